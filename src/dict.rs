@@ -1,0 +1,389 @@
+//! The dictionaries: actors, places, event triggers and date words.
+//!
+//! Each is a tab-separated text file under `data/`, compiled into the binary.
+//! A user can layer a folder of their own files on top (`--dict DIR` or
+//! `CHRONICLE_DICT`): a file there with the same name adds its rows after the
+//! built-in ones, and a row whose canonical name is already known replaces it.
+//! The formats are documented at the top of each file and in `data/README.md`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::extract::dates::DateTables;
+use crate::model::{Kind, Status};
+
+/// A dictionary file that could not be read or parsed: which file, which line, what.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct DictError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// The text of one dictionary file, built-in or the user's.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source { name: name.into(), text: text.into() }
+    }
+
+    /// The data rows: `(line number, fields)`, without comments (`#`) and blank lines.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, Vec<&str>)> {
+        self.text.lines().enumerate().filter_map(|(i, line)| {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                None
+            } else {
+                Some((i + 1, line.split('\t').map(str::trim).collect()))
+            }
+        })
+    }
+
+    pub fn error(&self, line: usize, message: impl Into<String>) -> DictError {
+        DictError { file: self.name.clone(), line, message: message.into() }
+    }
+
+    /// Field `i` of a row, or an error naming the column.
+    pub fn field<'a>(&self, line: usize, fields: &[&'a str], i: usize, column: &str) -> Result<&'a str, DictError> {
+        match fields.get(i) {
+            Some(v) if !v.is_empty() => Ok(v),
+            _ => Err(self.error(line, format!("missing column {} ({column})", i + 1))),
+        }
+    }
+}
+
+/// Splits a `|`-separated list, dropping empty items.
+pub fn list(field: Option<&&str>) -> Vec<String> {
+    field.map(|f| f.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    Person,
+    Government,
+    Organisation,
+    ArmedGroup,
+    Country,
+    /// News agencies and outlets: they report speech, they are never its speaker.
+    Agency,
+}
+
+impl std::str::FromStr for ActorKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "person" => ActorKind::Person,
+            "government" => ActorKind::Government,
+            "organisation" | "organization" => ActorKind::Organisation,
+            "armed_group" => ActorKind::ArmedGroup,
+            "country" => ActorKind::Country,
+            "agency" => ActorKind::Agency,
+            other => return Err(format!("unknown actor kind '{other}' (expected person, government, organisation, armed_group, country or agency)")),
+        })
+    }
+}
+
+/// A role an actor held, bounded by dates ("foreign minister", 2004-03-09..).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleSpan {
+    /// Lower-case role words as they appear in text: "foreign minister", "special envoy".
+    pub title: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl RoleSpan {
+    pub fn holds_on(&self, day: Option<NaiveDate>) -> bool {
+        match day {
+            None => self.to.is_none(),
+            Some(d) => self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub kind: ActorKind,
+    /// The country (or international body) the actor belongs to, as a canonical place name.
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    pub roles: Vec<RoleSpan>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Country,
+    City,
+    Region,
+    Venue,
+}
+
+impl std::str::FromStr for PlaceKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "country" => PlaceKind::Country,
+            "city" => PlaceKind::City,
+            "region" => PlaceKind::Region,
+            "venue" => PlaceKind::Venue,
+            other => return Err(format!("unknown place kind '{other}' (expected country, city, region or venue)")),
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub name: String,
+    pub kind: PlaceKind,
+    /// The country a city or venue is in; a country's own name for countries.
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    /// Adjectives and demonyms that point at the place ("Lebanese" → Lebanon).
+    pub adjectives: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// A word or phrase that signals an event kind, with what it says about status.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    pub kind: Kind,
+    /// Lower-case phrase; matched on word boundaries.
+    pub phrase: String,
+    /// The status the word itself implies ("postponed" → cancelled), if any.
+    pub status: Option<Status>,
+}
+
+/// Words that change an event's status: modal verbs, negations, refusals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub phrase: String,
+    pub status: Status,
+}
+
+/// Every dictionary the extractor uses, parsed and ready.
+#[derive(Clone, Debug)]
+pub struct Dictionaries {
+    pub actors: Vec<Actor>,
+    pub places: Vec<Place>,
+    pub triggers: Vec<Trigger>,
+    pub cues: Vec<Cue>,
+    pub dates: DateTables,
+}
+
+/// The built-in data files, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("actors.tsv", include_str!("../data/actors.tsv")),
+    ("places.tsv", include_str!("../data/places.tsv")),
+    ("triggers.tsv", include_str!("../data/triggers.tsv")),
+    ("cues.tsv", include_str!("../data/cues.tsv")),
+    ("dates.tsv", include_str!("../data/dates.tsv")),
+];
+
+impl Dictionaries {
+    /// The compiled-in dictionaries alone.
+    pub fn builtin() -> Result<Self, DictError> {
+        Self::from_sources(|_| Ok(None))
+    }
+
+    /// The compiled-in dictionaries with the files of `dir` layered on top.
+    pub fn with_overlay(dir: &Path) -> Result<Self, DictError> {
+        if !dir.is_dir() {
+            return Err(DictError {
+                file: dir.display().to_string(),
+                line: 0,
+                message: "not a folder of dictionary files".into(),
+            });
+        }
+        Self::from_sources(|name| {
+            let path = dir.join(name);
+            if !path.exists() {
+                return Ok(None);
+            }
+            std::fs::read_to_string(&path)
+                .map(|text| Some(Source::new(path.display().to_string(), text)))
+                .map_err(|e| DictError { file: path.display().to_string(), line: 0, message: e.to_string() })
+        })
+    }
+
+    fn from_sources(user: impl Fn(&str) -> Result<Option<Source>, DictError>) -> Result<Self, DictError> {
+        let layered = |name: &str| -> Result<Vec<Source>, DictError> {
+            let builtin = BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
+            let mut sources = vec![Source::new(format!("data/{name}"), builtin)];
+            sources.extend(user(name)?);
+            Ok(sources)
+        };
+        Ok(Dictionaries {
+            actors: parse_actors(&layered("actors.tsv")?)?,
+            places: parse_places(&layered("places.tsv")?)?,
+            triggers: parse_triggers(&layered("triggers.tsv")?)?,
+            cues: parse_cues(&layered("cues.tsv")?)?,
+            dates: DateTables::parse(&layered("dates.tsv")?)?,
+        })
+    }
+}
+
+/// Keeps the last row for each canonical name, in first-seen order, so a user file can replace a built-in row.
+fn replace_by_name<T>(items: Vec<T>, name: impl Fn(&T) -> String) -> Vec<T> {
+    let mut order: Vec<String> = Vec::new();
+    let mut latest: std::collections::HashMap<String, T> = std::collections::HashMap::new();
+    for item in items {
+        let key = name(&item).to_lowercase();
+        if latest.insert(key.clone(), item).is_none() {
+            order.push(key);
+        }
+    }
+    order.into_iter().filter_map(|k| latest.remove(&k)).collect()
+}
+
+fn parse_date_bound(src: &Source, line: usize, s: &str) -> Result<Option<NaiveDate>, DictError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let full = match s.len() {
+        4 => format!("{s}-01-01"),
+        7 => format!("{s}-01"),
+        _ => s.to_string(),
+    };
+    NaiveDate::parse_from_str(&full, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| src.error(line, format!("bad date '{s}' (expected YYYY, YYYY-MM or YYYY-MM-DD)")))
+}
+
+/// `title@from..to`; `to` is taken as the end of its year or month when given as YYYY or YYYY-MM.
+fn parse_role(src: &Source, line: usize, spec: &str) -> Result<RoleSpan, DictError> {
+    let (title, bounds) = spec.split_once('@').unwrap_or((spec, ""));
+    let (from, to) = bounds.split_once("..").unwrap_or((bounds, ""));
+    let to_date = parse_date_bound(src, line, to)?.map(|d| match to.trim().len() {
+        4 => NaiveDate::from_ymd_opt(chrono::Datelike::year(&d), 12, 31).unwrap_or(d),
+        7 => d.checked_add_months(chrono::Months::new(1)).and_then(|n| n.pred_opt()).unwrap_or(d),
+        _ => d,
+    });
+    Ok(RoleSpan { title: title.trim().to_lowercase(), from: parse_date_bound(src, line, from)?, to: to_date })
+}
+
+fn parse_actors(sources: &[Source]) -> Result<Vec<Actor>, DictError> {
+    let mut actors = Vec::new();
+    for src in sources {
+        for (line, f) in src.rows() {
+            let name = src.field(line, &f, 0, "name")?.to_string();
+            let kind = src.field(line, &f, 1, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
+            let country = f.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            let aliases = list(f.get(3));
+            let roles = list(f.get(4)).iter().map(|r| parse_role(src, line, r)).collect::<Result<_, _>>()?;
+            actors.push(Actor { name, kind, country, aliases, roles });
+        }
+    }
+    Ok(replace_by_name(actors, |a| a.name.clone()))
+}
+
+fn parse_coordinate(src: &Source, line: usize, f: Option<&&str>) -> Result<Option<f64>, DictError> {
+    match f.map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s.parse().map(Some).map_err(|_| src.error(line, format!("bad coordinate '{s}'"))),
+    }
+}
+
+fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
+    let mut places = Vec::new();
+    for src in sources {
+        for (line, f) in src.rows() {
+            let name = src.field(line, &f, 0, "name")?.to_string();
+            let kind = src.field(line, &f, 1, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
+            let country = f.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            places.push(Place {
+                name,
+                kind,
+                country,
+                aliases: list(f.get(3)),
+                adjectives: list(f.get(4)),
+                lat: parse_coordinate(src, line, f.get(5))?,
+                lon: parse_coordinate(src, line, f.get(6))?,
+            });
+        }
+    }
+    Ok(replace_by_name(places, |p| p.name.clone()))
+}
+
+fn parse_status(src: &Source, line: usize, s: &str) -> Result<Option<Status>, DictError> {
+    if s.is_empty() || s == "-" {
+        return Ok(None);
+    }
+    s.parse().map(Some).map_err(|e: String| src.error(line, e))
+}
+
+fn parse_triggers(sources: &[Source]) -> Result<Vec<Trigger>, DictError> {
+    let mut triggers = Vec::new();
+    for src in sources {
+        for (line, f) in src.rows() {
+            let kind = src.field(line, &f, 0, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
+            let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
+            let status = parse_status(src, line, f.get(2).copied().unwrap_or(""))?;
+            triggers.push(Trigger { kind, phrase, status });
+        }
+    }
+    Ok(triggers)
+}
+
+fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
+    let mut cues = Vec::new();
+    for src in sources {
+        for (line, f) in src.rows() {
+            let status = src.field(line, &f, 0, "status")?;
+            let status = parse_status(src, line, status)?.ok_or_else(|| src.error(line, "a cue needs a status"))?;
+            let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
+            cues.push(Cue { phrase, status });
+        }
+    }
+    Ok(cues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_dictionaries_parse() {
+        let d = Dictionaries::builtin().unwrap();
+        assert!(!d.actors.is_empty());
+        assert!(!d.places.is_empty());
+        assert!(!d.triggers.is_empty());
+    }
+
+    #[test]
+    fn bad_row_names_file_and_line() {
+        let src = Source::new("x.tsv", "# header\nLavrov\tminister\tRussia\n");
+        let err = parse_actors(&[src]).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("x.tsv", 2));
+        assert!(err.message.contains("minister"));
+    }
+
+    #[test]
+    fn user_row_replaces_builtin_row_of_same_name() {
+        let a = Source::new("a", "Sergei Lavrov\tperson\tRussia\tLavrov\n");
+        let b = Source::new("b", "Sergei Lavrov\tperson\tRussia\tLavrov|Sergey Lavrov\n");
+        let actors = parse_actors(&[a, b]).unwrap();
+        assert_eq!(actors.len(), 1);
+        assert_eq!(actors[0].aliases.len(), 2);
+    }
+
+    #[test]
+    fn roles_are_bounded_by_dates() {
+        let src = Source::new("a", "X\tperson\tRussia\t\tforeign minister@2004-03..2010\n");
+        let role = &parse_actors(&[src]).unwrap()[0].roles[0];
+        let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert!(role.holds_on(day("2004-03-09")));
+        assert!(role.holds_on(day("2010-12-31")));
+        assert!(!role.holds_on(day("2011-01-01")));
+        assert!(!role.holds_on(day("2004-02-29")));
+    }
+}

@@ -1,0 +1,1 @@
+//! Dictionary matching of actors and places.

@@ -1,0 +1,9 @@
+//! chronicle: news articles in, a timeline database of diplomatic events out.
+//!
+//! Data flows one way: read → clean → sentences → entities → dates → events →
+//! store → query/export. [`extract::extract`] is pure: text and metadata in,
+//! events out, no I/O.
+
+pub mod dict;
+pub mod extract;
+pub mod model;

@@ -1,0 +1,4 @@
+fn main() {
+    let dict = chronicle::dict::Dictionaries::builtin().expect("dictionaries");
+    println!("{} actors", dict.actors.len());
+}
