@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::extract::dates::DateTables;
-use crate::model::{Kind, Status};
+use crate::model::{Kind, Qualifier, Status};
 
 /// A dictionary file that could not be read or parsed: which file, which line, what.
 #[derive(Debug, thiserror::Error)]
@@ -152,6 +152,38 @@ pub struct Place {
     pub lon: Option<f64>,
 }
 
+/// What a trigger phrase does (see `data/triggers.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TriggerRole {
+    /// Signals the event on its own.
+    Trigger,
+    /// Signals talks only together with a place or a date of their own.
+    Weak,
+    /// A noun for the people a death toll counts.
+    Victim,
+    /// A word that makes a count a death toll.
+    Death,
+    /// Not a trigger: a longer phrase that keeps a shorter one from matching
+    /// ("press conference" is no meeting).
+    Ignore,
+}
+
+impl std::str::FromStr for TriggerRole {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "" | "trigger" => TriggerRole::Trigger,
+            "weak" => TriggerRole::Weak,
+            "victim" => TriggerRole::Victim,
+            "death" => TriggerRole::Death,
+            "ignore" => TriggerRole::Ignore,
+            other => {
+                return Err(format!("unknown trigger role '{other}' (expected trigger, weak, victim, death or ignore)"))
+            }
+        })
+    }
+}
+
 /// A word or phrase that signals an event kind, with what it says about status.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trigger {
@@ -160,13 +192,32 @@ pub struct Trigger {
     pub phrase: String,
     /// The status the word itself implies ("postponed" → cancelled), if any.
     pub status: Option<Status>,
+    pub role: TriggerRole,
 }
 
-/// Words that change an event's status: modal verbs, negations, refusals.
+/// What a cue phrase says (see `data/cues.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    Status(Status),
+    Negation,
+    Qualifier(Qualifier),
+    Number(u64),
+    Generic,
+}
+
+/// Words that change an event's status, negate speech, hedge or spell a number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     pub phrase: String,
-    pub status: Status,
+    pub kind: CueKind,
+}
+
+/// A line of page furniture to drop, or the start of a comment section.
+#[derive(Clone, Debug)]
+pub struct FurnitureRule {
+    /// True when the line and everything after it go.
+    pub stop: bool,
+    pub pattern: regex::Regex,
 }
 
 /// Every dictionary the extractor uses, parsed and ready.
@@ -176,7 +227,9 @@ pub struct Dictionaries {
     pub places: Vec<Place>,
     pub triggers: Vec<Trigger>,
     pub cues: Vec<Cue>,
+    pub furniture: Vec<FurnitureRule>,
     pub dates: DateTables,
+    index: std::sync::OnceLock<std::sync::Arc<crate::extract::entities::Index>>,
 }
 
 /// The built-in data files, by name.
@@ -185,6 +238,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("places.tsv", include_str!("../data/places.tsv")),
     ("triggers.tsv", include_str!("../data/triggers.tsv")),
     ("cues.tsv", include_str!("../data/cues.tsv")),
+    ("furniture.tsv", include_str!("../data/furniture.tsv")),
     ("dates.tsv", include_str!("../data/dates.tsv")),
 ];
 
@@ -226,8 +280,15 @@ impl Dictionaries {
             places: parse_places(&layered("places.tsv")?)?,
             triggers: parse_triggers(&layered("triggers.tsv")?)?,
             cues: parse_cues(&layered("cues.tsv")?)?,
+            furniture: parse_furniture(&layered("furniture.tsv")?)?,
             dates: DateTables::parse(&layered("dates.tsv")?)?,
+            index: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The matchers built from the dictionaries, made on first use and shared.
+    pub fn index(&self) -> &crate::extract::entities::Index {
+        self.index.get_or_init(|| std::sync::Arc::new(crate::extract::entities::Index::build(self)))
     }
 }
 
@@ -328,7 +389,8 @@ fn parse_triggers(sources: &[Source]) -> Result<Vec<Trigger>, DictError> {
             let kind = src.field(line, &f, 0, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
             let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
             let status = parse_status(src, line, f.get(2).copied().unwrap_or(""))?;
-            triggers.push(Trigger { kind, phrase, status });
+            let role = f.get(3).copied().unwrap_or("").parse().map_err(|e: String| src.error(line, e))?;
+            triggers.push(Trigger { kind, phrase, status, role });
         }
     }
     Ok(triggers)
@@ -338,13 +400,47 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
     let mut cues = Vec::new();
     for src in sources {
         for (line, f) in src.rows() {
-            let status = src.field(line, &f, 0, "status")?;
-            let status = parse_status(src, line, status)?.ok_or_else(|| src.error(line, "a cue needs a status"))?;
-            let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
-            cues.push(Cue { phrase, status });
+            let kind = src.field(line, &f, 0, "type")?;
+            let value = f.get(1).copied().unwrap_or("");
+            let phrase = src.field(line, &f, 2, "phrase")?.to_lowercase();
+            let bad = |what: &str| src.error(line, format!("bad {what} '{value}'"));
+            let kind = match kind {
+                "status" => CueKind::Status(parse_status(src, line, value)?.ok_or_else(|| bad("status"))?),
+                "negation" => CueKind::Negation,
+                "generic" => CueKind::Generic,
+                "qualifier" => CueKind::Qualifier(value.parse().map_err(|e: String| src.error(line, e))?),
+                "number" => CueKind::Number(value.parse().map_err(|_| bad("number"))?),
+                other => {
+                    return Err(src.error(
+                        line,
+                        format!("unknown cue type '{other}' (expected status, negation, qualifier, number or generic)"),
+                    ))
+                }
+            };
+            cues.push(Cue { phrase, kind });
         }
     }
     Ok(cues)
+}
+
+fn parse_furniture(sources: &[Source]) -> Result<Vec<FurnitureRule>, DictError> {
+    let mut rules = Vec::new();
+    for src in sources {
+        for (line, f) in src.rows() {
+            let stop = match src.field(line, &f, 0, "action")? {
+                "stop" => true,
+                "drop" => false,
+                other => return Err(src.error(line, format!("unknown action '{other}' (expected drop or stop)"))),
+            };
+            let pattern = src.field(line, &f, 1, "pattern")?;
+            let pattern = regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| src.error(line, format!("bad pattern: {e}")))?;
+            rules.push(FurnitureRule { stop, pattern });
+        }
+    }
+    Ok(rules)
 }
 
 #[cfg(test)]

@@ -1,4 +1,17 @@
-//! Page furniture, repeated paragraphs, headline and dateline.
+//! Cleaning: page furniture, reader comments, repeated paragraphs, the headline.
+//!
+//! The input is split into units: lines, with hard-wrapped lines joined back into
+//! their paragraph. A unit matching a `stop` rule of `data/furniture.tsv` ends the
+//! article (reader comments, footers); one matching a `drop` rule is removed; one
+//! that repeats an earlier unit is removed. The kept units, one a line, are the
+//! cleaned text that mention offsets point into.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dict::FurnitureRule;
 
 /// The article text as extraction sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -7,6 +20,122 @@ pub struct Cleaned {
     pub title: Option<String>,
 }
 
-pub fn clean(text: &str) -> Cleaned {
-    Cleaned { text: text.to_string(), title: None }
+/// A line that only gives a date or a time: a dateline, never a headline.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\w+day,?\s+)?([a-z]+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]+\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,30}$").unwrap()
+});
+
+pub fn clean(text: &str, furniture: &[FurnitureRule]) -> Cleaned {
+    let mut kept: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for unit in units(text) {
+        if let Some(rule) = furniture.iter().find(|r| r.pattern.is_match(&unit)) {
+            if rule.stop {
+                break;
+            }
+            continue;
+        }
+        let key = normalise(&unit);
+        if key.len() >= 20 && !seen.insert(key) {
+            continue;
+        }
+        kept.push(unit);
+    }
+    let title = kept.iter().take(3).find(|u| looks_like_headline(u)).cloned();
+    Cleaned { text: kept.join("\n"), title }
+}
+
+/// Lines with hard wraps undone: a line that does not end a sentence and is
+/// followed by one starting in lower case continues the same paragraph.
+fn units(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for raw in text.split(['\n', '\r']) {
+        let line = collapse_spaces(raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'));
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        let continues = open && line.chars().next().is_some_and(|c| c.is_lowercase());
+        match out.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+        let last = out.last().map(String::as_str).unwrap_or("");
+        open = !last.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')']);
+    }
+    out
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Lower case, letters and digits only: two units that differ only in spacing,
+/// quotes or punctuation are the same paragraph.
+pub fn normalise(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn looks_like_headline(unit: &str) -> bool {
+    let words = unit.split_whitespace().count();
+    (3..=20).contains(&words) && !unit.ends_with(['.', '!', '?', ':', ',']) && !DATELINE.is_match(unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Dictionaries;
+
+    fn run(text: &str) -> Cleaned {
+        clean(text, &Dictionaries::builtin().unwrap().furniture)
+    }
+
+    #[test]
+    fn repeated_paragraphs_are_dropped() {
+        let c = run("First paragraph is here and long.\nSecond one is also here.\nFirst paragraph is here and long.\n");
+        assert_eq!(c.text, "First paragraph is here and long.\nSecond one is also here.");
+    }
+
+    #[test]
+    fn furniture_lines_are_dropped() {
+        let c = run("Support The Moscow Times!\n\nTitle of the Story Here\n\nBody text here.\n\nRead more\nShare | Tweet | Email");
+        assert_eq!(c.text, "Title of the Story Here\nBody text here.");
+        assert_eq!(c.title.as_deref(), Some("Title of the Story Here"));
+    }
+
+    #[test]
+    fn reader_comments_are_cut_off() {
+        let c = run("Body text.\n\nFiled under: Syria • U.S.\nsoundoff (61 Responses)\n  1. Mary\n\n  Syria will attend talks.\n");
+        assert_eq!(c.text, "Body text.");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_their_paragraph() {
+        let c = run("The minister said the talks\nwould go ahead.\n\nNext paragraph.");
+        assert_eq!(c.text, "The minister said the talks would go ahead.\nNext paragraph.");
+    }
+
+    #[test]
+    fn a_dateline_is_not_a_headline() {
+        let c = run("September 9th, 2013\n05:41 AM ET\n\nRussia calls for talks in Moscow\n\nBody.");
+        assert_eq!(c.title.as_deref(), Some("Russia calls for talks in Moscow"));
+        assert!(!c.text.contains("05:41"));
+    }
 }

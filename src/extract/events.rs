@@ -1,10 +1,1133 @@
-//! Triggers, modality, and assembling events with their mentions.
+//! Events: triggers, modality, and assembling events with their mentions.
+//!
+//! Each sentence is read once into a [`Reading`]: the actors it names (from the
+//! dictionary, from role descriptions like "the Russian foreign minister", from
+//! names the dictionary does not know, and from pronouns), the places, the
+//! trigger and cue words, the date expressions and the quoted spans. Each event
+//! kind then has its rules over that reading. Candidates that report the same
+//! event ("next week's talks", "the conference", a headline) are merged into one
+//! event with several mentions.
 
-use super::dates::Anchor;
+use chrono::NaiveDate;
+
+use super::dates::{self, Anchor, Tense, TimeExpr};
+use super::entities::{self, Found, Index};
 use super::sentences::Sentence;
-use crate::dict::Dictionaries;
-use crate::model::Event;
+use crate::dict::{ActorKind, CueKind, Dictionaries, TriggerRole};
+use crate::model::{DateSpan, Event, EventActor, Kind, Mention, Qualifier, Role, Status};
 
-pub fn find(_text: &str, _sentences: &[Sentence], _dict: &Dictionaries, _anchor: &Anchor) -> Vec<Event> {
-    Vec::new()
+/// An actor named in a sentence, with what we know of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ActorSpan {
+    start: usize,
+    end: usize,
+    name: String,
+    person: bool,
+    agency: bool,
+    country: Option<String>,
+}
+
+/// A place named in a sentence.
+#[derive(Clone, Debug)]
+struct PlaceSpan {
+    start: usize,
+    end: usize,
+    name: String,
+    /// Named by an adjective ("Lebanese") rather than by its name.
+    adjective: bool,
+    country: bool,
+}
+
+/// Everything the event rules need to know about one sentence.
+struct Reading<'a> {
+    text: &'a str,
+    offset: usize,
+    actors: Vec<ActorSpan>,
+    places: Vec<PlaceSpan>,
+    words: Vec<Found>,
+    dates: Vec<TimeExpr>,
+    quotes: Vec<(usize, usize)>,
+}
+
+impl Reading<'_> {
+    fn in_quote(&self, i: usize) -> bool {
+        self.quotes.iter().any(|&(s, e)| s <= i && i < e)
+    }
+
+    fn mention(&self) -> Mention {
+        Mention { sentence: self.text.to_string(), start: self.offset, end: self.offset + self.text.len() }
+    }
+
+    /// Whether the text between `a` and `b` crosses into another clause.
+    fn clause_break(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        let Some(gap) = self.text.get(a..b) else { return true };
+        let lower = gap.to_lowercase();
+        [" that ", " which ", " who ", ";", " but ", " said", " says", " while ", " when ", " whether ", "\u{2014}"]
+            .iter()
+            .any(|w| lower.contains(w))
+    }
+
+    fn actor_ending_at(&self, i: usize) -> Option<&ActorSpan> {
+        self.actors.iter().filter(|a| a.end == i).max_by_key(|a| a.end - a.start)
+    }
+
+    fn actor_starting_at(&self, i: usize) -> Option<&ActorSpan> {
+        self.actors.iter().filter(|a| a.start == i).max_by_key(|a| a.end - a.start)
+    }
+}
+
+/// What is remembered from sentence to sentence in one article.
+#[derive(Default)]
+struct ArticleState {
+    last_person: Option<ActorSpan>,
+    last_speaker: Option<ActorSpan>,
+    /// Names the dictionary does not know, seen earlier: surname → full name.
+    unknown: Vec<(String, String)>,
+    /// The country the article is mostly about, for tolls that name no place.
+    main_country: Option<String>,
+}
+
+/// An event as found in one sentence, before merging.
+#[derive(Clone, Debug)]
+struct Candidate {
+    event: Event,
+    /// Position of the trigger in the article, for ordering.
+    at: usize,
+    /// "the talks", "next week's conference": refers back to an event already reported.
+    anaphoric: bool,
+    /// Only to be attached to an earlier event, never an event of its own.
+    merge_only: bool,
+    /// Which family of talks words: conference-like or meeting-like.
+    family: u8,
+    in_title: bool,
+}
+
+pub fn find(text: &str, sentences: &[Sentence], dict: &Dictionaries, anchor: &Anchor) -> Vec<Event> {
+    let index = dict.index();
+    let mut state = ArticleState { main_country: main_country(text, sentences, dict), ..Default::default() };
+    let title_end = sentences.first().filter(|s| !text[s.start..s.end].ends_with(['.', '!', '?', '"', '\u{201d}']));
+    let mut candidates = Vec::new();
+    for s in sentences {
+        let reading = read(text, s, dict, index, anchor, &mut state);
+        let in_title = title_end.is_some_and(|t| t == s);
+        let before = candidates.len();
+        statement(&reading, dict, anchor, &mut state, &mut candidates);
+        talks(&reading, dict, anchor, &mut candidates);
+        visits(&reading, dict, anchor, &mut candidates);
+        tolls(&reading, dict, anchor, &state, &mut candidates);
+        for c in &mut candidates[before..] {
+            c.in_title = in_title;
+        }
+        remember(&reading, &mut state);
+    }
+    merge(candidates)
+}
+
+/// The country most named in the article (by name or adjective).
+fn main_country(text: &str, sentences: &[Sentence], dict: &Dictionaries) -> Option<String> {
+    let index = dict.index();
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for s in sentences {
+        for f in index.names(s.text(text)) {
+            if let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) {
+                *counts.entry(p).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))).map(|(p, _)| dict.places[p].name.clone())
+}
+
+fn remember(r: &Reading, state: &mut ArticleState) {
+    if let Some(p) = r.actors.iter().rev().find(|a| a.person) {
+        state.last_person = Some(p.clone());
+    }
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
+
+fn read<'a>(
+    text: &'a str,
+    s: &Sentence,
+    dict: &Dictionaries,
+    index: &Index,
+    anchor: &Anchor,
+    state: &mut ArticleState,
+) -> Reading<'a> {
+    let st = s.text(text);
+    let names = index.names(st);
+    let words = index.words(st);
+    let dates = dates::find(st, &dict.dates);
+    let quotes = quotes(st);
+    let mut actors = Vec::new();
+    let mut places = Vec::new();
+    for f in &names {
+        if let Some(a) = f.actor() {
+            let actor = &dict.actors[a];
+            actors.push(ActorSpan {
+                start: f.start,
+                end: f.end,
+                name: actor.name.clone(),
+                person: actor.kind == ActorKind::Person,
+                agency: actor.kind == ActorKind::Agency,
+                country: actor.country.clone(),
+            });
+        }
+        if let Some(p) = f.place().or(f.adjective()) {
+            let place = &dict.places[p];
+            places.push(PlaceSpan {
+                start: f.start,
+                end: f.end,
+                name: place.name.clone(),
+                adjective: f.place().is_none(),
+                country: entities::is_country_place(dict, p),
+            });
+        }
+    }
+    // Governments named through their country: "Syria's government", "the Syrian regime".
+    for p in &places {
+        let rest = &st[p.end..];
+        let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")).unwrap_or(rest);
+        for head in [" government", " regime", " leadership", " authorities"] {
+            if rest.starts_with(head) && !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end) {
+                let end = p.end + (st[p.end..].len() - rest.len()) + head.len();
+                actors.retain(|a| !(a.start >= p.start && a.end <= end));
+                let name = government_of(dict, &p.name);
+                actors.push(ActorSpan {
+                    start: p.start,
+                    end,
+                    name,
+                    person: false,
+                    agency: false,
+                    country: Some(p.name.clone()),
+                });
+            }
+        }
+    }
+    roles(st, index, dict, anchor, &places, &mut actors, state);
+    // Names the dictionary does not know, and their surnames later on.
+    let speech: Vec<(usize, usize)> = words
+        .iter()
+        .filter(|w| entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
+        .map(|w| (w.start, w.end))
+        .chain(st.match_indices(" as saying").map(|(i, m)| (i, i + m.len())))
+        .collect();
+    for (a, b) in entities::unknown_names(st, &names, &speech) {
+        if actors.iter().any(|x| x.start < b && a < x.end) {
+            continue;
+        }
+        let full = st[a..b].to_string();
+        if let Some(surname) = full.split_whitespace().last() {
+            state.unknown.push((surname.to_string(), full.clone()));
+        }
+        actors.push(ActorSpan { start: a, end: b, name: full, person: true, agency: false, country: None });
+    }
+    for (surname, full) in &state.unknown {
+        for (i, _) in st.match_indices(surname.as_str()) {
+            let end = i + surname.len();
+            let bounded = st[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && st[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if bounded && !actors.iter().any(|x| x.start < end && i < x.end) {
+                actors.push(ActorSpan { start: i, end, name: full.clone(), person: true, agency: false, country: None });
+            }
+        }
+    }
+    actors.sort_by_key(|a| (a.start, a.end));
+    // Pronouns: the nearest person before them in this sentence, else the last one before.
+    let mut pronouns = Vec::new();
+    for (i, w) in word_spans(st) {
+        let lower = w.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) && !in_spans(&quotes, i) {
+            let near = actors.iter().rev().find(|a| a.person && a.end <= i && !in_spans(&quotes, a.start)).cloned();
+            let referent = near.or_else(|| {
+                if lower == "he" || lower == "she" {
+                    state.last_speaker.clone().filter(|a| a.person).or_else(|| state.last_person.clone())
+                } else {
+                    state.last_person.clone()
+                }
+            });
+            if let Some(r) = referent {
+                pronouns.push(ActorSpan { start: i, end: i + w.len(), ..r });
+            }
+        }
+    }
+    actors.extend(pronouns);
+    actors.sort_by_key(|a| (a.start, a.end));
+    Reading { text: st, offset: s.start, actors, places, words, dates, quotes }
+}
+
+/// The government actor of a country, or the country itself when the dictionary has none.
+fn government_of(dict: &Dictionaries, country: &str) -> String {
+    dict.actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Government && a.country.as_deref() == Some(country))
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| country.to_string())
+}
+
+/// Role descriptions: "the Russian foreign minister", "Syria's deputy foreign
+/// minister", "his Syrian counterpart". A definite one is the person who held the
+/// role on the publication date; an indefinite one ("a Syrian deputy foreign
+/// minister") stands for the country. A title followed by a name is left to the name.
+fn roles(
+    st: &str,
+    index: &Index,
+    dict: &Dictionaries,
+    anchor: &Anchor,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &ArticleState,
+) {
+    let lower = st.to_lowercase();
+    if lower.len() != st.len() {
+        return; // case folding moved offsets; such text is rare enough to skip
+    }
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut titles: Vec<String> = index.role_titles().iter().map(|t| t.to_string()).collect();
+    titles.push("counterpart".into());
+    for title in &titles {
+        for (i, _) in lower.match_indices(title.as_str()) {
+            let end = i + title.len();
+            let bounded = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !bounded || taken.iter().any(|&(a, b)| a < end && i < b) {
+                continue;
+            }
+            // A name right after the title ("Foreign Minister Sergei Lavrov", "counterpart, Kamel Amro").
+            let after = st[end..].trim_start_matches([',', ' ']);
+            let gap = st.len() - after.len();
+            if actors.iter().any(|a| a.start == gap) || after.starts_with(|c: char| c.is_uppercase()) {
+                taken.push((i, end));
+                continue;
+            }
+            // What stands before: a country (adjective or possessive), a determiner.
+            let before = &st[..i];
+            let country = places.iter().filter(|p| p.country).find(|p| {
+                let between = &st[p.end..i];
+                let between = between.trim_start_matches("'s").trim_start_matches("\u{2019}s");
+                between.trim().split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then")
+                    && between.len() < 12
+            });
+            let start = country.map(|p| p.start).unwrap_or(i);
+            let det = before[..start.min(before.len())].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+            let indefinite = det == "a" || det == "an";
+            let day = anchor.published;
+            let mut role = title.clone();
+            if title == "counterpart" {
+                // The counterpart holds the same role as the person it is counterpart to.
+                let other = actors.iter().rev().find(|a| a.person && a.end <= i).or(state.last_person.as_ref());
+                let Some(other) = other else { continue };
+                let Some(other_idx) = index.actor_named(&other.name) else { continue };
+                let Some(r) = dict.actors[other_idx].roles.iter().find(|r| r.holds_on(day)) else { continue };
+                role = r.title.clone();
+            }
+            taken.push((start, end));
+            let country_name = country.map(|c| c.name.clone());
+            if indefinite {
+                if let Some(c) = country_name {
+                    actors.push(ActorSpan {
+                        start,
+                        end,
+                        name: c.clone(),
+                        person: false,
+                        agency: false,
+                        country: Some(c),
+                    });
+                }
+                continue;
+            }
+            if let Some(a) = index.role_holder(dict, &role, country_name.as_deref(), day) {
+                let actor = &dict.actors[a];
+                actors.push(ActorSpan {
+                    start,
+                    end,
+                    name: actor.name.clone(),
+                    person: actor.kind == ActorKind::Person,
+                    agency: false,
+                    country: actor.country.clone(),
+                });
+            }
+        }
+    }
+}
+
+fn in_spans(spans: &[(usize, usize)], i: usize) -> bool {
+    spans.iter().any(|&(s, e)| s <= i && i < e)
+}
+
+/// Quoted spans of a sentence, straight or curly.
+fn quotes(st: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in st.char_indices() {
+        match (c, open) {
+            ('"', None) | ('\u{201c}', None) => open = Some(i),
+            ('"', Some(s)) | ('\u{201d}', Some(s)) => {
+                out.push((s, i + c.len_utf8()));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        out.push((s, st.len()));
+    }
+    out
+}
+
+/// Words (letters, digits, apostrophes, hyphens) with their byte offsets.
+fn word_spans(st: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in st.char_indices() {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &st[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &st[s..]));
+    }
+    out.into_iter()
+}
+
+fn resolve(r: &Reading, e: &TimeExpr, tense: Tense, anchor: &Anchor, dict: &Dictionaries) -> Option<DateSpan> {
+    let _ = r;
+    dates::resolve(e, tense, anchor, &dict.dates)
+}
+
+/// The cue nearest before position `i` in the same clause, within `reach` bytes.
+fn cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<(usize, CueKind)> {
+    r.words
+        .iter()
+        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i))
+        .flat_map(|w| entities::cues(dict, w).map(move |c| (w.start, c)))
+        .max_by_key(|(s, _)| *s)
+}
+
+fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
+    r.words
+        .iter()
+        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i))
+        .rev()
+        .find_map(|w| entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None }))
+}
+
+/// The date expression that belongs to a trigger at `start..end`: right after it
+/// in the same clause, or right before it ("next week's talks").
+fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reach: usize) -> Option<&'r TimeExpr> {
+    let after = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach && !r.clause_break(end, d.start))
+        .min_by_key(|d| d.start);
+    let before = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        .max_by_key(|d| d.end);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
+        (b, a) => b.or(a),
+    }
+}
+
+fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
+    let after = r
+        .places
+        .iter()
+        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
+        .filter(|p| !is_possessor(r, p))
+        .min_by_key(|p| p.start);
+    // "the Rome meeting", "Geneva talks"
+    let before = r.places.iter().find(|p| !p.adjective && p.end <= start && start - p.end <= 1);
+    let capital = capital_near(r, end, reach);
+    before.or(after).or(capital)
+}
+
+/// "the Russian capital": the capital of that country, when the dictionary knows it.
+fn capital_near<'r>(r: &'r Reading, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
+    let _ = (r, end, reach);
+    None
+}
+
+/// A place followed by 's names an owner ("Russia's envoy"), not a location.
+fn is_possessor(r: &Reading, p: &PlaceSpan) -> bool {
+    let rest = &r.text[p.end..];
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("-backed")
+}
+
+fn tense_status(tense: Tense) -> Status {
+    match tense {
+        Tense::Future => Status::Planned,
+        _ => Status::Happened,
+    }
+}
+
+/// Planned when the date is after publication, happened when before.
+fn status_from_date(date: Option<DateSpan>, anchor: &Anchor) -> Option<Status> {
+    let (d, p) = (date?, anchor.published?);
+    if d.start > p {
+        Some(Status::Planned)
+    } else if d.end < p {
+        Some(Status::Happened)
+    } else {
+        None
+    }
+}
+
+fn clause_text<'r>(r: &'r Reading, around: usize) -> &'r str {
+    let start = r.text[..around].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
+    let end = r.text[around..].find([',', ';']).map(|i| around + i).unwrap_or(r.text.len());
+    &r.text[start..end]
+}
+
+fn actors_of(r: &Reading, role: Role) -> Vec<EventActor> {
+    let mut out: Vec<EventActor> = Vec::new();
+    for a in r.actors.iter().filter(|a| !a.agency) {
+        if !out.iter().any(|o| o.name == a.name) {
+            out.push(EventActor { name: a.name.clone(), role });
+        }
+    }
+    out
+}
+
+fn set_date(ev: &mut Event, r: &Reading, e: Option<&TimeExpr>, tense: Tense, anchor: &Anchor, dict: &Dictionaries) {
+    if let Some(e) = e {
+        ev.date = resolve(r, e, tense, anchor, dict);
+        ev.date_text = Some(e.text.clone());
+    }
+}
+
+// ---------------------------------------------------------------- statements
+
+/// Words that head a description of a speaker ("a representative of ...").
+const SPEAKER_NOUNS: &[&str] = &[
+    "representative", "representatives", "source", "sources", "official", "officials", "diplomat", "diplomats",
+    "spokesman", "spokeswoman", "spokesperson", "coordinator", "activist", "activists", "minister", "envoy",
+    "leader", "leaders", "commander", "member", "members", "ministry", "government", "observer", "monitor",
+    "monitors", "group", "opposition", "rebels", "analyst", "expert", "witness", "witnesses", "residents",
+    "statement", "president", "mediator", "negotiator", "delegation", "military", "army", "aide", "adviser",
+];
+
+/// Adverbs and auxiliaries that can stand between a speaker and the verb.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also", "later", "again", "earlier", "both", "repeatedly", "reportedly", "publicly", "has", "have", "had",
+    "was", "is", "then", "previously", "strongly", "once", "further", "separately", "himself", "herself", "too",
+    "recently", "already", "openly", "privately", "jointly", "still", "had", "subsequently", "immediately",
+];
+
+struct SpeechAct {
+    at: usize,
+    end: usize,
+    speaker: Option<ActorSpan>,
+    description: Option<String>,
+    present: bool,
+    final_attribution: bool,
+}
+
+fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut ArticleState, out: &mut Vec<Candidate>) {
+    let mut acts: Vec<SpeechAct> = Vec::new();
+    for w in &r.words {
+        let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Statement) else { continue };
+        if t.role != TriggerRole::Trigger || r.in_quote(w.start) {
+            continue;
+        }
+        let phrase = t.phrase.as_str();
+        let before = r.text[..w.start].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        // "the proposed talks", "so-called": an adjective, not a verb.
+        if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&prev.as_str()) {
+            continue;
+        }
+        if negated(r, dict, w.start) {
+            continue;
+        }
+        let (speaker, description) = match phrase {
+            "according to" => (r.actors.iter().find(|a| a.start >= w.end && a.start - w.end <= 6).cloned(), None),
+            "as saying" | "quoted as saying" => {
+                (r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency).cloned(), None)
+            }
+            _ => speaker_of(r, w.start, w.end),
+        };
+        if speaker.is_none() && description.is_none() {
+            continue;
+        }
+        let after = &r.text[w.end..];
+        let tail_words = after.split_whitespace().count();
+        let final_attribution = (before.ends_with(',') || before.ends_with(['"', '\u{201d}']) || speaker_before_comma(r, w.start))
+            && tail_words <= 10
+            && !after.contains(" that ");
+        acts.push(SpeechAct {
+            at: w.start,
+            end: w.end,
+            speaker,
+            description,
+            present: phrase.ends_with('s') && !phrase.ends_with("ss") && !phrase.ends_with("ed"),
+            final_attribution,
+        });
+    }
+    let chosen = acts.iter().position(|a| a.final_attribution && a.speaker.is_some()).unwrap_or(0);
+    let Some(act) = acts.get(chosen) else { return };
+    let mut ev = Event::new(Kind::Statement, Status::Happened);
+    if let Some(sp) = &act.speaker {
+        ev.speaker = Some(sp.name.clone());
+        ev.actors.push(EventActor { name: sp.name.clone(), role: Role::Speaker });
+        if sp.person || state.last_speaker.is_none() {
+            state.last_speaker = Some(sp.clone());
+        }
+    } else {
+        ev.speaker = act.description.clone();
+    }
+    ev.quote = r.quotes.iter().map(|&(s, e)| r.text[s..e].trim_matches(['"', '\u{201c}', '\u{201d}'])).max_by_key(|q| q.len()).map(String::from);
+    let tense = if act.present { Tense::Present } else { Tense::Past };
+    let speaker_start = act.speaker.as_ref().map(|s| s.start.min(act.at)).unwrap_or(act.at);
+    let date = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && !r.in_quote(d.start))
+        .filter(|d| {
+            let after = d.start >= act.end && d.start - act.end <= 45 && !r.clause_break(act.end, d.start);
+            let between = d.start >= speaker_start && d.end <= act.at;
+            let fronted = d.end <= speaker_start && !r.text[d.end..speaker_start].contains(['"', '\u{201c}']);
+            after || between || fronted
+        })
+        .min_by_key(|d| if d.start >= act.end { d.start - act.end } else { act.at - d.end.min(act.at) });
+    set_date(&mut ev, r, date, tense, anchor, dict);
+    if ev.date.is_none() && act.present {
+        ev.date = anchor.published.map(DateSpan::day);
+    }
+    ev.mentions.push(r.mention());
+    out.push(Candidate { event: ev, at: r.offset + act.at, anaphoric: false, merge_only: false, family: 0, in_title: false });
+}
+
+fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
+    // "..., Manna said." — the speaker stands between a comma and the verb.
+    let before = r.text[..verb].trim_end();
+    match r.actor_ending_at(before.len()) {
+        Some(a) => r.text[..a.start].trim_end().ends_with([',', '"', '\u{201d}']),
+        None => false,
+    }
+}
+
+fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
+    let near = r.words.iter().any(|w| {
+        w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation)
+    });
+    let lower = r.text[..verb].to_lowercase();
+    near || lower.trim_start().starts_with("none of") || lower.trim_start().starts_with("no one")
+}
+
+/// The speaker of a speech verb at `start..end`: the actor right before it
+/// (past adverbs, dates and an apposition), a pronoun, the actor right after it
+/// ("said Kerry"), or a description of the speaker ("a representative of ...").
+fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Option<String>) {
+    let mut i = start;
+    loop {
+        let before = r.text[..i].trim_end();
+        let j = before.len();
+        if let Some(d) = r.dates.iter().find(|d| d.end == j && !d.since) {
+            i = d.start;
+            continue;
+        }
+        let word_start = before.rfind(' ').map(|k| k + 1).unwrap_or(0);
+        let word = before[word_start..].to_lowercase();
+        if BETWEEN_SUBJECT_AND_VERB.contains(&word.as_str()) {
+            i = word_start;
+            continue;
+        }
+        if word == "who" {
+            i = word_start;
+            let b = r.text[..i].trim_end().trim_end_matches(',');
+            i = b.len();
+            continue;
+        }
+        if ["that", "which"].contains(&word.as_str()) {
+            return (None, None);
+        }
+        if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency) {
+            return (Some(a.clone()), None);
+        }
+        // "Vitaly Churkin, said": an apposition closes right before the verb.
+        if before.ends_with(',') {
+            let b = before.trim_end_matches(',').trim_end();
+            if let Some(a) = r.actor_ending_at(b.len()).filter(|a| !a.agency) {
+                return (Some(a.clone()), None);
+            }
+            // "said X, a member of Y, said"? no: a closing quote then the verb: "...," said Kerry.
+        }
+        break;
+    }
+    let before = r.text[..start].trim_end();
+    let after = r.text[end..].trim_start();
+    let after_at = r.text.len() - after.len();
+    if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency) {
+        let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
+        if inverted {
+            return (Some(a.clone()), None);
+        }
+    }
+    // A description: the clause's subject noun phrase.
+    let clause_start = [", and ", ", but ", "; ", ", "]
+        .iter()
+        .filter_map(|sep| r.text[..start].rfind(sep).map(|k| k + sep.len()))
+        .max()
+        .unwrap_or(0);
+    let np = r.text[clause_start..start].trim();
+    let np_words: Vec<&str> = np.split_whitespace().collect();
+    if np_words.is_empty() || np_words.len() > 12 || r.in_quote(clause_start) || np.contains(['"', '\u{201c}', '\u{201d}']) {
+        return (None, None);
+    }
+    let det = np_words[0].to_lowercase();
+    let head = np_words.iter().take(4).find(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
+    if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&det.as_str()) {
+        if let Some(head) = head {
+            let cut = np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
+            let text = np_words[1..cut].join(" ");
+            let _ = head;
+            return (None, Some(text));
+        }
+    }
+    (None, None)
+}
+
+// ---------------------------------------------------------------- talks
+
+/// Talks words of the meeting family ("meeting", "met", "phone call") rather than
+/// the conference family ("talks", "conference", "negotiations"); an anaphor
+/// refers back to an event of its own family first.
+fn family(phrase: &str) -> u8 {
+    const MEETING: &[&str] = &["meet", "met", "conversation", "call", "phone", "telephone", "hosted", "press"];
+    if MEETING.iter().any(|m| phrase.contains(m)) {
+        1
+    } else {
+        2
+    }
+}
+
+fn determiner_before(r: &Reading, i: usize) -> String {
+    let before = r.text[..i].trim_end();
+    let mut words = before.rsplit(' ');
+    let mut w = words.next().unwrap_or("").to_lowercase();
+    // skip adjectives: "the proposed peace talks", "a new three-way meeting"
+    for _ in 0..3 {
+        if w.is_empty()
+            || ["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"].contains(&w.as_str())
+            || w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+        {
+            break;
+        }
+        w = words.next().unwrap_or("").to_lowercase();
+    }
+    w
+}
+
+fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
+    let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
+    for w in &r.words {
+        let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Talks) else { continue };
+        if t.role == TriggerRole::Ignore || (t.role == TriggerRole::Weak && strong) {
+            continue;
+        }
+        // "such meetings", "any talks": not one real event.
+        let prev = r.text[..w.start].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+        let generic = r.words.iter().any(|c| {
+            c.end <= w.start && w.start - c.end <= 1 && entities::cues(dict, c).any(|k| k == CueKind::Generic)
+        });
+        if generic {
+            continue;
+        }
+        let date = date_near(r, w.start, w.end, 80);
+        let place = place_near(r, w.start, w.end, 60);
+        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() {
+            continue;
+        }
+        let det = determiner_before(r, w.start);
+        let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"].contains(&det.as_str())
+            || det.ends_with("'s")
+            || det.ends_with("\u{2019}s")
+            || (!["a", "an"].contains(&det.as_str()) && date.is_none() && place.is_none());
+        let cue = status_cue_before(r, dict, w.start, 60);
+        let clause = clause_text(r, w.start);
+        let tense = match cue {
+            Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
+            _ => match t.status {
+                Some(Status::Happened) => Tense::Past,
+                _ => dates::tense_of(clause, &dict.dates),
+            },
+        };
+        let mut ev = Event::new(Kind::Talks, Status::Unknown);
+        set_date(&mut ev, r, date, tense, anchor, dict);
+        ev.status = t
+            .status
+            .filter(|s| *s != Status::Happened || cue.is_none())
+            .or(cue)
+            .or_else(|| status_from_date(ev.date, anchor))
+            .unwrap_or_else(|| tense_status(tense));
+        ev.place = place.map(|p| p.name.clone());
+        ev.actors = actors_of(r, Role::Participant);
+        ev.mentions.push(r.mention());
+        let _ = prev;
+        out.push(Candidate {
+            event: ev,
+            at: r.offset + w.start,
+            anaphoric,
+            merge_only: r.in_quote(w.start) && date.is_none(),
+            family: family(&t.phrase),
+            in_title: false,
+        });
+    }
+}
+
+// ---------------------------------------------------------------- visits
+
+fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
+    for w in &r.words {
+        let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Visit) else { continue };
+        if t.role != TriggerRole::Trigger || r.in_quote(w.start) {
+            continue;
+        }
+        let place = r
+            .places
+            .iter()
+            .filter(|p| !p.adjective && p.start >= w.end && p.start - w.end <= 60 && !r.clause_break(w.end, p.start))
+            .min_by_key(|p| p.start)
+            .or_else(|| {
+                r.places.iter().filter(|p| p.start >= w.end && p.start - w.end <= 30).min_by_key(|p| p.start)
+            });
+        // The visitor: "visit by X", the nearest actor before in the clause, else the
+        // subject after a fronted phrase ("After a trip to Iraq, Ban said").
+        let by = r.text[w.end..].trim_start().strip_prefix("by ").map(|_| ());
+        let visitor = if by.is_some() || t.phrase.ends_with(" by") {
+            r.actors.iter().find(|a| a.start >= w.end && a.start - w.end <= 12)
+        } else {
+            None
+        }
+        .or_else(|| {
+            r.actors
+                .iter()
+                .rev()
+                .find(|a| a.end <= w.start && !a.agency && !r.clause_break(a.end, w.start) && place.is_none_or(|p| p.name != a.name))
+        })
+        .or_else(|| {
+            let comma = r.text[w.end..].find(", ").map(|k| w.end + k)?;
+            r.actors.iter().find(|a| a.start > comma && !a.agency)
+        });
+        if place.is_none() && visitor.is_none() {
+            continue;
+        }
+        let det = determiner_before(r, w.start);
+        let date = date_near(r, w.start, w.end, 50);
+        let cue = status_cue_before(r, dict, w.start, 40);
+        let clause = clause_text(r, w.start);
+        let tense = match cue {
+            Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
+            _ => match t.status {
+                Some(Status::Happened) => Tense::Past,
+                _ => dates::tense_of(clause, &dict.dates),
+            },
+        };
+        let mut ev = Event::new(Kind::Visit, Status::Unknown);
+        set_date(&mut ev, r, date, tense, anchor, dict);
+        ev.status = cue
+            .or(t.status)
+            .or_else(|| status_from_date(ev.date, anchor))
+            .unwrap_or_else(|| tense_status(tense));
+        ev.place = place.map(|p| p.name.clone());
+        if let Some(v) = visitor {
+            ev.actors.push(EventActor { name: v.name.clone(), role: Role::Visitor });
+        }
+        ev.mentions.push(r.mention());
+        let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
+        out.push(Candidate { event: ev, at: r.offset + w.start, anaphoric, merge_only: false, family: 3, in_title: false });
+    }
+}
+
+// ---------------------------------------------------------------- death tolls
+
+/// A count in text: digits ("40,000", "1.5 million") or number words ("seven",
+/// "forty thousand").
+fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64)> {
+    let mut out = Vec::new();
+    let number_word = |w: &str| {
+        let lw = w.to_lowercase();
+        dict.cues.iter().find_map(|c| match c.kind {
+            CueKind::Number(n) if c.phrase == lw => Some(n),
+            _ => None,
+        })
+    };
+    let spans: Vec<(usize, &str)> = word_spans_exact(r.text);
+    let mut k = 0;
+    while k < spans.len() {
+        let (s, w) = spans[k];
+        let digits = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let mut value: Option<f64> = None;
+        let mut end = s + w.len();
+        if digits {
+            let clean: String = w.chars().filter(|c| *c != ',').collect();
+            if w.contains(',') && !w.split(',').skip(1).all(|g| g.len() == 3) {
+                k += 1;
+                continue;
+            }
+            value = clean.trim_end_matches('.').parse::<f64>().ok();
+        } else if let Some(n) = number_word(w) {
+            if n >= 100 {
+                k += 1;
+                continue; // "hundred", "thousands": no count on their own
+            }
+            value = Some(n as f64);
+        }
+        let Some(mut v) = value else {
+            k += 1;
+            continue;
+        };
+        // Compound words and multipliers: "forty thousand", "1.5 million", "two hundred".
+        let mut j = k + 1;
+        while j < spans.len() {
+            let (ns, nw) = spans[j];
+            if r.text[end..ns].trim() != "" && r.text[end..ns].trim() != "-" {
+                break;
+            }
+            match number_word(nw) {
+                Some(m) if m >= 100 => v *= m as f64,
+                Some(m) if !digits && m < 10 && v >= 20.0 && v < 100.0 => v += m as f64,
+                _ => break,
+            }
+            end = ns + nw.len();
+            j += 1;
+        }
+        if v >= 1.0 && v.fract() == 0.0 {
+            out.push((s, end, v as u64));
+        }
+        k = j;
+    }
+    out
+}
+
+fn word_spans_exact(st: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in st.char_indices() {
+        let inside = c.is_alphanumeric() || ((c == ',' || c == '.') && start.is_some() && st[i + 1..].starts_with(|d: char| d.is_ascii_digit()) && st[start.unwrap_or(0)..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &st[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &st[s..]));
+    }
+    out
+}
+
+fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
+    let lower = r.text.to_lowercase();
+    if lower.len() != r.text.len() {
+        return;
+    }
+    let victim_at = |i: usize| -> Option<usize> {
+        // The victim noun after the count, past at most two adjectives.
+        let rest = &r.text[i..];
+        let mut pos = i;
+        for (n, word) in rest.split_whitespace().take(3).enumerate() {
+            let at = r.text[pos..].find(word).map(|k| pos + k)?;
+            let bare = word.trim_end_matches([',', '.', ';', ':']).to_lowercase();
+            if r.words.iter().any(|w| w.start == at && entities::has_trigger(dict, w, Kind::DeathToll, TriggerRole::Victim))
+                || dict.triggers.iter().any(|t| t.kind == Kind::DeathToll && t.role == TriggerRole::Victim && t.phrase == bare)
+            {
+                return Some(at + word.len());
+            }
+            if n == 0 && (bare == "percent" || bare == "%" || bare.starts_with("year") || bare.starts_with("month")) {
+                return None;
+            }
+            pos = at + word.len();
+        }
+        None
+    };
+    for (s, e, count) in counts(r, dict) {
+        if r.dates.iter().any(|d| d.start <= s && e <= d.end) || r.in_quote(s) {
+            continue;
+        }
+        if r.text[e..].starts_with(['%', '-']) || r.text[..s].ends_with(['-', '$', '£', '€']) {
+            continue;
+        }
+        let Some(victim_end) = victim_at(e) else { continue };
+        // A death word near the count, in the same clause.
+        let death = r.words.iter().any(|w| {
+            entities::has_trigger(dict, w, Kind::DeathToll, TriggerRole::Death)
+                && ((w.start >= e && w.start - victim_end.min(w.start) <= 40 && !r.clause_break(victim_end, w.start))
+                    || (w.end <= s && s - w.end <= 40 && !r.clause_break(w.end, s)))
+        });
+        if !death {
+            continue;
+        }
+        let qualifier = r
+            .words
+            .iter()
+            .filter(|w| w.end <= s && s - w.end <= 1)
+            .flat_map(|w| entities::cues(dict, w))
+            .find_map(|c| if let CueKind::Qualifier(q) = c { Some(q) } else { None })
+            .unwrap_or(Qualifier::Exact);
+        let since = r.dates.iter().find(|d| d.since);
+        let perfect = [" has killed", " have killed", " have been killed", " has left", " have died", " has claimed", " have been", " has risen", " so far", " to date"]
+            .iter()
+            .any(|p| lower.contains(p));
+        let cumulative = since.is_some() || perfect;
+        let mut ev = Event::new(Kind::DeathToll, Status::Happened);
+        ev.count = Some(count);
+        ev.qualifier = Some(qualifier);
+        ev.cumulative = cumulative;
+        if cumulative {
+            ev.date = anchor.published.map(DateSpan::day);
+            ev.date_text = since.map(|d| d.text.clone());
+        } else {
+            let d = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start)).min_by_key(|d| d.start.abs_diff(s));
+            set_date(&mut ev, r, d, Tense::Past, anchor, dict);
+        }
+        let place = r
+            .places
+            .iter()
+            .filter(|p| !is_possessor(r, p))
+            .min_by_key(|p| (p.adjective, p.start.abs_diff(s)))
+            .map(|p| p.name.clone());
+        ev.place = place.or_else(|| state.main_country.clone());
+        ev.mentions.push(r.mention());
+        out.push(Candidate { event: ev, at: r.offset + s, anaphoric: false, merge_only: false, family: 4, in_title: false });
+        break; // one toll a sentence: later counts break the first one down
+    }
+}
+
+// ---------------------------------------------------------------- merging
+
+fn overlaps(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+        _ => true,
+    }
+}
+
+fn persons(ev: &Event) -> Vec<&str> {
+    ev.actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+/// Participants agree when one set holds the other.
+fn actors_agree(a: &Event, b: &Event) -> bool {
+    let (pa, pb) = (persons(a), persons(b));
+    pa.is_empty() || pb.is_empty() || pa.iter().all(|x| pb.contains(x)) || pb.iter().all(|x| pa.contains(x))
+}
+
+fn compatible(a: &Event, b: &Event) -> bool {
+    a.kind == b.kind
+        && overlaps(a.date, b.date)
+        && (a.place.is_none() || b.place.is_none() || a.place == b.place)
+        && (a.count.is_none() || a.count == b.count)
+}
+
+fn absorb(into: &mut Event, c: Event) {
+    // The most precise consistent date wins.
+    match (into.date, c.date) {
+        (None, Some(_)) => {
+            into.date = c.date;
+            into.date_text = c.date_text.clone();
+        }
+        (Some(a), Some(b)) if (b.end - b.start) < (a.end - a.start) => {
+            into.date = c.date;
+            into.date_text = c.date_text.clone();
+        }
+        _ => {}
+    }
+    if into.place.is_none() {
+        into.place = c.place.clone();
+    }
+    if into.status == Status::Unknown {
+        into.status = c.status;
+    }
+    for a in c.actors {
+        if !into.actors.iter().any(|x| x.name == a.name) {
+            into.actors.push(a);
+        }
+    }
+    for m in c.mentions {
+        if !into.mentions.iter().any(|x| x.start == m.start) {
+            into.mentions.push(m);
+        }
+    }
+}
+
+fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
+    candidates.sort_by_key(|c| c.at);
+    let (title, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.in_title);
+    let mut events: Vec<(Candidate, Vec<usize>)> = Vec::new();
+    for c in body {
+        let target = match c.event.kind {
+            Kind::Statement => None,
+            Kind::DeathToll => events.iter().rposition(|(e, _)| {
+                e.event.kind == Kind::DeathToll && e.event.count == c.event.count && e.event.qualifier == c.event.qualifier
+            }),
+            Kind::Talks | Kind::Visit => {
+                let sentence = c.event.mentions[0].start;
+                events.iter().rposition(|(e, _)| {
+                    let same_sentence = e.event.mentions.iter().any(|m| m.start == sentence);
+                    if !compatible(&e.event, &c.event) || !actors_agree(&e.event, &c.event) {
+                        return false;
+                    }
+                    let same_specifics = c.event.date.is_some() && e.event.date.is_some() && e.event.date == c.event.date
+                        || c.event.place.is_some() && e.event.place == c.event.place;
+                    if c.anaphoric || c.merge_only {
+                        (e.family == c.family || !same_sentence) && (!same_sentence || c.event.date.is_none())
+                    } else {
+                        !same_sentence && same_specifics
+                    }
+                })
+            }
+        };
+        match target {
+            Some(i) => {
+                let (e, _) = &mut events[i];
+                absorb(&mut e.event, c.event);
+            }
+            None if c.merge_only => {}
+            None => events.push((c, Vec::new())),
+        }
+    }
+    // A headline repeats the story: its events join the first compatible body event.
+    for c in title {
+        let target = events.iter().position(|(e, _)| {
+            e.event.kind == c.event.kind
+                && compatible(&e.event, &c.event)
+                && match c.event.kind {
+                    Kind::Statement => true,
+                    _ => true,
+                }
+        });
+        match target {
+            Some(i) => {
+                let (e, _) = &mut events[i];
+                let mut mentions = c.event.mentions.clone();
+                mentions.append(&mut e.event.mentions);
+                e.event.mentions = mentions;
+                if e.event.place.is_none() {
+                    e.event.place = c.event.place.clone();
+                }
+            }
+            None => events.push((c, Vec::new())),
+        }
+    }
+    events.sort_by_key(|(c, _)| c.at);
+    events.into_iter().map(|(c, _)| c.event).collect()
+}
+
+#[allow(dead_code)]
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }

@@ -12,7 +12,7 @@ use crate::model::{Article, DateOrigin, Extraction};
 
 /// Extracts the events an article reports.
 pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
-    let cleaned = clean::clean(&article.text);
+    let cleaned = clean::clean(&article.text, &dict.furniture);
     let (published, published_origin) = match article.published {
         Some(d) => (Some(d), DateOrigin::Given),
         None => match dates::find_publication_date(&article.text, &dict.dates) {
