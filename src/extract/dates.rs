@@ -28,10 +28,11 @@
 //!   past → the latest one on or before publication, future → the first one on
 //!   or after it, present → the nearer of the two (ties go forward). Published
 //!   2013-12-30, "will open on January 22" is 2014-01-22; published 2014-01-02,
-//!   "met on December 20" is 2013-12-20. A named day whose tense-implied date
-//!   is more than 300 days away while the other reading is within 30 days
-//!   takes the near one: such a clash is a tense misreading, not a report on
-//!   last year.
+//!   "met on December 20" is 2013-12-20. One exception: a named day in a past
+//!   clause that would lie more than 300 days back, while the coming one is
+//!   within 30 days, is the coming one: a past reporting verb often governs a
+//!   future date ("said the meeting on Nov. 25 ..."), and a report on the
+//!   same day last year would give the year.
 //! * **Ranges**: "Dec. 17-18", "April 6-7", "17-18 December", "from January 29
 //!   to February 3", "between Jan. 22 and 24": day precision, start ≠ end. The
 //!   start is placed by the rule above and the end is the first such day on or
@@ -95,7 +96,8 @@ pub struct DateTables {
     shifts: HashMap<String, i32>,
     units: HashMap<String, (Unit, i32)>,
     numbers: HashMap<String, i32>,
-    parts: HashMap<String, Part>,
+    /// Part word → (part, whether it needs "of": "the end of", but "late 2012").
+    parts: HashMap<String, (Part, bool)>,
     seasons: HashMap<String, u32>,
     /// Preposition → its role: "since", "in" (allows "in two weeks") or "-".
     preps: HashMap<String, String>,
@@ -183,12 +185,16 @@ impl DateTables {
                         insert_or_remove(&mut t.numbers, &phrase, v);
                     }
                     "part" => {
-                        let v = match value {
+                        let (name, needs_of) = match value.strip_suffix("+of") {
+                            Some(n) => (n, true),
+                            None => (value, false),
+                        };
+                        let v = match name {
                             "-" => None,
-                            "early" => Some(Part::Early),
-                            "mid" => Some(Part::Mid),
-                            "late" => Some(Part::Late),
-                            _ => return Err(bad("early, mid or late")),
+                            "early" => Some((Part::Early, needs_of)),
+                            "mid" => Some((Part::Mid, needs_of)),
+                            "late" => Some((Part::Late, needs_of)),
+                            _ => return Err(bad("early, mid or late, optionally +of")),
                         };
                         insert_or_remove(&mut t.parts, &phrase, v);
                     }
@@ -501,6 +507,12 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     fn year(&self, i: usize) -> Option<i32> {
         let (y, len) = self.lone_number(i)?;
+        // "2011-2012", "2012-13-45": a span or a broken date, not a year.
+        let joined = self.tok(i + 1).is_some_and(|t| t.glued && matches!(t.text, "-" | "/"))
+            && self.tok(i + 2).is_some_and(|t| t.glued && t.kind == TokKind::Num);
+        if joined {
+            return None;
+        }
         (len == 4 && (1800..=2100).contains(&y)).then_some(y as i32)
     }
 
@@ -630,7 +642,13 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let n = |t: &Tok| t.text.parse::<u32>().ok();
         let (na, nb, nc) = (n(a)?, n(b)?, n(c)?);
-        if a.text.len() == 4 && sep.text == "-" && b.text.len() <= 2 && c.text.len() <= 2 {
+        if a.text.len() == 4
+            && sep.text == "-"
+            && b.text.len() <= 2
+            && c.text.len() <= 2
+            && (1..=12).contains(&nb)
+            && (1..=31).contains(&nc)
+        {
             return Some((Form::Numeric { first: nb, second: nc, year: na as i32, iso: true }, i + 5));
         }
         if sep.text == "-" || a.text.len() > 2 || b.text.len() > 2 || !(c.text.len() == 4 || c.text.len() == 2) {
@@ -749,12 +767,12 @@ impl<'t, 'a> Parser<'t, 'a> {
         if the {
             j += 1;
         }
-        let part = *self.word(j).and_then(|w| self.tables.parts.get(w))?;
+        let (part, needs_of) = *self.word(j).and_then(|w| self.tables.parts.get(w))?;
         j += 1;
         let of = self.is_word(j, "of");
         if of {
             j += 1;
-        } else if the {
+        } else if the || needs_of {
             return None;
         } else if self.dash(j) && self.tok(j).is_some_and(|t| t.glued) {
             j += 1;
@@ -1007,7 +1025,8 @@ fn place_day(anchor: NaiveDate, month: u32, day: u32, tense: Tense) -> Option<Na
         }
     };
     match (dist(want), dist(other)) {
-        (Some(w), Some(o)) if w > 300 && o <= 30 => other,
+        // A past reporting verb often governs a coming date: "voiced hope that the meeting on Nov. 25".
+        (Some(w), Some(o)) if tense == Tense::Past && w > 300 && o <= 30 => other,
         (None, _) => other,
         _ => want,
     }
