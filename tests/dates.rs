@@ -94,3 +94,46 @@ fn sample_article_003_dates_itself() {
     let tables = DateTables::builtin();
     assert_eq!(find_publication_date(text, &tables), date("2013-09-09"));
 }
+
+/// Throughput on the sample articles; run with `cargo test --release --test dates -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let tables = DateTables::builtin();
+    let mut text = String::new();
+    for entry in std::fs::read_dir("/work/shared/seeds").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    let sentences: Vec<&str> = text.split(". ").collect();
+    let anchor = Anchor { published: date("2013-11-15"), day_first: false };
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    let rounds = 200;
+    for _ in 0..rounds {
+        for s in &sentences {
+            for e in find(s, &tables) {
+                let t = tense_at(s, e.start, e.end, &tables);
+                n += resolve(&e, t, &anchor, &tables).is_some() as usize;
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("{n} dates, {:.1} MB/s", (text.len() * rounds) as f64 / secs / 1e6);
+}
+
+/// Debug-build comparison of the pre-filter: text without date words versus the seeds.
+#[test]
+#[ignore]
+fn throughput_without_dates() {
+    let tables = DateTables::builtin();
+    let s = "The Syrian National Coalition is under heavy U.S. pressure to attend the conference, which is aimed at forming a transitional government";
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..20000 {
+        n += find(s, &tables).len();
+    }
+    println!("{n} found, {:.1} MB/s", (s.len() * 20000) as f64 / start.elapsed().as_secs_f64() / 1e6);
+}

@@ -106,6 +106,11 @@ pub struct DateTables {
     cues: HashMap<String, Vec<(Vec<String>, Cue)>>,
     determiners: HashMap<String, ()>,
     not_verbs: HashMap<String, ()>,
+    /// Words at least one of which every expression without a digit contains
+    /// (month, weekday, relative day, unit, season), for the cheap pre-filter.
+    anchors: std::collections::HashSet<String>,
+    /// The longest anchor word, in bytes.
+    anchor_len: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,7 +249,47 @@ impl DateTables {
                 }
             }
         }
+        t.anchors = (t.months.keys())
+            .chain(t.weekdays.keys())
+            .chain(t.reldays.keys())
+            .chain(t.units.keys())
+            .chain(t.seasons.keys())
+            .cloned()
+            .collect();
+        t.anchor_len = t.anchors.iter().map(String::len).max().unwrap_or(0);
         Ok(t)
+    }
+
+    /// Whether a sentence can hold a date at all: a digit, or an anchor word
+    /// (month, weekday, yesterday, week, summer…). One pass, no allocation.
+    fn worth_parsing(&self, sentence: &str) -> bool {
+        let mut buf = [0u8; 16];
+        let bytes = sentence.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                return true;
+            }
+            if !b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let len = i - start;
+            if len <= self.anchor_len && len <= buf.len() {
+                for (k, c) in bytes[start..i].iter().enumerate() {
+                    buf[k] = c.to_ascii_lowercase();
+                }
+                if std::str::from_utf8(&buf[..len]).is_ok_and(|w| self.anchors.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// The built-in tables of `data/dates.tsv` alone.
@@ -371,7 +416,8 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    lower: String,
+    /// Borrowed when the word is already lower-case, as most are.
+    lower: std::borrow::Cow<'a, str>,
     kind: TokKind,
     /// No whitespace between this token and the one before.
     glued: bool,
@@ -404,7 +450,11 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
         }
         let text = &s[i..end];
-        let lower = if kind == TokKind::Word { text.to_lowercase() } else { String::new() };
+        let lower = if kind == TokKind::Word && text.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(if kind == TokKind::Word { text } else { "" })
+        };
         toks.push(Tok { start: i, end, text, lower, kind, glued: prev_end == i });
         prev_end = end;
     }
@@ -441,7 +491,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'t str> {
-        self.tok(i).filter(|t| t.kind == TokKind::Word).map(|t| t.lower.as_str())
+        self.tok(i).filter(|t| t.kind == TokKind::Word).map(|t| t.lower.as_ref())
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -474,7 +524,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if let Some(n) = self.tok(i + 1).filter(|n| n.glued) {
             match n.kind {
-                TokKind::Word if !self.tables.ordinals.contains_key(&n.lower) => return None,
+                TokKind::Word if !self.tables.ordinals.contains_key(n.lower.as_ref()) => return None,
                 TokKind::Num => return None,
                 TokKind::Punct if matches!(n.text, "%" | ":") => return None,
                 TokKind::Punct
@@ -498,7 +548,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         let mut j = i + 1;
         if self
             .tok(j)
-            .is_some_and(|t| t.glued && t.kind == TokKind::Word && self.tables.ordinals.contains_key(&t.lower))
+            .is_some_and(|t| t.glued && t.kind == TokKind::Word && self.tables.ordinals.contains_key(t.lower.as_ref()))
         {
             j += 1;
         }
@@ -518,13 +568,13 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     fn month(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i).filter(|t| t.kind == TokKind::Word && is_capitalised(t))?;
-        let m = *self.tables.months.get(&t.lower)?;
+        let m = *self.tables.months.get(t.lower.as_ref())?;
         Some((m, self.abbreviation_dot(i)))
     }
 
     fn weekday(&self, i: usize) -> Option<(Weekday, usize)> {
         let t = self.tok(i).filter(|t| t.kind == TokKind::Word && is_capitalised(t))?;
-        let w = *self.tables.weekdays.get(&t.lower)?;
+        let w = *self.tables.weekdays.get(t.lower.as_ref())?;
         Some((w, self.abbreviation_dot(i)))
     }
 
@@ -913,15 +963,9 @@ fn with_part(form: Form, part: Part) -> Form {
     }
 }
 
-/// Whether a sentence can hold a date at all: a digit, or a letter that starts
-/// a table word. Most sentences pass, but the test is one cheap byte scan.
-fn worth_parsing(sentence: &str) -> bool {
-    sentence.bytes().any(|b| b.is_ascii_digit()) || sentence.len() >= 3
-}
-
 /// All temporal expressions in a sentence, left to right, non-overlapping.
 pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
-    if !worth_parsing(sentence) {
+    if !tables.worth_parsing(sentence) {
         return Vec::new();
     }
     let toks = tokenize(sentence);
@@ -1192,14 +1236,14 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
 /// The cue that starts at word token `k`, longest phrase first: (tense or aux, tokens used).
 fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
     let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
-    if let Some(list) = tables.cues.get(&t.lower) {
+    if let Some(list) = tables.cues.get(t.lower.as_ref()) {
         for (words, cue) in list {
             let mut j = k;
             let mut ok = true;
             for w in words {
                 // Skip the apostrophe inside "'ll": tokens are split on it.
                 match toks.get(j) {
-                    Some(tok) if tok.kind == TokKind::Word && tok.lower == *w => j += 1,
+                    Some(tok) if tok.kind == TokKind::Word && tok.lower.as_ref() == w.as_str() => j += 1,
                     _ => {
                         ok = false;
                         break;
@@ -1213,7 +1257,7 @@ fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
         }
     }
     // Regular past tense and participles: "agreed", "killed", not "United" or "the proposed talks".
-    let w = t.lower.as_str();
+    let w = t.lower.as_ref();
     if w.len() >= 5
         && w.ends_with("ed")
         && !is_capitalised(t)
@@ -1246,7 +1290,7 @@ fn tense_from(toks: &[Tok], k: usize, cue: Cue, tables: &DateTables) -> Option<T
         {
             match c {
                 Cue::Aux => budget = 3,
-                Cue::Tense(t) if is_auxiliary(&toks[j].lower) || t == Tense::Future => return Some(t),
+                Cue::Tense(t) if is_auxiliary(toks[j].lower.as_ref()) || t == Tense::Future => return Some(t),
                 _ => {}
             }
         }
@@ -1263,7 +1307,7 @@ fn w_first(words: &[String]) -> &str {
 
 fn after_determiner(toks: &[Tok], k: usize, tables: &DateTables) -> bool {
     let prev = k.checked_sub(1).and_then(|p| toks.get(p)).filter(|p| p.kind == TokKind::Word);
-    prev.is_some_and(|p| tables.determiners.contains_key(&p.lower))
+    prev.is_some_and(|p| tables.determiners.contains_key(p.lower.as_ref()))
 }
 
 fn is_auxiliary(w: &str) -> bool {
@@ -1296,7 +1340,7 @@ pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
         if let Some((cue, len)) = cue_at(&toks, k, tables) {
             if let Some(t) = tense_from(&toks, k, cue, tables) {
                 // "is due to", "was expected to": a future cue right after a form of "be" decides.
-                if matches!(toks[k].lower.as_str(), "is" | "are" | "am" | "was" | "were") {
+                if matches!(toks[k].lower.as_ref(), "is" | "are" | "am" | "was" | "were") {
                     for j in [k + 1, k + 2] {
                         if let Some((Cue::Tense(Tense::Future), _)) = cue_at(&toks, j, tables) {
                             return Tense::Future;
