@@ -257,7 +257,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Army", "Forces", "Front", "Party", "Government", "News", "Agency", "Press", "Times", "Post", "UN", "U.N.", "U.S.",
     "US", "EU", "Syrian", "Russian", "American", "Iranian", "Turkish", "Arab", "League", "Nations", "United",
     "Republic", "National", "Coalition", "Opposition", "Security", "Assembly", "Geneva", "Read", "Share", "Speaking",
-    "Representatives", "Russia", "Syria", "Anti",
+    "Representatives", "Russia", "Syria", "Anti", "Secretary-General", "Under-Secretary", "Vice-President",
 ];
 
 /// Title words after which a capitalised name is a person ("Deputy Foreign Minister X").

@@ -128,11 +128,13 @@ pub fn find(text: &str, sentences: &[Sentence], dict: &Dictionaries, anchor: &An
 fn main_country(text: &str, sentences: &[Sentence], dict: &Dictionaries) -> Option<String> {
     let index = dict.index();
     let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for s in sentences {
-        for f in index.names(s.text(text)) {
-            if let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) {
-                *counts.entry(p).or_default() += 1;
-            }
+    for (n, s) in sentences.iter().enumerate() {
+        let st = s.text(text);
+        for f in index.names(st) {
+            let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else { continue };
+            let prep = st[..f.start].trim_end().rsplit(' ').next().unwrap_or("");
+            let weight = if ["in", "to", "across", "throughout", "inside"].contains(&prep) { 3 } else { 1 };
+            *counts.entry(p).or_default() += if n == 0 { weight * 2 } else { weight };
         }
     }
     counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))).map(|(p, _)| dict.places[p].name.clone())
@@ -302,7 +304,7 @@ fn roles(
             }
             // What stands before: a country (adjective or possessive), a determiner.
             let before = &st[..i];
-            let country = places.iter().filter(|p| p.country).find(|p| {
+            let country = places.iter().filter(|p| p.country && p.end <= i).find(|p| {
                 let between = &st[p.end..i];
                 let between = between.trim_start_matches("'s").trim_start_matches("\u{2019}s");
                 between.trim().split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then")
@@ -442,7 +444,7 @@ fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Opt
         .places
         .iter()
         .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
-        .filter(|p| !is_possessor(r, p))
+        .filter(|p| !is_possessor(r, p) && locative(r, p.start))
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"
     let before = r.places.iter().find(|p| !p.adjective && p.end <= start && start - p.end <= 1);
@@ -454,6 +456,14 @@ fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Opt
 fn capital_near<'r>(r: &'r Reading, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
     let _ = (r, end, reach);
     None
+}
+
+/// Whether a place at `i` follows a preposition of location ("in Geneva").
+fn locative(r: &Reading, i: usize) -> bool {
+    let before = r.text[..i].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
+        .contains(&word.as_str())
 }
 
 /// A place followed by 's names an owner ("Russia's envoy"), not a location.
@@ -598,7 +608,13 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
             after || between || fronted
         })
         .min_by_key(|d| if d.start >= act.end { d.start - act.end } else { act.at - d.end.min(act.at) });
-    set_date(&mut ev, r, date, tense, anchor, dict);
+    let sole = || {
+        let mut outside = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
+        let only = outside.next()?;
+        let looks_ahead = dates::tense_at(r.text, only.start, only.end, &dict.dates) == Tense::Future;
+        (outside.next().is_none() && !looks_ahead).then_some(only)
+    };
+    set_date(&mut ev, r, date.or_else(sole), tense, anchor, dict);
     if ev.date.is_none() && act.present {
         ev.date = anchor.published.map(DateSpan::day);
     }
@@ -744,7 +760,7 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             continue;
         }
         let date = date_near(r, w.start, w.end, 80);
-        let place = place_near(r, w.start, w.end, 60);
+        let place = place_near(r, w.start, w.end, 90);
         if t.role == TriggerRole::Weak && date.is_none() && place.is_none() {
             continue;
         }
@@ -759,7 +775,7 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
             _ => match t.status {
                 Some(Status::Happened) => Tense::Past,
-                _ => dates::tense_of(clause, &dict.dates),
+                _ => date.map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates)).unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
             },
         };
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
@@ -770,6 +786,10 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             .or(cue)
             .or_else(|| status_from_date(ev.date, anchor))
             .unwrap_or_else(|| tense_status(tense));
+        if ev.date.is_none() && tense == Tense::Present && ev.status == Status::Happened && !anaphoric {
+            // "is meeting in Istanbul": going on as the article is written.
+            ev.date = anchor.published.map(DateSpan::day);
+        }
         ev.place = place.map(|p| p.name.clone());
         ev.actors = actors_of(r, Role::Participant);
         ev.mentions.push(r.mention());
@@ -830,7 +850,7 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
             Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
             _ => match t.status {
                 Some(Status::Happened) => Tense::Past,
-                _ => dates::tense_of(clause, &dict.dates),
+                _ => date.map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates)).unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
             },
         };
         let mut ev = Event::new(Kind::Visit, Status::Unknown);
@@ -1064,6 +1084,42 @@ fn absorb(into: &mut Event, c: Event) {
     }
 }
 
+/// The earlier event a talks or visit candidate reports again, if any.
+///
+/// A candidate with its own date or place joins the latest compatible event with
+/// an overlapping date or the same place. One without them joins the latest
+/// compatible event of its own family (conference-like or meeting-like), and
+/// failing that of any family if it refers back ("the talks"). Candidates from
+/// one sentence stay apart unless one refers back to the other.
+fn merge_target(events: &[(Candidate, Vec<usize>)], c: &Candidate) -> Option<usize> {
+    let sentence = c.event.mentions[0].start;
+    let fits = |e: &Candidate| {
+        e.event.kind == c.event.kind
+            && compatible(&e.event, &c.event)
+            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event))
+    };
+    let same_sentence = |e: &Candidate| e.event.mentions.iter().any(|m| m.start == sentence);
+    let specific = c.event.date.is_some() || c.event.place.is_some();
+    if specific {
+        let found = events.iter().rposition(|(e, _)| {
+            fits(e)
+                && !same_sentence(e)
+                && (c.event.date.is_some() && e.event.date.is_some() || c.event.place.is_some() && e.event.place == c.event.place)
+        });
+        if found.is_some() || !c.anaphoric {
+            return found;
+        }
+    }
+    if c.event.date.is_some() && !c.anaphoric {
+        return None;
+    }
+    let own_family = events.iter().rposition(|(e, _)| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
+    if own_family.is_some() || !(c.anaphoric || c.merge_only) {
+        return own_family;
+    }
+    events.iter().rposition(|(e, _)| fits(e) && !same_sentence(e))
+}
+
 fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
     candidates.sort_by_key(|c| c.at);
     let (title, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.in_title);
@@ -1074,27 +1130,17 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
             Kind::DeathToll => events.iter().rposition(|(e, _)| {
                 e.event.kind == Kind::DeathToll && e.event.count == c.event.count && e.event.qualifier == c.event.qualifier
             }),
-            Kind::Talks | Kind::Visit => {
-                let sentence = c.event.mentions[0].start;
-                events.iter().rposition(|(e, _)| {
-                    let same_sentence = e.event.mentions.iter().any(|m| m.start == sentence);
-                    if !compatible(&e.event, &c.event) || !actors_agree(&e.event, &c.event) {
-                        return false;
-                    }
-                    let same_specifics = c.event.date.is_some() && e.event.date.is_some() && e.event.date == c.event.date
-                        || c.event.place.is_some() && e.event.place == c.event.place;
-                    if c.anaphoric || c.merge_only {
-                        (e.family == c.family || !same_sentence) && (!same_sentence || c.event.date.is_none())
-                    } else {
-                        !same_sentence && same_specifics
-                    }
-                })
-            }
+            Kind::Talks | Kind::Visit => merge_target(&events, &c),
         };
         match target {
             Some(i) => {
                 let (e, _) = &mut events[i];
-                absorb(&mut e.event, c.event);
+                let mut event = c.event;
+                if c.anaphoric {
+                    // A passing reference says little about who took part.
+                    event.actors.clear();
+                }
+                absorb(&mut e.event, event);
             }
             None if c.merge_only => {}
             None => events.push((c, Vec::new())),
