@@ -85,7 +85,8 @@ fn every_reading_format_parses_back() {
     assert_eq!(json.as_array().unwrap().len(), events);
 
     let jsonl = run_ok(dir.path(), &["events", "--format", "jsonl"]);
-    assert_eq!(jsonl.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()).count(), events);
+    let parsed: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(parsed.len(), events);
 
     let table = run_ok(dir.path(), &["events", "--format", "table"]);
     assert!(table.contains("kind"));
