@@ -7,8 +7,15 @@ use std::process::Output;
 
 /// `chronicle --db DIR/t.db` run in DIR, with no environment leaking in.
 pub fn chronicle(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = bare(dir);
+    cmd.arg("--db").arg(dir.join("t.db"));
+    cmd
+}
+
+/// `chronicle` run in DIR without a `--db`.
+pub fn bare(dir: &Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("chronicle").unwrap();
-    cmd.current_dir(dir).env_remove("CHRONICLE_DB").env_remove("CHRONICLE_DICT").arg("--db").arg(dir.join("t.db"));
+    cmd.current_dir(dir).env_remove("CHRONICLE_DB").env_remove("CHRONICLE_DICT");
     cmd
 }
 
