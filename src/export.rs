@@ -133,6 +133,14 @@ impl Write for BomFirst<'_> {
     }
 }
 
+/// The I/O error inside a csv error, so that a closed pipe stays recognisable.
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("CSV: {other:?}")),
+    }
+}
+
 struct CsvWriter<'a> {
     out: csv::Writer<Box<dyn Write + 'a>>,
     style: Style,
@@ -141,7 +149,7 @@ struct CsvWriter<'a> {
 impl RowWriter for CsvWriter<'_> {
     fn header(&mut self, columns: &[String]) -> io::Result<()> {
         if !self.style.no_headers {
-            self.out.write_record(columns)?;
+            self.out.write_record(columns).map_err(csv_io)?;
         }
         Ok(())
     }
@@ -149,11 +157,11 @@ impl RowWriter for CsvWriter<'_> {
     fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
         for cell in cells {
             match cell {
-                Cell::Text(s) if !self.style.raw => self.out.write_field(neutralise(s).as_bytes())?,
-                other => self.out.write_field(other.text().as_bytes())?,
+                Cell::Text(s) if !self.style.raw => self.out.write_field(neutralise(s).as_bytes()).map_err(csv_io)?,
+                other => self.out.write_field(other.text().as_bytes()).map_err(csv_io)?,
             }
         }
-        self.out.write_record(None::<&[u8]>)?;
+        self.out.write_record(None::<&[u8]>).map_err(csv_io)?;
         Ok(())
     }
 

@@ -50,6 +50,61 @@ pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<
     Ok((Prepared { article: loaded.article, extraction, content_hash: hash }, loaded.warnings))
 }
 
+/// An input with where it came from, read and extracted (or why not).
+type Extracted = (String, Result<(Prepared, Vec<String>), InputError>);
+
+/// Stores one extracted batch and counts the outcomes; returns how many inputs it handled.
+fn write(
+    store: &mut Store,
+    extracted: Vec<Extracted>,
+    ingested_at: &str,
+    force: bool,
+    summary: &mut Summary,
+    report: &(dyn Fn(String) + Sync),
+) -> anyhow::Result<u64> {
+    let handled = extracted.len() as u64;
+    let mut batch = Vec::with_capacity(extracted.len());
+    let mut locations = Vec::with_capacity(extracted.len());
+    for (location, result) in extracted {
+        match result {
+            Ok((prepared, warnings)) => {
+                for w in warnings {
+                    report(format!("warning: {w}"));
+                }
+                batch.push(prepared);
+                locations.push(location);
+            }
+            Err(e) => {
+                report(format!("error: {e}"));
+                summary.failed += 1;
+            }
+        }
+    }
+    if batch.is_empty() {
+        return Ok(handled);
+    }
+    for (outcome, location) in store.write_batch(&batch, ingested_at, force)?.into_iter().zip(locations) {
+        match outcome {
+            Outcome::New { events, mentions } => {
+                summary.new += 1;
+                summary.events += events as u64;
+                summary.mentions += mentions as u64;
+            }
+            Outcome::Replaced { events, mentions } => {
+                summary.replaced += 1;
+                summary.events += events as u64;
+                summary.mentions += mentions as u64;
+            }
+            Outcome::Unchanged => summary.unchanged += 1,
+            Outcome::Failed(message) => {
+                report(format!("error: {location}: not stored: {message}"));
+                summary.failed += 1;
+            }
+        }
+    }
+    Ok(handled)
+}
+
 /// Runs the ingest; `Ok(false)` when some input failed.
 pub fn run(db: &Path, dict: &Dictionaries, args: IngestArgs) -> anyhow::Result<bool> {
     let options = args.input.options();
@@ -57,8 +112,11 @@ pub fn run(db: &Path, dict: &Dictionaries, args: IngestArgs) -> anyhow::Result<b
     let mut store = Store::open(db, Access::ReadWrite)?;
     store.sync_dictionaries(dict)?;
     let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let mut inputs = Inputs::new(&args.paths, options).peekable();
-    let progress = if std::io::stderr().is_terminal() && inputs.size_hint().0 + 1 > 20 {
+    let inputs = Inputs::new(&args.paths, options);
+    // Many inputs: a folder walk or a JSON Lines file counts as many.
+    let many = inputs.len_hint() > 20 || args.paths.iter().any(|p| Path::new(p).is_dir() || p.ends_with(".jsonl"));
+    let mut inputs = inputs.peekable();
+    let progress = if std::io::stderr().is_terminal() && many {
         indicatif::ProgressBar::new_spinner()
             .with_style(
                 indicatif::ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {msg}")
@@ -71,6 +129,8 @@ pub fn run(db: &Path, dict: &Dictionaries, args: IngestArgs) -> anyhow::Result<b
     let report = |line: String| progress.suspend(|| eprintln!("{line}"));
     let mut summary = Summary::default();
     let batch_size = args.batch as usize;
+    // While one batch is written (one connection, this thread), the next is read and extracted on the other cores.
+    let mut extracted: Vec<Extracted> = Vec::new();
     loop {
         let mut pending = Vec::with_capacity(batch_size);
         while pending.len() < batch_size {
@@ -83,52 +143,27 @@ pub fn run(db: &Path, dict: &Dictionaries, args: IngestArgs) -> anyhow::Result<b
                 }
             }
         }
-        if pending.is_empty() {
+        if pending.is_empty() && extracted.is_empty() {
             if inputs.peek().is_none() {
                 break;
             }
             continue;
         }
-        let locations: Vec<String> = pending.iter().map(Pending::location).collect();
-        let results: Vec<_> = pending.into_par_iter().map(|p| prepare(p, dict, max_bytes)).collect();
-        let mut batch = Vec::with_capacity(results.len());
-        let mut batch_locations = Vec::with_capacity(results.len());
-        for (result, location) in results.into_iter().zip(locations) {
-            match result {
-                Ok((prepared, warnings)) => {
-                    for w in warnings {
-                        report(format!("warning: {w}"));
-                    }
-                    batch.push(prepared);
-                    batch_locations.push(location);
-                }
-                Err(e) => {
-                    report(format!("error: {e}"));
-                    summary.failed += 1;
-                }
-            }
-        }
-        let outcomes = store.write_batch(&batch, &ingested_at, args.force)?;
-        for (outcome, location) in outcomes.into_iter().zip(batch_locations) {
-            match outcome {
-                Outcome::New { events, mentions } => {
-                    summary.new += 1;
-                    summary.events += events as u64;
-                    summary.mentions += mentions as u64;
-                }
-                Outcome::Replaced { events, mentions } => {
-                    summary.replaced += 1;
-                    summary.events += events as u64;
-                    summary.mentions += mentions as u64;
-                }
-                Outcome::Unchanged => summary.unchanged += 1,
-                Outcome::Failed(message) => {
-                    report(format!("error: {location}: not stored: {message}"));
-                    summary.failed += 1;
-                }
-            }
-        }
-        progress.inc(batch.len() as u64);
+        let to_write = std::mem::take(&mut extracted);
+        let (written, next) = rayon::join(
+            || write(&mut store, to_write, &ingested_at, args.force, &mut summary, &report),
+            || {
+                pending
+                    .into_par_iter()
+                    .map(|p| {
+                        let location = p.location();
+                        (location, prepare(p, dict, max_bytes))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        progress.inc(written?);
+        extracted = next;
     }
     progress.finish_and_clear();
     let s = &summary;
