@@ -377,6 +377,30 @@ mod tests {
     }
 
     #[test]
+    fn event_record_has_the_contract_shape() {
+        use crate::model::{DateSpan, EventActor, Kind, Mention, Precision, Role, Status};
+        let day = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let mut e = Event::new(Kind::Talks, Status::Planned);
+        e.date = Some(DateSpan { start: day("2012-12-17"), end: day("2012-12-18"), precision: Precision::Day });
+        e.date_text = Some("on Dec. 17-18".into());
+        e.place = Some("Rome".into());
+        e.actors = vec![EventActor { name: "National Coordination Committee".into(), role: Role::Organizer }];
+        e.mentions = vec![Mention { sentence: "The NCC plans to hold a conference.".into(), start: 1402, end: 1492 }];
+        let mut line = Vec::new();
+        EventRecord::new(7, &e, |_| "002.txt").write_line(&mut line).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&line).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"id": 7, "kind": "talks", "status": "planned", "date": "2012-12-17",
+                "date_end": "2012-12-18", "date_text": "on Dec. 17-18", "place": "Rome",
+                "actors": ["National Coordination Committee"], "speaker": null, "quote": null, "count": null,
+                "qualifier": null, "precision": "day", "cumulative": false,
+                "mentions": [{"article": "002.txt", "sentence": "The NCC plans to hold a conference.",
+                              "start": 1402, "end": 1492}]})
+        );
+    }
+
+    #[test]
     fn json_and_jsonl_parse_back() {
         let json: serde_json::Value = serde_json::from_str(&render(Format::Json, Style::default())).unwrap();
         assert_eq!(json[0]["quote"], "=1+2");
