@@ -4,6 +4,12 @@
 //! store → query/export. [`extract::extract`] is pure: text and metadata in,
 //! events out, no I/O.
 
+pub mod article;
+pub mod cli;
+pub mod cmd;
 pub mod dict;
+pub mod export;
 pub mod extract;
+pub mod html;
 pub mod model;
+pub mod store;

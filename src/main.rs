@@ -1,27 +1,51 @@
-// Temporary development driver until the command line lands: mimics
-// `--db DB ingest FILE [--published D]` and `export events --format jsonl`.
-use std::io::Write;
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let db = args[2].clone();
-    let dict = chronicle::dict::Dictionaries::builtin().expect("dictionaries");
-    if args[3] == "ingest" {
-        let path = &args[4];
-        let published = args.iter().position(|a| a == "--published").map(|i| chrono::NaiveDate::parse_from_str(&args[i + 1], "%Y-%m-%d").unwrap());
-        let text = std::fs::read_to_string(path).unwrap();
-        let name = std::path::Path::new(path).file_name().unwrap().to_string_lossy().to_string();
-        let art = chronicle::model::Article { name: name.clone(), text, published, ..Default::default() };
-        let ex = chronicle::extract::extract(&art, &dict);
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&db).unwrap();
-        for e in ex.events {
-            let (date, date_end) = e.date.map(|d| d.labels()).map(|(a, b)| (Some(a), b)).unwrap_or((None, None));
-            let v = serde_json::json!({"kind": e.kind.as_str(), "status": e.status.as_str(), "date": date, "date_end": date_end, "date_text": e.date_text,
-              "place": e.place, "actors": e.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>(), "speaker": e.speaker, "quote": e.quote,
-              "count": e.count, "qualifier": e.qualifier.map(|q| q.as_str()),
-              "mentions": e.mentions.iter().map(|m| serde_json::json!({"article": name, "sentence": m.sentence, "start": m.start, "end": m.end})).collect::<Vec<_>>()});
-            writeln!(f, "{}", v).unwrap();
+//! The `chronicle` binary: parse the command line, run one command, map the
+//! result to an exit status.
+//!
+//! Exit status: 0 success; 1 an error, or some input failed to ingest or
+//! extract (the rest were still processed); 2 a usage error (from clap).
+//! A closed output pipe (`chronicle events | head`) ends quietly with 0.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use chronicle::cli::{Cli, Command};
+use chronicle::cmd;
+
+fn run(cli: Cli) -> anyhow::Result<bool> {
+    let db = cli.db.as_path();
+    match cli.command {
+        Command::Ingest(args) => cmd::ingest::run(db, &cmd::dictionaries(cli.dict.as_deref())?, args),
+        Command::Extract(args) => cmd::extract::run(&cmd::dictionaries(cli.dict.as_deref())?, args),
+        Command::Events(args) => cmd::events::run(db, args).map(|()| true),
+        Command::Show(args) => cmd::show::run(db, args).map(|()| true),
+        Command::Sql(args) => cmd::sql::run(db, args).map(|()| true),
+        Command::Export(args) => cmd::export::run(db, args).map(|()| true),
+        Command::Db(args) => cmd::db::run(db, args).map(|()| true),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<chronicle::store::StoreError>().is_some_and(
+                |s| matches!(s, chronicle::store::StoreError::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+            || cause.downcast_ref::<csv::Error>().is_some_and(
+                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("chronicle: error: {e:#}");
+            ExitCode::FAILURE
         }
-    } else {
-        print!("{}", std::fs::read_to_string(&db).unwrap_or_default());
     }
 }

@@ -1,0 +1,555 @@
+//! Reading inputs: files, folders (with their `index.tsv`), standard input and
+//! JSON Lines, turned into [`Article`]s.
+//!
+//! Inputs are found first (cheap: paths only), then loaded one by one, so a
+//! folder of a million files or a JSON Lines file of a million records never
+//! sits in memory at once. A bad input is an [`InputError`] naming the file
+//! (and line) and the run goes on with the rest.
+//!
+//! Encoding choices (documented in the README):
+//! - a UTF-8 byte-order mark is stripped; UTF-16 with a byte-order mark is decoded;
+//! - invalid UTF-8 is decoded lossily (U+FFFD) with a warning naming the first bad byte;
+//! - a NUL byte means a binary file, which is refused;
+//! - CRLF and lone CR line ends become LF;
+//! - an empty or whitespace-only text is refused;
+//! - HTML (a `.html`/`.htm` name, or text starting with `<!doctype html` or `<html`) is turned into its visible text.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::model::Article;
+
+/// A bad input: where (file, or file:line) and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct InputError {
+    pub location: String,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(location: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError { location: location.into(), message: message.into() }
+    }
+}
+
+/// Metadata given from outside the text: command line, manifest or record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub published: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+}
+
+impl Meta {
+    /// Fields of `self`, falling back to `other` where `self` has none.
+    pub fn or(self, other: &Meta) -> Meta {
+        Meta {
+            published: self.published.or(other.published),
+            source: self.source.or_else(|| other.source.clone()),
+            url: self.url.or_else(|| other.url.clone()),
+            title: self.title.or_else(|| other.title.clone()),
+        }
+    }
+}
+
+/// How inputs are read.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Metadata from the command line, for the inputs named there.
+    pub meta: Meta,
+    /// The article name for standard input (default `stdin`).
+    pub stdin_name: Option<String>,
+    /// Largest article (or JSON Lines record) accepted, in bytes.
+    pub max_bytes: u64,
+    /// Today, from the clock at the command-line edge: publication dates after it are refused.
+    pub today: NaiveDate,
+}
+
+/// Checks a publication date: a real calendar date, not after `today`.
+pub fn parse_published(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a real date (expected YYYY-MM-DD, e.g. 2013-02-28)"))?;
+    if date > today {
+        return Err(format!("publication date {s} is in the future (today is {today})"));
+    }
+    Ok(date)
+}
+
+/// An input found but not yet read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    File {
+        path: PathBuf,
+        name: String,
+        meta: Meta,
+    },
+    Stdin {
+        name: String,
+        meta: Meta,
+    },
+    /// A JSON Lines record, already parsed.
+    Record(Article),
+}
+
+impl Pending {
+    /// Where this input came from, for messages.
+    pub fn location(&self) -> String {
+        match self {
+            Pending::File { path, .. } => path.display().to_string(),
+            Pending::Stdin { name, .. } => format!("<stdin:{name}>"),
+            Pending::Record(a) => a.path.clone().unwrap_or_else(|| a.name.clone()),
+        }
+    }
+}
+
+/// One input found on the command line or in a folder.
+#[derive(Debug)]
+enum Found {
+    Pending(Pending),
+    Jsonl { path: PathBuf, meta: Meta },
+    Error(InputError),
+}
+
+/// Iterates over every input under the given paths, JSON Lines files record by record.
+pub struct Inputs {
+    found: VecDeque<Found>,
+    jsonl: Option<JsonlReader>,
+    options: Options,
+}
+
+impl Inputs {
+    pub fn new(paths: &[String], options: Options) -> Self {
+        let mut found = VecDeque::new();
+        let mut visited = HashSet::new();
+        for p in paths {
+            if p == "-" {
+                let name = options.stdin_name.clone().unwrap_or_else(|| "stdin".into());
+                found.push_back(Found::Pending(Pending::Stdin { name, meta: options.meta.clone() }));
+                continue;
+            }
+            let path = PathBuf::from(p);
+            match std::fs::metadata(&path) {
+                Err(e) => found.push_back(Found::Error(InputError::new(p, io_message(&e)))),
+                Ok(m) if m.is_dir() => {
+                    walk(&path, &options.meta, &HashMap::new(), &mut visited, &mut found, options.today)
+                }
+                Ok(_) => found.push_back(file_input(&path, options.meta.clone())),
+            }
+        }
+        Inputs { found, jsonl: None, options }
+    }
+
+    /// How many inputs were found (a JSON Lines file counts once).
+    pub fn len_hint(&self) -> usize {
+        self.found.len()
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Pending, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(reader) = &mut self.jsonl {
+                match reader.next_record(&self.options) {
+                    Some(item) => return Some(item),
+                    None => self.jsonl = None,
+                }
+            }
+            match self.found.pop_front()? {
+                Found::Pending(p) => return Some(Ok(p)),
+                Found::Error(e) => return Some(Err(e)),
+                Found::Jsonl { path, meta } => match File::open(&path) {
+                    Ok(f) => self.jsonl = Some(JsonlReader::new(path, BufReader::new(f), meta)),
+                    Err(e) => return Some(Err(InputError::new(path.display().to_string(), io_message(&e)))),
+                },
+            }
+        }
+    }
+}
+
+fn file_input(path: &Path, meta: Meta) -> Found {
+    if has_extension(path, &["jsonl", "ndjson"]) {
+        return Found::Jsonl { path: path.to_path_buf(), meta };
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    Found::Pending(Pending::File { path: path.to_path_buf(), name, meta })
+}
+
+fn has_extension(path: &Path, exts: &[&str]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Walks a folder recursively in name order for `*.txt`, `*.html`, `*.htm` and `*.jsonl`,
+/// taking metadata from each folder's `index.tsv`.
+fn walk(
+    dir: &Path,
+    cli: &Meta,
+    inherited: &HashMap<PathBuf, Meta>,
+    visited: &mut HashSet<PathBuf>,
+    found: &mut VecDeque<Found>,
+    today: NaiveDate,
+) {
+    let here = dir.display().to_string();
+    match dir.canonicalize() {
+        Ok(real) => {
+            if !visited.insert(real.clone()) {
+                found.push_back(Found::Error(InputError::new(
+                    here,
+                    format!("folder already visited as {} (symlink loop?); skipped", real.display()),
+                )));
+                return;
+            }
+        }
+        Err(e) => {
+            found.push_back(Found::Error(InputError::new(here, io_message(&e))));
+            return;
+        }
+    }
+    let mut manifest = inherited.clone();
+    let mut bad_rows = HashSet::new();
+    let index = dir.join("index.tsv");
+    if index.is_file() {
+        for row in read_manifest(&index, today) {
+            match row {
+                Ok((file, meta)) => {
+                    manifest.insert(dir.join(file), meta);
+                }
+                Err((file, e)) => {
+                    bad_rows.extend(file.map(|f| dir.join(f)));
+                    found.push_back(Found::Error(e));
+                }
+            }
+        }
+    }
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            found.push_back(Found::Error(InputError::new(here, io_message(&e))));
+            return;
+        }
+    };
+    entries.sort();
+    for path in entries {
+        match std::fs::metadata(&path) {
+            Err(e) => found.push_back(Found::Error(InputError::new(path.display().to_string(), io_message(&e)))),
+            Ok(m) if m.is_dir() => walk(&path, cli, &manifest, visited, found, today),
+            Ok(_) if has_extension(&path, &["txt", "html", "htm", "jsonl", "ndjson"]) => {
+                if bad_rows.contains(&path) {
+                    continue;
+                }
+                let meta = manifest.get(&path).cloned().unwrap_or_default().or(cli);
+                found.push_back(file_input(&path, meta));
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
+type ManifestRow = Result<(String, Meta), (Option<String>, InputError)>;
+
+/// Reads a folder's `index.tsv`: a header row naming the columns (`file` is
+/// required; `published`, `source`, `url` and `title` are used; others are
+/// ignored), then one row per file. An empty `published` means unknown.
+pub fn read_manifest(path: &Path, today: NaiveDate) -> Vec<ManifestRow> {
+    let here = path.display().to_string();
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => return vec![Err((None, InputError::new(here, io_message(&e))))],
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut lines = text.lines().enumerate();
+    let Some((_, header)) = lines.next() else { return Vec::new() };
+    let columns: Vec<String> = header.split('\t').map(|c| c.trim().to_ascii_lowercase()).collect();
+    let col = |name: &str| columns.iter().position(|c| c == name);
+    let Some(file_col) = col("file") else {
+        return vec![Err((None, InputError::new(format!("{here}:1"), "no `file` column in the header row")))];
+    };
+    let (published, source, url, title) = (col("published"), col("source"), col("url"), col("title"));
+    let mut rows = Vec::new();
+    for (i, line) in lines {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let get = |c: Option<usize>| c.and_then(|c| fields.get(c)).filter(|v| !v.is_empty()).map(|v| v.to_string());
+        let location = format!("{here}:{}", i + 1);
+        let Some(file) = get(Some(file_col)) else {
+            rows.push(Err((None, InputError::new(location, "row has no file name"))));
+            continue;
+        };
+        let date = match get(published).map(|p| parse_published(&p, today)).transpose() {
+            Ok(d) => d,
+            Err(e) => {
+                rows.push(Err((Some(file.clone()), InputError::new(location, format!("{file}: {e}")))));
+                continue;
+            }
+        };
+        rows.push(Ok((file, Meta { published: date, source: get(source), url: get(url), title: get(title) })));
+    }
+    rows
+}
+
+/// Reads a JSON Lines file one record at a time.
+struct JsonlReader {
+    path: PathBuf,
+    reader: BufReader<File>,
+    meta: Meta,
+    line: usize,
+    base: String,
+}
+
+impl JsonlReader {
+    fn new(path: PathBuf, reader: BufReader<File>, meta: Meta) -> Self {
+        let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        JsonlReader { path, reader, meta, line: 0, base }
+    }
+
+    fn next_record(&mut self, options: &Options) -> Option<Result<Pending, InputError>> {
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            self.line += 1;
+            let location = format!("{}:{}", self.path.display(), self.line);
+            let read = (&mut self.reader).take(options.max_bytes + 1).read_until(b'\n', &mut buf);
+            match read {
+                Err(e) => return Some(Err(InputError::new(location, io_message(&e)))),
+                Ok(0) => return None,
+                Ok(_) => {}
+            }
+            if buf.len() as u64 > options.max_bytes && buf.last() != Some(&b'\n') {
+                // Skip the rest of the oversized line.
+                let mut sink = Vec::new();
+                let _ = self.reader.read_until(b'\n', &mut sink);
+                return Some(Err(InputError::new(
+                    location,
+                    format!("record is over the --max-bytes limit of {} bytes", options.max_bytes),
+                )));
+            }
+            let mut line: &[u8] = &buf;
+            if self.line == 1 {
+                line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(self.parse(line, &location, options));
+        }
+    }
+
+    fn parse(&self, line: &[u8], location: &str, options: &Options) -> Result<Pending, InputError> {
+        let err = |m: String| InputError::new(location, m);
+        let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
+        let serde_json::Value::Object(record) = value else {
+            return Err(err("a record must be a JSON object".into()));
+        };
+        let string = |key: &str| -> Result<Option<String>, InputError> {
+            match record.get(key) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
+                Some(other) => Err(err(format!("`{key}` must be a string, not {}", json_type(other)))),
+            }
+        };
+        let text = match record.get("text") {
+            None | Some(serde_json::Value::Null) => return Err(err("record has no `text`".into())),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => return Err(err(format!("`text` must be a string, not {}", json_type(other)))),
+        };
+        let name = match record.get("id") {
+            None | Some(serde_json::Value::Null) => format!("{}:{}", self.base, self.line),
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(other) => {
+                return Err(err(format!("`id` must be a non-empty string or a number, not {}", json_type(other))))
+            }
+        };
+        let published = string("published")?.map(|p| parse_published(&p, options.today)).transpose().map_err(err)?;
+        let meta =
+            Meta { published, source: string("source")?, url: string("url")?, title: string("title")? }.or(&self.meta);
+        let (text, _) = normalise(text, false).map_err(err)?;
+        Ok(Pending::Record(article(name, Some(location.to_string()), text, meta)))
+    }
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+fn article(name: String, path: Option<String>, text: String, meta: Meta) -> Article {
+    Article { name, path, text, published: meta.published, source: meta.source, url: meta.url, title: meta.title }
+}
+
+/// An input read and decoded, with any warnings about how.
+#[derive(Debug)]
+pub struct Loaded {
+    pub article: Article,
+    pub warnings: Vec<String>,
+}
+
+/// Reads and decodes one input.
+pub fn load(pending: Pending, max_bytes: u64) -> Result<Loaded, InputError> {
+    let location = pending.location();
+    let err = |m: String| InputError::new(location.clone(), m);
+    let (name, path, meta, bytes, html_name) = match pending {
+        Pending::Record(article) => return Ok(Loaded { article, warnings: Vec::new() }),
+        Pending::Stdin { name, meta } => {
+            let bytes = read_limited(std::io::stdin().lock(), max_bytes).map_err(|e| err(io_message(&e)))?;
+            (name, None, meta, bytes, false)
+        }
+        Pending::File { path, name, meta } => {
+            let size = std::fs::metadata(&path).map_err(|e| err(io_message(&e)))?.len();
+            if size > max_bytes {
+                return Err(err(format!("file is {size} bytes, over the --max-bytes limit of {max_bytes}")));
+            }
+            let file = File::open(&path).map_err(|e| err(io_message(&e)))?;
+            let bytes = read_limited(file, max_bytes).map_err(|e| err(io_message(&e)))?;
+            let html = has_extension(&path, &["html", "htm"]);
+            (name, Some(path.display().to_string()), meta, bytes, html)
+        }
+    };
+    if bytes.len() as u64 > max_bytes {
+        return Err(err(format!("input is over the --max-bytes limit of {max_bytes} bytes")));
+    }
+    let (text, mut warnings) = decode(&bytes).map_err(err)?;
+    let is_html = html_name || crate::html::looks_like_html(&text);
+    let (text, more) = normalise(text, is_html).map_err(err)?;
+    warnings.extend(more);
+    let warnings = warnings.into_iter().map(|w| format!("{location}: {w}")).collect();
+    Ok(Loaded { article: article(name, path, text, meta), warnings })
+}
+
+fn read_limited(reader: impl Read, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Bytes → text: byte-order marks, UTF-16, binary detection, invalid UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    let utf16 = |be: bool| -> Result<String, String> {
+        let body = &bytes[2..];
+        if body.len() % 2 != 0 {
+            return Err("UTF-16 text with an odd number of bytes".into());
+        }
+        let units = body.chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .enumerate()
+            .map(|(i, c)| c.map_err(|_| format!("invalid UTF-16 at byte {}", 2 + 2 * i)))
+            .collect()
+    };
+    let text = if bytes.starts_with(&[0xFF, 0xFE]) {
+        utf16(false)?
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        utf16(true)?
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Some(i) = bytes.iter().position(|b| *b == 0) {
+            return Err(format!("binary file (NUL byte at offset {i}); not ingested"));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(e) => {
+                let warning = format!(
+                    "invalid UTF-8 at byte {}; bad bytes replaced with U+FFFD",
+                    e.valid_up_to() + if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 }
+                );
+                return Ok((String::from_utf8_lossy(bytes).into_owned(), vec![warning]));
+            }
+        }
+    };
+    Ok((text, Vec::new()))
+}
+
+/// Text → article text: NUL check, HTML to text, line ends, empty check.
+fn normalise(text: String, html: bool) -> Result<(String, Vec<String>), String> {
+    if let Some(i) = text.find('\0') {
+        return Err(format!("binary content (NUL character at offset {i}); not ingested"));
+    }
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let text = if html { crate::html::to_text(&text) } else { text };
+    if text.is_empty() {
+        return Err("empty file".into());
+    }
+    if text.trim().is_empty() {
+        return Err("no text (only whitespace)".into());
+    }
+    Ok((text, Vec::new()))
+}
+
+/// An I/O error as a short message without the OS error number.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        InvalidData => "invalid data (not UTF-8?)".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+    }
+
+    #[test]
+    fn impossible_and_future_dates_are_refused() {
+        assert!(parse_published("2013-02-30", today()).unwrap_err().contains("not a real date"));
+        assert!(parse_published("2030-01-01", today()).unwrap_err().contains("future"));
+        assert_eq!(parse_published(" 2013-02-28 ", today()).unwrap(), NaiveDate::from_ymd_opt(2013, 2, 28).unwrap());
+    }
+
+    #[test]
+    fn decodes_boms_and_utf16() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap().0, "abc");
+        assert_eq!(decode(&[0xFF, 0xFE, b'h', 0, b'i', 0]).unwrap().0, "hi");
+        assert_eq!(decode(&[0xFE, 0xFF, 0, b'h', 0, b'i']).unwrap().0, "hi");
+        assert!(decode(&[0xFF, 0xFE, b'h']).is_err());
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused_invalid_utf8_is_lossy() {
+        assert!(decode(b"ab\0cd").unwrap_err().contains("binary"));
+        assert!(decode(b"").unwrap_err().contains("empty"));
+        let (text, warnings) = decode(b"caf\xE9 ok").unwrap();
+        assert_eq!(text, "caf\u{FFFD} ok");
+        assert!(warnings[0].contains("byte 3"));
+        assert!(normalise(" \n\t ".into(), false).unwrap_err().contains("whitespace"));
+    }
+
+    #[test]
+    fn line_ends_become_lf() {
+        assert_eq!(normalise("a\r\nb\rc".into(), false).unwrap().0, "a\nb\nc");
+    }
+}

@@ -1,0 +1,295 @@
+//! The command line: clap definitions. Options shared by several commands
+//! (output format, input metadata) are defined once and flattened in.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::export::{Format, Style};
+use crate::model::{Kind, Status};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chronicle",
+    version,
+    about = "Turn news articles into a timeline database (SQLite) of diplomatic events",
+    after_help = "Examples:\n  chronicle ingest seeds/\n  chronicle events --actor Lavrov --since 2013-01\n  chronicle sql \"SELECT kind, count(*) FROM events GROUP BY kind\"\n  chronicle export events --format csv -o timeline.csv"
+)]
+pub struct Cli {
+    /// The database file; created on first use.
+    #[arg(long, global = true, env = "CHRONICLE_DB", default_value = "chronicle.db", value_name = "PATH")]
+    pub db: PathBuf,
+
+    /// A folder of dictionary files layered on top of the built-in ones.
+    #[arg(long, global = true, env = "CHRONICLE_DICT", value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles, extract their events and store them.
+    #[command(after_help = crate::cmd::ingest::EXAMPLES)]
+    Ingest(IngestArgs),
+    /// The timeline of events, in date order (undated last).
+    #[command(after_help = crate::cmd::events::EXAMPLES)]
+    Events(EventsArgs),
+    /// One event with every mention (article, date, sentence).
+    #[command(after_help = crate::cmd::show::EXAMPLES)]
+    Show(ShowArgs),
+    /// Run one read-only SQL statement.
+    #[command(after_help = crate::cmd::sql::EXAMPLES)]
+    Sql(SqlArgs),
+    /// Export a whole table, or the events, as CSV, JSON or JSON Lines.
+    #[command(after_help = crate::cmd::export::EXAMPLES)]
+    Export(ExportArgs),
+    /// Extract events without a database; prints JSON Lines.
+    #[command(after_help = crate::cmd::extract::EXAMPLES)]
+    Extract(ExtractArgs),
+    /// Database housekeeping.
+    #[command(after_help = crate::cmd::db::EXAMPLES)]
+    Db(DbArgs),
+}
+
+/// Where articles come from and the metadata given for them.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Publication date of the inputs named here (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = published_date)]
+    pub published: Option<NaiveDate>,
+    /// Source (outlet) of the inputs named here.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// URL of the inputs named here.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Title of the inputs named here.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Article name for standard input (default `stdin`).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Largest article accepted, in bytes; larger inputs are refused.
+    #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
+    pub max_bytes: u64,
+}
+
+impl InputArgs {
+    /// How to read the inputs named on the command line.
+    pub fn options(&self) -> crate::article::Options {
+        crate::article::Options {
+            meta: crate::article::Meta {
+                published: self.published,
+                source: self.source.clone(),
+                url: self.url.clone(),
+                title: self.title.clone(),
+            },
+            stdin_name: self.name.clone(),
+            max_bytes: self.max_bytes,
+            today: today(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, folders (walked for *.txt, *.html, *.jsonl) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch: u64,
+    /// Re-extract and replace even articles whose content is unchanged.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files, folders or `-` for standard input (the default).
+    #[arg(value_name = "PATH", default_value = "-")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// The output options every reading command shares.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, csv otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Leave out the header row (rows become arrays in JSON).
+    #[arg(long)]
+    pub no_headers: bool,
+    /// Start CSV with a UTF-8 byte-order mark (for some spreadsheets).
+    #[arg(long)]
+    pub bom: bool,
+    /// Keep CSV cells as they are: no formula neutralisation.
+    #[arg(long)]
+    pub raw: bool,
+}
+
+impl OutputArgs {
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or(if std::io::stdout().is_terminal() { Format::Table } else { Format::Csv })
+    }
+
+    pub fn style(&self) -> Style {
+        Style { no_headers: self.no_headers, bom: self.bom, raw: self.raw }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Only events of this kind (talks, visit, statement, death_toll).
+    #[arg(long)]
+    pub kind: Option<Kind>,
+    /// Only events with this actor (canonical name or alias, case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only events at this place (name or alias).
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Only events ending on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = since_date)]
+    pub since: Option<NaiveDate>,
+    /// Only events starting on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = until_date)]
+    pub until: Option<NaiveDate>,
+    /// Only events with this status (happened, planned, proposed, refused, cancelled, unknown).
+    #[arg(long)]
+    pub status: Option<Status>,
+    /// Only events mentioned in this article (its name).
+    #[arg(long, value_name = "NAME")]
+    pub article: Option<String>,
+    /// At most N events.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The event's id (first column of `chronicle events`).
+    pub id: i64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SqlArgs {
+    /// One SQL statement that only reads.
+    pub query: String,
+    /// A value for the parameter :NAME in the query (repeatable).
+    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = name_value)]
+    pub params: Vec<(String, String)>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A table name (articles, events, mentions, actors, ...), `timeline`, or `events`.
+    pub table: String,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    #[command(subcommand)]
+    pub command: DbCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Schema version, database path and row counts.
+    #[command(after_help = crate::cmd::db::EXAMPLES)]
+    Status(DbStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DbStatusArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Today, from the clock: the one place chronicle reads it (the command-line edge).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn published_date(s: &str) -> Result<NaiveDate, String> {
+    crate::article::parse_published(s, today())
+}
+
+/// YYYY, YYYY-MM or YYYY-MM-DD; `last` picks the last day of a year or month.
+fn partial_date(s: &str, last: bool) -> Result<NaiveDate, String> {
+    let bad = || format!("'{s}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok()).ok_or_else(bad);
+    let year = num(0)? as i32;
+    let date = match parts.len() {
+        1 if last => NaiveDate::from_ymd_opt(year, 12, 31),
+        1 => NaiveDate::from_ymd_opt(year, 1, 1),
+        2 => {
+            let first = NaiveDate::from_ymd_opt(year, num(1)?, 1);
+            if last {
+                first.and_then(|f| f.checked_add_months(chrono::Months::new(1))).and_then(|n| n.pred_opt())
+            } else {
+                first
+            }
+        }
+        3 => NaiveDate::from_ymd_opt(year, num(1)?, num(2)?),
+        _ => None,
+    };
+    date.ok_or_else(bad)
+}
+
+fn since_date(s: &str) -> Result<NaiveDate, String> {
+    partial_date(s, false)
+}
+
+fn until_date(s: &str) -> Result<NaiveDate, String> {
+    partial_date(s, true)
+}
+
+fn name_value(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s.split_once('=').ok_or_else(|| format!("'{s}' is not NAME=VALUE"))?;
+    let name = name.trim().trim_start_matches([':', '@', '$']);
+    if name.is_empty() {
+        return Err(format!("'{s}' has no parameter name"));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn partial_dates_bound_intervals() {
+        assert_eq!(since_date("2013").unwrap().to_string(), "2013-01-01");
+        assert_eq!(until_date("2013").unwrap().to_string(), "2013-12-31");
+        assert_eq!(until_date("2012-02").unwrap().to_string(), "2012-02-29");
+        assert!(since_date("2013-02-30").is_err());
+        assert!(since_date("soon").is_err());
+    }
+}

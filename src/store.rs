@@ -1,0 +1,921 @@
+//! The database: the only module with SQL (besides `migrations/`).
+//!
+//! Opening applies the embedded migrations, sets WAL, a busy timeout and
+//! foreign keys. Ingestion writes through one connection in batched
+//! transactions, one savepoint per article so that each article is stored
+//! whole or not at all. Reading streams rows into an [`export::RowWriter`].
+//! Every value from outside reaches SQL as a bound parameter.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::types::ValueRef;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, ToSql, TransactionBehavior};
+use sha2::{Digest, Sha256};
+
+use crate::dict::{ActorKind, Dictionaries, PlaceKind};
+use crate::export::{Cell, RowWriter};
+use crate::model::{
+    Article, DateSpan, Event, EventActor, Extraction, Kind, Mention, Precision, Qualifier, Role, Status,
+};
+
+/// The schema, one file per version, forward only. `PRAGMA user_version` is the
+/// number of files applied.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_init.sql", include_str!("../migrations/0001_init.sql"))];
+
+/// The schema version this chronicle writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}: is a folder, not a database file")]
+    IsDirectory(PathBuf),
+    #[error("{0}: not a chronicle database (not an SQLite file)")]
+    NotADatabase(PathBuf),
+    #[error("{path}: written by a newer chronicle (schema version {found}; this chronicle knows up to {known}); upgrade chronicle to use it")]
+    Newer { path: PathBuf, found: i64, known: i64 },
+    #[error("{0}: the database is read-only (check the file's and its folder's permissions)")]
+    ReadOnly(PathBuf),
+    #[error("refused: {0}")]
+    Refused(String),
+    #[error("no event with id {0}")]
+    UnknownEvent(i64),
+    #[error("no table or view named '{0}' (try: {1})")]
+    UnknownTable(String, String),
+    #[error("{context}: {source}")]
+    Sqlite { context: String, source: rusqlite::Error },
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+trait Context<T> {
+    fn context(self, what: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T> Context<T> for rusqlite::Result<T> {
+    fn context(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|source| StoreError::Sqlite { context: what(), source })
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(source: rusqlite::Error) -> Self {
+        StoreError::Sqlite { context: "database".into(), source }
+    }
+}
+
+/// How a command uses the database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Ingest: create, migrate, write.
+    ReadWrite,
+    /// Reading commands and `sql`: the engine's read-only flag and `query_only`.
+    ReadOnly,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Actor ids by lower-cased name, valid across transactions (actors are never deleted).
+    actor_ids: HashMap<String, i64>,
+}
+
+/// An article read and extracted, ready to be stored.
+pub struct Prepared {
+    pub article: Article,
+    pub extraction: Extraction,
+    pub content_hash: String,
+}
+
+/// What storing one article did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    New { events: usize, mentions: usize },
+    Replaced { events: usize, mentions: usize },
+    Unchanged,
+    Failed(String),
+}
+
+/// The `events` command's filters. Dates bound intervals: an event matches
+/// `since` when it ends on or after it, `until` when it starts on or before it.
+#[derive(Clone, Debug, Default)]
+pub struct EventFilter {
+    pub kind: Option<Kind>,
+    pub actor: Option<String>,
+    pub place: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub status: Option<Status>,
+    pub article: Option<String>,
+    pub limit: Option<u64>,
+}
+
+/// An event read back, with the article (name, publication date) of each mention.
+#[derive(Clone, Debug)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub event: Event,
+    pub articles: Vec<(String, Option<String>)>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`.
+    pub fn open(path: &Path, access: Access) -> Result<Store> {
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory(path.to_path_buf()));
+        }
+        check_header(path)?;
+        match access {
+            Access::ReadWrite => Self::open_read_write(path),
+            Access::ReadOnly => {
+                if !path.exists() {
+                    drop(Self::open_read_write(path)?);
+                }
+                let store = Self::open_read_only(path)?;
+                if store.schema_version()? < SCHEMA_VERSION {
+                    drop(store);
+                    drop(Self::open_read_write(path)?);
+                    return Self::open_read_only(path);
+                }
+                Ok(store)
+            }
+        }
+    }
+
+    fn open_read_write(path: &Path) -> Result<Store> {
+        let ctx = || format!("{}: cannot open", path.display());
+        let conn = Connection::open(path).map_err(|e| classify(path, e, ctx))?;
+        conn.busy_timeout(BUSY_TIMEOUT).context(ctx)?;
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError::ReadOnly(path.to_path_buf()));
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(path, e, ctx))?;
+        conn.pragma_update(None, "synchronous", "NORMAL").context(ctx)?;
+        conn.pragma_update(None, "foreign_keys", "ON").context(ctx)?;
+        let mut store = Store { conn, path: path.to_path_buf(), actor_ids: HashMap::new() };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn open_read_only(path: &Path) -> Result<Store> {
+        let ctx = || format!("{}: cannot open", path.display());
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e, ctx))?;
+        conn.busy_timeout(BUSY_TIMEOUT).context(ctx)?;
+        conn.pragma_update(None, "query_only", "ON").context(ctx)?;
+        // No ATTACH on a reading connection: nothing outside this database.
+        conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0).context(ctx)?;
+        let mut conn = conn;
+        conn.authorizer(Some(read_only_authorizer)).context(ctx)?;
+        let store = Store { conn, path: path.to_path_buf(), actor_ids: HashMap::new() };
+        let version = store.schema_version().map_err(|e| match e {
+            StoreError::Sqlite { source, .. } => classify(path, source, ctx),
+            other => other,
+        })?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer { path: path.to_path_buf(), found: version, known: SCHEMA_VERSION });
+        }
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).context(|| "reading the schema version".into())
+    }
+
+    /// Applies the migrations not yet applied, all in one transaction.
+    fn migrate(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify(&path, e, || format!("{}: cannot start a transaction", path.display())))?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer { path, found: version, known: SCHEMA_VERSION });
+        }
+        for (name, sql) in &MIGRATIONS[version as usize..] {
+            tx.execute_batch(sql).context(|| format!("applying migration {name}"))?;
+        }
+        if version < SCHEMA_VERSION {
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        tx.commit().context(|| "committing migrations".into())
+    }
+
+    /// Row counts of every table, in schema order.
+    pub fn counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut out = Vec::new();
+        for table in self.tables(false)? {
+            let n: i64 =
+                self.conn.query_row(&format!("SELECT count(*) FROM {}", quote_ident(&table)), [], |r| r.get(0))?;
+            out.push((table, n));
+        }
+        Ok(out)
+    }
+
+    /// Names of the tables (and views when `views`), excluding SQLite's own.
+    pub fn tables(&self, views: bool) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE (type = 'table' OR (?1 AND type = 'view'))
+               AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, rowid",
+        )?;
+        let names = stmt.query_map([views], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(names)
+    }
+
+    /// Copies the dictionaries' actors and places into the database, only when
+    /// they changed since the last time (their hash is kept in `meta`).
+    pub fn sync_dictionaries(&mut self, dict: &Dictionaries) -> Result<bool> {
+        let hash = hex(&Sha256::digest(format!("{:?}{:?}", dict.actors, dict.places).as_bytes()));
+        let stored: Option<String> =
+            self.conn.query_row("SELECT value FROM meta WHERE key = 'dict_hash'", [], |r| r.get(0)).optional()?;
+        if stored.as_deref() == Some(hash.as_str()) {
+            return Ok(false);
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch("UPDATE actors SET in_dictionary = 0; DELETE FROM actor_aliases; DELETE FROM place_aliases; DELETE FROM places;")?;
+        {
+            let mut actor = tx.prepare(
+                "INSERT INTO actors (name, kind, country, in_dictionary) VALUES (?1, ?2, ?3, 1)
+                 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, country = excluded.country, in_dictionary = 1
+                 RETURNING id",
+            )?;
+            let mut alias = tx.prepare("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?1, ?2)")?;
+            for a in &dict.actors {
+                let id: i64 = actor.query_row(params![a.name, actor_kind(a.kind), a.country], |r| r.get(0))?;
+                for al in &a.aliases {
+                    alias.execute(params![id, al])?;
+                }
+            }
+            let mut place = tx.prepare(
+                "INSERT INTO places (name, kind, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (name) DO UPDATE SET kind = excluded.kind RETURNING id",
+            )?;
+            let mut alias = tx.prepare("INSERT OR IGNORE INTO place_aliases (place_id, alias) VALUES (?1, ?2)")?;
+            for p in &dict.places {
+                let id: i64 =
+                    place.query_row(params![p.name, place_kind(p.kind), p.country, p.lat, p.lon], |r| r.get(0))?;
+                for al in &p.aliases {
+                    alias.execute(params![id, al])?;
+                }
+            }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('dict_hash', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&hash],
+            )?;
+        }
+        tx.commit()?;
+        self.actor_ids.clear();
+        Ok(true)
+    }
+
+    /// Stores a batch of articles in one transaction, each in its own savepoint.
+    /// With `force`, an unchanged article is extracted and replaced anyway.
+    pub fn write_batch(&mut self, batch: &[Prepared], ingested_at: &str, force: bool) -> Result<Vec<Outcome>> {
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(|| "starting a write transaction".into())?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for item in batch {
+            let mut sp = tx.savepoint()?;
+            match write_article(&sp, &mut self.actor_ids, item, ingested_at, force) {
+                Ok(outcome) => {
+                    sp.commit()?;
+                    outcomes.push(outcome);
+                }
+                Err(e) => {
+                    sp.rollback()?;
+                    drop(sp);
+                    // Ids of actors created in the rolled-back savepoint are gone.
+                    self.actor_ids.clear();
+                    outcomes.push(Outcome::Failed(e.to_string()));
+                }
+            }
+        }
+        tx.commit().context(|| "committing a batch of articles".into())?;
+        Ok(outcomes)
+    }
+
+    /// Streams the timeline through `out`: dated events in date order, then undated ones.
+    pub fn timeline(&self, filter: &EventFilter, out: &mut dyn RowWriter) -> Result<()> {
+        let mut where_sql = String::new();
+        let mut values: Vec<Box<dyn ToSql>> = Vec::new();
+        // Each clause names its one value `?N`; it becomes that value's position.
+        let mut bind = |clause: &str, value: Box<dyn ToSql>| {
+            values.push(value);
+            where_sql.push_str(" AND ");
+            where_sql.push_str(&clause.replace("?N", &format!("?{}", values.len())));
+        };
+        if let Some(k) = filter.kind {
+            bind("e.kind = ?N", Box::new(k.as_str()));
+        }
+        if let Some(s) = filter.status {
+            bind("e.status = ?N", Box::new(s.as_str()));
+        }
+        if let Some(a) = &filter.actor {
+            let ids = serde_json::to_string(&self.actor_ids_matching(a)?).unwrap_or_else(|_| "[]".into());
+            bind(
+                "e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT value FROM json_each(?N)))",
+                Box::new(ids),
+            );
+        }
+        if let Some(p) = &filter.place {
+            bind(
+                "e.place IN (SELECT name FROM places WHERE name = ?N UNION SELECT p.name FROM place_aliases pa
+                   JOIN places p ON p.id = pa.place_id WHERE pa.alias = ?N UNION SELECT ?N)",
+                Box::new(p.clone()),
+            );
+        }
+        if let Some(d) = filter.since {
+            bind("e.date_end >= ?N", Box::new(d.to_string()));
+        }
+        if let Some(d) = filter.until {
+            bind("e.date_start <= ?N", Box::new(d.to_string()));
+        }
+        if let Some(a) = &filter.article {
+            bind(
+                "e.id IN (SELECT m.event_id FROM mentions m JOIN articles ar ON ar.id = m.article_id WHERE ar.name = ?N)",
+                Box::new(a.clone()),
+            );
+        }
+        let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
+        let columns = "t.id, t.date, t.date_end, t.kind, t.status, t.place, t.actors, t.speaker, t.quote, t.count,
+                       t.qualifier, t.date_text, t.sentence, t.articles";
+        let limit = filter.limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
+        let dated = format!(
+            "SELECT {columns} FROM (SELECT e.id, e.date_start FROM events e WHERE e.date_start IS NOT NULL{where_sql}
+               ORDER BY e.date_start, e.id LIMIT {limit}) s JOIN timeline t ON t.id = s.id ORDER BY s.date_start, s.id"
+        );
+        let written = self.stream(&dated, &params, out, true)?;
+        let rest = if limit < 0 { -1 } else { (limit - written as i64).max(0) };
+        if rest != 0 && filter.since.is_none() && filter.until.is_none() {
+            let undated = format!(
+                "SELECT {columns} FROM (SELECT e.id FROM events e WHERE e.date_start IS NULL{where_sql}
+                   ORDER BY e.id LIMIT {rest}) s JOIN timeline t ON t.id = s.id ORDER BY s.id"
+            );
+            self.stream(&undated, &params, out, false)?;
+        }
+        Ok(())
+    }
+
+    /// Ids of actors whose name or alias is `name` (case-insensitive), else
+    /// whose name or alias contains it.
+    fn actor_ids_matching(&self, name: &str) -> Result<Vec<i64>> {
+        let exact = "SELECT id FROM actors WHERE name = ?1 UNION SELECT actor_id FROM actor_aliases WHERE alias = ?1";
+        let loose = "SELECT id FROM actors WHERE instr(lower(name), lower(?1)) > 0
+                     UNION SELECT actor_id FROM actor_aliases WHERE instr(lower(alias), lower(?1)) > 0";
+        for sql in [exact, loose] {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let ids: Vec<i64> = stmt.query_map([name], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            if !ids.is_empty() {
+                return Ok(ids);
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    /// Streams a whole table or view through `out`, in rowid order for tables.
+    pub fn dump(&self, table: &str, out: &mut dyn RowWriter) -> Result<()> {
+        let tables = self.tables(true)?;
+        let Some(name) = tables.iter().find(|t| t.eq_ignore_ascii_case(table)) else {
+            return Err(StoreError::UnknownTable(table.to_string(), tables.join(", ")));
+        };
+        let sql = if name == "timeline" {
+            "SELECT * FROM timeline ORDER BY date_start IS NULL, date_start, id".to_string()
+        } else {
+            format!("SELECT * FROM {}", quote_ident(name))
+        };
+        self.stream(&sql, &[], out, true)?;
+        Ok(())
+    }
+
+    /// Runs one read-only statement from the user. Refused unless the engine
+    /// itself says it does not write; the connection is read-only and
+    /// `query_only` besides.
+    pub fn user_query(&self, sql: &str, named: &[(String, String)], out: &mut dyn RowWriter) -> Result<()> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| match e {
+            rusqlite::Error::MultipleStatement => {
+                StoreError::Refused("several statements in one string; give one statement at a time".into())
+            }
+            e if e.sqlite_error_code() == Some(rusqlite::ErrorCode::AuthorizationForStatementDenied) => {
+                StoreError::Refused(
+                    "ATTACH, DETACH and PRAGMA assignments are not allowed; `chronicle sql` is read-only".into(),
+                )
+            }
+            other => StoreError::Sqlite { context: "in the SQL".into(), source: other },
+        })?;
+        if !stmt.readonly() {
+            return Err(StoreError::Refused(
+                "this statement would write to the database; `chronicle sql` is read-only".into(),
+            ));
+        }
+        for (name, value) in named {
+            let index = [":", "@", "$"]
+                .iter()
+                .find_map(|p| stmt.parameter_index(&format!("{p}{name}")).ok().flatten())
+                .ok_or_else(|| StoreError::Refused(format!("the query has no parameter :{name}")))?;
+            match value.parse::<i64>() {
+                Ok(i) if i.to_string() == *value => stmt.raw_bind_parameter(index, i)?,
+                _ => stmt.raw_bind_parameter(index, value)?,
+            }
+        }
+        for i in 1..=stmt.parameter_count() {
+            let bound =
+                named.iter().any(|(n, _)| stmt.parameter_name(i).is_some_and(|p| p.len() > 1 && &p[1..] == n.as_str()));
+            if !bound {
+                let name = stmt.parameter_name(i).unwrap_or("?").to_string();
+                return Err(StoreError::Refused(format!(
+                    "parameter {name} has no value (give it with --param NAME=VALUE)"
+                )));
+            }
+        }
+        let columns: Vec<String> = stmt.column_names().map(String::from).collect();
+        out.header(&columns)?;
+        let mut rows = stmt.raw_query();
+        while let Some(row) = rows.next().context(|| "running the query".into())? {
+            out.row(&cells(row, columns.len())?)?;
+        }
+        Ok(())
+    }
+
+    fn stream(&self, sql: &str, params: &[&dyn ToSql], out: &mut dyn RowWriter, header: bool) -> Result<u64> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let columns: Vec<String> = stmt.column_names().map(String::from).collect();
+        if header {
+            out.header(&columns)?;
+        }
+        let mut rows = stmt.query(params)?;
+        let mut n = 0;
+        while let Some(row) = rows.next()? {
+            out.row(&cells(row, columns.len())?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Streams every event (or just `only`) with its actors and mentions, in id
+    /// order: three cursors merged on the event id, so memory stays flat.
+    pub fn for_each_event(&self, only: Option<i64>, mut f: impl FnMut(StoredEvent) -> Result<()>) -> Result<()> {
+        let (w_e, w_a, w_m) = match only {
+            Some(_) => ("WHERE e.id = ?1", "WHERE ea.event_id = ?1", "WHERE m.event_id = ?1"),
+            None => ("WHERE ?1 IS NULL", "WHERE ?1 IS NULL", "WHERE ?1 IS NULL"),
+        };
+        let mut events = self.conn.prepare(&format!(
+            "SELECT e.id, e.kind, e.status, e.date_start, e.date_end, e.precision, e.date_text, e.place, e.speaker,
+                    e.quote, e.count, e.qualifier, e.cumulative FROM events e {w_e} ORDER BY e.id"
+        ))?;
+        let mut actors = self.conn.prepare(&format!(
+            "SELECT ea.event_id, a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id {w_a}
+              ORDER BY ea.event_id, ea.position"
+        ))?;
+        let mut mentions = self.conn.prepare(&format!(
+            "SELECT m.event_id, ar.name, ar.published, m.sentence, m.start_byte, m.end_byte
+               FROM mentions m JOIN articles ar ON ar.id = m.article_id {w_m} ORDER BY m.event_id, m.id"
+        ))?;
+        let mut actor_rows = actors.query([only])?;
+        let mut mention_rows = mentions.query([only])?;
+        let mut next_actor = actor_rows.next()?.map(actor_row).transpose()?;
+        let mut next_mention = mention_rows.next()?.map(mention_row).transpose()?;
+        let mut rows = events.query([only])?;
+        while let Some(row) = rows.next()? {
+            let mut stored = event_row(row)?;
+            // Both side cursors are ordered by event id; skip rows of events that vanished in between.
+            while let Some((eid, actor)) = next_actor.take() {
+                if eid > stored.id {
+                    next_actor = Some((eid, actor));
+                    break;
+                }
+                if eid == stored.id {
+                    stored.event.actors.push(actor);
+                }
+                next_actor = actor_rows.next()?.map(actor_row).transpose()?;
+            }
+            while let Some((eid, article, mention)) = next_mention.take() {
+                if eid > stored.id {
+                    next_mention = Some((eid, article, mention));
+                    break;
+                }
+                if eid == stored.id {
+                    stored.event.mentions.push(mention);
+                    stored.articles.push(article);
+                }
+                next_mention = mention_rows.next()?.map(mention_row).transpose()?;
+            }
+            f(stored)?;
+        }
+        Ok(())
+    }
+
+    /// One event with its actors and mentions.
+    pub fn event(&self, id: i64) -> Result<StoredEvent> {
+        let mut found = None;
+        self.for_each_event(Some(id), |e| {
+            found = Some(e);
+            Ok(())
+        })?;
+        found.ok_or(StoreError::UnknownEvent(id))
+    }
+}
+
+/// The engine-level guard of reading connections: no ATTACH or DETACH, and
+/// PRAGMAs only to read a setting or inspect a table, never to change one.
+fn read_only_authorizer(ctx: rusqlite::hooks::AuthContext<'_>) -> rusqlite::hooks::Authorization {
+    use rusqlite::hooks::{AuthAction, Authorization};
+    const INSPECT: &[&str] = &[
+        "table_info",
+        "table_xinfo",
+        "table_list",
+        "index_list",
+        "index_info",
+        "index_xinfo",
+        "foreign_key_list",
+        "foreign_key_check",
+        "integrity_check",
+        "quick_check",
+    ];
+    match ctx.action {
+        AuthAction::Attach { .. } | AuthAction::Detach { .. } => Authorization::Deny,
+        AuthAction::Pragma { pragma_name, pragma_value: Some(_) }
+            if !INSPECT.iter().any(|p| p.eq_ignore_ascii_case(pragma_name)) =>
+        {
+            Authorization::Deny
+        }
+        _ => Authorization::Allow,
+    }
+}
+
+fn event_row(row: &Row) -> Result<StoredEvent> {
+    let text = |i: usize| -> rusqlite::Result<Option<String>> { row.get(i) };
+    let parse = |i: usize| -> rusqlite::Result<Option<String>> { row.get(i) };
+    let bad = |what: &str, e: String| StoreError::Refused(format!("stored {what} is invalid: {e}"));
+    let kind: Kind = row.get::<_, String>(1)?.parse().map_err(|e| bad("kind", e))?;
+    let status: Status = row.get::<_, String>(2)?.parse().map_err(|e| bad("status", e))?;
+    let date = match (parse(3)?, parse(4)?) {
+        (Some(s), e) => {
+            let start = NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| bad("date", e.to_string()))?;
+            let end = e.and_then(|e| NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok()).unwrap_or(start);
+            let precision: Precision =
+                parse(5)?.as_deref().unwrap_or("day").parse().map_err(|e| bad("precision", e))?;
+            Some(DateSpan { start, end, precision })
+        }
+        _ => None,
+    };
+    let mut event = Event::new(kind, status);
+    event.date = date;
+    event.date_text = text(6)?;
+    event.place = text(7)?;
+    event.speaker = text(8)?;
+    event.quote = text(9)?;
+    event.count = row.get::<_, Option<i64>>(10)?.map(|c| c.max(0) as u64);
+    event.qualifier = parse(11)?.map(|q| q.parse::<Qualifier>()).transpose().map_err(|e| bad("qualifier", e))?;
+    event.cumulative = row.get::<_, i64>(12)? != 0;
+    Ok(StoredEvent { id: row.get(0)?, event, articles: Vec::new() })
+}
+
+fn actor_row(row: &Row) -> Result<(i64, EventActor)> {
+    let role: Role = row.get::<_, String>(2)?.parse().unwrap_or(Role::Participant);
+    Ok((row.get(0)?, EventActor { name: row.get(1)?, role }))
+}
+
+fn mention_row(row: &Row) -> Result<(i64, (String, Option<String>), Mention)> {
+    let offset = |i: usize| -> rusqlite::Result<usize> { Ok(row.get::<_, i64>(i)?.max(0) as usize) };
+    Ok((row.get(0)?, (row.get(1)?, row.get(2)?), Mention { sentence: row.get(3)?, start: offset(4)?, end: offset(5)? }))
+}
+
+fn write_article(
+    conn: &Connection,
+    actor_ids: &mut HashMap<String, i64>,
+    item: &Prepared,
+    ingested_at: &str,
+    force: bool,
+) -> Result<Outcome> {
+    let a = &item.article;
+    let x = &item.extraction;
+    let existing: Option<(i64, String)> = conn
+        .prepare_cached("SELECT id, content_hash FROM articles WHERE name = ?1")?
+        .query_row([&a.name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let published = x.published.map(|d| d.to_string());
+    let article_id = match &existing {
+        Some((_, hash)) if *hash == item.content_hash && !force => return Ok(Outcome::Unchanged),
+        Some((id, _)) => {
+            conn.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
+            conn.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?.execute([id])?;
+            conn.prepare_cached(
+                "UPDATE articles SET path = ?2, url = ?3, source = ?4, title = ?5, published = ?6, published_origin = ?7,
+                        content_hash = ?8, clean_text = ?9, ingested_at = ?10 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                a.path,
+                a.url,
+                a.source,
+                x.title,
+                published,
+                x.published_origin.as_str(),
+                item.content_hash,
+                x.clean_text,
+                ingested_at
+            ])?;
+            *id
+        }
+        None => conn
+            .prepare_cached(
+                "INSERT INTO articles (name, path, url, source, title, published, published_origin, content_hash,
+                                       clean_text, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+            )?
+            .query_row(
+                params![
+                    a.name,
+                    a.path,
+                    a.url,
+                    a.source,
+                    x.title,
+                    published,
+                    x.published_origin.as_str(),
+                    item.content_hash,
+                    x.clean_text,
+                    ingested_at
+                ],
+                |r| r.get(0),
+            )?,
+    };
+    let mut insert_event = conn.prepare_cached(
+        "INSERT INTO events (article_id, kind, status, date_start, date_end, precision, date_text, place, speaker, quote,
+                             count, qualifier, cumulative)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
+    )?;
+    let mut insert_link =
+        conn.prepare_cached("INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut insert_mention = conn.prepare_cached(
+        "INSERT INTO mentions (event_id, article_id, sentence, start_byte, end_byte) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut mentions = 0;
+    for e in &x.events {
+        let event_id: i64 = insert_event.query_row(
+            params![
+                article_id,
+                e.kind.as_str(),
+                e.status.as_str(),
+                e.date.map(|d| d.start.to_string()),
+                e.date.map(|d| d.end.to_string()),
+                e.date.map(|d| d.precision.as_str()),
+                e.date_text,
+                e.place,
+                e.speaker,
+                e.quote,
+                e.count.map(|c| c.min(i64::MAX as u64) as i64),
+                e.qualifier.map(|q| q.as_str()),
+                e.cumulative
+            ],
+            |r| r.get(0),
+        )?;
+        let mut seen = Vec::new();
+        for actor in &e.actors {
+            let id = actor_id(conn, actor_ids, &actor.name)?;
+            if seen.contains(&(id, actor.role)) {
+                continue;
+            }
+            insert_link.execute(params![event_id, id, actor.role.as_str(), seen.len() as i64])?;
+            seen.push((id, actor.role));
+        }
+        for m in &e.mentions {
+            insert_mention.execute(params![event_id, article_id, m.sentence, m.start as i64, m.end as i64])?;
+            mentions += 1;
+        }
+    }
+    let events = x.events.len();
+    Ok(if existing.is_some() { Outcome::Replaced { events, mentions } } else { Outcome::New { events, mentions } })
+}
+
+/// The id of the actor named `name`, created (kind `unknown`) when no dictionary knows it.
+fn actor_id(conn: &Connection, cache: &mut HashMap<String, i64>, name: &str) -> Result<i64> {
+    let key = name.to_ascii_lowercase();
+    if let Some(id) = cache.get(&key) {
+        return Ok(*id);
+    }
+    let id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO actors (name, kind) VALUES (?1, 'unknown')
+             ON CONFLICT (name) DO UPDATE SET name = name RETURNING id",
+        )?
+        .query_row([name], |r| r.get(0))?;
+    cache.insert(key, id);
+    Ok(id)
+}
+
+fn cells(row: &Row, n: usize) -> Result<Vec<Cell>> {
+    (0..n)
+        .map(|i| {
+            Ok(match row.get_ref(i)? {
+                ValueRef::Null => Cell::Null,
+                ValueRef::Integer(v) => Cell::Int(v),
+                ValueRef::Real(v) => Cell::Real(v),
+                ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+                ValueRef::Blob(b) => Cell::Blob(b.to_vec()),
+            })
+        })
+        .collect()
+}
+
+/// Turns SQLite's codes into messages that name the path.
+fn classify(path: &Path, e: rusqlite::Error, ctx: impl FnOnce() -> String) -> StoreError {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
+        Some(ReadOnly) => StoreError::ReadOnly(path.to_path_buf()),
+        Some(CannotOpen) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => {
+            StoreError::Sqlite { context: format!("{}: its folder does not exist", path.display()), source: e }
+        }
+        _ => StoreError::Sqlite { context: ctx(), source: e },
+    }
+}
+
+/// A non-empty file that does not start with SQLite's header is not ours to open.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let Ok(mut f) = std::fs::File::open(path) else { return Ok(()) };
+    let mut head = [0u8; 16];
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    if n > 0 && (n < 16 || head != *b"SQLite format 3\0") {
+        return Err(StoreError::NotADatabase(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The content hash that makes ingestion idempotent: the text and the
+/// metadata given with it, so that the same input is recognised as unchanged.
+pub fn content_hash(article: &Article) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        Some(article.text.as_str()),
+        article.published.map(|d| d.to_string()).as_deref(),
+        article.source.as_deref(),
+        article.url.as_deref(),
+        article.title.as_deref(),
+    ] {
+        h.update(part.unwrap_or("").as_bytes());
+        h.update([0u8, part.is_some() as u8]);
+    }
+    hex(&h.finalize())
+}
+
+fn actor_kind(k: ActorKind) -> &'static str {
+    match k {
+        ActorKind::Person => "person",
+        ActorKind::Government => "government",
+        ActorKind::Organisation => "organisation",
+        ActorKind::ArmedGroup => "armed_group",
+        ActorKind::Country => "country",
+        ActorKind::Agency => "agency",
+    }
+}
+
+fn place_kind(k: PlaceKind) -> &'static str {
+    match k {
+        PlaceKind::Country => "country",
+        PlaceKind::City => "city",
+        PlaceKind::Region => "region",
+        PlaceKind::Venue => "venue",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DateOrigin;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn sample() -> Prepared {
+        let article =
+            Article { name: "a.txt".into(), text: "Lavrov met Kerry in Geneva.".into(), ..Article::default() };
+        let mut talks = Event::new(Kind::Talks, Status::Happened);
+        talks.date = Some(DateSpan { start: d("2013-11-18"), end: d("2013-11-24"), precision: Precision::Week });
+        talks.place = Some("Geneva".into());
+        talks.actors = vec![
+            EventActor { name: "Sergei Lavrov".into(), role: Role::Participant },
+            EventActor { name: "John Kerry".into(), role: Role::Participant },
+        ];
+        talks.mentions = vec![Mention { sentence: article.text.clone(), start: 0, end: 27 }];
+        let extraction = Extraction {
+            clean_text: article.text.clone(),
+            title: None,
+            published: Some(d("2013-11-20")),
+            published_origin: DateOrigin::Given,
+            events: vec![talks],
+        };
+        Prepared { content_hash: content_hash(&article), article, extraction }
+    }
+
+    struct Rows(Vec<Vec<Cell>>);
+    impl RowWriter for Rows {
+        fn header(&mut self, _: &[String]) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn row(&mut self, cells: &[Cell]) -> std::io::Result<()> {
+            self.0.push(cells.to_vec());
+            Ok(())
+        }
+        fn finish(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn stores_reads_back_and_is_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let mut store = Store::open(&path, Access::ReadWrite).unwrap();
+        store.sync_dictionaries(&Dictionaries::builtin().unwrap()).unwrap();
+        let item = sample();
+        assert_eq!(
+            store.write_batch(std::slice::from_ref(&item), "now", false).unwrap(),
+            vec![Outcome::New { events: 1, mentions: 1 }]
+        );
+        assert_eq!(store.write_batch(std::slice::from_ref(&item), "now", false).unwrap(), vec![Outcome::Unchanged]);
+        let stored = store.event(1).unwrap();
+        assert_eq!(stored.event, item.extraction.events[0]);
+        assert_eq!(stored.articles[0].0, "a.txt");
+
+        let mut rows = Rows(Vec::new());
+        let filter = EventFilter { actor: Some("lavrov".into()), ..EventFilter::default() };
+        store.timeline(&filter, &mut rows).unwrap();
+        assert_eq!(rows.0.len(), 1);
+        // The view's SQL labels agree with DateSpan::labels.
+        assert_eq!(rows.0[0][1], Cell::Text("2013-W47".into()));
+        assert_eq!(rows.0[0][6], Cell::Text("Sergei Lavrov; John Kerry".into()));
+
+        let mut none = Rows(Vec::new());
+        store.timeline(&EventFilter { since: Some(d("2013-11-25")), ..EventFilter::default() }, &mut none).unwrap();
+        assert!(none.0.is_empty());
+    }
+
+    #[test]
+    fn changed_content_replaces_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
+        let item = sample();
+        store.write_batch(std::slice::from_ref(&item), "now", false).unwrap();
+        let mut changed = sample();
+        changed.article.text.push_str(" Again.");
+        changed.content_hash = content_hash(&changed.article);
+        assert_eq!(
+            store.write_batch(&[changed], "now", false).unwrap(),
+            vec![Outcome::Replaced { events: 1, mentions: 1 }]
+        );
+        let counts: HashMap<_, _> = store.counts().unwrap().into_iter().collect();
+        assert_eq!((counts["articles"], counts["events"], counts["mentions"]), (1, 1, 1));
+    }
+
+    #[test]
+    fn user_query_refuses_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Store::open(&path, Access::ReadWrite).unwrap());
+        let store = Store::open(&path, Access::ReadOnly).unwrap();
+        for sql in [
+            "INSERT INTO meta VALUES ('a', 'b')",
+            "DELETE FROM articles",
+            "DROP TABLE events",
+            "ATTACH 'x.db' AS x",
+            "PRAGMA writable_schema=1",
+            "WITH x AS (SELECT 1) DELETE FROM events",
+            "SELECT 1; DELETE FROM events",
+        ] {
+            let err = store.user_query(sql, &[], &mut Rows(Vec::new())).unwrap_err();
+            assert!(matches!(err, StoreError::Refused(_)), "{sql}: {err}");
+        }
+        let mut rows = Rows(Vec::new());
+        store.user_query("SELECT :n + 1", &[("n".into(), "41".into())], &mut rows).unwrap();
+        assert_eq!(rows.0, vec![vec![Cell::Int(42)]]);
+    }
+}

@@ -1,0 +1,194 @@
+//! The real binary in a temporary folder: ingest, idempotence, every reading
+//! format, help text. Event counts are never hard-coded: these tests hold
+//! whatever the extractor finds.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn every_command_has_help_with_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--help"],
+        vec!["ingest", "--help"],
+        vec!["events", "--help"],
+        vec!["show", "--help"],
+        vec!["sql", "--help"],
+        vec!["export", "--help"],
+        vec!["extract", "--help"],
+        vec!["db", "--help"],
+        vec!["db", "status", "--help"],
+    ] {
+        let out = chronicle(dir.path()).args(&args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}");
+        assert!(text.contains("Examples:"), "{args:?} has no examples:\n{text}");
+        assert!(text.contains("chronicle "), "{args:?}");
+    }
+}
+
+#[test]
+fn ingest_seeds_then_again_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    let first = ingest(dir.path(), &[seeds.to_str().unwrap()]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("5 new, 0 unchanged, 0 replaced, 0 failed"), "{}", stderr(&first));
+    let counts = status_counts(dir.path());
+    assert_eq!(counts["articles"], 5);
+
+    let second = ingest(dir.path(), &[seeds.to_str().unwrap()]);
+    assert!(second.status.success());
+    assert!(stderr(&second).contains("0 new, 5 unchanged, 0 replaced, 0 failed; added 0 events, 0 mentions"));
+    assert_eq!(status_counts(dir.path()), counts);
+
+    // The manifest's metadata reached the articles; an empty `published` stays unknown unless the text has it.
+    let out =
+        run_ok(dir.path(), &["sql", "SELECT source FROM articles WHERE name = :n", "-p", "n=001_f1cd706057b0bc08.txt"]);
+    assert_eq!(out, "source\nThe Moscow Times\n");
+}
+
+#[test]
+fn changed_content_replaces_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Russian Foreign Minister Sergei Lavrov met John Kerry in Geneva on Monday.\n").unwrap();
+    let args = ["--published", "2013-11-15", file.to_str().unwrap()];
+    assert!(ingest(dir.path(), &args).status.success());
+    std::fs::write(&file, "Lavrov said on Tuesday that talks would resume.\n").unwrap();
+    let out = ingest(dir.path(), &args);
+    assert!(stderr(&out).contains("0 new, 0 unchanged, 1 replaced"), "{}", stderr(&out));
+    let counts = status_counts(dir.path());
+    assert_eq!(counts["articles"], 1);
+    let text = run_ok(dir.path(), &["sql", "SELECT clean_text FROM articles", "--format", "jsonl"]);
+    assert!(text.contains("talks would resume"));
+    // Mentions all belong to the new text.
+    let stale = run_ok(dir.path(), &["sql", "SELECT count(*) AS n FROM mentions WHERE sentence LIKE '%Geneva%'"]);
+    assert_eq!(stale, "n\n0\n");
+}
+
+#[test]
+fn every_reading_format_parses_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
+    let counts = status_counts(dir.path());
+    let events = counts["events"] as usize;
+
+    let csv_out = run_ok(dir.path(), &["events", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().next(), Some("id"));
+    assert_eq!(reader.records().count(), events);
+
+    let json: serde_json::Value = serde_json::from_str(&run_ok(dir.path(), &["events", "--format", "json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), events);
+
+    let jsonl = run_ok(dir.path(), &["events", "--format", "jsonl"]);
+    let parsed: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(parsed.len(), events);
+
+    let table = run_ok(dir.path(), &["events", "--format", "table"]);
+    assert!(table.contains("kind"));
+
+    // Not a terminal: CSV by default.
+    assert_eq!(run_ok(dir.path(), &["events"]), csv_out);
+    let no_headers = run_ok(dir.path(), &["events", "--no-headers", "--format", "csv"]);
+    assert_eq!(no_headers.lines().count(), csv_out.lines().count() - 1);
+
+    // The contract: one line per event, every id resolves with `show`.
+    let contract = run_ok(dir.path(), &["export", "events", "--format", "jsonl"]);
+    assert_eq!(contract.lines().count(), events);
+    for line in contract.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for key in ["id", "kind", "status", "date", "date_end", "date_text", "place", "actors", "speaker", "quote"] {
+            assert!(v.get(key).is_some(), "{key} missing in {line}");
+        }
+        assert!(v["mentions"].as_array().is_some());
+        let id = v["id"].as_i64().unwrap().to_string();
+        let shown: serde_json::Value =
+            serde_json::from_str(&run_ok(dir.path(), &["show", &id, "--format", "json"])).unwrap();
+        assert_eq!(shown["id"], v["id"]);
+    }
+
+    // Whole tables: as many rows as `db status` counts.
+    for table in ["articles", "events", "mentions", "actors"] {
+        let out = run_ok(dir.path(), &["export", table, "--format", "csv"]);
+        let rows = csv::Reader::from_reader(out.as_bytes()).records().count();
+        assert_eq!(rows as i64, counts[table], "{table}");
+    }
+    let timeline = run_ok(dir.path(), &["export", "events", "--format", "csv"]);
+    assert_eq!(csv::Reader::from_reader(timeline.as_bytes()).records().count(), events);
+}
+
+#[test]
+fn export_to_a_file_and_with_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
+    let file = dir.path().join("articles.csv");
+    run_ok(dir.path(), &["export", "articles", "--format", "csv", "--bom", "-o", file.to_str().unwrap()]);
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFid,name,"));
+    let out = chronicle(dir.path()).args(["export", "no_such_table"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no table or view named 'no_such_table'"));
+}
+
+#[test]
+fn csv_neutralises_formulas_unless_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = "SELECT '=HYPERLINK(\"x\")' AS a, '- We will not go' AS b, '@SUM(1)' AS c, -5 AS n";
+    let safe = run_ok(dir.path(), &["sql", q, "--format", "csv"]);
+    assert_eq!(safe, "a,b,c,n\n\"'=HYPERLINK(\"\"x\"\")\",\u{2013} We will not go,'@SUM(1),-5\n");
+    let raw = run_ok(dir.path(), &["sql", q, "--format", "csv", "--raw"]);
+    assert_eq!(raw, "a,b,c,n\n\"=HYPERLINK(\"\"x\"\")\",- We will not go,@SUM(1),-5\n");
+}
+
+#[test]
+fn extract_prints_the_contract_without_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    let out = chronicle(dir.path())
+        .args(["extract", seeds.join("000_77c680d69fdef6ac.txt").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (i, line) in String::from_utf8(out.stdout).unwrap().lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["id"].as_i64().unwrap(), i as i64 + 1);
+        assert_eq!(v["mentions"][0]["article"], "000_77c680d69fdef6ac.txt");
+    }
+    let out =
+        chronicle(dir.path()).arg("extract").write_stdin("Lavrov said on Monday talks would go on.").output().unwrap();
+    assert!(out.status.success());
+    assert!(!dir.path().join("t.db").exists());
+}
+
+#[test]
+fn show_unknown_id_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = chronicle(dir.path()).args(["show", "424242"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no event with id 424242"));
+}
+
+#[test]
+fn events_filters_take_bound_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
+    // A value that would break SQL if it were pasted in is just a name that matches nothing.
+    for args in [
+        vec!["events", "--actor", "x') OR 1=1 --"],
+        vec!["events", "--place", "'; DROP TABLE events; --"],
+        vec!["events", "--article", "\" OR \"\"=\""],
+    ] {
+        assert_eq!(run_ok(dir.path(), &args).lines().count(), 1, "{args:?}");
+    }
+    let all = run_ok(dir.path(), &["events", "--since", "1900", "--until", "2100-12", "--limit", "1000"]);
+    assert!(all.starts_with("id,"));
+    let bad = chronicle(dir.path()).args(["events", "--kind", "meeting"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("talks"));
+}
