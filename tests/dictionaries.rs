@@ -71,7 +71,7 @@ const EXTRA_TITLES: &[&str] = &[
     "under secretary of state", "assistant secretary of state", "under-secretary-general",
     "minister of state for foreign affairs", "humanitarian chief", "humanitarian coordinator",
     "humanitarian adviser", "high commissioner for human rights", "high commissioner for refugees",
-    "interim prime minister", "interim defense minister",
+    "interim prime minister", "interim defense minister", "special coordinator",
 ];
 
 #[test]
