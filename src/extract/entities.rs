@@ -246,7 +246,7 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Capitalised words that are not names (sentence openers, months, titles).
-const NOT_NAME_WORDS: &[&str] = &[
+pub const NOT_NAME_WORDS: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "But", "And", "As", "After", "Before", "Meanwhile", "However", "Yet", "He",
     "She", "It", "They", "We", "I", "His", "Her", "Their", "This", "That", "These", "Those", "There", "When", "While",
     "If", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",

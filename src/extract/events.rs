@@ -103,10 +103,12 @@ struct Candidate {
     in_title: bool,
 }
 
-pub fn find(text: &str, sentences: &[Sentence], dict: &Dictionaries, anchor: &Anchor) -> Vec<Event> {
+/// Finds the events of an article's cleaned text; `title` is its headline, whose
+/// events join the body's reports of the same events.
+pub fn find(text: &str, sentences: &[Sentence], dict: &Dictionaries, anchor: &Anchor, title: Option<&str>) -> Vec<Event> {
     let index = dict.index();
     let mut state = ArticleState { main_country: main_country(text, sentences, dict), ..Default::default() };
-    let title_end = sentences.first().filter(|s| !text[s.start..s.end].ends_with(['.', '!', '?', '"', '\u{201d}']));
+    let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
     let mut candidates = Vec::new();
     for s in sentences {
         let reading = read(text, s, dict, index, anchor, &mut state);
@@ -132,6 +134,9 @@ fn main_country(text: &str, sentences: &[Sentence], dict: &Dictionaries) -> Opti
         let st = s.text(text);
         for f in index.names(st) {
             let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else { continue };
+            if acts_as_subject(&st[f.end..]) {
+                continue;
+            }
             let prep = st[..f.start].trim_end().rsplit(' ').next().unwrap_or("");
             let weight = if ["in", "to", "across", "throughout", "inside"].contains(&prep) { 3 } else { 1 };
             *counts.entry(p).or_default() += if n == 0 { weight * 2 } else { weight };
@@ -298,7 +303,9 @@ fn roles(
             // A name right after the title ("Foreign Minister Sergei Lavrov", "counterpart, Kamel Amro").
             let after = st[end..].trim_start_matches([',', ' ']);
             let gap = st.len() - after.len();
-            if actors.iter().any(|a| a.start == gap) || after.starts_with(|c: char| c.is_uppercase()) {
+            let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let names_follow = after.starts_with(|c: char| c.is_uppercase()) && !entities::NOT_NAME_WORDS.contains(&next_word);
+            if actors.iter().any(|a| a.start == gap) || names_follow {
                 taken.push((i, end));
                 continue;
             }
@@ -458,6 +465,20 @@ fn capital_near<'r>(r: &'r Reading, end: usize, reach: usize) -> Option<&'r Plac
     None
 }
 
+/// Verbs that make a place name before them an actor ("Damascus is to blame",
+/// "Russia says"): a capital or a country speaking, not a location.
+const METONYMY_VERBS: &[&str] = &[
+    "said", "says", "say", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may",
+    "must", "should", "announced", "agreed", "called", "insisted", "wants", "rejected", "welcomed", "warned",
+    "urged", "accused", "denied", "supports", "backs", "blocked", "vetoed", "sent", "hopes", "believes", "considers",
+];
+
+fn acts_as_subject(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([',', ' ']);
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    METONYMY_VERBS.contains(&next)
+}
+
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
 fn locative(r: &Reading, i: usize) -> bool {
     let before = r.text[..i].trim_end();
@@ -561,7 +582,10 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
         let (speaker, description) = match phrase {
             "according to" => (r.actors.iter().find(|a| a.start >= w.end && a.start - w.end <= 6).cloned(), None),
             "as saying" | "quoted as saying" => {
-                (r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency).cloned(), None)
+                let lower = r.text[..w.start].to_lowercase();
+                let reported = lower.rfind(" reported ").or_else(|| lower.rfind(" quoted ")).map(|k| k + 9);
+                let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency));
+                (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency)).cloned(), None)
             }
             _ => speaker_of(r, w.start, w.end),
         };
@@ -669,6 +693,15 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency) {
             return (Some(a.clone()), None);
         }
+        // "Lavrov and Amro agreed": the first of two coordinated names.
+        if word.chars().next().is_some_and(char::is_alphabetic) && before[word_start..].starts_with(char::is_uppercase) {
+            let rest = before[..word_start].trim_end();
+            if let Some(stem) = rest.strip_suffix(" and") {
+                if let Some(a) = r.actor_ending_at(stem.trim_end().len()).filter(|a| !a.agency) {
+                    return (Some(a.clone()), None);
+                }
+            }
+        }
         // "Vitaly Churkin, said": an apposition closes right before the verb.
         if before.ends_with(',') {
             let b = before.trim_end_matches(',').trim_end();
@@ -726,22 +759,31 @@ fn family(phrase: &str) -> u8 {
     }
 }
 
+/// The determiner of a trigger noun, past up to three modifiers ("the proposed
+/// peace talks", "a new three-way meeting", "next week's talks"); empty when a
+/// function word or punctuation comes first, as before a verb ("may meet").
 fn determiner_before(r: &Reading, i: usize) -> String {
-    let before = r.text[..i].trim_end();
-    let mut words = before.rsplit(' ');
-    let mut w = words.next().unwrap_or("").to_lowercase();
-    // skip adjectives: "the proposed peace talks", "a new three-way meeting"
-    for _ in 0..3 {
-        if w.is_empty()
-            || ["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"].contains(&w.as_str())
-            || w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-        {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"];
+    const STOP: &[&str] = &[
+        "to", "may", "will", "would", "could", "should", "can", "might", "must", "is", "are", "was", "were", "be",
+        "been", "has", "have", "had", "and", "or", "of", "for", "with", "in", "on", "at", "by", "after", "before",
+        "he", "she", "they", "it", "we", "who", "which", "that", "not", "also", "said",
+    ];
+    let mut words = r.text[..i].trim_end().rsplit(' ');
+    for _ in 0..4 {
+        let Some(raw) = words.next() else { break };
+        if raw.ends_with([',', ';', ':', '.', '"', '\u{201d}']) {
             break;
         }
-        w = words.next().unwrap_or("").to_lowercase();
+        let w = raw.to_lowercase();
+        if DETERMINERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            return w;
+        }
+        if STOP.contains(&w.as_str()) {
+            break;
+        }
     }
-    w
+    String::new()
 }
 
 fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
@@ -768,8 +810,10 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"].contains(&det.as_str())
             || det.ends_with("'s")
             || det.ends_with("\u{2019}s")
-            || (!["a", "an"].contains(&det.as_str()) && date.is_none() && place.is_none());
+            || (det.is_empty() && date.is_none() && place.is_none());
         let cue = status_cue_before(r, dict, w.start, 60);
+        // "an invitation for talks", "called for talks": a new proposal, not a reference back.
+        let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
         let clause = clause_text(r, w.start);
         let tense = match cue {
             Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
@@ -786,7 +830,11 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             .or(cue)
             .or_else(|| status_from_date(ev.date, anchor))
             .unwrap_or_else(|| tense_status(tense));
-        if ev.date.is_none() && tense == Tense::Present && ev.status == Status::Happened && !anaphoric {
+        let progressive = {
+            let before = r.text[..w.start].trim_end().to_lowercase();
+            before.ends_with(" is") || before.ends_with(" are") || before.ends_with(" is holding") || before.ends_with(" are holding")
+        };
+        if ev.date.is_none() && (progressive || tense == Tense::Present) && ev.status == Status::Happened && !anaphoric {
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
@@ -1017,7 +1065,8 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
         let place = r
             .places
             .iter()
-            .filter(|p| !is_possessor(r, p))
+            .filter(|p| !is_possessor(r, p) && !acts_as_subject(&r.text[p.end..]))
+            .filter(|p| if p.adjective { !r.text[p.end..].starts_with(" government") } else { locative(r, p.start) })
             .min_by_key(|p| (p.adjective, p.start.abs_diff(s)))
             .map(|p| p.name.clone());
         ev.place = place.or_else(|| state.main_country.clone());
@@ -1151,8 +1200,10 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
         let target = events.iter().position(|(e, _)| {
             e.event.kind == c.event.kind
                 && compatible(&e.event, &c.event)
-                && match c.event.kind {
-                    Kind::Statement => true,
+                && match (&c.event.kind, &c.event.speaker) {
+                    (Kind::Statement, Some(sp)) => {
+                        e.event.speaker.as_ref() == Some(sp) || e.event.mentions.iter().any(|m| m.sentence.contains(sp.as_str()))
+                    }
                     _ => true,
                 }
         });
@@ -1165,6 +1216,7 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
                 if e.event.place.is_none() {
                     e.event.place = c.event.place.clone();
                 }
+                e.at = e.at.min(c.at);
             }
             None => events.push((c, Vec::new())),
         }

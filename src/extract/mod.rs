@@ -22,7 +22,7 @@ pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
     };
     let sentences = sentences::split(&cleaned.text);
     let anchor = dates::Anchor { published, day_first: false };
-    let events = events::find(&cleaned.text, &sentences, dict, &anchor);
+    let events = events::find(&cleaned.text, &sentences, dict, &anchor, cleaned.title.as_deref());
     Extraction {
         title: article.title.clone().or(cleaned.title),
         clean_text: cleaned.text,
