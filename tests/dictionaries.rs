@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
 use chronicle::dict::{Actor, ActorKind, Dictionaries, Place, PlaceKind, RoleSpan};
+use chrono::NaiveDate;
 
 fn dicts() -> Dictionaries {
     Dictionaries::builtin().expect("built-in dictionaries parse")
@@ -27,10 +27,7 @@ fn place_names(p: &Place) -> impl Iterator<Item = String> + '_ {
 /// The actor a name or alias points at.
 fn actor<'a>(d: &'a Dictionaries, name: &str) -> &'a Actor {
     let n = name.to_lowercase();
-    d.actors
-        .iter()
-        .find(|a| actor_names(a).any(|x| x == n))
-        .unwrap_or_else(|| panic!("no actor named '{name}'"))
+    d.actors.iter().find(|a| actor_names(a).any(|x| x == n)).unwrap_or_else(|| panic!("no actor named '{name}'"))
 }
 
 /// The actors of `country` holding `title` on `date`.
@@ -55,23 +52,66 @@ fn holders_where<'a>(
 
 /// The title vocabulary the engine resolves "the Russian foreign minister" with.
 const VOCABULARY: &[&str] = &[
-    "president", "vice president", "prime minister", "deputy prime minister", "foreign minister",
-    "deputy foreign minister", "defense minister", "interior minister", "information minister",
-    "secretary of state", "deputy secretary of state", "defense secretary", "national security adviser",
-    "king", "emir", "crown prince", "supreme leader", "secretary-general", "deputy secretary-general",
-    "special envoy", "ambassador to the united nations", "ambassador", "spokesman", "spokeswoman",
-    "chief of staff", "leader", "head", "chairman", "commander", "grand mufti", "high representative",
+    "president",
+    "vice president",
+    "prime minister",
+    "deputy prime minister",
+    "foreign minister",
+    "deputy foreign minister",
+    "defense minister",
+    "interior minister",
+    "information minister",
+    "secretary of state",
+    "deputy secretary of state",
+    "defense secretary",
+    "national security adviser",
+    "king",
+    "emir",
+    "crown prince",
+    "supreme leader",
+    "secretary-general",
+    "deputy secretary-general",
+    "special envoy",
+    "ambassador to the united nations",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "chief of staff",
+    "leader",
+    "head",
+    "chairman",
+    "commander",
+    "grand mufti",
+    "high representative",
 ];
 
 /// Titles outside the vocabulary, each documented in the header of data/actors.tsv.
 const EXTRA_TITLES: &[&str] = &[
-    "chancellor", "pope", "sultan", "speaker of parliament", "security council secretary",
-    "presidential adviser", "reconciliation minister", "deputy defense minister", "deputy crown prince",
-    "deputy leader", "deputy spokesman", "deputy special envoy", "deputy national security adviser",
-    "under secretary of state", "assistant secretary of state", "under-secretary-general",
-    "minister of state for foreign affairs", "humanitarian chief", "humanitarian coordinator",
-    "humanitarian adviser", "high commissioner for human rights", "high commissioner for refugees",
-    "interim prime minister", "interim defense minister", "special coordinator",
+    "chancellor",
+    "pope",
+    "sultan",
+    "speaker of parliament",
+    "security council secretary",
+    "presidential adviser",
+    "reconciliation minister",
+    "deputy defense minister",
+    "deputy crown prince",
+    "deputy leader",
+    "deputy spokesman",
+    "deputy special envoy",
+    "deputy national security adviser",
+    "under secretary of state",
+    "assistant secretary of state",
+    "under-secretary-general",
+    "minister of state for foreign affairs",
+    "humanitarian chief",
+    "humanitarian coordinator",
+    "humanitarian adviser",
+    "high commissioner for human rights",
+    "high commissioner for refugees",
+    "interim prime minister",
+    "interim defense minister",
+    "special coordinator",
 ];
 
 #[test]
@@ -199,11 +239,7 @@ fn role_titles_come_from_the_vocabulary_and_dates_run_forward() {
             }
         }
         if !a.roles.is_empty() {
-            assert!(
-                matches!(a.kind, ActorKind::Person),
-                "{} holds roles but is not a person",
-                a.name
-            );
+            assert!(matches!(a.kind, ActorKind::Person), "{} holds roles but is not a person", a.name);
         }
     }
 }
@@ -213,10 +249,22 @@ fn role_titles_come_from_the_vocabulary_and_dates_run_forward() {
 fn single_offices_have_one_holder_at_a_time() {
     let d = dicts();
     let single = [
-        "president", "prime minister", "foreign minister", "secretary of state", "defense minister",
-        "defense secretary", "interior minister", "information minister", "national security adviser",
-        "king", "emir", "supreme leader", "secretary-general", "ambassador to the united nations",
-        "high representative", "grand mufti",
+        "president",
+        "prime minister",
+        "foreign minister",
+        "secretary of state",
+        "defense minister",
+        "defense secretary",
+        "interior minister",
+        "information minister",
+        "national security adviser",
+        "king",
+        "emir",
+        "supreme leader",
+        "secretary-general",
+        "ambassador to the united nations",
+        "high representative",
+        "grand mufti",
     ];
     // The European Union has several presidents (Council, Commission, Parliament).
     let plural_presidents = ["European Union"];
@@ -348,10 +396,37 @@ fn transliterations_and_short_forms_find_their_actor() {
 fn news_agencies_are_agencies() {
     let d = dicts();
     for name in [
-        "RIA Novosti", "Itar-Tass", "TASS", "Interfax", "AFP", "Agence France-Presse", "Reuters", "AP",
-        "Associated Press", "SANA", "Xinhua", "Al Jazeera", "Al Arabiya", "BBC", "CNN", "VOA", "Anadolu",
-        "IRNA", "Fars", "Press TV", "Sputnik", "RT", "Asharq al-Awsat", "Al-Watan", "Al-Mayadeen", "Kyodo",
-        "dpa", "EFE", "Bloomberg", "The New York Times", "The Moscow Times",
+        "RIA Novosti",
+        "Itar-Tass",
+        "TASS",
+        "Interfax",
+        "AFP",
+        "Agence France-Presse",
+        "Reuters",
+        "AP",
+        "Associated Press",
+        "SANA",
+        "Xinhua",
+        "Al Jazeera",
+        "Al Arabiya",
+        "BBC",
+        "CNN",
+        "VOA",
+        "Anadolu",
+        "IRNA",
+        "Fars",
+        "Press TV",
+        "Sputnik",
+        "RT",
+        "Asharq al-Awsat",
+        "Al-Watan",
+        "Al-Mayadeen",
+        "Kyodo",
+        "dpa",
+        "EFE",
+        "Bloomberg",
+        "The New York Times",
+        "The Moscow Times",
     ] {
         assert_eq!(actor(&d, name).kind, ActorKind::Agency, "{name}");
     }

@@ -8,8 +8,6 @@
 //! event ("next week's talks", "the conference", a headline) are merged into one
 //! event with several mentions.
 
-use chrono::NaiveDate;
-
 use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities::{self, Found, Index};
 use super::sentences::Sentence;
@@ -105,7 +103,13 @@ struct Candidate {
 
 /// Finds the events of an article's cleaned text; `title` is its headline, whose
 /// events join the body's reports of the same events.
-pub fn find(text: &str, sentences: &[Sentence], dict: &Dictionaries, anchor: &Anchor, title: Option<&str>) -> Vec<Event> {
+pub fn find(
+    text: &str,
+    sentences: &[Sentence],
+    dict: &Dictionaries,
+    anchor: &Anchor,
+    title: Option<&str>,
+) -> Vec<Event> {
     let index = dict.index();
     let mut state = ArticleState { main_country: main_country(text, sentences, dict), ..Default::default() };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
@@ -133,7 +137,9 @@ fn main_country(text: &str, sentences: &[Sentence], dict: &Dictionaries) -> Opti
     for (n, s) in sentences.iter().enumerate() {
         let st = s.text(text);
         for f in index.names(st) {
-            let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else { continue };
+            let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else {
+                continue;
+            };
             if acts_as_subject(&st[f.end..]) {
                 continue;
             }
@@ -235,7 +241,14 @@ fn read<'a>(
             let bounded = st[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
                 && st[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if bounded && !actors.iter().any(|x| x.start < end && i < x.end) {
-                actors.push(ActorSpan { start: i, end, name: full.clone(), person: true, agency: false, country: None });
+                actors.push(ActorSpan {
+                    start: i,
+                    end,
+                    name: full.clone(),
+                    person: true,
+                    agency: false,
+                    country: None,
+                });
             }
         }
     }
@@ -304,7 +317,8 @@ fn roles(
             let after = st[end..].trim_start_matches([',', ' ']);
             let gap = st.len() - after.len();
             let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let names_follow = after.starts_with(|c: char| c.is_uppercase()) && !entities::NOT_NAME_WORDS.contains(&next_word);
+            let names_follow =
+                after.starts_with(|c: char| c.is_uppercase()) && !entities::NOT_NAME_WORDS.contains(&next_word);
             if actors.iter().any(|a| a.start == gap) || names_follow {
                 taken.push((i, end));
                 continue;
@@ -314,8 +328,7 @@ fn roles(
             let country = places.iter().filter(|p| p.country && p.end <= i).find(|p| {
                 let between = &st[p.end..i];
                 let between = between.trim_start_matches("'s").trim_start_matches("\u{2019}s");
-                between.trim().split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then")
-                    && between.len() < 12
+                between.split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then") && between.len() < 12
             });
             let start = country.map(|p| p.start).unwrap_or(i);
             let det = before[..start.min(before.len())].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -405,20 +418,6 @@ fn word_spans(st: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter()
 }
 
-fn resolve(r: &Reading, e: &TimeExpr, tense: Tense, anchor: &Anchor, dict: &Dictionaries) -> Option<DateSpan> {
-    let _ = r;
-    dates::resolve(e, tense, anchor, &dict.dates)
-}
-
-/// The cue nearest before position `i` in the same clause, within `reach` bytes.
-fn cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<(usize, CueKind)> {
-    r.words
-        .iter()
-        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i))
-        .flat_map(|w| entities::cues(dict, w).map(move |c| (w.start, c)))
-        .max_by_key(|(s, _)| *s)
-}
-
 fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
     r.words
         .iter()
@@ -455,22 +454,48 @@ fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Opt
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"
     let before = r.places.iter().find(|p| !p.adjective && p.end <= start && start - p.end <= 1);
-    let capital = capital_near(r, end, reach);
-    before.or(after).or(capital)
-}
-
-/// "the Russian capital": the capital of that country, when the dictionary knows it.
-fn capital_near<'r>(r: &'r Reading, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
-    let _ = (r, end, reach);
-    None
+    before.or(after)
 }
 
 /// Verbs that make a place name before them an actor ("Damascus is to blame",
 /// "Russia says"): a capital or a country speaking, not a location.
 const METONYMY_VERBS: &[&str] = &[
-    "said", "says", "say", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may",
-    "must", "should", "announced", "agreed", "called", "insisted", "wants", "rejected", "welcomed", "warned",
-    "urged", "accused", "denied", "supports", "backs", "blocked", "vetoed", "sent", "hopes", "believes", "considers",
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "must",
+    "should",
+    "announced",
+    "agreed",
+    "called",
+    "insisted",
+    "wants",
+    "rejected",
+    "welcomed",
+    "warned",
+    "urged",
+    "accused",
+    "denied",
+    "supports",
+    "backs",
+    "blocked",
+    "vetoed",
+    "sent",
+    "hopes",
+    "believes",
+    "considers",
 ];
 
 fn acts_as_subject(rest: &str) -> bool {
@@ -528,9 +553,9 @@ fn actors_of(r: &Reading, role: Role) -> Vec<EventActor> {
     out
 }
 
-fn set_date(ev: &mut Event, r: &Reading, e: Option<&TimeExpr>, tense: Tense, anchor: &Anchor, dict: &Dictionaries) {
+fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, anchor: &Anchor, dict: &Dictionaries) {
     if let Some(e) = e {
-        ev.date = resolve(r, e, tense, anchor, dict);
+        ev.date = dates::resolve(e, tense, anchor, &dict.dates);
         ev.date_text = Some(e.text.clone());
     }
 }
@@ -539,18 +564,84 @@ fn set_date(ev: &mut Event, r: &Reading, e: Option<&TimeExpr>, tense: Tense, anc
 
 /// Words that head a description of a speaker ("a representative of ...").
 const SPEAKER_NOUNS: &[&str] = &[
-    "representative", "representatives", "source", "sources", "official", "officials", "diplomat", "diplomats",
-    "spokesman", "spokeswoman", "spokesperson", "coordinator", "activist", "activists", "minister", "envoy",
-    "leader", "leaders", "commander", "member", "members", "ministry", "government", "observer", "monitor",
-    "monitors", "group", "opposition", "rebels", "analyst", "expert", "witness", "witnesses", "residents",
-    "statement", "president", "mediator", "negotiator", "delegation", "military", "army", "aide", "adviser",
+    "representative",
+    "representatives",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coordinator",
+    "activist",
+    "activists",
+    "minister",
+    "envoy",
+    "leader",
+    "leaders",
+    "commander",
+    "member",
+    "members",
+    "ministry",
+    "government",
+    "observer",
+    "monitor",
+    "monitors",
+    "group",
+    "opposition",
+    "rebels",
+    "analyst",
+    "expert",
+    "witness",
+    "witnesses",
+    "residents",
+    "statement",
+    "president",
+    "mediator",
+    "negotiator",
+    "delegation",
+    "military",
+    "army",
+    "aide",
+    "adviser",
 ];
 
 /// Adverbs and auxiliaries that can stand between a speaker and the verb.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also", "later", "again", "earlier", "both", "repeatedly", "reportedly", "publicly", "has", "have", "had",
-    "was", "is", "then", "previously", "strongly", "once", "further", "separately", "himself", "herself", "too",
-    "recently", "already", "openly", "privately", "jointly", "still", "had", "subsequently", "immediately",
+    "also",
+    "later",
+    "again",
+    "earlier",
+    "both",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "then",
+    "previously",
+    "strongly",
+    "once",
+    "further",
+    "separately",
+    "himself",
+    "herself",
+    "too",
+    "recently",
+    "already",
+    "openly",
+    "privately",
+    "jointly",
+    "still",
+    "had",
+    "subsequently",
+    "immediately",
 ];
 
 struct SpeechAct {
@@ -594,9 +685,10 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
         }
         let after = &r.text[w.end..];
         let tail_words = after.split_whitespace().count();
-        let final_attribution = (before.ends_with(',') || before.ends_with(['"', '\u{201d}']) || speaker_before_comma(r, w.start))
-            && tail_words <= 10
-            && !after.contains(" that ");
+        let final_attribution =
+            (before.ends_with(',') || before.ends_with(['"', '\u{201d}']) || speaker_before_comma(r, w.start))
+                && tail_words <= 10
+                && !after.contains(" that ");
         acts.push(SpeechAct {
             at: w.start,
             end: w.end,
@@ -618,7 +710,12 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
     } else {
         ev.speaker = act.description.clone();
     }
-    ev.quote = r.quotes.iter().map(|&(s, e)| r.text[s..e].trim_matches(['"', '\u{201c}', '\u{201d}'])).max_by_key(|q| q.len()).map(String::from);
+    ev.quote = r
+        .quotes
+        .iter()
+        .map(|&(s, e)| r.text[s..e].trim_matches(['"', '\u{201c}', '\u{201d}']))
+        .max_by_key(|q| q.len())
+        .map(String::from);
     let tense = if act.present { Tense::Present } else { Tense::Past };
     let speaker_start = act.speaker.as_ref().map(|s| s.start.min(act.at)).unwrap_or(act.at);
     let date = r
@@ -638,12 +735,19 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
         let looks_ahead = dates::tense_at(r.text, only.start, only.end, &dict.dates) == Tense::Future;
         (outside.next().is_none() && !looks_ahead).then_some(only)
     };
-    set_date(&mut ev, r, date.or_else(sole), tense, anchor, dict);
+    set_date(&mut ev, date.or_else(sole), tense, anchor, dict);
     if ev.date.is_none() && act.present {
         ev.date = anchor.published.map(DateSpan::day);
     }
     ev.mentions.push(r.mention());
-    out.push(Candidate { event: ev, at: r.offset + act.at, anaphoric: false, merge_only: false, family: 0, in_title: false });
+    out.push(Candidate {
+        event: ev,
+        at: r.offset + act.at,
+        anaphoric: false,
+        merge_only: false,
+        family: 0,
+        in_title: false,
+    });
 }
 
 fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
@@ -656,9 +760,10 @@ fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
 }
 
 fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
-    let near = r.words.iter().any(|w| {
-        w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation)
-    });
+    let near = r
+        .words
+        .iter()
+        .any(|w| w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation));
     let lower = r.text[..verb].to_lowercase();
     near || lower.trim_start().starts_with("none of") || lower.trim_start().starts_with("no one")
 }
@@ -694,7 +799,8 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
             return (Some(a.clone()), None);
         }
         // "Lavrov and Amro agreed": the first of two coordinated names.
-        if word.chars().next().is_some_and(char::is_alphabetic) && before[word_start..].starts_with(char::is_uppercase) {
+        if word.chars().next().is_some_and(char::is_alphabetic) && before[word_start..].starts_with(char::is_uppercase)
+        {
             let rest = before[..word_start].trim_end();
             if let Some(stem) = rest.strip_suffix(" and") {
                 if let Some(a) = r.actor_ending_at(stem.trim_end().len()).filter(|a| !a.agency) {
@@ -729,14 +835,21 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
         .unwrap_or(0);
     let np = r.text[clause_start..start].trim();
     let np_words: Vec<&str> = np.split_whitespace().collect();
-    if np_words.is_empty() || np_words.len() > 12 || r.in_quote(clause_start) || np.contains(['"', '\u{201c}', '\u{201d}']) {
+    if np_words.is_empty()
+        || np_words.len() > 12
+        || r.in_quote(clause_start)
+        || np.contains(['"', '\u{201c}', '\u{201d}'])
+    {
         return (None, None);
     }
     let det = np_words[0].to_lowercase();
     let head = np_words.iter().take(4).find(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
     if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&det.as_str()) {
         if let Some(head) = head {
-            let cut = np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
+            let cut = np_words
+                .iter()
+                .position(|w| ["seeking", "who", "which", "speaking"].contains(w))
+                .unwrap_or(np_words.len());
             let text = np_words[1..cut].join(" ");
             let _ = head;
             return (None, Some(text));
@@ -763,7 +876,8 @@ fn family(phrase: &str) -> u8 {
 /// peace talks", "a new three-way meeting", "next week's talks"); empty when a
 /// function word or punctuation comes first, as before a verb ("may meet").
 fn determiner_before(r: &Reading, i: usize) -> String {
-    const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"];
+    const DETERMINERS: &[&str] =
+        &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"];
     const STOP: &[&str] = &[
         "to", "may", "will", "would", "could", "should", "can", "might", "must", "is", "are", "was", "were", "be",
         "been", "has", "have", "had", "and", "or", "of", "for", "with", "in", "on", "at", "by", "after", "before",
@@ -807,7 +921,8 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             continue;
         }
         let det = determiner_before(r, w.start);
-        let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"].contains(&det.as_str())
+        let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
+            .contains(&det.as_str())
             || det.ends_with("'s")
             || det.ends_with("\u{2019}s")
             || (det.is_empty() && date.is_none() && place.is_none());
@@ -819,11 +934,13 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
             _ => match t.status {
                 Some(Status::Happened) => Tense::Past,
-                _ => date.map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates)).unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
+                _ => date
+                    .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
+                    .unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
             },
         };
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
-        set_date(&mut ev, r, date, tense, anchor, dict);
+        set_date(&mut ev, date, tense, anchor, dict);
         ev.status = t
             .status
             .filter(|s| *s != Status::Happened || cue.is_none())
@@ -832,9 +949,13 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             .unwrap_or_else(|| tense_status(tense));
         let progressive = {
             let before = r.text[..w.start].trim_end().to_lowercase();
-            before.ends_with(" is") || before.ends_with(" are") || before.ends_with(" is holding") || before.ends_with(" are holding")
+            before.ends_with(" is")
+                || before.ends_with(" are")
+                || before.ends_with(" is holding")
+                || before.ends_with(" are holding")
         };
-        if ev.date.is_none() && (progressive || tense == Tense::Present) && ev.status == Status::Happened && !anaphoric {
+        if ev.date.is_none() && (progressive || tense == Tense::Present) && ev.status == Status::Happened && !anaphoric
+        {
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
@@ -866,9 +987,7 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
             .iter()
             .filter(|p| !p.adjective && p.start >= w.end && p.start - w.end <= 60 && !r.clause_break(w.end, p.start))
             .min_by_key(|p| p.start)
-            .or_else(|| {
-                r.places.iter().filter(|p| p.start >= w.end && p.start - w.end <= 30).min_by_key(|p| p.start)
-            });
+            .or_else(|| r.places.iter().filter(|p| p.start >= w.end && p.start - w.end <= 30).min_by_key(|p| p.start));
         // The visitor: "visit by X", the nearest actor before in the clause, else the
         // subject after a fronted phrase ("After a trip to Iraq, Ban said").
         let by = r.text[w.end..].trim_start().strip_prefix("by ").map(|_| ());
@@ -878,10 +997,12 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
             None
         }
         .or_else(|| {
-            r.actors
-                .iter()
-                .rev()
-                .find(|a| a.end <= w.start && !a.agency && !r.clause_break(a.end, w.start) && place.is_none_or(|p| p.name != a.name))
+            r.actors.iter().rev().find(|a| {
+                a.end <= w.start
+                    && !a.agency
+                    && !r.clause_break(a.end, w.start)
+                    && place.is_none_or(|p| p.name != a.name)
+            })
         })
         .or_else(|| {
             let comma = r.text[w.end..].find(", ").map(|k| w.end + k)?;
@@ -898,22 +1019,29 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
             Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
             _ => match t.status {
                 Some(Status::Happened) => Tense::Past,
-                _ => date.map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates)).unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
+                _ => date
+                    .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
+                    .unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
             },
         };
         let mut ev = Event::new(Kind::Visit, Status::Unknown);
-        set_date(&mut ev, r, date, tense, anchor, dict);
-        ev.status = cue
-            .or(t.status)
-            .or_else(|| status_from_date(ev.date, anchor))
-            .unwrap_or_else(|| tense_status(tense));
+        set_date(&mut ev, date, tense, anchor, dict);
+        ev.status =
+            cue.or(t.status).or_else(|| status_from_date(ev.date, anchor)).unwrap_or_else(|| tense_status(tense));
         ev.place = place.map(|p| p.name.clone());
         if let Some(v) = visitor {
             ev.actors.push(EventActor { name: v.name.clone(), role: Role::Visitor });
         }
         ev.mentions.push(r.mention());
         let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
-        out.push(Candidate { event: ev, at: r.offset + w.start, anaphoric, merge_only: false, family: 3, in_title: false });
+        out.push(Candidate {
+            event: ev,
+            at: r.offset + w.start,
+            anaphoric,
+            merge_only: false,
+            family: 3,
+            in_title: false,
+        });
     }
 }
 
@@ -964,7 +1092,7 @@ fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64)> {
             }
             match number_word(nw) {
                 Some(m) if m >= 100 => v *= m as f64,
-                Some(m) if !digits && m < 10 && v >= 20.0 && v < 100.0 => v += m as f64,
+                Some(m) if !digits && m < 10 && (20.0..100.0).contains(&v) => v += m as f64,
                 _ => break,
             }
             end = ns + nw.len();
@@ -982,7 +1110,11 @@ fn word_spans_exact(st: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in st.char_indices() {
-        let inside = c.is_alphanumeric() || ((c == ',' || c == '.') && start.is_some() && st[i + 1..].starts_with(|d: char| d.is_ascii_digit()) && st[start.unwrap_or(0)..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'));
+        let inside = c.is_alphanumeric()
+            || ((c == ',' || c == '.')
+                && start.is_some()
+                && st[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                && st[start.unwrap_or(0)..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'));
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -1010,8 +1142,13 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
         for (n, word) in rest.split_whitespace().take(3).enumerate() {
             let at = r.text[pos..].find(word).map(|k| pos + k)?;
             let bare = word.trim_end_matches([',', '.', ';', ':']).to_lowercase();
-            if r.words.iter().any(|w| w.start == at && entities::has_trigger(dict, w, Kind::DeathToll, TriggerRole::Victim))
-                || dict.triggers.iter().any(|t| t.kind == Kind::DeathToll && t.role == TriggerRole::Victim && t.phrase == bare)
+            if r.words
+                .iter()
+                .any(|w| w.start == at && entities::has_trigger(dict, w, Kind::DeathToll, TriggerRole::Victim))
+                || dict
+                    .triggers
+                    .iter()
+                    .any(|t| t.kind == Kind::DeathToll && t.role == TriggerRole::Victim && t.phrase == bare)
             {
                 return Some(at + word.len());
             }
@@ -1047,9 +1184,20 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
             .find_map(|c| if let CueKind::Qualifier(q) = c { Some(q) } else { None })
             .unwrap_or(Qualifier::Exact);
         let since = r.dates.iter().find(|d| d.since);
-        let perfect = [" has killed", " have killed", " have been killed", " has left", " have died", " has claimed", " have been", " has risen", " so far", " to date"]
-            .iter()
-            .any(|p| lower.contains(p));
+        let perfect = [
+            " has killed",
+            " have killed",
+            " have been killed",
+            " has left",
+            " have died",
+            " has claimed",
+            " have been",
+            " has risen",
+            " so far",
+            " to date",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
         let cumulative = since.is_some() || perfect;
         let mut ev = Event::new(Kind::DeathToll, Status::Happened);
         ev.count = Some(count);
@@ -1060,7 +1208,7 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
             ev.date_text = since.map(|d| d.text.clone());
         } else {
             let d = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start)).min_by_key(|d| d.start.abs_diff(s));
-            set_date(&mut ev, r, d, Tense::Past, anchor, dict);
+            set_date(&mut ev, d, Tense::Past, anchor, dict);
         }
         let place = r
             .places
@@ -1071,7 +1219,14 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
             .map(|p| p.name.clone());
         ev.place = place.or_else(|| state.main_country.clone());
         ev.mentions.push(r.mention());
-        out.push(Candidate { event: ev, at: r.offset + s, anaphoric: false, merge_only: false, family: 4, in_title: false });
+        out.push(Candidate {
+            event: ev,
+            at: r.offset + s,
+            anaphoric: false,
+            merge_only: false,
+            family: 4,
+            in_title: false,
+        });
         break; // one toll a sentence: later counts break the first one down
     }
 }
@@ -1153,7 +1308,8 @@ fn merge_target(events: &[(Candidate, Vec<usize>)], c: &Candidate) -> Option<usi
         let found = events.iter().rposition(|(e, _)| {
             fits(e)
                 && !same_sentence(e)
-                && (c.event.date.is_some() && e.event.date.is_some() || c.event.place.is_some() && e.event.place == c.event.place)
+                && (c.event.date.is_some() && e.event.date.is_some()
+                    || c.event.place.is_some() && e.event.place == c.event.place)
         });
         if found.is_some() || !c.anaphoric {
             return found;
@@ -1162,7 +1318,8 @@ fn merge_target(events: &[(Candidate, Vec<usize>)], c: &Candidate) -> Option<usi
     if c.event.date.is_some() && !c.anaphoric {
         return None;
     }
-    let own_family = events.iter().rposition(|(e, _)| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
+    let own_family =
+        events.iter().rposition(|(e, _)| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
     if own_family.is_some() || !(c.anaphoric || c.merge_only) {
         return own_family;
     }
@@ -1177,7 +1334,9 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
         let target = match c.event.kind {
             Kind::Statement => None,
             Kind::DeathToll => events.iter().rposition(|(e, _)| {
-                e.event.kind == Kind::DeathToll && e.event.count == c.event.count && e.event.qualifier == c.event.qualifier
+                e.event.kind == Kind::DeathToll
+                    && e.event.count == c.event.count
+                    && e.event.qualifier == c.event.qualifier
             }),
             Kind::Talks | Kind::Visit => merge_target(&events, &c),
         };
@@ -1202,7 +1361,8 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
                 && compatible(&e.event, &c.event)
                 && match (&c.event.kind, &c.event.speaker) {
                     (Kind::Statement, Some(sp)) => {
-                        e.event.speaker.as_ref() == Some(sp) || e.event.mentions.iter().any(|m| m.sentence.contains(sp.as_str()))
+                        e.event.speaker.as_ref() == Some(sp)
+                            || e.event.mentions.iter().any(|m| m.sentence.contains(sp.as_str()))
                     }
                     _ => true,
                 }
@@ -1223,9 +1383,4 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
     }
     events.sort_by_key(|(c, _)| c.at);
     events.into_iter().map(|(c, _)| c.event).collect()
-}
-
-#[allow(dead_code)]
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }

@@ -27,14 +27,42 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "sen", "rep",
     "gov", "pres", "amb", "rev", "st", "ste", "mt", "ft", "jr", "sr", "no", "nos", "vol", "vs", "etc", "inc", "ltd",
     "co", "corp", "dept", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "u.s",
-    "u.n", "u.k", "e.u", "u.s.a", "u.a.e", "d.c", "al", "op", "cf", "e.g", "i.e",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.n",
+    "u.k", "e.u", "u.s.a", "u.a.e", "d.c", "al", "op", "cf", "e.g", "i.e",
 ];
 
 /// Words that start sentences: after "U.S." or "U.N." they mean a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This", "That", "These",
-    "Those", "There", "His", "Her", "Their", "Its", "Our", "However", "Meanwhile", "Yet", "So", "If", "When", "After",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "However",
+    "Meanwhile",
+    "Yet",
+    "So",
+    "If",
+    "When",
+    "After",
 ];
 
 pub fn split(text: &str) -> Vec<Sentence> {
@@ -115,7 +143,8 @@ fn split_line(line: &str) -> Vec<(usize, usize)> {
 /// Whether the word before a period (at the end of `before`) is an abbreviation
 /// or an initial, given the text after the period.
 fn is_abbreviation(before: &str, after: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}').next().unwrap_or("");
+    let word =
+        before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}').next().unwrap_or("");
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true; // an initial: "John F. Kerry"
