@@ -1,0 +1,194 @@
+//! Quality guard: the sample articles scored against a copy of their gold events,
+//! the way `../shared/eval/score.py` does it (same matching, same field checks).
+//! The floors below only go up as the extractor improves.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+const F1_FLOOR: f64 = 0.97;
+const FIELDS_FLOOR: f64 = 0.95;
+
+fn fold(s: &str) -> String {
+    let s = s
+        .to_lowercase()
+        .replace(['\u{2018}', '\u{2019}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace('\u{2026}', "...")
+        .replace(['\u{2013}', '\u{2014}'], "-");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Name words as consonant skeletons, so that transliterations agree.
+fn tokens(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty() && !["al", "el", "mr", "mrs", "ms"].contains(t))
+        .map(|w| {
+            let mut out = String::new();
+            for c in w.chars().filter(|c| !"aeiouy".contains(*c)) {
+                if !out.ends_with(c) {
+                    out.push(c);
+                }
+            }
+            if out.is_empty() {
+                w.to_string()
+            } else {
+                out
+            }
+        })
+        .collect()
+}
+
+fn contiguous(small: &[String], big: &[String]) -> bool {
+    small.is_empty() || big.windows(small.len()).any(|w| w == small)
+}
+
+fn name_matches(gold: &str, predicted: &str) -> bool {
+    let p = tokens(predicted);
+    !p.is_empty()
+        && gold.split('|').any(|alt| {
+            let g = tokens(alt);
+            !g.is_empty() && (contiguous(&g, &p) || (contiguous(&p, &g) && p.contains(g.last().unwrap())))
+        })
+}
+
+fn interval(v: &str) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::{Datelike, NaiveDate};
+    if let Some((y, w)) = v.split_once("-W") {
+        let monday = NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)?;
+        return Some((monday, monday + chrono::Duration::days(6)));
+    }
+    match v.len() {
+        10 => NaiveDate::parse_from_str(v, "%Y-%m-%d").ok().map(|d| (d, d)),
+        7 => {
+            let first = NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok()?;
+            let next = first.checked_add_months(chrono::Months::new(1))?;
+            Some((first, next.pred_opt()?))
+        }
+        4 => {
+            let y = v.parse().ok()?;
+            Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
+                .filter(|(a, _)| a.year() == y)
+        }
+        _ => None,
+    }
+}
+
+fn span(date: &Value, end: &Value) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let a = interval(date.as_str()?)?;
+    match end.as_str() {
+        Some(e) => Some((a.0, interval(e)?.1)),
+        None => Some(a),
+    }
+}
+
+fn field_checks(gold: &Value, pred: &Value) -> Vec<(&'static str, bool)> {
+    let mut out = Vec::new();
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    if let Some(d) = gold.get("date") {
+        let alts: Vec<&Value> = d.as_array().map(|a| a.iter().collect()).unwrap_or_else(|| vec![d]);
+        let want: Vec<_> = alts.iter().map(|a| span(a, &gold["date_end"])).collect();
+        out.push(("date", want.contains(&span(&pred["date"], &pred["date_end"]))));
+    }
+    if let Some(p) = gold.get("place") {
+        out.push(("place", name_matches(&s(p), &s(&pred["place"]))));
+    }
+    if let Some(actors) = gold.get("actors").and_then(Value::as_array) {
+        let mut names: Vec<String> = pred["actors"].as_array().into_iter().flatten().map(s).collect();
+        names.push(s(&pred["speaker"]));
+        out.push(("actors", actors.iter().all(|g| names.iter().any(|n| name_matches(&s(g), n)))));
+    }
+    if let Some(sp) = gold.get("speaker") {
+        let speaker = pred["speaker"].as_str().map(String::from).unwrap_or_else(|| s(&pred["actors"][0]));
+        out.push(("speaker", name_matches(&s(sp), &speaker)));
+    }
+    for f in ["count", "qualifier", "status"] {
+        if let Some(v) = gold.get(f) {
+            out.push((f, &pred[f] == v));
+        }
+    }
+    out
+}
+
+#[test]
+fn sample_articles_score_above_the_floor() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_seeds(dir.path());
+    let db = dir.path().join("golden.db");
+    let index = std::fs::read_to_string(dir.path().join("seeds/index.tsv")).unwrap();
+    for row in index.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let mut cmd = common::bare(dir.path());
+        cmd.arg("--db").arg(&db).arg("ingest").arg(dir.path().join("seeds").join(cols[0]));
+        if let Some(p) = cols.get(1).filter(|p| !p.is_empty()) {
+            cmd.arg("--published").arg(p);
+        }
+        cmd.assert().success();
+    }
+    let out =
+        common::bare(dir.path()).arg("--db").arg(&db).args(["export", "events", "--format", "jsonl"]).output().unwrap();
+    let events: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let golds: Vec<Value> =
+        include_str!("golden/seeds.gold.jsonl").lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+
+    let (mut tp, mut fp, mut dup) = (0usize, 0usize, 0usize);
+    let mut matched: HashSet<usize> = HashSet::new();
+    let mut fields: HashMap<&str, (usize, usize)> = HashMap::new();
+    for ev in &events {
+        let hits: Vec<usize> = (0..golds.len())
+            .filter(|&i| {
+                let g = &golds[i];
+                g["kind"] == ev["kind"]
+                    && ev["mentions"].as_array().into_iter().flatten().any(|m| {
+                        let article = m["article"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("");
+                        let text = fold(m["sentence"].as_str().unwrap_or(""));
+                        g["article"] == article
+                            && g["evidence"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .any(|e| text.contains(&fold(e.as_str().unwrap())))
+                    })
+            })
+            .collect();
+        let required: Vec<usize> = hits.iter().copied().filter(|&i| golds[i].get("optional").is_none()).collect();
+        if required.is_empty() {
+            if hits.is_empty() {
+                fp += 1;
+                eprintln!("extra: {ev}");
+            }
+            continue;
+        }
+        let fresh: Vec<usize> = required.into_iter().filter(|i| !matched.contains(i)).collect();
+        let Some(&best) =
+            fresh.iter().rev().max_by_key(|&&i| field_checks(&golds[i], ev).iter().filter(|(_, ok)| *ok).count())
+        else {
+            dup += 1;
+            eprintln!("duplicate: {ev}");
+            continue;
+        };
+        matched.insert(best);
+        tp += 1;
+        for (name, ok) in field_checks(&golds[best], ev) {
+            let f = fields.entry(name).or_default();
+            f.0 += ok as usize;
+            f.1 += 1;
+            if !ok {
+                eprintln!("wrong {name}: gold {} got {ev}", golds[best]);
+            }
+        }
+    }
+    let fn_ = golds.iter().enumerate().filter(|(i, g)| g.get("optional").is_none() && !matched.contains(i)).count();
+    let precision = tp as f64 / (tp + fp + dup) as f64;
+    let recall = tp as f64 / (tp + fn_) as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    let (ok, n) = fields.values().fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
+    let field_accuracy = ok as f64 / n as f64;
+    eprintln!("tp {tp} fp {fp} dup {dup} fn {fn_}: F1 {f1:.3}, fields {field_accuracy:.3} {fields:?}");
+    assert!(f1 >= F1_FLOOR, "F1 {f1:.3} fell below {F1_FLOOR}");
+    assert!(field_accuracy >= FIELDS_FLOOR, "field accuracy {field_accuracy:.3} fell below {FIELDS_FLOOR}");
+}
