@@ -23,7 +23,10 @@ use crate::model::{
 
 /// The schema, one file per version, forward only. `PRAGMA user_version` is the
 /// number of files applied.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init.sql", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
+    ("0002_mention_spans.sql", include_str!("../migrations/0002_mention_spans.sql")),
+];
 
 /// The schema version this chronicle writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -213,12 +216,13 @@ impl Store {
     }
 
     /// Row counts of every table, in schema order.
+    /// `mention_spans` is counted under the name users query, `mentions`.
     pub fn counts(&self) -> Result<Vec<(String, i64)>> {
         let mut out = Vec::new();
         for table in self.tables(false)? {
             let n: i64 =
                 self.conn.query_row(&format!("SELECT count(*) FROM {}", quote_ident(&table)), [], |r| r.get(0))?;
-            out.push((table, n));
+            out.push((if table == "mention_spans" { "mentions".to_string() } else { table }, n));
         }
         Ok(out)
     }
@@ -345,7 +349,7 @@ impl Store {
         }
         if let Some(a) = &filter.article {
             bind(
-                "e.id IN (SELECT m.event_id FROM mentions m JOIN articles ar ON ar.id = m.article_id WHERE ar.name = ?N)",
+                "e.id IN (SELECT m.event_id FROM mention_spans m JOIN articles ar ON ar.id = m.article_id WHERE ar.name = ?N)",
                 Box::new(a.clone()),
             );
         }
@@ -480,8 +484,11 @@ impl Store {
               ORDER BY ea.event_id, ea.position"
         ))?;
         let mut mentions = self.conn.prepare(&format!(
-            "SELECT m.event_id, ar.name, ar.published, m.sentence, m.start_byte, m.end_byte
-               FROM mentions m JOIN articles ar ON ar.id = m.article_id {w_m} ORDER BY m.event_id, m.id"
+            "SELECT m.event_id, ar.name, ar.published,
+                    COALESCE(m.sentence, CAST(substr(CAST(ar.clean_text AS BLOB), m.start_byte + 1,
+                                                     m.end_byte - m.start_byte) AS TEXT)),
+                    m.start_byte, m.end_byte
+               FROM mention_spans m JOIN articles ar ON ar.id = m.article_id {w_m} ORDER BY m.event_id, m.id"
         ))?;
         let mut actor_rows = actors.query([only])?;
         let mut mention_rows = mentions.query([only])?;
@@ -611,7 +618,7 @@ fn write_article(
         Some((_, hash)) if *hash == item.content_hash && !force => return Ok(Outcome::Unchanged),
         Some((id, _)) => {
             conn.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
-            conn.prepare_cached("DELETE FROM mentions WHERE article_id = ?1")?.execute([id])?;
+            conn.prepare_cached("DELETE FROM mention_spans WHERE article_id = ?1")?.execute([id])?;
             conn.prepare_cached(
                 "UPDATE articles SET path = ?2, url = ?3, source = ?4, title = ?5, published = ?6, published_origin = ?7,
                         content_hash = ?8, clean_text = ?9, ingested_at = ?10 WHERE id = ?1",
@@ -660,7 +667,7 @@ fn write_article(
     let mut insert_link =
         conn.prepare_cached("INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (?1, ?2, ?3, ?4)")?;
     let mut insert_mention = conn.prepare_cached(
-        "INSERT INTO mentions (event_id, article_id, sentence, start_byte, end_byte) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO mention_spans (event_id, article_id, start_byte, end_byte, sentence) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut mentions = 0;
     for e in &x.events {
@@ -692,7 +699,9 @@ fn write_article(
             seen.push((id, actor.role));
         }
         for m in &e.mentions {
-            insert_mention.execute(params![event_id, article_id, m.sentence, m.start as i64, m.end as i64])?;
+            // The sentence is kept only when it is not the slice of clean_text the offsets name (see 0002).
+            let sentence = (x.clean_text.get(m.start..m.end) != Some(m.sentence.as_str())).then_some(&m.sentence);
+            insert_mention.execute(params![event_id, article_id, m.start as i64, m.end as i64, sentence])?;
             mentions += 1;
         }
     }
