@@ -5,19 +5,19 @@
 #
 #   benches/run.sh                 # everything (about 5 minutes on 2 cores)
 #   RUNS=9 benches/run.sh          # more runs per measure
-#   WORK=/tmp/cb DB_ARTICLES=80000 SMALL_ARTICLES=10000 benches/run.sh
+#   WORK=/tmp/cb DB_ARTICLES=56000 SMALL_ARTICLES=5000 benches/run.sh
 #
 # The corpus comes from tools/gencorpus.rs (seeded, so every run and every
 # machine sees the same bytes). SMALL_ARTICLES articles (~2 KB each) feed the
-# throughput measures; DB_ARTICLES articles (~12.7 events each) build the
+# throughput measures; DB_ARTICLES articles (~17.8 events each) build the
 # database of about a million events used by the query measures.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 WORK=${WORK:-/tmp/chronicle-bench}
-SMALL_ARTICLES=${SMALL_ARTICLES:-10000}
-DB_ARTICLES=${DB_ARTICLES:-80000}
+SMALL_ARTICLES=${SMALL_ARTICLES:-5000}
+DB_ARTICLES=${DB_ARTICLES:-56000}
 SEED=${SEED:-42}
 ACTOR=${ACTOR:-Lavrov}
 SINCE=${SINCE:-2013-01-01}
