@@ -518,6 +518,25 @@ fn is_possessor(r: &Reading, p: &PlaceSpan) -> bool {
     rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("-backed")
 }
 
+/// The tense that places a trigger's date: a planning or proposing cue looks
+/// ahead, a trigger that says it happened looks back, else the date's own clause.
+fn trigger_tense(
+    r: &Reading,
+    dict: &Dictionaries,
+    at: usize,
+    cue: Option<Status>,
+    implied: Option<Status>,
+    date: Option<&TimeExpr>,
+) -> Tense {
+    match (cue, implied) {
+        (Some(Status::Planned) | Some(Status::Proposed), _) => Tense::Future,
+        (_, Some(Status::Happened)) => Tense::Past,
+        _ => date
+            .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
+            .unwrap_or_else(|| dates::tense_of(clause_text(r, at), &dict.dates)),
+    }
+}
+
 fn tense_status(tense: Tense) -> Status {
     match tense {
         Tense::Future => Status::Planned,
@@ -929,16 +948,7 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
-        let clause = clause_text(r, w.start);
-        let tense = match cue {
-            Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
-            _ => match t.status {
-                Some(Status::Happened) => Tense::Past,
-                _ => date
-                    .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
-                    .unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
-            },
-        };
+        let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
         ev.status = t
@@ -1014,16 +1024,7 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
         let det = determiner_before(r, w.start);
         let date = date_near(r, w.start, w.end, 50);
         let cue = status_cue_before(r, dict, w.start, 40);
-        let clause = clause_text(r, w.start);
-        let tense = match cue {
-            Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
-            _ => match t.status {
-                Some(Status::Happened) => Tense::Past,
-                _ => date
-                    .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
-                    .unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
-            },
-        };
+        let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Visit, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
         ev.status =
