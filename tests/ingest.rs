@@ -220,33 +220,3 @@ fn symlink_loop_in_a_folder_is_reported() {
     assert!(stderr(&out).contains("symlink loop"), "{}", stderr(&out));
     assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
 }
-
-#[test]
-fn two_ingests_at_once_both_finish_with_exact_counts() {
-    let dir = tempfile::tempdir().unwrap();
-    for (file, prefix) in [("a.jsonl", "a"), ("b.jsonl", "b")] {
-        let lines: String = (0..200)
-            .map(|i| {
-                format!("{{\"id\": \"{prefix}{i}\", \"text\": \"Lavrov met Kerry in Geneva, report {prefix} {i}.\"}}\n")
-            })
-            .collect();
-        std::fs::write(dir.path().join(file), lines).unwrap();
-    }
-    let spawn = |file: &str| {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("chronicle"))
-            .current_dir(dir.path())
-            .env_remove("CHRONICLE_DB")
-            .args(["--db", "t.db", "ingest", "--batch", "16", file])
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let (a, b) = (spawn("a.jsonl"), spawn("b.jsonl"));
-    let reader = run_ok(dir.path(), &["events", "--limit", "5"]);
-    assert!(reader.starts_with("id,"));
-    for child in [a, b] {
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
-    assert_eq!(status_counts(dir.path())["articles"], 400);
-}
