@@ -120,7 +120,7 @@ enum Found {
 /// Iterates over every input under the given paths, JSON Lines files record by record.
 pub struct Inputs {
     found: VecDeque<Found>,
-    jsonl: Option<JsonlReader>,
+    jsonl: Option<JsonlRecords<BufReader<File>>>,
     options: Options,
 }
 
@@ -157,8 +157,8 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(reader) = &mut self.jsonl {
-                match reader.next_record(&self.options) {
+            if let Some(records) = &mut self.jsonl {
+                match records.next_record(&self.options) {
                     Some(item) => return Some(item),
                     None => self.jsonl = None,
                 }
@@ -167,7 +167,7 @@ impl Iterator for Inputs {
                 Found::Pending(p) => return Some(Ok(p)),
                 Found::Error(e) => return Some(Err(e)),
                 Found::Jsonl { path, meta } => match File::open(&path) {
-                    Ok(f) => self.jsonl = Some(JsonlReader::new(path, BufReader::new(f), meta)),
+                    Ok(f) => self.jsonl = Some(JsonlRecords::new(path, BufReader::new(f), meta)),
                     Err(e) => return Some(Err(InputError::new(path.display().to_string(), io_message(&e)))),
                 },
             }
@@ -241,6 +241,12 @@ fn walk(
         match std::fs::metadata(&path) {
             Err(e) => found.push_back(Found::Error(InputError::new(path.display().to_string(), io_message(&e)))),
             Ok(m) if m.is_dir() => walk(&path, cli, &manifest, visited, found, today),
+            // A FIFO, socket or device in a folder would block the read or never end.
+            Ok(m) if !m.is_file() && has_extension(&path, &["txt", "html", "htm", "jsonl", "ndjson"]) => found
+                .push_back(Found::Error(InputError::new(
+                    path.display().to_string(),
+                    "not a regular file (a FIFO, socket or device); skipped",
+                ))),
             Ok(_) if has_extension(&path, &["txt", "html", "htm", "jsonl", "ndjson"]) => {
                 if bad_rows.contains(&path) {
                     continue;
@@ -298,22 +304,39 @@ pub fn read_manifest(path: &Path, today: NaiveDate) -> Vec<ManifestRow> {
     rows
 }
 
+/// The records of a JSON Lines input, read one line at a time: the code path
+/// `ingest` and `extract` use for `*.jsonl`, public so that the fuzzer and
+/// tests drive it with bytes from memory.
+pub fn jsonl_records<R: BufRead>(
+    path: &Path,
+    reader: R,
+    options: Options,
+) -> impl Iterator<Item = Result<Pending, InputError>> {
+    let mut records = JsonlRecords::new(path.to_path_buf(), reader, options.meta.clone());
+    std::iter::from_fn(move || records.next_record(&options))
+}
+
 /// Reads a JSON Lines file one record at a time.
-struct JsonlReader {
+struct JsonlRecords<R> {
     path: PathBuf,
-    reader: BufReader<File>,
+    reader: R,
     meta: Meta,
     line: usize,
     base: String,
+    /// Set when the rest of the input cannot be read as records at all.
+    done: bool,
 }
 
-impl JsonlReader {
-    fn new(path: PathBuf, reader: BufReader<File>, meta: Meta) -> Self {
+impl<R: BufRead> JsonlRecords<R> {
+    fn new(path: PathBuf, reader: R, meta: Meta) -> Self {
         let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        JsonlReader { path, reader, meta, line: 0, base }
+        JsonlRecords { path, reader, meta, line: 0, base, done: false }
     }
 
     fn next_record(&mut self, options: &Options) -> Option<Result<Pending, InputError>> {
+        if self.done {
+            return None;
+        }
         let mut buf = Vec::new();
         loop {
             buf.clear();
@@ -332,6 +355,14 @@ impl JsonlReader {
                 return Some(Err(InputError::new(
                     location,
                     format!("record is over the --max-bytes limit of {} bytes", options.max_bytes),
+                )));
+            }
+            if self.line == 1 && (buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF])) {
+                // JSON Lines is UTF-8 by definition; one message instead of one per line.
+                self.done = true;
+                return Some(Err(InputError::new(
+                    location,
+                    "UTF-16 JSON Lines are not supported (JSON Lines is UTF-8); convert the file, e.g. with iconv",
                 )));
             }
             let mut line: &[u8] = &buf;
