@@ -349,9 +349,11 @@ impl<R: BufRead> JsonlRecords<R> {
                 Ok(_) => {}
             }
             if buf.len() as u64 > options.max_bytes && buf.last() != Some(&b'\n') {
-                // Skip the rest of the oversized line.
-                let mut sink = Vec::new();
-                let _ = self.reader.read_until(b'\n', &mut sink);
+                // Skip the rest of the oversized line without holding it: it may be any size.
+                if let Err(e) = skip_line(&mut self.reader) {
+                    self.done = true;
+                    return Some(Err(InputError::new(location, io_message(&e))));
+                }
                 return Some(Err(InputError::new(
                     location,
                     format!("record is over the --max-bytes limit of {} bytes", options.max_bytes),
@@ -407,6 +409,22 @@ impl<R: BufRead> JsonlRecords<R> {
             Meta { published, source: string("source")?, url: string("url")?, title: string("title")? }.or(&self.meta);
         let (text, _) = normalise(text, false).map_err(err)?;
         Ok(Pending::Record(article(name, Some(location.to_string()), text, meta)))
+    }
+}
+
+/// Consumes input up to and including the next line end, a buffer at a time.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = buf.iter().position(|b| *b == b'\n') {
+            reader.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        reader.consume(n);
     }
 }
 
@@ -577,6 +595,18 @@ mod tests {
         assert_eq!(text, "caf\u{FFFD} ok");
         assert!(warnings[0].contains("byte 3"));
         assert!(normalise(" \n\t ".into(), false).unwrap_err().contains("whitespace"));
+    }
+
+    #[test]
+    fn oversized_json_lines_record_is_skipped_to_the_next_line() {
+        let options = Options { meta: Meta::default(), stdin_name: None, max_bytes: 64, today: today() };
+        let big = format!("{{\"text\": \"{}\"}}\n", "x".repeat(100_000));
+        let input = format!("{big}{{\"id\": \"next\", \"text\": \"Kerry said so.\"}}\n{big}");
+        let records: Vec<_> = jsonl_records(Path::new("a.jsonl"), input.as_bytes(), options).collect();
+        assert_eq!(records.len(), 3);
+        assert!(records[0].as_ref().unwrap_err().to_string().starts_with("a.jsonl:1: record is over"));
+        assert!(matches!(&records[1], Ok(Pending::Record(a)) if a.name == "next"));
+        assert!(records[2].as_ref().unwrap_err().to_string().starts_with("a.jsonl:3: record is over"));
     }
 
     #[test]
