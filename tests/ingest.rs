@@ -12,9 +12,7 @@ const GOOD: &str = "Russian Foreign Minister Sergei Lavrov met John Kerry in Gen
 /// Ingests `name` (written with `bytes`) next to a good article; returns stderr.
 fn ingest_bad(name: &str, bytes: &[u8], extra: &[&str]) -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     std::fs::write(input.join(name), bytes).unwrap();
     let mut args = extra.to_vec();
     let path = input.to_str().unwrap().to_string();
@@ -26,6 +24,14 @@ fn ingest_bad(name: &str, bytes: &[u8], extra: &[&str]) -> (String, tempfile::Te
     assert!(err.contains(name), "{name} not named in: {err}");
     assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()], "{name}: {err}");
     (err, dir)
+}
+
+/// DIR/in holding one good article.
+fn input_folder(dir: &Path) -> std::path::PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    input
 }
 
 fn article_names(dir: &Path) -> Vec<String> {
@@ -107,13 +113,12 @@ fn missing_path_is_reported_and_the_rest_go_in() {
 #[test]
 fn bad_manifest_row_names_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     std::fs::write(input.join("bad.txt"), GOOD).unwrap();
+    std::fs::write(input.join("later.txt"), GOOD).unwrap();
     std::fs::write(
         input.join("index.tsv"),
-        "file\tpublished\tsource\tnote\ngood.txt\t2013-11-15\tVOA\tx\nbad.txt\t2013-02-30\tVOA\n\t2013-01-01\n",
+        "file\tpublished\tsource\tnote\ngood.txt\t2013-11-15\tVOA\tx\nbad.txt\t2013-02-30\tVOA\n\t2013-01-01\nlater.txt\t2999-01-01\n",
     )
     .unwrap();
     let out = ingest(dir.path(), &[input.to_str().unwrap()]);
@@ -121,6 +126,7 @@ fn bad_manifest_row_names_its_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("index.tsv:3: bad.txt: '2013-02-30' is not a real date"), "{err}");
     assert!(err.contains("index.tsv:4: row has no file name"), "{err}");
+    assert!(err.contains("index.tsv:5: later.txt: publication date 2999-01-01 is in the future"), "{err}");
     assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
     let published = run_ok(dir.path(), &["sql", "SELECT published, source FROM articles"]);
     assert_eq!(published, "published,source\n2013-11-15,VOA\n");
@@ -211,9 +217,7 @@ fn database_from_a_newer_chronicle_is_refused() {
 #[test]
 fn symlink_loop_in_a_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     std::os::unix::fs::symlink(&input, input.join("loop")).unwrap();
     let out = ingest(dir.path(), &[input.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -253,9 +257,7 @@ fn binary_in_every_form_is_refused() {
 #[test]
 fn fifty_megabyte_article_is_refused_by_the_default_limit_without_being_read() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     // Sparse: 50 MB on paper, nothing on disk; were it read whole it would also be refused as binary.
     std::fs::File::create(input.join("huge.txt")).unwrap().set_len(50 * 1024 * 1024).unwrap();
     let out = ingest(dir.path(), &[input.to_str().unwrap()]);
@@ -381,28 +383,11 @@ fn utf16_json_lines_are_refused_once_not_line_by_line() {
     assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
 }
 
-#[test]
-fn future_date_in_a_manifest_is_refused_for_that_file_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
-    std::fs::write(input.join("later.txt"), GOOD).unwrap();
-    std::fs::write(input.join("index.tsv"), "file\tpublished\ngood.txt\t2013-11-15\nlater.txt\t2999-01-01\n").unwrap();
-    let out = ingest(dir.path(), &[input.to_str().unwrap()]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("index.tsv:3: later.txt: publication date 2999-01-01 is in the future"), "{err}");
-    assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
-}
-
 #[cfg(unix)]
 #[test]
 fn self_and_dangling_symlinks_and_fifos_in_a_folder_are_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     std::os::unix::fs::symlink("self.txt", input.join("self.txt")).unwrap();
     std::os::unix::fs::symlink("gone.txt", input.join("dangling.txt")).unwrap();
     // A FIFO would block the read forever; it must be skipped, not opened.
