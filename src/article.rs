@@ -120,7 +120,7 @@ enum Found {
 /// Iterates over every input under the given paths, JSON Lines files record by record.
 pub struct Inputs {
     found: VecDeque<Found>,
-    jsonl: Option<JsonlReader>,
+    jsonl: Option<JsonlRecords<BufReader<File>>>,
     options: Options,
 }
 
@@ -157,8 +157,8 @@ impl Iterator for Inputs {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(reader) = &mut self.jsonl {
-                match reader.next_record(&self.options) {
+            if let Some(records) = &mut self.jsonl {
+                match records.next_record(&self.options) {
                     Some(item) => return Some(item),
                     None => self.jsonl = None,
                 }
@@ -167,7 +167,7 @@ impl Iterator for Inputs {
                 Found::Pending(p) => return Some(Ok(p)),
                 Found::Error(e) => return Some(Err(e)),
                 Found::Jsonl { path, meta } => match File::open(&path) {
-                    Ok(f) => self.jsonl = Some(JsonlReader::new(path, BufReader::new(f), meta)),
+                    Ok(f) => self.jsonl = Some(JsonlRecords::new(path, BufReader::new(f), meta)),
                     Err(e) => return Some(Err(InputError::new(path.display().to_string(), io_message(&e)))),
                 },
             }
@@ -241,6 +241,12 @@ fn walk(
         match std::fs::metadata(&path) {
             Err(e) => found.push_back(Found::Error(InputError::new(path.display().to_string(), io_message(&e)))),
             Ok(m) if m.is_dir() => walk(&path, cli, &manifest, visited, found, today),
+            // A FIFO, socket or device in a folder would block the read or never end.
+            Ok(m) if !m.is_file() && has_extension(&path, &["txt", "html", "htm", "jsonl", "ndjson"]) => found
+                .push_back(Found::Error(InputError::new(
+                    path.display().to_string(),
+                    "not a regular file (a FIFO, socket or device); skipped",
+                ))),
             Ok(_) if has_extension(&path, &["txt", "html", "htm", "jsonl", "ndjson"]) => {
                 if bad_rows.contains(&path) {
                     continue;
@@ -298,22 +304,39 @@ pub fn read_manifest(path: &Path, today: NaiveDate) -> Vec<ManifestRow> {
     rows
 }
 
+/// The records of a JSON Lines input, read one line at a time: the code path
+/// `ingest` and `extract` use for `*.jsonl`, public so that the fuzzer and
+/// tests drive it with bytes from memory.
+pub fn jsonl_records<R: BufRead>(
+    path: &Path,
+    reader: R,
+    options: Options,
+) -> impl Iterator<Item = Result<Pending, InputError>> {
+    let mut records = JsonlRecords::new(path.to_path_buf(), reader, options.meta.clone());
+    std::iter::from_fn(move || records.next_record(&options))
+}
+
 /// Reads a JSON Lines file one record at a time.
-struct JsonlReader {
+struct JsonlRecords<R> {
     path: PathBuf,
-    reader: BufReader<File>,
+    reader: R,
     meta: Meta,
     line: usize,
     base: String,
+    /// Set when the rest of the input cannot be read as records at all.
+    done: bool,
 }
 
-impl JsonlReader {
-    fn new(path: PathBuf, reader: BufReader<File>, meta: Meta) -> Self {
+impl<R: BufRead> JsonlRecords<R> {
+    fn new(path: PathBuf, reader: R, meta: Meta) -> Self {
         let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        JsonlReader { path, reader, meta, line: 0, base }
+        JsonlRecords { path, reader, meta, line: 0, base, done: false }
     }
 
     fn next_record(&mut self, options: &Options) -> Option<Result<Pending, InputError>> {
+        if self.done {
+            return None;
+        }
         let mut buf = Vec::new();
         loop {
             buf.clear();
@@ -326,12 +349,22 @@ impl JsonlReader {
                 Ok(_) => {}
             }
             if buf.len() as u64 > options.max_bytes && buf.last() != Some(&b'\n') {
-                // Skip the rest of the oversized line.
-                let mut sink = Vec::new();
-                let _ = self.reader.read_until(b'\n', &mut sink);
+                // Skip the rest of the oversized line without holding it: it may be any size.
+                if let Err(e) = skip_line(&mut self.reader) {
+                    self.done = true;
+                    return Some(Err(InputError::new(location, io_message(&e))));
+                }
                 return Some(Err(InputError::new(
                     location,
                     format!("record is over the --max-bytes limit of {} bytes", options.max_bytes),
+                )));
+            }
+            if self.line == 1 && (buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF])) {
+                // JSON Lines is UTF-8 by definition; one message instead of one per line.
+                self.done = true;
+                return Some(Err(InputError::new(
+                    location,
+                    "UTF-16 JSON Lines are not supported (JSON Lines is UTF-8); convert the file, e.g. with iconv",
                 )));
             }
             let mut line: &[u8] = &buf;
@@ -376,6 +409,22 @@ impl JsonlReader {
             Meta { published, source: string("source")?, url: string("url")?, title: string("title")? }.or(&self.meta);
         let (text, _) = normalise(text, false).map_err(err)?;
         Ok(Pending::Record(article(name, Some(location.to_string()), text, meta)))
+    }
+}
+
+/// Consumes input up to and including the next line end, a buffer at a time.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = buf.iter().position(|b| *b == b'\n') {
+            reader.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        reader.consume(n);
     }
 }
 
@@ -546,6 +595,18 @@ mod tests {
         assert_eq!(text, "caf\u{FFFD} ok");
         assert!(warnings[0].contains("byte 3"));
         assert!(normalise(" \n\t ".into(), false).unwrap_err().contains("whitespace"));
+    }
+
+    #[test]
+    fn oversized_json_lines_record_is_skipped_to_the_next_line() {
+        let options = Options { meta: Meta::default(), stdin_name: None, max_bytes: 64, today: today() };
+        let big = format!("{{\"text\": \"{}\"}}\n", "x".repeat(100_000));
+        let input = format!("{big}{{\"id\": \"next\", \"text\": \"Kerry said so.\"}}\n{big}");
+        let records: Vec<_> = jsonl_records(Path::new("a.jsonl"), input.as_bytes(), options).collect();
+        assert_eq!(records.len(), 3);
+        assert!(records[0].as_ref().unwrap_err().to_string().starts_with("a.jsonl:1: record is over"));
+        assert!(matches!(&records[1], Ok(Pending::Record(a)) if a.name == "next"));
+        assert!(records[2].as_ref().unwrap_err().to_string().starts_with("a.jsonl:3: record is over"));
     }
 
     #[test]

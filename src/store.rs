@@ -50,6 +50,8 @@ pub enum StoreError {
     NotADatabase(PathBuf),
     #[error("{path}: written by a newer chronicle (schema version {found}; this chronicle knows up to {known}); upgrade chronicle to use it")]
     Newer { path: PathBuf, found: i64, known: i64 },
+    #[error("{0}: its folder does not exist")]
+    NoFolder(PathBuf),
     #[error("{0}: the database is read-only (check the file's and its folder's permissions)")]
     ReadOnly(PathBuf),
     #[error("refused: {0}")]
@@ -183,9 +185,23 @@ impl Store {
     }
 
     fn open_read_only(path: &Path) -> Result<Store> {
+        match Self::open_read_only_as(path, false) {
+            // A WAL database we may not write (a read-only file or folder, read-only media): SQLite
+            // cannot create its shared-memory file, so read it as an immutable snapshot instead.
+            Err(StoreError::ReadOnly(_)) => Self::open_read_only_as(path, true),
+            other => other,
+        }
+    }
+
+    fn open_read_only_as(path: &Path, immutable: bool) -> Result<Store> {
         let ctx = || format!("{}: cannot open", path.display());
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e, ctx))?;
+        let conn = if immutable {
+            Connection::open_with_flags(immutable_uri(path), flags)
+        } else {
+            Connection::open_with_flags(path, flags)
+        }
+        .map_err(|e| classify(path, e, ctx))?;
         conn.busy_timeout(BUSY_TIMEOUT).context(ctx)?;
         conn.pragma_update(None, "query_only", "ON").context(ctx)?;
         // No ATTACH on a reading connection: nothing outside this database.
@@ -762,10 +778,26 @@ fn classify(path: &Path, e: rusqlite::Error, ctx: impl FnOnce() -> String) -> St
         Some(NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
         Some(ReadOnly) => StoreError::ReadOnly(path.to_path_buf()),
         Some(CannotOpen) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => {
-            StoreError::Sqlite { context: format!("{}: its folder does not exist", path.display()), source: e }
+            StoreError::NoFolder(path.to_path_buf())
         }
         _ => StoreError::Sqlite { context: ctx(), source: e },
     }
+}
+
+/// `file:PATH?immutable=1`, with the characters a URI gives meaning to escaped.
+fn immutable_uri(path: &Path) -> String {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// A non-empty file that does not start with SQLite's header is not ours to open.

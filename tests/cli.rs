@@ -192,3 +192,63 @@ fn events_filters_take_bound_values() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("talks"));
 }
+
+#[test]
+fn csv_neutralises_every_owasp_lead_character_and_raw_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // (cell as stored, cell as a spreadsheet-safe CSV field)
+    let cases = [
+        ("=1+2", "'=1+2"),
+        ("+1+2", "'+1+2"),
+        ("-1+2", "'-1+2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "\"'\r=1\""),
+        ("-", "'-"),
+        ("-5", "'-5"),
+        ("-- not a quote", "'-- not a quote"),
+        // A quote that begins with a dash still reads naturally.
+        ("- We will not go to Geneva", "\u{2013} We will not go to Geneva"),
+        ("Lavrov said", "Lavrov said"),
+        ("a=b", "a=b"),
+    ];
+    for (stored, safe) in cases {
+        let out = run_ok(
+            dir.path(),
+            &["sql", "SELECT CAST(:v AS TEXT) AS v", "-p", &format!("v={stored}"), "--format", "csv"],
+        );
+        assert_eq!(out, format!("v\n{safe}\n"), "{stored:?}");
+        let raw = run_ok(
+            dir.path(),
+            &["sql", "SELECT CAST(:v AS TEXT) AS v", "-p", &format!("v={stored}"), "--format", "csv", "--raw"],
+        );
+        let mut reader = csv::Reader::from_reader(raw.as_bytes());
+        assert_eq!(&reader.records().next().unwrap().unwrap()[0], stored, "--raw changed {stored:?}");
+    }
+}
+
+#[test]
+fn csv_export_of_stored_values_is_safe_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = serde_json::json!({
+        "id": "=HYPERLINK(\"http://evil\")",
+        "title": "@cmd|' /C calc'!A0",
+        "source": "+wire",
+        "text": "Russian Foreign Minister Sergei Lavrov met John Kerry in Geneva on Monday.",
+    });
+    std::fs::write(dir.path().join("in.jsonl"), format!("{record}\n")).unwrap();
+    let out = ingest(dir.path(), &["in.jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = dir.path().join("articles.csv");
+    run_ok(dir.path(), &["export", "articles", "--format", "csv", "-o", file.to_str().unwrap()]);
+    let mut reader = csv::Reader::from_path(&file).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let field = |name: &str| row[headers.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(field("name"), "'=HYPERLINK(\"http://evil\")");
+    assert_eq!(field("title"), "'@cmd|' /C calc'!A0");
+    assert_eq!(field("source"), "'+wire");
+    // JSON keeps values exactly: only CSV is for spreadsheets.
+    let json = run_ok(dir.path(), &["export", "articles", "--format", "jsonl"]);
+    assert!(json.contains("\"name\":\"=HYPERLINK"), "{json}");
+}

@@ -12,9 +12,7 @@ const GOOD: &str = "Russian Foreign Minister Sergei Lavrov met John Kerry in Gen
 /// Ingests `name` (written with `bytes`) next to a good article; returns stderr.
 fn ingest_bad(name: &str, bytes: &[u8], extra: &[&str]) -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     std::fs::write(input.join(name), bytes).unwrap();
     let mut args = extra.to_vec();
     let path = input.to_str().unwrap().to_string();
@@ -26,6 +24,14 @@ fn ingest_bad(name: &str, bytes: &[u8], extra: &[&str]) -> (String, tempfile::Te
     assert!(err.contains(name), "{name} not named in: {err}");
     assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()], "{name}: {err}");
     (err, dir)
+}
+
+/// DIR/in holding one good article.
+fn input_folder(dir: &Path) -> std::path::PathBuf {
+    let input = dir.join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    input
 }
 
 fn article_names(dir: &Path) -> Vec<String> {
@@ -107,13 +113,12 @@ fn missing_path_is_reported_and_the_rest_go_in() {
 #[test]
 fn bad_manifest_row_names_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     std::fs::write(input.join("bad.txt"), GOOD).unwrap();
+    std::fs::write(input.join("later.txt"), GOOD).unwrap();
     std::fs::write(
         input.join("index.tsv"),
-        "file\tpublished\tsource\tnote\ngood.txt\t2013-11-15\tVOA\tx\nbad.txt\t2013-02-30\tVOA\n\t2013-01-01\n",
+        "file\tpublished\tsource\tnote\ngood.txt\t2013-11-15\tVOA\tx\nbad.txt\t2013-02-30\tVOA\n\t2013-01-01\nlater.txt\t2999-01-01\n",
     )
     .unwrap();
     let out = ingest(dir.path(), &[input.to_str().unwrap()]);
@@ -121,6 +126,7 @@ fn bad_manifest_row_names_its_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("index.tsv:3: bad.txt: '2013-02-30' is not a real date"), "{err}");
     assert!(err.contains("index.tsv:4: row has no file name"), "{err}");
+    assert!(err.contains("index.tsv:5: later.txt: publication date 2999-01-01 is in the future"), "{err}");
     assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
     let published = run_ok(dir.path(), &["sql", "SELECT published, source FROM articles"]);
     assert_eq!(published, "published,source\n2013-11-15,VOA\n");
@@ -211,9 +217,7 @@ fn database_from_a_newer_chronicle_is_refused() {
 #[test]
 fn symlink_loop_in_a_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    let input = input_folder(dir.path());
     std::os::unix::fs::symlink(&input, input.join("loop")).unwrap();
     let out = ingest(dir.path(), &[input.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -222,31 +226,289 @@ fn symlink_loop_in_a_folder_is_reported() {
 }
 
 #[test]
-fn two_ingests_at_once_both_finish_with_exact_counts() {
+fn utf16_big_endian_and_odd_length_utf16() {
     let dir = tempfile::tempdir().unwrap();
-    for (file, prefix) in [("a.jsonl", "a"), ("b.jsonl", "b")] {
-        let lines: String = (0..200)
-            .map(|i| {
-                format!("{{\"id\": \"{prefix}{i}\", \"text\": \"Lavrov met Kerry in Geneva, report {prefix} {i}.\"}}\n")
-            })
-            .collect();
-        std::fs::write(dir.path().join(file), lines).unwrap();
+    let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(GOOD.encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+    std::fs::write(dir.path().join("be.txt"), be).unwrap();
+    std::fs::write(dir.path().join("odd.txt"), [0xFF, 0xFE, b'h', 0, b'i']).unwrap();
+    let out = ingest(dir.path(), &["be.txt", "odd.txt"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("odd.txt: UTF-16 text with an odd number of bytes"), "{err}");
+    assert_eq!(article_names(dir.path()), vec!["be.txt".to_string()]);
+    let text = run_ok(dir.path(), &["sql", "SELECT clean_text FROM articles", "--format", "jsonl"]);
+    assert!(text.contains("Sergei Lavrov met John Kerry"), "{text}");
+}
+
+#[test]
+fn binary_in_every_form_is_refused() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+    let (err, _) = ingest_bad("photo.html", png, &[]);
+    assert!(err.contains("photo.html: binary file (NUL byte at offset 8)"), "{err}");
+    let (err, _) = ingest_bad("mixed.txt", b"Lavrov met Kerry.\n\0\0\0\x01\x02 more text", &[]);
+    assert!(err.contains("NUL byte at offset 18"), "{err}");
+    // UTF-16 that decodes to NUL characters is binary too.
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("ab\0cd".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    let (err, _) = ingest_bad("wide.txt", &utf16, &[]);
+    assert!(err.contains("wide.txt: binary content"), "{err}");
+}
+
+#[test]
+fn fifty_megabyte_article_is_refused_by_the_default_limit_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input_folder(dir.path());
+    // Sparse: 50 MB on paper, nothing on disk; were it read whole it would also be refused as binary.
+    std::fs::File::create(input.join("huge.txt")).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    let out = ingest(dir.path(), &[input.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("huge.txt: file is 52428800 bytes, over the --max-bytes limit of 20971520"), "{err}");
+    assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
+}
+
+#[test]
+fn oversized_stdin_and_json_lines_record_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = chronicle(dir.path())
+        .args(["ingest", "--max-bytes", "1000", "-"])
+        .write_stdin(GOOD.repeat(100))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("<stdin:stdin>: input is over the --max-bytes limit of 1000"), "{}", stderr(&out));
+    let big = format!("{{\"id\": \"big\", \"text\": \"{}\"}}", GOOD.trim().repeat(100));
+    let lines = format!(
+        "{{\"id\": \"small\", \"text\": \"{}\"}}\n{big}\n{{\"id\": \"after\", \"text\": \"Kerry said so.\"}}\n",
+        GOOD.trim()
+    );
+    std::fs::write(dir.path().join("big.jsonl"), lines).unwrap();
+    let out = ingest(dir.path(), &["--max-bytes", "1000", "big.jsonl"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("big.jsonl:2: record is over the --max-bytes limit of 1000 bytes"), "{err}");
+    assert_eq!(article_names(dir.path()), vec!["after".to_string(), "small".to_string()]);
+}
+
+#[test]
+fn a_large_article_within_the_limit_is_processed() {
+    // About 1 MB of distinct paragraphs: big enough to show nothing is quadratic, small enough for a debug build.
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs = seed_paragraphs();
+    let text: String =
+        (0..6000).map(|i| format!("{} (Paragraph {i}.)\n\n", paragraphs[i % paragraphs.len()])).collect();
+    assert!(text.len() > 1_000_000, "{}", text.len());
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let out = ingest(dir.path(), &["--published", "2013-11-15", "long.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(status_counts(dir.path())["articles"], 1);
+}
+
+#[test]
+fn html_script_style_and_comments_never_reach_the_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let hidden = "Lavrov met Kerry in Vienna on Friday.";
+    // Named .txt: recognised as HTML by its content.
+    let html = format!(
+        "<!doctype html>\n<HTML><head><title>Talks</title><STYLE>p:before {{ content: \"{hidden}\" }}</STYLE>\
+         <script type=\"text/javascript\">document.write(\"<p>{hidden}</p>\");</script></head>\
+         <body><!-- <p>{hidden}</p> --><noscript><p>{hidden}</p></noscript>\
+         <p>Russian Foreign Minister Sergei Lavrov met John Kerry in Geneva on Monday.</p></body></HTML>"
+    );
+    std::fs::write(dir.path().join("saved.txt"), html).unwrap();
+    let out = ingest(dir.path(), &["--published", "2013-11-15", "saved.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let everything = [
+        run_ok(dir.path(), &["sql", "SELECT clean_text FROM articles", "--format", "jsonl"]),
+        run_ok(dir.path(), &["export", "events", "--format", "jsonl"]),
+        run_ok(dir.path(), &["sql", "SELECT * FROM mentions", "--format", "jsonl"]),
+    ]
+    .concat();
+    assert!(everything.contains("Geneva"), "{everything}");
+    for leaked in ["Vienna", "document.write", "content:", "<p>", "<!--"] {
+        assert!(!everything.contains(leaked), "{leaked} leaked: {everything}");
     }
-    let spawn = |file: &str| {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("chronicle"))
-            .current_dir(dir.path())
-            .env_remove("CHRONICLE_DB")
-            .args(["--db", "t.db", "ingest", "--batch", "16", file])
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
+}
+
+#[test]
+fn json_lines_with_wrong_types_name_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": "ok", "text": "Lavrov met Kerry in Geneva."}"#,
+        r#"["an", "array"]"#,
+        r#"{"id": true, "text": "x"}"#,
+        r#"{"text": "x", "published": 20131115}"#,
+        r#"{"text": "x", "source": ["VOA"]}"#,
+        r#"{"text": "x", "published": "2013-02-30"}"#,
+        r#"{"text": "x", "published": "2999-01-01"}"#,
+        r#"{"text": "   "}"#,
+        r#"{"text": "a\u0000b"}"#,
+        "{\"text\": \"caf\u{FFFD}\"}",
+    ];
+    let mut bytes = lines.join("\n").into_bytes();
+    bytes.extend_from_slice(b"\n{\"text\": \"caf\xE9\"}\n");
+    std::fs::write(dir.path().join("types.jsonl"), bytes).unwrap();
+    let out = ingest(dir.path(), &["types.jsonl"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "types.jsonl:2: a record must be a JSON object",
+        "types.jsonl:3: `id` must be a non-empty string or a number, not a boolean",
+        "types.jsonl:4: `published` must be a string, not a number",
+        "types.jsonl:5: `source` must be a string, not an array",
+        "types.jsonl:6: '2013-02-30' is not a real date",
+        "types.jsonl:7: publication date 2999-01-01 is in the future",
+        "types.jsonl:8: no text (only whitespace)",
+        "types.jsonl:9: binary content",
+        "types.jsonl:11: malformed JSON",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(!err.contains("panicked"));
+    assert_eq!(article_names(dir.path()), vec!["ok".to_string(), "types.jsonl:10".to_string()]);
+}
+
+#[test]
+fn utf16_json_lines_are_refused_once_not_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "{\"text\": \"Lavrov met Kerry.\"}\n{\"text\": \"Kerry met Lavrov.\"}\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    std::fs::write(dir.path().join("wide.jsonl"), utf16).unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    let out = ingest(dir.path(), &["wide.jsonl", "good.txt"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("wide.jsonl:1: UTF-16 JSON Lines are not supported"), "{err}");
+    assert_eq!(err.matches("wide.jsonl").count(), 1, "{err}");
+    assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
+}
+
+#[cfg(unix)]
+#[test]
+fn self_and_dangling_symlinks_and_fifos_in_a_folder_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input_folder(dir.path());
+    std::os::unix::fs::symlink("self.txt", input.join("self.txt")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", input.join("dangling.txt")).unwrap();
+    // A FIFO would block the read forever; it must be skipped, not opened.
+    let fifo = std::process::Command::new("mkfifo").arg(input.join("pipe.txt")).status();
+    let has_fifo = fifo.is_ok_and(|s| s.success());
+    let out = ingest(dir.path(), &[input.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("self.txt: too many levels of symbolic links") || err.contains("self.txt: Too many levels"),
+        "{err}"
+    );
+    assert!(err.contains("dangling.txt: no such file or folder"), "{err}");
+    if has_fifo {
+        assert!(err.contains("pipe.txt: not a regular file"), "{err}");
+    } else {
+        eprintln!("mkfifo unavailable: the FIFO case was not run");
+    }
+    assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
+}
+
+#[test]
+fn database_in_a_missing_folder_or_damaged_is_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bare(dir.path()).args(["--db", "no/such/folder/t.db", "events"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no/such/folder/t.db: its folder does not exist"), "{}", stderr(&out));
+    for (name, bytes) in
+        [("short.db", b"SQLite".to_vec()), ("damaged.db", [b"SQLite format 3\0".as_slice(), &[0xA5; 4096]].concat())]
+    {
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        for command in [&["events"][..], &["ingest", "-"], &["sql", "SELECT 1"]] {
+            let out = bare(dir.path()).args(["--db", name]).args(command).write_stdin(GOOD).output().unwrap();
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{name} {command:?}: {err}");
+            assert!(err.contains(name) && !err.contains("panicked"), "{name} {command:?}: {err}");
+        }
+        assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), bytes, "{name} was changed");
+    }
+}
+
+/// `chronicle` run as a user that file permissions apply to. Tests run as root
+/// in CI and here, and root reads and writes whatever the mode bits say, so as
+/// root the binary runs through `setpriv` as `nobody` (uid 65534). `None`
+/// (with the reason printed) when permissions cannot be made to apply.
+#[cfg(unix)]
+fn unprivileged(dir: &Path) -> Option<std::process::Command> {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    std::fs::write(&probe, "x").unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = std::fs::read(&probe).is_ok();
+    std::fs::remove_file(&probe).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("chronicle");
+    let mut cmd = if !privileged {
+        std::process::Command::new(bin)
+    } else {
+        let setpriv = std::process::Command::new("setpriv").arg("--version").output();
+        if !setpriv.is_ok_and(|o| o.status.success()) {
+            eprintln!("SKIPPED: running as root and setpriv is missing, so permissions cannot be tested");
+            return None;
+        }
+        // `nobody` must be able to reach the folder.
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(bin);
+        cmd
     };
-    let (a, b) = (spawn("a.jsonl"), spawn("b.jsonl"));
-    let reader = run_ok(dir.path(), &["events", "--limit", "5"]);
-    assert!(reader.starts_with("id,"));
-    for child in [a, b] {
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    }
-    assert_eq!(status_counts(dir.path())["articles"], 400);
+    cmd.current_dir(dir).env_remove("CHRONICLE_DB").env_remove("CHRONICLE_DICT");
+    Some(cmd)
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_and_folder_are_reported_and_the_rest_go_in() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let Some(mut cmd) = unprivileged(dir.path()) else { return };
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("locked")).unwrap();
+    std::fs::write(input.join("good.txt"), GOOD).unwrap();
+    std::fs::write(input.join("secret.txt"), GOOD).unwrap();
+    std::fs::write(input.join("locked/inside.txt"), GOOD).unwrap();
+    std::fs::set_permissions(input.join("secret.txt"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(input.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let db_dir = dir.path().join("db");
+    std::fs::create_dir(&db_dir).unwrap();
+    std::fs::set_permissions(&db_dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = cmd.args(["--db", "db/t.db", "ingest"]).arg(&input).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("secret.txt: permission denied"), "{err}");
+    assert!(err.contains("locked: permission denied"), "{err}");
+    let names = bare(dir.path()).args(["--db", "db/t.db", "sql", "SELECT name FROM articles", "--no-headers"]).output();
+    assert_eq!(String::from_utf8_lossy(&names.unwrap().stdout), "good.txt\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_database_refuses_ingest_but_can_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    let db_dir = dir.path().join("ro");
+    std::fs::create_dir(&db_dir).unwrap();
+    let out = bare(dir.path()).args(["--db", "ro/t.db", "ingest", "good.txt"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let Some(_) = unprivileged(dir.path()) else { return };
+    // The file and its folder are read-only: no journal, WAL or shared-memory file can be made either.
+    std::fs::set_permissions(db_dir.join("t.db"), std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&db_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before = std::fs::read(db_dir.join("t.db")).unwrap();
+    let run = |args: &[&str]| unprivileged(dir.path()).unwrap().args(["--db", "ro/t.db"]).args(args).output().unwrap();
+    let out = run(&["ingest", "good.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ro/t.db: the database is read-only"), "{}", stderr(&out));
+    let out = run(&["sql", "SELECT name FROM articles", "--no-headers"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "good.txt\n");
+    let out = run(&["events", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(db_dir.join("t.db")).unwrap(), before);
+    std::fs::set_permissions(&db_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

@@ -67,3 +67,59 @@ fn reads_and_named_parameters_work() {
     assert_eq!(syntax.status.code(), Some(1));
     assert!(stderr(&syntax).contains("syntax error"));
 }
+
+/// Every file of the folder (the database and any WAL or shared-memory file) with its bytes.
+fn folder_bytes(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn refused_statements_leave_the_database_byte_for_byte_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db_dir = dir.path().join("db");
+    std::fs::create_dir(&db_dir).unwrap();
+    let db = db_dir.join("t.db");
+    let seeds = copy_seeds(dir.path());
+    let out = bare(dir.path()).arg("--db").arg(&db).args(["ingest", seeds.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sql = |statement: &str| bare(dir.path()).arg("--db").arg(&db).args(["sql", statement]).output().unwrap();
+    // A read first, so the files are in their "after a reader" state.
+    assert!(sql("SELECT count(*) FROM events").status.success());
+    let before = folder_bytes(&db_dir);
+    let other = dir.path().join("other.db");
+    let copy = dir.path().join("copy.db");
+    for statement in [
+        "INSERT INTO events (article_id, kind, status) VALUES (1, 'talks', 'reported')".to_string(),
+        "UPDATE events SET kind = 'visit'".into(),
+        "DELETE FROM events".into(),
+        "DROP TABLE events".into(),
+        format!("ATTACH DATABASE '{}' AS other", other.display()),
+        "PRAGMA writable_schema=1".into(),
+        "PRAGMA query_only=0".into(),
+        "WITH x AS (SELECT 1) DELETE FROM events".into(),
+        "WITH x AS (SELECT 1) INSERT INTO meta (key, value) SELECT 'k', 'v' FROM x".into(),
+        "SELECT 1; DELETE FROM events".into(),
+        "SELECT 1;DROP TABLE events".into(),
+        "DELETE FROM events; SELECT 1".into(),
+        "SELECT 1; SELECT 2".into(),
+        "REPLACE INTO meta (key, value) VALUES ('dict_hash', 'x')".into(),
+        "INSERT INTO meta (key, value) VALUES ('k', 'v') RETURNING key".into(),
+        "CREATE TEMP TABLE scratch AS SELECT * FROM events".into(),
+        format!("VACUUM INTO '{}'", copy.display()),
+        "BEGIN IMMEDIATE".into(),
+    ] {
+        let out = sql(&statement);
+        assert_eq!(out.status.code(), Some(1), "{statement} was not refused: {}", stderr(&out));
+        assert!(stderr(&out).contains("refused"), "{statement}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"));
+        assert_eq!(folder_bytes(&db_dir), before, "{statement} changed the database files");
+    }
+    assert!(!other.exists() && !copy.exists(), "a refused statement created a file");
+}

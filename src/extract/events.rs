@@ -518,6 +518,25 @@ fn is_possessor(r: &Reading, p: &PlaceSpan) -> bool {
     rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("-backed")
 }
 
+/// The tense that places a trigger's date: a planning or proposing cue looks
+/// ahead, a trigger that says it happened looks back, else the date's own clause.
+fn trigger_tense(
+    r: &Reading,
+    dict: &Dictionaries,
+    at: usize,
+    cue: Option<Status>,
+    implied: Option<Status>,
+    date: Option<&TimeExpr>,
+) -> Tense {
+    match (cue, implied) {
+        (Some(Status::Planned) | Some(Status::Proposed), _) => Tense::Future,
+        (_, Some(Status::Happened)) => Tense::Past,
+        _ => date
+            .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
+            .unwrap_or_else(|| dates::tense_of(clause_text(r, at), &dict.dates)),
+    }
+}
+
 fn tense_status(tense: Tense) -> Status {
     match tense {
         Tense::Future => Status::Planned,
@@ -929,16 +948,7 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
-        let clause = clause_text(r, w.start);
-        let tense = match cue {
-            Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
-            _ => match t.status {
-                Some(Status::Happened) => Tense::Past,
-                _ => date
-                    .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
-                    .unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
-            },
-        };
+        let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
         ev.status = t
@@ -1014,16 +1024,7 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
         let det = determiner_before(r, w.start);
         let date = date_near(r, w.start, w.end, 50);
         let cue = status_cue_before(r, dict, w.start, 40);
-        let clause = clause_text(r, w.start);
-        let tense = match cue {
-            Some(Status::Planned) | Some(Status::Proposed) => Tense::Future,
-            _ => match t.status {
-                Some(Status::Happened) => Tense::Past,
-                _ => date
-                    .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
-                    .unwrap_or_else(|| dates::tense_of(clause, &dict.dates)),
-            },
-        };
+        let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Visit, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
         ev.status =
@@ -1383,4 +1384,90 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
     }
     events.sort_by_key(|(c, _)| c.at);
     events.into_iter().map(|(c, _)| c.event).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Golden unit records: a sentence and a publication date, and the coding expected from them.
+    use super::*;
+    use crate::model::Article;
+
+    fn events(text: &str, published: &str) -> Vec<Event> {
+        let dict = Dictionaries::builtin().unwrap();
+        let article = Article {
+            name: "t".into(),
+            text: text.into(),
+            published: chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            ..Default::default()
+        };
+        crate::extract::extract(&article, &dict).events
+    }
+
+    fn of(evs: &[Event], kind: Kind) -> Vec<&Event> {
+        evs.iter().filter(|e| e.kind == kind).collect()
+    }
+
+    #[test]
+    fn statement_with_speaker_after_the_quote() {
+        let evs = events("\"We will go to Geneva,\" said Moallem.", "2014-01-17");
+        let st = of(&evs, Kind::Statement);
+        assert_eq!(st.len(), 1);
+        assert_eq!(st[0].speaker.as_deref(), Some("Walid al-Moallem"));
+        assert_eq!(st[0].quote.as_deref(), Some("We will go to Geneva,"));
+    }
+
+    #[test]
+    fn negated_speech_is_no_statement() {
+        let evs = events("The Russian Foreign Ministry declined to comment on the visit.", "2013-11-15");
+        assert!(of(&evs, Kind::Statement).is_empty());
+    }
+
+    #[test]
+    fn news_agency_is_not_the_speaker() {
+        let evs = events("Lavrov said on Friday that talks must go on, RIA Novosti reported.", "2012-12-28");
+        let st = of(&evs, Kind::Statement);
+        assert_eq!(st[0].speaker.as_deref(), Some("Sergei Lavrov"));
+        assert_eq!(st[0].date.map(|d| d.labels().0).as_deref(), Some("2012-12-28"));
+    }
+
+    #[test]
+    fn planned_talks_take_place_and_future_weekday() {
+        let evs = events("A Syrian delegation is due to meet officials in Moscow on Monday.", "2013-11-15");
+        let t = of(&evs, Kind::Talks);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].status, Status::Planned);
+        assert_eq!(t[0].place.as_deref(), Some("Moscow"));
+        assert_eq!(t[0].date.map(|d| d.labels().0).as_deref(), Some("2013-11-18"));
+    }
+
+    #[test]
+    fn repeated_references_to_one_meeting_are_one_event() {
+        let text = "The NCC plans to hold a conference in Rome on Dec. 17-18.\nManna said Russia agreed to attend the conference.";
+        let t = events(text, "2012-11-29").into_iter().filter(|e| e.kind == Kind::Talks).collect::<Vec<_>>();
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].mentions.len(), 2);
+        assert_eq!(t[0].date.map(|d| d.labels()), Some(("2012-12-17".into(), Some("2012-12-18".into()))));
+    }
+
+    #[test]
+    fn death_toll_with_qualifier_and_cumulative_period() {
+        let evs = events("Activists say more than 40,000 people have been killed since March 2011.", "2012-12-28");
+        let d = of(&evs, Kind::DeathToll);
+        assert_eq!((d[0].count, d[0].qualifier, d[0].cumulative), (Some(40000), Some(Qualifier::MoreThan), true));
+    }
+
+    #[test]
+    fn percentages_and_durations_are_not_tolls() {
+        let evs = events("The group claims 80 percent of fighters, and two years of war killed hope.", "2012-12-28");
+        assert!(of(&evs, Kind::DeathToll).is_empty());
+    }
+
+    #[test]
+    fn capital_as_subject_is_not_the_toll_place() {
+        let evs = events(
+            "Damascus is to blame for the unrest that has left over 120,000 people dead in Syria.",
+            "2014-01-17",
+        );
+        assert_eq!(of(&evs, Kind::DeathToll)[0].place.as_deref(), Some("Syria"));
+    }
 }

@@ -57,3 +57,65 @@ pub fn status_counts(dir: &Path) -> HashMap<String, i64> {
         })
         .collect()
 }
+
+/// The paragraphs of the seed articles (lines of some length), in file order.
+pub fn seed_paragraphs() -> Vec<String> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| {
+            std::fs::read_to_string(f).unwrap().lines().filter(|l| l.len() > 60).map(String::from).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Writes `n` distinct small articles `PREFIX_NNNN.txt` into DIR/PREFIX, each
+/// a few seed paragraphs (chosen by its number) and a line of its own; returns the folder.
+pub fn write_articles(dir: &Path, prefix: &str, n: usize) -> PathBuf {
+    let paragraphs = seed_paragraphs();
+    let folder = dir.join(prefix);
+    std::fs::create_dir_all(&folder).unwrap();
+    for i in 0..n {
+        let mut text: Vec<&str> = (0..3).map(|k| paragraphs[(i * 7 + k * 13) % paragraphs.len()].as_str()).collect();
+        let own = format!("This is dispatch {i} of the {prefix} desk.");
+        text.push(&own);
+        std::fs::write(folder.join(format!("{prefix}_{i:04}.txt")), text.join("\n\n") + "\n").unwrap();
+    }
+    folder
+}
+
+/// Per article name: (events, mentions) that `chronicle extract` finds in the inputs.
+pub fn expected_counts(dir: &Path, args: &[&str]) -> HashMap<String, (i64, i64)> {
+    let out = run_ok(dir, &[&["extract"], args].concat());
+    let mut counts: HashMap<String, (i64, i64)> = HashMap::new();
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mentions = v["mentions"].as_array().unwrap();
+        let entry = counts.entry(mentions[0]["article"].as_str().unwrap().to_string()).or_default();
+        entry.0 += 1;
+        entry.1 += mentions.len() as i64;
+    }
+    counts
+}
+
+/// Per stored article name: (events, mentions) in the database at `db`.
+pub fn stored_counts(db: &Path) -> HashMap<String, (i64, i64)> {
+    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT a.name,
+                    (SELECT count(*) FROM events e WHERE e.article_id = a.id),
+                    (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
+               FROM articles a",
+        )
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))).unwrap();
+    rows.map(Result::unwrap).collect()
+}
