@@ -231,7 +231,9 @@ fn read<'a>(
         }
         let full = st[a..b].to_string();
         if let Some(surname) = full.split_whitespace().last() {
-            state.unknown.push((surname.to_string(), full.clone()));
+            if !state.unknown.iter().any(|(s, _)| s == surname) {
+                state.unknown.push((surname.to_string(), full.clone()));
+            }
         }
         actors.push(ActorSpan { start: a, end: b, name: full, person: true, agency: false, country: None });
     }
@@ -399,11 +401,15 @@ fn quotes(st: &str) -> Vec<(usize, usize)> {
 
 /// Words (letters, digits, apostrophes, hyphens) with their byte offsets.
 fn word_spans(st: &str) -> impl Iterator<Item = (usize, &str)> {
+    spans(st, |c, _, _| c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}').into_iter()
+}
+
+/// Runs of characters that `inside(c, offset, run start)` keeps together, with their byte offsets.
+fn spans(st: &str, inside: impl Fn(char, usize, Option<usize>) -> bool) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in st.char_indices() {
-        let inside = c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}';
-        match (inside, start) {
+        match (inside(c, i, start), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push((s, &st[s..i]));
@@ -415,7 +421,7 @@ fn word_spans(st: &str) -> impl Iterator<Item = (usize, &str)> {
     if let Some(s) = start {
         out.push((s, &st[s..]));
     }
-    out.into_iter()
+    out
 }
 
 fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
@@ -833,7 +839,6 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
             if let Some(a) = r.actor_ending_at(b.len()).filter(|a| !a.agency) {
                 return (Some(a.clone()), None);
             }
-            // "said X, a member of Y, said"? no: a closing quote then the verb: "...," said Kerry.
         }
         break;
     }
@@ -862,17 +867,11 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
         return (None, None);
     }
     let det = np_words[0].to_lowercase();
-    let head = np_words.iter().take(4).find(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
-    if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&det.as_str()) {
-        if let Some(head) = head {
-            let cut = np_words
-                .iter()
-                .position(|w| ["seeking", "who", "which", "speaking"].contains(w))
-                .unwrap_or(np_words.len());
-            let text = np_words[1..cut].join(" ");
-            let _ = head;
-            return (None, Some(text));
-        }
+    let has_head = np_words.iter().take(4).any(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
+    if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&det.as_str()) && has_head {
+        let cut =
+            np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
+        return (None, Some(np_words[1..cut].join(" ")));
     }
     (None, None)
 }
@@ -927,7 +926,6 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             continue;
         }
         // "such meetings", "any talks": not one real event.
-        let prev = r.text[..w.start].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
         let generic = r.words.iter().any(|c| {
             c.end <= w.start && w.start - c.end <= 1 && entities::cues(dict, c).any(|k| k == CueKind::Generic)
         });
@@ -972,7 +970,6 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         ev.place = place.map(|p| p.name.clone());
         ev.actors = actors_of(r, Role::Participant);
         ev.mentions.push(r.mention());
-        let _ = prev;
         out.push(Candidate {
             event: ev,
             at: r.offset + w.start,
@@ -1107,28 +1104,14 @@ fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64)> {
     out
 }
 
+/// Words, with numbers kept whole across their separators ("40,000", "1.5").
 fn word_spans_exact(st: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in st.char_indices() {
-        let inside = c.is_alphanumeric()
+    spans(st, |c, i, start| {
+        c.is_alphanumeric()
             || ((c == ',' || c == '.')
-                && start.is_some()
-                && st[i + 1..].starts_with(|d: char| d.is_ascii_digit())
-                && st[start.unwrap_or(0)..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'));
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &st[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &st[s..]));
-    }
-    out
+                && start.is_some_and(|s| st[s..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'))
+                && st[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    })
 }
 
 fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
@@ -1296,7 +1279,7 @@ fn absorb(into: &mut Event, c: Event) {
 /// compatible event of its own family (conference-like or meeting-like), and
 /// failing that of any family if it refers back ("the talks"). Candidates from
 /// one sentence stay apart unless one refers back to the other.
-fn merge_target(events: &[(Candidate, Vec<usize>)], c: &Candidate) -> Option<usize> {
+fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize> {
     let sentence = c.event.mentions[0].start;
     let fits = |e: &Candidate| {
         e.event.kind == c.event.kind
@@ -1306,7 +1289,7 @@ fn merge_target(events: &[(Candidate, Vec<usize>)], c: &Candidate) -> Option<usi
     let same_sentence = |e: &Candidate| e.event.mentions.iter().any(|m| m.start == sentence);
     let specific = c.event.date.is_some() || c.event.place.is_some();
     if specific {
-        let found = events.iter().rposition(|(e, _)| {
+        let found = events.iter().rposition(|e| {
             fits(e)
                 && !same_sentence(e)
                 && (c.event.date.is_some() && e.event.date.is_some()
@@ -1319,22 +1302,21 @@ fn merge_target(events: &[(Candidate, Vec<usize>)], c: &Candidate) -> Option<usi
     if c.event.date.is_some() && !c.anaphoric {
         return None;
     }
-    let own_family =
-        events.iter().rposition(|(e, _)| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
+    let own_family = events.iter().rposition(|e| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
     if own_family.is_some() || !(c.anaphoric || c.merge_only) {
         return own_family;
     }
-    events.iter().rposition(|(e, _)| fits(e) && !same_sentence(e))
+    events.iter().rposition(|e| fits(e) && !same_sentence(e))
 }
 
 fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
     candidates.sort_by_key(|c| c.at);
     let (title, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.in_title);
-    let mut events: Vec<(Candidate, Vec<usize>)> = Vec::new();
+    let mut events: Vec<Candidate> = Vec::new();
     for c in body {
         let target = match c.event.kind {
             Kind::Statement => None,
-            Kind::DeathToll => events.iter().rposition(|(e, _)| {
+            Kind::DeathToll => events.iter().rposition(|e| {
                 e.event.kind == Kind::DeathToll
                     && e.event.count == c.event.count
                     && e.event.qualifier == c.event.qualifier
@@ -1343,7 +1325,7 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
         };
         match target {
             Some(i) => {
-                let (e, _) = &mut events[i];
+                let e = &mut events[i];
                 let mut event = c.event;
                 if c.anaphoric {
                     // A passing reference says little about who took part.
@@ -1352,12 +1334,12 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
                 absorb(&mut e.event, event);
             }
             None if c.merge_only => {}
-            None => events.push((c, Vec::new())),
+            None => events.push(c),
         }
     }
     // A headline repeats the story: its events join the first compatible body event.
     for c in title {
-        let target = events.iter().position(|(e, _)| {
+        let target = events.iter().position(|e| {
             e.event.kind == c.event.kind
                 && compatible(&e.event, &c.event)
                 && match (&c.event.kind, &c.event.speaker) {
@@ -1370,7 +1352,7 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
         });
         match target {
             Some(i) => {
-                let (e, _) = &mut events[i];
+                let e = &mut events[i];
                 let mut mentions = c.event.mentions.clone();
                 mentions.append(&mut e.event.mentions);
                 e.event.mentions = mentions;
@@ -1379,11 +1361,11 @@ fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
                 }
                 e.at = e.at.min(c.at);
             }
-            None => events.push((c, Vec::new())),
+            None => events.push(c),
         }
     }
-    events.sort_by_key(|(c, _)| c.at);
-    events.into_iter().map(|(c, _)| c.event).collect()
+    events.sort_by_key(|c| c.at);
+    events.into_iter().map(|c| c.event).collect()
 }
 
 #[cfg(test)]
