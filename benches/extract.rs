@@ -113,3 +113,18 @@ fn dates_find(bencher: Bencher, name: &str) {
         }
     });
 }
+
+/// Start-up: parsing the built-in data files (a single-article run pays this once).
+#[divan::bench]
+fn startup_parse() -> Dictionaries {
+    Dictionaries::builtin().expect("the built-in dictionaries parse")
+}
+
+/// Start-up: building the matchers from parsed dictionaries.
+#[divan::bench]
+fn startup_index(bencher: Bencher) {
+    bencher.with_inputs(|| Dictionaries::builtin().expect("parse")).bench_values(|d| {
+        let _ = d.index();
+        d
+    });
+}

