@@ -12,6 +12,7 @@
 //! text that starts with a capital, so "turkey" and "chad" stay words.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
@@ -35,9 +36,14 @@ pub enum Target {
 pub struct Index {
     names: NameTable,
     words: AhoCorasick,
-    word_targets: Vec<Vec<Target>>,
+    word_targets: Vec<Arc<[Target]>>,
+    /// Number words ("seven", "forty", "million"), lower case → value.
+    numbers: foldhash::HashMap<String, u64>,
     /// Role title → (actor, role) pairs holding it.
     roles: HashMap<String, Vec<usize>>,
+    /// The role titles and "counterpart", for `role_mentions`.
+    titles: AhoCorasick,
+    title_text: Vec<String>,
     /// Canonical place name (lower case) → place index.
     place_by_name: HashMap<String, usize>,
     /// Canonical actor name (lower case) → actor index.
@@ -49,7 +55,8 @@ pub struct Index {
 pub struct Found {
     pub start: usize,
     pub end: usize,
-    pub targets: Vec<Target>,
+    /// Shared with the index: a match costs no allocation.
+    pub targets: Arc<[Target]>,
 }
 
 impl Found {
@@ -75,7 +82,8 @@ fn automaton(patterns: &[String]) -> AhoCorasick {
 /// Name phrases by their first word (ASCII lower case).
 #[derive(Debug, Default)]
 struct NameTable {
-    by_first: HashMap<Box<str>, Vec<u32>>,
+    /// foldhash, not SipHash: this is looked up once per word of every sentence.
+    by_first: foldhash::HashMap<Box<str>, Vec<u32>>,
     phrases: Vec<NamePhrase>,
     /// The longest first word of any phrase, in bytes.
     longest_first: usize,
@@ -86,7 +94,7 @@ struct NamePhrase {
     lower: Box<[u8]>,
     /// Written with a capital: matches only text that starts with one.
     capital_only: bool,
-    targets: Vec<Target>,
+    targets: Arc<[Target]>,
 }
 
 /// The maximal run of alphanumeric characters at the start of `s`, in bytes.
@@ -108,7 +116,7 @@ impl NameTable {
             table.phrases.push(NamePhrase {
                 capital_only,
                 lower: text.to_ascii_lowercase().into_bytes().into_boxed_slice(),
-                targets,
+                targets: targets.into(),
             });
         }
         let phrases = &table.phrases;
@@ -205,10 +213,26 @@ impl Index {
                 roles.entry(r.title.clone()).or_default().push(i);
             }
         }
+        let mut title_text: Vec<String> = roles.keys().cloned().collect();
+        title_text.push("counterpart".into());
+        title_text.sort();
+        title_text.dedup();
+        let titles =
+            AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&title_text).expect("role title automaton");
         Index {
             names: NameTable::build(names),
+            titles,
+            title_text,
             words: automaton(&words.text),
-            word_targets: words.targets,
+            word_targets: words.targets.into_iter().map(Arc::from).collect(),
+            numbers: dict
+                .cues
+                .iter()
+                .filter_map(|c| match c.kind {
+                    CueKind::Number(n) => Some((c.phrase.to_lowercase(), n)),
+                    _ => None,
+                })
+                .collect(),
             roles,
             place_by_name: dict.places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
             actor_by_name: dict.actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
@@ -258,6 +282,15 @@ impl Index {
             .collect()
     }
 
+    /// The value of a number word ("seven" → 7), in any ASCII case.
+    pub fn number_word(&self, word: &str) -> Option<u64> {
+        let mut buf = [0u8; 32];
+        let key = buf.get_mut(..word.len())?;
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        self.numbers.get(std::str::from_utf8(key).ok()?).copied()
+    }
+
     pub fn place_named(&self, name: &str) -> Option<usize> {
         self.place_by_name.get(&name.to_lowercase()).copied()
     }
@@ -291,11 +324,20 @@ impl Index {
         Some(first)
     }
 
-    /// The role titles in the dictionary, longest first, for reading "the X" in text.
-    pub fn role_titles(&self) -> Vec<&str> {
-        let mut t: Vec<&str> = self.roles.keys().map(String::as_str).collect();
-        t.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        t
+    /// Role titles ("foreign minister") and "counterpart" in a sentence, on
+    /// word boundaries and in any case, as (start, end, title): the longest
+    /// titles first, then left to right, so a caller that skips overlaps
+    /// keeps "deputy foreign minister" over "foreign minister".
+    pub fn role_mentions(&self, sentence: &str) -> Vec<(usize, usize, &str)> {
+        let bytes = sentence.as_bytes();
+        let mut out: Vec<(usize, usize, &str)> = self
+            .titles
+            .find_overlapping_iter(sentence)
+            .filter(|m| boundary_before(sentence, m.start()) && boundary_after(bytes, m.end()))
+            .map(|m| (m.start(), m.end(), self.title_text[m.pattern().as_usize()].as_str()))
+            .collect();
+        out.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        out
     }
 }
 

@@ -111,11 +111,12 @@ pub fn find(
     title: Option<&str>,
 ) -> Vec<Event> {
     let index = dict.index();
-    let mut state = ArticleState { main_country: main_country(text, sentences, dict), ..Default::default() };
+    let names: Vec<Vec<Found>> = sentences.iter().map(|s| index.names(s.text(text))).collect();
+    let mut state = ArticleState { main_country: main_country(text, sentences, &names, dict), ..Default::default() };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
     let mut candidates = Vec::new();
-    for s in sentences {
-        let reading = read(text, s, dict, index, anchor, &mut state);
+    for (s, names) in sentences.iter().zip(names) {
+        let reading = read(text, s, names, dict, index, anchor, &mut state);
         let in_title = title_end.is_some_and(|t| t == s);
         let before = candidates.len();
         statement(&reading, dict, anchor, &mut state, &mut candidates);
@@ -131,12 +132,11 @@ pub fn find(
 }
 
 /// The country most named in the article (by name or adjective).
-fn main_country(text: &str, sentences: &[Sentence], dict: &Dictionaries) -> Option<String> {
-    let index = dict.index();
+fn main_country(text: &str, sentences: &[Sentence], names: &[Vec<Found>], dict: &Dictionaries) -> Option<String> {
     let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for (n, s) in sentences.iter().enumerate() {
+    for (n, (s, found)) in sentences.iter().zip(names).enumerate() {
         let st = s.text(text);
-        for f in index.names(st) {
+        for f in found {
             let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else {
                 continue;
             };
@@ -162,13 +162,13 @@ const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
 fn read<'a>(
     text: &'a str,
     s: &Sentence,
+    names: Vec<Found>,
     dict: &Dictionaries,
     index: &Index,
     anchor: &Anchor,
     state: &mut ArticleState,
 ) -> Reading<'a> {
     let st = s.text(text);
-    let names = index.names(st);
     let words = index.words(st);
     let dates = dates::find(st, &dict.dates);
     let quotes = quotes(st);
@@ -258,8 +258,8 @@ fn read<'a>(
     // Pronouns: the nearest person before them in this sentence, else the last one before.
     let mut pronouns = Vec::new();
     for (i, w) in word_spans(st) {
-        let lower = w.to_lowercase();
-        if PRONOUNS.contains(&lower.as_str()) && !in_spans(&quotes, i) {
+        let Some(lower) = PRONOUNS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)) else { continue };
+        if !in_spans(&quotes, i) {
             let near = actors.iter().rev().find(|a| a.person && a.end <= i && !in_spans(&quotes, a.start)).cloned();
             let referent = near.or_else(|| {
                 if lower == "he" || lower == "she" {
@@ -300,77 +300,59 @@ fn roles(
     actors: &mut Vec<ActorSpan>,
     state: &ArticleState,
 ) {
-    let lower = st.to_lowercase();
-    if lower.len() != st.len() {
-        return; // case folding moved offsets; such text is rare enough to skip
-    }
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    let mut titles: Vec<String> = index.role_titles().iter().map(|t| t.to_string()).collect();
-    titles.push("counterpart".into());
-    for title in &titles {
-        for (i, _) in lower.match_indices(title.as_str()) {
-            let end = i + title.len();
-            let bounded = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            if !bounded || taken.iter().any(|&(a, b)| a < end && i < b) {
-                continue;
+    for (i, end, title) in index.role_mentions(st) {
+        if taken.iter().any(|&(a, b)| a < end && i < b) {
+            continue;
+        }
+        // A name right after the title ("Foreign Minister Sergei Lavrov", "counterpart, Kamel Amro").
+        let after = st[end..].trim_start_matches([',', ' ']);
+        let gap = st.len() - after.len();
+        let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let names_follow =
+            after.starts_with(|c: char| c.is_uppercase()) && !entities::NOT_NAME_WORDS.contains(&next_word);
+        if actors.iter().any(|a| a.start == gap) || names_follow {
+            taken.push((i, end));
+            continue;
+        }
+        // What stands before: a country (adjective or possessive), a determiner.
+        let before = &st[..i];
+        let country = places.iter().filter(|p| p.country && p.end <= i).find(|p| {
+            let between = &st[p.end..i];
+            let between = between.trim_start_matches("'s").trim_start_matches("\u{2019}s");
+            between.split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then") && between.len() < 12
+        });
+        let start = country.map(|p| p.start).unwrap_or(i);
+        let det = before[..start.min(before.len())].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+        let indefinite = det == "a" || det == "an";
+        let day = anchor.published;
+        let mut role = title;
+        if title == "counterpart" {
+            // The counterpart holds the same role as the person it is counterpart to.
+            let other = actors.iter().rev().find(|a| a.person && a.end <= i).or(state.last_person.as_ref());
+            let Some(other) = other else { continue };
+            let Some(other_idx) = index.actor_named(&other.name) else { continue };
+            let Some(r) = dict.actors[other_idx].roles.iter().find(|r| r.holds_on(day)) else { continue };
+            role = r.title.as_str();
+        }
+        taken.push((start, end));
+        let country_name = country.map(|c| c.name.clone());
+        if indefinite {
+            if let Some(c) = country_name {
+                actors.push(ActorSpan { start, end, name: c.clone(), person: false, agency: false, country: Some(c) });
             }
-            // A name right after the title ("Foreign Minister Sergei Lavrov", "counterpart, Kamel Amro").
-            let after = st[end..].trim_start_matches([',', ' ']);
-            let gap = st.len() - after.len();
-            let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            let names_follow =
-                after.starts_with(|c: char| c.is_uppercase()) && !entities::NOT_NAME_WORDS.contains(&next_word);
-            if actors.iter().any(|a| a.start == gap) || names_follow {
-                taken.push((i, end));
-                continue;
-            }
-            // What stands before: a country (adjective or possessive), a determiner.
-            let before = &st[..i];
-            let country = places.iter().filter(|p| p.country && p.end <= i).find(|p| {
-                let between = &st[p.end..i];
-                let between = between.trim_start_matches("'s").trim_start_matches("\u{2019}s");
-                between.split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then") && between.len() < 12
+            continue;
+        }
+        if let Some(a) = index.role_holder(dict, role, country_name.as_deref(), day) {
+            let actor = &dict.actors[a];
+            actors.push(ActorSpan {
+                start,
+                end,
+                name: actor.name.clone(),
+                person: actor.kind == ActorKind::Person,
+                agency: false,
+                country: actor.country.clone(),
             });
-            let start = country.map(|p| p.start).unwrap_or(i);
-            let det = before[..start.min(before.len())].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
-            let indefinite = det == "a" || det == "an";
-            let day = anchor.published;
-            let mut role = title.clone();
-            if title == "counterpart" {
-                // The counterpart holds the same role as the person it is counterpart to.
-                let other = actors.iter().rev().find(|a| a.person && a.end <= i).or(state.last_person.as_ref());
-                let Some(other) = other else { continue };
-                let Some(other_idx) = index.actor_named(&other.name) else { continue };
-                let Some(r) = dict.actors[other_idx].roles.iter().find(|r| r.holds_on(day)) else { continue };
-                role = r.title.clone();
-            }
-            taken.push((start, end));
-            let country_name = country.map(|c| c.name.clone());
-            if indefinite {
-                if let Some(c) = country_name {
-                    actors.push(ActorSpan {
-                        start,
-                        end,
-                        name: c.clone(),
-                        person: false,
-                        agency: false,
-                        country: Some(c),
-                    });
-                }
-                continue;
-            }
-            if let Some(a) = index.role_holder(dict, &role, country_name.as_deref(), day) {
-                let actor = &dict.actors[a];
-                actors.push(ActorSpan {
-                    start,
-                    end,
-                    name: actor.name.clone(),
-                    person: actor.kind == ActorKind::Person,
-                    agency: false,
-                    country: actor.country.clone(),
-                });
-            }
         }
     }
 }
@@ -1049,13 +1031,8 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
 /// "forty thousand").
 fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64)> {
     let mut out = Vec::new();
-    let number_word = |w: &str| {
-        let lw = w.to_lowercase();
-        dict.cues.iter().find_map(|c| match c.kind {
-            CueKind::Number(n) if c.phrase == lw => Some(n),
-            _ => None,
-        })
-    };
+    let index = dict.index();
+    let number_word = |w: &str| index.number_word(w);
     let spans: Vec<(usize, &str)> = word_spans_exact(r.text);
     let mut k = 0;
     while k < spans.len() {
