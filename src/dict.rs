@@ -121,6 +121,8 @@ pub struct Actor {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
     Country,
+    /// A city that is its country's capital.
+    Capital,
     City,
     Region,
     Venue,
@@ -131,10 +133,13 @@ impl std::str::FromStr for PlaceKind {
     fn from_str(s: &str) -> Result<Self, String> {
         Ok(match s {
             "country" => PlaceKind::Country,
+            "capital" => PlaceKind::Capital,
             "city" => PlaceKind::City,
             "region" => PlaceKind::Region,
             "venue" => PlaceKind::Venue,
-            other => return Err(format!("unknown place kind '{other}' (expected country, city, region or venue)")),
+            other => {
+                return Err(format!("unknown place kind '{other}' (expected country, capital, city, region or venue)"))
+            }
         })
     }
 }
@@ -358,11 +363,17 @@ fn parse_coordinate(src: &Source, line: usize, f: Option<&&str>) -> Result<Optio
 
 fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
     let mut places = Vec::new();
+    // Where each place's latest row is, for errors found after merging the files.
+    let mut origins: std::collections::HashMap<String, (String, usize)> = std::collections::HashMap::new();
     for src in sources {
         for (line, f) in src.rows() {
             let name = src.field(line, &f, 0, "name")?.to_string();
             let kind = src.field(line, &f, 1, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
             let country = f.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            if kind == PlaceKind::Capital && country.is_none() {
+                return Err(src.error(line, format!("capital '{name}' names no country")));
+            }
+            origins.insert(name.to_lowercase(), (src.name.clone(), line));
             places.push(Place {
                 name,
                 kind,
@@ -374,7 +385,21 @@ fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
             });
         }
     }
-    Ok(replace_by_name(places, |p| p.name.clone()))
+    let places = replace_by_name(places, |p| p.name.clone());
+    // One capital per country, so "the Russian capital" has one answer.
+    let mut capitals: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for p in places.iter().filter(|p| p.kind == PlaceKind::Capital) {
+        let country = p.country.as_deref().unwrap_or_default();
+        if let Some(other) = capitals.insert(country.to_lowercase(), &p.name) {
+            let (file, line) = origins.get(&p.name.to_lowercase()).cloned().unwrap_or_default();
+            return Err(DictError {
+                file,
+                line,
+                message: format!("{country} has two capitals, '{other}' and '{}': make one of them a city", p.name),
+            });
+        }
+    }
+    Ok(places)
 }
 
 fn parse_status(src: &Source, line: usize, s: &str) -> Result<Option<Status>, DictError> {
@@ -468,6 +493,16 @@ mod tests {
         assert!(!d.actors.is_empty());
         assert!(!d.places.is_empty());
         assert!(!d.triggers.is_empty());
+    }
+
+    #[test]
+    fn two_capitals_for_one_country_is_an_error_naming_the_row() {
+        let src = Source::new("places.tsv", "# h\nMoscow\tcapital\tRussia\nKazan\tcapital\tRussia\n");
+        let e = parse_places(&[src]).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("places.tsv", 3));
+        assert!(e.message.contains("two capitals"), "{}", e.message);
+        let src = Source::new("places.tsv", "Nowhere\tcapital\t\n");
+        assert_eq!(parse_places(&[src]).unwrap_err().line, 1);
     }
 
     #[test]

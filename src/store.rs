@@ -857,6 +857,7 @@ fn actor_kind(k: ActorKind) -> &'static str {
 fn place_kind(k: PlaceKind) -> &'static str {
     match k {
         PlaceKind::Country => "country",
+        PlaceKind::Capital => "capital",
         PlaceKind::City => "city",
         PlaceKind::Region => "region",
         PlaceKind::Venue => "venue",

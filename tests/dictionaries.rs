@@ -436,7 +436,7 @@ fn news_agencies_are_agencies() {
 fn there_are_places_of_every_kind_and_every_state() {
     let d = dicts();
     let kinds: HashSet<PlaceKind> = d.places.iter().map(|p| p.kind).collect();
-    for k in [PlaceKind::Country, PlaceKind::City, PlaceKind::Region, PlaceKind::Venue] {
+    for k in [PlaceKind::Country, PlaceKind::Capital, PlaceKind::City, PlaceKind::Region, PlaceKind::Venue] {
         assert!(kinds.contains(&k), "no place of kind {k:?}");
     }
     let countries = d.places.iter().filter(|p| p.kind == PlaceKind::Country).count();

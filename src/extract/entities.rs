@@ -46,6 +46,8 @@ pub struct Index {
     title_text: Vec<String>,
     /// Canonical place name (lower case) → place index.
     place_by_name: HashMap<String, usize>,
+    /// Country name (lower case) → its capital's place index.
+    capitals: HashMap<String, usize>,
     /// Canonical actor name (lower case) → actor index.
     actor_by_name: HashMap<String, usize>,
 }
@@ -234,6 +236,13 @@ impl Index {
                 })
                 .collect(),
             roles,
+            capitals: dict
+                .places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.kind == PlaceKind::Capital)
+                .filter_map(|(i, p)| Some((p.country.as_deref()?.to_lowercase(), i)))
+                .collect(),
             place_by_name: dict.places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
             actor_by_name: dict.actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
         }
@@ -293,6 +302,11 @@ impl Index {
 
     pub fn place_named(&self, name: &str) -> Option<usize> {
         self.place_by_name.get(&name.to_lowercase()).copied()
+    }
+
+    /// The capital city of a country, by the country's canonical name.
+    pub fn capital_of(&self, country: &str) -> Option<usize> {
+        self.capitals.get(&country.to_lowercase()).copied()
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {

@@ -197,6 +197,7 @@ fn read<'a>(
             });
         }
     }
+    capitals(st, index, dict, state, &mut places);
     // Governments named through their country: "Syria's government", "the Syrian regime".
     for p in &places {
         let rest = &st[p.end..];
@@ -276,6 +277,64 @@ fn read<'a>(
     actors.extend(pronouns);
     actors.sort_by_key(|a| (a.start, a.end));
     Reading { text: st, offset: s.start, actors, places, words, dates, quotes }
+}
+
+/// "The Russian capital", "Syria's capital", "the capital of Syria", and a bare
+/// "the capital" (of the country the article is about) name the capital city:
+/// they become a place over the whole phrase, replacing the country in it. When
+/// a name follows ("the capital, Damascus") that name is the place already.
+fn capitals(st: &str, index: &Index, dict: &Dictionaries, state: &ArticleState, places: &mut Vec<PlaceSpan>) {
+    if !st.contains("apital") {
+        return;
+    }
+    let lower = st.to_ascii_lowercase();
+    let mut found = false;
+    for (i, _) in lower.match_indices("capital") {
+        let end = i + "capital".len();
+        let bounded = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !bounded {
+            continue;
+        }
+        let before = st[..i].trim_end();
+        let owner = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
+        let of_country =
+            lower[end..].starts_with(" of ").then(|| places.iter().find(|p| p.country && p.start == end + 4));
+        let bare = lower[..i].ends_with("the ");
+        let (country, start, stop) = if let Some(p) = places.iter().find(|p| p.country && p.end == owner.len()) {
+            (Some(p.name.clone()), p.start, end)
+        } else if let Some(Some(p)) = of_country {
+            (Some(p.name.clone()), i, p.end)
+        } else if bare {
+            (state.main_country.clone(), i, end)
+        } else {
+            continue;
+        };
+        // A name follows ("the Russian capital, Moscow"): the phrase is that place.
+        let after = st[stop..].trim_start_matches([',', ' ']);
+        let after_at = st.len() - after.len();
+        if places.iter().any(|p| p.start == after_at && !p.country) {
+            places.retain(|p| p.end <= start || p.start >= stop);
+            if let Some(named) = places.iter_mut().find(|p| p.start == after_at) {
+                named.start = start;
+            }
+            found = true;
+            continue;
+        }
+        let Some(capital) = country.and_then(|c| index.capital_of(&c)) else { continue };
+        places.retain(|p| p.end <= start || p.start >= stop);
+        places.push(PlaceSpan {
+            start,
+            end: stop,
+            name: dict.places[capital].name.clone(),
+            adjective: false,
+            country: false,
+        });
+        found = true;
+    }
+    if found {
+        places.sort_by_key(|p| p.start);
+    }
 }
 
 /// The government actor of a country, or the country itself when the dictionary has none.
@@ -1387,6 +1446,33 @@ mod tests {
         let st = of(&evs, Kind::Statement);
         assert_eq!(st[0].speaker.as_deref(), Some("Sergei Lavrov"));
         assert_eq!(st[0].date.map(|d| d.labels().0).as_deref(), Some("2012-12-28"));
+    }
+
+    fn place_of(text: &str, kind: Kind) -> Option<String> {
+        of(&events(text, "2013-11-15"), kind).first().and_then(|e| e.place.clone())
+    }
+
+    #[test]
+    fn the_country_capital_is_its_capital_city() {
+        let p = place_of("Lavrov met Brahimi in the Russian capital on Saturday.", Kind::Talks);
+        assert_eq!(p.as_deref(), Some("Moscow"));
+        let p = place_of("Kerry will travel to the Turkish capital next week.", Kind::Visit);
+        assert_eq!(p.as_deref(), Some("Ankara"));
+        let p = place_of("Kerry will travel to Jordan's capital next week.", Kind::Visit);
+        assert_eq!(p.as_deref(), Some("Amman"));
+        let p = place_of("Lavrov held talks with Zarif in the capital of Iran on Monday.", Kind::Talks);
+        assert_eq!(p.as_deref(), Some("Tehran"));
+        // A bare "the capital": the capital of the country the article is about.
+        let text = "Fighting goes on in Syria.\nBrahimi met Moallem in the capital on Monday.";
+        assert_eq!(place_of(text, Kind::Talks).as_deref(), Some("Damascus"));
+    }
+
+    #[test]
+    fn a_named_capital_stays_itself_and_other_capitals_are_no_place() {
+        let p = place_of("Lavrov met Brahimi in the Russian capital, Moscow, on Saturday.", Kind::Talks);
+        assert_eq!(p.as_deref(), Some("Moscow"));
+        let p = place_of("Lavrov met Brahimi on Saturday, spending political capital.", Kind::Talks);
+        assert_eq!(p, None);
     }
 
     #[test]
