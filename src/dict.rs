@@ -208,6 +208,8 @@ pub enum CueKind {
     Qualifier(Qualifier),
     Number(u64),
     Generic,
+    /// The head of a description that refers back ("the minister").
+    Anaphor,
 }
 
 /// Words that change an event's status, negate speech, hedge or spell a number.
@@ -435,14 +437,15 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
                 "status" => CueKind::Status(parse_status(src, line, value)?.ok_or_else(|| bad("status"))?),
                 "negation" => CueKind::Negation,
                 "generic" => CueKind::Generic,
+                "anaphor" => CueKind::Anaphor,
                 "qualifier" => CueKind::Qualifier(value.parse().map_err(|e: String| src.error(line, e))?),
                 "number" => CueKind::Number(value.parse().map_err(|_| bad("number"))?),
-                other => {
-                    return Err(src.error(
-                        line,
-                        format!("unknown cue type '{other}' (expected status, negation, qualifier, number or generic)"),
-                    ))
-                }
+                other => return Err(src.error(
+                    line,
+                    format!(
+                        "unknown cue type '{other}' (expected status, negation, qualifier, number, generic or anaphor)"
+                    ),
+                )),
             };
             cues.push(Cue { phrase, kind });
         }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 const F1_FLOOR: f64 = 0.97;
-const FIELDS_FLOOR: f64 = 0.95;
+const FIELDS_FLOOR: f64 = 0.97;
 
 fn fold(s: &str) -> String {
     let s = s

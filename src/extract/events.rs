@@ -84,6 +84,8 @@ struct ArticleState {
     unknown: Vec<(String, String)>,
     /// The country the article is mostly about, for tolls that name no place.
     main_country: Option<String>,
+    /// The actors named so far, most recent last, each once.
+    recent: Vec<ActorSpan>,
 }
 
 /// An event as found in one sentence, before merging.
@@ -155,7 +157,17 @@ fn remember(r: &Reading, state: &mut ArticleState) {
     if let Some(p) = r.actors.iter().rev().find(|a| a.person) {
         state.last_person = Some(p.clone());
     }
+    for a in &r.actors {
+        state.recent.retain(|x| x.name != a.name);
+        state.recent.push(a.clone());
+    }
+    if state.recent.len() > RECENT_ACTORS {
+        state.recent.drain(..state.recent.len() - RECENT_ACTORS);
+    }
 }
+
+/// How many of the article's latest actors a description can refer back to.
+const RECENT_ACTORS: usize = 40;
 
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
 
@@ -256,6 +268,7 @@ fn read<'a>(
         }
     }
     actors.sort_by_key(|a| (a.start, a.end));
+    descriptions(st, &words, &quotes, dict, index, anchor, &mut actors, state);
     // Pronouns: the nearest person before them in this sentence, else the last one before.
     let mut pronouns = Vec::new();
     for (i, w) in word_spans(st) {
@@ -335,6 +348,69 @@ fn capitals(st: &str, index: &Index, dict: &Dictionaries, state: &ArticleState, 
     if found {
         places.sort_by_key(|p| p.start);
     }
+}
+
+/// Bare definite descriptions ("the minister", "the foreign minister", "the
+/// envoy", "the coalition"; the head nouns are `anaphor` cues) name the latest
+/// actor they fit, in this sentence before them or earlier in the article: a
+/// person whose role on the publication date holds the description's words, or
+/// an actor whose name holds them. A description with a country ("the Russian
+/// foreign minister") or a name after it ("the envoy, Lakhdar Brahimi") is
+/// read elsewhere.
+#[allow(clippy::too_many_arguments)]
+fn descriptions(
+    st: &str,
+    words: &[Found],
+    quotes: &[(usize, usize)],
+    dict: &Dictionaries,
+    index: &Index,
+    anchor: &Anchor,
+    actors: &mut Vec<ActorSpan>,
+    state: &ArticleState,
+) {
+    let mut found = Vec::new();
+    for w in words.iter().filter(|w| entities::cues(dict, w).any(|k| k == CueKind::Anaphor)) {
+        if in_spans(quotes, w.start) || actors.iter().any(|a| a.start < w.end && w.start < a.end) {
+            continue;
+        }
+        let after = st[w.end..].trim_start_matches(',').trim_start();
+        if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with("of ") || after.starts_with('-') {
+            continue;
+        }
+        // "the", then at most two lower-case modifiers, then the head.
+        let mut desc: Vec<&str> = vec![&st[w.start..w.end]];
+        let mut start = None;
+        for (i, word) in word_spans(&st[..w.start]).collect::<Vec<_>>().into_iter().rev().take(3) {
+            if word.eq_ignore_ascii_case("the") {
+                start = Some(i);
+                break;
+            }
+            if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+                break;
+            }
+            desc.push(word);
+        }
+        let Some(start) = start else { continue };
+        let day = anchor.published;
+        let fits = |a: &&ActorSpan| describes(dict, index, &a.name, &desc, day);
+        let near = actors.iter().rev().filter(|a| a.end <= start).find(fits);
+        let Some(referent) = near.or_else(|| state.recent.iter().rev().find(fits)) else { continue };
+        found.push(ActorSpan { start, end: w.end, ..referent.clone() });
+    }
+    actors.extend(found);
+    actors.sort_by_key(|a| (a.start, a.end));
+}
+
+/// Whether every word of a description ("foreign", "minister") is in a role the
+/// actor holds on `day`, or in its name or an alias.
+fn describes(dict: &Dictionaries, index: &Index, name: &str, desc: &[&str], day: Option<chrono::NaiveDate>) -> bool {
+    let Some(i) = index.actor_named(name) else { return false };
+    let actor = &dict.actors[i];
+    let holds = |text: &str| {
+        desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|t| t.eq_ignore_ascii_case(d)))
+    };
+    actor.roles.iter().any(|r| r.holds_on(day) && holds(&r.title))
+        || std::iter::once(&actor.name).chain(&actor.aliases).any(|n| holds(n))
 }
 
 /// The government actor of a country, or the country itself when the dictionary has none.
@@ -609,14 +685,38 @@ fn clause_text<'r>(r: &'r Reading, around: usize) -> &'r str {
     &r.text[start..end]
 }
 
-fn actors_of(r: &Reading, role: Role) -> Vec<EventActor> {
+/// Actors of a talks event: every actor of the sentence but news agencies and
+/// whoever reports it in a closing attribution (", the ministry said").
+fn actors_of(r: &Reading, dict: &Dictionaries, role: Role) -> Vec<EventActor> {
+    let reporter = attribution_start(r, dict).unwrap_or(r.text.len());
     let mut out: Vec<EventActor> = Vec::new();
-    for a in r.actors.iter().filter(|a| !a.agency) {
+    for a in r.actors.iter().filter(|a| !a.agency && a.start < reporter) {
         if !out.iter().any(|o| o.name == a.name) {
             out.push(EventActor { name: a.name.clone(), role });
         }
     }
     out
+}
+
+/// Where a closing attribution starts: after the last comma, a short clause
+/// (at most eight words) that ends with a speech verb (", the ministry said")
+/// or starts with one (", said Lavrov"), or "according to ...".
+fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usize> {
+    let body = r.text.trim_end_matches(|c: char| c == '.' || c == '"' || c == '\u{201d}' || c.is_whitespace());
+    let comma = body.rfind(',')?;
+    let tail = body[comma + 1..].trim_start();
+    let tail_at = body.len() - tail.len();
+    if tail.split_whitespace().count() > 8 || in_spans(&r.quotes, comma) {
+        return None;
+    }
+    if tail.to_ascii_lowercase().starts_with("according to ") {
+        return Some(comma);
+    }
+    let speech = r
+        .words
+        .iter()
+        .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger));
+    speech.clone().any(|w| w.end == body.len() || w.start == tail_at).then_some(comma)
 }
 
 fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, anchor: &Anchor, dict: &Dictionaries) {
@@ -1009,7 +1109,7 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             ev.date = anchor.published.map(DateSpan::day);
         }
         ev.place = place.map(|p| p.name.clone());
-        ev.actors = actors_of(r, Role::Participant);
+        ev.actors = actors_of(r, dict, Role::Participant);
         ev.mentions.push(r.mention());
         out.push(Candidate {
             event: ev,
@@ -1473,6 +1573,36 @@ mod tests {
         assert_eq!(p.as_deref(), Some("Moscow"));
         let p = place_of("Lavrov met Brahimi on Saturday, spending political capital.", Kind::Talks);
         assert_eq!(p, None);
+    }
+
+    #[test]
+    fn a_bare_description_names_the_last_actor_it_fits() {
+        let text = "Lavrov met Brahimi in Moscow on Saturday.\n\"We agreed on the date,\" the minister said.";
+        let evs = events(text, "2013-11-15");
+        let st = of(&evs, Kind::Statement);
+        assert_eq!(st[0].speaker.as_deref(), Some("Sergei Lavrov"));
+        let text = "Lavrov met Brahimi in Moscow on Saturday.\nThe envoy said the talks would go ahead.";
+        let st = of(&events(text, "2013-11-15"), Kind::Statement).into_iter().cloned().collect::<Vec<_>>();
+        assert_eq!(st[0].speaker.as_deref(), Some("Lakhdar Brahimi"));
+        let text = "Syria's opposition National Coalition met in Istanbul.\nThe coalition said it would attend.";
+        let st = of(&events(text, "2013-11-15"), Kind::Statement).into_iter().cloned().collect::<Vec<_>>();
+        assert_eq!(st[0].speaker.as_deref(), Some("Syrian National Coalition"));
+    }
+
+    #[test]
+    fn a_description_that_fits_no_one_names_no_one() {
+        let text = "Lavrov met Brahimi in Moscow on Saturday.\nThe president said the talks would go ahead.";
+        let st = of(&events(text, "2013-11-15"), Kind::Statement).into_iter().cloned().collect::<Vec<_>>();
+        assert_ne!(st.first().and_then(|e| e.speaker.as_deref()), Some("Sergei Lavrov"));
+    }
+
+    #[test]
+    fn the_reporter_of_talks_is_not_a_participant() {
+        let evs =
+            events("Lavrov and Kerry held talks in Geneva on Friday, the Syrian Foreign Ministry said.", "2013-11-15");
+        let talks = of(&evs, Kind::Talks);
+        let names: Vec<&str> = talks[0].actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Sergei Lavrov", "John Kerry"]);
     }
 
     #[test]
