@@ -440,12 +440,14 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
                 "anaphor" => CueKind::Anaphor,
                 "qualifier" => CueKind::Qualifier(value.parse().map_err(|e: String| src.error(line, e))?),
                 "number" => CueKind::Number(value.parse().map_err(|_| bad("number"))?),
-                other => return Err(src.error(
-                    line,
-                    format!(
+                other => {
+                    return Err(src.error(
+                        line,
+                        format!(
                         "unknown cue type '{other}' (expected status, negation, qualifier, number, generic or anaphor)"
                     ),
-                )),
+                    ))
+                }
             };
             cues.push(Cue { phrase, kind });
         }

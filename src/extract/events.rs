@@ -1153,8 +1153,16 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
             })
         })
         .or_else(|| {
+            // The subject after the comma; in "U.N. Secretary-General Ban Ki-moon"
+            // the person, not the body named before the title.
             let comma = r.text[w.end..].find(", ").map(|k| w.end + k)?;
-            r.actors.iter().find(|a| a.start > comma && !a.agency)
+            let mut subject = r
+                .actors
+                .iter()
+                .filter(|a| a.start > comma && !a.agency)
+                .take_while(|a| !r.clause_break(comma + 1, a.start));
+            let first = subject.clone().next()?;
+            subject.find(|a| a.person && a.start - first.end <= 40).or(Some(first))
         });
         if place.is_none() && visitor.is_none() {
             continue;
@@ -1279,9 +1287,24 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
         }
         None
     };
+    let mut previous: Option<usize> = None;
+    let mut found: Vec<(usize, usize, Event)> = Vec::new();
     for (s, e, count) in counts(r, dict) {
         if r.dates.iter().any(|d| d.start <= s && e <= d.end) || r.in_quote(s) {
             continue;
+        }
+        // A second toll in the sentence stands in a clause of its own ("20 were
+        // killed in Aleppo, while 15 soldiers died in Homs"); a count that breaks
+        // the first one down ("including 10 children") is no toll.
+        let mut clause_start = 0;
+        if let Some(p) = previous {
+            let between = lower.get(p..s).unwrap_or("");
+            let marker = [";", " while ", " and ", " but ", " whereas "].iter().filter_map(|m| between.rfind(m)).max();
+            let Some(m) = marker else { continue };
+            if BREAKDOWN.iter().any(|b| between.contains(b)) {
+                continue;
+            }
+            clause_start = p + m;
         }
         if r.text[e..].starts_with(['%', '-']) || r.text[..s].ends_with(['-', '$', '£', '€']) {
             continue;
@@ -1326,30 +1349,49 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
         if cumulative {
             ev.date = anchor.published.map(DateSpan::day);
             ev.date_text = since.map(|d| d.text.clone());
-        } else {
-            let d = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start)).min_by_key(|d| d.start.abs_diff(s));
-            set_date(&mut ev, d, Tense::Past, anchor, dict);
+        }
+        found.push((clause_start, s, ev));
+        previous = Some(e);
+    }
+    // Each toll takes its date and place from its own clause of the sentence.
+    for k in 0..found.len() {
+        let hi = found.get(k + 1).map_or(r.text.len(), |t| t.0);
+        let (lo, s, ref mut ev) = found[k];
+        if !ev.cumulative {
+            // Its own clause's date, else one the sentence gives for all ("30 in
+            // Aleppo and 12 in Idlib on Friday").
+            let dates = || r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
+            let d = dates()
+                .filter(|d| d.start >= lo && d.end <= hi)
+                .min_by_key(|d| d.start.abs_diff(s))
+                .or_else(|| dates().min_by_key(|d| d.start.abs_diff(s)));
+            set_date(ev, d, Tense::Past, anchor, dict);
         }
         let place = r
             .places
             .iter()
+            .filter(|p| p.start >= lo && p.end <= hi)
             .filter(|p| !is_possessor(r, p) && !acts_as_subject(&r.text[p.end..]))
             .filter(|p| if p.adjective { !r.text[p.end..].starts_with(" government") } else { locative(r, p.start) })
             .min_by_key(|p| (p.adjective, p.start.abs_diff(s)))
             .map(|p| p.name.clone());
         ev.place = place.or_else(|| state.main_country.clone());
         ev.mentions.push(r.mention());
+    }
+    for (_, s, event) in found {
         out.push(Candidate {
-            event: ev,
+            event,
             at: r.offset + s,
             anaphoric: false,
             merge_only: false,
             family: 4,
             in_title: false,
         });
-        break; // one toll a sentence: later counts break the first one down
     }
 }
+
+const BREAKDOWN: &[&str] =
+    &["including", "among them", "among whom", "of them", "of whom", "most of", "mostly", "among the", "of which"];
 
 // ---------------------------------------------------------------- merging
 
@@ -1603,6 +1645,42 @@ mod tests {
         let talks = of(&evs, Kind::Talks);
         let names: Vec<&str> = talks[0].actors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Sergei Lavrov", "John Kerry"]);
+    }
+
+    #[test]
+    fn visitor_after_a_fronted_trip_is_the_person_not_the_body() {
+        let text =
+            "Speaking after a trip to a refugee camp in Iraq, U.N. Secretary-General Ban Ki-moon said aid must flow.";
+        let evs = events(text, "2014-01-17");
+        let v = of(&evs, Kind::Visit);
+        assert_eq!(v[0].actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ban Ki-moon"]);
+        assert_eq!(v[0].place.as_deref(), Some("Iraq"));
+    }
+
+    fn tolls_of(text: &str) -> Vec<(u64, Option<String>, Option<String>)> {
+        of(&events(text, "2013-11-15"), Kind::DeathToll)
+            .iter()
+            .map(|e| (e.count.unwrap_or(0), e.place.clone(), e.date.map(|d| d.labels().0)))
+            .collect()
+    }
+
+    #[test]
+    fn two_tolls_in_one_sentence_each_with_its_own_place_and_date() {
+        let t =
+            tolls_of("At least 20 people were killed in Aleppo on Friday, while 15 soldiers died in Homs on Thursday.");
+        let want = [(20, Some("Aleppo"), Some("2013-11-15")), (15, Some("Homs"), Some("2013-11-14"))];
+        assert_eq!(t, want.map(|(c, p, d)| (c, p.map(String::from), d.map(String::from))));
+        let t =
+            tolls_of("Activists said 30 people were killed in Aleppo and 12 people were killed in Idlib on Friday.");
+        let want = [(30, Some("Aleppo"), Some("2013-11-15")), (12, Some("Idlib"), Some("2013-11-15"))];
+        assert_eq!(t, want.map(|(c, p, d)| (c, p.map(String::from), d.map(String::from))));
+    }
+
+    #[test]
+    fn a_count_that_breaks_a_toll_down_is_no_toll() {
+        let t = tolls_of("More than 40 people were killed in Homs on Friday, including 10 children and 5 women.");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].0, 40);
     }
 
     #[test]
