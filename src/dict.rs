@@ -304,7 +304,7 @@ impl Dictionaries {
 /// Keeps the last row for each canonical name, in first-seen order, so a user file can replace a built-in row.
 fn replace_by_name<T>(items: Vec<T>, name: impl Fn(&T) -> String) -> Vec<T> {
     let mut order: Vec<String> = Vec::new();
-    let mut latest: std::collections::HashMap<String, T> = std::collections::HashMap::new();
+    let mut latest: foldhash::HashMap<String, T> = foldhash::HashMap::default();
     for item in items {
         let key = name(&item).to_lowercase();
         if latest.insert(key.clone(), item).is_none() {

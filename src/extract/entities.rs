@@ -161,7 +161,7 @@ struct Patterns {
     /// so it names something only where the text has one too. A phrase also
     /// spelled in lower case ("al-Qaeda" beside "Al-Qaeda") matches either way.
     capital_only: Vec<bool>,
-    by_key: HashMap<String, usize>,
+    by_key: foldhash::HashMap<String, usize>,
 }
 
 impl Patterns {
