@@ -1162,7 +1162,7 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
                 .filter(|a| a.start > comma && !a.agency)
                 .take_while(|a| !r.clause_break(comma + 1, a.start));
             let first = subject.clone().next()?;
-            subject.find(|a| a.person && a.start - first.end <= 40).or(Some(first))
+            subject.find(|a| a.person && a.start.saturating_sub(first.end) <= 40).or(Some(first))
         });
         if place.is_none() && visitor.is_none() {
             continue;
@@ -1681,6 +1681,14 @@ mod tests {
         let t = tolls_of("More than 40 people were killed in Homs on Friday, including 10 children and 5 women.");
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].0, 40);
+    }
+
+    /// Found by tests/properties.rs: the first actor of the subject was
+    /// measured against itself, and its start minus its own end underflowed.
+    #[test]
+    fn visitor_subject_distance_does_not_underflow() {
+        let evs = events("visit \"an, Kerry ", "2014-01-17");
+        assert!(evs.iter().all(|e| e.kind != Kind::Visit || e.actors.iter().all(|a| a.name == "John Kerry")));
     }
 
     #[test]
