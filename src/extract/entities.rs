@@ -99,6 +99,15 @@ struct NamePhrase {
     targets: Arc<[Target]>,
 }
 
+/// `word` in ASCII lower case, in `buf` (no allocation: this runs per word);
+/// `None` when it does not fit.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let key = buf.get_mut(..word.len())?;
+    key.copy_from_slice(word.as_bytes());
+    key.make_ascii_lowercase();
+    std::str::from_utf8(key).ok()
+}
+
 /// The maximal run of alphanumeric characters at the start of `s`, in bytes.
 fn first_word_len(s: &str) -> usize {
     s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i)
@@ -134,10 +143,7 @@ impl NameTable {
             return None;
         }
         let mut buf = [0u8; 64];
-        let key = buf.get_mut(..word_len)?;
-        key.copy_from_slice(&sentence.as_bytes()[i..i + word_len]);
-        key.make_ascii_lowercase();
-        let bucket = self.by_first.get(std::str::from_utf8(key).ok()?)?;
+        let bucket = self.by_first.get(ascii_lower(&sentence[i..i + word_len], &mut buf)?)?;
         let rest = &sentence.as_bytes()[i..];
         let capital = sentence[i..].starts_with(char::is_uppercase);
         bucket.iter().map(|&p| &self.phrases[p as usize]).find_map(|p| {
@@ -170,7 +176,8 @@ impl Patterns {
         if phrase.is_empty() {
             return;
         }
-        let key = phrase.to_lowercase();
+        // The same folding as matching (ASCII only), so no spelling is lost.
+        let key = phrase.to_ascii_lowercase();
         let i = *self.by_key.entry(key).or_insert_with(|| {
             self.text.push(phrase.to_string());
             self.targets.push(Vec::new());
@@ -294,10 +301,7 @@ impl Index {
     /// The value of a number word ("seven" → 7), in any ASCII case.
     pub fn number_word(&self, word: &str) -> Option<u64> {
         let mut buf = [0u8; 32];
-        let key = buf.get_mut(..word.len())?;
-        key.copy_from_slice(word.as_bytes());
-        key.make_ascii_lowercase();
-        self.numbers.get(std::str::from_utf8(key).ok()?).copied()
+        self.numbers.get(ascii_lower(word, &mut buf)?).copied()
     }
 
     pub fn place_named(&self, name: &str) -> Option<usize> {

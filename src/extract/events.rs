@@ -380,7 +380,7 @@ fn descriptions(
         // "the", then at most two lower-case modifiers, then the head.
         let mut desc: Vec<&str> = vec![&st[w.start..w.end]];
         let mut start = None;
-        for (i, word) in word_spans(&st[..w.start]).collect::<Vec<_>>().into_iter().rev().take(3) {
+        for (i, word) in word_spans(&st[..w.start]).rev().take(3) {
             if word.eq_ignore_ascii_case("the") {
                 start = Some(i);
                 break;
@@ -517,7 +517,7 @@ fn quotes(st: &str) -> Vec<(usize, usize)> {
 }
 
 /// Words (letters, digits, apostrophes, hyphens) with their byte offsets.
-fn word_spans(st: &str) -> impl Iterator<Item = (usize, &str)> {
+fn word_spans(st: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
     spans(st, |c, _, _| c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}').into_iter()
 }
 
@@ -712,11 +712,11 @@ fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usize> {
     if tail.to_ascii_lowercase().starts_with("according to ") {
         return Some(comma);
     }
-    let speech = r
-        .words
+    r.words
         .iter()
-        .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger));
-    speech.clone().any(|w| w.end == body.len() || w.start == tail_at).then_some(comma)
+        .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
+        .any(|w| w.end == body.len() || w.start == tail_at)
+        .then_some(comma)
 }
 
 fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, anchor: &Anchor, dict: &Dictionaries) {
