@@ -671,17 +671,29 @@ fn write_article(
         .query_row([&a.name], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let published = x.published.map(|d| d.to_string());
-    let article_id = match &existing {
+    match &existing {
         Some((_, hash)) if *hash == item.content_hash && !force => return Ok(Outcome::Unchanged),
         Some((id, _)) => {
             conn.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
             conn.prepare_cached("DELETE FROM mention_spans WHERE article_id = ?1")?.execute([id])?;
-            conn.prepare_cached(
-                "UPDATE articles SET path = ?2, url = ?3, source = ?4, title = ?5, published = ?6, published_origin = ?7,
-                        content_hash = ?8, clean_text = ?9, ingested_at = ?10 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
+        }
+        None => {}
+    }
+    // A new article, or a changed one replacing its row under the same name and id.
+    let article_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO articles (name, path, url, source, title, published, published_origin, content_hash,
+                                   clean_text, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (name) DO UPDATE SET path = excluded.path, url = excluded.url, source = excluded.source,
+                 title = excluded.title, published = excluded.published,
+                 published_origin = excluded.published_origin, content_hash = excluded.content_hash,
+                 clean_text = excluded.clean_text, ingested_at = excluded.ingested_at
+             RETURNING id",
+        )?
+        .query_row(
+            params![
+                a.name,
                 a.path,
                 a.url,
                 a.source,
@@ -691,31 +703,9 @@ fn write_article(
                 item.content_hash,
                 x.clean_text,
                 ingested_at
-            ])?;
-            *id
-        }
-        None => conn
-            .prepare_cached(
-                "INSERT INTO articles (name, path, url, source, title, published, published_origin, content_hash,
-                                       clean_text, ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-            )?
-            .query_row(
-                params![
-                    a.name,
-                    a.path,
-                    a.url,
-                    a.source,
-                    x.title,
-                    published,
-                    x.published_origin.as_str(),
-                    item.content_hash,
-                    x.clean_text,
-                    ingested_at
-                ],
-                |r| r.get(0),
-            )?,
-    };
+            ],
+            |r| r.get(0),
+        )?;
     // OR FAIL: a one-row insert has nothing to undo on failure, so SQLite needs
     // no statement journal, which copied every page an insert touched (a sixth
     // of ingest time); the transaction or the article's savepoint undoes a failure.
