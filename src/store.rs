@@ -26,6 +26,7 @@ use crate::model::{
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
     ("0002_mention_spans.sql", include_str!("../migrations/0002_mention_spans.sql")),
+    ("0003_portable_timeline.sql", include_str!("../migrations/0003_portable_timeline.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -886,6 +887,7 @@ fn place_kind(k: PlaceKind) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::DateOrigin;
+    use chrono::Datelike;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -982,6 +984,41 @@ mod tests {
         let mut none = Rows(Vec::new());
         store.timeline(&EventFilter { since: Some(d("2013-11-25")), ..EventFilter::default() }, &mut none).unwrap();
         assert!(none.0.is_empty());
+    }
+
+    /// The view computes ISO weeks without strftime's %G and %V (SQLite 3.46+),
+    /// so that older sqlite3 shells can read it; it must agree with chrono on
+    /// every day, year ends included.
+    #[test]
+    fn timeline_week_labels_without_strftime_g_v_match_iso_weeks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
+        store.write_batch(&[sample()], "now", false).unwrap();
+        let days: Vec<NaiveDate> = d("1999-12-20").iter_days().take(366 * 30).collect();
+        let tx = store.conn.transaction().unwrap();
+        for day in &days {
+            let end = *day + chrono::Days::new(13);
+            tx.execute(
+                "INSERT INTO events (article_id, kind, status, date_start, date_end, precision)
+                 VALUES (1, 'talks', 'happened', ?1, ?2, 'week')",
+                params![day.to_string(), end.to_string()],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        let mut stmt = store
+            .conn
+            .prepare("SELECT date_start, date, date_end FROM timeline WHERE precision = 'week' AND id > 1 ORDER BY id")
+            .unwrap();
+        let rows: Vec<(String, String, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), days.len());
+        let label = |d: NaiveDate| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week());
+        for ((start, date, date_end), day) in rows.iter().zip(&days) {
+            assert_eq!(start, &day.to_string());
+            assert_eq!(date, &label(*day), "{day}");
+            assert_eq!(date_end, &label(*day + chrono::Days::new(13)), "{day}");
+        }
     }
 
     #[test]

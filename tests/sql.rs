@@ -123,3 +123,37 @@ fn refused_statements_leave_the_database_byte_for_byte_unchanged() {
     }
     assert!(!other.exists() && !copy.exists(), "a refused statement created a file");
 }
+
+/// Analysts open the database with their own SQLite. The timeline view once
+/// used group_concat(... ORDER BY) and strftime('%G-W%V'), which SQLite before
+/// 3.44/3.46 cannot parse, and the sqlite3 3.40 shell refused the whole file.
+/// Runs where a `sqlite3` shell is installed (this project's machine has 3.40):
+/// every view must read back what chronicle reads.
+#[test]
+fn older_sqlite3_shell_reads_every_view_as_chronicle_does() {
+    let Ok(version) = std::process::Command::new("sqlite3").arg("--version").output() else {
+        eprintln!("no sqlite3 shell on PATH; nothing to compare with");
+        return;
+    };
+    eprintln!("sqlite3 {}", String::from_utf8_lossy(&version.stdout).trim());
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
+    for view in ["timeline", "mentions", "articles", "events"] {
+        let sql = format!("SELECT * FROM {view} ORDER BY id");
+        let ours = run_ok(dir.path(), &["sql", &sql]);
+        let shell = std::process::Command::new("sqlite3")
+            .args(["-csv", "-header"])
+            .arg(dir.path().join("t.db"))
+            .arg(&sql)
+            .output()
+            .unwrap();
+        assert!(shell.status.success(), "sqlite3 could not read {view}: {}", stderr(&shell));
+        let parse = |text: &[u8]| -> Vec<csv::StringRecord> {
+            csv::Reader::from_reader(text).records().map(Result::unwrap).collect()
+        };
+        let (ours, theirs) = (parse(ours.as_bytes()), parse(&shell.stdout));
+        assert!(ours.len() >= 5, "{view}: only {} rows", ours.len());
+        assert_eq!(ours, theirs, "{view} differs in the sqlite3 shell");
+    }
+}
