@@ -10,6 +10,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use sha2::{Digest, Sha256};
+
 use crate::extract::dates::DateTables;
 use crate::model::{Kind, Qualifier, Status};
 
@@ -238,6 +240,11 @@ pub struct Dictionaries {
     pub cues: Vec<Cue>,
     pub furniture: Vec<FurnitureRule>,
     pub dates: DateTables,
+    /// SHA-256 of the actor and place sources (names and texts) and of this
+    /// chronicle's version: `Store::sync_dictionaries` rewrites the stored
+    /// actors and places only when it changes. Taken over the sources, not
+    /// the parsed rows, so that it costs nothing at start-up.
+    pub fingerprint: String,
     index: std::sync::OnceLock<std::sync::Arc<crate::extract::entities::Index>>,
 }
 
@@ -277,28 +284,75 @@ impl Dictionaries {
         })
     }
 
-    fn from_sources(user: impl Fn(&str) -> Result<Option<Source>, DictError>) -> Result<Self, DictError> {
+    /// Parses the layered sources on two threads: actors, places, triggers and
+    /// cues, then the name index built from them, on this one; the furniture
+    /// patterns (regex compilation, about a third of start-up) and the date
+    /// words on the other. A one-article run waits for the longer of the two.
+    fn from_sources(user: impl Fn(&str) -> Result<Option<Source>, DictError> + Sync) -> Result<Self, DictError> {
         let layered = |name: &str| -> Result<Vec<Source>, DictError> {
             let builtin = BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
             let mut sources = vec![Source::new(format!("data/{name}"), builtin)];
             sources.extend(user(name)?);
             Ok(sources)
         };
+        let (lexicon, rest) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| -> Result<_, DictError> {
+                Ok((parse_furniture(&layered("furniture.tsv")?)?, DateTables::parse(&layered("dates.tsv")?)?))
+            });
+            let lexicon = (|| -> Result<_, DictError> {
+                let actor_sources = layered("actors.tsv")?;
+                let place_sources = layered("places.tsv")?;
+                let mut hash = Sha256::new();
+                hash.update(env!("CARGO_PKG_VERSION"));
+                for src in actor_sources.iter().chain(&place_sources) {
+                    hash.update([0]);
+                    hash.update(&src.name);
+                    hash.update([0]);
+                    hash.update(&src.text);
+                }
+                let actors = parse_actors(&actor_sources)?;
+                let places = parse_places(&place_sources)?;
+                let triggers = parse_triggers(&layered("triggers.tsv")?)?;
+                let cues = parse_cues(&layered("cues.tsv")?)?;
+                let index = crate::extract::entities::Index::build(&actors, &places, &triggers, &cues);
+                Ok((actors, places, triggers, cues, index, hex(&hash.finalize())))
+            })();
+            (lexicon, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let (actors, places, triggers, cues, index, fingerprint) = lexicon?;
+        let (furniture, dates) = rest?;
         Ok(Dictionaries {
-            actors: parse_actors(&layered("actors.tsv")?)?,
-            places: parse_places(&layered("places.tsv")?)?,
-            triggers: parse_triggers(&layered("triggers.tsv")?)?,
-            cues: parse_cues(&layered("cues.tsv")?)?,
-            furniture: parse_furniture(&layered("furniture.tsv")?)?,
-            dates: DateTables::parse(&layered("dates.tsv")?)?,
-            index: std::sync::OnceLock::new(),
+            actors,
+            places,
+            triggers,
+            cues,
+            furniture,
+            dates,
+            fingerprint,
+            index: std::sync::OnceLock::from(std::sync::Arc::new(index)),
         })
     }
 
     /// The matchers built from the dictionaries, made on first use and shared.
     pub fn index(&self) -> &crate::extract::entities::Index {
-        self.index.get_or_init(|| std::sync::Arc::new(crate::extract::entities::Index::build(self)))
+        self.index.get_or_init(|| {
+            std::sync::Arc::new(crate::extract::entities::Index::build(
+                &self.actors,
+                &self.places,
+                &self.triggers,
+                &self.cues,
+            ))
+        })
     }
+}
+
+/// Lower-case hexadecimal, for digests.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 /// Keeps the last row for each canonical name, in first-seen order, so a user file can replace a built-in row.

@@ -273,7 +273,7 @@ impl Store {
     /// Copies the dictionaries' actors and places into the database, only when
     /// they changed since the last time (their hash is kept in `meta`).
     pub fn sync_dictionaries(&mut self, dict: &Dictionaries) -> Result<bool> {
-        let hash = hex(&Sha256::digest(format!("{:?}{:?}", dict.actors, dict.places).as_bytes()));
+        let hash = &dict.fingerprint;
         let stored: Option<String> =
             self.conn.query_row("SELECT value FROM meta WHERE key = 'dict_hash'", [], |r| r.get(0)).optional()?;
         if stored.as_deref() == Some(hash.as_str()) {
@@ -841,10 +841,6 @@ fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The content hash that makes ingestion idempotent: the text and the
 /// metadata given with it, so that the same input is recognised as unchanged.
 pub fn content_hash(article: &Article) -> String {
@@ -859,7 +855,7 @@ pub fn content_hash(article: &Article) -> String {
         h.update(part.unwrap_or("").as_bytes());
         h.update([0u8, part.is_some() as u8]);
     }
-    hex(&h.finalize())
+    crate::dict::hex(&h.finalize())
 }
 
 fn actor_kind(k: ActorKind) -> &'static str {

@@ -252,3 +252,31 @@ fn csv_export_of_stored_values_is_safe_by_default() {
     let json = run_ok(dir.path(), &["export", "articles", "--format", "jsonl"]);
     assert!(json.contains("\"name\":\"=HYPERLINK"), "{json}");
 }
+
+/// The stored actors follow the dictionaries in use: the fingerprint that
+/// decides whether to rewrite them is taken over the sources, so an edited
+/// user file must still change it, and going back to the built-in files too.
+#[test]
+fn user_dictionary_edits_reach_the_stored_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    let user = dir.path().join("dict");
+    std::fs::create_dir(&user).unwrap();
+    let in_dictionary = |name: &str| {
+        run_ok(dir.path(), &["sql", &format!("SELECT in_dictionary FROM actors WHERE name = '{name}'"), "--no-headers"])
+            .trim()
+            .to_string()
+    };
+    let with_user = |actors: &str| {
+        std::fs::write(user.join("actors.tsv"), actors).unwrap();
+        let out = chronicle(dir.path()).arg("--dict").arg(&user).args(["ingest"]).arg(&seeds).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    with_user("Zed Quux\tperson\tSyria\tQuux\t\n");
+    assert_eq!(in_dictionary("Zed Quux"), "1");
+    with_user("Zed Quux\tperson\tSyria\tQuux\t\nYan Blorp\tperson\tRussia\tBlorp\t\n");
+    assert_eq!(in_dictionary("Yan Blorp"), "1");
+    assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
+    assert_eq!(in_dictionary("Yan Blorp"), "0");
+    assert_eq!(in_dictionary("Sergei Lavrov"), "1");
+}

@@ -106,10 +106,22 @@ fn write(
 }
 
 /// Runs the ingest; `Ok(false)` when some input failed.
-pub fn run(db: &Path, dict: &Dictionaries, args: IngestArgs) -> anyhow::Result<bool> {
+/// `dictionaries` loads them; it runs on another thread while the database
+/// opens, since the two are most of a one-article run's start-up.
+pub fn run(
+    db: &Path,
+    dictionaries: impl FnOnce() -> anyhow::Result<Dictionaries> + Send,
+    args: IngestArgs,
+) -> anyhow::Result<bool> {
     let options = args.input.options();
     let max_bytes = options.max_bytes;
-    let mut store = Store::open(db, Access::ReadWrite)?;
+    let (dict, store) = std::thread::scope(|scope| {
+        let dict = scope.spawn(dictionaries);
+        let store = Store::open(db, Access::ReadWrite);
+        (dict.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), store)
+    });
+    let dict = &dict?;
+    let mut store = store?;
     store.sync_dictionaries(dict)?;
     let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let inputs = Inputs::new(&args.paths, options);

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 
-use crate::dict::{ActorKind, CueKind, Dictionaries, PlaceKind, TriggerRole};
+use crate::dict::{Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
 use crate::model::Kind;
 
 /// What a dictionary phrase points at.
@@ -192,15 +192,15 @@ impl Patterns {
 }
 
 impl Index {
-    pub fn build(dict: &Dictionaries) -> Index {
+    pub fn build(actors: &[Actor], places: &[Place], triggers: &[Trigger], cues: &[Cue]) -> Index {
         let mut names = Patterns::default();
-        for (i, a) in dict.actors.iter().enumerate() {
+        for (i, a) in actors.iter().enumerate() {
             names.add(&a.name, Target::Actor(i));
             for alias in &a.aliases {
                 names.add(alias, Target::Actor(i));
             }
         }
-        for (i, p) in dict.places.iter().enumerate() {
+        for (i, p) in places.iter().enumerate() {
             names.add(&p.name, Target::Place(i));
             for alias in &p.aliases {
                 names.add(alias, Target::Place(i));
@@ -210,14 +210,14 @@ impl Index {
             }
         }
         let mut words = Patterns::default();
-        for (i, t) in dict.triggers.iter().enumerate() {
+        for (i, t) in triggers.iter().enumerate() {
             words.add(&t.phrase, Target::Trigger(i));
         }
-        for (i, c) in dict.cues.iter().enumerate() {
+        for (i, c) in cues.iter().enumerate() {
             words.add(&c.phrase, Target::Cue(i));
         }
         let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, a) in dict.actors.iter().enumerate() {
+        for (i, a) in actors.iter().enumerate() {
             for r in &a.roles {
                 roles.entry(r.title.clone()).or_default().push(i);
             }
@@ -234,8 +234,7 @@ impl Index {
             title_text,
             words: automaton(&words.text),
             word_targets: words.targets.into_iter().map(Arc::from).collect(),
-            numbers: dict
-                .cues
+            numbers: cues
                 .iter()
                 .filter_map(|c| match c.kind {
                     CueKind::Number(n) => Some((c.phrase.to_lowercase(), n)),
@@ -243,15 +242,14 @@ impl Index {
                 })
                 .collect(),
             roles,
-            capitals: dict
-                .places
+            capitals: places
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.kind == PlaceKind::Capital)
                 .filter_map(|(i, p)| Some((p.country.as_deref()?.to_lowercase(), i)))
                 .collect(),
-            place_by_name: dict.places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
-            actor_by_name: dict.actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
+            place_by_name: places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
+            actor_by_name: actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
         }
     }
 
