@@ -79,7 +79,7 @@
 //!   dateline without a year takes one from another header date, else the
 //!   latest year the text names in a full date; with none, no date.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 

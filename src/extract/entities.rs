@@ -11,7 +11,7 @@
 //! matching ignores ASCII case, and a phrase written with capitals only matches
 //! text that starts with a capital, so "turkey" and "chad" stay words.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -216,7 +216,7 @@ impl Index {
         for (i, c) in cues.iter().enumerate() {
             words.add(&c.phrase, Target::Cue(i));
         }
-        let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut roles: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, a) in actors.iter().enumerate() {
             for r in &a.roles {
                 roles.entry(r.title.clone()).or_default().push(i);

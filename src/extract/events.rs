@@ -135,7 +135,7 @@ pub fn find(
 
 /// The country most named in the article (by name or adjective).
 fn main_country(text: &str, sentences: &[Sentence], names: &[Vec<Found>], dict: &Dictionaries) -> Option<String> {
-    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut counts: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
     for (n, (s, found)) in sentences.iter().zip(names).enumerate() {
         let st = s.text(text);
         for f in found {

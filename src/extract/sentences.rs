@@ -7,7 +7,7 @@
 //! of several sentences stays with its attribution ("They can bluster. ...," said Kerry).
 //! A sentence that repeats an earlier one is left out.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// A sentence as a byte range of the cleaned text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +67,7 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
