@@ -108,7 +108,7 @@ pub struct DateTables {
     not_verbs: HashMap<String, ()>,
     /// Words at least one of which every expression without a digit contains
     /// (month, weekday, relative day, unit, season), for the cheap pre-filter.
-    anchors: std::collections::HashSet<String>,
+    anchors: foldhash::HashSet<String>,
     /// The longest anchor word, in bytes.
     anchor_len: usize,
 }

@@ -1259,6 +1259,11 @@ fn word_spans_exact(st: &str) -> Vec<(usize, &str)> {
 }
 
 fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
+    // Every toll needs a death word in the sentence (see `death` below): most
+    // sentences have none, and need not be searched for counts.
+    if !r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::DeathToll, TriggerRole::Death)) {
+        return;
+    }
     let lower = r.text.to_lowercase();
     if lower.len() != r.text.len() {
         return;
