@@ -10,6 +10,10 @@
 --           ISO year, its day of the year / 7 the week number), which is what
 --           %G-W%V gives.
 --
+-- `articles` looks up one name when all of an event's mentions are in one
+-- article (the usual case) instead of sorting a distinct list for every row:
+-- a third of the time of `export events --format csv` went there.
+--
 -- The index on (kind, date_start) goes too: 28 MB of a 400 MB database of a
 -- million events (issue 6 asks for a database of at most 1.5x the text). A
 -- --kind filter walks events_by_date instead, where one event in four or
@@ -57,11 +61,15 @@ SELECT
     e.qualifier,
     e.cumulative,
     (SELECT m.sentence FROM mentions m WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS sentence,
-    (SELECT group_concat(name, '; ')
-       FROM (SELECT DISTINCT ar.name AS name
-               FROM mention_spans m JOIN articles ar ON ar.id = m.article_id
-              WHERE m.event_id = e.id
-              ORDER BY ar.name)) AS articles,
+    (SELECT CASE
+                WHEN first = last THEN (SELECT ar.name FROM articles ar WHERE ar.id = first)
+                ELSE (SELECT group_concat(name, '; ')
+                        FROM (SELECT DISTINCT ar.name AS name
+                                FROM mention_spans m JOIN articles ar ON ar.id = m.article_id
+                               WHERE m.event_id = e.id
+                               ORDER BY ar.name))
+            END
+       FROM (SELECT min(article_id) AS first, max(article_id) AS last FROM mention_spans WHERE event_id = e.id)) AS articles,
     e.date_start,
     e.date_end AS date_last,
     e.precision

@@ -1017,6 +1017,33 @@ mod tests {
         }
     }
 
+    /// The view's `articles` takes a shortcut when all mentions are in one
+    /// article; with mentions in several it lists each once, sorted by name.
+    #[test]
+    fn timeline_articles_list_every_article_of_an_event_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
+        let mut b = sample();
+        b.article.name = "b.txt".into();
+        let mut a = sample();
+        a.article.name = "a.txt".into();
+        store.write_batch(&[b, a], "now", false).unwrap();
+        let articles = |store: &Store| -> String {
+            store.conn.query_row("SELECT articles FROM timeline WHERE id = 1", [], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(articles(&store), "b.txt");
+        // Event 1 (of b.txt) reported again in a.txt, twice, and in b.txt once more.
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO mention_spans (event_id, article_id, start_byte, end_byte) VALUES (1, 2, 0, 27);
+                 INSERT INTO mention_spans (event_id, article_id, start_byte, end_byte) VALUES (1, 2, 0, 6);
+                 INSERT INTO mention_spans (event_id, article_id, start_byte, end_byte) VALUES (1, 1, 0, 6);",
+            )
+            .unwrap();
+        assert_eq!(articles(&store), "a.txt; b.txt");
+    }
+
     #[test]
     fn changed_content_replaces_events() {
         let dir = tempfile::tempdir().unwrap();
