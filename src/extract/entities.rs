@@ -50,6 +50,11 @@ pub struct Index {
     capitals: HashMap<String, usize>,
     /// Canonical actor name (lower case) → actor index.
     actor_by_name: HashMap<String, usize>,
+    /// Canonical names, shared: a sentence's actors and places point at them
+    /// instead of copying them.
+    actor_names: Vec<Arc<str>>,
+    actor_countries: Vec<Option<Arc<str>>>,
+    place_names: Vec<Arc<str>>,
 }
 
 /// A dictionary phrase found in a sentence; offsets are within the sentence.
@@ -250,6 +255,9 @@ impl Index {
                 .collect(),
             place_by_name: places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
             actor_by_name: actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
+            actor_names: actors.iter().map(|a| Arc::from(a.name.as_str())).collect(),
+            actor_countries: actors.iter().map(|a| a.country.as_deref().map(Arc::from)).collect(),
+            place_names: places.iter().map(|p| Arc::from(p.name.as_str())).collect(),
         }
     }
 
@@ -309,6 +317,21 @@ impl Index {
     /// The capital city of a country, by the country's canonical name.
     pub fn capital_of(&self, country: &str) -> Option<usize> {
         self.capitals.get(&country.to_lowercase()).copied()
+    }
+
+    /// Actor `i`'s canonical name.
+    pub fn actor_name(&self, i: usize) -> &Arc<str> {
+        &self.actor_names[i]
+    }
+
+    /// Actor `i`'s country, if the dictionary gives one.
+    pub fn actor_country(&self, i: usize) -> Option<&Arc<str>> {
+        self.actor_countries[i].as_ref()
+    }
+
+    /// Place `i`'s canonical name.
+    pub fn place_name(&self, i: usize) -> &Arc<str> {
+        &self.place_names[i]
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {

@@ -8,6 +8,8 @@
 //! event ("next week's talks", "the conference", a headline) are merged into one
 //! event with several mentions.
 
+use std::sync::Arc;
+
 use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities::{self, Found, Index};
 use super::sentences::Sentence;
@@ -19,10 +21,11 @@ use crate::model::{DateSpan, Event, EventActor, Kind, Mention, Qualifier, Role, 
 struct ActorSpan {
     start: usize,
     end: usize,
-    name: String,
+    /// Shared with the index (or with the article state for unknown names).
+    name: Arc<str>,
     person: bool,
     agency: bool,
-    country: Option<String>,
+    country: Option<Arc<str>>,
 }
 
 /// A place named in a sentence.
@@ -30,7 +33,7 @@ struct ActorSpan {
 struct PlaceSpan {
     start: usize,
     end: usize,
-    name: String,
+    name: Arc<str>,
     /// Named by an adjective ("Lebanese") rather than by its name.
     adjective: bool,
     country: bool,
@@ -81,7 +84,7 @@ struct ArticleState {
     last_person: Option<ActorSpan>,
     last_speaker: Option<ActorSpan>,
     /// Names the dictionary does not know, seen earlier: surname → full name.
-    unknown: Vec<(String, String)>,
+    unknown: Vec<(String, Arc<str>)>,
     /// The country the article is mostly about, for tolls that name no place.
     main_country: Option<String>,
     /// The actors named so far, most recent last, each once.
@@ -192,24 +195,23 @@ fn read<'a>(
             actors.push(ActorSpan {
                 start: f.start,
                 end: f.end,
-                name: actor.name.clone(),
+                name: index.actor_name(a).clone(),
                 person: actor.kind == ActorKind::Person,
                 agency: actor.kind == ActorKind::Agency,
-                country: actor.country.clone(),
+                country: index.actor_country(a).cloned(),
             });
         }
         if let Some(p) = f.place().or(f.adjective()) {
-            let place = &dict.places[p];
             places.push(PlaceSpan {
                 start: f.start,
                 end: f.end,
-                name: place.name.clone(),
+                name: index.place_name(p).clone(),
                 adjective: f.place().is_none(),
                 country: entities::is_country_place(dict, p),
             });
         }
     }
-    capitals(st, index, dict, state, &mut places);
+    capitals(st, index, state, &mut places);
     // Governments named through their country: "Syria's government", "the Syrian regime".
     for p in &places {
         let rest = &st[p.end..];
@@ -222,7 +224,7 @@ fn read<'a>(
                 actors.push(ActorSpan {
                     start: p.start,
                     end,
-                    name,
+                    name: name.into(),
                     person: false,
                     agency: false,
                     country: Some(p.name.clone()),
@@ -245,10 +247,10 @@ fn read<'a>(
         let full = st[a..b].to_string();
         if let Some(surname) = full.split_whitespace().last() {
             if !state.unknown.iter().any(|(s, _)| s == surname) {
-                state.unknown.push((surname.to_string(), full.clone()));
+                state.unknown.push((surname.to_string(), Arc::from(full.as_str())));
             }
         }
-        actors.push(ActorSpan { start: a, end: b, name: full, person: true, agency: false, country: None });
+        actors.push(ActorSpan { start: a, end: b, name: full.into(), person: true, agency: false, country: None });
     }
     for (surname, full) in &state.unknown {
         for (i, _) in st.match_indices(surname.as_str()) {
@@ -296,7 +298,7 @@ fn read<'a>(
 /// "the capital" (of the country the article is about) name the capital city:
 /// they become a place over the whole phrase, replacing the country in it. When
 /// a name follows ("the capital, Damascus") that name is the place already.
-fn capitals(st: &str, index: &Index, dict: &Dictionaries, state: &ArticleState, places: &mut Vec<PlaceSpan>) {
+fn capitals(st: &str, index: &Index, state: &ArticleState, places: &mut Vec<PlaceSpan>) {
     if !st.contains("apital") {
         return;
     }
@@ -319,7 +321,7 @@ fn capitals(st: &str, index: &Index, dict: &Dictionaries, state: &ArticleState, 
         } else if let Some(Some(p)) = of_country {
             (Some(p.name.clone()), i, p.end)
         } else if bare {
-            (state.main_country.clone(), i, end)
+            (state.main_country.as_deref().map(Arc::from), i, end)
         } else {
             continue;
         };
@@ -339,7 +341,7 @@ fn capitals(st: &str, index: &Index, dict: &Dictionaries, state: &ArticleState, 
         places.push(PlaceSpan {
             start,
             end: stop,
-            name: dict.places[capital].name.clone(),
+            name: index.place_name(capital).clone(),
             adjective: false,
             country: false,
         });
@@ -483,10 +485,10 @@ fn roles(
             actors.push(ActorSpan {
                 start,
                 end,
-                name: actor.name.clone(),
+                name: index.actor_name(a).clone(),
                 person: actor.kind == ActorKind::Person,
                 agency: false,
-                country: actor.country.clone(),
+                country: index.actor_country(a).cloned(),
             });
         }
     }
@@ -691,8 +693,8 @@ fn actors_of(r: &Reading, dict: &Dictionaries, role: Role) -> Vec<EventActor> {
     let reporter = attribution_start(r, dict).unwrap_or(r.text.len());
     let mut out: Vec<EventActor> = Vec::new();
     for a in r.actors.iter().filter(|a| !a.agency && a.start < reporter) {
-        if !out.iter().any(|o| o.name == a.name) {
-            out.push(EventActor { name: a.name.clone(), role });
+        if !out.iter().any(|o| *o.name == *a.name) {
+            out.push(EventActor { name: a.name.to_string(), role });
         }
     }
     out
@@ -868,8 +870,8 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
     let Some(act) = acts.get(chosen) else { return };
     let mut ev = Event::new(Kind::Statement, Status::Happened);
     if let Some(sp) = &act.speaker {
-        ev.speaker = Some(sp.name.clone());
-        ev.actors.push(EventActor { name: sp.name.clone(), role: Role::Speaker });
+        ev.speaker = Some(sp.name.to_string());
+        ev.actors.push(EventActor { name: sp.name.to_string(), role: Role::Speaker });
         if sp.person || state.last_speaker.is_none() {
             state.last_speaker = Some(sp.clone());
         }
@@ -1108,7 +1110,7 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
-        ev.place = place.map(|p| p.name.clone());
+        ev.place = place.map(|p| p.name.to_string());
         ev.actors = actors_of(r, dict, Role::Participant);
         ev.mentions.push(r.mention());
         out.push(Candidate {
@@ -1175,9 +1177,9 @@ fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candi
         set_date(&mut ev, date, tense, anchor, dict);
         ev.status =
             cue.or(t.status).or_else(|| status_from_date(ev.date, anchor)).unwrap_or_else(|| tense_status(tense));
-        ev.place = place.map(|p| p.name.clone());
+        ev.place = place.map(|p| p.name.to_string());
         if let Some(v) = visitor {
-            ev.actors.push(EventActor { name: v.name.clone(), role: Role::Visitor });
+            ev.actors.push(EventActor { name: v.name.to_string(), role: Role::Visitor });
         }
         ev.mentions.push(r.mention());
         let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
@@ -1379,7 +1381,7 @@ fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState
             .filter(|p| !is_possessor(r, p) && !acts_as_subject(&r.text[p.end..]))
             .filter(|p| if p.adjective { !r.text[p.end..].starts_with(" government") } else { locative(r, p.start) })
             .min_by_key(|p| (p.adjective, p.start.abs_diff(s)))
-            .map(|p| p.name.clone());
+            .map(|p| p.name.to_string());
         ev.place = place.or_else(|| state.main_country.clone());
         ev.mentions.push(r.mention());
     }
