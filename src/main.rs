@@ -16,7 +16,7 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     let db = cli.db.as_path();
     match cli.command {
         Command::Ingest(args) => cmd::ingest::run(db, || cmd::dictionaries(cli.dict.as_deref()), args),
-        Command::Extract(args) => cmd::extract::run(&cmd::dictionaries(cli.dict.as_deref())?, args),
+        Command::Extract(args) => cmd::extract::run(cmd::dictionaries(cli.dict.as_deref())?, args),
         Command::Events(args) => cmd::events::run(db, args).map(|()| true),
         Command::Show(args) => cmd::show::run(db, args).map(|()| true),
         Command::Sql(args) => cmd::sql::run(db, args).map(|()| true),

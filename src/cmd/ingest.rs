@@ -110,7 +110,7 @@ fn write(
 /// opens, since the two are most of a one-article run's start-up.
 pub fn run(
     db: &Path,
-    dictionaries: impl FnOnce() -> anyhow::Result<Dictionaries> + Send,
+    dictionaries: impl FnOnce() -> anyhow::Result<&'static Dictionaries> + Send,
     args: IngestArgs,
 ) -> anyhow::Result<bool> {
     let options = args.input.options();
@@ -120,7 +120,7 @@ pub fn run(
         let store = Store::open(db, Access::ReadWrite);
         (dict.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), store)
     });
-    let dict = &dict?;
+    let dict = dict?;
     let mut store = store?;
     store.sync_dictionaries(dict)?;
     let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
