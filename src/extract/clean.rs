@@ -127,6 +127,14 @@ mod tests {
         }
     }
 
+    /// The built-in patterns with non-ASCII symbols, compiled with byte rules.
+    #[test]
+    fn furniture_with_bullets_guillemets_and_copyright_is_dropped() {
+        let c =
+            run("Body text here.\nShare • Tweet · Email\n« Previous page\nNext article »\n© 2013 Reuters\nMore body.");
+        assert_eq!(c.text, "Body text here.\nMore body.");
+    }
+
     #[test]
     fn repeated_paragraphs_are_dropped() {
         let c = run("First paragraph is here and long.\nSecond one is also here.\nFirst paragraph is here and long.\n");
