@@ -245,7 +245,8 @@ pub struct Dictionaries {
     /// actors and places only when it changes. Taken over the sources, not
     /// the parsed rows, so that it costs nothing at start-up.
     pub fingerprint: String,
-    index: std::sync::OnceLock<std::sync::Arc<crate::extract::entities::Index>>,
+    /// The matchers built from the actors, places, triggers and cues, shared by clones.
+    index: std::sync::Arc<crate::extract::entities::Index>,
 }
 
 /// The built-in data files, by name.
@@ -329,20 +330,13 @@ impl Dictionaries {
             furniture,
             dates,
             fingerprint,
-            index: std::sync::OnceLock::from(std::sync::Arc::new(index)),
+            index: std::sync::Arc::new(index),
         })
     }
 
-    /// The matchers built from the dictionaries, made on first use and shared.
+    /// The matchers built from the dictionaries.
     pub fn index(&self) -> &crate::extract::entities::Index {
-        self.index.get_or_init(|| {
-            std::sync::Arc::new(crate::extract::entities::Index::build(
-                &self.actors,
-                &self.places,
-                &self.triggers,
-                &self.cues,
-            ))
-        })
+        &self.index
     }
 }
 

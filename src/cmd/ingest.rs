@@ -8,8 +8,9 @@
 //! `text` required; `id` defaults to FILE:LINE).
 //!
 //! Articles are read and extracted on all cores, a batch at a time, and
-//! written through one connection: one transaction per batch, one savepoint
-//! per article, so each article is stored whole or not at all. The same
+//! written through one connection, one transaction per batch; a batch in
+//! which an article fails is written again with a savepoint per article, so
+//! each article is stored whole or not at all. The same
 //! content (text and metadata) again is "unchanged"; changed content under the
 //! same name replaces that article's events and mentions. A bad input is
 //! reported as `file[:line]: message` and the rest still go in; the exit
