@@ -175,7 +175,7 @@ impl Store {
         // take a page of their own, half of it empty. 16 KB pages hold several. Only takes
         // effect when the database is created (before WAL is set); a no-op afterwards.
         conn.pragma_update(None, "page_size", PAGE_SIZE).map_err(|e| classify(path, e, ctx))?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify(path, e, ctx))?;
+        retry_while_busy(|| conn.pragma_update(None, "journal_mode", "WAL")).map_err(|e| classify(path, e, ctx))?;
         conn.pragma_update(None, "synchronous", "NORMAL").context(ctx)?;
         conn.pragma_update(None, "foreign_keys", "ON").context(ctx)?;
         // Bulk loads update ten indexes per batch; SQLite's default 2 MB cache thrashes past ~100k events.
@@ -794,6 +794,27 @@ fn cells(row: &Row, n: usize) -> Result<Vec<Cell>> {
             })
         })
         .collect()
+}
+
+/// Runs `f` again while SQLite says the database is busy, for up to the busy
+/// timeout. For the switch to WAL: SQLite answers it with "database is locked"
+/// at once, without calling the busy handler, while another process holds the
+/// file, which happens whenever several processes open a new database together.
+fn retry_while_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match f() {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Turns SQLite's codes into messages that name the path.

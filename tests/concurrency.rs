@@ -70,3 +70,33 @@ fn two_ingests_and_a_reader_at_once_give_exact_counts() {
         assert_eq!(*got, expected.get(name).copied().unwrap_or((0, 0)), "{name}");
     }
 }
+
+/// Several processes opening a database that does not exist yet: each one
+/// creates it and switches it to WAL. SQLite answers that switch with "database
+/// is locked" at once, without waiting, while another process holds the file,
+/// so some of them failed ("t.db: cannot open: database is locked") when an
+/// ingest and a reader started together on a new database.
+#[test]
+fn racing_first_opens_of_a_new_database_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Lavrov met Kerry in Geneva on Friday.").unwrap();
+    for round in 0..40 {
+        let db = dir.path().join(format!("r{round}.db"));
+        let mut children = Vec::new();
+        for i in 0..8 {
+            let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("chronicle"));
+            cmd.current_dir(dir.path()).env_remove("CHRONICLE_DB").env_remove("CHRONICLE_DICT").arg("--db").arg(&db);
+            if i < 2 {
+                cmd.args(["ingest", "--published", PUBLISHED, "--name", &format!("a{i}.txt")]).arg(&article);
+            } else {
+                cmd.args(["sql", "SELECT count(*) FROM events"]);
+            }
+            children.push(cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap());
+        }
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "round {round}: {}", stderr(&out));
+        }
+    }
+}
