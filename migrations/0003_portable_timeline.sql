@@ -4,7 +4,8 @@
 -- Debian 12 (3.40), refused to open the whole database ("malformed database
 -- schema (timeline)"), so analysts could not query it with their own tools.
 -- The view is recreated from functions every SQLite 3.x has, with the same
--- columns and values:
+-- columns and values (`date_end` is the end's label, left out when it is the
+-- start's):
 --   actors  group_concat over a subquery ordered by position;
 --   weeks   the ISO week computed from the week's Thursday (its year is the
 --           ISO year, its day of the year / 7 the week number), which is what
@@ -23,6 +24,9 @@ DROP INDEX events_by_kind_date;
 
 DROP VIEW timeline;
 CREATE VIEW timeline AS
+SELECT id, kind, status, date, NULLIF(date_end, date) AS date_end, date_text, place, actors, speaker, quote, count,
+       qualifier, cumulative, sentence, articles, date_start, date_last, precision
+FROM (
 SELECT
     e.id,
     e.kind,
@@ -35,17 +39,12 @@ SELECT
         WHEN 'year' THEN substr(e.date_start, 1, 4)
         ELSE e.date_start
     END AS date,
-    CASE
-        WHEN e.date_end IS NULL OR e.date_end = e.date_start THEN NULL
-        WHEN e.precision = 'week' THEN
-            NULLIF((SELECT printf('%s-W%02d', strftime('%Y', t), (CAST(strftime('%j', t) AS INTEGER) - 1) / 7 + 1)
-                      FROM (SELECT date(e.date_end, '-' || ((CAST(strftime('%w', e.date_end) AS INTEGER) + 6) % 7) || ' days',
-                                        '+3 days') AS t)),
-                   (SELECT printf('%s-W%02d', strftime('%Y', t), (CAST(strftime('%j', t) AS INTEGER) - 1) / 7 + 1)
-                      FROM (SELECT date(e.date_start, '-' || ((CAST(strftime('%w', e.date_start) AS INTEGER) + 6) % 7) || ' days',
-                                        '+3 days') AS t)))
-        WHEN e.precision = 'month' THEN NULLIF(substr(e.date_end, 1, 7), substr(e.date_start, 1, 7))
-        WHEN e.precision = 'year' THEN NULLIF(substr(e.date_end, 1, 4), substr(e.date_start, 1, 4))
+    CASE e.precision
+        WHEN 'week' THEN (SELECT printf('%s-W%02d', strftime('%Y', t), (CAST(strftime('%j', t) AS INTEGER) - 1) / 7 + 1)
+                            FROM (SELECT date(e.date_end, '-' || ((CAST(strftime('%w', e.date_end) AS INTEGER) + 6) % 7) || ' days',
+                                              '+3 days') AS t))
+        WHEN 'month' THEN substr(e.date_end, 1, 7)
+        WHEN 'year' THEN substr(e.date_end, 1, 4)
         ELSE e.date_end
     END AS date_end,
     e.date_text,
@@ -73,4 +72,4 @@ SELECT
     e.date_start,
     e.date_end AS date_last,
     e.precision
-FROM events e;
+FROM events e);
