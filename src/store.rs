@@ -178,7 +178,7 @@ impl Store {
         retry_while_busy(|| conn.pragma_update(None, "journal_mode", "WAL")).map_err(|e| classify(path, e, ctx))?;
         conn.pragma_update(None, "synchronous", "NORMAL").context(ctx)?;
         conn.pragma_update(None, "foreign_keys", "ON").context(ctx)?;
-        // Bulk loads update ten indexes per batch; SQLite's default 2 MB cache thrashes past ~100k events.
+        // Bulk loads update nine indexes per batch; SQLite's default 2 MB cache thrashes past ~100k events.
         conn.pragma_update(None, "cache_size", WRITE_CACHE_KIB).context(ctx)?;
         conn.pragma_update(None, "temp_store", "MEMORY").context(ctx)?;
         let mut store = Store { conn, path: path.to_path_buf(), actor_ids: HashMap::new() };
@@ -207,8 +207,8 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT).context(ctx)?;
         conn.pragma_update(None, "query_only", "ON").context(ctx)?;
         // Large sorts (the CSV timeline is sorted by date) may hand their sorted
-        // runs to helper threads while this one reads on: a fifth less time for
-        // `export events --format csv` on 1M events, 2 cores.
+        // runs to helper threads while this one reads on: about a tenth less time
+        // for `export events --format csv` on 1M events, 2 cores.
         let helpers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         conn.pragma_update(None, "threads", helpers as i64).context(ctx)?;
         // No ATTACH on a reading connection: nothing outside this database.
