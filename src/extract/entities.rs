@@ -115,7 +115,11 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 
 /// The maximal run of alphanumeric characters at the start of `s`, in bytes.
 fn first_word_len(s: &str) -> usize {
-    s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i)
+    let ascii = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
+    if s.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+        return ascii; // the run ends at an ASCII character (or the end): no decoding needed
+    }
+    ascii + s[ascii..].char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len() - ascii, |(i, _)| i)
 }
 
 impl NameTable {
@@ -268,7 +272,16 @@ impl Index {
         let mut out = Vec::new();
         let mut i = 0;
         let mut prev_alnum = false;
-        while let Some(c) = sentence[i..].chars().next() {
+        let bytes = sentence.as_bytes();
+        while i < bytes.len() {
+            // ASCII without decoding: most of the text.
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                prev_alnum = false;
+                i += 1;
+                continue;
+            }
+            let Some(c) = sentence[i..].chars().next() else { break };
             let alnum = c.is_alphanumeric();
             if alnum && !prev_alnum {
                 let word_len = first_word_len(&sentence[i..]);
@@ -780,6 +793,16 @@ mod tests {
 
     fn dict() -> Dictionaries {
         Dictionaries::builtin().unwrap()
+    }
+
+    /// The ASCII fast path ends words where the Unicode definition does.
+    #[test]
+    fn first_word_len_agrees_with_unicode_alphanumerics() {
+        for s in ["", "abc", "Ab12Élan-x", "naïve words", "Ελλάδα, then", "al-Assad", "2013\u{2019}s", "x\u{00A0}y"]
+        {
+            let slow = s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
+            assert_eq!(first_word_len(s), slow, "{s:?}");
+        }
     }
 
     #[test]
