@@ -107,8 +107,11 @@ fn write(
 }
 
 /// Runs the ingest; `Ok(false)` when some input failed.
-/// `dictionaries` loads them; it runs on another thread while the database
-/// opens, since the two are most of a one-article run's start-up.
+/// `dictionaries` loads them; it runs on this thread while the database opens
+/// on another, since the two are most of a one-article run's start-up. (This
+/// way round the dictionaries, the larger of the two, allocate from the main
+/// heap: a new thread's malloc arena grew page by page with `mprotect`, which
+/// took milliseconds under contention.)
 pub fn run(
     db: &Path,
     dictionaries: impl FnOnce() -> anyhow::Result<&'static Dictionaries> + Send,
@@ -117,9 +120,9 @@ pub fn run(
     let options = args.input.options();
     let max_bytes = options.max_bytes;
     let (dict, store) = std::thread::scope(|scope| {
-        let dict = scope.spawn(dictionaries);
-        let store = Store::open(db, Access::ReadWrite);
-        (dict.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), store)
+        let store = scope.spawn(|| Store::open(db, Access::ReadWrite));
+        let dict = dictionaries();
+        (dict, store.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let dict = dict?;
     let mut store = store?;
@@ -163,18 +166,18 @@ pub fn run(
             continue;
         }
         let to_write = std::mem::take(&mut extracted);
-        let (written, next) = rayon::join(
-            || write(&mut store, to_write, &ingested_at, args.force, &mut summary, &report),
-            || {
-                pending
-                    .into_par_iter()
-                    .map(|p| {
-                        let location = p.location();
-                        (location, prepare(p, dict, max_bytes))
-                    })
-                    .collect::<Vec<_>>()
-            },
-        );
+        let extract = |p: Pending| (p.location(), prepare(p, dict, max_bytes));
+        // The thread pool starts only when there is work to share: a
+        // one-article run (cron) does without it.
+        let (written, next) = if pending.len() < 2 && (pending.is_empty() || to_write.is_empty()) {
+            let written = write(&mut store, to_write, &ingested_at, args.force, &mut summary, &report);
+            (written, pending.into_iter().map(extract).collect())
+        } else {
+            rayon::join(
+                || write(&mut store, to_write, &ingested_at, args.force, &mut summary, &report),
+                || pending.into_par_iter().map(extract).collect::<Vec<_>>(),
+            )
+        };
         progress.inc(written?);
         extracted = next;
     }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::bytes::Regex;
 
-use crate::dict::FurnitureRule;
+use crate::dict::{Furniture, LineRule};
 
 /// The article text as extraction sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,15 +26,20 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)^(\w+day,?\s+)?([a-z]+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[a-z]+\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,30}$").unwrap()
 });
 
-pub fn clean(text: &str, furniture: &[FurnitureRule]) -> Cleaned {
+/// Compiles the patterns cleaning keeps in code, so that start-up can do it
+/// on a spare thread instead of the first article paying for it.
+pub fn compile_patterns() {
+    LazyLock::force(&DATELINE);
+}
+
+pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     let mut kept: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::default();
     for unit in units(text) {
-        if let Some(rule) = furniture.iter().find(|r| r.pattern.is_match(unit.as_bytes())) {
-            if rule.stop {
-                break;
-            }
-            continue;
+        match furniture.rule(unit.as_bytes()) {
+            Some(LineRule::Stop) => break,
+            Some(LineRule::Drop) => continue,
+            None => {}
         }
         let key = normalise(&unit);
         if key.len() >= 20 && !seen.insert(key) {

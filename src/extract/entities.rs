@@ -31,14 +31,19 @@ pub enum Target {
     Cue(usize),
 }
 
-/// The automata and lookup tables built from the dictionaries.
+/// The automata and lookup tables built from the dictionaries: the actor and
+/// place part and the trigger and cue part, built apart so that start-up can
+/// build them on two threads.
 #[derive(Debug)]
 pub struct Index {
+    names: NameIndex,
+    words: WordIndex,
+}
+
+/// The part of the index built from the actors and places.
+#[derive(Debug)]
+pub struct NameIndex {
     names: NameTable,
-    words: AhoCorasick,
-    word_targets: Vec<Arc<[Target]>>,
-    /// Number words ("seven", "forty", "million"), lower case → value.
-    numbers: foldhash::HashMap<String, u64>,
     /// Role title → (actor, role) pairs holding it.
     roles: HashMap<String, Vec<usize>>,
     /// The role titles and "counterpart", for `role_mentions`.
@@ -55,6 +60,40 @@ pub struct Index {
     actor_names: Vec<Arc<str>>,
     actor_countries: Vec<Option<Arc<str>>>,
     place_names: Vec<Arc<str>>,
+}
+
+/// The part of the index built from the triggers and cues alone, so that it
+/// can be built on another thread than the actor and place part.
+#[derive(Debug)]
+pub struct WordIndex {
+    words: AhoCorasick,
+    word_targets: Vec<Arc<[Target]>>,
+    /// Number words ("seven", "forty", "million"), lower case → value.
+    numbers: foldhash::HashMap<String, u64>,
+}
+
+impl WordIndex {
+    pub fn build(triggers: &[Trigger], cues: &[Cue]) -> WordIndex {
+        let mut words = Patterns::default();
+        for (i, t) in triggers.iter().enumerate() {
+            words.add(&t.phrase, Target::Trigger(i));
+        }
+        for (i, c) in cues.iter().enumerate() {
+            words.add(&c.phrase, Target::Cue(i));
+        }
+        let keys = words.take_keys();
+        WordIndex {
+            words: automaton(&keys),
+            word_targets: words.targets.into_iter().map(Arc::from).collect(),
+            numbers: cues
+                .iter()
+                .filter_map(|c| match c.kind {
+                    CueKind::Number(n) => Some((c.phrase.to_lowercase(), n)),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A dictionary phrase found in a sentence; offsets are within the sentence.
@@ -89,11 +128,41 @@ fn automaton(patterns: &[String]) -> AhoCorasick {
 /// Name phrases by their first word (ASCII lower case).
 #[derive(Debug, Default)]
 struct NameTable {
-    /// foldhash, not SipHash: this is looked up once per word of every sentence.
-    by_first: foldhash::HashMap<Box<str>, Vec<u32>>,
+    /// The hash of a first word → its phrases, a range of `order`. Keyed by
+    /// the hash, not the word, so that building the table allocates no key per
+    /// word; a lookup compares the whole phrase anyway. foldhash, not SipHash:
+    /// this is looked up once per word of every sentence.
+    by_first: std::collections::HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<PassThrough>>,
+    /// Phrase ids, grouped by first word, the longest phrase first within a group.
+    order: Vec<u32>,
     phrases: Vec<NamePhrase>,
     /// The longest first word of any phrase, in bytes.
     longest_first: usize,
+}
+
+/// A hasher for keys that are already hashes: it keeps the `u64` as it is.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed with it; fold anything else in all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The hash `NameTable` files a first word under (the same in every run).
+fn first_word_hash(lower: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x6368_726f_6e69_636c).hash_one(lower)
 }
 
 #[derive(Debug)]
@@ -123,25 +192,31 @@ fn first_word_len(s: &str) -> usize {
 }
 
 impl NameTable {
-    fn build(patterns: Patterns) -> NameTable {
+    fn build(mut patterns: Patterns) -> NameTable {
         let mut table = NameTable::default();
-        let all = patterns.text.into_iter().zip(patterns.targets).zip(patterns.capital_only);
-        for ((text, targets), capital_only) in all {
-            let first = text[..first_word_len(&text)].to_ascii_lowercase();
-            if first.is_empty() {
+        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.targets.len());
+        let keys = patterns.take_keys();
+        for ((lower, targets), capital_only) in keys.into_iter().zip(patterns.targets).zip(patterns.capital_only) {
+            let first = first_word_len(&lower);
+            if first == 0 {
                 continue; // a phrase must start with a letter or digit to start at a word boundary
             }
-            table.longest_first = table.longest_first.max(first.len());
-            table.by_first.entry(first.into_boxed_str()).or_default().push(table.phrases.len() as u32);
+            table.longest_first = table.longest_first.max(first);
+            let id = table.phrases.len() as u32;
+            filed.push((first_word_hash(&lower.as_bytes()[..first]), std::cmp::Reverse(lower.len()), id));
             table.phrases.push(NamePhrase {
                 capital_only,
-                lower: text.to_ascii_lowercase().into_bytes().into_boxed_slice(),
+                lower: lower.into_bytes().into_boxed_slice(),
                 targets: targets.into(),
             });
         }
-        let phrases = &table.phrases;
-        for bucket in table.by_first.values_mut() {
-            bucket.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].lower.len()));
+        // By first word, then the longest phrase first, then in dictionary order.
+        filed.sort_unstable();
+        table.order = filed.iter().map(|&(_, _, id)| id).collect();
+        let mut start = 0;
+        for group in filed.chunk_by(|a, b| a.0 == b.0) {
+            table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
+            start += group.len();
         }
         table
     }
@@ -152,10 +227,12 @@ impl NameTable {
             return None;
         }
         let mut buf = [0u8; 64];
-        let bucket = self.by_first.get(ascii_lower(&sentence[i..i + word_len], &mut buf)?)?;
+        let first = ascii_lower(&sentence[i..i + word_len], &mut buf)?;
+        let &(start, len) = self.by_first.get(&first_word_hash(first.as_bytes()))?;
+        let group = &self.order[start as usize..(start + len) as usize];
         let rest = &sentence.as_bytes()[i..];
         let capital = sentence[i..].starts_with(char::is_uppercase);
-        bucket.iter().map(|&p| &self.phrases[p as usize]).find_map(|p| {
+        group.iter().map(|&p| &self.phrases[p as usize]).find_map(|p| {
             let n = p.lower.len();
             let fits = rest.len() >= n
                 && rest[..n].eq_ignore_ascii_case(&p.lower)
@@ -168,15 +245,17 @@ impl NameTable {
 }
 
 /// Collects phrases into unique patterns, each with every target it names.
+/// A phrase is kept in ASCII lower case, the same folding as matching, so no
+/// spelling is lost.
 #[derive(Default)]
 struct Patterns {
-    text: Vec<String>,
+    /// Lower-case phrase → its pattern number.
+    by_key: foldhash::HashMap<String, usize>,
     targets: Vec<Vec<Target>>,
     /// Every spelling of the phrase starts with a capital ("Turkey", "Chad"),
     /// so it names something only where the text has one too. A phrase also
     /// spelled in lower case ("al-Qaeda" beside "Al-Qaeda") matches either way.
     capital_only: Vec<bool>,
-    by_key: foldhash::HashMap<String, usize>,
 }
 
 impl Patterns {
@@ -185,23 +264,40 @@ impl Patterns {
         if phrase.is_empty() {
             return;
         }
-        // The same folding as matching (ASCII only), so no spelling is lost.
-        let key = phrase.to_ascii_lowercase();
-        let i = *self.by_key.entry(key).or_insert_with(|| {
-            self.text.push(phrase.to_string());
+        let next = self.targets.len();
+        let i = *self.by_key.entry(phrase.to_ascii_lowercase()).or_insert(next);
+        if i == next {
             self.targets.push(Vec::new());
             self.capital_only.push(true);
-            self.text.len() - 1
-        });
+        }
         self.capital_only[i] &= phrase.starts_with(char::is_uppercase);
         if !self.targets[i].contains(&target) {
             self.targets[i].push(target);
         }
     }
+
+    /// The lower-case phrases, in pattern order (taken out of the lookup table, not copied).
+    fn take_keys(&mut self) -> Vec<String> {
+        let mut keys = vec![String::new(); self.targets.len()];
+        for (key, i) in self.by_key.drain() {
+            keys[i] = key;
+        }
+        keys
+    }
 }
 
 impl Index {
     pub fn build(actors: &[Actor], places: &[Place], triggers: &[Trigger], cues: &[Cue]) -> Index {
+        Self::from_parts(NameIndex::build(actors, places), WordIndex::build(triggers, cues))
+    }
+
+    pub fn from_parts(names: NameIndex, words: WordIndex) -> Index {
+        Index { names, words }
+    }
+}
+
+impl NameIndex {
+    pub fn build(actors: &[Actor], places: &[Place]) -> NameIndex {
         let mut names = Patterns::default();
         for (i, a) in actors.iter().enumerate() {
             names.add(&a.name, Target::Actor(i));
@@ -218,13 +314,6 @@ impl Index {
                 names.add(adj, Target::PlaceAdjective(i));
             }
         }
-        let mut words = Patterns::default();
-        for (i, t) in triggers.iter().enumerate() {
-            words.add(&t.phrase, Target::Trigger(i));
-        }
-        for (i, c) in cues.iter().enumerate() {
-            words.add(&c.phrase, Target::Cue(i));
-        }
         let mut roles: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, a) in actors.iter().enumerate() {
             for r in &a.roles {
@@ -237,19 +326,11 @@ impl Index {
         title_text.dedup();
         let titles =
             AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&title_text).expect("role title automaton");
-        Index {
-            names: NameTable::build(names),
+        let names = NameTable::build(names);
+        NameIndex {
+            names,
             titles,
             title_text,
-            words: automaton(&words.text),
-            word_targets: words.targets.into_iter().map(Arc::from).collect(),
-            numbers: cues
-                .iter()
-                .filter_map(|c| match c.kind {
-                    CueKind::Number(n) => Some((c.phrase.to_lowercase(), n)),
-                    _ => None,
-                })
-                .collect(),
             roles,
             capitals: places
                 .iter()
@@ -264,7 +345,9 @@ impl Index {
             place_names: places.iter().map(|p| Arc::from(p.name.as_str())).collect(),
         }
     }
+}
 
+impl Index {
     /// Actors and places named in a sentence, left to right.
     /// At each word start the longest phrase that fits wins, and the scan goes
     /// on after it, so matches never overlap.
@@ -285,7 +368,7 @@ impl Index {
             let alnum = c.is_alphanumeric();
             if alnum && !prev_alnum {
                 let word_len = first_word_len(&sentence[i..]);
-                if let Some((end, p)) = self.names.longest_at(sentence, i, word_len) {
+                if let Some((end, p)) = self.names.names.longest_at(sentence, i, word_len) {
                     out.push(Found { start: i, end, targets: p.targets.clone() });
                     prev_alnum = sentence[..end].chars().next_back().is_some_and(char::is_alphanumeric);
                     i = end;
@@ -307,12 +390,13 @@ impl Index {
     pub fn words(&self, sentence: &str) -> Vec<Found> {
         let bytes = sentence.as_bytes();
         self.words
+            .words
             .find_iter(sentence)
             .filter(|m| boundary_before(sentence, m.start()) && boundary_after(bytes, m.end()))
             .map(|m| Found {
                 start: m.start(),
                 end: m.end(),
-                targets: self.word_targets[m.pattern().as_usize()].clone(),
+                targets: self.words.word_targets[m.pattern().as_usize()].clone(),
             })
             .collect()
     }
@@ -320,35 +404,35 @@ impl Index {
     /// The value of a number word ("seven" → 7), in any ASCII case.
     pub fn number_word(&self, word: &str) -> Option<u64> {
         let mut buf = [0u8; 32];
-        self.numbers.get(ascii_lower(word, &mut buf)?).copied()
+        self.words.numbers.get(ascii_lower(word, &mut buf)?).copied()
     }
 
     pub fn place_named(&self, name: &str) -> Option<usize> {
-        self.place_by_name.get(&name.to_lowercase()).copied()
+        self.names.place_by_name.get(&name.to_lowercase()).copied()
     }
 
     /// The capital city of a country, by the country's canonical name.
     pub fn capital_of(&self, country: &str) -> Option<usize> {
-        self.capitals.get(&country.to_lowercase()).copied()
+        self.names.capitals.get(&country.to_lowercase()).copied()
     }
 
     /// Actor `i`'s canonical name.
     pub fn actor_name(&self, i: usize) -> &Arc<str> {
-        &self.actor_names[i]
+        &self.names.actor_names[i]
     }
 
     /// Actor `i`'s country, if the dictionary gives one.
     pub fn actor_country(&self, i: usize) -> Option<&Arc<str>> {
-        self.actor_countries[i].as_ref()
+        self.names.actor_countries[i].as_ref()
     }
 
     /// Place `i`'s canonical name.
     pub fn place_name(&self, i: usize) -> &Arc<str> {
-        &self.place_names[i]
+        &self.names.place_names[i]
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {
-        self.actor_by_name.get(&name.to_lowercase()).copied()
+        self.names.actor_by_name.get(&name.to_lowercase()).copied()
     }
 
     /// The person who held `title` for `country` on `day` ("foreign minister", Russia).
@@ -359,7 +443,7 @@ impl Index {
         country: Option<&str>,
         day: Option<NaiveDate>,
     ) -> Option<usize> {
-        let candidates = self.roles.get(title)?;
+        let candidates = self.names.roles.get(title)?;
         let mut fitting = candidates.iter().copied().filter(|&i| {
             let a = &dict.actors[i];
             let country_ok = match country {
@@ -383,10 +467,11 @@ impl Index {
     pub fn role_mentions(&self, sentence: &str) -> Vec<(usize, usize, &str)> {
         let bytes = sentence.as_bytes();
         let mut out: Vec<(usize, usize, &str)> = self
+            .names
             .titles
             .find_overlapping_iter(sentence)
             .filter(|m| boundary_before(sentence, m.start()) && boundary_after(bytes, m.end()))
-            .map(|m| (m.start(), m.end(), self.title_text[m.pattern().as_usize()].as_str()))
+            .map(|m| (m.start(), m.end(), self.names.title_text[m.pattern().as_usize()].as_str()))
             .collect();
         out.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
         out
