@@ -127,13 +127,17 @@ impl DateSpan {
     /// `YYYY-MM` or `YYYY`, with `date_end` only for multi-day day ranges and
     /// for spans that cover several weeks, months or years.
     pub fn labels(&self) -> (String, Option<String>) {
+        // Written directly, not through chrono's format strings, whose parsing
+        // showed in profiles of `extract`; the same text for years 0-9999.
         let one = |d: NaiveDate| match self.precision {
-            Precision::Day | Precision::Unknown => d.format("%Y-%m-%d").to_string(),
+            Precision::Day | Precision::Unknown => d.to_string(),
             Precision::Week => {
                 let w = d.iso_week();
                 format!("{}-W{:02}", w.year(), w.week())
             }
+            Precision::Month if (0..=9999).contains(&d.year()) => format!("{:04}-{:02}", d.year(), d.month()),
             Precision::Month => d.format("%Y-%m").to_string(),
+            Precision::Year if (0..=9999).contains(&d.year()) => format!("{:04}", d.year()),
             Precision::Year => d.format("%Y").to_string(),
         };
         let first = one(self.start);
@@ -231,6 +235,17 @@ mod tests {
         assert_eq!(month.labels(), ("2013-01".into(), None));
         let year = DateSpan { start: d("2012-01-01"), end: d("2012-12-31"), precision: Precision::Year };
         assert_eq!(year.labels(), ("2012".into(), None));
+    }
+
+    #[test]
+    fn labels_written_by_hand_match_chrono_formats() {
+        for (y, m, dd) in [(1, 1, 1), (999, 12, 31), (2013, 2, 28), (2016, 2, 29), (9999, 12, 31), (10000, 1, 1), (-5, 3, 1)] {
+            let day = NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+            for (precision, format) in [(Precision::Day, "%Y-%m-%d"), (Precision::Month, "%Y-%m"), (Precision::Year, "%Y")] {
+                let span = DateSpan { start: day, end: day, precision };
+                assert_eq!(span.labels().0, day.format(format).to_string(), "{day} {precision:?}");
+            }
+        }
     }
 
     #[test]
