@@ -158,6 +158,14 @@ impl RowWriter for CsvWriter<'_> {
         for cell in cells {
             match cell {
                 Cell::Text(s) if !self.style.raw => self.out.write_field(neutralise(s).as_bytes()).map_err(csv_io)?,
+                Cell::Int(i) => {
+                    // Formatted on the stack: ids and counts are three cells of every timeline row.
+                    let mut digits = [0u8; 20];
+                    let mut at = io::Cursor::new(&mut digits[..]);
+                    write!(at, "{i}")?;
+                    let len = at.position() as usize;
+                    self.out.write_field(&digits[..len]).map_err(csv_io)?
+                }
                 other => self.out.write_field(other.text().as_bytes()).map_err(csv_io)?,
             }
         }

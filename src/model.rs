@@ -239,9 +239,13 @@ mod tests {
 
     #[test]
     fn labels_written_by_hand_match_chrono_formats() {
-        for (y, m, dd) in [(1, 1, 1), (999, 12, 31), (2013, 2, 28), (2016, 2, 29), (9999, 12, 31), (10000, 1, 1), (-5, 3, 1)] {
+        for (y, m, dd) in
+            [(1, 1, 1), (999, 12, 31), (2013, 2, 28), (2016, 2, 29), (9999, 12, 31), (10000, 1, 1), (-5, 3, 1)]
+        {
             let day = NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-            for (precision, format) in [(Precision::Day, "%Y-%m-%d"), (Precision::Month, "%Y-%m"), (Precision::Year, "%Y")] {
+            for (precision, format) in
+                [(Precision::Day, "%Y-%m-%d"), (Precision::Month, "%Y-%m"), (Precision::Year, "%Y")]
+            {
                 let span = DateSpan { start: day, end: day, precision };
                 assert_eq!(span.labels().0, day.format(format).to_string(), "{day} {precision:?}");
             }

@@ -6,6 +6,7 @@
 //! whole or not at all. Reading streams rows into an [`export::RowWriter`].
 //! Every value from outside reaches SQL as a bound parameter.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -511,8 +512,10 @@ impl Store {
         let columns: Vec<String> = stmt.column_names().map(String::from).collect();
         out.header(&columns)?;
         let mut rows = stmt.raw_query();
+        let mut cells = Vec::with_capacity(columns.len());
         while let Some(row) = rows.next().context(|| "running the query".into())? {
-            out.row(&cells(row, columns.len())?)?;
+            read_cells(row, &mut cells, columns.len())?;
+            out.row(&cells)?;
         }
         Ok(())
     }
@@ -525,8 +528,10 @@ impl Store {
         }
         let mut rows = stmt.query(params)?;
         let mut n = 0;
+        let mut cells = Vec::with_capacity(columns.len());
         while let Some(row) = rows.next()? {
-            out.row(&cells(row, columns.len())?)?;
+            read_cells(row, &mut cells, columns.len())?;
+            out.row(&cells)?;
             n += 1;
         }
         Ok(n)
@@ -782,18 +787,31 @@ fn actor_id(conn: &Connection, cache: &mut HashMap<String, i64>, name: &str) -> 
     Ok(id)
 }
 
-fn cells(row: &Row, n: usize) -> Result<Vec<Cell>> {
-    (0..n)
-        .map(|i| {
-            Ok(match row.get_ref(i)? {
-                ValueRef::Null => Cell::Null,
-                ValueRef::Integer(v) => Cell::Int(v),
-                ValueRef::Real(v) => Cell::Real(v),
-                ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
-                ValueRef::Blob(b) => Cell::Blob(b.to_vec()),
-            })
-        })
-        .collect()
+/// Reads a row into `cells`, reusing their text buffers: a streamed result
+/// allocates once per column, not once per cell (a million-row export read
+/// about 14 million cells).
+fn read_cells(row: &Row, cells: &mut Vec<Cell>, n: usize) -> Result<()> {
+    cells.resize(n, Cell::Null);
+    for (i, cell) in cells.iter_mut().enumerate() {
+        match row.get_ref(i)? {
+            ValueRef::Null => *cell = Cell::Null,
+            ValueRef::Integer(v) => *cell = Cell::Int(v),
+            ValueRef::Real(v) => *cell = Cell::Real(v),
+            ValueRef::Text(t) => {
+                // Valid UTF-8 is checked in one pass; only invalid text takes the lossy path.
+                let text = std::str::from_utf8(t).map_or_else(|_| String::from_utf8_lossy(t), Cow::Borrowed);
+                match cell {
+                    Cell::Text(s) => {
+                        s.clear();
+                        s.push_str(&text);
+                    }
+                    other => *other = Cell::Text(text.into_owned()),
+                }
+            }
+            ValueRef::Blob(b) => *cell = Cell::Blob(b.to_vec()),
+        }
+    }
+    Ok(())
 }
 
 /// Runs `f` again while SQLite says the database is busy, for up to the busy
@@ -1109,5 +1127,29 @@ mod tests {
         let mut rows = Rows(Vec::new());
         store.user_query("SELECT :n + 1", &[("n".into(), "41".into())], &mut rows).unwrap();
         assert_eq!(rows.0, vec![vec![Cell::Int(42)]]);
+    }
+
+    /// Rows are read into reused buffers: no value may leak from one row into
+    /// the next, and invalid UTF-8 still reads as replacement characters.
+    #[test]
+    fn streamed_rows_reuse_buffers_without_carrying_values_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Store::open(&path, Access::ReadWrite).unwrap());
+        let store = Store::open(&path, Access::ReadOnly).unwrap();
+        let mut rows = Rows(Vec::new());
+        let sql = "SELECT 'a long first value', 1 UNION ALL SELECT NULL, 'b' UNION ALL SELECT 'c', NULL
+                   UNION ALL SELECT CAST(x'ff41' AS TEXT), 2.5";
+        store.user_query(sql, &[], &mut rows).unwrap();
+        let text = |s: &str| Cell::Text(s.to_string());
+        assert_eq!(
+            rows.0,
+            vec![
+                vec![text("a long first value"), Cell::Int(1)],
+                vec![Cell::Null, text("b")],
+                vec![text("c"), Cell::Null],
+                vec![text("\u{fffd}A"), Cell::Real(2.5)],
+            ]
+        );
     }
 }
