@@ -1106,12 +1106,18 @@ mod tests {
         assert_eq!((counts["articles"], counts["events"], counts["mentions"]), (1, 1, 1));
     }
 
-    #[test]
-    fn user_query_refuses_writes() {
+    /// A new, empty database opened read-only, with the folder that holds it.
+    fn empty_read_only() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
         drop(Store::open(&path, Access::ReadWrite).unwrap());
         let store = Store::open(&path, Access::ReadOnly).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn user_query_refuses_writes() {
+        let (_dir, store) = empty_read_only();
         for sql in [
             "INSERT INTO meta VALUES ('a', 'b')",
             "DELETE FROM articles",
@@ -1133,10 +1139,7 @@ mod tests {
     /// the next, and invalid UTF-8 still reads as replacement characters.
     #[test]
     fn streamed_rows_reuse_buffers_without_carrying_values_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.db");
-        drop(Store::open(&path, Access::ReadWrite).unwrap());
-        let store = Store::open(&path, Access::ReadOnly).unwrap();
+        let (_dir, store) = empty_read_only();
         let mut rows = Rows(Vec::new());
         let sql = "SELECT 'a long first value', 1 UNION ALL SELECT NULL, 'b' UNION ALL SELECT 'c', NULL
                    UNION ALL SELECT CAST(x'ff41' AS TEXT), 2.5";
