@@ -130,8 +130,9 @@ fn automaton(patterns: &[String]) -> AhoCorasick {
 struct NameTable {
     /// The hash of a first word → its phrases, a range of `order`. Keyed by
     /// the hash, not the word, so that building the table allocates no key per
-    /// word; a lookup compares the whole phrase anyway. foldhash, not SipHash:
-    /// this is looked up once per word of every sentence.
+    /// word; a lookup compares the whole phrase anyway (two words with one
+    /// hash only share a range). The word is hashed with foldhash, not SipHash
+    /// (once per word of every sentence), and the map keeps that hash as is.
     by_first: std::collections::HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<PassThrough>>,
     /// Phrase ids, grouped by first word, the longest phrase first within a group.
     order: Vec<u32>,
