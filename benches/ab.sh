@@ -1,40 +1,87 @@
 #!/usr/bin/env bash
-# A/B of one-thread extraction between two chronicle binaries: RUNS rounds,
-# each running A then B on the same corpus, so that both see the same load
+# A/B of two chronicle binaries in alternating runs: RUNS rounds, each
+# running A then B (B then A in odd rounds), so that both see the same load
 # (on a shared VM the machine's speed drifts more than most changes gain).
-# Reports each side's median and the ratio; checks that both print the same
-# events.
+# Reports each side's median, its spread and the ratio.
 #
 #   cp target/release/chronicle /tmp/before   # build, copy, change, rebuild
 #   benches/ab.sh /tmp/before target/release/chronicle 7
 #
-# The corpus is $WORK/small.jsonl from benches/run.sh, or CORPUS=FILE.
+# MEASURE picks what is timed:
+#   extract (default)  one-thread extraction of $CORPUS (default
+#                      $WORK/small.jsonl from benches/run.sh); checks that both
+#                      print the same events.
+#   one                one new 3 KB article ingested into a database of 1M
+#                      events, whole process (a new name every run).
+#   export             `export events --format csv` of that database; checks
+#                      that both export the same number of rows.
+# For `one` and `export` each side reads its own database, DB_A and DB_B
+# (default $WORK/big.db for both): a version's own database, built with
+# `chronicle --db FILE ingest $WORK/big.jsonl`, measures its storage choices
+# too (page size, indexes).
 set -euo pipefail
 A=$1
 B=$2
 RUNS=${3:-7}
-CORPUS=${CORPUS:-${WORK:-/tmp/chronicle-bench}/small.jsonl}
-[[ -f $CORPUS ]] || { echo "no corpus at $CORPUS (run benches/run.sh, or set CORPUS)" >&2; exit 1; }
+MEASURE=${MEASURE:-extract}
+WORK=${WORK:-/tmp/chronicle-bench}
+CORPUS=${CORPUS:-$WORK/small.jsonl}
+DB_A=${DB_A:-$WORK/big.db}
+DB_B=${DB_B:-$WORK/big.db}
+ONE=${ONE:-$WORK/one.txt}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+
+case $MEASURE in
+extract) need=("$CORPUS") ;;
+one) need=("$DB_A" "$DB_B" "$ONE") ;;
+export) need=("$DB_A" "$DB_B") ;;
+*) echo "unknown MEASURE '$MEASURE' (extract, one or export)" >&2; exit 2 ;;
+esac
+for f in "${need[@]}"; do
+    [[ -f $f ]] || { echo "no $f (run benches/run.sh, or set CORPUS, DB_A, DB_B, ONE)" >&2; exit 1; }
+done
+
+# run SIDE ROUND: one timed run of that side's binary; prints seconds.
+run() {
+    local side=$1 bin db t0 t1
+    if [[ $side == A ]]; then bin=$A db=$DB_A; else bin=$B db=$DB_B; fi
+    t0=$EPOCHREALTIME
+    case $MEASURE in
+    extract) RAYON_NUM_THREADS=1 "$bin" extract "$CORPUS" >"$out/$side.out" ;;
+    one) "$bin" --db "$db" ingest --name "ab-$side-$RANDOM$RANDOM-$2.txt" --published 2014-01-17 - <"$ONE" 2>/dev/null ;;
+    export) "$bin" --db "$db" export events --format csv | wc -l >"$out/$side.out" ;;
+    esac
+    t1=$EPOCHREALTIME
+    python3 -c "print($t1 - $t0)"
+}
+
 ta=() tb=()
 for ((i = 0; i < RUNS; i++)); do
-    for side in A B; do
-        bin=${!side}
-        t0=$EPOCHREALTIME
-        RAYON_NUM_THREADS=1 "$bin" extract "$CORPUS" >"$out/$side.jsonl"
-        t1=$EPOCHREALTIME
-        if [[ $side == A ]]; then ta+=("$(python3 -c "print($t1 - $t0)")"); else tb+=("$(python3 -c "print($t1 - $t0)")"); fi
+    if ((i % 2 == 0)); then order="A B"; else order="B A"; fi
+    for side in $order; do
+        t=$(run "$side" "$i")
+        if [[ $side == A ]]; then ta+=("$t"); else tb+=("$t"); fi
     done
 done
-cmp -s "$out/A.jsonl" "$out/B.jsonl" && same="identical events" || same="DIFFERENT events"
-python3 - "$(wc -c <"$CORPUS")" "${ta[*]}" "${tb[*]}" "$same" <<'PY'
+case $MEASURE in
+extract) cmp -s "$out/A.out" "$out/B.out" && same="identical events" || same="DIFFERENT events" ;;
+export) cmp -s "$out/A.out" "$out/B.out" && same="same row count" || same="DIFFERENT row counts" ;;
+one) same="each run a new article" ;;
+esac
+size=0
+[[ $MEASURE == extract ]] && size=$(wc -c <"$CORPUS")
+python3 - "$MEASURE" "$size" "${ta[*]}" "${tb[*]}" "$same" <<'PY'
 import statistics, sys
-size = int(sys.argv[1]) / 1e6
-a = [float(x) for x in sys.argv[2].split()]
-b = [float(x) for x in sys.argv[3].split()]
+measure, size = sys.argv[1], int(sys.argv[2]) / 1e6
+a = [float(x) for x in sys.argv[3].split()]
+b = [float(x) for x in sys.argv[4].split()]
 ma, mb = statistics.median(a), statistics.median(b)
-print(f"A median {ma:.3f} s ({size / ma:.2f} MB/s, spread {min(a):.3f}..{max(a):.3f})")
-print(f"B median {mb:.3f} s ({size / mb:.2f} MB/s, spread {min(b):.3f}..{max(b):.3f})")
-print(f"B is {ma / mb:.3f}x A; {sys.argv[4]}")
+for side, m, t in (("A", ma, a), ("B", mb, b)):
+    if measure == "one":
+        print(f"{side} median {m * 1e3:.1f} ms (spread {min(t) * 1e3:.1f}..{max(t) * 1e3:.1f})")
+    else:
+        rate = f"{size / m:.2f} MB/s, " if measure == "extract" else ""
+        print(f"{side} median {m:.3f} s ({rate}spread {min(t):.3f}..{max(t):.3f})")
+print(f"B is {ma / mb:.3f}x A; {sys.argv[5]}")
 PY
