@@ -28,6 +28,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init.sql", include_str!("../migrations/0001_init.sql")),
     ("0002_mention_spans.sql", include_str!("../migrations/0002_mention_spans.sql")),
     ("0003_portable_timeline.sql", include_str!("../migrations/0003_portable_timeline.sql")),
+    ("0004_partial_indexes.sql", include_str!("../migrations/0004_partial_indexes.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -405,7 +406,13 @@ impl Store {
             bind("e.kind = ?N", Box::new(k.as_str()));
         }
         if let Some(s) = filter.status {
-            bind("e.status = ?N", Box::new(s.as_str()));
+            // events_by_status holds only the statuses other than 'happened'
+            // (migration 0004); SQLite uses it only when the query says so.
+            if s == Status::Happened {
+                bind("e.status = ?N", Box::new(s.as_str()));
+            } else {
+                bind("e.status = ?N AND e.status <> 'happened'", Box::new(s.as_str()));
+            }
         }
         if let Some(a) = &filter.actor {
             let ids = serde_json::to_string(&self.actor_ids_matching(a)?).unwrap_or_else(|_| "[]".into());
@@ -415,9 +422,10 @@ impl Store {
             );
         }
         if let Some(p) = &filter.place {
+            // `place IS NOT NULL` is the condition of events_by_place (migration 0004).
             bind(
-                "e.place IN (SELECT name FROM places WHERE name = ?N UNION SELECT p.name FROM place_aliases pa
-                   JOIN places p ON p.id = pa.place_id WHERE pa.alias = ?N UNION SELECT ?N)",
+                "e.place IS NOT NULL AND e.place IN (SELECT name FROM places WHERE name = ?N UNION SELECT p.name
+                   FROM place_aliases pa JOIN places p ON p.id = pa.place_id WHERE pa.alias = ?N UNION SELECT ?N)",
                 Box::new(p.clone()),
             );
         }
