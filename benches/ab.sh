@@ -14,7 +14,7 @@
 #   one                one new 3 KB article ingested into a database of 1M
 #                      events, whole process (a new name every run).
 #   export             `export events --format csv` of that database; checks
-#                      that both export the same number of rows.
+#                      that both export the same number of CSV lines.
 # For `one` and `export` each side reads its own database, DB_A and DB_B
 # (default $WORK/big.db for both): a version's own database, built with
 # `chronicle --db FILE ingest $WORK/big.jsonl`, measures its storage choices
@@ -66,7 +66,7 @@ for ((i = 0; i < RUNS; i++)); do
 done
 case $MEASURE in
 extract) cmp -s "$out/A.out" "$out/B.out" && same="identical events" || same="DIFFERENT events" ;;
-export) cmp -s "$out/A.out" "$out/B.out" && same="same row count" || same="DIFFERENT row counts" ;;
+export) cmp -s "$out/A.out" "$out/B.out" && same="same number of CSV lines" || same="DIFFERENT numbers of CSV lines" ;;
 one) same="each run a new article" ;;
 esac
 size=0
