@@ -111,6 +111,10 @@ pub struct DateTables {
     anchors: foldhash::HashSet<String>,
     /// The longest anchor word, in bytes.
     anchor_len: usize,
+    /// Words an expression's core can start with: the keys of the tables the
+    /// word-led parsers look up first, plus "the", "earlier" and "later".
+    /// Any other word starts none, so `Parser::core` stops at one lookup.
+    starters: foldhash::HashSet<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -257,6 +261,16 @@ impl DateTables {
             .cloned()
             .collect();
         t.anchor_len = t.anchors.iter().map(String::len).max().unwrap_or(0);
+        t.starters = (t.weekdays.keys())
+            .chain(t.months.keys())
+            .chain(t.reldays.keys())
+            .chain(t.parts.keys())
+            .chain(t.shifts.keys())
+            .chain(t.numbers.keys())
+            .chain(t.seasons.keys())
+            .cloned()
+            .chain(["the", "earlier", "later"].map(String::from))
+            .collect();
         Ok(t)
     }
 
@@ -416,19 +430,33 @@ struct Tok<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    /// Borrowed when the word is already lower-case, as most are.
-    lower: std::borrow::Cow<'a, str>,
+    /// The word in lower case: the text itself when it already is, as most
+    /// words are, else a slice of the tokenizer's buffer; "" for other tokens.
+    lower: &'a str,
     kind: TokKind,
     /// No whitespace between this token and the one before.
     glued: bool,
 }
 
-fn tokenize(s: &str) -> Vec<Tok<'_>> {
+fn tokenize<'a>(s: &'a str, lowered: &'a mut String) -> Vec<Tok<'a>> {
+    lowered.clear();
     let mut toks = Vec::new();
-    let mut iter = s.char_indices().peekable();
+    // Words with a capital: (token, range of their lower-case form in `lowered`).
+    let mut fix: Vec<(usize, usize, usize)> = Vec::new();
+    let bytes = s.as_bytes();
     let mut prev_end = usize::MAX;
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII without decoding: most of the text.
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        };
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         let kind = if c.is_ascii_digit() {
@@ -438,25 +466,45 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         } else {
             TokKind::Punct
         };
-        let mut end = i + c.len_utf8();
-        if kind != TokKind::Punct {
-            while let Some(&(j, d)) = iter.peek() {
-                let same = if kind == TokKind::Num { d.is_ascii_digit() } else { d.is_alphabetic() };
-                if !same {
-                    break;
+        let mut end = i + len;
+        match kind {
+            TokKind::Num => end += bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count(),
+            TokKind::Word => loop {
+                match bytes.get(end) {
+                    Some(b) if b.is_ascii_alphabetic() => end += 1,
+                    Some(b) if *b >= 0x80 => match s[end..].chars().next() {
+                        Some(d) if d.is_alphabetic() => end += d.len_utf8(),
+                        _ => break,
+                    },
+                    _ => break,
                 }
-                end = j + d.len_utf8();
-                iter.next();
-            }
+            },
+            TokKind::Punct => {}
         }
         let text = &s[i..end];
-        let lower = if kind == TokKind::Word && text.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(text.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(if kind == TokKind::Word { text } else { "" })
+        let lower = match kind {
+            TokKind::Word if text.is_ascii() && text.bytes().any(|b| b.is_ascii_uppercase()) => {
+                let from = lowered.len();
+                lowered.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                fix.push((toks.len(), from, lowered.len()));
+                ""
+            }
+            TokKind::Word if !text.is_ascii() && text.chars().any(char::is_uppercase) => {
+                let from = lowered.len();
+                lowered.push_str(&text.to_lowercase()); // rare; keeps final-sigma rules
+                fix.push((toks.len(), from, lowered.len()));
+                ""
+            }
+            TokKind::Word => text,
+            _ => "",
         };
         toks.push(Tok { start: i, end, text, lower, kind, glued: prev_end == i });
         prev_end = end;
+        i = end;
+    }
+    let lowered: &'a str = lowered;
+    for (k, from, to) in fix {
+        toks[k].lower = &lowered[from..to];
     }
     toks
 }
@@ -491,7 +539,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'t str> {
-        self.tok(i).filter(|t| t.kind == TokKind::Word).map(|t| t.lower.as_ref())
+        self.tok(i).filter(|t| t.kind == TokKind::Word).map(|t| t.lower)
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -524,7 +572,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if let Some(n) = self.tok(i + 1).filter(|n| n.glued) {
             match n.kind {
-                TokKind::Word if !self.tables.ordinals.contains_key(n.lower.as_ref()) => return None,
+                TokKind::Word if !self.tables.ordinals.contains_key(n.lower) => return None,
                 TokKind::Num => return None,
                 TokKind::Punct if matches!(n.text, "%" | ":") => return None,
                 TokKind::Punct
@@ -548,7 +596,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         let mut j = i + 1;
         if self
             .tok(j)
-            .is_some_and(|t| t.glued && t.kind == TokKind::Word && self.tables.ordinals.contains_key(t.lower.as_ref()))
+            .is_some_and(|t| t.glued && t.kind == TokKind::Word && self.tables.ordinals.contains_key(t.lower))
         {
             j += 1;
         }
@@ -568,13 +616,13 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     fn month(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i).filter(|t| t.kind == TokKind::Word && is_capitalised(t))?;
-        let m = *self.tables.months.get(t.lower.as_ref())?;
+        let m = *self.tables.months.get(t.lower)?;
         Some((m, self.abbreviation_dot(i)))
     }
 
     fn weekday(&self, i: usize) -> Option<(Weekday, usize)> {
         let t = self.tok(i).filter(|t| t.kind == TokKind::Word && is_capitalised(t))?;
-        let w = *self.tables.weekdays.get(t.lower.as_ref())?;
+        let w = *self.tables.weekdays.get(t.lower)?;
         Some((w, self.abbreviation_dot(i)))
     }
 
@@ -877,6 +925,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                     Some((Form::Year { year: y, part: Part::Whole }, i + 1))
                 })
             }
+            // Each parser below starts with a table lookup or one of three
+            // words; `starters` holds them all.
+            TokKind::Word if !self.tables.starters.contains(t.lower) => None,
             TokKind::Word => self
                 .weekday_led(i)
                 .or_else(|| self.month_led(i, ctx))
@@ -968,7 +1019,8 @@ pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
     if !tables.worth_parsing(sentence) {
         return Vec::new();
     }
-    let toks = tokenize(sentence);
+    let mut lowered = String::new();
+    let toks = tokenize(sentence, &mut lowered);
     let p = Parser { toks: &toks, tables };
     let mut out = Vec::new();
     let mut i = 0;
@@ -1236,14 +1288,14 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
 /// The cue that starts at word token `k`, longest phrase first: (tense or aux, tokens used).
 fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
     let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
-    if let Some(list) = tables.cues.get(t.lower.as_ref()) {
+    if let Some(list) = tables.cues.get(t.lower) {
         for (words, cue) in list {
             let mut j = k;
             let mut ok = true;
             for w in words {
                 // Skip the apostrophe inside "'ll": tokens are split on it.
                 match toks.get(j) {
-                    Some(tok) if tok.kind == TokKind::Word && tok.lower.as_ref() == w.as_str() => j += 1,
+                    Some(tok) if tok.kind == TokKind::Word && tok.lower == w.as_str() => j += 1,
                     _ => {
                         ok = false;
                         break;
@@ -1257,7 +1309,7 @@ fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
         }
     }
     // Regular past tense and participles: "agreed", "killed", not "United" or "the proposed talks".
-    let w = t.lower.as_ref();
+    let w = t.lower;
     if w.len() >= 5
         && w.ends_with("ed")
         && !is_capitalised(t)
@@ -1290,7 +1342,7 @@ fn tense_from(toks: &[Tok], k: usize, cue: Cue, tables: &DateTables) -> Option<T
         {
             match c {
                 Cue::Aux => budget = 3,
-                Cue::Tense(t) if is_auxiliary(toks[j].lower.as_ref()) || t == Tense::Future => return Some(t),
+                Cue::Tense(t) if is_auxiliary(toks[j].lower) || t == Tense::Future => return Some(t),
                 _ => {}
             }
         }
@@ -1307,7 +1359,7 @@ fn w_first(words: &[String]) -> &str {
 
 fn after_determiner(toks: &[Tok], k: usize, tables: &DateTables) -> bool {
     let prev = k.checked_sub(1).and_then(|p| toks.get(p)).filter(|p| p.kind == TokKind::Word);
-    prev.is_some_and(|p| tables.determiners.contains_key(p.lower.as_ref()))
+    prev.is_some_and(|p| tables.determiners.contains_key(p.lower))
 }
 
 fn is_auxiliary(w: &str) -> bool {
@@ -1334,13 +1386,14 @@ fn is_auxiliary(w: &str) -> bool {
 
 /// Heuristic tense or modality of a clause: its first cue word decides.
 pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
-    let toks = tokenize(clause);
+    let mut lowered = String::new();
+    let toks = tokenize(clause, &mut lowered);
     let mut k = 0;
     while k < toks.len() {
         if let Some((cue, len)) = cue_at(&toks, k, tables) {
             if let Some(t) = tense_from(&toks, k, cue, tables) {
                 // "is due to", "was expected to": a future cue right after a form of "be" decides.
-                if matches!(toks[k].lower.as_ref(), "is" | "are" | "am" | "was" | "were") {
+                if matches!(toks[k].lower, "is" | "are" | "am" | "was" | "were") {
                     for j in [k + 1, k + 2] {
                         if let Some((Cue::Tense(Tense::Future), _)) = cue_at(&toks, j, tables) {
                             return Tense::Future;
@@ -1360,7 +1413,8 @@ pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
 /// The tense that governs the expression at `start..end` of `sentence`: the
 /// nearest cue on its left, unless a nearer one follows it before any comma.
 pub fn tense_at(sentence: &str, start: usize, end: usize, tables: &DateTables) -> Tense {
-    let toks = tokenize(sentence);
+    let mut lowered = String::new();
+    let toks = tokenize(sentence, &mut lowered);
     let first = toks.iter().position(|t| t.start >= start).unwrap_or(toks.len());
     let after = toks.iter().position(|t| t.start >= end).unwrap_or(toks.len());
     let mut left = None;
@@ -1490,7 +1544,8 @@ mod tests {
 
     #[test]
     fn tokens_keep_offsets_and_glue() {
-        let toks = tokenize("Dec. 17-18, 2012");
+        let mut lowered = String::new();
+        let toks = tokenize("Dec. 17-18, 2012", &mut lowered);
         let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(texts, ["Dec", ".", "17", "-", "18", ",", "2012"]);
         assert!(toks[1].glued && !toks[2].glued && toks[3].glued);
