@@ -177,10 +177,15 @@ struct NamePhrase {
 /// `word` in ASCII lower case, in `buf` (no allocation: this runs per word);
 /// `None` when it does not fit.
 fn ascii_lower<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    std::str::from_utf8(ascii_lower_bytes(word, buf)?).ok()
+}
+
+/// `ascii_lower` as bytes, for hashing: no UTF-8 check.
+fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let key = buf.get_mut(..word.len())?;
     key.copy_from_slice(word.as_bytes());
     key.make_ascii_lowercase();
-    std::str::from_utf8(key).ok()
+    Some(key)
 }
 
 /// The maximal run of alphanumeric characters at the start of `s`, in bytes.
@@ -228,8 +233,8 @@ impl NameTable {
             return None;
         }
         let mut buf = [0u8; 64];
-        let first = ascii_lower(&sentence[i..i + word_len], &mut buf)?;
-        let &(start, len) = self.by_first.get(&first_word_hash(first.as_bytes()))?;
+        let first = ascii_lower_bytes(&sentence[i..i + word_len], &mut buf)?;
+        let &(start, len) = self.by_first.get(&first_word_hash(first))?;
         let group = &self.order[start as usize..(start + len) as usize];
         let rest = &sentence.as_bytes()[i..];
         let capital = sentence[i..].starts_with(char::is_uppercase);
@@ -612,12 +617,21 @@ fn next_name_word(s: &str, i: usize) -> Option<usize> {
 /// left to right. A hand-written scanner: the regular expression it replaces
 /// cost 1.5 ms to compile at every start and more per sentence.
 fn name_spans(s: &str) -> Vec<(usize, usize)> {
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     let mut prev_word = false;
-    while let Some(c) = s[i..].chars().next() {
-        let word_char = c.is_alphanumeric() || c == '_';
-        if !prev_word && word_char {
+    while i < bytes.len() {
+        // ASCII without decoding: most of the text.
+        let b = bytes[i];
+        let (word_char, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'_', 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric() || c == '_', c.len_utf8())
+        };
+        // A name's first word starts with an ASCII capital, or is "al-X" / "el-X".
+        if !prev_word && (b.is_ascii_uppercase() || b == b'a' || b == b'e') {
             if let Some(mut end) = first_name_word(s, i) {
                 let mut words = 1;
                 while let Some(e) = next_name_word(s, end) {
@@ -633,9 +647,16 @@ fn name_spans(s: &str) -> Vec<(usize, usize)> {
             }
         }
         prev_word = word_char;
-        i += c.len_utf8();
+        i += len;
     }
     out
+}
+
+/// Whether `word` is one of `NOT_NAME_WORDS` (a hash lookup, not a scan of the list).
+pub fn is_not_name_word(word: &str) -> bool {
+    static SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| NOT_NAME_WORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Capitalised words that are not names (sentence openers, months, titles).
@@ -842,7 +863,7 @@ pub fn unknown_names(sentence: &str, known: &[Found], speech_at: &[(usize, usize
         let mut text = &sentence[s..e];
         while let Some(first) = text.split_whitespace().next() {
             let bare = first.trim_end_matches(['.', ',']);
-            if NOT_NAME_WORDS.contains(&bare) || NOT_NAME_WORDS.contains(&first) {
+            if is_not_name_word(bare) || is_not_name_word(first) {
                 let skip = text.find(first).unwrap_or(0) + first.len();
                 s += skip + (text[skip..].len() - text[skip..].trim_start().len());
                 text = &sentence[s..e];
@@ -853,7 +874,7 @@ pub fn unknown_names(sentence: &str, known: &[Found], speech_at: &[(usize, usize
         if text.split_whitespace().count() < 2 || known.iter().any(|k| k.start < e && s < k.end) {
             continue;
         }
-        if text.split_whitespace().any(|w| NOT_NAME_WORDS.contains(&w)) {
+        if text.split_whitespace().any(is_not_name_word) {
             continue;
         }
         let before = sentence[..s].trim_end().trim_end_matches(',').trim_end();

@@ -447,7 +447,7 @@ fn roles(
         let gap = st.len() - after.len();
         let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         let names_follow =
-            after.starts_with(|c: char| c.is_uppercase()) && !entities::NOT_NAME_WORDS.contains(&next_word);
+            after.starts_with(|c: char| c.is_uppercase()) && !entities::is_not_name_word(next_word);
         if actors.iter().any(|a| a.start == gap) || names_follow {
             taken.push((i, end));
             continue;
@@ -525,9 +525,19 @@ fn word_spans(st: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
 
 /// Runs of characters that `inside(c, offset, run start)` keeps together, with their byte offsets.
 fn spans(st: &str, inside: impl Fn(char, usize, Option<usize>) -> bool) -> Vec<(usize, &str)> {
+    let bytes = st.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in st.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding: most of the text.
+        let (c, len) = match bytes[i] {
+            b @ 0..0x80 => (char::from(b), 1),
+            _ => {
+                let c = st[i..].chars().next().unwrap_or_default();
+                (c, c.len_utf8())
+            }
+        };
         match (inside(c, i, start), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -536,6 +546,7 @@ fn spans(st: &str, inside: impl Fn(char, usize, Option<usize>) -> bool) -> Vec<(
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, &st[s..]));
