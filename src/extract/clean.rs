@@ -77,6 +77,11 @@ fn units(text: &str) -> Vec<String> {
 }
 
 fn collapse_spaces(s: &str) -> String {
+    // Most lines are ASCII with single spaces already: copied as they are.
+    let b = s.as_bytes();
+    if s.is_ascii() && !b.iter().any(|c| matches!(c, b'\t'..=b'\r')) && !b.windows(2).any(|w| w == b"  ") {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -96,6 +101,15 @@ fn collapse_spaces(s: &str) -> String {
 /// Lower case, letters and digits only: two units that differ only in spacing,
 /// quotes or punctuation are the same paragraph.
 pub fn normalise(s: &str) -> String {
+    if s.is_ascii() {
+        let mut kept = Vec::with_capacity(s.len());
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                kept.push(b.to_ascii_lowercase());
+            }
+        }
+        return String::from_utf8(kept).unwrap_or_default(); // ASCII in, ASCII out
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
@@ -126,7 +140,7 @@ mod tests {
     /// The ASCII fast path folds exactly as `char::to_lowercase` over the alphanumerics.
     #[test]
     fn normalise_keeps_lowercased_alphanumerics_of_any_script() {
-        for s in ["Ébola, CAFÉ—Straße 12!", "Lavrov's  \"PLAN\"", "ΑΘΗΝΑ 2013", "İstanbul"] {
+        for s in ["Ébola, CAFÉ—Straße 12!", "Lavrov's  \"PLAN\"", "ΑΘΗΝΑ 2013", "İstanbul", "Plain ASCII, 2013!"] {
             let slow: String = s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
             assert_eq!(normalise(s), slow, "{s}");
         }
@@ -138,6 +152,20 @@ mod tests {
         let c =
             run("Body text here.\nShare • Tweet · Email\n« Previous page\nNext article »\n© 2013 Reuters\nMore body.");
         assert_eq!(c.text, "Body text here.\nMore body.");
+    }
+
+    /// The copy-as-is path for lines already collapsed agrees with the general one.
+    #[test]
+    fn collapse_spaces_agrees_on_ascii_and_unicode_whitespace() {
+        for (s, want) in [
+            ("one two three", "one two three"),
+            ("one  two\tthree", "one two three"),
+            ("one\x0btwo\x0cthree", "one two three"),
+            ("one\u{a0}two", "one two"),
+            ("café  crème", "café crème"),
+        ] {
+            assert_eq!(collapse_spaces(s), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -440,7 +440,8 @@ struct Tok<'a> {
 
 fn tokenize<'a>(s: &'a str, lowered: &'a mut String) -> Vec<Tok<'a>> {
     lowered.clear();
-    let mut toks = Vec::new();
+    // About one token in five bytes of news text.
+    let mut toks = Vec::with_capacity(s.len() / 5 + 4);
     // Words with a capital: (token, range of their lower-case form in `lowered`).
     let mut fix: Vec<(usize, usize, usize)> = Vec::new();
     let bytes = s.as_bytes();
@@ -449,31 +450,39 @@ fn tokenize<'a>(s: &'a str, lowered: &'a mut String) -> Vec<Tok<'a>> {
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII without decoding: most of the text.
-        let (c, len) = if b < 0x80 {
-            (char::from(b), 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            (c, c.len_utf8())
-        };
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let kind = if c.is_ascii_digit() {
-            TokKind::Num
-        } else if c.is_alphabetic() {
-            TokKind::Word
-        } else {
-            TokKind::Punct
+        let (kind, len) = match b {
+            b' ' | b'\t'..=b'\r' => {
+                i += 1; // the ASCII characters of `char::is_whitespace`
+                continue;
+            }
+            b'0'..=b'9' => (TokKind::Num, 1),
+            b'a'..=b'z' | b'A'..=b'Z' => (TokKind::Word, 1),
+            0..0x80 => (TokKind::Punct, 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (if c.is_alphabetic() { TokKind::Word } else { TokKind::Punct }, c.len_utf8())
+            }
         };
         let mut end = i + len;
+        let mut ascii = len == 1;
+        let mut upper = b.is_ascii_uppercase();
         match kind {
             TokKind::Num => end += bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count(),
             TokKind::Word => loop {
                 match bytes.get(end) {
-                    Some(b) if b.is_ascii_alphabetic() => end += 1,
+                    Some(b) if b.is_ascii_alphabetic() => {
+                        upper |= b.is_ascii_uppercase();
+                        end += 1;
+                    }
                     Some(b) if *b >= 0x80 => match s[end..].chars().next() {
-                        Some(d) if d.is_alphabetic() => end += d.len_utf8(),
+                        Some(d) if d.is_alphabetic() => {
+                            ascii = false;
+                            end += d.len_utf8();
+                        }
                         _ => break,
                     },
                     _ => break,
@@ -483,13 +492,14 @@ fn tokenize<'a>(s: &'a str, lowered: &'a mut String) -> Vec<Tok<'a>> {
         }
         let text = &s[i..end];
         let lower = match kind {
-            TokKind::Word if text.is_ascii() && text.bytes().any(|b| b.is_ascii_uppercase()) => {
+            TokKind::Word if ascii && upper => {
                 let from = lowered.len();
-                lowered.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                lowered.push_str(text);
+                lowered[from..].make_ascii_lowercase();
                 fix.push((toks.len(), from, lowered.len()));
                 ""
             }
-            TokKind::Word if !text.is_ascii() && text.chars().any(char::is_uppercase) => {
+            TokKind::Word if !ascii && text.chars().any(char::is_uppercase) => {
                 let from = lowered.len();
                 lowered.push_str(&text.to_lowercase()); // rare; keeps final-sigma rules
                 fix.push((toks.len(), from, lowered.len()));
@@ -594,9 +604,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let mut j = i + 1;
-        if self
-            .tok(j)
-            .is_some_and(|t| t.glued && t.kind == TokKind::Word && self.tables.ordinals.contains_key(t.lower))
+        if self.tok(j).is_some_and(|t| t.glued && t.kind == TokKind::Word && self.tables.ordinals.contains_key(t.lower))
         {
             j += 1;
         }

@@ -273,7 +273,7 @@ fn read<'a>(
     descriptions(st, &words, &quotes, dict, index, anchor, &mut actors, state);
     // Pronouns: the nearest person before them in this sentence, else the last one before.
     let mut pronouns = Vec::new();
-    for (i, w) in word_spans(st) {
+    for (i, w) in spans(st, is_word_char, |w| w.len() <= 3) {
         let Some(lower) = PRONOUNS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)) else { continue };
         if !in_spans(&quotes, i) {
             let near = actors.iter().rev().find(|a| a.person && a.end <= i && !in_spans(&quotes, a.start)).cloned();
@@ -446,8 +446,7 @@ fn roles(
         let after = st[end..].trim_start_matches([',', ' ']);
         let gap = st.len() - after.len();
         let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let names_follow =
-            after.starts_with(|c: char| c.is_uppercase()) && !entities::is_not_name_word(next_word);
+        let names_follow = after.starts_with(|c: char| c.is_uppercase()) && !entities::is_not_name_word(next_word);
         if actors.iter().any(|a| a.start == gap) || names_follow {
             taken.push((i, end));
             continue;
@@ -520,11 +519,20 @@ fn quotes(st: &str) -> Vec<(usize, usize)> {
 
 /// Words (letters, digits, apostrophes, hyphens) with their byte offsets.
 fn word_spans(st: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
-    spans(st, |c, _, _| c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}').into_iter()
+    spans(st, is_word_char, |_| true).into_iter()
 }
 
-/// Runs of characters that `inside(c, offset, run start)` keeps together, with their byte offsets.
-fn spans(st: &str, inside: impl Fn(char, usize, Option<usize>) -> bool) -> Vec<(usize, &str)> {
+fn is_word_char(c: char, _: usize, _: Option<usize>) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'
+}
+
+/// Runs of characters that `inside(c, offset, run start)` keeps together, with
+/// their byte offsets; only the runs `keep` accepts are collected.
+fn spans<'s>(
+    st: &'s str,
+    inside: impl Fn(char, usize, Option<usize>) -> bool,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<(usize, &'s str)> {
     let bytes = st.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -541,14 +549,16 @@ fn spans(st: &str, inside: impl Fn(char, usize, Option<usize>) -> bool) -> Vec<(
         match (inside(c, i, start), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((s, &st[s..i]));
+                if keep(&st[s..i]) {
+                    out.push((s, &st[s..i]));
+                }
                 start = None;
             }
             _ => {}
         }
         i += len;
     }
-    if let Some(s) = start {
+    if let Some(s) = start.filter(|&s| keep(&st[s..])) {
         out.push((s, &st[s..]));
     }
     out
@@ -1263,12 +1273,16 @@ fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64)> {
 
 /// Words, with numbers kept whole across their separators ("40,000", "1.5").
 fn word_spans_exact(st: &str) -> Vec<(usize, &str)> {
-    spans(st, |c, i, start| {
-        c.is_alphanumeric()
-            || ((c == ',' || c == '.')
-                && start.is_some_and(|s| st[s..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'))
-                && st[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-    })
+    spans(
+        st,
+        |c, i, start| {
+            c.is_alphanumeric()
+                || ((c == ',' || c == '.')
+                    && start.is_some_and(|s| st[s..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'))
+                    && st[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        },
+        |_| true,
+    )
 }
 
 fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
