@@ -238,9 +238,15 @@ impl NameTable {
         let group = &self.order[start as usize..(start + len) as usize];
         let rest = &sentence.as_bytes()[i..];
         let capital = sentence[i..].starts_with(char::is_uppercase);
+        // Phrases of one group nearly always share the first word, so the byte
+        // after its next space and the last byte turn most of them away before
+        // the whole phrase is compared.
+        let same_at = |p: &NamePhrase, k: usize| rest[k].to_ascii_lowercase() == p.lower[k];
         group.iter().map(|&p| &self.phrases[p as usize]).find_map(|p| {
             let n = p.lower.len();
             let fits = rest.len() >= n
+                && (n <= word_len + 1 || same_at(p, word_len + 1))
+                && (n == 0 || same_at(p, n - 1))
                 && rest[..n].eq_ignore_ascii_case(&p.lower)
                 && sentence.is_char_boundary(i + n)
                 && boundary_after(sentence.as_bytes(), i + n)
