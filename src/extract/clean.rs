@@ -98,16 +98,34 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
+/// ASCII letters and digits → their lower case; every other byte → 0.
+static ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Lower case, letters and digits only: two units that differ only in spacing,
 /// quotes or punctuation are the same paragraph.
 pub fn normalise(s: &str) -> String {
     if s.is_ascii() {
-        let mut kept = Vec::with_capacity(s.len());
+        // Each byte is written, and the length grows only past the kept ones:
+        // no branch per byte.
+        let mut kept = vec![0u8; s.len()];
+        let mut n = 0;
         for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                kept.push(b.to_ascii_lowercase());
-            }
+            let f = ASCII_FOLD[usize::from(b)];
+            kept[n] = f;
+            n += usize::from(f != 0);
         }
+        kept.truncate(n);
         return String::from_utf8(kept).unwrap_or_default(); // ASCII in, ASCII out
     }
     let mut out = String::with_capacity(s.len());
