@@ -14,7 +14,7 @@
 use foldhash::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use chrono::NaiveDate;
 
 use crate::dict::{Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
@@ -66,8 +66,8 @@ pub struct NameIndex {
 /// can be built on another thread than the actor and place part.
 #[derive(Debug)]
 pub struct WordIndex {
-    words: AhoCorasick,
-    word_targets: Vec<Arc<[Target]>>,
+    /// Trigger and cue phrases by their first word, as names are.
+    words: NameTable,
     /// Number words ("seven", "forty", "million"), lower case → value.
     numbers: foldhash::HashMap<String, u64>,
 }
@@ -81,10 +81,10 @@ impl WordIndex {
         for (i, c) in cues.iter().enumerate() {
             words.add(&c.phrase, Target::Cue(i));
         }
-        let keys = words.take_keys();
+        // Trigger and cue phrases match in any case, whatever case they are written in.
+        words.capital_only.iter_mut().for_each(|c| *c = false);
         WordIndex {
-            words: automaton(&keys),
-            word_targets: words.targets.into_iter().map(Arc::from).collect(),
+            words: NameTable::build(words),
             numbers: cues
                 .iter()
                 .filter_map(|c| match c.kind {
@@ -115,14 +115,6 @@ impl Found {
     pub fn adjective(&self) -> Option<usize> {
         self.targets.iter().find_map(|t| if let Target::PlaceAdjective(p) = t { Some(*p) } else { None })
     }
-}
-
-fn automaton(patterns: &[String]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns)
-        .expect("dictionary automaton")
 }
 
 /// Name phrases by their first word (ASCII lower case).
@@ -254,6 +246,44 @@ impl NameTable {
             fits.then_some((i + n, p))
         })
     }
+
+    /// The phrases of a sentence, left to right. At each word start the
+    /// longest phrase that fits wins, and the scan goes on after it, so
+    /// matches never overlap.
+    fn scan(&self, sentence: &str) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut prev_alnum = false;
+        let bytes = sentence.as_bytes();
+        while i < bytes.len() {
+            // ASCII without decoding: most of the text.
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                prev_alnum = false;
+                i += 1;
+                continue;
+            }
+            let Some(c) = sentence[i..].chars().next() else { break };
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum {
+                let word_len = first_word_len(&sentence[i..]);
+                if let Some((end, p)) = self.longest_at(sentence, i, word_len) {
+                    out.push(Found { start: i, end, targets: p.targets.clone() });
+                    prev_alnum = sentence[..end].chars().next_back().is_some_and(char::is_alphanumeric);
+                    i = end;
+                    continue;
+                }
+                // No phrase starts here: skip the rest of the word.
+                prev_alnum = true;
+                i += word_len;
+                continue;
+            }
+            prev_alnum = alnum;
+            i += c.len_utf8();
+        }
+        out
+    }
+
 }
 
 /// Collects phrases into unique patterns, each with every target it names.
@@ -364,53 +394,14 @@ impl Index {
     /// At each word start the longest phrase that fits wins, and the scan goes
     /// on after it, so matches never overlap.
     pub fn names(&self, sentence: &str) -> Vec<Found> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        let mut prev_alnum = false;
-        let bytes = sentence.as_bytes();
-        while i < bytes.len() {
-            // ASCII without decoding: most of the text.
-            let b = bytes[i];
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
-                prev_alnum = false;
-                i += 1;
-                continue;
-            }
-            let Some(c) = sentence[i..].chars().next() else { break };
-            let alnum = c.is_alphanumeric();
-            if alnum && !prev_alnum {
-                let word_len = first_word_len(&sentence[i..]);
-                if let Some((end, p)) = self.names.names.longest_at(sentence, i, word_len) {
-                    out.push(Found { start: i, end, targets: p.targets.clone() });
-                    prev_alnum = sentence[..end].chars().next_back().is_some_and(char::is_alphanumeric);
-                    i = end;
-                    continue;
-                }
-                // No phrase starts here: skip the rest of the word.
-                prev_alnum = true;
-                i += word_len;
-                continue;
-            }
-            prev_alnum = alnum;
-            i += c.len_utf8();
-        }
-        out
+        self.names.names.scan(sentence)
     }
 
-    /// Trigger and cue phrases in a sentence, left to right (overlapping phrases
-    /// resolve to the longest).
+    /// Trigger and cue phrases in a sentence, left to right, found as names
+    /// are: at each word start the longest phrase that ends on a word boundary,
+    /// and the search goes on after it.
     pub fn words(&self, sentence: &str) -> Vec<Found> {
-        let bytes = sentence.as_bytes();
-        self.words
-            .words
-            .find_iter(sentence)
-            .filter(|m| boundary_before(sentence, m.start()) && boundary_after(bytes, m.end()))
-            .map(|m| Found {
-                start: m.start(),
-                end: m.end(),
-                targets: self.words.word_targets[m.pattern().as_usize()].clone(),
-            })
-            .collect()
+        self.words.words.scan(sentence)
     }
 
     /// The value of a number word ("seven" → 7), in any ASCII case.
@@ -916,6 +907,26 @@ mod tests {
             let slow = s.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
             assert_eq!(first_word_len(s), slow, "{s:?}");
         }
+    }
+
+    #[test]
+    /// The Aho-Corasick search this replaced matched "is to" across "Kassis
+    /// told", dropped it for starting inside a word, and went on after it:
+    /// "told" was never seen.
+    #[test]
+    fn trigger_after_a_surname_ending_in_a_cue_prefix_is_found() {
+        let d = dict();
+        let s = "Randa Kassis told reporters the people need peace.";
+        let words: Vec<&str> = d.index().words(s).iter().map(|f| &s[f.start..f.end]).collect();
+        assert_eq!(words, ["told", "people"]);
+    }
+
+    #[test]
+    fn trigger_phrases_match_in_any_case_and_on_word_boundaries_only() {
+        let d = dict();
+        let s = "TALKS began; the stalks grew; Talks ended.";
+        let words: Vec<&str> = d.index().words(s).iter().map(|f| &s[f.start..f.end]).collect();
+        assert_eq!(words, ["TALKS", "Talks"]);
     }
 
     #[test]

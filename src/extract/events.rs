@@ -1600,6 +1600,14 @@ mod tests {
     }
 
     #[test]
+    fn statement_by_a_surname_ending_in_is_before_told_reporters() {
+        let evs = events("\"We want peace,\" Kassis told reporters on Tuesday.", "2016-04-20");
+        let st = of(&evs, Kind::Statement);
+        assert_eq!(st.len(), 1, "{evs:?}");
+        assert_eq!(st[0].quote.as_deref(), Some("We want peace,"));
+    }
+
+    #[test]
     fn statement_with_speaker_after_the_quote() {
         let evs = events("\"We will go to Geneva,\" said Moallem.", "2014-01-17");
         let st = of(&evs, Kind::Statement);
