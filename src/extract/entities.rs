@@ -219,14 +219,13 @@ impl NameTable {
         table
     }
 
-    /// The longest phrase that starts at byte `i` (a word start) and ends on a word boundary.
-    fn longest_at(&self, sentence: &str, i: usize, word_len: usize) -> Option<(usize, &NamePhrase)> {
+    /// The longest phrase that starts at byte `i` (a word start) and ends on a
+    /// word boundary; `key` is the `first_word_hash` of the word at `i`.
+    fn longest_at(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<(usize, &NamePhrase)> {
         if word_len > self.longest_first {
             return None;
         }
-        let mut buf = [0u8; 64];
-        let first = ascii_lower_bytes(&sentence[i..i + word_len], &mut buf)?;
-        let &(start, len) = self.by_first.get(&first_word_hash(first))?;
+        let &(start, len) = self.by_first.get(&key)?;
         let group = &self.order[start as usize..(start + len) as usize];
         let rest = &sentence.as_bytes()[i..];
         let capital = sentence[i..].starts_with(char::is_uppercase);
@@ -246,44 +245,55 @@ impl NameTable {
             fits.then_some((i + n, p))
         })
     }
+}
 
-    /// The phrases of a sentence, left to right. At each word start the
-    /// longest phrase that fits wins, and the scan goes on after it, so
-    /// matches never overlap.
-    fn scan(&self, sentence: &str) -> Vec<Found> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        let mut prev_alnum = false;
-        let bytes = sentence.as_bytes();
-        while i < bytes.len() {
-            // ASCII without decoding: most of the text.
-            let b = bytes[i];
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
-                prev_alnum = false;
-                i += 1;
-                continue;
-            }
-            let Some(c) = sentence[i..].chars().next() else { break };
-            let alnum = c.is_alphanumeric();
-            if alnum && !prev_alnum {
-                let word_len = first_word_len(&sentence[i..]);
-                if let Some((end, p)) = self.longest_at(sentence, i, word_len) {
-                    out.push(Found { start: i, end, targets: p.targets.clone() });
-                    prev_alnum = sentence[..end].chars().next_back().is_some_and(char::is_alphanumeric);
-                    i = end;
-                    continue;
-                }
-                // No phrase starts here: skip the rest of the word.
-                prev_alnum = true;
-                i += word_len;
-                continue;
-            }
-            prev_alnum = alnum;
-            i += c.len_utf8();
+/// The phrases of each table in a sentence, left to right, in one pass over
+/// its words (each word is lower-cased and hashed once for all the tables).
+/// For each table, at each word start the longest phrase that fits wins, and
+/// that table's search goes on after it, so its matches never overlap.
+fn scan<const N: usize>(tables: [&NameTable; N], sentence: &str) -> [Vec<Found>; N] {
+    let mut out = std::array::from_fn(|_| Vec::new());
+    // Where each table's search goes on: the end of its last match.
+    let mut resume = [0usize; N];
+    let mut i = 0;
+    let mut prev_alnum = false;
+    let bytes = sentence.as_bytes();
+    while i < bytes.len() {
+        // ASCII without decoding: most of the text.
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            prev_alnum = false;
+            i += 1;
+            continue;
         }
-        out
+        let Some(c) = sentence[i..].chars().next() else { break };
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            let word_len = first_word_len(&sentence[i..]);
+            let mut buf = [0u8; 64];
+            if let Some(first) = ascii_lower_bytes(&sentence[i..i + word_len], &mut buf) {
+                let key = first_word_hash(first);
+                for (t, table) in tables.iter().enumerate() {
+                    if i < resume[t] {
+                        continue; // inside this table's last match
+                    }
+                    if let Some((end, p)) = table.longest_at(sentence, i, word_len, key) {
+                        out[t].push(Found { start: i, end, targets: p.targets.clone() });
+                        resume[t] = end;
+                    }
+                }
+            }
+            // Go on at the next word start: a match ends before a non-word
+            // character (`boundary_after`), so no table's resume point is
+            // skipped over.
+            prev_alnum = true;
+            i += word_len;
+            continue;
+        }
+        prev_alnum = alnum;
+        i += c.len_utf8();
     }
-
+    out
 }
 
 /// Collects phrases into unique patterns, each with every target it names.
@@ -394,14 +404,22 @@ impl Index {
     /// At each word start the longest phrase that fits wins, and the scan goes
     /// on after it, so matches never overlap.
     pub fn names(&self, sentence: &str) -> Vec<Found> {
-        self.names.names.scan(sentence)
+        let [names] = scan([&self.names.names], sentence);
+        names
     }
 
     /// Trigger and cue phrases in a sentence, left to right, found as names
     /// are: at each word start the longest phrase that ends on a word boundary,
     /// and the search goes on after it.
     pub fn words(&self, sentence: &str) -> Vec<Found> {
-        self.words.words.scan(sentence)
+        let [words] = scan([&self.words.words], sentence);
+        words
+    }
+
+    /// `names` and `words` of a sentence, in one pass over its words.
+    pub fn names_and_words(&self, sentence: &str) -> (Vec<Found>, Vec<Found>) {
+        let [names, words] = scan([&self.names.names, &self.words.words], sentence);
+        (names, words)
     }
 
     /// The value of a number word ("seven" → 7), in any ASCII case.
@@ -909,7 +927,6 @@ mod tests {
         }
     }
 
-    #[test]
     /// The Aho-Corasick search this replaced matched "is to" across "Kassis
     /// told", dropped it for starting inside a word, and went on after it:
     /// "told" was never seen.

@@ -116,12 +116,13 @@ pub fn find(
     title: Option<&str>,
 ) -> Vec<Event> {
     let index = dict.index();
-    let names: Vec<Vec<Found>> = sentences.iter().map(|s| index.names(s.text(text))).collect();
+    let (names, words): (Vec<Vec<Found>>, Vec<Vec<Found>>) =
+        sentences.iter().map(|s| index.names_and_words(s.text(text))).unzip();
     let mut state = ArticleState { main_country: main_country(text, sentences, &names, dict), ..Default::default() };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
     let mut candidates = Vec::new();
-    for (s, names) in sentences.iter().zip(names) {
-        let reading = read(text, s, names, dict, index, anchor, &mut state);
+    for ((s, names), words) in sentences.iter().zip(names).zip(words) {
+        let reading = read(text, s, (names, words), dict, index, anchor, &mut state);
         let in_title = title_end.is_some_and(|t| t == s);
         let before = candidates.len();
         statement(&reading, dict, anchor, &mut state, &mut candidates);
@@ -177,14 +178,13 @@ const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
 fn read<'a>(
     text: &'a str,
     s: &Sentence,
-    names: Vec<Found>,
+    (names, words): (Vec<Found>, Vec<Found>),
     dict: &Dictionaries,
     index: &Index,
     anchor: &Anchor,
     state: &mut ArticleState,
 ) -> Reading<'a> {
     let st = s.text(text);
-    let words = index.words(st);
     let dates = dates::find(st, &dict.dates);
     let quotes = quotes(st);
     let mut actors = Vec::new();
@@ -528,11 +528,11 @@ fn is_word_char(c: char, _: usize, _: Option<usize>) -> bool {
 
 /// Runs of characters that `inside(c, offset, run start)` keeps together, with
 /// their byte offsets; only the runs `keep` accepts are collected.
-fn spans<'s>(
-    st: &'s str,
+fn spans(
+    st: &str,
     inside: impl Fn(char, usize, Option<usize>) -> bool,
     keep: impl Fn(&str) -> bool,
-) -> Vec<(usize, &'s str)> {
+) -> Vec<(usize, &str)> {
     let bytes = st.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
