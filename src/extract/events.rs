@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use super::dates::{self, Anchor, Tense, TimeExpr};
-use super::entities::{self, Found, Index};
+use super::entities::{self, Found, Index, Scan};
 use super::sentences::Sentence;
 use crate::dict::{ActorKind, CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Mention, Qualifier, Role, Status};
@@ -131,13 +131,12 @@ pub fn find(
     title: Option<&str>,
 ) -> Vec<Event> {
     let index = dict.index();
-    let (names, words): (Vec<Vec<Found>>, Vec<Vec<Found>>) =
-        sentences.iter().map(|s| index.names_and_words(s.text(text))).unzip();
-    let mut state = ArticleState { main_country: main_country(text, sentences, &names, dict), ..Default::default() };
+    let scans: Vec<Scan> = sentences.iter().map(|s| index.scan(s.text(text))).collect();
+    let mut state = ArticleState { main_country: main_country(text, sentences, &scans, dict), ..Default::default() };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
     let mut candidates = Vec::new();
-    for ((s, names), words) in sentences.iter().zip(names).zip(words) {
-        let reading = read(text, s, (names, words), dict, index, anchor, &mut state);
+    for (s, scan) in sentences.iter().zip(scans) {
+        let reading = read(text, s, scan, dict, index, anchor, &mut state);
         let in_title = title_end.is_some_and(|t| t == s);
         let before = candidates.len();
         statement(&reading, dict, anchor, &mut state, &mut candidates);
@@ -153,9 +152,10 @@ pub fn find(
 }
 
 /// The country most named in the article (by name or adjective).
-fn main_country(text: &str, sentences: &[Sentence], names: &[Vec<Found>], dict: &Dictionaries) -> Option<String> {
+fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], dict: &Dictionaries) -> Option<String> {
     let mut counts: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
-    for (n, (s, found)) in sentences.iter().zip(names).enumerate() {
+    for (n, (s, scan)) in sentences.iter().zip(scans).enumerate() {
+        let found = &scan.names;
         let st = s.text(text);
         for f in found {
             let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else {
@@ -193,7 +193,7 @@ const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
 fn read<'a>(
     text: &'a str,
     s: &Sentence,
-    (names, words): (Vec<Found>, Vec<Found>),
+    Scan { names, words, titles }: Scan,
     dict: &Dictionaries,
     index: &Index,
     anchor: &Anchor,
@@ -247,7 +247,7 @@ fn read<'a>(
             }
         }
     }
-    roles(st, index, dict, anchor, &places, &mut actors, state);
+    roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     // Names the dictionary does not know, and their surnames later on.
     let speech: Vec<(usize, usize)> = words
         .iter()
@@ -443,8 +443,10 @@ fn government_of(dict: &Dictionaries, country: &str) -> String {
 /// minister", "his Syrian counterpart". A definite one is the person who held the
 /// role on the publication date; an indefinite one ("a Syrian deputy foreign
 /// minister") stands for the country. A title followed by a name is left to the name.
+#[allow(clippy::too_many_arguments)]
 fn roles(
     st: &str,
+    mentions: Vec<(usize, usize, &str)>,
     index: &Index,
     dict: &Dictionaries,
     anchor: &Anchor,
@@ -453,7 +455,7 @@ fn roles(
     state: &ArticleState,
 ) {
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (i, end, title) in index.role_mentions(st) {
+    for (i, end, title) in mentions {
         if taken.iter().any(|&(a, b)| a < end && i < b) {
             continue;
         }
