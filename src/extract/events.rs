@@ -200,7 +200,10 @@ fn read<'a>(
     state: &mut ArticleState,
 ) -> Reading<'a> {
     let st = s.text(text);
-    let dates = dates::find(st, &dict.dates);
+    // Only the event rules read dates, and each needs a trigger word: a
+    // sentence without one (most sentences of most articles) skips the search.
+    let has_trigger = words.iter().any(|w| w.targets.iter().any(|t| matches!(t, entities::Target::Trigger(_))));
+    let dates = if has_trigger { dates::find(st, &dict.dates) } else { Vec::new() };
     let quotes = quotes(st);
     let mut actors = Vec::new();
     let mut places = Vec::new();
