@@ -111,10 +111,11 @@ pub struct DateTables {
     anchors: foldhash::HashSet<String>,
     /// The longest anchor word, in bytes.
     anchor_len: usize,
-    /// Words an expression's core can start with: the keys of the tables the
-    /// word-led parsers look up first, plus "the", "earlier" and "later".
-    /// Any other word starts none, so `Parser::core` stops at one lookup.
-    starters: foldhash::HashSet<String>,
+    /// The words an expression can start with, as `LEADS_*` bits, so that a
+    /// word costs one lookup: the prepositions, and the words a core can start
+    /// with (the keys of the tables the word-led parsers look up first, plus
+    /// "the", "earlier" and "later"; any other word starts none).
+    leads: foldhash::HashMap<String, u8>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -261,7 +262,7 @@ impl DateTables {
             .cloned()
             .collect();
         t.anchor_len = t.anchors.iter().map(String::len).max().unwrap_or(0);
-        t.starters = (t.weekdays.keys())
+        t.leads = (t.weekdays.keys())
             .chain(t.months.keys())
             .chain(t.reldays.keys())
             .chain(t.parts.keys())
@@ -270,7 +271,11 @@ impl DateTables {
             .chain(t.seasons.keys())
             .cloned()
             .chain(["the", "earlier", "later"].map(String::from))
+            .map(|w| (w, LEADS_CORE))
             .collect();
+        for p in t.preps.keys() {
+            *t.leads.entry(p.clone()).or_default() |= LEADS_PREP;
+        }
         Ok(t)
     }
 
@@ -529,7 +534,14 @@ fn is_capitalised(t: &Tok) -> bool {
 struct Parser<'t, 'a> {
     toks: &'t [Tok<'a>],
     tables: &'t DateTables,
+    /// Per token: `LEADS_PREP` and `LEADS_CORE` bits, looked up once.
+    leads: &'t [u8],
 }
+
+/// The token is a preposition of `DateTables::preps`.
+const LEADS_PREP: u8 = 1;
+/// The token can start the core of an expression (see `DateTables::leads`).
+const LEADS_CORE: u8 = 2;
 
 /// What came before the core of an expression, which licenses bare months and years.
 #[derive(Clone, Copy, Default)]
@@ -934,8 +946,8 @@ impl<'t, 'a> Parser<'t, 'a> {
                 })
             }
             // Each parser below starts with a table lookup or one of three
-            // words; `starters` holds them all.
-            TokKind::Word if !self.tables.starters.contains(t.lower) => None,
+            // words; `leads` marks them all.
+            TokKind::Word if self.leads[i] & LEADS_CORE == 0 => None,
             TokKind::Word => self
                 .weekday_led(i)
                 .or_else(|| self.month_led(i, ctx))
@@ -984,7 +996,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// The expression that starts at token `i`, if any: (form, end token, preposition).
     fn at(&self, i: usize) -> Option<(Form, usize, Option<&'t str>)> {
         if let Some(w) = self.word(i) {
-            if self.tables.preps.contains_key(w) {
+            if self.leads[i] & LEADS_PREP != 0 {
                 let ctx = Ctx { prep: Some(w) };
                 if let Some((form, k)) = self.core(i + 1, ctx) {
                     let (form, k) = self.range_end(form, k).unwrap_or((form, k));
@@ -1029,7 +1041,14 @@ pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
     }
     let mut lowered = String::new();
     let toks = tokenize(sentence, &mut lowered);
-    let p = Parser { toks: &toks, tables };
+    let leads: Vec<u8> = toks
+        .iter()
+        .map(|t| match t.kind {
+            TokKind::Word => tables.leads.get(t.lower).copied().unwrap_or(0),
+            _ => 0,
+        })
+        .collect();
+    let p = Parser { toks: &toks, tables, leads: &leads };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
