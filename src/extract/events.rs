@@ -291,7 +291,7 @@ fn read<'a>(
     descriptions(st, &words, &quotes, dict, index, anchor, &mut actors, state);
     // Pronouns: the nearest person before them in this sentence, else the last one before.
     let mut pronouns = Vec::new();
-    for (i, w) in spans(st, is_word_char, |w| w.len() <= 3) {
+    for (i, w) in pronoun_words(st) {
         let Some(lower) = PRONOUNS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)) else { continue };
         if !in_spans(&quotes, i) {
             let near = actors.iter().rev().find(|a| a.person && a.end <= i && !in_spans(&quotes, a.start)).cloned();
@@ -517,11 +517,39 @@ fn in_spans(spans: &[(usize, usize)], i: usize) -> bool {
     spans.iter().any(|&(s, e)| s <= i && i < e)
 }
 
+/// The words of `word_spans` that are `PRONOUNS`, in any case, with their
+/// offsets. Every pronoun has an 'h' (first, or second in "she"): only the
+/// words around one are looked at, not every word of the sentence.
+fn pronoun_words(st: &str) -> Vec<(usize, &str)> {
+    let bytes = st.as_bytes();
+    let word_char_before = |i: usize| st[..i].chars().next_back().is_some_and(|c| is_word_char(c, 0, None));
+    let word_char_after = |i: usize| st[i..].chars().next().is_some_and(|c| is_word_char(c, 0, None));
+    let mut out = Vec::new();
+    for h in (0..bytes.len()).filter(|&k| bytes[k] | 0x20 == b'h') {
+        for start in [h.checked_sub(1), Some(h)].into_iter().flatten() {
+            for end in [start + 2, start + 3] {
+                let Some(w) = st.get(start..end) else { continue };
+                if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+                    && !word_char_before(start)
+                    && !word_char_after(end)
+                {
+                    out.push((start, w));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Quoted spans of a sentence, straight or curly.
 fn quotes(st: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in st.char_indices() {
+    let bytes = st.as_bytes();
+    // Only '"' and the curly quotes (led by 0xE2, never inside another
+    // character) are decoded.
+    for i in (0..bytes.len()).filter(|&k| matches!(bytes[k], b'"' | 0xE2)) {
+        let Some(c) = st[i..].chars().next() else { break };
         match (c, open) {
             ('"', None) | ('\u{201c}', None) => open = Some(i),
             ('"', Some(s)) | ('\u{201d}', Some(s)) => {
@@ -539,20 +567,15 @@ fn quotes(st: &str) -> Vec<(usize, usize)> {
 
 /// Words (letters, digits, apostrophes, hyphens) with their byte offsets.
 fn word_spans(st: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
-    spans(st, is_word_char, |_| true).into_iter()
+    spans(st, is_word_char).into_iter()
 }
 
 fn is_word_char(c: char, _: usize, _: Option<usize>) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'
 }
 
-/// Runs of characters that `inside(c, offset, run start)` keeps together, with
-/// their byte offsets; only the runs `keep` accepts are collected.
-fn spans(
-    st: &str,
-    inside: impl Fn(char, usize, Option<usize>) -> bool,
-    keep: impl Fn(&str) -> bool,
-) -> Vec<(usize, &str)> {
+/// Runs of characters that `inside(c, offset, run start)` keeps together, with their byte offsets.
+fn spans(st: &str, inside: impl Fn(char, usize, Option<usize>) -> bool) -> Vec<(usize, &str)> {
     let bytes = st.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -569,16 +592,14 @@ fn spans(
         match (inside(c, i, start), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                if keep(&st[s..i]) {
-                    out.push((s, &st[s..i]));
-                }
+                out.push((s, &st[s..i]));
                 start = None;
             }
             _ => {}
         }
         i += len;
     }
-    if let Some(s) = start.filter(|&s| keep(&st[s..])) {
+    if let Some(s) = start {
         out.push((s, &st[s..]));
     }
     out
@@ -1293,16 +1314,12 @@ fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64)> {
 
 /// Words, with numbers kept whole across their separators ("40,000", "1.5").
 fn word_spans_exact(st: &str) -> Vec<(usize, &str)> {
-    spans(
-        st,
-        |c, i, start| {
-            c.is_alphanumeric()
-                || ((c == ',' || c == '.')
-                    && start.is_some_and(|s| st[s..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'))
-                    && st[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-        },
-        |_| true,
-    )
+    spans(st, |c, i, start| {
+        c.is_alphanumeric()
+            || ((c == ',' || c == '.')
+                && start.is_some_and(|s| st[s..i].chars().all(|d| d.is_ascii_digit() || d == ',' || d == '.'))
+                && st[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    })
 }
 
 fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
@@ -1617,6 +1634,19 @@ mod tests {
 
     fn of(evs: &[Event], kind: Kind) -> Vec<&Event> {
         evs.iter().filter(|e| e.kind == kind).collect()
+    }
+
+    #[test]
+    fn pronoun_words_agree_with_the_word_list() {
+        for st in [
+            "He said she met him; his and her talks.",
+            "She-wolf, he'd, HIS, Her\u{2019}s, ahem, hehe, sheikh, the, h, he",
+            "\u{e9}he and he\u{e9}, \u{201c}she\u{201d}",
+        ] {
+            let slow: Vec<(usize, &str)> =
+                word_spans(st).filter(|(_, w)| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))).collect();
+            assert_eq!(pronoun_words(st), slow, "{st}");
+        }
     }
 
     #[test]
