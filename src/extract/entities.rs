@@ -701,16 +701,16 @@ fn name_spans(s: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     let mut prev_word = false;
     while i < bytes.len() {
-        // ASCII without decoding: most of the text.
-        let b = bytes[i];
-        let (word_char, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'_', 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            (c.is_alphanumeric() || c == '_', c.len_utf8())
+        // ASCII by a table lookup, without decoding: most of the text.
+        let (class, len) = match NAME_START_CLASS[usize::from(bytes[i])] {
+            NON_ASCII => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (if c.is_alphanumeric() { WORD } else { OTHER }, c.len_utf8())
+            }
+            class => (class, 1),
         };
         // A name's first word starts with an ASCII capital, or is "al-X" / "el-X".
-        if !prev_word && (b.is_ascii_uppercase() || b == b'a' || b == b'e') {
+        if class == CAN_START_NAME && !prev_word {
             if let Some(mut end) = first_name_word(s, i) {
                 let mut words = 1;
                 while let Some(e) = next_name_word(s, end) {
@@ -725,11 +725,35 @@ fn name_spans(s: &str) -> Vec<(usize, usize)> {
                 }
             }
         }
-        prev_word = word_char;
+        prev_word = class != OTHER;
         i += len;
     }
     out
 }
+
+/// Byte classes for `name_spans`: not part of a word; part of one; part of
+/// one and possibly the start of a name (A-Z, and the a/e of "al-"/"el-");
+/// the lead byte of a non-ASCII character, to decode.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const CAN_START_NAME: u8 = 2;
+const NON_ASCII: u8 = 3;
+static NAME_START_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() || c == b'a' || c == b'e' {
+            CAN_START_NAME
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether `word` is one of `NOT_NAME_WORDS` (a hash lookup, not a scan of the list).
 pub fn is_not_name_word(word: &str) -> bool {
