@@ -522,17 +522,31 @@ fn in_spans(spans: &[(usize, usize)], i: usize) -> bool {
 /// words around one are looked at, not every word of the sentence.
 fn pronoun_words(st: &str) -> Vec<(usize, &str)> {
     let bytes = st.as_bytes();
-    let word_char_before = |i: usize| st[..i].chars().next_back().is_some_and(|c| is_word_char(c, 0, None));
-    let word_char_after = |i: usize| st[i..].chars().next().is_some_and(|c| is_word_char(c, 0, None));
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
+    let word_char_before = |i: usize| match i.checked_sub(1).map(|k| bytes[k]) {
+        None => false,
+        Some(b) if b < 0x80 => is_word_byte(b),
+        Some(_) => st[..i].chars().next_back().is_some_and(|c| is_word_char(c, 0, None)),
+    };
+    let word_char_after = |i: usize| match bytes.get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => is_word_byte(b),
+        Some(_) => st[i..].chars().next().is_some_and(|c| is_word_char(c, 0, None)),
+    };
     let mut out = Vec::new();
     for h in (0..bytes.len()).filter(|&k| bytes[k] | 0x20 == b'h') {
-        for start in [h.checked_sub(1), Some(h)].into_iter().flatten() {
-            for end in [start + 2, start + 3] {
-                let Some(w) = st.get(start..end) else { continue };
-                if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
-                    && !word_char_before(start)
-                    && !word_char_after(end)
-                {
+        // "she" starts at the 's' before its 'h'; the others at the 'h'.
+        let she = h.checked_sub(1).filter(|&k| bytes[k] | 0x20 == b's');
+        for start in [she, Some(h)].into_iter().flatten() {
+            if word_char_before(start) {
+                continue;
+            }
+            // The ASCII letters from `start`: a pronoun is two or three of them.
+            let len = bytes[start..].iter().take(4).take_while(|b| b.is_ascii_alphabetic()).count();
+            let end = start + len;
+            if (2..=3).contains(&len) && !word_char_after(end) {
+                let w = &st[start..end];
+                if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
                     out.push((start, w));
                 }
             }
