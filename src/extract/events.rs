@@ -466,7 +466,9 @@ fn roles(
         let after = st[end..].trim_start_matches([',', ' ']);
         let gap = st.len() - after.len();
         let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let names_follow = after.starts_with(|c: char| c.is_uppercase()) && !entities::is_not_name_word(next_word);
+        let names_follow = after.starts_with(|c: char| c.is_uppercase())
+            && !entities::is_not_name_word(next_word)
+            && !places.iter().any(|p| p.start == gap);
         if actors.iter().any(|a| a.start == gap) || names_follow {
             taken.push((i, end));
             continue;
