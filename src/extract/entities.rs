@@ -1027,18 +1027,17 @@ mod tests {
     /// "told" was never seen.
     #[test]
     fn trigger_after_a_surname_ending_in_a_cue_prefix_is_found() {
-        let d = dict();
-        let s = "Randa Kassis told reporters the people need peace.";
-        let words: Vec<&str> = d.index().words(s).iter().map(|f| &s[f.start..f.end]).collect();
-        assert_eq!(words, ["told", "people"]);
+        assert_eq!(words_in("Randa Kassis told reporters the people need peace."), ["told", "people"]);
     }
 
     #[test]
     fn trigger_phrases_match_in_any_case_and_on_word_boundaries_only() {
-        let d = dict();
-        let s = "TALKS began; the stalks grew; Talks ended.";
-        let words: Vec<&str> = d.index().words(s).iter().map(|f| &s[f.start..f.end]).collect();
-        assert_eq!(words, ["TALKS", "Talks"]);
+        assert_eq!(words_in("TALKS began; the stalks grew; Talks ended."), ["TALKS", "Talks"]);
+    }
+
+    /// The trigger and cue phrases `Index::words` finds in `s`, as text.
+    fn words_in(s: &str) -> Vec<&str> {
+        dict().index().words(s).iter().map(|f| &s[f.start..f.end]).collect()
     }
 
     /// Titles found at word starts agree with a plain search for every title
