@@ -699,18 +699,19 @@ fn name_spans(s: &str) -> Vec<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    let mut prev_word = false;
     while i < bytes.len() {
-        // ASCII by a table lookup, without decoding: most of the text.
-        let (class, len) = match NAME_START_CLASS[usize::from(bytes[i])] {
-            NON_ASCII => {
-                let c = s[i..].chars().next().unwrap_or_default();
-                (if c.is_alphanumeric() { WORD } else { OTHER }, c.len_utf8())
-            }
-            class => (class, 1),
+        // A name's first word starts with an ASCII capital, or is "al-X" /
+        // "el-X": only those bytes are looked at (never inside a character).
+        if !CAN_START_NAME[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let after_word = match i.checked_sub(1).map(|k| bytes[k]) {
+            None => false,
+            Some(b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+            Some(_) => s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_'),
         };
-        // A name's first word starts with an ASCII capital, or is "al-X" / "el-X".
-        if class == CAN_START_NAME && !prev_word {
+        if !after_word {
             if let Some(mut end) = first_name_word(s, i) {
                 let mut words = 1;
                 while let Some(e) = next_name_word(s, end) {
@@ -719,37 +720,23 @@ fn name_spans(s: &str) -> Vec<(usize, usize)> {
                 }
                 if words >= 2 {
                     out.push((i, end));
-                    prev_word = s[..end].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
                     i = end;
                     continue;
                 }
             }
         }
-        prev_word = class != OTHER;
-        i += len;
+        i += 1;
     }
     out
 }
 
-/// Byte classes for `name_spans`: not part of a word; part of one; part of
-/// one and possibly the start of a name (A-Z, and the a/e of "al-"/"el-");
-/// the lead byte of a non-ASCII character, to decode.
-const OTHER: u8 = 0;
-const WORD: u8 = 1;
-const CAN_START_NAME: u8 = 2;
-const NON_ASCII: u8 = 3;
-static NAME_START_CLASS: [u8; 256] = {
-    let mut t = [NON_ASCII; 256];
+/// The bytes a name can start with: A-Z, and the a/e of "al-"/"el-".
+static CAN_START_NAME: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() || c == b'a' || c == b'e' {
-            CAN_START_NAME
-        } else if c.is_ascii_alphanumeric() || c == b'_' {
-            WORD
-        } else {
-            OTHER
-        };
+        t[b] = c.is_ascii_uppercase() || c == b'a' || c == b'e';
         b += 1;
     }
     t
