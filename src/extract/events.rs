@@ -996,6 +996,33 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
     });
 }
 
+/// Where the clause that ends `before` starts: after its last ", and ",
+/// ", but ", "; " or ", " (the one that ends last), else 0.
+fn clause_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    // Searching from the end, the first separator found ends last: a longer
+    // one (", and ") starts with the shorter ", ", which the search meets at
+    // the same place.
+    let Some(k) = (0..b.len().saturating_sub(1)).rev().find(|&k| matches!(b[k], b',' | b';') && b[k + 1] == b' ')
+    else {
+        return 0;
+    };
+    if b[k] == b',' && (b[k..].starts_with(b", and ") || b[k..].starts_with(b", but ")) {
+        k + 6
+    } else {
+        k + 2
+    }
+}
+
+/// `w` in lower case, borrowed when it already is (most words).
+fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
     // "..., Manna said." — the speaker stands between a comma and the verb.
     let before = r.text[..verb].trim_end();
@@ -1027,8 +1054,8 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
             continue;
         }
         let word_start = before.rfind(' ').map(|k| k + 1).unwrap_or(0);
-        let word = before[word_start..].to_lowercase();
-        if BETWEEN_SUBJECT_AND_VERB.contains(&word.as_str()) {
+        let word = lower_cow(&before[word_start..]);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&&*word) {
             i = word_start;
             continue;
         }
@@ -1038,7 +1065,7 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
             i = b.len();
             continue;
         }
-        if ["that", "which"].contains(&word.as_str()) {
+        if ["that", "which"].contains(&&*word) {
             return (None, None);
         }
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency) {
@@ -1073,11 +1100,7 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
         }
     }
     // A description: the clause's subject noun phrase.
-    let clause_start = [", and ", ", but ", "; ", ", "]
-        .iter()
-        .filter_map(|sep| r.text[..start].rfind(sep).map(|k| k + sep.len()))
-        .max()
-        .unwrap_or(0);
+    let clause_start = clause_start(&r.text[..start]);
     let np = r.text[clause_start..start].trim();
     let np_words: Vec<&str> = np.split_whitespace().collect();
     if np_words.is_empty()
@@ -1087,9 +1110,9 @@ fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Opti
     {
         return (None, None);
     }
-    let det = np_words[0].to_lowercase();
-    let has_head = np_words.iter().take(4).any(|w| SPEAKER_NOUNS.contains(&w.to_lowercase().as_str()));
-    if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&det.as_str()) && has_head {
+    let det = lower_cow(np_words[0]);
+    let has_head = np_words.iter().take(4).any(|w| SPEAKER_NOUNS.contains(&&*lower_cow(w)));
+    if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) && has_head {
         let cut =
             np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
         return (None, Some(np_words[1..cut].join(" ")));
@@ -1662,6 +1685,30 @@ mod tests {
             let slow: Vec<(usize, &str)> =
                 word_spans(st).filter(|(_, w)| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))).collect();
             assert_eq!(pronoun_words(st), slow, "{st}");
+        }
+    }
+
+    #[test]
+    fn clause_start_agrees_with_a_search_for_each_separator() {
+        let slow = |t: &str| {
+            [", and ", ", but ", "; ", ", "]
+                .iter()
+                .filter_map(|sep| t.rfind(sep).map(|k| k + sep.len()))
+                .max()
+                .unwrap_or(0)
+        };
+        for t in [
+            "",
+            "no separator here",
+            "Lavrov, and the minister",
+            "a, b; c, but d",
+            "a; b, and",
+            "x, and y, z",
+            "trailing comma,",
+            "one, andrew",
+            "\u{e9}t\u{e9}, but \u{e9}",
+        ] {
+            assert_eq!(clause_start(t), slow(t), "{t:?}");
         }
     }
 
