@@ -481,7 +481,7 @@ fn roles(
             between.split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then") && between.len() < 12
         });
         let start = country.map(|p| p.start).unwrap_or(i);
-        let det = before[..start.min(before.len())].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
+        let det = lower_cow(before[..start.min(before.len())].trim_end().rsplit(' ').next().unwrap_or(""));
         let indefinite = det == "a" || det == "an";
         let day = anchor.published;
         let mut role = title;
@@ -710,9 +710,9 @@ fn acts_as_subject(rest: &str) -> bool {
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
 fn locative(r: &Reading, i: usize) -> bool {
     let before = r.text[..i].trim_end();
-    let word = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let word = lower_cow(before.rsplit(' ').next().unwrap_or(""));
     ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
-        .contains(&word.as_str())
+        .contains(&&*word)
 }
 
 /// A place followed by 's names an owner ("Russia's envoy"), not a location.
@@ -908,9 +908,9 @@ fn statement(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &mut Arti
         }
         let phrase = t.phrase.as_str();
         let before = r.text[..w.start].trim_end();
-        let prev = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let prev = lower_cow(before.rsplit(' ').next().unwrap_or(""));
         // "the proposed talks", "so-called": an adjective, not a verb.
-        if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&prev.as_str()) {
+        if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&&*prev) {
             continue;
         }
         if negated(r, dict, w.start) {
@@ -1037,8 +1037,9 @@ fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
         .words
         .iter()
         .any(|w| w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation));
-    let lower = r.text[..verb].to_lowercase();
-    near || lower.trim_start().starts_with("none of") || lower.trim_start().starts_with("no one")
+    let opening = r.text[..verb].trim_start().as_bytes();
+    let opens_with = |w: &str| opening.get(..w.len()).is_some_and(|o| o.eq_ignore_ascii_case(w.as_bytes()));
+    near || opens_with("none of") || opens_with("no one")
 }
 
 /// The speaker of a speech verb at `start..end`: the actor right before it
@@ -1151,11 +1152,11 @@ fn determiner_before(r: &Reading, i: usize) -> String {
         if raw.ends_with([',', ';', ':', '.', '"', '\u{201d}']) {
             break;
         }
-        let w = raw.to_lowercase();
-        if DETERMINERS.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("\u{2019}s") {
-            return w;
+        let w = lower_cow(raw);
+        if DETERMINERS.contains(&&*w) || w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            return w.into_owned();
         }
-        if STOP.contains(&w.as_str()) {
+        if STOP.contains(&&*w) {
             break;
         }
     }
@@ -1200,11 +1201,11 @@ fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             .or_else(|| status_from_date(ev.date, anchor))
             .unwrap_or_else(|| tense_status(tense));
         let progressive = {
-            let before = r.text[..w.start].trim_end().to_lowercase();
-            before.ends_with(" is")
-                || before.ends_with(" are")
-                || before.ends_with(" is holding")
-                || before.ends_with(" are holding")
+            let before = r.text[..w.start].trim_end().as_bytes();
+            let ends_with = |e: &str| {
+                before.len() >= e.len() && before[before.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            };
+            ends_with(" is") || ends_with(" are") || ends_with(" is holding") || ends_with(" are holding")
         };
         if ev.date.is_none() && (progressive || tense == Tense::Present) && ev.status == Status::Happened && !anaphoric
         {
