@@ -400,7 +400,7 @@ fn descriptions(
         // "the", then at most two lower-case modifiers, then the head.
         let mut desc: Vec<&str> = vec![&st[w.start..w.end]];
         let mut start = None;
-        for (i, word) in word_spans(&st[..w.start]).rev().take(3) {
+        for (i, word) in words_backwards(&st[..w.start]).take(3) {
             if word.eq_ignore_ascii_case("the") {
                 start = Some(i);
                 break;
@@ -582,8 +582,27 @@ fn quotes(st: &str) -> Vec<(usize, usize)> {
 }
 
 /// Words (letters, digits, apostrophes, hyphens) with their byte offsets.
+#[cfg(test)] // the reference for `words_backwards` and `pronoun_words`
 fn word_spans(st: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
     spans(st, is_word_char).into_iter()
+}
+
+/// `word_spans(st).rev()`, found lazily from the end: a caller that wants the
+/// last few words does not split the whole text.
+fn words_backwards(st: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = st.char_indices().rev().peekable();
+    std::iter::from_fn(move || {
+        let (mut start, last) = chars.find(|&(_, c)| is_word_char(c, 0, None))?;
+        let end = start + last.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c, 0, None) {
+                break;
+            }
+            start = i;
+            chars.next();
+        }
+        Some((start, &st[start..end]))
+    })
 }
 
 fn is_word_char(c: char, _: usize, _: Option<usize>) -> bool {
@@ -1710,6 +1729,14 @@ mod tests {
             "\u{e9}t\u{e9}, but \u{e9}",
         ] {
             assert_eq!(clause_start(t), slow(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_backwards_are_word_spans_reversed() {
+        for st in ["", "the Russian-backed talks", "  he'd  say\u{2019}s, \u{e9}t\u{e9} -- x ", "one"] {
+            let slow: Vec<(usize, &str)> = word_spans(st).rev().collect();
+            assert_eq!(words_backwards(st).collect::<Vec<_>>(), slow, "{st:?}");
         }
     }
 
