@@ -56,7 +56,7 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
 fn units(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut open = false;
-    for raw in text.split(['\n', '\r']) {
+    for raw in lines(text) {
         let line = collapse_spaces(raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'));
         if line.is_empty() {
             open = false;
@@ -76,10 +76,29 @@ fn units(text: &str) -> Vec<String> {
     out
 }
 
+/// `text.split(['\n', '\r'])`, found by byte instead of by decoded character
+/// (both are ASCII, so every piece is whole characters).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\n' || b == b'\r') {
+            Some(k) => {
+                rest = Some(&r[k + 1..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn collapse_spaces(s: &str) -> String {
     // Most lines are ASCII with single spaces already: copied as they are.
     let b = s.as_bytes();
-    if s.is_ascii() && !b.iter().any(|c| matches!(c, b'\t'..=b'\r')) && !b.windows(2).any(|w| w == b"  ") {
+    if s.is_ascii() && !b.iter().any(|c| matches!(c, b'\t'..=b'\r')) && !s.contains("  ") {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -171,6 +190,14 @@ mod tests {
         let c =
             run("Body text here.\nShare • Tweet · Email\n« Previous page\nNext article »\n© 2013 Reuters\nMore body.");
         assert_eq!(c.text, "Body text here.\nMore body.");
+    }
+
+    #[test]
+    fn lines_split_as_str_split_does() {
+        for t in ["", "a", "a\nb", "a\r\nb\n", "\n\r\n", "caf\u{e9}\rx\n\n"] {
+            let want: Vec<&str> = t.split(['\n', '\r']).collect();
+            assert_eq!(lines(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
     }
 
     /// The copy-as-is path for lines already collapsed agrees with the general one.
