@@ -337,10 +337,14 @@ impl<'a> EventRecord<'a> {
         }
     }
 
-    /// Writes the record as one line of JSON.
+    /// Writes the record as one line of JSON. The line is built in memory and
+    /// written at once: serde_json writes a record in about 140 pieces, and
+    /// through `dyn Write` each piece was a call through a vtable.
     pub fn write_line(&self, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, self)?;
-        out.write_all(b"\n")
+        let mut line = Vec::with_capacity(1024);
+        serde_json::to_writer(&mut line, self)?;
+        line.push(b'\n');
+        out.write_all(&line)
     }
 }
 
