@@ -209,9 +209,8 @@ impl NameTable {
     fn build(mut patterns: Patterns) -> NameTable {
         let mut table = NameTable::default();
         let keys = patterns.take_keys();
-        // (first-word hash, longest first, dictionary order) and the phrase.
-        type Filed = ((u64, std::cmp::Reverse<usize>, usize), String, Vec<Target>, bool);
-        let mut filed: Vec<Filed> = Vec::with_capacity(keys.len());
+        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, usize, String, Vec<Target>, bool)> =
+            Vec::with_capacity(keys.len());
         for (n, ((lower, targets), capital_only)) in
             keys.into_iter().zip(patterns.targets).zip(patterns.capital_only).enumerate()
         {
@@ -221,16 +220,16 @@ impl NameTable {
             }
             table.longest_first = table.longest_first.max(first);
             let key = first_word_hash(&lower.as_bytes()[..first]);
-            filed.push(((key, std::cmp::Reverse(lower.len()), n), lower, targets, capital_only));
+            filed.push((key, std::cmp::Reverse(lower.len()), n, lower, targets, capital_only));
         }
         // By first word, then the longest phrase first, then in dictionary order.
-        filed.sort_unstable_by_key(|f| f.0);
+        filed.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
         let mut start = 0;
-        for group in filed.chunk_by(|a, b| a.0 .0 == b.0 .0) {
-            table.by_first.insert(group[0].0 .0, (start as u32, group.len() as u32));
+        for group in filed.chunk_by(|a, b| a.0 == b.0) {
+            table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
             start += group.len();
         }
-        for (_, lower, targets, capital_only) in filed {
+        for (_, _, _, lower, targets, capital_only) in filed {
             table.phrases.push(NamePhrase {
                 at: table.text.len() as u32,
                 len: lower.len() as u32,
