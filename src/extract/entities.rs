@@ -132,17 +132,15 @@ impl Found {
 /// Name phrases by their first word (ASCII lower case).
 #[derive(Debug, Default)]
 struct NameTable {
-    /// The hash of a first word → its phrases, a range of `phrases`. Keyed by
+    /// The hash of a first word → its phrases, a range of `order`. Keyed by
     /// the hash, not the word, so that building the table allocates no key per
     /// word; a lookup compares the whole phrase anyway (two words with one
     /// hash only share a range). The word is hashed with foldhash, not SipHash
     /// (once per word of every sentence), and the map keeps that hash as is.
     by_first: std::collections::HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<PassThrough>>,
-    /// The phrases, grouped by first word, the longest phrase first within a
-    /// group, so that a lookup reads one run of memory.
+    /// Phrase ids, grouped by first word, the longest phrase first within a group.
+    order: Vec<u32>,
     phrases: Vec<NamePhrase>,
-    /// Every phrase's lower-case text, one after another in `phrases` order.
-    text: Vec<u8>,
     /// The longest first word of any phrase, in bytes.
     longest_first: usize,
 }
@@ -174,9 +172,7 @@ fn first_word_hash(lower: &[u8]) -> u64 {
 
 #[derive(Debug)]
 struct NamePhrase {
-    /// Where its lower-case text is in `NameTable::text`.
-    at: u32,
-    len: u32,
+    lower: Box<[u8]>,
     /// Written with a capital: matches only text that starts with one.
     capital_only: bool,
     targets: Arc<[Target]>,
@@ -208,35 +204,29 @@ fn first_word_len(s: &str) -> usize {
 impl NameTable {
     fn build(mut patterns: Patterns) -> NameTable {
         let mut table = NameTable::default();
+        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.targets.len());
         let keys = patterns.take_keys();
-        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, usize, String, Vec<Target>, bool)> =
-            Vec::with_capacity(keys.len());
-        for (n, ((lower, targets), capital_only)) in
-            keys.into_iter().zip(patterns.targets).zip(patterns.capital_only).enumerate()
-        {
+        for ((lower, targets), capital_only) in keys.into_iter().zip(patterns.targets).zip(patterns.capital_only) {
             let first = first_word_len(&lower);
             if first == 0 {
                 continue; // a phrase must start with a letter or digit to start at a word boundary
             }
             table.longest_first = table.longest_first.max(first);
-            let key = first_word_hash(&lower.as_bytes()[..first]);
-            filed.push((key, std::cmp::Reverse(lower.len()), n, lower, targets, capital_only));
+            let id = table.phrases.len() as u32;
+            filed.push((first_word_hash(&lower.as_bytes()[..first]), std::cmp::Reverse(lower.len()), id));
+            table.phrases.push(NamePhrase {
+                capital_only,
+                lower: lower.into_bytes().into_boxed_slice(),
+                targets: targets.into(),
+            });
         }
         // By first word, then the longest phrase first, then in dictionary order.
-        filed.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        filed.sort_unstable();
+        table.order = filed.iter().map(|&(_, _, id)| id).collect();
         let mut start = 0;
         for group in filed.chunk_by(|a, b| a.0 == b.0) {
             table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
             start += group.len();
-        }
-        for (_, _, _, lower, targets, capital_only) in filed {
-            table.phrases.push(NamePhrase {
-                at: table.text.len() as u32,
-                len: lower.len() as u32,
-                capital_only,
-                targets: targets.into(),
-            });
-            table.text.extend_from_slice(lower.as_bytes());
         }
         table
     }
@@ -248,9 +238,13 @@ impl NameTable {
             return None;
         }
         let &(start, len) = self.by_first.get(&key)?;
-        let group = &self.phrases[start as usize..(start + len) as usize];
+        let group = &self.order[start as usize..(start + len) as usize];
         let capital = sentence[i..].starts_with(char::is_uppercase);
-        group.iter().find(|p| self.fits(p, sentence, i, word_len, capital)).map(|p| (i + p.len as usize, p))
+        group
+            .iter()
+            .map(|&p| &self.phrases[p as usize])
+            .find(|p| p.fits(sentence, i, word_len, capital))
+            .map(|p| (i + p.lower.len(), p))
     }
 
     /// Every phrase that starts at byte `i` and ends on a word boundary, the
@@ -266,34 +260,36 @@ impl NameTable {
             return None;
         }
         let &(start, len) = self.by_first.get(&key)?;
-        let group = &self.phrases[start as usize..(start + len) as usize];
+        let group = &self.order[start as usize..(start + len) as usize];
         let capital = sentence[i..].starts_with(char::is_uppercase);
         Some(
             group
                 .iter()
-                .filter(move |p| self.fits(p, sentence, i, word_len, capital))
-                .map(move |p| (i + p.len as usize, p)),
+                .map(|&p| &self.phrases[p as usize])
+                .filter(move |p| p.fits(sentence, i, word_len, capital))
+                .map(move |p| (i + p.lower.len(), p)),
         )
     }
+}
 
-    /// Whether phrase `p` is written at byte `i` of `sentence` (a word start,
+impl NamePhrase {
+    /// Whether the phrase is written at byte `i` of `sentence` (a word start,
     /// of a word `word_len` bytes long) and ends on a word boundary.
     #[inline(always)] // called per phrase of a group: as a call, it cost a third of the lookup
-    fn fits(&self, p: &NamePhrase, sentence: &str, i: usize, word_len: usize, capital: bool) -> bool {
+    fn fits(&self, sentence: &str, i: usize, word_len: usize, capital: bool) -> bool {
         let rest = &sentence.as_bytes()[i..];
-        let lower = &self.text[p.at as usize..(p.at + p.len) as usize];
-        let n = lower.len();
+        let n = self.lower.len();
         // Phrases of one group nearly always share the first word, so the byte
         // after its next space and the last byte turn most of them away before
         // the whole phrase is compared.
-        let same_at = |k: usize| rest[k].to_ascii_lowercase() == lower[k];
+        let same_at = |k: usize| rest[k].to_ascii_lowercase() == self.lower[k];
         rest.len() >= n
             && (n <= word_len + 1 || same_at(word_len + 1))
             && (n == 0 || same_at(n - 1))
-            && rest[..n].eq_ignore_ascii_case(lower)
+            && rest[..n].eq_ignore_ascii_case(&self.lower)
             && sentence.is_char_boundary(i + n)
             && boundary_after(sentence.as_bytes(), i + n)
-            && (capital || !p.capital_only)
+            && (capital || !self.capital_only)
     }
 }
 
