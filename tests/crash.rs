@@ -106,6 +106,13 @@ fn assert_whole(db: &Path, expected: &HashMap<String, (i64, i64)>, when: &str) {
     }
 }
 
+/// The database's indexes, as (name, SQL).
+fn indexes(db: &Path) -> Vec<(String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+}
+
 #[cfg(unix)]
 #[test]
 fn kill_9_during_ingest_loses_nothing_and_a_rerun_completes() {
@@ -136,6 +143,10 @@ fn kill_9_during_ingest_loses_nothing_and_a_rerun_completes() {
     let out = ingest(dir.path(), &["--published", PUBLISHED, folder.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_whole(&db, &expected, "after the rerun");
+    // A kill during the bulk load left its query indexes unbuilt; the rerun built them:
+    // the indexes are those of a database that never lost them.
+    assert!(bare(dir.path()).args(["--db", "fresh.db", "db", "status"]).output().unwrap().status.success());
+    assert_eq!(indexes(&db), indexes(&dir.path().join("fresh.db")), "the rerun's indexes");
     let counts = status_counts(dir.path());
     assert_eq!(counts["articles"], ARTICLES as i64);
     assert_eq!(counts["events"], events);

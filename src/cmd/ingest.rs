@@ -15,6 +15,11 @@
 //! same name replaces that article's events and mentions. A bad input is
 //! reported as `file[:line]: message` and the rest still go in; the exit
 //! status is 1 at the end if anything failed.
+//!
+//! Many inputs into an empty database are a bulk load: the indexes that only
+//! queries read are dropped first and built once at the end, by sorting
+//! (`Store::defer_query_indexes`); a load that is interrupted leaves them to
+//! the next ingest, which builds them before anything else.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -118,7 +123,6 @@ pub fn run(
     args: IngestArgs,
 ) -> anyhow::Result<bool> {
     let options = args.input.options();
-    let max_bytes = options.max_bytes;
     let (dict, store) = std::thread::scope(|scope| {
         let store = scope.spawn(|| Store::open(db, Access::ReadWrite));
         let dict = dictionaries();
@@ -144,6 +148,40 @@ pub fn run(
     };
     let report = |line: String| progress.suspend(|| eprintln!("{line}"));
     let mut summary = Summary::default();
+    // A bulk load into an empty database builds the query indexes once, at the end.
+    let deferred = many && store.defer_query_indexes()?;
+    let loaded = load_all(&mut store, &mut inputs, dict, &args, &ingested_at, &mut summary, &progress, &report);
+    if deferred {
+        progress.set_message("building indexes");
+        let built = store.build_deferred_indexes();
+        // An error of the load comes first; the next ingest builds the indexes then.
+        loaded?;
+        built?;
+    } else {
+        loaded?;
+    }
+    progress.finish_and_clear();
+    let s = &summary;
+    eprintln!(
+        "articles: {} new, {} unchanged, {} replaced, {} failed; added {} events, {} mentions",
+        s.new, s.unchanged, s.replaced, s.failed, s.events, s.mentions
+    );
+    Ok(s.failed == 0)
+}
+
+/// Reads, extracts and stores every input, counting the outcomes in `summary`.
+#[allow(clippy::too_many_arguments)]
+fn load_all(
+    store: &mut Store,
+    inputs: &mut std::iter::Peekable<Inputs>,
+    dict: &Dictionaries,
+    args: &IngestArgs,
+    ingested_at: &str,
+    summary: &mut Summary,
+    progress: &indicatif::ProgressBar,
+    report: &(dyn Fn(String) + Sync),
+) -> anyhow::Result<()> {
+    let max_bytes = args.input.options().max_bytes;
     let batch_size = args.batch as usize;
     // While one batch is written (one connection, this thread), the next is read and extracted on the other cores.
     let mut extracted: Vec<Extracted> = Vec::new();
@@ -170,22 +208,16 @@ pub fn run(
         // The thread pool starts only when there is work to share: a
         // one-article run (cron) does without it.
         let (written, next) = if pending.len() < 2 && (pending.is_empty() || to_write.is_empty()) {
-            let written = write(&mut store, to_write, &ingested_at, args.force, &mut summary, &report);
+            let written = write(store, to_write, ingested_at, args.force, summary, report);
             (written, pending.into_iter().map(extract).collect())
         } else {
             rayon::join(
-                || write(&mut store, to_write, &ingested_at, args.force, &mut summary, &report),
+                || write(store, to_write, ingested_at, args.force, summary, report),
                 || pending.into_par_iter().map(extract).collect::<Vec<_>>(),
             )
         };
         progress.inc(written?);
         extracted = next;
     }
-    progress.finish_and_clear();
-    let s = &summary;
-    eprintln!(
-        "articles: {} new, {} unchanged, {} replaced, {} failed; added {} events, {} mentions",
-        s.new, s.unchanged, s.replaced, s.failed, s.events, s.mentions
-    );
-    Ok(s.failed == 0)
+    Ok(())
 }
