@@ -885,7 +885,6 @@ fn write_article(
     Ok(if existing.is_some() { Outcome::Replaced { events, mentions } } else { Outcome::New { events, mentions } })
 }
 
-/// The id of the actor named `name`, created (kind `unknown`) when no dictionary knows it.
 /// The deferred indexes as (`meta` key, `CREATE INDEX` statement).
 fn deferred(conn: &Connection) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare("SELECT key, value FROM meta WHERE substr(key, 1, ?1) = ?2 ORDER BY key")?;
@@ -904,6 +903,7 @@ fn build_deferred(conn: &Connection) -> Result<usize> {
     Ok(pending.len())
 }
 
+/// The id of the actor named `name`, created (kind `unknown`) when no dictionary knows it.
 fn actor_id(conn: &Connection, cache: &mut HashMap<String, i64>, name: &str) -> Result<i64> {
     let key = name.to_ascii_lowercase();
     if let Some(id) = cache.get(&key) {
