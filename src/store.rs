@@ -271,8 +271,9 @@ impl Store {
     /// Sets the writer's cache and temporary storage for `phase`.
     fn tune(&self, phase: Phase) -> rusqlite::Result<()> {
         let (cache, temp) = match phase {
-            // Bulk loads update the indexes in every batch; SQLite's default
-            // 2 MB cache thrashes past ~100k events.
+            // An ingest into a database that holds articles updates every
+            // index in each batch; SQLite's default 2 MB cache thrashes past
+            // ~100k events.
             Phase::Write => (WRITE_CACHE_KIB, "MEMORY"),
             // CREATE INDEX sorts in runs the size of the cache and spills them
             // to temporary files: in memory those grew with the table (118 MB
