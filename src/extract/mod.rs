@@ -1,14 +1,17 @@
 //! Extraction: one article and the dictionaries in, its events out.
-//! Pure: no I/O, no clock. The stages run in order.
+//! Pure: no I/O, no clock. The stages run in order:
+//! clean → sentences → reading (entities, dates, quotes) → rules → merge.
 
 pub mod clean;
 pub mod dates;
 pub mod entities;
-pub mod events;
+pub mod merge;
+pub mod reading;
+pub mod rules;
 pub mod sentences;
 
 use crate::dict::Dictionaries;
-use crate::model::{Article, DateOrigin, Extraction};
+use crate::model::{Article, DateOrigin, Event, Extraction};
 
 /// Extracts the events an article reports.
 pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
@@ -22,7 +25,7 @@ pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
     };
     let sentences = sentences::split(&cleaned.text);
     let anchor = dates::Anchor { published, day_first: false };
-    let events = events::find(&cleaned.text, &sentences, dict, &anchor, cleaned.title.as_deref());
+    let events = events(&cleaned.text, &sentences, dict, &anchor, cleaned.title.as_deref());
     Extraction {
         title: article.title.clone().or(cleaned.title),
         clean_text: cleaned.text,
@@ -30,4 +33,37 @@ pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
         published_origin,
         events,
     }
+}
+
+/// The events of an article's cleaned text; `title` is its headline, whose
+/// events join the body's reports of the same events.
+pub fn events(
+    text: &str,
+    sentences: &[sentences::Sentence],
+    dict: &Dictionaries,
+    anchor: &dates::Anchor,
+    title: Option<&str>,
+) -> Vec<Event> {
+    let index = dict.index();
+    let scans: Vec<entities::Scan> = sentences.iter().map(|s| index.scan(s.text(text))).collect();
+    let mut state = reading::ArticleState {
+        main_country: reading::main_country(text, sentences, &scans, dict),
+        ..Default::default()
+    };
+    let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
+    let mut candidates = Vec::new();
+    for (s, scan) in sentences.iter().zip(scans) {
+        let reading = reading::read(text, s, scan, dict, index, anchor, &mut state);
+        let in_title = title_end.is_some_and(|t| t == s);
+        let before = candidates.len();
+        rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);
+        rules::talks::talks(&reading, dict, anchor, &mut candidates);
+        rules::visit::visits(&reading, dict, anchor, &mut candidates);
+        rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
+        for c in &mut candidates[before..] {
+            c.in_title = in_title;
+        }
+        reading::remember(&reading, &mut state);
+    }
+    merge::merge(candidates)
 }

@@ -1,0 +1,156 @@
+//! Reports of one event inside an article, merged into one event with several mentions.
+
+use crate::extract::rules::Candidate;
+use crate::model::{DateSpan, Event, Kind, Status};
+// ---------------------------------------------------------------- merging
+
+pub(crate) fn overlaps(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+        _ => true,
+    }
+}
+
+pub(crate) fn persons(ev: &Event) -> Vec<&str> {
+    ev.actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+/// Participants agree when one set holds the other.
+pub(crate) fn actors_agree(a: &Event, b: &Event) -> bool {
+    let (pa, pb) = (persons(a), persons(b));
+    pa.is_empty() || pb.is_empty() || pa.iter().all(|x| pb.contains(x)) || pb.iter().all(|x| pa.contains(x))
+}
+
+pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
+    a.kind == b.kind
+        && overlaps(a.date, b.date)
+        && (a.place.is_none() || b.place.is_none() || a.place == b.place)
+        && (a.count.is_none() || a.count == b.count)
+}
+
+pub(crate) fn absorb(into: &mut Event, c: Event) {
+    // The most precise consistent date wins.
+    match (into.date, c.date) {
+        (None, Some(_)) => {
+            into.date = c.date;
+            into.date_text = c.date_text.clone();
+        }
+        (Some(a), Some(b)) if (b.end - b.start) < (a.end - a.start) => {
+            into.date = c.date;
+            into.date_text = c.date_text.clone();
+        }
+        _ => {}
+    }
+    if into.place.is_none() {
+        into.place = c.place.clone();
+    }
+    if into.status == Status::Unknown {
+        into.status = c.status;
+    }
+    for a in c.actors {
+        if !into.actors.iter().any(|x| x.name == a.name) {
+            into.actors.push(a);
+        }
+    }
+    for m in c.mentions {
+        if !into.mentions.iter().any(|x| x.start == m.start) {
+            into.mentions.push(m);
+        }
+    }
+}
+
+/// The earlier event a talks or visit candidate reports again, if any.
+///
+/// A candidate with its own date or place joins the latest compatible event with
+/// an overlapping date or the same place. One without them joins the latest
+/// compatible event of its own family (conference-like or meeting-like), and
+/// failing that of any family if it refers back ("the talks"). Candidates from
+/// one sentence stay apart unless one refers back to the other.
+pub(crate) fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize> {
+    let sentence = c.event.mentions[0].start;
+    let fits = |e: &Candidate| {
+        e.event.kind == c.event.kind
+            && compatible(&e.event, &c.event)
+            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event))
+    };
+    let same_sentence = |e: &Candidate| e.event.mentions.iter().any(|m| m.start == sentence);
+    let specific = c.event.date.is_some() || c.event.place.is_some();
+    if specific {
+        let found = events.iter().rposition(|e| {
+            fits(e)
+                && !same_sentence(e)
+                && (c.event.date.is_some() && e.event.date.is_some()
+                    || c.event.place.is_some() && e.event.place == c.event.place)
+        });
+        if found.is_some() || !c.anaphoric {
+            return found;
+        }
+    }
+    if c.event.date.is_some() && !c.anaphoric {
+        return None;
+    }
+    let own_family = events.iter().rposition(|e| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
+    if own_family.is_some() || !(c.anaphoric || c.merge_only) {
+        return own_family;
+    }
+    events.iter().rposition(|e| fits(e) && !same_sentence(e))
+}
+
+pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
+    candidates.sort_by_key(|c| c.at);
+    let (title, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.in_title);
+    let mut events: Vec<Candidate> = Vec::new();
+    for c in body {
+        let target = match c.event.kind {
+            Kind::Statement => None,
+            Kind::DeathToll => events.iter().rposition(|e| {
+                e.event.kind == Kind::DeathToll
+                    && e.event.count == c.event.count
+                    && e.event.qualifier == c.event.qualifier
+            }),
+            Kind::Talks | Kind::Visit => merge_target(&events, &c),
+        };
+        match target {
+            Some(i) => {
+                let e = &mut events[i];
+                let mut event = c.event;
+                if c.anaphoric {
+                    // A passing reference says little about who took part.
+                    event.actors.clear();
+                }
+                absorb(&mut e.event, event);
+            }
+            None if c.merge_only => {}
+            None => events.push(c),
+        }
+    }
+    // A headline repeats the story: its events join the first compatible body event.
+    for c in title {
+        let target = events.iter().position(|e| {
+            e.event.kind == c.event.kind
+                && compatible(&e.event, &c.event)
+                && match (&c.event.kind, &c.event.speaker) {
+                    (Kind::Statement, Some(sp)) => {
+                        e.event.speaker.as_ref() == Some(sp)
+                            || e.event.mentions.iter().any(|m| m.sentence.contains(sp.as_str()))
+                    }
+                    _ => true,
+                }
+        });
+        match target {
+            Some(i) => {
+                let e = &mut events[i];
+                let mut mentions = c.event.mentions.clone();
+                mentions.append(&mut e.event.mentions);
+                e.event.mentions = mentions;
+                if e.event.place.is_none() {
+                    e.event.place = c.event.place.clone();
+                }
+                e.at = e.at.min(c.at);
+            }
+            None => events.push(c),
+        }
+    }
+    events.sort_by_key(|c| c.at);
+    events.into_iter().map(|c| c.event).collect()
+}

@@ -1,0 +1,209 @@
+//! The event rules, one file per kind, over a sentence's [`Reading`], and what
+//! they share: status cues, the date and place near a trigger, attribution.
+
+pub mod statement;
+pub mod talks;
+pub mod toll;
+pub mod visit;
+
+use super::dates::{self, Anchor, Tense, TimeExpr};
+use super::entities;
+use super::reading::{in_spans, lower_cow, PlaceSpan, Reading};
+use crate::dict::{CueKind, Dictionaries, TriggerRole};
+use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
+
+/// An event as found in one sentence, before merging.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub(crate) event: Event,
+    /// Position of the trigger in the article, for ordering.
+    pub(crate) at: usize,
+    /// "the talks", "next week's conference": refers back to an event already reported.
+    pub(crate) anaphoric: bool,
+    /// Only to be attached to an earlier event, never an event of its own.
+    pub(crate) merge_only: bool,
+    /// Which family of talks words: conference-like or meeting-like.
+    pub(crate) family: u8,
+    pub(crate) in_title: bool,
+}
+
+pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
+    r.words
+        .iter()
+        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i))
+        .rev()
+        .find_map(|w| entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None }))
+}
+
+/// The date expression that belongs to a trigger at `start..end`: right after it
+/// in the same clause, or right before it ("next week's talks").
+pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reach: usize) -> Option<&'r TimeExpr> {
+    let after = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach && !r.clause_break(end, d.start))
+        .min_by_key(|d| d.start);
+    let before = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        .max_by_key(|d| d.end);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
+        (b, a) => b.or(a),
+    }
+}
+
+pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
+    let after = r
+        .places
+        .iter()
+        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
+        .filter(|p| !is_possessor(r, p) && locative(r, p.start))
+        .min_by_key(|p| p.start);
+    // "the Rome meeting", "Geneva talks"
+    let before = r.places.iter().find(|p| !p.adjective && p.end <= start && start - p.end <= 1);
+    before.or(after)
+}
+
+/// Whether a place at `i` follows a preposition of location ("in Geneva").
+pub(crate) fn locative(r: &Reading, i: usize) -> bool {
+    let before = r.text[..i].trim_end();
+    let word = lower_cow(before.rsplit(' ').next().unwrap_or(""));
+    ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
+        .contains(&&*word)
+}
+
+/// A place followed by 's names an owner ("Russia's envoy"), not a location.
+pub(crate) fn is_possessor(r: &Reading, p: &PlaceSpan) -> bool {
+    let rest = &r.text[p.end..];
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("-backed")
+}
+
+/// The tense that places a trigger's date: a planning or proposing cue looks
+/// ahead, a trigger that says it happened looks back, else the date's own clause.
+pub(crate) fn trigger_tense(
+    r: &Reading,
+    dict: &Dictionaries,
+    at: usize,
+    cue: Option<Status>,
+    implied: Option<Status>,
+    date: Option<&TimeExpr>,
+) -> Tense {
+    match (cue, implied) {
+        (Some(Status::Planned) | Some(Status::Proposed), _) => Tense::Future,
+        (_, Some(Status::Happened)) => Tense::Past,
+        _ => date
+            .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
+            .unwrap_or_else(|| dates::tense_of(clause_text(r, at), &dict.dates)),
+    }
+}
+
+pub(crate) fn tense_status(tense: Tense) -> Status {
+    match tense {
+        Tense::Future => Status::Planned,
+        _ => Status::Happened,
+    }
+}
+
+/// Planned when the date is after publication, happened when before.
+pub(crate) fn status_from_date(date: Option<DateSpan>, anchor: &Anchor) -> Option<Status> {
+    let (d, p) = (date?, anchor.published?);
+    if d.start > p {
+        Some(Status::Planned)
+    } else if d.end < p {
+        Some(Status::Happened)
+    } else {
+        None
+    }
+}
+
+pub(crate) fn clause_text<'r>(r: &'r Reading, around: usize) -> &'r str {
+    let start = r.text[..around].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
+    let end = r.text[around..].find([',', ';']).map(|i| around + i).unwrap_or(r.text.len());
+    &r.text[start..end]
+}
+
+/// Actors of a talks event: every actor of the sentence but news agencies and
+/// whoever reports it in a closing attribution (", the ministry said").
+pub(crate) fn actors_of(r: &Reading, dict: &Dictionaries, role: Role) -> Vec<EventActor> {
+    let reporter = attribution_start(r, dict).unwrap_or(r.text.len());
+    let mut out: Vec<EventActor> = Vec::new();
+    for a in r.actors.iter().filter(|a| !a.agency && a.start < reporter) {
+        if !out.iter().any(|o| *o.name == *a.name) {
+            out.push(EventActor { name: a.name.to_string(), role });
+        }
+    }
+    out
+}
+
+/// Where a closing attribution starts: after the last comma, a short clause
+/// (at most eight words) that ends with a speech verb (", the ministry said")
+/// or starts with one (", said Lavrov"), or "according to ...".
+pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usize> {
+    let body = r.text.trim_end_matches(|c: char| c == '.' || c == '"' || c == '\u{201d}' || c.is_whitespace());
+    let comma = body.rfind(',')?;
+    let tail = body[comma + 1..].trim_start();
+    let tail_at = body.len() - tail.len();
+    if tail.split_whitespace().count() > 8 || in_spans(&r.quotes, comma) {
+        return None;
+    }
+    if tail.to_ascii_lowercase().starts_with("according to ") {
+        return Some(comma);
+    }
+    r.words
+        .iter()
+        .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
+        .any(|w| w.end == body.len() || w.start == tail_at)
+        .then_some(comma)
+}
+
+pub(crate) fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, anchor: &Anchor, dict: &Dictionaries) {
+    if let Some(e) = e {
+        ev.date = dates::resolve(e, tense, anchor, &dict.dates);
+        ev.date_text = Some(e.text.clone());
+    }
+}
+
+/// Talks words of the meeting family ("meeting", "met", "phone call") rather than
+/// the conference family ("talks", "conference", "negotiations"); an anaphor
+/// refers back to an event of its own family first.
+pub(crate) fn family(phrase: &str) -> u8 {
+    const MEETING: &[&str] = &["meet", "met", "conversation", "call", "phone", "telephone", "hosted", "press"];
+    if MEETING.iter().any(|m| phrase.contains(m)) {
+        1
+    } else {
+        2
+    }
+}
+
+/// The determiner of a trigger noun, past up to three modifiers ("the proposed
+/// peace talks", "a new three-way meeting", "next week's talks"); empty when a
+/// function word or punctuation comes first, as before a verb ("may meet").
+pub(crate) fn determiner_before(r: &Reading, i: usize) -> String {
+    const DETERMINERS: &[&str] =
+        &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"];
+    const STOP: &[&str] = &[
+        "to", "may", "will", "would", "could", "should", "can", "might", "must", "is", "are", "was", "were", "be",
+        "been", "has", "have", "had", "and", "or", "of", "for", "with", "in", "on", "at", "by", "after", "before",
+        "he", "she", "they", "it", "we", "who", "which", "that", "not", "also", "said",
+    ];
+    let mut words = r.text[..i].trim_end().rsplit(' ');
+    for _ in 0..4 {
+        let Some(raw) = words.next() else { break };
+        if raw.ends_with([',', ';', ':', '.', '"', '\u{201d}']) {
+            break;
+        }
+        let w = lower_cow(raw);
+        if DETERMINERS.contains(&&*w) || w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            return w.into_owned();
+        }
+        if STOP.contains(&&*w) {
+            break;
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,315 @@
+//! Statements: a speech verb and its speaker.
+
+use super::*;
+use crate::extract::reading::*;
+// ---------------------------------------------------------------- statements
+
+/// Words that head a description of a speaker ("a representative of ...").
+pub(crate) const SPEAKER_NOUNS: &[&str] = &[
+    "representative",
+    "representatives",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coordinator",
+    "activist",
+    "activists",
+    "minister",
+    "envoy",
+    "leader",
+    "leaders",
+    "commander",
+    "member",
+    "members",
+    "ministry",
+    "government",
+    "observer",
+    "monitor",
+    "monitors",
+    "group",
+    "opposition",
+    "rebels",
+    "analyst",
+    "expert",
+    "witness",
+    "witnesses",
+    "residents",
+    "statement",
+    "president",
+    "mediator",
+    "negotiator",
+    "delegation",
+    "military",
+    "army",
+    "aide",
+    "adviser",
+];
+
+/// Adverbs and auxiliaries that can stand between a speaker and the verb.
+pub(crate) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "again",
+    "earlier",
+    "both",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "then",
+    "previously",
+    "strongly",
+    "once",
+    "further",
+    "separately",
+    "himself",
+    "herself",
+    "too",
+    "recently",
+    "already",
+    "openly",
+    "privately",
+    "jointly",
+    "still",
+    "had",
+    "subsequently",
+    "immediately",
+];
+
+pub(crate) struct SpeechAct {
+    pub(crate) at: usize,
+    pub(crate) end: usize,
+    pub(crate) speaker: Option<ActorSpan>,
+    pub(crate) description: Option<String>,
+    pub(crate) present: bool,
+    pub(crate) final_attribution: bool,
+}
+
+pub(crate) fn statement(
+    r: &Reading,
+    dict: &Dictionaries,
+    anchor: &Anchor,
+    state: &mut ArticleState,
+    out: &mut Vec<Candidate>,
+) {
+    let mut acts: Vec<SpeechAct> = Vec::new();
+    for w in &r.words {
+        let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Statement) else { continue };
+        if t.role != TriggerRole::Trigger || r.in_quote(w.start) {
+            continue;
+        }
+        let phrase = t.phrase.as_str();
+        let before = r.text[..w.start].trim_end();
+        let prev = lower_cow(before.rsplit(' ').next().unwrap_or(""));
+        // "the proposed talks", "so-called": an adjective, not a verb.
+        if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&&*prev) {
+            continue;
+        }
+        if negated(r, dict, w.start) {
+            continue;
+        }
+        let (speaker, description) = match phrase {
+            "according to" => (r.actors.iter().find(|a| a.start >= w.end && a.start - w.end <= 6).cloned(), None),
+            "as saying" | "quoted as saying" => {
+                let lower = r.text[..w.start].to_lowercase();
+                let reported = lower.rfind(" reported ").or_else(|| lower.rfind(" quoted ")).map(|k| k + 9);
+                let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency));
+                (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency)).cloned(), None)
+            }
+            _ => speaker_of(r, w.start, w.end),
+        };
+        if speaker.is_none() && description.is_none() {
+            continue;
+        }
+        let after = &r.text[w.end..];
+        let tail_words = after.split_whitespace().count();
+        let final_attribution =
+            (before.ends_with(',') || before.ends_with(['"', '\u{201d}']) || speaker_before_comma(r, w.start))
+                && tail_words <= 10
+                && !after.contains(" that ");
+        acts.push(SpeechAct {
+            at: w.start,
+            end: w.end,
+            speaker,
+            description,
+            present: phrase.ends_with('s') && !phrase.ends_with("ss") && !phrase.ends_with("ed"),
+            final_attribution,
+        });
+    }
+    let chosen = acts.iter().position(|a| a.final_attribution && a.speaker.is_some()).unwrap_or(0);
+    let Some(act) = acts.get(chosen) else { return };
+    let mut ev = Event::new(Kind::Statement, Status::Happened);
+    if let Some(sp) = &act.speaker {
+        ev.speaker = Some(sp.name.to_string());
+        ev.actors.push(EventActor { name: sp.name.to_string(), role: Role::Speaker });
+        if sp.person || state.last_speaker.is_none() {
+            state.last_speaker = Some(sp.clone());
+        }
+    } else {
+        ev.speaker = act.description.clone();
+    }
+    ev.quote = r
+        .quotes
+        .iter()
+        .map(|&(s, e)| r.text[s..e].trim_matches(['"', '\u{201c}', '\u{201d}']))
+        .max_by_key(|q| q.len())
+        .map(String::from);
+    let tense = if act.present { Tense::Present } else { Tense::Past };
+    let speaker_start = act.speaker.as_ref().map(|s| s.start.min(act.at)).unwrap_or(act.at);
+    let date = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && !r.in_quote(d.start))
+        .filter(|d| {
+            let after = d.start >= act.end && d.start - act.end <= 45 && !r.clause_break(act.end, d.start);
+            let between = d.start >= speaker_start && d.end <= act.at;
+            let fronted = d.end <= speaker_start && !r.text[d.end..speaker_start].contains(['"', '\u{201c}']);
+            after || between || fronted
+        })
+        .min_by_key(|d| if d.start >= act.end { d.start - act.end } else { act.at - d.end.min(act.at) });
+    let sole = || {
+        let mut outside = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
+        let only = outside.next()?;
+        let looks_ahead = dates::tense_at(r.text, only.start, only.end, &dict.dates) == Tense::Future;
+        (outside.next().is_none() && !looks_ahead).then_some(only)
+    };
+    set_date(&mut ev, date.or_else(sole), tense, anchor, dict);
+    if ev.date.is_none() && act.present {
+        ev.date = anchor.published.map(DateSpan::day);
+    }
+    ev.mentions.push(r.mention());
+    out.push(Candidate {
+        event: ev,
+        at: r.offset + act.at,
+        anaphoric: false,
+        merge_only: false,
+        family: 0,
+        in_title: false,
+    });
+}
+
+/// Where the clause that ends `before` starts: after its last ", and ",
+/// ", but ", "; " or ", " (the one that ends last), else 0.
+pub(crate) fn clause_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    // Searching from the end, the first separator found ends last: a longer
+    // one (", and ") starts with the shorter ", ", which the search meets at
+    // the same place.
+    let Some(k) = (0..b.len().saturating_sub(1)).rev().find(|&k| matches!(b[k], b',' | b';') && b[k + 1] == b' ')
+    else {
+        return 0;
+    };
+    if b[k] == b',' && (b[k..].starts_with(b", and ") || b[k..].starts_with(b", but ")) {
+        k + 6
+    } else {
+        k + 2
+    }
+}
+
+pub(crate) fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
+    // "..., Manna said." — the speaker stands between a comma and the verb.
+    let before = r.text[..verb].trim_end();
+    match r.actor_ending_at(before.len()) {
+        Some(a) => r.text[..a.start].trim_end().ends_with([',', '"', '\u{201d}']),
+        None => false,
+    }
+}
+
+pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
+    let near = r
+        .words
+        .iter()
+        .any(|w| w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation));
+    let opening = r.text[..verb].trim_start().as_bytes();
+    let opens_with = |w: &str| opening.get(..w.len()).is_some_and(|o| o.eq_ignore_ascii_case(w.as_bytes()));
+    near || opens_with("none of") || opens_with("no one")
+}
+
+/// The speaker of a speech verb at `start..end`: the actor right before it
+/// (past adverbs, dates and an apposition), a pronoun, the actor right after it
+/// ("said Kerry"), or a description of the speaker ("a representative of ...").
+pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Option<String>) {
+    let mut i = start;
+    loop {
+        let before = r.text[..i].trim_end();
+        let j = before.len();
+        if let Some(d) = r.dates.iter().find(|d| d.end == j && !d.since) {
+            i = d.start;
+            continue;
+        }
+        let word_start = before.rfind(' ').map(|k| k + 1).unwrap_or(0);
+        let word = lower_cow(&before[word_start..]);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&&*word) {
+            i = word_start;
+            continue;
+        }
+        if word == "who" {
+            i = word_start;
+            let b = r.text[..i].trim_end().trim_end_matches(',');
+            i = b.len();
+            continue;
+        }
+        if ["that", "which"].contains(&&*word) {
+            return (None, None);
+        }
+        if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency) {
+            return (Some(a.clone()), None);
+        }
+        // "Lavrov and Amro agreed": the first of two coordinated names.
+        if word.chars().next().is_some_and(char::is_alphabetic) && before[word_start..].starts_with(char::is_uppercase)
+        {
+            let rest = before[..word_start].trim_end();
+            if let Some(stem) = rest.strip_suffix(" and") {
+                if let Some(a) = r.actor_ending_at(stem.trim_end().len()).filter(|a| !a.agency) {
+                    return (Some(a.clone()), None);
+                }
+            }
+        }
+        // "Vitaly Churkin, said": an apposition closes right before the verb.
+        if before.ends_with(',') {
+            let b = before.trim_end_matches(',').trim_end();
+            if let Some(a) = r.actor_ending_at(b.len()).filter(|a| !a.agency) {
+                return (Some(a.clone()), None);
+            }
+        }
+        break;
+    }
+    let before = r.text[..start].trim_end();
+    let after = r.text[end..].trim_start();
+    let after_at = r.text.len() - after.len();
+    if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency) {
+        let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
+        if inverted {
+            return (Some(a.clone()), None);
+        }
+    }
+    // A description: the clause's subject noun phrase.
+    let clause_start = clause_start(&r.text[..start]);
+    let np = r.text[clause_start..start].trim();
+    let np_words: Vec<&str> = np.split_whitespace().collect();
+    if np_words.is_empty()
+        || np_words.len() > 12
+        || r.in_quote(clause_start)
+        || np.contains(['"', '\u{201c}', '\u{201d}'])
+    {
+        return (None, None);
+    }
+    let det = lower_cow(np_words[0]);
+    let has_head = np_words.iter().take(4).any(|w| SPEAKER_NOUNS.contains(&&*lower_cow(w)));
+    if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) && has_head {
+        let cut =
+            np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
+        return (None, Some(np_words[1..cut].join(" ")));
+    }
+    (None, None)
+}

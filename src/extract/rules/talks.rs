@@ -1,0 +1,68 @@
+//! Talks: meetings, negotiations, conferences and calls.
+
+use super::*;
+use crate::extract::reading::*;
+// ---------------------------------------------------------------- talks
+
+pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
+    let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
+    for w in &r.words {
+        let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Talks) else { continue };
+        if t.role == TriggerRole::Ignore || (t.role == TriggerRole::Weak && strong) {
+            continue;
+        }
+        // "such meetings", "any talks": not one real event.
+        let generic = r.words.iter().any(|c| {
+            c.end <= w.start && w.start - c.end <= 1 && entities::cues(dict, c).any(|k| k == CueKind::Generic)
+        });
+        if generic {
+            continue;
+        }
+        let date = date_near(r, w.start, w.end, 80);
+        let place = place_near(r, w.start, w.end, 90);
+        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() {
+            continue;
+        }
+        let det = determiner_before(r, w.start);
+        let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
+            .contains(&det.as_str())
+            || det.ends_with("'s")
+            || det.ends_with("\u{2019}s")
+            || (det.is_empty() && date.is_none() && place.is_none());
+        let cue = status_cue_before(r, dict, w.start, 60);
+        // "an invitation for talks", "called for talks": a new proposal, not a reference back.
+        let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
+        let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
+        let mut ev = Event::new(Kind::Talks, Status::Unknown);
+        set_date(&mut ev, date, tense, anchor, dict);
+        ev.status = t
+            .status
+            .filter(|s| *s != Status::Happened || cue.is_none())
+            .or(cue)
+            .or_else(|| status_from_date(ev.date, anchor))
+            .unwrap_or_else(|| tense_status(tense));
+        let progressive = {
+            let before = r.text[..w.start].trim_end().as_bytes();
+            let ends_with = |e: &str| {
+                before.len() >= e.len() && before[before.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            };
+            ends_with(" is") || ends_with(" are") || ends_with(" is holding") || ends_with(" are holding")
+        };
+        if ev.date.is_none() && (progressive || tense == Tense::Present) && ev.status == Status::Happened && !anaphoric
+        {
+            // "is meeting in Istanbul": going on as the article is written.
+            ev.date = anchor.published.map(DateSpan::day);
+        }
+        ev.place = place.map(|p| p.name.to_string());
+        ev.actors = actors_of(r, dict, Role::Participant);
+        ev.mentions.push(r.mention());
+        out.push(Candidate {
+            event: ev,
+            at: r.offset + w.start,
+            anaphoric,
+            merge_only: r.in_quote(w.start) && date.is_none(),
+            family: family(&t.phrase),
+            in_title: false,
+        });
+    }
+}
