@@ -124,6 +124,7 @@ fn startup_dictionaries() -> Dictionaries {
 /// Start-up: building the matchers (name table, trigger and title automata) alone.
 #[divan::bench]
 fn startup_index(bencher: Bencher) {
-    bencher
-        .bench(|| chronicle::extract::entities::Index::build(&DICT.actors, &DICT.places, &DICT.triggers, &DICT.cues));
+    bencher.bench(|| {
+        chronicle::extract::entities::Index::build(&DICT.actors, &DICT.places, &DICT.triggers, &DICT.cues, &DICT.words)
+    });
 }

@@ -185,7 +185,9 @@ impl std::str::FromStr for TriggerRole {
             "death" => TriggerRole::Death,
             "ignore" => TriggerRole::Ignore,
             other => {
-                return Err(format!("unknown trigger role '{other}' (expected trigger, weak, victim, death or ignore)"))
+                return Err(format!(
+                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, victim, death or ignore)"
+                ))
             }
         })
     }
@@ -259,6 +261,8 @@ pub struct Dictionaries {
     pub cues: Vec<Cue>,
     pub furniture: Furniture,
     pub dates: DateTables,
+    /// The word classes of `words.tsv`: titles, organisation heads, particles...
+    pub words: Vec<crate::extract::entities::words::ClassedWord>,
     /// SHA-256 of the actor and place sources (names and texts) and of this
     /// chronicle's version: `Store::sync_dictionaries` rewrites the stored
     /// actors and places only when it changes. Taken over the source texts:
@@ -276,6 +280,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("cues.tsv", include_str!("../data/cues.tsv")),
     ("furniture.tsv", include_str!("../data/furniture.tsv")),
     ("dates.tsv", include_str!("../data/dates.tsv")),
+    ("words.tsv", include_str!("../data/words.tsv")),
 ];
 
 impl Dictionaries {
@@ -334,8 +339,9 @@ impl Dictionaries {
                 let dates = DateTables::parse(&layered("dates.tsv")?)?;
                 let triggers = parse_triggers(&layered("triggers.tsv")?)?;
                 let cues = parse_cues(&layered("cues.tsv")?)?;
-                let words = crate::extract::entities::WordIndex::build(&triggers, &cues);
-                Ok((fingerprint, furniture, dates, triggers, cues, words))
+                let classed = crate::extract::entities::words::parse(&layered("words.tsv")?)?;
+                let words = crate::extract::entities::WordIndex::build(&triggers, &cues, &classed);
+                Ok((fingerprint, furniture, dates, triggers, cues, classed, words))
             });
             let lexicon = (|| -> Result<_, DictError> {
                 let actors = parse_actors(&actor_sources)?;
@@ -346,7 +352,7 @@ impl Dictionaries {
             (lexicon, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         let (actors, places, names) = lexicon?;
-        let (fingerprint, furniture, dates, triggers, cues, words) = rest?;
+        let (fingerprint, furniture, dates, triggers, cues, classed, words) = rest?;
         let index = crate::extract::entities::Index::from_parts(names, words);
         Ok(Dictionaries {
             actors,
@@ -355,6 +361,7 @@ impl Dictionaries {
             cues,
             furniture,
             dates,
+            words: classed,
             fingerprint,
             index: std::sync::Arc::new(index),
         })
@@ -506,11 +513,57 @@ fn parse_triggers(sources: &[Source]) -> Result<Vec<Trigger>, DictError> {
             let kind = src.field(line, &f, 0, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
             let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
             let status = parse_status(src, line, f.get(2).copied().unwrap_or(""))?;
-            let role = f.get(3).copied().unwrap_or("").parse().map_err(|e: String| src.error(line, e))?;
+            let role = f.get(3).copied().unwrap_or("");
+            if let Some(bare) = match role {
+                "verb" => Some(true),
+                "nounverb" => Some(false),
+                _ => None,
+            } {
+                for form in verb_forms(&phrase, bare) {
+                    triggers.push(Trigger { kind, phrase: form, status, role: TriggerRole::Trigger });
+                }
+                continue;
+            }
+            let role = role.parse().map_err(|e: String| src.error(line, e))?;
             triggers.push(Trigger { kind, phrase, status, role });
         }
     }
     Ok(triggers)
+}
+
+/// The forms of a regular English verb (`bare`: with the lemma itself): -s,
+/// -ed, -ing, and for an -ize verb the -ise spellings too. A phrasal verb
+/// ("point out") inflects its first word.
+pub fn verb_forms(lemma: &str, bare: bool) -> Vec<String> {
+    let (verb, rest) = lemma.split_once(' ').map_or((lemma, ""), |(v, r)| (v, r));
+    let consonant_y =
+        verb.len() > 1 && verb.ends_with('y') && !verb[..verb.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let stem = &verb[..verb.len().saturating_sub(1)];
+    let third = if verb.ends_with(['s', 'x', 'z']) || verb.ends_with("ch") || verb.ends_with("sh") {
+        format!("{verb}es")
+    } else if consonant_y {
+        format!("{stem}ies")
+    } else {
+        format!("{verb}s")
+    };
+    let past = if verb.ends_with('e') {
+        format!("{verb}d")
+    } else if consonant_y {
+        format!("{stem}ied")
+    } else {
+        format!("{verb}ed")
+    };
+    let ing = if verb.ends_with('e') && !verb.ends_with("ee") { format!("{stem}ing") } else { format!("{verb}ing") };
+    let mut words: Vec<String> = Vec::new();
+    if bare {
+        words.push(verb.to_string());
+    }
+    words.extend([third, past, ing]);
+    if verb.ends_with("ize") {
+        let british: Vec<String> = words.iter().map(|w| w.replacen("iz", "is", 1)).collect();
+        words.extend(british);
+    }
+    words.into_iter().map(|w| if rest.is_empty() { w } else { format!("{w} {rest}") }).collect()
 }
 
 fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
@@ -629,6 +682,31 @@ fn regex_error(e: &regex_automata::meta::BuildError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_verbs_are_lemmas_with_their_forms() {
+        assert_eq!(
+            verb_forms("emphasize", true),
+            [
+                "emphasize",
+                "emphasizes",
+                "emphasized",
+                "emphasizing",
+                "emphasise",
+                "emphasises",
+                "emphasised",
+                "emphasising"
+            ]
+        );
+        assert_eq!(verb_forms("deny", false), ["denies", "denied", "denying"]);
+        assert_eq!(verb_forms("point out", false), ["points out", "pointed out", "pointing out"]);
+        assert_eq!(verb_forms("stress", false), ["stresses", "stressed", "stressing"]);
+        let d = Dictionaries::builtin().unwrap();
+        for form in ["thanked", "hailed", "underlined", "emphasised", "pointed out", "stressing"] {
+            assert!(d.triggers.iter().any(|t| t.phrase == form && t.kind == Kind::Statement), "{form}");
+        }
+        assert!(!d.triggers.iter().any(|t| t.phrase == "demand" && t.kind == Kind::Statement));
+    }
 
     #[test]
     fn builtin_dictionaries_parse() {

@@ -83,6 +83,7 @@ use foldhash::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use super::tokens::{is_capitalised, tokenize, Tok, TokKind};
 use crate::dict::{DictError, Source};
 use crate::model::{DateSpan, Precision};
 
@@ -418,114 +419,6 @@ pub struct TimeExpr {
     /// The leading preposition, lower-case, when there is one.
     pub prep: Option<String>,
     pub form: Form,
-}
-
-// ---------------------------------------------------------------------------
-// Tokens
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TokKind {
-    Word,
-    Num,
-    Punct,
-}
-
-#[derive(Clone, Debug)]
-struct Tok<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    /// The word in lower case: the text itself when it already is, as most
-    /// words are, else a slice of the tokenizer's buffer; "" for other tokens.
-    lower: &'a str,
-    kind: TokKind,
-    /// No whitespace between this token and the one before.
-    glued: bool,
-}
-
-fn tokenize<'a>(s: &'a str, lowered: &'a mut String) -> Vec<Tok<'a>> {
-    lowered.clear();
-    // About one token in five bytes of news text.
-    let mut toks = Vec::with_capacity(s.len() / 5 + 4);
-    // Words with a capital: (token, range of their lower-case form in `lowered`).
-    let mut fix: Vec<(usize, usize, usize)> = Vec::new();
-    let bytes = s.as_bytes();
-    let mut prev_end = usize::MAX;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII without decoding: most of the text.
-        let (kind, len) = match b {
-            b' ' | b'\t'..=b'\r' => {
-                i += 1; // the ASCII characters of `char::is_whitespace`
-                continue;
-            }
-            b'0'..=b'9' => (TokKind::Num, 1),
-            b'a'..=b'z' | b'A'..=b'Z' => (TokKind::Word, 1),
-            0..0x80 => (TokKind::Punct, 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or_default();
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
-                }
-                (if c.is_alphabetic() { TokKind::Word } else { TokKind::Punct }, c.len_utf8())
-            }
-        };
-        let mut end = i + len;
-        let mut ascii = len == 1;
-        let mut upper = b.is_ascii_uppercase();
-        match kind {
-            TokKind::Num => end += bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count(),
-            TokKind::Word => loop {
-                match bytes.get(end) {
-                    Some(b) if b.is_ascii_alphabetic() => {
-                        upper |= b.is_ascii_uppercase();
-                        end += 1;
-                    }
-                    Some(b) if *b >= 0x80 => match s[end..].chars().next() {
-                        Some(d) if d.is_alphabetic() => {
-                            ascii = false;
-                            end += d.len_utf8();
-                        }
-                        _ => break,
-                    },
-                    _ => break,
-                }
-            },
-            TokKind::Punct => {}
-        }
-        let text = &s[i..end];
-        let lower = match kind {
-            TokKind::Word if ascii && upper => {
-                let from = lowered.len();
-                lowered.push_str(text);
-                lowered[from..].make_ascii_lowercase();
-                fix.push((toks.len(), from, lowered.len()));
-                ""
-            }
-            TokKind::Word if !ascii && text.chars().any(char::is_uppercase) => {
-                let from = lowered.len();
-                lowered.push_str(&text.to_lowercase()); // rare; keeps final-sigma rules
-                fix.push((toks.len(), from, lowered.len()));
-                ""
-            }
-            TokKind::Word => text,
-            _ => "",
-        };
-        toks.push(Tok { start: i, end, text, lower, kind, glued: prev_end == i });
-        prev_end = end;
-        i = end;
-    }
-    let lowered: &'a str = lowered;
-    for (k, from, to) in fix {
-        toks[k].lower = &lowered[from..to];
-    }
-    toks
-}
-
-fn is_capitalised(t: &Tok) -> bool {
-    t.text.chars().next().is_some_and(char::is_uppercase)
 }
 
 // ---------------------------------------------------------------------------
@@ -1041,6 +934,14 @@ pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
     }
     let mut lowered = String::new();
     let toks = tokenize(sentence, &mut lowered);
+    find_in(sentence, &toks, tables)
+}
+
+/// `find` over the sentence's tokens, found once by the caller.
+pub fn find_in(sentence: &str, toks: &[Tok], tables: &DateTables) -> Vec<TimeExpr> {
+    if !tables.worth_parsing(sentence) {
+        return Vec::new();
+    }
     let leads: Vec<u8> = toks
         .iter()
         .map(|t| match t.kind {
@@ -1048,7 +949,7 @@ pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
             _ => 0,
         })
         .collect();
-    let p = Parser { toks: &toks, tables, leads: &leads };
+    let p = Parser { toks, tables, leads: &leads };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1414,7 +1315,11 @@ fn is_auxiliary(w: &str) -> bool {
 /// Heuristic tense or modality of a clause: its first cue word decides.
 pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
     let mut lowered = String::new();
-    let toks = tokenize(clause, &mut lowered);
+    tense_of_tokens(&tokenize(clause, &mut lowered), tables)
+}
+
+/// `tense_of` over a clause's tokens, found once by the caller.
+pub fn tense_of_tokens(toks: &[Tok], tables: &DateTables) -> Tense {
     let mut k = 0;
     while k < toks.len() {
         if let Some((cue, len)) = cue_at(&toks, k, tables) {
@@ -1441,7 +1346,11 @@ pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
 /// nearest cue on its left, unless a nearer one follows it before any comma.
 pub fn tense_at(sentence: &str, start: usize, end: usize, tables: &DateTables) -> Tense {
     let mut lowered = String::new();
-    let toks = tokenize(sentence, &mut lowered);
+    tense_at_tokens(&tokenize(sentence, &mut lowered), start, end, tables)
+}
+
+/// `tense_at` over the sentence's tokens, found once by the caller.
+pub fn tense_at_tokens(toks: &[Tok], start: usize, end: usize, tables: &DateTables) -> Tense {
     let first = toks.iter().position(|t| t.start >= start).unwrap_or(toks.len());
     let after = toks.iter().position(|t| t.start >= end).unwrap_or(toks.len());
     let mut left = None;

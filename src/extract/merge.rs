@@ -113,12 +113,7 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
         match target {
             Some(i) => {
                 let e = &mut events[i];
-                let mut event = c.event;
-                if c.anaphoric {
-                    // A passing reference says little about who took part.
-                    event.actors.clear();
-                }
-                absorb(&mut e.event, event);
+                absorb(&mut e.event, c.event);
             }
             None if c.merge_only => {}
             None => events.push(c),

@@ -9,6 +9,7 @@ pub mod merge;
 pub mod reading;
 pub mod rules;
 pub mod sentences;
+pub mod tokens;
 
 use crate::dict::Dictionaries;
 use crate::model::{Article, DateOrigin, Event, Extraction};
@@ -51,9 +52,13 @@ pub fn events(
         ..Default::default()
     };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text(text)).collect();
+    let mut lowered = String::new();
+    let toks = tokens::tokenize_all(&texts, &mut lowered);
+    let names = reading::introduce(&texts, &toks, &scans, dict, index, &mut state.cast);
     let mut candidates = Vec::new();
-    for (s, scan) in sentences.iter().zip(scans) {
-        let reading = reading::read(text, s, scan, dict, index, anchor, &mut state);
+    for (((s, scan), toks), names) in sentences.iter().zip(scans).zip(toks).zip(names) {
+        let reading = reading::read(text, s, toks, scan, names, dict, index, anchor, &mut state);
         let in_title = title_end.is_some_and(|t| t == s);
         let before = candidates.len();
         rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);

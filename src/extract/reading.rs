@@ -1,27 +1,72 @@
-//! One sentence read once: the actors it names (from the dictionary, from role
-//! descriptions like "the Russian foreign minister", from names the dictionary
-//! does not know, and from pronouns), the places, the trigger and cue words,
-//! the date expressions and the quoted spans. The event rules in `rules/` work
-//! on this reading; nothing after it goes back to the raw sentence's words.
+//! One sentence read once: its tokens, the actors it names (from the
+//! dictionary, from role descriptions like "the Russian foreign minister", from
+//! names typed by shape and context, and from short forms, descriptions and
+//! pronouns that refer back to the article's cast), the places, the trigger
+//! and cue words, the date expressions and the quoted spans. The event rules
+//! in `rules/` work on this reading; none splits the sentence again.
 
 use std::sync::Arc;
 
 use super::dates::{self, Anchor, TimeExpr};
+use super::entities::cast::{Cast, EntityKind};
+use super::entities::names::{self, NameKind};
+use super::entities::words::{PronounKind, WordClass};
 use super::entities::{self, Found, Index, Scan};
 use super::sentences::Sentence;
+use super::tokens::Tok;
 use crate::dict::{ActorKind, CueKind, Dictionaries, TriggerRole};
 use crate::model::{Kind, Mention};
+
+/// How a sentence names an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    /// By its name, as the dictionary or the text spells it in full.
+    Name,
+    /// By a short form the article introduced: a surname, an acronym.
+    Short,
+    /// By a role the dictionary dates ("the Russian foreign minister").
+    Role,
+    /// By a description ("the envoy", "the ministry").
+    Description,
+    /// By a pronoun.
+    Pronoun,
+}
 
 /// An actor named in a sentence, with what we know of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ActorSpan {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    /// Shared with the index (or with the article state for unknown names).
+    /// Shared with the index (or with the cast for names the dictionary does not know).
     pub(crate) name: Arc<str>,
-    pub(crate) person: bool,
-    pub(crate) agency: bool,
+    pub(crate) kind: EntityKind,
     pub(crate) country: Option<Arc<str>>,
+    /// The article's cast entity it names.
+    pub(crate) entity: Option<usize>,
+    pub(crate) how: How,
+}
+
+impl ActorSpan {
+    pub(crate) fn person(&self) -> bool {
+        self.kind == EntityKind::Person
+    }
+
+    /// A news outlet, which reports speech and never makes it.
+    pub(crate) fn agency(&self) -> bool {
+        self.kind == EntityKind::Agency
+    }
+}
+
+/// The kind of a dictionary actor.
+pub(crate) fn kind_of(kind: ActorKind) -> EntityKind {
+    match kind {
+        ActorKind::Person => EntityKind::Person,
+        ActorKind::Government => EntityKind::Government,
+        ActorKind::Organisation => EntityKind::Organisation,
+        ActorKind::ArmedGroup => EntityKind::Group,
+        ActorKind::Country => EntityKind::Country,
+        ActorKind::Agency => EntityKind::Agency,
+    }
 }
 
 /// A place named in a sentence.
@@ -33,12 +78,15 @@ pub(crate) struct PlaceSpan {
     /// Named by an adjective ("Lebanese") rather than by its name.
     pub(crate) adjective: bool,
     pub(crate) country: bool,
+    /// Found by its context ("in Gomel"), not by the dictionary.
+    pub(crate) by_shape: bool,
 }
 
 /// Everything the event rules need to know about one sentence.
 pub(crate) struct Reading<'a> {
     pub(crate) text: &'a str,
     pub(crate) offset: usize,
+    pub(crate) toks: Vec<Tok<'a>>,
     pub(crate) actors: Vec<ActorSpan>,
     pub(crate) places: Vec<PlaceSpan>,
     pub(crate) words: Vec<Found>,
@@ -68,6 +116,11 @@ impl Reading<'_> {
     pub(crate) fn actor_starting_at(&self, i: usize) -> Option<&ActorSpan> {
         self.actors.iter().filter(|a| a.start == i).max_by_key(|a| a.end - a.start)
     }
+
+    /// The token that starts at byte `b` or the first after it.
+    pub(crate) fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.start < b)
+    }
 }
 
 /// Words that open another clause (or report speech) after a space: with
@@ -94,12 +147,10 @@ pub(crate) fn separates_clauses(gap: &str) -> bool {
 pub(crate) struct ArticleState {
     pub(crate) last_person: Option<ActorSpan>,
     pub(crate) last_speaker: Option<ActorSpan>,
-    /// Names the dictionary does not know, seen earlier: surname → full name.
-    pub(crate) unknown: Vec<(String, Arc<str>)>,
+    /// Every actor named so far, with its short forms, titles and gender.
+    pub(crate) cast: Cast,
     /// The country the article is mostly about, for tolls that name no place.
     pub(crate) main_country: Option<String>,
-    /// The actors named so far, most recent last, each once.
-    pub(crate) recent: Vec<ActorSpan>,
 }
 
 /// The country most named in the article (by name or adjective).
@@ -123,28 +174,25 @@ pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], d
     counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))).map(|(p, _)| dict.places[p].name.clone())
 }
 
+/// After the rules: what the sentence tells the rest of the article.
 pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
-    if let Some(p) = r.actors.iter().rev().find(|a| a.person) {
+    if let Some(p) = r.actors.iter().rev().find(|a| a.person()) {
         state.last_person = Some(p.clone());
     }
-    for a in &r.actors {
-        state.recent.retain(|x| x.name != a.name);
-        state.recent.push(a.clone());
-    }
-    if state.recent.len() > RECENT_ACTORS {
-        state.recent.drain(..state.recent.len() - RECENT_ACTORS);
+    for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {
+        if let Some(e) = a.entity {
+            state.cast.seen(e, r.offset + a.start, false);
+        }
     }
 }
 
-/// How many of the article's latest actors a description can refer back to.
-pub(crate) const RECENT_ACTORS: usize = 40;
-
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
-
+/// Reads one sentence: `toks` are its tokens, `scan` what the dictionary found in it.
 pub(crate) fn read<'a>(
     text: &'a str,
     s: &Sentence,
-    Scan { names, words, titles }: Scan,
+    toks: Vec<Tok<'a>>,
+    Scan { names, words, titles, classes }: Scan,
+    found: Vec<names::Named>,
     dict: &Dictionaries,
     index: &Index,
     anchor: &Anchor,
@@ -154,20 +202,24 @@ pub(crate) fn read<'a>(
     // Only the event rules read dates, and each needs a trigger word: a
     // sentence without one (most sentences of most articles) skips the search.
     let has_trigger = words.iter().any(|w| w.targets.iter().any(|t| matches!(t, entities::Target::Trigger(_))));
-    let dates = if has_trigger { dates::find(st, &dict.dates) } else { Vec::new() };
+    let dates = if has_trigger { dates::find_in(st, &toks, &dict.dates) } else { Vec::new() };
     let quotes = quotes(st);
     let mut actors = Vec::new();
     let mut places = Vec::new();
     for f in &names {
         if let Some(a) = f.actor() {
             let actor = &dict.actors[a];
+            let name = index.actor_name(a).clone();
+            let kind = kind_of(actor.kind);
+            let entity = state.cast.add(&name, kind, Some(a), s.start + f.start);
             actors.push(ActorSpan {
                 start: f.start,
                 end: f.end,
-                name: index.actor_name(a).clone(),
-                person: actor.kind == ActorKind::Person,
-                agency: actor.kind == ActorKind::Agency,
+                name,
+                kind,
                 country: index.actor_country(a).cloned(),
+                entity: Some(entity),
+                how: How::Name,
             });
         }
         if let Some(p) = f.place().or(f.adjective()) {
@@ -177,6 +229,7 @@ pub(crate) fn read<'a>(
                 name: index.place_name(p).clone(),
                 adjective: f.place().is_none(),
                 country: entities::is_country_place(dict, p),
+                by_shape: false,
             });
         }
     }
@@ -189,78 +242,543 @@ pub(crate) fn read<'a>(
             if rest.starts_with(head) && !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end) {
                 let end = p.end + (st[p.end..].len() - rest.len()) + head.len();
                 actors.retain(|a| !(a.start >= p.start && a.end <= end));
-                let name = government_of(dict, &p.name);
+                let name: Arc<str> = government_of(dict, &p.name).into();
+                let entity = state.cast.add(&name, EntityKind::Government, None, s.start + p.start);
                 actors.push(ActorSpan {
                     start: p.start,
                     end,
-                    name: name.into(),
-                    person: false,
-                    agency: false,
+                    name,
+                    kind: EntityKind::Government,
                     country: Some(p.name.clone()),
+                    entity: Some(entity),
+                    how: How::Name,
                 });
             }
         }
     }
     roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
-    // Names the dictionary does not know, and their surnames later on.
-    let speech: Vec<(usize, usize)> = words
+    let by_token = entities::classes_by_token(index, &classes, &toks);
+    shaped_names(st, s.start, found, index, &mut actors, &mut places, state);
+    delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
+    actors.sort_by_key(|a| (a.start, a.end));
+    titled_mentions(&toks, &by_token, &places, &mut actors);
+    descriptions(st, s.start, &toks, &words, &by_token, &quotes, dict, index, anchor, &places, &mut actors, state);
+    let speech = speech_spans(st, &words, dict);
+    pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
+    actors.sort_by_key(|a| (a.start, a.end));
+    places.sort_by_key(|p| p.start);
+    if std::env::var_os("CHRONICLE_DEBUG").is_some() {
+        eprintln!(
+            "{st}\n  actors: {:?}\n  places: {:?}",
+            actors.iter().map(|a| (&st[a.start..a.end], &*a.name, a.kind, a.how)).collect::<Vec<_>>(),
+            places.iter().map(|p| (&st[p.start..p.end], &*p.name)).collect::<Vec<_>>()
+        );
+    }
+    Reading { text: st, offset: s.start, toks, actors, places, words, dates, quotes }
+}
+
+/// Names the dictionary does not know (`entities::names`), as actors and
+/// places, each added to the article's cast with its titles and short forms.
+#[allow(clippy::too_many_arguments)]
+fn shaped_names(
+    st: &str,
+    offset: usize,
+    found: Vec<names::Named>,
+    index: &Index,
+    actors: &mut Vec<ActorSpan>,
+    places: &mut Vec<PlaceSpan>,
+    state: &mut ArticleState,
+) {
+    for n in found {
+        if actors.iter().any(|a| a.start < n.end && n.start < a.end) {
+            continue;
+        }
+        let text = &st[n.start..n.end];
+        // A short form of a name the cast knows ("Griffiths"), or the name itself.
+        let known = state.cast.alias(text);
+        if known.is_none() && n.weak {
+            continue;
+        }
+        let kind = match n.kind {
+            _ if known.is_some() => known.map_or(EntityKind::Unknown, |e| state.cast.get(e).kind),
+            NameKind::Place => {
+                if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
+                    places.push(PlaceSpan {
+                        start: n.start,
+                        end: n.end,
+                        name: text.into(),
+                        adjective: false,
+                        country: false,
+                        by_shape: true,
+                    });
+                }
+                continue;
+            }
+            NameKind::Entity(k) => k,
+            NameKind::Unknown => EntityKind::Unknown,
+        };
+        let (entity, how) = match known {
+            Some(e) if state.cast.get(e).name.eq_ignore_ascii_case(text) => (e, How::Name),
+            Some(e) => (e, How::Short),
+            None => (enlist(st, &n, kind, index, &mut state.cast, offset + n.start), How::Name),
+        };
+        // The title's country or body ("U.N. envoy X", "Houthi spokesman X"):
+        // part of the mention, not an actor of its own.
+        let mut country = None;
+        if n.span_start < n.start {
+            if let Some(owner) = actors.iter().find(|a| a.start >= n.span_start && a.end <= n.start) {
+                country = Some(owner.name.clone());
+            } else if let Some(p) = places.iter().find(|p| p.start >= n.span_start && p.end <= n.start) {
+                country = Some(p.name.clone());
+            }
+            actors.retain(|a| !(a.start >= n.span_start && a.end <= n.start));
+        }
+        if let Some(c) = &country {
+            state.cast.set_country(entity, c.clone());
+        }
+        let e = state.cast.get(entity);
+        actors.push(ActorSpan {
+            start: n.span_start,
+            end: n.end,
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            entity: Some(entity),
+            how,
+        });
+    }
+}
+
+/// Adds a name found by its shape to the cast, with its short forms, title,
+/// gender and acronym; `at` is its article offset, or `cast::UNSEEN`.
+fn enlist(st: &str, n: &names::Named, kind: EntityKind, index: &Index, cast: &mut Cast, at: usize) -> usize {
+    let text = &st[n.start..n.end];
+    let entity = cast.add(text, kind, None, at);
+    match kind {
+        EntityKind::Person => {
+            let particle = |w: &str| index.word_classes(w).any(|c| c == WordClass::Particle);
+            cast.add_person_aliases(text, entity, particle)
+        }
+        EntityKind::Organisation | EntityKind::Group => {
+            if let Some(initials) = initials(text) {
+                cast.add_alias(&initials, entity);
+            }
+        }
+        _ => {}
+    }
+    if let Some((a, b)) = n.acronym {
+        cast.add_alias(&st[a..b], entity);
+    }
+    if let Some(t) = n.title.as_deref().filter(|t| !t.is_empty()) {
+        cast.add_title(entity, t);
+    }
+    if let Some(g) = n.gender {
+        cast.set_gender(entity, g);
+    }
+    entity
+}
+
+/// Before the article is read sentence by sentence: the names of every
+/// sentence found by their shape (`entities::names`), and the persons and
+/// organisations among them entered in the cast, so that a headline's
+/// "Serraj" or "RSF" refers to the name the body gives in full further down.
+pub(crate) fn introduce(
+    texts: &[&str],
+    toks: &[Vec<Tok>],
+    scans: &[Scan],
+    dict: &Dictionaries,
+    index: &Index,
+    cast: &mut Cast,
+) -> Vec<Vec<names::Named>> {
+    let mut all = Vec::with_capacity(texts.len());
+    for ((st, toks), scan) in texts.iter().zip(toks).zip(scans) {
+        if !st.contains(|c: char| c.is_uppercase()) {
+            all.push(Vec::new());
+            continue;
+        }
+        let by_token = entities::classes_by_token(index, &scan.classes, toks);
+        let speech = speech_spans(st, &scan.words, dict);
+        let cx = names::Context { text: st, toks, known: &scan.names, classes: &by_token, speech: &speech };
+        let found = names::find(&cx);
+        for n in &found {
+            let kind = match n.kind {
+                NameKind::Entity(k @ (EntityKind::Person | EntityKind::Organisation | EntityKind::Group)) => k,
+                _ => continue,
+            };
+            let words = st[n.start..n.end].split_whitespace().count();
+            if !n.weak && (words >= 2 || n.title.is_some()) {
+                enlist(st, n, kind, index, cast, entities::cast::UNSEEN);
+            }
+        }
+        all.push(found);
+    }
+    all
+}
+
+/// The byte spans of a sentence's speech verbs.
+fn speech_spans(st: &str, words: &[Found], dict: &Dictionaries) -> Vec<(usize, usize)> {
+    words
         .iter()
         .filter(|w| entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
         .map(|w| (w.start, w.end))
         .chain(st.match_indices(" as saying").map(|(i, m)| (i, i + m.len())))
-        .collect();
-    for (a, b) in entities::unknown_names(st, &names, &speech) {
-        if actors.iter().any(|x| x.start < b && a < x.end) {
+        .collect()
+}
+
+/// "U.S. Secretary of State John Kerry", "Houthi spokesman Mohammed
+/// Abdulsalam": a person's mention takes in the title before the name and
+/// the country or body before the title, which are then no actors of their own.
+fn titled_mentions(
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+) {
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for i in 0..actors.len() {
+        let a = &actors[i];
+        if !a.person() || a.how != How::Name {
             continue;
         }
-        let full = st[a..b].to_string();
-        if let Some(surname) = full.split_whitespace().last() {
-            if !state.unknown.iter().any(|(s, _)| s == surname) {
-                state.unknown.push((surname.to_string(), Arc::from(full.as_str())));
+        let k = toks.partition_point(|t| t.start < a.start);
+        // A title phrase that ends right before the name.
+        let Some(title_k) = (k.saturating_sub(5)..k).find(|&j| {
+            by_token[j].is_some_and(|(set, end)| end == k && set.iter().any(|c| matches!(c, WordClass::Title(_))))
+        }) else {
+            continue;
+        };
+        let title_start = toks[title_k].start;
+        let mut start = title_start;
+        if title_k > 0 {
+            let before_end = toks[title_k - 1].end;
+            let owner = actors.iter().find(|o| o.end == before_end && !o.person()).map(|o| o.start);
+            let place = places.iter().find(|p| p.end == before_end).map(|p| p.start);
+            if let Some(s) = owner.or(place) {
+                start = s;
             }
         }
-        actors.push(ActorSpan { start: a, end: b, name: full.into(), person: true, agency: false, country: None });
+        absorbed.push((start, i));
     }
-    for (surname, full) in &state.unknown {
-        for (i, _) in st.match_indices(surname.as_str()) {
-            let end = i + surname.len();
-            let bounded = st[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && st[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-            if bounded && !actors.iter().any(|x| x.start < end && i < x.end) {
-                actors.push(ActorSpan {
-                    start: i,
-                    end,
-                    name: full.clone(),
-                    person: true,
-                    agency: false,
-                    country: None,
-                });
+    for &(start, i) in &absorbed {
+        let end = actors[i].start;
+        for (j, o) in actors.iter_mut().enumerate() {
+            if j != i && o.start >= start && o.end <= end {
+                o.end = 0; // marked: inside another's mention
             }
         }
+        actors[i].start = start;
     }
-    actors.sort_by_key(|a| (a.start, a.end));
-    descriptions(st, &words, &quotes, dict, index, anchor, &mut actors, state);
-    // Pronouns: the nearest person before them in this sentence, else the last one before.
-    let mut pronouns = Vec::new();
-    for (i, w) in pronoun_words(st) {
-        let Some(lower) = PRONOUNS.iter().copied().find(|p| p.eq_ignore_ascii_case(w)) else { continue };
-        if !in_spans(&quotes, i) {
-            let near = actors.iter().rev().find(|a| a.person && a.end <= i && !in_spans(&quotes, a.start)).cloned();
-            let referent = near.or_else(|| {
-                if lower == "he" || lower == "she" {
-                    state.last_speaker.clone().filter(|a| a.person).or_else(|| state.last_person.clone())
-                } else {
-                    state.last_person.clone()
-                }
+    actors.retain(|a| a.end > 0);
+}
+
+/// The initials of an organisation's name ("Rapid Support Forces" → "RSF"),
+/// skipping "of", "for", "and" and "the"; none for a name of one word.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_uppercase())).collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// Delegations and groups named by who sent them: "a Saudi delegation", "the
+/// Houthi delegation", "the government delegation" stand for the state or
+/// party that sent them; "Libyan factions", "Syrian rebels" are a group of
+/// their own; "the Houthi rebels" the party the dictionary knows.
+fn delegations(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    dict: &Dictionaries,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    for k in 1..toks.len() {
+        let Some((set, _)) = by_token[k] else { continue };
+        let delegation = set.iter().any(|c| c == WordClass::Delegation);
+        let group = set.iter().any(|c| c == WordClass::Group) && toks[k].lower.ends_with('s');
+        if !(delegation || group) {
+            continue;
+        }
+        let at = toks[k].start;
+        let end = toks[k].end;
+        if actors.iter().any(|a| a.start < end && at < a.end) {
+            continue;
+        }
+        let prev_end = toks[k - 1].end;
+        let owner = if let Some(a) = actors.iter().find(|a| a.end == prev_end && !a.agency() && !a.person()) {
+            Some((a.start, a.name.clone(), a.kind, a.entity))
+        } else if let Some(p) = places.iter().find(|p| p.end == prev_end && p.country && p.adjective) {
+            if delegation {
+                let name: Arc<str> = government_of(dict, &p.name).into();
+                Some((p.start, name, EntityKind::Government, None))
+            } else {
+                let name: Arc<str> = format!("{} {}", &toks[k - 1].text, toks[k].lower).into();
+                Some((p.start, name, EntityKind::Group, None))
+            }
+        } else if delegation && toks[k - 1].lower == "government" {
+            let name: Arc<str> = match &state.main_country {
+                Some(c) => government_of(dict, c).into(),
+                None => "government".into(),
+            };
+            Some((toks[k - 1].start, name, EntityKind::Government, None))
+        } else {
+            None
+        };
+        let Some((start, name, kind, entity)) = owner else { continue };
+        let entity = entity.unwrap_or_else(|| state.cast.add(&name, kind, None, offset + start));
+        actors.retain(|a| !(a.start >= start && a.end <= end));
+        actors.push(ActorSpan { start, end, name, kind, country: None, entity: Some(entity), how: How::Name });
+    }
+}
+
+/// Bare definite descriptions ("the minister", "the envoy", "the U.N. envoy",
+/// "the ministry", "the rebels", "the group") name the latest actor they fit,
+/// in this sentence before them or earlier in the article: a person whose role
+/// on the publication date or whose titles in the article hold the
+/// description's words, an organisation whose name holds its head, a group for
+/// a group noun. A description with a country ("the Russian foreign
+/// minister") or a name after it ("the envoy, Lakhdar Brahimi") is read
+/// elsewhere.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn descriptions(
+    st: &str,
+    offset: usize,
+    toks: &[Tok],
+    words: &[Found],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    quotes: &[(usize, usize)],
+    dict: &Dictionaries,
+    index: &Index,
+    anchor: &Anchor,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &ArticleState,
+) {
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        k += 1;
+        let head = &toks[k];
+        if head.text.starts_with(|c: char| c.is_uppercase()) || head.kind != crate::extract::tokens::TokKind::Word {
+            continue;
+        }
+        // The head phrase: a cue or a phrase of `data/words.tsv` ("foreign
+        // minister", "secretary-general"), to its last token.
+        let cue_end = words
+            .iter()
+            .find(|w| w.start == head.start && entities::cues(dict, w).any(|c| c == CueKind::Anaphor))
+            .map(|w| w.end);
+        let class = by_token[k];
+        let is = |f: fn(&WordClass) -> bool| class.is_some_and(|(set, _)| set.iter().any(|c| f(&c)));
+        let titled = is(|c| matches!(c, WordClass::Title(_)));
+        let group = is(|c| *c == WordClass::Group);
+        let org = is(|c| *c == WordClass::OrgHead);
+        if !(cue_end.is_some() || titled || group || org) || in_spans(quotes, head.start) {
+            continue;
+        }
+        let class_end = class.map_or(head.end, |(_, e)| toks[e - 1].end);
+        let head_end = cue_end.unwrap_or(head.end).max(class_end);
+        let next = toks.partition_point(|t| t.start < head_end);
+        let phrase_k = k;
+        let head_word = toks[next - 1].lower;
+        k = next - 1;
+        if actors.iter().any(|a| a.start < head_end && head.start < a.end) {
+            continue;
+        }
+        let after = st[head_end..].trim_start_matches(',').trim_start();
+        if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with("of ") || after.starts_with('-') {
+            continue;
+        }
+        // "the", then at most two modifiers (lower-case words, or a country or
+        // body: "the U.N. envoy", "the Houthi group"), then the head.
+        let mut desc: Vec<&str> = toks[phrase_k..next]
+            .iter()
+            .filter(|t| t.kind == crate::extract::tokens::TokKind::Word)
+            .map(|t| t.lower)
+            .collect();
+        let mut owner: Option<Arc<str>> = None;
+        let mut start = None;
+        let mut j = phrase_k;
+        let mut modifiers = 0;
+        while j > 0 && modifiers < 3 {
+            j -= 1;
+            let t = &toks[j];
+            if t.lower == "the" {
+                start = Some(t.start);
+                break;
+            }
+            if let Some(p) = places.iter().find(|p| p.end == t.end) {
+                owner = Some(p.name.clone());
+                j = toks.partition_point(|x| x.start < p.start);
+                modifiers += 1;
+                continue;
+            }
+            if let Some(a) = actors.iter().find(|a| a.end == t.end && !a.person()) {
+                owner = Some(a.name.clone());
+                j = toks.partition_point(|x| x.start < a.start);
+                modifiers += 1;
+                continue;
+            }
+            if t.kind != crate::extract::tokens::TokKind::Word || t.text.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            desc.push(t.lower);
+            modifiers += 1;
+        }
+        let Some(start) = start else { continue };
+        let day = anchor.published;
+        let fits = |name: &str, entity: Option<usize>| {
+            let e = entity.map(|e| state.cast.get(e));
+            let owner_ok = |c: Option<&Arc<str>>| {
+                owner.as_ref().is_none_or(|o| c.is_some_and(|c| c == o) || e.is_some_and(|e| e.name.contains(&**o)))
+            };
+            let by_dict = describes(dict, index, name, &desc, day);
+            let by_cast = e.is_some_and(|e| {
+                owner_ok(e.country.as_ref())
+                    && (e.titles.iter().any(|t| desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d)))
+                        || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
+                        || (group && e.kind == EntityKind::Group))
             });
-            if let Some(r) = referent {
-                pronouns.push(ActorSpan { start: i, end: i + w.len(), ..r });
+            by_dict || by_cast
+        };
+        let near = actors.iter().rev().filter(|a| a.end <= start).find(|a| fits(&a.name, a.entity)).cloned();
+        let referent = near.or_else(|| {
+            let e = state.cast.latest(offset + start, |i, e| fits(&e.name, Some(i)))?;
+            let e2 = state.cast.get(e);
+            Some(ActorSpan {
+                start: 0,
+                end: 0,
+                name: e2.name.clone(),
+                kind: e2.kind,
+                country: e2.country.clone(),
+                entity: Some(e),
+                how: How::Description,
+            })
+        });
+        let Some(referent) = referent else { continue };
+        found.push(ActorSpan { start, end: head_end, how: How::Description, ..referent });
+    }
+    actors.extend(found);
+    actors.sort_by_key(|a| (a.start, a.end));
+}
+
+/// Whether every word of a description ("foreign", "minister") is in a role the
+/// actor holds on `day`, or in its name or an alias.
+pub(crate) fn describes(
+    dict: &Dictionaries,
+    index: &Index,
+    name: &str,
+    desc: &[&str],
+    day: Option<chrono::NaiveDate>,
+) -> bool {
+    let Some(i) = index.actor_named(name) else { return false };
+    let actor = &dict.actors[i];
+    let holds = |text: &str| {
+        desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|t| t.eq_ignore_ascii_case(d)))
+    };
+    actor.roles.iter().any(|r| r.holds_on(day) && holds(&r.title))
+        || std::iter::once(&actor.name).chain(&actor.aliases).any(|n| holds(n))
+}
+
+/// Pronouns: "he", "she", "his", "her", "him" name a person of that gender
+/// (or of none known): the nearest before them in the sentence, else the last
+/// speaker, else the latest person. "It" and "they" name an organisation,
+/// a group or a government, and only as a speaker ("it said").
+#[allow(clippy::too_many_arguments)]
+fn pronouns(
+    st: &str,
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    quotes: &[(usize, usize)],
+    speech: &[(usize, usize)],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let Some((set, _)) = by_token[k] else { continue };
+        let Some(kind) = set.iter().find_map(|c| if let WordClass::Pronoun(p) = c { Some(p) } else { None }) else {
+            continue;
+        };
+        if in_spans(quotes, t.start) {
+            continue;
+        }
+        let referent = match kind {
+            PronounKind::Person(g) => {
+                let cast = &state.cast;
+                let agrees =
+                    |a: &ActorSpan| a.person() && a.entity.is_none_or(|e| cast.get(e).gender.is_none_or(|eg| eg == g));
+                let near = actors.iter().rev().find(|a| a.end <= t.start && agrees(a) && !in_spans(quotes, a.start));
+                near.cloned()
+                    .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
+                    .or_else(|| state.last_person.clone().filter(agrees))
+                    .or_else(|| {
+                        let e = cast.latest(offset + t.start, |_, e| {
+                            e.kind == EntityKind::Person && e.gender.is_none_or(|eg| eg == g)
+                        })?;
+                        Some(span_of(cast, e))
+                    })
+                    .map(|r| (r, Some(g)))
             }
+            PronounKind::Body => {
+                // "it said", "they told reporters": a speaker, nothing else.
+                let speaks = speech.iter().any(|&(vs, _)| {
+                    st.get(t.end..vs).is_some_and(|g| {
+                        let g = g.trim();
+                        g.is_empty() || (g.split_whitespace().count() == 1 && (g.ends_with("ly") || g == "also"))
+                    })
+                });
+                if !speaks {
+                    continue;
+                }
+                let cast = &state.cast;
+                let near = actors.iter().rev().find(|a| a.end <= t.start && a.kind.is_body());
+                // The last body that spoke or acted, else the latest
+                // organisation, group or government, else a country.
+                let subject = cast
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind.is_body())
+                    .filter_map(|(i, e)| Some((i, e.last_subject?)))
+                    .filter(|&(_, at)| at < offset + t.start && offset + t.start - at <= entities::cast::MEMORY)
+                    .max_by_key(|&(_, at)| at)
+                    .map(|(i, _)| i);
+                near.cloned()
+                    .or_else(|| state.last_speaker.clone().filter(|a| a.kind.is_body()))
+                    .or_else(|| {
+                        let e = subject
+                            .or_else(|| {
+                                cast.latest(offset + t.start, |_, e| e.kind.is_body() && e.kind != EntityKind::Country)
+                            })
+                            .or_else(|| cast.latest(offset + t.start, |_, e| e.kind.is_body()))?;
+                        Some(span_of(cast, e))
+                    })
+                    .map(|r| (r, None))
+            }
+        };
+        if let Some((r, gender)) = referent {
+            if let (Some(e), Some(g)) = (r.entity, gender) {
+                state.cast.set_gender(e, g);
+            }
+            found.push(ActorSpan { start: t.start, end: t.end, how: How::Pronoun, ..r });
         }
     }
-    actors.extend(pronouns);
-    actors.sort_by_key(|a| (a.start, a.end));
-    Reading { text: st, offset: s.start, actors, places, words, dates, quotes }
+    actors.extend(found);
+}
+
+/// A mention of cast entity `e`, for a pronoun or description to copy.
+fn span_of(cast: &Cast, e: usize) -> ActorSpan {
+    let x = cast.get(e);
+    ActorSpan {
+        start: 0,
+        end: 0,
+        name: x.name.clone(),
+        kind: x.kind,
+        country: x.country.clone(),
+        entity: Some(e),
+        how: How::Name,
+    }
 }
 
 /// "The Russian capital", "Syria's capital", "the capital of Syria", and a bare
@@ -313,6 +831,7 @@ pub(crate) fn capitals(st: &str, index: &Index, state: &ArticleState, places: &m
             name: index.place_name(capital).clone(),
             adjective: false,
             country: false,
+            by_shape: false,
         });
         found = true;
     }
@@ -321,82 +840,19 @@ pub(crate) fn capitals(st: &str, index: &Index, state: &ArticleState, places: &m
     }
 }
 
-/// Bare definite descriptions ("the minister", "the foreign minister", "the
-/// envoy", "the coalition"; the head nouns are `anaphor` cues) name the latest
-/// actor they fit, in this sentence before them or earlier in the article: a
-/// person whose role on the publication date holds the description's words, or
-/// an actor whose name holds them. A description with a country ("the Russian
-/// foreign minister") or a name after it ("the envoy, Lakhdar Brahimi") is
-/// read elsewhere.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn descriptions(
-    st: &str,
-    words: &[Found],
-    quotes: &[(usize, usize)],
-    dict: &Dictionaries,
-    index: &Index,
-    anchor: &Anchor,
-    actors: &mut Vec<ActorSpan>,
-    state: &ArticleState,
-) {
-    let mut found = Vec::new();
-    for w in words.iter().filter(|w| entities::cues(dict, w).any(|k| k == CueKind::Anaphor)) {
-        if in_spans(quotes, w.start) || actors.iter().any(|a| a.start < w.end && w.start < a.end) {
-            continue;
-        }
-        let after = st[w.end..].trim_start_matches(',').trim_start();
-        if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with("of ") || after.starts_with('-') {
-            continue;
-        }
-        // "the", then at most two lower-case modifiers, then the head.
-        let mut desc: Vec<&str> = vec![&st[w.start..w.end]];
-        let mut start = None;
-        for (i, word) in words_backwards(&st[..w.start]).take(3) {
-            if word.eq_ignore_ascii_case("the") {
-                start = Some(i);
-                break;
-            }
-            if !word.chars().all(|c| c.is_lowercase() || c == '-') {
-                break;
-            }
-            desc.push(word);
-        }
-        let Some(start) = start else { continue };
-        let day = anchor.published;
-        let fits = |a: &&ActorSpan| describes(dict, index, &a.name, &desc, day);
-        let near = actors.iter().rev().filter(|a| a.end <= start).find(fits);
-        let Some(referent) = near.or_else(|| state.recent.iter().rev().find(fits)) else { continue };
-        found.push(ActorSpan { start, end: w.end, ..referent.clone() });
-    }
-    actors.extend(found);
-    actors.sort_by_key(|a| (a.start, a.end));
-}
-
-/// Whether every word of a description ("foreign", "minister") is in a role the
-/// actor holds on `day`, or in its name or an alias.
-pub(crate) fn describes(
-    dict: &Dictionaries,
-    index: &Index,
-    name: &str,
-    desc: &[&str],
-    day: Option<chrono::NaiveDate>,
-) -> bool {
-    let Some(i) = index.actor_named(name) else { return false };
-    let actor = &dict.actors[i];
-    let holds = |text: &str| {
-        desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|t| t.eq_ignore_ascii_case(d)))
-    };
-    actor.roles.iter().any(|r| r.holds_on(day) && holds(&r.title))
-        || std::iter::once(&actor.name).chain(&actor.aliases).any(|n| holds(n))
-}
-
-/// The government actor of a country, or the country itself when the dictionary has none.
+/// The government actor of a country; when the dictionary has none, "X
+/// government" with the country's adjective ("Yemeni government").
 pub(crate) fn government_of(dict: &Dictionaries, country: &str) -> String {
-    dict.actors
-        .iter()
-        .find(|a| a.kind == ActorKind::Government && a.country.as_deref() == Some(country))
-        .map(|a| a.name.clone())
-        .unwrap_or_else(|| country.to_string())
+    if let Some(a) =
+        dict.actors.iter().find(|a| a.kind == ActorKind::Government && a.country.as_deref() == Some(country))
+    {
+        return a.name.clone();
+    }
+    // "Yemeni government": the country's adjective, as the news names it.
+    match dict.places.iter().find(|p| p.name == country).and_then(|p| p.adjectives.first()) {
+        Some(adjective) => format!("{adjective} government"),
+        None => format!("government of {country}"),
+    }
 }
 
 /// Role descriptions: "the Russian foreign minister", "Syria's deputy foreign
@@ -412,7 +868,7 @@ pub(crate) fn roles(
     anchor: &Anchor,
     places: &[PlaceSpan],
     actors: &mut Vec<ActorSpan>,
-    state: &ArticleState,
+    state: &mut ArticleState,
 ) {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for (i, end, title) in mentions {
@@ -444,7 +900,7 @@ pub(crate) fn roles(
         let mut role = title;
         if title == "counterpart" {
             // The counterpart holds the same role as the person it is counterpart to.
-            let other = actors.iter().rev().find(|a| a.person && a.end <= i).or(state.last_person.as_ref());
+            let other = actors.iter().rev().find(|a| a.person() && a.end <= i).or(state.last_person.as_ref());
             let Some(other) = other else { continue };
             let Some(other_idx) = index.actor_named(&other.name) else { continue };
             let Some(r) = dict.actors[other_idx].roles.iter().find(|r| r.holds_on(day)) else { continue };
@@ -454,7 +910,16 @@ pub(crate) fn roles(
         let country_name = country.map(|c| c.name.clone());
         if indefinite {
             if let Some(c) = country_name {
-                actors.push(ActorSpan { start, end, name: c.clone(), person: false, agency: false, country: Some(c) });
+                let entity = state.cast.add(&c, EntityKind::Country, None, 0);
+                actors.push(ActorSpan {
+                    start,
+                    end,
+                    name: c.clone(),
+                    kind: EntityKind::Country,
+                    country: Some(c),
+                    entity: Some(entity),
+                    how: How::Role,
+                });
             }
             continue;
         }
@@ -464,9 +929,10 @@ pub(crate) fn roles(
                 start,
                 end,
                 name: index.actor_name(a).clone(),
-                person: actor.kind == ActorKind::Person,
-                agency: false,
+                kind: kind_of(actor.kind),
                 country: index.actor_country(a).cloned(),
+                entity: Some(state.cast.add(index.actor_name(a), kind_of(actor.kind), Some(a), 0)),
+                how: How::Role,
             });
         }
     }
@@ -474,44 +940,6 @@ pub(crate) fn roles(
 
 pub(crate) fn in_spans(spans: &[(usize, usize)], i: usize) -> bool {
     spans.iter().any(|&(s, e)| s <= i && i < e)
-}
-
-/// The words of `word_spans` that are `PRONOUNS`, in any case, with their
-/// offsets. Every pronoun has an 'h' (first, or second in "she"): only the
-/// words around one are looked at, not every word of the sentence.
-pub(crate) fn pronoun_words(st: &str) -> Vec<(usize, &str)> {
-    let bytes = st.as_bytes();
-    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-';
-    let word_char_before = |i: usize| match i.checked_sub(1).map(|k| bytes[k]) {
-        None => false,
-        Some(b) if b < 0x80 => is_word_byte(b),
-        Some(_) => st[..i].chars().next_back().is_some_and(|c| is_word_char(c, 0, None)),
-    };
-    let word_char_after = |i: usize| match bytes.get(i) {
-        None => false,
-        Some(&b) if b < 0x80 => is_word_byte(b),
-        Some(_) => st[i..].chars().next().is_some_and(|c| is_word_char(c, 0, None)),
-    };
-    let mut out = Vec::new();
-    for h in (0..bytes.len()).filter(|&k| bytes[k] | 0x20 == b'h') {
-        // "she" starts at the 's' before its 'h'; the others at the 'h'.
-        let she = h.checked_sub(1).filter(|&k| bytes[k] | 0x20 == b's');
-        for start in [she, Some(h)].into_iter().flatten() {
-            if word_char_before(start) {
-                continue;
-            }
-            // The ASCII letters from `start`: a pronoun is two or three of them.
-            let len = bytes[start..].iter().take(4).take_while(|b| b.is_ascii_alphabetic()).count();
-            let end = start + len;
-            if (2..=3).contains(&len) && !word_char_after(end) {
-                let w = &st[start..end];
-                if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
-                    out.push((start, w));
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Quoted spans of a sentence, straight or curly.
@@ -536,34 +964,6 @@ pub(crate) fn quotes(st: &str) -> Vec<(usize, usize)> {
         out.push((s, st.len()));
     }
     out
-}
-
-/// Words (letters, digits, apostrophes, hyphens) with their byte offsets.
-#[cfg(test)] // the reference for `words_backwards` and `pronoun_words`
-pub(crate) fn word_spans(st: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
-    spans(st, is_word_char).into_iter()
-}
-
-/// `word_spans(st).rev()`, found lazily from the end: a caller that wants the
-/// last few words does not split the whole text.
-pub(crate) fn words_backwards(st: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = st.char_indices().rev().peekable();
-    std::iter::from_fn(move || {
-        let (mut start, last) = chars.find(|&(_, c)| is_word_char(c, 0, None))?;
-        let end = start + last.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c, 0, None) {
-                break;
-            }
-            start = i;
-            chars.next();
-        }
-        Some((start, &st[start..end]))
-    })
-}
-
-pub(crate) fn is_word_char(c: char, _: usize, _: Option<usize>) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'
 }
 
 /// Runs of characters that `inside(c, offset, run start)` keeps together, with their byte offsets.

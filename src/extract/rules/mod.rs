@@ -61,9 +61,13 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start))
         .min_by_key(|p| p.start);
-    // "the Rome meeting", "Geneva talks"
+    // "the Rome meeting", "Geneva talks"; but a country there is the topic
+    // ("Syria talks", "Yemen peace talks in Geneva"), which a venue beats.
     let before = r.places.iter().find(|p| !p.adjective && p.end <= start && start - p.end <= 1);
-    before.or(after)
+    match (before, after) {
+        (Some(b), Some(a)) if b.country => Some(a),
+        (b, a) => b.or(a),
+    }
 }
 
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
@@ -94,8 +98,8 @@ pub(crate) fn trigger_tense(
         (Some(Status::Planned) | Some(Status::Proposed), _) => Tense::Future,
         (_, Some(Status::Happened)) => Tense::Past,
         _ => date
-            .map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates))
-            .unwrap_or_else(|| dates::tense_of(clause_text(r, at), &dict.dates)),
+            .map(|d| dates::tense_at_tokens(&r.toks, d.start, d.end, &dict.dates))
+            .unwrap_or_else(|| dates::tense_of_tokens(clause_tokens(r, at), &dict.dates)),
     }
 }
 
@@ -118,10 +122,11 @@ pub(crate) fn status_from_date(date: Option<DateSpan>, anchor: &Anchor) -> Optio
     }
 }
 
-pub(crate) fn clause_text<'r>(r: &'r Reading, around: usize) -> &'r str {
+/// The tokens of the comma-free stretch of the sentence around byte `around`.
+pub(crate) fn clause_tokens<'r, 'a>(r: &'r Reading<'a>, around: usize) -> &'r [crate::extract::tokens::Tok<'a>] {
     let start = r.text[..around].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
     let end = r.text[around..].find([',', ';']).map(|i| around + i).unwrap_or(r.text.len());
-    &r.text[start..end]
+    &r.toks[r.tok_at(start)..r.tok_at(end)]
 }
 
 /// Actors of a talks event: every actor of the sentence but news agencies and
@@ -129,7 +134,7 @@ pub(crate) fn clause_text<'r>(r: &'r Reading, around: usize) -> &'r str {
 pub(crate) fn actors_of(r: &Reading, dict: &Dictionaries, role: Role) -> Vec<EventActor> {
     let reporter = attribution_start(r, dict).unwrap_or(r.text.len());
     let mut out: Vec<EventActor> = Vec::new();
-    for a in r.actors.iter().filter(|a| !a.agency && a.start < reporter) {
+    for a in r.actors.iter().filter(|a| !a.agency() && a.start < reporter) {
         if !out.iter().any(|o| *o.name == *a.name) {
             out.push(EventActor { name: a.name.to_string(), role });
         }

@@ -123,8 +123,8 @@ pub(crate) fn statement(
             "as saying" | "quoted as saying" => {
                 let lower = r.text[..w.start].to_lowercase();
                 let reported = lower.rfind(" reported ").or_else(|| lower.rfind(" quoted ")).map(|k| k + 9);
-                let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency));
-                (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency)).cloned(), None)
+                let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency()));
+                (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency())).cloned(), None)
             }
             _ => speaker_of(r, w.start, w.end),
         };
@@ -152,8 +152,11 @@ pub(crate) fn statement(
     if let Some(sp) = &act.speaker {
         ev.speaker = Some(sp.name.to_string());
         ev.actors.push(EventActor { name: sp.name.to_string(), role: Role::Speaker });
-        if sp.person || state.last_speaker.is_none() {
+        if sp.person() || state.last_speaker.is_none() {
             state.last_speaker = Some(sp.clone());
+        }
+        if let Some(e) = sp.entity {
+            state.cast.seen(e, r.offset + sp.start, true);
         }
     } else {
         ev.speaker = act.description.clone();
@@ -180,7 +183,7 @@ pub(crate) fn statement(
     let sole = || {
         let mut outside = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
         let only = outside.next()?;
-        let looks_ahead = dates::tense_at(r.text, only.start, only.end, &dict.dates) == Tense::Future;
+        let looks_ahead = dates::tense_at_tokens(&r.toks, only.start, only.end, &dict.dates) == Tense::Future;
         (outside.next().is_none() && !looks_ahead).then_some(only)
     };
     set_date(&mut ev, date.or_else(sole), tense, anchor, dict);
@@ -262,7 +265,7 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         if ["that", "which"].contains(&&*word) {
             return (None, None);
         }
-        if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency) {
+        if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
             return (Some(a.clone()), None);
         }
         // "Lavrov and Amro agreed": the first of two coordinated names.
@@ -270,7 +273,7 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         {
             let rest = before[..word_start].trim_end();
             if let Some(stem) = rest.strip_suffix(" and") {
-                if let Some(a) = r.actor_ending_at(stem.trim_end().len()).filter(|a| !a.agency) {
+                if let Some(a) = r.actor_ending_at(stem.trim_end().len()).filter(|a| !a.agency()) {
                     return (Some(a.clone()), None);
                 }
             }
@@ -278,7 +281,7 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         // "Vitaly Churkin, said": an apposition closes right before the verb.
         if before.ends_with(',') {
             let b = before.trim_end_matches(',').trim_end();
-            if let Some(a) = r.actor_ending_at(b.len()).filter(|a| !a.agency) {
+            if let Some(a) = r.actor_ending_at(b.len()).filter(|a| !a.agency()) {
                 return (Some(a.clone()), None);
             }
         }
@@ -287,7 +290,7 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
     let before = r.text[..start].trim_end();
     let after = r.text[end..].trim_start();
     let after_at = r.text.len() - after.len();
-    if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency) {
+    if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency()) {
         let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
         if inverted {
             return (Some(a.clone()), None);

@@ -27,7 +27,7 @@ pub(crate) fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mu
         .or_else(|| {
             r.actors.iter().rev().find(|a| {
                 a.end <= w.start
-                    && !a.agency
+                    && !a.agency()
                     && !r.clause_break(a.end, w.start)
                     && place.is_none_or(|p| p.name != a.name)
             })
@@ -39,10 +39,10 @@ pub(crate) fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mu
             let mut subject = r
                 .actors
                 .iter()
-                .filter(|a| a.start > comma && !a.agency)
+                .filter(|a| a.start > comma && !a.agency())
                 .take_while(|a| !r.clause_break(comma + 1, a.start));
             let first = subject.clone().next()?;
-            subject.find(|a| a.person && a.start.saturating_sub(first.end) <= 40).or(Some(first))
+            subject.find(|a| a.person() && a.start.saturating_sub(first.end) <= 40).or(Some(first))
         });
         if place.is_none() && visitor.is_none() {
             continue;
