@@ -121,7 +121,63 @@ impl Reading<'_> {
     pub(crate) fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.start < b)
     }
+
+    /// The sentence's main subject: the actor that opens it, past an opening
+    /// quotation mark, a conjunction ("But", "However") and a fronted phrase
+    /// ending in a comma ("In February,", "On Monday,").
+    pub(crate) fn main_subject(&self) -> Option<&ActorSpan> {
+        let toks = &self.toks;
+        let mut k = 0;
+        while toks.get(k).is_some_and(|t| t.kind == crate::extract::tokens::TokKind::Punct) {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|t| OPENERS.contains(&t.lower)) {
+            k += 1;
+            if toks.get(k).is_some_and(|t| t.text == ",") {
+                k += 1;
+            }
+        }
+        // A fronted phrase of a few words that opens with a preposition.
+        if toks.get(k).is_some_and(|t| FRONTED.contains(&t.lower)) {
+            if let Some(c) = (k + 1..(k + 9).min(toks.len())).find(|&j| toks[j].text == ",") {
+                k = c + 1;
+            }
+        }
+        let first = toks.get(k)?;
+        let next = if first.lower == "the" { toks.get(k + 1).map(|t| t.start) } else { None };
+        self.actors.iter().filter(|a| a.start == first.start || Some(a.start) == next).max_by_key(|a| a.end - a.start)
+    }
 }
+
+/// Words that open a sentence before its subject.
+const OPENERS: &[&str] =
+    &["but", "and", "however", "meanwhile", "still", "yet", "so", "also", "separately", "earlier", "later"];
+
+/// Prepositions and adverbs that open a phrase fronted before the subject.
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "following",
+    "earlier",
+    "later",
+    "speaking",
+    "since",
+    "with",
+    "for",
+    "from",
+    "last",
+    "this",
+    "as",
+    "according",
+    "despite",
+    "amid",
+    "while",
+    "when",
+];
 
 /// Words that open another clause (or report speech) after a space: with
 /// ';' and '—', a gap that holds one separates two phrases.
@@ -151,6 +207,9 @@ pub(crate) struct ArticleState {
     pub(crate) cast: Cast,
     /// The country the article is mostly about, for tolls that name no place.
     pub(crate) main_country: Option<String>,
+    /// Who issued the latest statement, report or communique the article
+    /// mentions: what "the statement said" names.
+    pub(crate) issuer: Option<ActorSpan>,
 }
 
 /// The country most named in the article (by name or adjective).

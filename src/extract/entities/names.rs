@@ -219,7 +219,7 @@ fn runs(cx: &Context) -> Vec<Run> {
         loop {
             let Some(w) = word_at(toks, next) else { break };
             // "Deshchytsya on Wednesday", "Gomel in May": a weekday or month ends the name.
-            if w.cap && w.t1 == w.t0 + 1 && cx.has(w.t0, |c| *c == WordClass::NotName).is_some() {
+            if w.cap && w.t1 == w.t0 + 1 && cx.has(w.t0, |c| *c == WordClass::Time).is_some() {
                 break;
             }
             if w.cap && !w.adjectival {
@@ -296,7 +296,10 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
     let mut affiliation: Option<usize> = None;
     let mut known_before: Option<usize> = None;
     // Sentence openers ("The", "But") and the like before the name.
-    while i < w.len() && w[i].t1 == w[i].t0 + 1 && cx.has(w[i].t0, |c| *c == WordClass::NotName).is_some() {
+    while i < w.len()
+        && w[i].t1 == w[i].t0 + 1
+        && cx.has(w[i].t0, |c| matches!(c, WordClass::NotName | WordClass::Time)).is_some()
+    {
         i += 1;
     }
     while i < w.len() {
@@ -364,7 +367,8 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
         // "of", "and" join an organisation's name only ("Forces for Freedom and
         // Change"); elsewhere they separate two names ("Kerry and Lavrov").
         let ends_org = |b: usize| cx.has(w[b - 1].t0, |c| *c == WordClass::OrgHead).is_some();
-        let opens_org = cx.has(w[a].t0, |c| *c == WordClass::OrgHead).is_some();
+        let opens_org = cx.has(w[a].t0, |c| *c == WordClass::OrgHead).is_some()
+            && (a + 1 < b && run.connector[a + 1] && matches!(cx.word(w[a + 1].t0), "of" | "for" | "on"));
         if !(ends_org(b) || opens_org) {
             if let Some(c) = (a + 1..b).find(|&c| run.connector[c]) {
                 b = c;
@@ -438,10 +442,27 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         named.acronym = defined_acronym(cx, w[last].t1);
     } else if named.title.is_some() {
         named.kind = NameKind::Entity(EntityKind::Person);
+    } else if words_in_name >= 2
+        && cx.has(w[last].t0, |c| matches!(c, WordClass::PlaceNoun { name_before: true, .. })).is_some()
+    {
+        // "Idlib Province", "Gaza City", "Benina Airport".
+        named.kind = NameKind::Place;
+    } else if head_at(last, WordClass::ThingHead) {
+        // "Minsk Agreement", "Red Sea": no actor.
+        return;
     } else if let Some(kind) = by_context(cx, w, words_in_name) {
         named.kind = kind;
+    } else if let Some((title, g)) = title_of_noun_phrase_before(cx, w[0].t0) {
+        // "The head of the U.N. mission, Bernardino Leon, said".
+        named.kind = NameKind::Entity(EntityKind::Person);
+        named.title = Some(title);
+        named.gender = g;
     } else if words_in_name < 2 {
         named.weak = true;
+    } else {
+        // Two capitalised words or more, no organisation, place or thing:
+        // in news, a person.
+        named.kind = NameKind::Entity(EntityKind::Person);
     }
     // A capitalised word opening a sentence is no name on its shape alone ("Reports say").
     if named.kind == NameKind::Unknown && words_in_name < 2 && sentence_start(cx, w[0].t0) {
@@ -473,6 +494,21 @@ fn title_before(cx: &Context, k: usize) -> Option<((usize, usize), Option<Gender
     (j.saturating_sub(4)..j).find_map(|s| {
         let (g, end) = cx.is_title(s)?;
         (end == j).then(|| ((cx.toks[s].start, cx.toks[j - 1].end), g))
+    })
+}
+
+/// A name in apposition after a noun phrase that opens with a title: ", X,"
+/// after "The head of the U.N. mission" or "Libya's envoy".
+fn title_of_noun_phrase_before(cx: &Context, k: usize) -> Option<(Box<str>, Option<Gender>)> {
+    if k == 0 || !cx.punct(k - 1, ",") {
+        return None;
+    }
+    // The noun phrase: back to the previous comma or the sentence's start.
+    let start = (0..k - 1).rev().find(|&j| cx.punct(j, ",")).map_or(0, |j| j + 1);
+    (start..(start + 4).min(k - 1)).find_map(|s| {
+        let (g, end) = cx.is_title(s)?;
+        let text = &cx.text[cx.toks[s].start..cx.toks[end - 1].end];
+        Some((text.to_ascii_lowercase().into_boxed_str(), g))
     })
 }
 

@@ -21,6 +21,10 @@ pub enum Class {
     Particle,
     /// A capitalised word that is no name.
     NotName,
+    /// A weekday or month name.
+    Time,
+    /// The head of a capitalised name that is a thing, not an actor.
+    ThingHead,
     /// A preposition before a place.
     Locative,
     /// A word after which a name is what is talked about.
@@ -60,6 +64,8 @@ pub enum WordClass {
     },
     Particle,
     NotName,
+    Time,
+    ThingHead,
     /// `motion`: where someone goes ("to X"), else where something is ("in X").
     Locative {
         motion: bool,
@@ -79,6 +85,8 @@ impl WordClass {
             WordClass::PlaceNoun { .. } => Class::PlaceNoun,
             WordClass::Particle => Class::Particle,
             WordClass::NotName => Class::NotName,
+            WordClass::Time => Class::Time,
+            WordClass::ThingHead => Class::ThingHead,
             WordClass::Locative { .. } => Class::Locative,
             WordClass::Topic => Class::Topic,
             WordClass::Delegation => Class::Delegation,
@@ -141,6 +149,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 },
                 "particle" => WordClass::Particle,
                 "not_name" => WordClass::NotName,
+                "time" => WordClass::Time,
+                "thing_head" => WordClass::ThingHead,
                 "locative" => match value {
                     "place" => WordClass::Locative { motion: false },
                     "motion" => WordClass::Locative { motion: true },
@@ -159,7 +169,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         line,
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
-                             particle, not_name, locative, topic, delegation or pronoun)"
+                             particle, not_name, time, thing_head, locative, topic, delegation or pronoun)"
                         ),
                     ))
                 }

@@ -119,7 +119,7 @@ pub(crate) fn statement(
             continue;
         }
         let (speaker, description) = match phrase {
-            "according to" => (r.actors.iter().find(|a| a.start >= w.end && a.start - w.end <= 6).cloned(), None),
+            "according to" => (according_to(r, w.end), None),
             "as saying" | "quoted as saying" => {
                 let lower = r.text[..w.start].to_lowercase();
                 let reported = lower.rfind(" reported ").or_else(|| lower.rfind(" quoted ")).map(|k| k + 9);
@@ -127,6 +127,13 @@ pub(crate) fn statement(
                 (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency())).cloned(), None)
             }
             _ => speaker_of(r, w.start, w.end),
+        };
+        let (speaker, description) = subject_instead(r, phrase, w.start, speaker, description);
+        // "The statement said", "the communique reads": whoever issued it.
+        let issued = description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| ISSUED.contains(&w)));
+        let (speaker, description) = match (&speaker, &state.issuer) {
+            (None, Some(issuer)) if issued => (Some(issuer.clone()), None),
+            _ => (speaker, description),
         };
         if speaker.is_none() && description.is_none() {
             continue;
@@ -148,6 +155,12 @@ pub(crate) fn statement(
     }
     let chosen = acts.iter().position(|a| a.final_attribution && a.speaker.is_some()).unwrap_or(0);
     let Some(act) = acts.get(chosen) else { return };
+    // "X said in a statement", "a statement by X": X issued what "the statement" names later.
+    if let Some(sp) = &act.speaker {
+        if ISSUED.iter().any(|w| contains_word(r.text, w)) {
+            state.issuer = Some(sp.clone());
+        }
+    }
     let mut ev = Event::new(Kind::Statement, Status::Happened);
     if let Some(sp) = &act.speaker {
         ev.speaker = Some(sp.name.to_string());
@@ -199,6 +212,65 @@ pub(crate) fn statement(
         family: 0,
         in_title: false,
     });
+}
+
+/// Nouns for what an actor issues and then "says": "the statement said".
+const ISSUED: &[&str] = &["statement", "communique", "communiqué", "document", "declaration", "report", "release"];
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+/// The speaker after "according to": the actor right after it, or the one
+/// that issued the statement or report it cites ("according to a statement
+/// released by the United Nations", "according to a statement from the LNA").
+fn according_to(r: &Reading, end: usize) -> Option<ActorSpan> {
+    let near = r.actors.iter().find(|a| a.start >= end && a.start - end <= 6 && !a.agency());
+    if near.is_some() {
+        return near.cloned();
+    }
+    let rest = r.text[end..].trim_start();
+    let cited = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("the "))?;
+    if !ISSUED.iter().any(|w| cited.starts_with(w)) {
+        return None;
+    }
+    // The first actor within the next dozen words, before any clause break.
+    let limit = end + r.text[end..].split_whitespace().take(12).map(|w| w.len() + 1).sum::<usize>();
+    r.actors.iter().find(|a| a.start > end && a.start <= limit && !a.agency() && !r.clause_break(end, a.start)).cloned()
+}
+
+/// The sentence's main subject speaks instead of the actor found next to the
+/// verb when the verb is a participle after a comma ("Barzani was cautious,
+/// saying ..."), a second predicate ("Abiy ruled out dialogue, but said ..."),
+/// or when the actor before the verb stands in an apposition or a relative
+/// clause of the subject ("Obasanjo, the AU's envoy for the Horn of Africa,
+/// said", "The coalition, which says ...").
+fn subject_instead(
+    r: &Reading,
+    phrase: &str,
+    verb: usize,
+    speaker: Option<ActorSpan>,
+    description: Option<String>,
+) -> (Option<ActorSpan>, Option<String>) {
+    let Some(subject) = r.main_subject().filter(|s| s.end <= verb && !s.agency() && !r.in_quote(s.start)) else {
+        return (speaker, description);
+    };
+    let before = r.text[..verb].trim_end();
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
+    let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
+    let after_subject = r.text[subject.end..verb].trim_start();
+    let apposition = after_subject.starts_with(',')
+        && speaker.as_ref().is_none_or(|s| s.start > subject.end)
+        && !after_subject[1..].contains([';', '"', '\u{201c}']);
+    if participle || coordinated || apposition {
+        return (Some(subject.clone()), None);
+    }
+    (speaker, description)
 }
 
 /// Where the clause that ends `before` starts: after its last ", and ",
