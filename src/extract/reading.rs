@@ -87,6 +87,8 @@ pub(crate) struct Reading<'a> {
     pub(crate) text: &'a str,
     pub(crate) offset: usize,
     pub(crate) toks: Vec<Tok<'a>>,
+    /// Word classes by token (`entities::classes_by_token`).
+    pub(crate) classes: Vec<Option<(entities::words::ClassSet, usize)>>,
     pub(crate) actors: Vec<ActorSpan>,
     pub(crate) places: Vec<PlaceSpan>,
     pub(crate) words: Vec<Found>,
@@ -317,7 +319,7 @@ pub(crate) fn read<'a>(
     }
     roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     let by_token = entities::classes_by_token(index, &classes, &toks);
-    shaped_names(st, s.start, found, index, &mut actors, &mut places, state);
+    shaped_names(st, s.start, found, dict, index, &mut actors, &mut places, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
@@ -333,22 +335,28 @@ pub(crate) fn read<'a>(
             places.iter().map(|p| (&st[p.start..p.end], &*p.name)).collect::<Vec<_>>()
         );
     }
-    Reading { text: st, offset: s.start, toks, actors, places, words, dates, quotes }
+    Reading { text: st, offset: s.start, toks, classes: by_token, actors, places, words, dates, quotes }
 }
 
 /// Names the dictionary does not know (`entities::names`), as actors and
 /// places, each added to the article's cast with its titles and short forms.
 #[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 fn shaped_names(
     st: &str,
     offset: usize,
     found: Vec<names::Named>,
+    dict: &Dictionaries,
     index: &Index,
     actors: &mut Vec<ActorSpan>,
     places: &mut Vec<PlaceSpan>,
     state: &mut ArticleState,
 ) {
     for n in found {
+        if let Some(at) = n.known {
+            extend_known(st, &n, at, dict, index, actors, state);
+            continue;
+        }
         if actors.iter().any(|a| a.start < n.end && n.start < a.end) {
             continue;
         }
@@ -408,6 +416,46 @@ fn shaped_names(
     }
 }
 
+/// Given names or initials before a dictionary person's surname: the same
+/// person when they agree with the dictionary's spellings ("Sergey V. Lavrov"
+/// is Sergei Lavrov), else another person of that surname ("Ahmed al-Sharaa"
+/// is not Farouk al-Sharaa).
+fn extend_known(
+    st: &str,
+    n: &names::Named,
+    at: usize,
+    dict: &Dictionaries,
+    index: &Index,
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let Some(pos) = actors.iter().position(|a| a.start == at && a.person()) else { return };
+    let first = st[n.start..n.end].split_whitespace().next().unwrap_or("");
+    let initial = first.len() <= 2 && first.ends_with('.');
+    let same = initial
+        || actors[pos].entity.and_then(|e| state.cast.get(e).dict).is_some_and(|d| {
+            let actor = &dict.actors[d];
+            std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)))
+        });
+    if same {
+        actors[pos].start = n.start;
+        return;
+    }
+    let entity = enlist(st, n, EntityKind::Person, index, &mut state.cast, n.start);
+    let e = state.cast.get(entity);
+    actors[pos] = ActorSpan {
+        start: n.start,
+        end: n.end,
+        name: e.name.clone(),
+        kind: EntityKind::Person,
+        country: None,
+        entity: Some(entity),
+        how: How::Name,
+    };
+}
+
 /// Adds a name found by its shape to the cast, with its short forms, title,
 /// gender and acronym; `at` is its article offset, or `cast::UNSEEN`.
 fn enlist(st: &str, n: &names::Named, kind: EntityKind, index: &Index, cast: &mut Cast, at: usize) -> usize {
@@ -457,7 +505,16 @@ pub(crate) fn introduce(
         }
         let by_token = entities::classes_by_token(index, &scan.classes, toks);
         let speech = speech_spans(st, &scan.words, dict);
-        let cx = names::Context { text: st, toks, known: &scan.names, classes: &by_token, speech: &speech };
+        let known_person: Vec<bool> =
+            scan.names.iter().map(|f| f.actor().is_some_and(|a| dict.actors[a].kind == ActorKind::Person)).collect();
+        let cx = names::Context {
+            text: st,
+            toks,
+            known: &scan.names,
+            known_person: &known_person,
+            classes: &by_token,
+            speech: &speech,
+        };
         let found = names::find(&cx);
         for n in &found {
             let kind = match n.kind {

@@ -48,6 +48,11 @@ pub struct Named {
     pub span_start: usize,
     /// An acronym the text defines for it: "Rapid Support Forces (RSF)".
     pub acronym: Option<(usize, usize)>,
+    /// A dictionary person whose name this one extends to the left with
+    /// given names or initials ("Sergey V." before "Lavrov", "Ahmed" before
+    /// "al-Sharaa"): the byte where that dictionary name starts. The reader
+    /// decides whether it is that person or another one of the same surname.
+    pub known: Option<usize>,
     /// Kept only if the article names it otherwise too: a lone capitalised
     /// word with no cue ("Serraj"), which is a name only as a short form of
     /// one the cast knows ("Faiez Serraj").
@@ -60,6 +65,8 @@ pub struct Context<'s, 't> {
     pub toks: &'t [Tok<'t>],
     /// Dictionary actors and places, left to right.
     pub known: &'t [Found],
+    /// For each of `known`: whether it names a person.
+    pub known_person: &'t [bool],
     /// Word classes by token: `classes[k]` holds the classes of the phrase of
     /// `data/words.tsv` that starts at token `k`, and the token after it.
     pub classes: &'t [Option<(ClassSet, usize)>],
@@ -291,6 +298,7 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
     let w = &run.words;
     // Cut the run into chunks at dictionary names and titles.
     let mut chunks: Vec<Chunk> = Vec::new();
+    let mut extended: Vec<Named> = Vec::new();
     let mut i = 0;
     let mut title: Option<(usize, usize, Option<Gender>)> = None;
     let mut affiliation: Option<usize> = None;
@@ -315,6 +323,30 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
                 && cx.has(w[i].t0, |c| *c == WordClass::OrgHead).is_some()
         };
         if let Some(f) = cx.known_over(w[i].start).filter(|f| !partial(f)) {
+            // Given names or initials right before a dictionary person, in
+            // the same run: one name ("Sergey V. Lavrov").
+            let person = cx.known.iter().position(|k| std::ptr::eq(k, f)).is_some_and(|p| cx.known_person[p]);
+            if let Some(c) = chunks.last().filter(|c| {
+                person
+                    && c.b == i
+                    && c.title.is_none()
+                    && c.b - c.a <= 3
+                    && w[c.a..c.b].iter().all(|x| x.cap && !x.acronym)
+                    && !run.connector[c.a..c.b].iter().any(|&x| x)
+            }) {
+                extended.push(Named {
+                    start: w[c.a].start,
+                    end: f.end,
+                    kind: NameKind::Entity(EntityKind::Person),
+                    title: None,
+                    gender: None,
+                    span_start: w[c.a].start,
+                    acronym: None,
+                    known: Some(f.start),
+                    weak: false,
+                });
+                chunks.pop();
+            }
             // A dictionary name: it is the dictionary's; it may open an
             // organisation's name or be the country or body of a title.
             let end = f.end;
@@ -367,8 +399,13 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
         // "of", "and" join an organisation's name only ("Forces for Freedom and
         // Change"); elsewhere they separate two names ("Kerry and Lavrov").
         let ends_org = |b: usize| cx.has(w[b - 1].t0, |c| *c == WordClass::OrgHead).is_some();
-        let opens_org = cx.has(w[a].t0, |c| *c == WordClass::OrgHead).is_some()
-            && (a + 1 < b && run.connector[a + 1] && matches!(cx.word(w[a + 1].t0), "of" | "for" | "on"));
+        // A head before "of", "for", "on" anywhere in it: "Popular Front for
+        // the Liberation of Tigray", "Ministry of Foreign Affairs".
+        let opens_org = (a..b.saturating_sub(1)).any(|k| {
+            cx.has(w[k].t0, |c| *c == WordClass::OrgHead).is_some()
+                && run.connector[k + 1]
+                && matches!(cx.word(w[k + 1].t0), "of" | "for" | "on")
+        });
         if !(ends_org(b) || opens_org) {
             if let Some(c) = (a + 1..b).find(|&c| run.connector[c]) {
                 b = c;
@@ -389,6 +426,8 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
     for c in &chunks {
         type_chunk(cx, run, c, out);
     }
+    out.extend(extended);
+    out.sort_by_key(|n| n.start);
 }
 
 fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
@@ -413,6 +452,7 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         span_start: start,
         acronym: None,
         weak: false,
+        known: None,
     };
     if let Some((ts, te, g)) = c.title {
         named.title = Some(cx.text[ts..te].to_ascii_lowercase().into_boxed_str());
@@ -618,7 +658,19 @@ mod tests {
             })
             .map(|w| (w.start, w.end))
             .collect();
-        let cx = Context { text: st, toks: &toks, known: &scan.names, classes: &classes, speech: &speech };
+        let known_person: Vec<bool> = scan
+            .names
+            .iter()
+            .map(|f| f.actor().is_some_and(|a| dict.actors[a].kind == crate::dict::ActorKind::Person))
+            .collect();
+        let cx = Context {
+            text: st,
+            toks: &toks,
+            known: &scan.names,
+            known_person: &known_person,
+            classes: &classes,
+            speech: &speech,
+        };
         find(&cx)
             .into_iter()
             .filter(|n| !n.weak)

@@ -8,7 +8,7 @@ pub mod visit;
 
 use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
-use super::reading::{in_spans, lower_cow, PlaceSpan, Reading};
+use super::reading::{in_spans, lower_cow, ActorSpan, PlaceSpan, Reading};
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
 
@@ -129,17 +129,56 @@ pub(crate) fn clause_tokens<'r, 'a>(r: &'r Reading<'a>, around: usize) -> &'r [c
     &r.toks[r.tok_at(start)..r.tok_at(end)]
 }
 
-/// Actors of a talks event: every actor of the sentence but news agencies and
-/// whoever reports it in a closing attribution (", the ministry said").
-pub(crate) fn actors_of(r: &Reading, dict: &Dictionaries, role: Role) -> Vec<EventActor> {
+/// The participants of talks whose trigger is at `at..end`: the actors of
+/// the trigger's clause (and the sentence's subject), but not news agencies,
+/// not whoever reports the talks in a closing attribution (", the ministry
+/// said"), and not what the talks are about ("talks on Syria", "to discuss
+/// Libya"). With none of those, every actor of the sentence but agencies,
+/// reporters and topics.
+pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usize, role: Role) -> Vec<EventActor> {
     let reporter = attribution_start(r, dict).unwrap_or(r.text.len());
+    let subject = r.main_subject().map(|s| s.start);
+    let eligible = |a: &&ActorSpan| !a.agency() && a.start < reporter && !is_topic(r, a);
+    // "talks between X, the U.S. envoy; Y and Z; and W": a list, whatever its punctuation.
+    let between = r.text[end..].trim_start().to_ascii_lowercase().starts_with("between ");
+    let in_clause = |a: &&ActorSpan| {
+        let (lo, hi) = if a.end <= at { (a.end, at) } else { (end, a.start) };
+        let listed = between && a.start >= end && !r.text[end..a.start].contains(" said");
+        Some(a.start) == subject || lo >= hi || listed || !r.clause_break(lo, hi)
+    };
     let mut out: Vec<EventActor> = Vec::new();
-    for a in r.actors.iter().filter(|a| !a.agency() && a.start < reporter) {
+    let mut push = |a: &ActorSpan| {
         if !out.iter().any(|o| *o.name == *a.name) {
             out.push(EventActor { name: a.name.to_string(), role });
         }
+    };
+    let clause: Vec<&ActorSpan> = r.actors.iter().filter(eligible).filter(in_clause).collect();
+    if clause.is_empty() {
+        r.actors.iter().filter(eligible).for_each(push);
+    } else {
+        clause.into_iter().for_each(push);
     }
     out
+}
+
+/// Whether an actor is what is talked about: right after "on", "about",
+/// "over", "discuss", "the situation in" and the like (`topic` words).
+fn is_topic(r: &Reading, a: &ActorSpan) -> bool {
+    let k = r.tok_at(a.start);
+    let after_topic_word = |k: usize| {
+        (k.saturating_sub(3)..k).any(|j| {
+            r.classes.get(j).copied().flatten().is_some_and(|(set, end)| {
+                end == k && set.iter().any(|c| c == crate::extract::entities::words::WordClass::Topic)
+            })
+        })
+    };
+    if after_topic_word(k) {
+        return true;
+    }
+    // "the situation in Syria and Ukraine": the next of a coordination too.
+    let before = r.text[..a.start].trim_end();
+    let Some(stem) = before.strip_suffix(" and").or_else(|| before.strip_suffix(',')) else { return false };
+    r.actors.iter().find(|p| p.end == stem.trim_end().len()).is_some_and(|p| after_topic_word(r.tok_at(p.start)))
 }
 
 /// Where a closing attribution starts: after the last comma, a short clause

@@ -187,17 +187,33 @@ pub(crate) fn statement(
         .iter()
         .filter(|d| !d.since && !r.in_quote(d.start))
         .filter(|d| {
-            let after = d.start >= act.end && d.start - act.end <= 45 && !r.clause_break(act.end, d.start);
+            // The date of the speech act stands next to its verb ("said on
+            // Monday", "told reporters in Geneva on Friday"): a date further on
+            // is in what was said ("said he doubted any conference could take
+            // place in July").
+            let gap = r.text.get(act.end..d.start).unwrap_or("");
+            let after = d.start >= act.end
+                && d.start - act.end <= 60
+                && !gap.contains([';', '"', '\u{201c}'])
+                && !r.clause_break(act.end, d.start)
+                && !opens_clause(&r.toks[r.tok_at(act.end)..r.tok_at(d.start)]);
             let between = d.start >= speaker_start && d.end <= act.at;
-            let fronted = d.end <= speaker_start && !r.text[d.end..speaker_start].contains(['"', '\u{201c}']);
+            // A fronted date ("On Monday, Lavrov said"): only a few words
+            // before the speaker, in the same clause.
+            let lead = r.text.get(d.end..speaker_start).unwrap_or("");
+            let fronted = d.end <= speaker_start
+                && lead.split_whitespace().count() <= 6
+                && !lead.contains(['"', '\u{201c}', ';'])
+                && !r.clause_break(d.end, speaker_start);
             after || between || fronted
         })
         .min_by_key(|d| if d.start >= act.end { d.start - act.end } else { act.at - d.end.min(act.at) });
+    // The sentence's only date, before the verb and not looking ahead.
     let sole = || {
         let mut outside = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
         let only = outside.next()?;
         let looks_ahead = dates::tense_at_tokens(&r.toks, only.start, only.end, &dict.dates) == Tense::Future;
-        (outside.next().is_none() && !looks_ahead).then_some(only)
+        (outside.next().is_none() && !looks_ahead && only.end <= act.at).then_some(only)
     };
     set_date(&mut ev, date.or_else(sole), tense, anchor, dict);
     if ev.date.is_none() && act.present {
@@ -212,6 +228,41 @@ pub(crate) fn statement(
         family: 0,
         in_title: false,
     });
+}
+
+/// Whether these tokens, after a speech verb, already hold what was said: a
+/// subject pronoun or an auxiliary ("said he doubted", "says an agreement
+/// has been reached"), rather than the circumstances of the saying ("said
+/// during his visit to Moscow", "told reporters after the talks").
+fn opens_clause(toks: &[crate::extract::tokens::Tok]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.lower,
+            "he" | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+                | "be"
+                | "been"
+        )
+    })
 }
 
 /// Nouns for what an actor issues and then "says": "the statement said".

@@ -54,7 +54,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut
             ev.date = anchor.published.map(DateSpan::day);
         }
         ev.place = place.map(|p| p.name.to_string());
-        ev.actors = actors_of(r, dict, Role::Participant);
+        ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         ev.mentions.push(r.mention());
         out.push(Candidate {
             event: ev,
