@@ -1,7 +1,8 @@
 //! Reports of one event inside an article, merged into one event with several mentions.
 
+use crate::extract::dates::{Anchor, Tense};
 use crate::extract::rules::Candidate;
-use crate::model::{DateSpan, Event, Kind, Status};
+use crate::model::{DateSpan, Event, Kind, Precision, Status};
 // ---------------------------------------------------------------- merging
 
 pub(crate) fn overlaps(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
@@ -96,7 +97,7 @@ pub(crate) fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize>
     events.iter().rposition(|e| fits(e) && !same_sentence(e))
 }
 
-pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
+pub(crate) fn merge(mut candidates: Vec<Candidate>, anchor: &Anchor) -> Vec<Event> {
     candidates.sort_by_key(|c| c.at);
     let (title, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.in_title);
     let mut events: Vec<Candidate> = Vec::new();
@@ -113,6 +114,11 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
         match target {
             Some(i) => {
                 let e = &mut events[i];
+                if e.guessed && c.event.date.is_some() && !c.guessed {
+                    // A report with a date of its own replaces a guess.
+                    e.event.date = None;
+                    e.guessed = false;
+                }
                 absorb(&mut e.event, c.event);
             }
             None if c.merge_only => {}
@@ -147,5 +153,50 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>) -> Vec<Event> {
         }
     }
     events.sort_by_key(|c| c.at);
+    date_the_undated(&mut events, anchor);
     events.into_iter().map(|c| c.event).collect()
+}
+
+/// Dates for events whose own sentences give none, from the article:
+/// - a statement made at an occasion ("after the meeting", "during his
+///   visit") takes the date of the latest such event before it;
+/// - a statement in the past tense takes the story's date: the day its first
+///   dated report of the body falls on, when that is within a week before
+///   publication, else the day of publication (news reports what was said
+///   for it).
+fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
+    let Some(published) = anchor.published else { return };
+    let story = events
+        .iter()
+        .filter(|c| !c.in_title && !c.guessed)
+        .filter_map(|c| c.event.date.filter(|d| d.precision == Precision::Day && d.start == d.end))
+        .find(|d| d.start <= published && (published - d.start).num_days() <= 7)
+        .map(|d| d.start)
+        .unwrap_or(published);
+    for i in 0..events.len() {
+        let c = &events[i];
+        if c.event.date.is_some() {
+            continue;
+        }
+        let date = match c.event.kind {
+            Kind::Statement => {
+                let occasion = c.occasion.and_then(|kind| {
+                    events[..i]
+                        .iter()
+                        .rev()
+                        .find(|e| e.event.kind == kind && e.event.date.is_some())
+                        .and_then(|e| e.event.date)
+                });
+                occasion.or_else(|| (c.tense == Tense::Past).then(|| DateSpan::day(story)))
+            }
+            // Talks and visits reported as done, with no date anywhere: the story's day.
+            Kind::Talks | Kind::Visit
+                if c.event.status == Status::Happened && c.tense == Tense::Past && !c.in_title =>
+            {
+                Some(DateSpan::day(story))
+            }
+            _ => None,
+        };
+        events[i].event.date = date;
+    }
 }

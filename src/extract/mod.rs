@@ -58,8 +58,9 @@ pub fn events(
     let names = reading::introduce(&texts, &toks, &scans, dict, index, &mut state.cast);
     let mut candidates = Vec::new();
     for (((s, scan), toks), names) in sentences.iter().zip(scans).zip(toks).zip(names) {
-        let reading = reading::read(text, s, toks, scan, names, dict, index, anchor, &mut state);
+        let mut reading = reading::read(text, s, toks, scan, names, dict, index, anchor, &mut state);
         let in_title = title_end.is_some_and(|t| t == s);
+        reading.title = in_title;
         let before = candidates.len();
         rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);
         rules::talks::talks(&reading, dict, anchor, &mut candidates);
@@ -70,5 +71,5 @@ pub fn events(
         }
         reading::remember(&reading, &mut state);
     }
-    merge::merge(candidates)
+    merge::merge(candidates, anchor)
 }

@@ -86,6 +86,8 @@ pub(crate) struct PlaceSpan {
 pub(crate) struct Reading<'a> {
     pub(crate) text: &'a str,
     pub(crate) offset: usize,
+    /// The sentence is the article's headline: its present tense is no date.
+    pub(crate) title: bool,
     pub(crate) toks: Vec<Tok<'a>>,
     /// Word classes by token (`entities::classes_by_token`).
     pub(crate) classes: Vec<Option<(entities::words::ClassSet, usize)>>,
@@ -335,7 +337,7 @@ pub(crate) fn read<'a>(
             places.iter().map(|p| (&st[p.start..p.end], &*p.name)).collect::<Vec<_>>()
         );
     }
-    Reading { text: st, offset: s.start, toks, classes: by_token, actors, places, words, dates, quotes }
+    Reading { text: st, offset: s.start, title: false, toks, classes: by_token, actors, places, words, dates, quotes }
 }
 
 /// Names the dictionary does not know (`entities::names`), as actors and

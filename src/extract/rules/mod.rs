@@ -25,6 +25,54 @@ pub(crate) struct Candidate {
     /// Which family of talks words: conference-like or meeting-like.
     pub(crate) family: u8,
     pub(crate) in_title: bool,
+    /// The tense of the trigger's clause, for dating an event the text does not date.
+    pub(crate) tense: Tense,
+    /// The occasion a statement was made at ("after the meeting", "during
+    /// his visit"): it takes that event's date.
+    pub(crate) occasion: Option<Kind>,
+    /// The date is a guess (the publication day for "is meeting"), which
+    /// another report of the event with a date of its own replaces.
+    pub(crate) guessed: bool,
+}
+
+impl Candidate {
+    pub(crate) fn new(event: Event, at: usize, tense: Tense) -> Candidate {
+        Candidate {
+            event,
+            at,
+            anaphoric: false,
+            merge_only: false,
+            family: 0,
+            in_title: false,
+            tense,
+            occasion: None,
+            guessed: false,
+        }
+    }
+}
+
+/// Prepositions that make a talks or visit noun the occasion of a statement
+/// ("after the meeting", "during his visit", "at a joint press conference").
+const OCCASION: &[&str] = &["after", "during", "at", "following", "on", "ahead", "before", "amid"];
+
+/// The kind of event a statement's sentence names as its occasion, if any:
+/// a talks or visit trigger right after an occasion preposition and at most
+/// three words (a determiner, a possessive, adjectives).
+pub(crate) fn occasion(r: &Reading, dict: &Dictionaries) -> Option<Kind> {
+    r.words.iter().find_map(|w| {
+        let (_, t) = entities::triggers(dict, w).find(|(_, t)| matches!(t.kind, Kind::Talks | Kind::Visit))?;
+        if t.role == TriggerRole::Ignore {
+            return None;
+        }
+        let k = r.tok_at(w.start);
+        let found = (k.saturating_sub(4)..k).rev().find(|&j| OCCASION.contains(&r.toks[j].lower))?;
+        let between = &r.toks[found + 1..k];
+        let plain = between.iter().all(|t| {
+            t.kind == crate::extract::tokens::TokKind::Word && !t.text.starts_with(|c: char| c.is_uppercase())
+        });
+        // "ahead of" and "before" look forward: the occasion is not yet dated.
+        (plain && !matches!(r.toks[found].lower, "ahead" | "before")).then_some(t.kind)
+    })
 }
 
 pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {

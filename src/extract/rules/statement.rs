@@ -215,19 +215,18 @@ pub(crate) fn statement(
         let looks_ahead = dates::tense_at_tokens(&r.toks, only.start, only.end, &dict.dates) == Tense::Future;
         (outside.next().is_none() && !looks_ahead && only.end <= act.at).then_some(only)
     };
-    set_date(&mut ev, date.or_else(sole), tense, anchor, dict);
-    if ev.date.is_none() && act.present {
+    let date = date.or_else(sole);
+    set_date(&mut ev, date, tense, anchor, dict);
+    // "Kerry says" dates the statement to the day of publication; a
+    // headline's present tense is no such day.
+    if ev.date.is_none() && act.present && !r.title {
         ev.date = anchor.published.map(DateSpan::day);
     }
     ev.mentions.push(r.mention());
-    out.push(Candidate {
-        event: ev,
-        at: r.offset + act.at,
-        anaphoric: false,
-        merge_only: false,
-        family: 0,
-        in_title: false,
-    });
+    let mut c = Candidate::new(ev, r.offset + act.at, tense);
+    c.occasion = occasion(r, dict);
+    c.guessed = act.present && date.is_none();
+    out.push(c);
 }
 
 /// Whether these tokens, after a speech verb, already hold what was said: a

@@ -48,21 +48,25 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut
             };
             ends_with(" is") || ends_with(" are") || ends_with(" is holding") || ends_with(" are holding")
         };
-        if ev.date.is_none() && (progressive || tense == Tense::Present) && ev.status == Status::Happened && !anaphoric
+        let mut guessed = false;
+        if ev.date.is_none()
+            && (progressive || tense == Tense::Present)
+            && ev.status == Status::Happened
+            && !anaphoric
+            && !r.title
         {
+            guessed = true;
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
         ev.place = place.map(|p| p.name.to_string());
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         ev.mentions.push(r.mention());
-        out.push(Candidate {
-            event: ev,
-            at: r.offset + w.start,
-            anaphoric,
-            merge_only: r.in_quote(w.start) && date.is_none(),
-            family: family(&t.phrase),
-            in_title: false,
-        });
+        let mut c = Candidate::new(ev, r.offset + w.start, tense);
+        c.anaphoric = anaphoric;
+        c.merge_only = r.in_quote(w.start) && date.is_none();
+        c.family = family(&t.phrase);
+        c.guessed = guessed;
+        out.push(c);
     }
 }

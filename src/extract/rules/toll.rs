@@ -195,14 +195,9 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.mentions.push(r.mention());
     }
     for (_, s, event) in found {
-        out.push(Candidate {
-            event,
-            at: r.offset + s,
-            anaphoric: false,
-            merge_only: false,
-            family: 4,
-            in_title: false,
-        });
+        let mut c = Candidate::new(event, r.offset + s, Tense::Past);
+        c.family = 4;
+        out.push(c);
     }
 }
 

@@ -61,13 +61,9 @@ pub(crate) fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mu
         }
         ev.mentions.push(r.mention());
         let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
-        out.push(Candidate {
-            event: ev,
-            at: r.offset + w.start,
-            anaphoric,
-            merge_only: false,
-            family: 3,
-            in_title: false,
-        });
+        let mut c = Candidate::new(ev, r.offset + w.start, tense);
+        c.anaphoric = anaphoric;
+        c.family = 3;
+        out.push(c);
     }
 }
