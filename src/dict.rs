@@ -164,8 +164,11 @@ pub struct Place {
 pub enum TriggerRole {
     /// Signals the event on its own.
     Trigger,
-    /// Signals talks only together with a place or a date of their own.
+    /// Signals talks only together with a place, a date or a counterpart of their own.
     Weak,
+    /// Signals talks only with a counterpart named right after it ("spoke
+    /// to Lavrov", "received a delegation of the opposition").
+    With,
     /// A noun for the people a death toll counts.
     Victim,
     /// A word that makes a count a death toll.
@@ -181,12 +184,13 @@ impl std::str::FromStr for TriggerRole {
         Ok(match s {
             "" | "trigger" => TriggerRole::Trigger,
             "weak" => TriggerRole::Weak,
+            "with" => TriggerRole::With,
             "victim" => TriggerRole::Victim,
             "death" => TriggerRole::Death,
             "ignore" => TriggerRole::Ignore,
             other => {
                 return Err(format!(
-                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, victim, death or ignore)"
+                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death or ignore)"
                 ))
             }
         })

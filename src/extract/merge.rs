@@ -65,8 +65,8 @@ pub(crate) fn absorb(into: &mut Event, c: Event) {
 /// A candidate with its own date or place joins the latest compatible event with
 /// an overlapping date or the same place. One without them joins the latest
 /// compatible event of its own family (conference-like or meeting-like), and
-/// failing that of any family if it refers back ("the talks"). Candidates from
-/// one sentence stay apart unless one refers back to the other.
+/// failing that of any family if it refers back ("the talks"). Two trigger
+/// words of one sentence ("met ... in talks") are one meeting when they agree.
 pub(crate) fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize> {
     let sentence = c.event.mentions[0].start;
     let fits = |e: &Candidate| {
@@ -79,7 +79,8 @@ pub(crate) fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize>
     if specific {
         let found = events.iter().rposition(|e| {
             fits(e)
-                && !same_sentence(e)
+                // In one sentence, two trigger words of one meeting share its date.
+                && (!same_sentence(e) || e.event.date == c.event.date)
                 && (c.event.date.is_some() && e.event.date.is_some()
                     || c.event.place.is_some() && e.event.place == c.event.place)
         });

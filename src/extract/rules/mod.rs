@@ -195,7 +195,7 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
         Some(a.start) == subject || lo >= hi || listed || !r.clause_break(lo, hi)
     };
     let mut out: Vec<EventActor> = Vec::new();
-    let mut push = |a: &ActorSpan| {
+    let push = |a: &ActorSpan| {
         if !out.iter().any(|o| *o.name == *a.name) {
             out.push(EventActor { name: a.name.to_string(), role });
         }

@@ -4,11 +4,29 @@ use super::*;
 use crate::extract::reading::*;
 // ---------------------------------------------------------------- talks
 
+/// The counterpart named right after a talks word: an actor within a few
+/// words, in the same clause, and not what the talks are about ("talks with
+/// the RSF", "spoke to Lavrov", "received a delegation of the opposition").
+fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
+    r.actors.iter().find(|a| {
+        a.start >= end
+            && r.text[end..a.start].split_whitespace().count() <= 4
+            && !r.clause_break(end, a.start)
+            && !r.text[end..a.start].contains([',', ';', '"', '\u{201c}'])
+            && !a.agency()
+            && r.actors.iter().all(|b| b.start >= a.start || b.end <= end || b.start < end)
+    })
+}
+
 pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
     let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
     for w in &r.words {
         let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Talks) else { continue };
         if t.role == TriggerRole::Ignore || (t.role == TriggerRole::Weak && strong) {
+            continue;
+        }
+        let with = counterpart(r, w.end);
+        if t.role == TriggerRole::With && with.is_none() {
             continue;
         }
         // "such meetings", "any talks": not one real event.
@@ -20,7 +38,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut
         }
         let date = date_near(r, w.start, w.end, 80);
         let place = place_near(r, w.start, w.end, 90);
-        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() {
+        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() && with.is_none() {
             continue;
         }
         let det = determiner_before(r, w.start);
