@@ -98,7 +98,7 @@ pub(crate) fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize>
     events.iter().rposition(|e| fits(e) && !same_sentence(e))
 }
 
-pub(crate) fn merge(mut candidates: Vec<Candidate>, anchor: &Anchor) -> Vec<Event> {
+pub(crate) fn merge(mut candidates: Vec<Candidate>, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
     candidates.sort_by_key(|c| c.at);
     let (title, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.in_title);
     let mut events: Vec<Candidate> = Vec::new();
@@ -155,7 +155,36 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, anchor: &Anchor) -> Vec<Even
     }
     events.sort_by_key(|c| c.at);
     date_the_undated(&mut events, anchor);
+    place_the_unplaced(&mut events, dateline);
     events.into_iter().map(|c| c.event).collect()
+}
+
+/// Places for talks whose own reports give none: a meeting held during a
+/// visit by one of its participants takes the visit's place; else one held
+/// on the story's day takes the dateline's city ("GENEVA — ...").
+fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
+    let story_day = events.iter().filter(|c| !c.in_title).find_map(|c| c.event.date);
+    for i in 0..events.len() {
+        let c = &events[i].event;
+        if c.kind != Kind::Talks || c.place.is_some() {
+            continue;
+        }
+        let visit = events.iter().find(|v| {
+            v.event.kind == Kind::Visit
+                && v.event.place.is_some()
+                && v.event.status == c.status
+                && overlaps(v.event.date, c.date)
+                && v.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
+        });
+        let place = match visit {
+            Some(v) => v.event.place.clone(),
+            None if c.status == Status::Happened && c.date.is_some() && c.date == story_day => {
+                dateline.map(String::from)
+            }
+            None => None,
+        };
+        events[i].event.place = place;
+    }
 }
 
 /// Dates for events whose own sentences give none, from the article:

@@ -36,6 +36,28 @@ pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
     }
 }
 
+/// The city of the story's dateline ("GENEVA — ...", "Moscow, Jan 17
+/// (Reuters) -"): a place that opens one of the first sentences of the
+/// body, in capitals or before a dash or a comma.
+fn dateline(
+    text: &str,
+    sentences: &[sentences::Sentence],
+    scans: &[entities::Scan],
+    dict: &Dictionaries,
+    title: Option<&sentences::Sentence>,
+) -> Option<String> {
+    sentences.iter().zip(scans).filter(|(s, _)| Some(*s) != title).take(3).find_map(|(s, scan)| {
+        let st = s.text(text);
+        let f = scan.names.iter().find(|f| f.start == 0 && f.place().is_some())?;
+        let word = &st[..f.end];
+        let rest = st[f.end..].trim_start();
+        let capitals = word.len() > 2 && !word.chars().any(char::is_lowercase);
+        let marked = rest.starts_with(['\u{2014}', '\u{2013}', '-']) || rest.starts_with(',');
+        let place = f.place()?;
+        (capitals || (marked && rest.len() > 20)).then(|| dict.places[place].name.clone())
+    })
+}
+
 /// The events of an article's cleaned text; `title` is its headline, whose
 /// events join the body's reports of the same events.
 pub fn events(
@@ -52,6 +74,7 @@ pub fn events(
         ..Default::default()
     };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
+    let dateline = dateline(text, sentences, &scans, dict, title_end);
     let texts: Vec<&str> = sentences.iter().map(|s| s.text(text)).collect();
     let mut lowered = String::new();
     let toks = tokens::tokenize_all(&texts, &mut lowered);
@@ -71,5 +94,5 @@ pub fn events(
         }
         reading::remember(&reading, &mut state);
     }
-    merge::merge(candidates, anchor)
+    merge::merge(candidates, anchor, dateline.as_deref())
 }

@@ -110,12 +110,9 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .filter(|p| !is_possessor(r, p) && locative(r, p.start))
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
-    // ("Syria talks", "Yemen peace talks in Geneva"), which a venue beats.
-    let before = r.places.iter().find(|p| !p.adjective && p.end <= start && start - p.end <= 1);
-    match (before, after) {
-        (Some(b), Some(a)) if b.country => Some(a),
-        (b, a) => b.or(a),
-    }
+    // ("Syria talks", "Yemen peace talks in Geneva").
+    let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
+    before.or(after)
 }
 
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
