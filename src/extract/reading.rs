@@ -744,12 +744,12 @@ pub(crate) fn descriptions(
         }
         let Some(start) = start else { continue };
         let day = anchor.published;
-        let fits = |name: &str, entity: Option<usize>| {
+        let fits = |entity: Option<usize>| {
             let e = entity.map(|e| state.cast.get(e));
             let owner_ok = |c: Option<&Arc<str>>| {
                 owner.as_ref().is_none_or(|o| c.is_some_and(|c| c == o) || e.is_some_and(|e| e.name.contains(&**o)))
             };
-            let by_dict = describes(dict, index, name, &desc, day);
+            let by_dict = e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &desc, day));
             let by_cast = e.is_some_and(|e| {
                 owner_ok(e.country.as_ref())
                     && (e.titles.iter().any(|t| desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d)))
@@ -758,9 +758,9 @@ pub(crate) fn descriptions(
             });
             by_dict || by_cast
         };
-        let near = actors.iter().rev().filter(|a| a.end <= start).find(|a| fits(&a.name, a.entity)).cloned();
+        let near = actors.iter().rev().filter(|a| a.end <= start).find(|a| fits(a.entity)).cloned();
         let referent = near.or_else(|| {
-            let e = state.cast.latest(offset + start, |i, e| fits(&e.name, Some(i)))?;
+            let e = state.cast.latest(offset + start, |i, _| fits(Some(i)))?;
             let e2 = state.cast.get(e);
             Some(ActorSpan {
                 start: 0,
@@ -780,16 +780,8 @@ pub(crate) fn descriptions(
 }
 
 /// Whether every word of a description ("foreign", "minister") is in a role the
-/// actor holds on `day`, or in its name or an alias.
-pub(crate) fn describes(
-    dict: &Dictionaries,
-    index: &Index,
-    name: &str,
-    desc: &[&str],
-    day: Option<chrono::NaiveDate>,
-) -> bool {
-    let Some(i) = index.actor_named(name) else { return false };
-    let actor = &dict.actors[i];
+/// dictionary actor holds on `day`, or in its name or an alias.
+pub(crate) fn describes(actor: &crate::dict::Actor, desc: &[&str], day: Option<chrono::NaiveDate>) -> bool {
     let holds = |text: &str| {
         desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|t| t.eq_ignore_ascii_case(d)))
     };

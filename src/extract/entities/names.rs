@@ -366,7 +366,20 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
             continue;
         }
         if let Some((g, end_tok)) = cx.is_title(w[i].t0) {
-            let j = w[i..].iter().position(|x| x.t0 >= end_tok).map_or(w.len(), |p| i + p);
+            let mut j = w[i..].iter().position(|x| x.t0 >= end_tok).map_or(w.len(), |p| i + p);
+            // "High Commissioner for Human Rights", "Minister of Foreign
+            // Affairs", "Special Envoy for Yemen": a title's complement, up to a
+            // dictionary name, else all but the last two words, which name
+            // the person when three or more follow.
+            if j < w.len() && run.connector[j] && matches!(cx.word(w[j].t0), "for" | "of" | "on") {
+                let stop = (j + 1..w.len()).find(|&k| cx.known_over(w[k].start).is_some_and(|f| f.actor().is_some()));
+                let rest = w.len() - (j + 1);
+                j = match stop {
+                    Some(k) => k,
+                    None if rest >= 3 => w.len() - 2,
+                    None => w.len(),
+                };
+            }
             if j > i {
                 title = Some((w[i].start, w[j - 1].end, g));
                 i = j;

@@ -108,6 +108,8 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .iter()
         .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start))
+        // "the Yemen government delegation": part of an actor's name, no venue.
+        .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
     // ("Syria talks", "Yemen peace talks in Geneva").

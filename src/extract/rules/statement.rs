@@ -28,6 +28,15 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "member",
     "members",
     "ministry",
+    "office",
+    "authorities",
+    "authority",
+    "council",
+    "command",
+    "spokesperson",
+    "movement",
+    "militia",
+    "forces",
     "government",
     "observer",
     "monitor",
@@ -157,7 +166,7 @@ pub(crate) fn statement(
     let Some(act) = acts.get(chosen) else { return };
     // "X said in a statement", "a statement by X": X issued what "the statement" names later.
     if let Some(sp) = &act.speaker {
-        if ISSUED.iter().any(|w| contains_word(r.text, w)) {
+        if r.toks.iter().any(|t| ISSUED.contains(&t.lower)) {
             state.issuer = Some(sp.clone());
         }
     }
@@ -267,14 +276,6 @@ fn opens_clause(toks: &[crate::extract::tokens::Tok]) -> bool {
 /// Nouns for what an actor issues and then "says": "the statement said".
 const ISSUED: &[&str] = &["statement", "communique", "communiqué", "document", "declaration", "report", "release"];
 
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = text[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
-}
-
 /// The speaker after "according to": the actor right after it, or the one
 /// that issued the statement or report it cites ("according to a statement
 /// released by the United Nations", "according to a statement from the LNA").
@@ -314,10 +315,23 @@ fn subject_instead(
     let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
     let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
     let after_subject = r.text[subject.end..verb].trim_start();
+    // The apposition closes before the verb ("X, the envoy, said"); a
+    // closing attribution (", UN spokeswoman Y said") keeps its speaker.
+    let closes = speaker.as_ref().is_none_or(|s| r.text.get(s.end..verb).is_some_and(|t| t.contains(',')));
     let apposition = after_subject.starts_with(',')
+        && closes
         && speaker.as_ref().is_none_or(|s| s.start > subject.end)
         && !after_subject[1..].contains([';', '"', '\u{201c}']);
-    if participle || coordinated || apposition {
+    // "Secretary Pompeo at the opening session of the talks said": a
+    // phrase between the subject and its verb.
+    let phrase_between = speaker.is_none()
+        && description.is_none()
+        && !after_subject.contains(',')
+        && !r.clause_break(subject.end, verb)
+        && after_subject.split_whitespace().count() <= 10;
+    // "He begins by saying that": an -ing verb after a preposition.
+    let by_saying = phrase.ends_with("ing") && matches!(prev, "by" | "after" | "before" | "in" | "while" | "when");
+    if participle || coordinated || apposition || phrase_between || by_saying {
         return (Some(subject.clone()), None);
     }
     (speaker, description)
@@ -430,11 +444,15 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         return (None, None);
     }
     let det = lower_cow(np_words[0]);
-    let has_head = np_words.iter().take(4).any(|w| SPEAKER_NOUNS.contains(&&*lower_cow(w)));
-    if ["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) && has_head {
+    let has_head = np_words.iter().take(5).any(|w| SPEAKER_NOUNS.contains(&&*lower_cow(w)));
+    // "a Russian diplomatic source", "the ministry", or a body's own
+    // description: "U.N. human rights official", "Health authorities in Gaza".
+    let capitalised = np_words[0].starts_with(|c: char| c.is_uppercase()) && !r.in_quote(clause_start);
+    if (["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) || capitalised) && has_head {
+        let skip = usize::from(!capitalised || ["a", "an", "the"].contains(&&*det));
         let cut =
             np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
-        return (None, Some(np_words[1..cut].join(" ")));
+        return (None, Some(np_words[skip..cut].join(" ")));
     }
     (None, None)
 }
