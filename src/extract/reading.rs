@@ -297,6 +297,35 @@ pub(crate) fn read<'a>(
         }
     }
     capitals(st, index, state, &mut places);
+    // "Moscow said", "Riyadh and Damascus announced": a capital that speaks
+    // or acts is its country's government, an actor as well as a place.
+    for p in &places {
+        let capital =
+            index.place_named(&p.name).is_some_and(|i| dict.places[i].kind == crate::dict::PlaceKind::Capital);
+        if !capital || actors.iter().any(|a| a.start < p.end && p.start < a.end) {
+            continue;
+        }
+        let rest = &st[p.end..];
+        let and_next = rest.trim_start().strip_prefix("and ").is_some_and(|r2| {
+            let r2 = r2.trim_start();
+            places.iter().any(|q| st.len() - r2.len() == q.start && acts_as_subject(&st[q.end..]))
+        });
+        if acts_as_subject(rest) || and_next {
+            let Some(country) = index.place_named(&p.name).and_then(|i| dict.places[i].country.clone()) else {
+                continue;
+            };
+            let entity = state.cast.add(&country, EntityKind::Country, None, s.start + p.start);
+            actors.push(ActorSpan {
+                start: p.start,
+                end: p.end,
+                name: country.into(),
+                kind: EntityKind::Country,
+                country: None,
+                entity: Some(entity),
+                how: How::Name,
+            });
+        }
+    }
     // Governments named through their country: "Syria's government", "the Syrian regime".
     for p in &places {
         let rest = &st[p.end..];
@@ -363,8 +392,10 @@ fn shaped_names(
             continue;
         }
         let text = &st[n.start..n.end];
-        // A short form of a name the cast knows ("Griffiths"), or the name itself.
-        let known = state.cast.alias(text);
+        // A short form of a name the cast knows ("Griffiths"), or the name
+        // itself; a given name after an honorific ("Mr Tut").
+        let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
+        let known = state.cast.alias(text).or_else(|| honorific.then(|| state.cast.given_name(text)).flatten());
         if known.is_none() && n.weak {
             continue;
         }
@@ -524,7 +555,7 @@ pub(crate) fn introduce(
                 _ => continue,
             };
             let words = st[n.start..n.end].split_whitespace().count();
-            if !n.weak && (words >= 2 || n.title.is_some()) {
+            if !n.weak && words >= 2 {
                 enlist(st, n, kind, index, cast, entities::cast::UNSEEN);
             }
         }
@@ -669,7 +700,7 @@ pub(crate) fn descriptions(
     anchor: &Anchor,
     places: &[PlaceSpan],
     actors: &mut Vec<ActorSpan>,
-    state: &ArticleState,
+    state: &mut ArticleState,
 ) {
     let mut found = Vec::new();
     let mut k = 0;
@@ -687,7 +718,7 @@ pub(crate) fn descriptions(
             .map(|w| w.end);
         let class = by_token[k];
         let is = |f: fn(&WordClass) -> bool| class.is_some_and(|(set, _)| set.iter().any(|c| f(&c)));
-        let titled = is(|c| matches!(c, WordClass::Title(_)));
+        let titled = is(|c| matches!(c, WordClass::Title(_) | WordClass::RoleAlias(_)));
         let group = is(|c| *c == WordClass::Group);
         let org = is(|c| *c == WordClass::OrgHead);
         if !(cue_end.is_some() || titled || group || org) || in_spans(quotes, head.start) {
@@ -744,6 +775,30 @@ pub(crate) fn descriptions(
         }
         let Some(start) = start else { continue };
         let day = anchor.published;
+        // "the top Iranian diplomat": another name of a dated role, held by
+        // the person who held it for that country on the day.
+        let alias = class
+            .and_then(|(set, _)| {
+                set.iter().find_map(|c| if let WordClass::RoleAlias(i) = c { index.role_of_alias(i) } else { None })
+            })
+            .or_else(|| index.role_by_alias(&desc));
+        if let Some(role) = alias {
+            let country = owner.as_deref().filter(|o| index.place_named(o).is_some());
+            if let Some(a) = index.role_holder(dict, role, country, day) {
+                let name = index.actor_name(a).clone();
+                let entity = state.cast.add(&name, EntityKind::Person, Some(a), offset + start);
+                found.push(ActorSpan {
+                    start,
+                    end: head_end,
+                    name,
+                    kind: EntityKind::Person,
+                    country: index.actor_country(a).cloned(),
+                    entity: Some(entity),
+                    how: How::Role,
+                });
+                continue;
+            }
+        }
         let fits = |entity: Option<usize>| {
             let e = entity.map(|e| state.cast.get(e));
             let owner_ok = |c: Option<&Arc<str>>| {

@@ -67,6 +67,9 @@ pub struct Cast {
     pub entities: Vec<Entity>,
     /// Lower-case full names, surnames, other short forms and acronyms → entity.
     aliases: HashMap<Box<str>, usize>,
+    /// Lower-case given names → person: "Mr Tut" for Tut Gatluak, only
+    /// after an honorific.
+    given: HashMap<Box<str>, usize>,
 }
 
 impl Cast {
@@ -81,6 +84,11 @@ impl Cast {
             return self.aliases.get(text).copied();
         }
         self.aliases.get(text.to_ascii_lowercase().as_str()).copied()
+    }
+
+    /// The person a given name names, after an honorific ("Mr Tut").
+    pub fn given_name(&self, name: &str) -> Option<usize> {
+        self.given.get(name.to_ascii_lowercase().as_str()).copied()
     }
 
     pub fn get(&self, i: usize) -> &Entity {
@@ -143,6 +151,9 @@ impl Cast {
                 }
                 self.add_alias(&part.join(" "), i);
             }
+        }
+        if words.len() >= 2 {
+            self.given.entry(words[0].to_ascii_lowercase().into_boxed_str()).or_insert(i);
         }
         for w in &words {
             for prefix in ["al-", "Al-", "el-", "El-"] {

@@ -75,6 +75,8 @@ pub struct WordIndex {
     /// The phrases of `data/words.tsv`, by their first word.
     classes: NameTable,
     class_of: Vec<WordClass>,
+    /// The phrase and role of each `role_alias` row, by row.
+    role_titles: Vec<Option<(Box<str>, Box<str>)>>,
     /// Number words ("seven", "forty", "million"), lower case → value.
     numbers: foldhash::HashMap<String, u64>,
 }
@@ -99,6 +101,10 @@ impl WordIndex {
             words: NameTable::build(words),
             classes: NameTable::build(classes),
             class_of: classed.iter().map(|w| w.class).collect(),
+            role_titles: classed
+                .iter()
+                .map(|w| w.role.as_deref().map(|r| (Box::from(w.phrase.as_str()), Box::from(r))))
+                .collect(),
             numbers: cues
                 .iter()
                 .filter_map(|c| match c.kind {
@@ -522,6 +528,21 @@ impl Index {
                 None
             }
         })
+    }
+
+    /// The dictionary role a `role_alias` row names.
+    pub fn role_of_alias(&self, row: u16) -> Option<&str> {
+        self.words.role_titles.get(usize::from(row)).and_then(|r| r.as_ref()).map(|(_, role)| &**role)
+    }
+
+    /// The role a description names through a `role_alias` whose words are all
+    /// among the description's ("top diplomat" in "the top Iranian diplomat").
+    pub fn role_by_alias(&self, desc: &[&str]) -> Option<&str> {
+        self.words
+            .role_titles
+            .iter()
+            .flatten()
+            .find_map(|(phrase, role)| phrase.split(' ').all(|w| desc.contains(&w)).then_some(&**role))
     }
 
     /// The word classes a match of `Scan::classes` carries.

@@ -33,6 +33,8 @@ pub enum Class {
     Delegation,
     /// A pronoun that can stand for an actor.
     Pronoun,
+    /// Another name of a dictionary role ("top diplomat" → foreign minister).
+    RoleAlias,
 }
 
 /// A person's gender, as a title, a pronoun or a given name tells it.
@@ -73,6 +75,8 @@ pub enum WordClass {
     Topic,
     Delegation,
     Pronoun(PronounKind),
+    /// The role, by its place in `role_titles` of the parsed rows.
+    RoleAlias(u16),
 }
 
 impl WordClass {
@@ -91,6 +95,7 @@ impl WordClass {
             WordClass::Topic => Class::Topic,
             WordClass::Delegation => Class::Delegation,
             WordClass::Pronoun(_) => Class::Pronoun,
+            WordClass::RoleAlias(_) => Class::RoleAlias,
         }
     }
 }
@@ -117,6 +122,8 @@ pub struct ClassedWord {
     /// Lower case.
     pub phrase: String,
     pub class: WordClass,
+    /// For a `role_alias`: the dictionary role it names ("foreign minister").
+    pub role: Option<String>,
 }
 
 /// Parses `data/words.tsv` and any user file layered on it. A later row for a
@@ -158,6 +165,12 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 },
                 "topic" => WordClass::Topic,
                 "delegation" => WordClass::Delegation,
+                "role_alias" => {
+                    if value.is_empty() || value == "-" {
+                        return Err(bad("a role title of data/actors.tsv"));
+                    }
+                    WordClass::RoleAlias(0)
+                }
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -169,13 +182,21 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         line,
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
-                             particle, not_name, time, thing_head, locative, topic, delegation or pronoun)"
+                             particle, not_name, time, thing_head, locative, topic, delegation, pronoun or \
+                             role_alias)"
                         ),
                     ))
                 }
             };
             out.retain(|w| !(w.phrase == phrase && w.class.class() == parsed.class()));
-            out.push(ClassedWord { phrase, class: parsed });
+            let role = matches!(parsed, WordClass::RoleAlias(_)).then(|| value.to_lowercase());
+            out.push(ClassedWord { phrase, class: parsed, role });
+        }
+    }
+    // Number the role aliases by row, so that a match finds its role.
+    for (i, w) in out.iter_mut().enumerate() {
+        if let WordClass::RoleAlias(n) = &mut w.class {
+            *n = i as u16;
         }
     }
     Ok(out)
@@ -201,7 +222,11 @@ mod tests {
     fn a_later_row_replaces_the_same_phrase_and_class() {
         let w = parse(&[src("title\tenvoy\t-\n"), src("title\tenvoy\tm\norg_head\tenvoy\t-\n")]).unwrap();
         assert_eq!(w.len(), 2);
-        assert!(w.contains(&ClassedWord { phrase: "envoy".into(), class: WordClass::Title(Some(Gender::Male)) }));
+        assert!(w.contains(&ClassedWord {
+            phrase: "envoy".into(),
+            class: WordClass::Title(Some(Gender::Male)),
+            role: None
+        }));
     }
 
     #[test]
