@@ -590,12 +590,15 @@ fn titled_mentions(
             continue;
         }
         let k = toks.partition_point(|t| t.start < a.start);
-        // A title phrase that ends right before the name.
-        let Some(title_k) = (k.saturating_sub(5)..k).find(|&j| {
-            by_token[j].is_some_and(|(set, end)| end == k && set.iter().any(|c| matches!(c, WordClass::Title(_))))
-        }) else {
-            continue;
+        let is_title = |j: usize| by_token[j].is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Title(_))));
+        // A title phrase that ends right before the name, or that opens the
+        // mention already ("spokesman Vedant Patel").
+        let title_k = if k < toks.len() && is_title(k) {
+            Some(k)
+        } else {
+            (k.saturating_sub(5)..k).find(|&j| is_title(j) && by_token[j].is_some_and(|(_, end)| end == k))
         };
+        let Some(title_k) = title_k else { continue };
         let title_start = toks[title_k].start;
         let mut start = title_start;
         if title_k > 0 {

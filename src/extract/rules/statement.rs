@@ -317,7 +317,14 @@ fn subject_instead(
     let after_subject = r.text[subject.end..verb].trim_start();
     // The apposition closes before the verb ("X, the envoy, said"); a
     // closing attribution (", UN spokeswoman Y said") keeps its speaker.
-    let closes = speaker.as_ref().is_none_or(|s| r.text.get(s.end..verb).is_some_and(|t| t.contains(',')));
+    // ... or the speaker found stands inside the apposition's noun phrase
+    // ("X, one of the representatives of the Afghan government said").
+    let inside = speaker.as_ref().is_some_and(|s| {
+        let before = r.text[..s.start].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        before.ends_with(" of") || before.ends_with(" for")
+    });
+    let closes = inside || speaker.as_ref().is_none_or(|s| r.text.get(s.end..verb).is_some_and(|t| t.contains(',')));
     let apposition = after_subject.starts_with(',')
         && closes
         && speaker.as_ref().is_none_or(|s| s.start > subject.end)
