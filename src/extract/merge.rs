@@ -69,10 +69,17 @@ pub(crate) fn absorb(into: &mut Event, c: Event) {
 /// words of one sentence ("met ... in talks") are one meeting when they agree.
 pub(crate) fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize> {
     let sentence = c.event.mentions[0].start;
+    // One place and one day make one meeting, whoever each report names.
+    let same_occasion = |e: &Candidate| {
+        e.event.place.is_some()
+            && e.event.place == c.event.place
+            && e.event.date.is_some_and(|d| d.precision == Precision::Day)
+            && e.event.date == c.event.date
+    };
     let fits = |e: &Candidate| {
         e.event.kind == c.event.kind
             && compatible(&e.event, &c.event)
-            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event))
+            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e))
     };
     let same_sentence = |e: &Candidate| e.event.mentions.iter().any(|m| m.start == sentence);
     let specific = c.event.date.is_some() || c.event.place.is_some();

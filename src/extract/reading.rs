@@ -770,6 +770,10 @@ pub(crate) fn descriptions(
                 modifiers += 1;
                 continue;
             }
+            // "the UN-Arab League envoy": a hyphen between two owners.
+            if t.text == "-" && owner.is_some() {
+                continue;
+            }
             if t.kind != crate::extract::tokens::TokKind::Word || t.text.starts_with(|c: char| c.is_uppercase()) {
                 break;
             }
