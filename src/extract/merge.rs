@@ -29,6 +29,9 @@ pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
         && (a.count.is_none() || a.count == b.count)
 }
 
+/// The most actors one event keeps.
+const MAX_ACTORS: usize = 32;
+
 pub(crate) fn absorb(into: &mut Event, c: Event) {
     // The most precise consistent date wins.
     match (into.date, c.date) {
@@ -49,12 +52,13 @@ pub(crate) fn absorb(into: &mut Event, c: Event) {
         into.status = c.status;
     }
     for a in c.actors {
-        if !into.actors.iter().any(|x| x.name == a.name) {
+        if into.actors.len() < MAX_ACTORS && !into.actors.iter().any(|x| x.name == a.name) {
             into.actors.push(a);
         }
     }
+    // Reports come in article order: a sentence already cited is among the last.
     for m in c.mentions {
-        if !into.mentions.iter().any(|x| x.start == m.start) {
+        if !into.mentions.iter().rev().take(4).any(|x| x.start == m.start) {
             into.mentions.push(m);
         }
     }
@@ -67,7 +71,17 @@ pub(crate) fn absorb(into: &mut Event, c: Event) {
 /// compatible event of its own family (conference-like or meeting-like), and
 /// failing that of any family if it refers back ("the talks"). Two trigger
 /// words of one sentence ("met ... in talks") are one meeting when they agree.
-pub(crate) fn merge_target(events: &[Candidate], c: &Candidate) -> Option<usize> {
+pub(crate) fn merge_target(all: &[Candidate], c: &Candidate) -> Option<usize> {
+    // Only the latest events: a report refers back a page at most, and the
+    // search stays bounded however long the article.
+    let lo = all.len().saturating_sub(WINDOW);
+    merge_target_in(&all[lo..], c).map(|i| i + lo)
+}
+
+/// How many of the latest events a report may join.
+const WINDOW: usize = 64;
+
+fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     let sentence = c.event.mentions[0].start;
     // One place and one day make one meeting, whoever each report names.
     let same_occasion = |e: &Candidate| {
@@ -112,11 +126,17 @@ pub(crate) fn merge(mut candidates: Vec<Candidate>, anchor: &Anchor, dateline: O
     for c in body {
         let target = match c.event.kind {
             Kind::Statement => None,
-            Kind::DeathToll => events.iter().rposition(|e| {
-                e.event.kind == Kind::DeathToll
-                    && e.event.count == c.event.count
-                    && e.event.qualifier == c.event.qualifier
-            }),
+            Kind::DeathToll => events
+                .iter()
+                .enumerate()
+                .skip(events.len().saturating_sub(WINDOW))
+                .rev()
+                .find(|(_, e)| {
+                    e.event.kind == Kind::DeathToll
+                        && e.event.count == c.event.count
+                        && e.event.qualifier == c.event.qualifier
+                })
+                .map(|(i, _)| i),
             Kind::Talks | Kind::Visit => merge_target(&events, &c),
         };
         match target {
@@ -176,7 +196,8 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
         if c.kind != Kind::Talks || c.place.is_some() {
             continue;
         }
-        let visit = events.iter().find(|v| {
+        let lo = i.saturating_sub(WINDOW);
+        let visit = events[lo..(i + WINDOW).min(events.len())].iter().find(|v| {
             v.event.kind == Kind::Visit
                 && v.event.place.is_some()
                 && v.event.status == c.status
@@ -218,7 +239,7 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
         let date = match c.event.kind {
             Kind::Statement => {
                 let occasion = c.occasion.and_then(|kind| {
-                    events[..i]
+                    events[i.saturating_sub(WINDOW)..i]
                         .iter()
                         .rev()
                         .find(|e| e.event.kind == kind && e.event.date.is_some())

@@ -590,7 +590,8 @@ fn titled_mentions(
             continue;
         }
         let k = toks.partition_point(|t| t.start < a.start);
-        let is_title = |j: usize| by_token[j].is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Title(_))));
+        let is_title =
+            |j: usize| by_token[j].is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Title(_))));
         // A title phrase that ends right before the name, or that opens the
         // mention already ("spokesman Vedant Patel").
         let title_k = if k < toks.len() && is_title(k) {
@@ -908,9 +909,7 @@ fn pronouns(
                 // The last body that spoke or acted, else the latest
                 // organisation, group or government, else a country.
                 let subject = cast
-                    .entities
-                    .iter()
-                    .enumerate()
+                    .recent()
                     .filter(|(_, e)| e.kind.is_body())
                     .filter_map(|(i, e)| Some((i, e.last_subject?)))
                     .filter(|&(_, at)| at < offset + t.start && offset + t.start - at <= entities::cast::MEMORY)

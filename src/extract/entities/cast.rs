@@ -70,7 +70,14 @@ pub struct Cast {
     /// Lower-case given names → person: "Mr Tut" for Tut Gatluak, only
     /// after an honorific.
     given: HashMap<Box<str>, usize>,
+    /// The entities mentioned last, the latest last, each once, at most
+    /// `RECENT` of them: what a pronoun or a description can refer back to.
+    /// A bounded list, so that resolving one stays cheap in any article.
+    recent: Vec<usize>,
 }
+
+/// How many of the latest entities a pronoun or description can refer to.
+pub const RECENT: usize = 48;
 
 impl Cast {
     /// The entity named `name` exactly (any ASCII case), if known.
@@ -112,10 +119,13 @@ impl Cast {
             country: None,
             titles: Vec::new(),
             dict,
-            last_seen: at,
+            last_seen: UNSEEN,
             last_subject: None,
         });
         self.add_alias(name, i);
+        if at != UNSEEN {
+            self.seen(i, at, false);
+        }
         i
     }
 
@@ -170,6 +180,14 @@ impl Cast {
     pub fn seen(&mut self, i: usize, at: usize, subject: bool) {
         let e = &mut self.entities[i];
         e.last_seen = if e.last_seen == UNSEEN { at } else { e.last_seen.max(at) };
+        if let Some(k) = self.recent.iter().position(|&r| r == i) {
+            self.recent.remove(k);
+        }
+        self.recent.push(i);
+        if self.recent.len() > RECENT {
+            self.recent.remove(0);
+        }
+        let e = &mut self.entities[i];
         if subject {
             e.last_subject = Some(at);
         }
@@ -193,12 +211,17 @@ impl Cast {
     /// The latest entity before `before` (an article offset) that `fits`,
     /// mentioned within `MEMORY` bytes.
     pub fn latest(&self, before: usize, fits: impl Fn(usize, &Entity) -> bool) -> Option<usize> {
-        self.entities
+        self.recent
             .iter()
-            .enumerate()
+            .map(|&i| (i, &self.entities[i]))
             .filter(|&(i, e)| e.last_seen < before && before - e.last_seen <= MEMORY && fits(i, e))
             .max_by_key(|(_, e)| e.last_seen)
             .map(|(i, _)| i)
+    }
+
+    /// The entities mentioned last (see `RECENT`), in no particular order.
+    pub fn recent(&self) -> impl Iterator<Item = (usize, &Entity)> + '_ {
+        self.recent.iter().map(|&i| (i, &self.entities[i]))
     }
 }
 

@@ -51,6 +51,9 @@ impl Candidate {
     }
 }
 
+/// The most events of one kind a rule takes from one sentence.
+pub(crate) const MAX_PER_SENTENCE: usize = 6;
+
 /// Prepositions that make a talks or visit noun the occasion of a statement
 /// ("after the meeting", "during his visit", "at a joint press conference").
 const OCCASION: &[&str] = &["after", "during", "at", "following", "on", "ahead", "before", "amid"];

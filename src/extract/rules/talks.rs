@@ -20,7 +20,13 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
 
 pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
     let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
+    let before = out.len();
     for w in &r.words {
+        // A handful of events per sentence at most: a run of trigger words
+        // ("talks talks talks ...") is no more events, and no more work.
+        if out.len() - before >= MAX_PER_SENTENCE {
+            break;
+        }
         let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Talks) else { continue };
         if t.role == TriggerRole::Ignore || (t.role == TriggerRole::Weak && strong) {
             continue;

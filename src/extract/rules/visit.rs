@@ -5,7 +5,13 @@ use crate::extract::reading::*;
 // ---------------------------------------------------------------- visits
 
 pub(crate) fn visits(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
+    let before = out.len();
     for w in &r.words {
+        // A handful of events per sentence at most: a run of trigger words
+        // ("talks talks talks ...") is no more events, and no more work.
+        if out.len() - before >= MAX_PER_SENTENCE {
+            break;
+        }
         let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Visit) else { continue };
         if t.role != TriggerRole::Trigger || r.in_quote(w.start) {
             continue;
