@@ -4,7 +4,8 @@
 //! line with its actors and mentions; see ../shared/eval/README.md), streamed
 //! in id order. `export events` as CSV (or a table) writes the `timeline` view:
 //! one flat row per event. Any other name dumps that table or view whole.
-//! With `-o FILE` the file appears only once complete.
+//! With `-o FILE` the file appears only once complete (see `crate::output`
+//! for symlinks, devices and FIFOs).
 
 use std::io::Write;
 use std::path::Path;
@@ -17,22 +18,10 @@ pub const EXAMPLES: &str = "Examples:\n  chronicle export events --format jsonl 
 
 pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<()> {
     let store = Store::open(db, Access::ReadOnly)?;
-    match &args.output_file {
-        None => write(&store, &args, super::stdout()),
-        Some(path) => {
-            let (file, out) = super::AtomicFile::create(path)?;
-            match write(&store, &args, out) {
-                Ok(()) => file.commit(),
-                Err(e) => {
-                    file.abandon();
-                    Err(e)
-                }
-            }
-        }
-    }
+    crate::output::write_to(args.output_file.as_deref(), super::stdout, |out| write(&store, &args, out))
 }
 
-fn write(store: &Store, args: &ExportArgs, mut out: Box<dyn Write>) -> anyhow::Result<()> {
+fn write(store: &Store, args: &ExportArgs, mut out: Box<dyn Write + '_>) -> anyhow::Result<()> {
     let format = args.output.format();
     if args.table.eq_ignore_ascii_case("events") && matches!(format, Format::Jsonl | Format::Json) {
         let array = format == Format::Json;

@@ -36,28 +36,3 @@ pub fn dictionaries(dir: Option<&Path>) -> anyhow::Result<&'static Dictionaries>
 pub fn stdout() -> Box<dyn Write> {
     Box::new(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))
 }
-
-/// A file written under a temporary name and moved into place only when
-/// complete, so a failed export never leaves half a file behind.
-pub struct AtomicFile {
-    tmp: std::path::PathBuf,
-    dest: std::path::PathBuf,
-}
-
-impl AtomicFile {
-    pub fn create(dest: &Path) -> anyhow::Result<(AtomicFile, Box<dyn Write>)> {
-        let mut name = dest.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        name.push(".partial");
-        let tmp = dest.with_file_name(name);
-        let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-        Ok((AtomicFile { tmp, dest: dest.to_path_buf() }, Box::new(BufWriter::with_capacity(64 * 1024, file))))
-    }
-
-    pub fn commit(self) -> anyhow::Result<()> {
-        std::fs::rename(&self.tmp, &self.dest).with_context(|| format!("cannot write {}", self.dest.display()))
-    }
-
-    pub fn abandon(self) {
-        let _ = std::fs::remove_file(&self.tmp);
-    }
-}
