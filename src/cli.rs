@@ -18,7 +18,7 @@ use crate::model::{Kind, Status};
     after_help = "Examples:\n  chronicle ingest seeds/\n  chronicle events --actor Lavrov --since 2013-01\n  chronicle sql \"SELECT kind, count(*) FROM events GROUP BY kind\"\n  chronicle export events --format csv -o timeline.csv"
 )]
 pub struct Cli {
-    /// The database file; created on first use.
+    /// The database file; `ingest` creates it, the reading commands never do.
     #[arg(long, global = true, env = "CHRONICLE_DB", default_value = "chronicle.db", value_name = "PATH")]
     pub db: PathBuf,
 
@@ -179,6 +179,7 @@ pub struct EventsArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The event's id (first column of `chronicle events`).
+    #[arg(value_parser = event_id)]
     pub id: i64,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -191,8 +192,24 @@ pub struct SqlArgs {
     /// A value for the parameter :NAME in the query (repeatable).
     #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = name_value)]
     pub params: Vec<(String, String)>,
+    /// Stop the query once it has run this long inside SQLite (0: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Stop the query once its temporary storage (sorting, grouping, DISTINCT)
+    /// passes this size; it is kept in memory, never in files (0: no limit, spill to files).
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    pub max_temp_mb: u64,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+impl SqlArgs {
+    pub fn limits(&self) -> crate::store::QueryLimits {
+        crate::store::QueryLimits {
+            timeout_secs: (self.timeout > 0).then_some(self.timeout),
+            max_temp_mb: (self.max_temp_mb > 0).then_some(self.max_temp_mb),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -217,6 +234,9 @@ pub enum DbCommand {
     /// Schema version, database path and row counts.
     #[command(after_help = crate::cmd::db::EXAMPLES)]
     Status(DbStatusArgs),
+    /// Bring a database written by an older chronicle up to this one's schema.
+    #[command(after_help = crate::cmd::db::UPGRADE_EXAMPLES)]
+    Upgrade,
 }
 
 #[derive(Debug, Args)]
@@ -263,6 +283,14 @@ fn since_date(s: &str) -> Result<NaiveDate, String> {
 
 fn until_date(s: &str) -> Result<NaiveDate, String> {
     partial_date(s, true)
+}
+
+fn event_id(s: &str) -> Result<i64, String> {
+    s.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| format!("'{s}' is not an event id (a whole number from the first column of `chronicle events`)"))
 }
 
 fn name_value(s: &str) -> Result<(String, String), String> {

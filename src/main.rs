@@ -4,6 +4,7 @@
 //! Exit status: 0 success; 1 an error, or some input failed to ingest or
 //! extract (the rest were still processed); 2 a usage error (from clap).
 //! A closed output pipe (`chronicle events | head`) ends quietly with 0.
+//! Every message starts `error: ` or `warning: `, as clap's own do.
 
 use std::process::ExitCode;
 
@@ -44,7 +45,7 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::FAILURE,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("chronicle: error: {e:#}");
+            eprintln!("error: {}", cmd::message(&e));
             ExitCode::FAILURE
         }
     }

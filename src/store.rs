@@ -9,7 +9,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rusqlite::types::ValueRef;
@@ -90,8 +91,14 @@ pub enum StoreError {
     IsDirectory(PathBuf),
     #[error("{0}: not a chronicle database (not an SQLite file)")]
     NotADatabase(PathBuf),
+    #[error("{}: no such database; `chronicle --db {} ingest PATH...` creates it", .0.display(), .0.display())]
+    Missing(PathBuf),
+    #[error("{}: no chronicle database in it yet (an empty file); `chronicle --db {} ingest PATH...` fills it", .0.display(), .0.display())]
+    Empty(PathBuf),
     #[error("{path}: written by a newer chronicle (schema version {found}; this chronicle knows up to {known}); upgrade chronicle to use it")]
     Newer { path: PathBuf, found: i64, known: i64 },
+    #[error("{}: written by an older chronicle (schema version {found}; this one reads {known}); `chronicle --db {} db upgrade` brings it up to date (reading commands never change a database)", path.display(), path.display())]
+    Older { path: PathBuf, found: i64, known: i64 },
     #[error("{0}: its folder does not exist")]
     NoFolder(PathBuf),
     #[error("{0}: the database is read-only (check the file's and its folder's permissions)")]
@@ -102,10 +109,28 @@ pub enum StoreError {
     UnknownEvent(i64),
     #[error("no table or view named '{0}' (try: {1})")]
     UnknownTable(String, String),
-    #[error("{context}: {source}")]
-    Sqlite { context: String, source: rusqlite::Error },
+    #[error("the query ran for {0} s and was stopped (`--timeout SECONDS` sets the limit, 0 for none)")]
+    TimedOut(u64),
+    #[error("the query needed more than {0} MB of temporary storage (for sorting, grouping, DISTINCT or a subquery) and was stopped; narrow it, or raise `--max-temp-mb`")]
+    TooMuchTemp(u64),
+    /// An SQLite error said once: the context, then SQLite's own message
+    /// (rusqlite's error is not kept as a `source`, whose text would repeat it).
+    #[error("{context}: {}", sqlite_message(.error))]
+    Sqlite { context: String, error: rusqlite::Error },
     #[error(transparent)]
     Io(#[from] std::io::Error),
+}
+
+/// SQLite's message for an error, without rusqlite's "Error code N:" wrapping.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        rusqlite::Error::SqliteFailure(code, None) => {
+            let text = code.to_string();
+            text.split_once(": ").map_or(text.clone(), |(_, description)| description.to_string())
+        }
+        other => other.to_string(),
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -116,13 +141,13 @@ trait Context<T> {
 
 impl<T> Context<T> for rusqlite::Result<T> {
     fn context(self, what: impl FnOnce() -> String) -> Result<T> {
-        self.map_err(|source| StoreError::Sqlite { context: what(), source })
+        self.map_err(|error| StoreError::Sqlite { context: what(), error })
     }
 }
 
 impl From<rusqlite::Error> for StoreError {
-    fn from(source: rusqlite::Error) -> Self {
-        StoreError::Sqlite { context: "database".into(), source }
+    fn from(error: rusqlite::Error) -> Self {
+        StoreError::Sqlite { context: "database".into(), error }
     }
 }
 
@@ -131,15 +156,118 @@ impl From<rusqlite::Error> for StoreError {
 pub enum Access {
     /// Ingest: create, migrate, write.
     ReadWrite,
+    /// `db upgrade`: migrate a database that exists; never create one.
+    Upgrade,
     /// Reading commands and `sql`: the engine's read-only flag and `query_only`.
+    /// A missing database, or one an older chronicle wrote, is an error: a
+    /// reader never creates or changes one.
     ReadOnly,
 }
+
+/// Bounds on a user's query (`chronicle sql`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QueryLimits {
+    /// Time spent inside SQLite, in seconds; `None`: no limit.
+    pub timeout_secs: Option<u64>,
+    /// Temporary storage (sorts, groupings, DISTINCT, materialised
+    /// subqueries), in MB; `None`: no limit, and SQLite spills to files.
+    pub max_temp_mb: Option<u64>,
+}
+
+/// SQLite's heap beyond the temporary storage a query may use: the reading
+/// page cache (`READ_CACHE_KIB`), the schema and the prepared statement.
+const HEAP_BESIDES_TEMP_MB: u64 = 32;
+
+/// VM instructions between two looks at the clock by `--timeout`'s handler:
+/// a look costs about 40 ns, an instruction from a few to a hundred.
+const TIMEOUT_CHECK_OPS: i32 = 4096;
 
 pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// Actor ids by lower-cased name, valid across transactions (actors are never deleted).
     actor_ids: HashMap<String, i64>,
+    /// The name of the last PRAGMA read (no value) the authorizer of a reading
+    /// connection let through, so that `user_query` can tell one from a write.
+    pragma_read: Arc<Mutex<Option<String>>>,
+    /// The clock of `--timeout`, when set.
+    step_clock: Option<Arc<StepClock>>,
+    /// The temporary storage cap in MB, when set, for its message.
+    max_temp_mb: Option<u64>,
+    /// Declared after `conn`, so that it runs once the connection is closed.
+    _tidy: Option<WalTidy>,
+}
+
+/// Time spent inside SQLite on one query, for `--timeout`: the time the
+/// output's reader takes (a pager, a slow pipe) does not count.
+struct StepClock {
+    limit: Duration,
+    /// Time spent in earlier steps, and the start of the step under way.
+    state: Mutex<(Duration, Option<Instant>)>,
+}
+
+impl StepClock {
+    fn state(&self) -> std::sync::MutexGuard<'_, (Duration, Option<Instant>)> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn start(&self) {
+        self.state().1 = Some(Instant::now());
+    }
+
+    fn stop(&self) {
+        let mut state = self.state();
+        if let Some(since) = state.1.take() {
+            state.0 += since.elapsed();
+        }
+    }
+
+    fn expired(&self) -> bool {
+        let state = self.state();
+        state.1.is_some_and(|since| state.0 + since.elapsed() > self.limit)
+    }
+}
+
+/// Removes the `-wal` and `-shm` files a reading connection made, once it is
+/// closed, so that a reader leaves the folder as it found it. SQLite removes
+/// them when the last connection to a WAL database closes, but only a
+/// connection that may write does; so one is opened for a moment, reads the
+/// header and closes. While any other connection is open SQLite leaves the
+/// files alone (it takes an exclusive lock first), and with nothing in the
+/// WAL the database file is not written.
+struct WalTidy {
+    path: PathBuf,
+    wal_existed: bool,
+    shm_existed: bool,
+}
+
+impl WalTidy {
+    fn new(path: &Path) -> WalTidy {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let (wal_existed, shm_existed) = (sidecar(&path, "-wal").exists(), sidecar(&path, "-shm").exists());
+        WalTidy { path, wal_existed, shm_existed }
+    }
+}
+
+impl Drop for WalTidy {
+    fn drop(&mut self) {
+        let made = |suffix: &str, existed: bool| !existed && sidecar(&self.path, suffix).exists();
+        if !made("-wal", self.wal_existed) && !made("-shm", self.shm_existed) {
+            return;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if let Ok(conn) = Connection::open_with_flags(&self.path, flags) {
+            let _ = conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0));
+            let _ = conn.close();
+        }
+    }
+}
+
+/// `PATH-wal`, `PATH-shm`: the files SQLite keeps beside a WAL database.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 /// An article read and extracted, ready to be stored.
@@ -186,22 +314,38 @@ impl Store {
         if path.is_dir() {
             return Err(StoreError::IsDirectory(path.to_path_buf()));
         }
+        if access != Access::ReadWrite && !path.exists() {
+            return Err(match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() && !p.exists() => StoreError::NoFolder(path.to_path_buf()),
+                _ => StoreError::Missing(path.to_path_buf()),
+            });
+        }
         check_header(path)?;
         match access {
-            Access::ReadWrite => Self::open_read_write(path),
+            Access::ReadWrite | Access::Upgrade => Self::open_read_write(path),
             Access::ReadOnly => {
-                if !path.exists() {
-                    drop(Self::open_read_write(path)?);
-                }
                 let store = Self::open_read_only(path)?;
-                if store.schema_version()? < SCHEMA_VERSION {
-                    drop(store);
-                    drop(Self::open_read_write(path)?);
-                    return Self::open_read_only(path);
+                match store.schema_version()? {
+                    0 => Err(StoreError::Empty(path.to_path_buf())),
+                    found if found < SCHEMA_VERSION => {
+                        Err(StoreError::Older { path: path.to_path_buf(), found, known: SCHEMA_VERSION })
+                    }
+                    _ => Ok(store),
                 }
-                Ok(store)
             }
         }
+    }
+
+    /// `db upgrade`: applies the migrations the database at `path` lacks;
+    /// returns its schema version before and after.
+    pub fn upgrade(path: &Path) -> Result<(i64, i64)> {
+        let before = Self::open(path, Access::ReadOnly).map(|s| s.schema_version()).or_else(|e| match e {
+            StoreError::Older { found, .. } => Ok(Ok(found)),
+            StoreError::Empty(_) => Ok(Ok(0)),
+            other => Err(other),
+        })??;
+        let store = Self::open(path, Access::Upgrade)?;
+        Ok((before, store.schema_version()?))
     }
 
     fn open_read_write(path: &Path) -> Result<Store> {
@@ -216,7 +360,7 @@ impl Store {
         retry_while_busy(|| conn.pragma_update(None, "journal_mode", "WAL")).map_err(|e| classify(path, e, ctx))?;
         conn.pragma_update(None, "synchronous", "NORMAL").context(ctx)?;
         conn.pragma_update(None, "foreign_keys", "ON").context(ctx)?;
-        let mut store = Store { conn, path: path.to_path_buf(), actor_ids: HashMap::new() };
+        let mut store = Store::new(conn, path, None);
         // Migrations and deferred indexes sort whole tables: in bounded memory.
         store.tune(Phase::Build).context(ctx)?;
         store.migrate()?;
@@ -233,8 +377,22 @@ impl Store {
         }
     }
 
+    fn new(conn: Connection, path: &Path, tidy: Option<WalTidy>) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            actor_ids: HashMap::new(),
+            pragma_read: Arc::default(),
+            step_clock: None,
+            max_temp_mb: None,
+            _tidy: tidy,
+        }
+    }
+
     fn open_read_only_as(path: &Path, immutable: bool) -> Result<Store> {
         let ctx = || format!("{}: cannot open", path.display());
+        // Taken before SQLite opens anything; an immutable snapshot makes no files.
+        let tidy = (!immutable).then(|| WalTidy::new(path));
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = if immutable {
             Connection::open_with_flags(immutable_uri(path), flags)
@@ -255,11 +413,10 @@ impl Store {
         conn.pragma_update(None, "cache_size", READ_CACHE_KIB).map_err(|e| classify(path, e, ctx))?;
         // No ATTACH on a reading connection: nothing outside this database.
         conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED, 0).context(ctx)?;
-        let mut conn = conn;
-        conn.authorizer(Some(read_only_authorizer)).context(ctx)?;
-        let store = Store { conn, path: path.to_path_buf(), actor_ids: HashMap::new() };
+        let mut store = Store::new(conn, path, tidy);
+        store.authorize(true).context(ctx)?;
         let version = store.schema_version().map_err(|e| match e {
-            StoreError::Sqlite { source, .. } => classify(path, source, ctx),
+            StoreError::Sqlite { error, .. } => classify(path, error, ctx),
             other => other,
         })?;
         if version > SCHEMA_VERSION {
@@ -584,22 +741,85 @@ impl Store {
         Ok(())
     }
 
+    /// Installs the read-only authorizer (`on`), or takes it away for a
+    /// moment while chronicle itself sets a PRAGMA.
+    fn authorize(&mut self, on: bool) -> rusqlite::Result<()> {
+        if on {
+            self.conn.authorizer(Some(read_only_authorizer(self.pragma_read.clone())))
+        } else {
+            self.conn.authorizer(None::<fn(rusqlite::hooks::AuthContext<'_>) -> rusqlite::hooks::Authorization>)
+        }
+    }
+
+    /// Bounds the user's queries on this reading connection.
+    ///
+    /// Time: a progress handler stops a query that has spent `timeout_secs`
+    /// inside SQLite. Temporary storage: it is kept in memory
+    /// (`temp_store = MEMORY`: sorts then never spill to files, nor do the
+    /// tables behind DISTINCT, GROUP BY or a subquery), and SQLite's whole
+    /// heap is capped (`hard_heap_limit`) at `max_temp_mb` plus
+    /// `HEAP_BESIDES_TEMP_MB`; past it SQLite fails with "out of memory",
+    /// reported as too much temporary storage. No temporary file is written.
+    pub fn limit_queries(&mut self, limits: QueryLimits) -> Result<()> {
+        let path = self.path.clone();
+        let ctx = || format!("{}: setting the query limits", path.display());
+        if let Some(secs) = limits.timeout_secs {
+            let clock = Arc::new(StepClock { limit: Duration::from_secs(secs), state: Mutex::default() });
+            let handler = clock.clone();
+            self.conn.progress_handler(TIMEOUT_CHECK_OPS, Some(move || handler.expired())).context(ctx)?;
+            self.step_clock = Some(clock);
+        }
+        if let Some(mb) = limits.max_temp_mb {
+            let bytes = (mb + HEAP_BESIDES_TEMP_MB).saturating_mul(1 << 20).min(i64::MAX as u64) as i64;
+            self.authorize(false).context(ctx)?;
+            let set = self
+                .conn
+                .pragma_update(None, "temp_store", "MEMORY")
+                .and_then(|()| self.conn.pragma_update(None, "hard_heap_limit", bytes));
+            self.authorize(true).context(ctx)?;
+            set.context(ctx)?;
+            self.max_temp_mb = Some(mb);
+        }
+        Ok(())
+    }
+
+    /// An error of running the user's query, with the limits that stopped it named.
+    fn query_error(&self, e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::OperationInterrupted) if self.step_clock.is_some() => {
+                StoreError::TimedOut(self.step_clock.as_ref().map_or(0, |c| c.limit.as_secs()))
+            }
+            Some(rusqlite::ErrorCode::OutOfMemory) if self.max_temp_mb.is_some() => {
+                StoreError::TooMuchTemp(self.max_temp_mb.unwrap_or(0))
+            }
+            _ => StoreError::Sqlite { context: "running the query".into(), error: e },
+        }
+    }
+
     /// Runs one read-only statement from the user. Refused unless the engine
-    /// itself says it does not write; the connection is read-only and
-    /// `query_only` besides.
+    /// itself says it does not write (or it reads a setting in
+    /// `READ_PRAGMAS`); the connection is read-only and `query_only` besides.
     pub fn user_query(&self, sql: &str, named: &[(String, String)], out: &mut dyn RowWriter) -> Result<()> {
+        if is_empty_sql(sql) {
+            return Err(StoreError::Refused(
+                "no SQL statement given; e.g. chronicle sql \"SELECT kind, count(*) FROM events GROUP BY kind\"".into(),
+            ));
+        }
+        *self.pragma_read.lock().unwrap_or_else(|p| p.into_inner()) = None;
         let mut stmt = self.conn.prepare(sql).map_err(|e| match e {
             rusqlite::Error::MultipleStatement => {
                 StoreError::Refused("several statements in one string; give one statement at a time".into())
             }
             e if e.sqlite_error_code() == Some(rusqlite::ErrorCode::AuthorizationForStatementDenied) => {
                 StoreError::Refused(
-                    "ATTACH, DETACH and PRAGMA assignments are not allowed; `chronicle sql` is read-only".into(),
+                    "`chronicle sql` reads this database only: no ATTACH, DETACH or PRAGMA assignment".into(),
                 )
             }
-            other => StoreError::Sqlite { context: "in the SQL".into(), source: other },
+            other => StoreError::Sqlite { context: "in the SQL".into(), error: other },
         })?;
-        if !stmt.readonly() {
+        let pragma_read = self.pragma_read.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let reads_a_setting = pragma_read.is_some_and(|p| READ_PRAGMAS.contains(&p.as_str()));
+        if !stmt.readonly() && !reads_a_setting {
             return Err(StoreError::Refused(
                 "this statement would write to the database; `chronicle sql` is read-only".into(),
             ));
@@ -628,7 +848,15 @@ impl Store {
         out.header(&columns)?;
         let mut rows = stmt.raw_query();
         let mut cells = Vec::with_capacity(columns.len());
-        while let Some(row) = rows.next().context(|| "running the query".into())? {
+        loop {
+            if let Some(clock) = &self.step_clock {
+                clock.start();
+            }
+            let next = rows.next();
+            if let Some(clock) = &self.step_clock {
+                clock.stop();
+            }
+            let Some(row) = next.map_err(|e| self.query_error(e))? else { break };
             read_cells(row, &mut cells, columns.len())?;
             out.row(&cells)?;
         }
@@ -719,9 +947,19 @@ impl Store {
     }
 }
 
-/// The engine-level guard of reading connections: no ATTACH or DETACH, and
-/// PRAGMAs only to read a setting or inspect a table, never to change one.
-fn read_only_authorizer(ctx: rusqlite::hooks::AuthContext<'_>) -> rusqlite::hooks::Authorization {
+/// PRAGMAs that only read a setting although SQLite does not mark them
+/// read-only (`sqlite3_stmt_readonly` is false for them because their
+/// assigning form may write): allowed in `chronicle sql` without a value.
+const READ_PRAGMAS: &[&str] = &["journal_mode"];
+
+/// The engine-level guard of reading connections: no ATTACH or DETACH,
+/// PRAGMAs only to read a setting or inspect a table, never to change one,
+/// and nothing SQLite reports as an action this guard does not know (an
+/// ATTACH whose file name is an expression arrives as one). The name of a
+/// PRAGMA read goes to `pragma_read`.
+fn read_only_authorizer(
+    pragma_read: Arc<Mutex<Option<String>>>,
+) -> impl for<'r> FnMut(rusqlite::hooks::AuthContext<'r>) -> rusqlite::hooks::Authorization + Send + 'static {
     use rusqlite::hooks::{AuthAction, Authorization};
     const INSPECT: &[&str] = &[
         "table_info",
@@ -735,14 +973,33 @@ fn read_only_authorizer(ctx: rusqlite::hooks::AuthContext<'_>) -> rusqlite::hook
         "integrity_check",
         "quick_check",
     ];
-    match ctx.action {
-        AuthAction::Attach { .. } | AuthAction::Detach { .. } => Authorization::Deny,
+    move |ctx| match ctx.action {
+        AuthAction::Attach { .. } | AuthAction::Detach { .. } | AuthAction::Unknown { .. } => Authorization::Deny,
         AuthAction::Pragma { pragma_name, pragma_value: Some(_) }
             if !INSPECT.iter().any(|p| p.eq_ignore_ascii_case(pragma_name)) =>
         {
             Authorization::Deny
         }
+        AuthAction::Pragma { pragma_name, pragma_value: None } => {
+            *pragma_read.lock().unwrap_or_else(|p| p.into_inner()) = Some(pragma_name.to_ascii_lowercase());
+            Authorization::Allow
+        }
         _ => Authorization::Allow,
+    }
+}
+
+/// Whether `sql` holds no statement: only white space, semicolons and comments.
+fn is_empty_sql(sql: &str) -> bool {
+    let mut rest = sql;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ';');
+        if let Some(comment) = rest.strip_prefix("--") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            rest = comment.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            return rest.is_empty();
+        }
     }
 }
 
@@ -977,7 +1234,7 @@ fn classify(path: &Path, e: rusqlite::Error, ctx: impl FnOnce() -> String) -> St
         Some(CannotOpen) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => {
             StoreError::NoFolder(path.to_path_buf())
         }
-        _ => StoreError::Sqlite { context: ctx(), source: e },
+        _ => StoreError::Sqlite { context: ctx(), error: e },
     }
 }
 
@@ -1317,6 +1574,44 @@ mod tests {
         let mut rows = Rows(Vec::new());
         store.user_query("SELECT :n + 1", &[("n".into(), "41".into())], &mut rows).unwrap();
         assert_eq!(rows.0, vec![vec![Cell::Int(42)]]);
+    }
+
+    /// `ATTACH 'a' || '.db'` reached the authorizer as an action rusqlite
+    /// cannot name (its file name is an expression), and the authorizer let
+    /// it through; only the limit of no attached database stopped it. Each of
+    /// the two guards now stops it alone.
+    #[test]
+    fn attach_with_a_computed_name_is_stopped_by_the_authorizer_and_by_the_limit_alone() {
+        use rusqlite::limits::Limit::SQLITE_LIMIT_ATTACHED;
+        let (dir, mut store) = empty_read_only();
+        let attach = format!("ATTACH '{}' || '.db' AS z", dir.path().join("a").display());
+        // The authorizer alone.
+        store.conn.set_limit(SQLITE_LIMIT_ATTACHED, 10).unwrap();
+        let err = store.user_query(&attach, &[], &mut Rows(Vec::new())).unwrap_err();
+        assert!(matches!(err, StoreError::Refused(_)), "{err}");
+        // The limit alone.
+        store.conn.set_limit(SQLITE_LIMIT_ATTACHED, 0).unwrap();
+        store.authorize(false).unwrap();
+        let err = store.conn.execute_batch(&attach).unwrap_err();
+        assert!(err.to_string().contains("too many attached databases"), "{err}");
+        assert!(!dir.path().join("a.db").exists());
+    }
+
+    /// `--timeout` counts the time spent inside SQLite, not the time between
+    /// rows (a pager, a slow pipe).
+    #[test]
+    fn step_clock_counts_only_time_inside_steps() {
+        let clock = StepClock { limit: Duration::from_millis(20), state: Mutex::default() };
+        assert!(!clock.expired());
+        clock.start();
+        clock.stop();
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(!clock.expired(), "time outside a step counted");
+        clock.start();
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(clock.expired());
+        clock.stop();
+        assert!(!clock.expired(), "no step is running");
     }
 
     /// Rows are read into reused buffers: no value may leak from one row into

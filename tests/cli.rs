@@ -138,6 +138,7 @@ fn export_to_a_file_and_with_a_bom() {
 #[test]
 fn csv_neutralises_formulas_unless_raw() {
     let dir = tempfile::tempdir().unwrap();
+    empty_database(dir.path(), "t.db");
     let q = "SELECT '=HYPERLINK(\"x\")' AS a, '- We will not go' AS b, '@SUM(1)' AS c, -5 AS n";
     let safe = run_ok(dir.path(), &["sql", q, "--format", "csv"]);
     assert_eq!(safe, "a,b,c,n\n\"'=HYPERLINK(\"\"x\"\")\",\u{2013} We will not go,'@SUM(1),-5\n");
@@ -168,6 +169,7 @@ fn extract_prints_the_contract_without_a_database() {
 #[test]
 fn show_unknown_id_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
+    empty_database(dir.path(), "t.db");
     let out = chronicle(dir.path()).args(["show", "424242"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no event with id 424242"));
@@ -230,6 +232,7 @@ fn status_and_place_filters_with_partial_indexes_match_a_full_listing() {
 #[test]
 fn csv_neutralises_every_owasp_lead_character_and_raw_keeps_them() {
     let dir = tempfile::tempdir().unwrap();
+    empty_database(dir.path(), "t.db");
     // (cell as stored, cell as a spreadsheet-safe CSV field)
     let cases = [
         ("=1+2", "'=1+2"),

@@ -195,6 +195,12 @@ fn database_path_problems_are_clear() {
     let out = bare(dir.path()).env("CHRONICLE_DB", &env_db).args(["ingest", "good.txt"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(env_db.exists());
+    // Reading commands never create a database: the default one does not exist yet.
+    let out = bare(dir.path()).args(["db", "status"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("chronicle.db: no such database"), "{}", stderr(&out));
+    assert!(!dir.path().join("chronicle.db").exists());
+    assert!(bare(dir.path()).args(["ingest", "good.txt"]).output().unwrap().status.success());
     assert!(bare(dir.path()).args(["db", "status"]).output().unwrap().status.success());
     assert!(dir.path().join("chronicle.db").exists());
 }
@@ -202,7 +208,7 @@ fn database_path_problems_are_clear() {
 #[test]
 fn database_from_a_newer_chronicle_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    run_ok(dir.path(), &["db", "status"]);
+    empty_database(dir.path(), "t.db");
     let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);

@@ -32,6 +32,22 @@ pub fn dictionaries(dir: Option<&Path>) -> anyhow::Result<&'static Dictionaries>
     Ok(Box::leak(Box::new(dict)))
 }
 
+/// An error and its causes, each said once: a cause whose text the message
+/// already holds (a wrapper that repeats its source) is left out.
+pub fn message(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if !text.contains(&part) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&part);
+        }
+    }
+    text
+}
+
 /// Buffered standard output. Errors (a closed pipe included) surface on write.
 pub fn stdout() -> Box<dyn Write> {
     Box::new(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))

@@ -19,6 +19,16 @@ pub fn bare(dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// Makes DIR/NAME an empty chronicle database (an empty file brought up to
+/// the schema by `db upgrade`): reading commands never create one.
+pub fn empty_database(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
+    std::fs::write(&db, b"").unwrap();
+    let out = bare(dir).arg("--db").arg(&db).args(["db", "upgrade"]).output().unwrap();
+    assert!(out.status.success(), "db upgrade of an empty file failed: {}", stderr(&out));
+    db
+}
+
 pub fn ingest(dir: &Path, args: &[&str]) -> Output {
     chronicle(dir).arg("ingest").args(args).output().unwrap()
 }
