@@ -103,6 +103,8 @@ pub enum StoreError {
     NoFolder(PathBuf),
     #[error("{0}: the database is read-only (check the file's and its folder's permissions)")]
     ReadOnly(PathBuf),
+    #[error("{0}: the disk is full")]
+    DiskFull(PathBuf),
     #[error("refused: {0}")]
     Refused(String),
     #[error("no event with id {0}")]
@@ -194,6 +196,8 @@ pub struct Store {
     step_clock: Option<Arc<StepClock>>,
     /// The temporary storage cap in MB, when set, for its message.
     max_temp_mb: Option<u64>,
+    /// Articles renamed by `write_batch`, for `take_renamed`.
+    renamed: Vec<(String, String)>,
     /// Declared after `conn`, so that it runs once the connection is closed.
     _tidy: Option<WalTidy>,
 }
@@ -277,13 +281,26 @@ pub struct Prepared {
     pub content_hash: String,
 }
 
-/// What storing one article did.
+/// What storing one article did. Counts are rows written or deleted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     New { events: usize, mentions: usize },
-    Replaced { events: usize, mentions: usize },
+    Replaced(Replaced),
     Unchanged,
     Failed(String),
+}
+
+/// An article stored again under its name, its content having changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Replaced {
+    pub events: usize,
+    pub mentions: usize,
+    /// The earlier version's events and mentions, deleted.
+    pub removed_events: usize,
+    pub removed_mentions: usize,
+    /// Where the earlier version was read from, when that is not where this
+    /// one was (two different files under one name, across runs).
+    pub previous_path: Option<String>,
 }
 
 /// The `events` command's filters. Dates bound intervals: an event matches
@@ -385,6 +402,7 @@ impl Store {
             pragma_read: Arc::default(),
             step_clock: None,
             max_temp_mb: None,
+            renamed: Vec::new(),
             _tidy: tidy,
         }
     }
@@ -590,7 +608,18 @@ impl Store {
 
     /// Stores a batch of articles in one transaction, each in its own savepoint.
     /// With `force`, an unchanged article is extracted and replaced anyway.
+    ///
+    /// An article that fails for what it holds (a constraint) is reported in
+    /// its outcome and the others are stored. A failure of the database
+    /// itself (the disk is full, an I/O error, a lock held too long) ends the
+    /// batch with an error naming the database: nothing of the batch is
+    /// stored, and every batch before it stays.
     pub fn write_batch(&mut self, batch: &[Prepared], ingested_at: &str, force: bool) -> Result<Vec<Outcome>> {
+        let path_buf = self.path.clone();
+        let path = path_buf.as_path();
+        let failed =
+            |what: &'static str| move |e: rusqlite::Error| classify(path, e, || format!("{}: {what}", path.display()));
+        let mut renamed = Vec::new();
         // Fast path: the whole batch in one transaction. A savepoint per article
         // copies every page it first touches into its sub-journal, which took a
         // sixth of ingest time; so savepoints are only for a batch that fails.
@@ -598,47 +627,66 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
-                .context(|| "starting a write transaction".into())?;
+                .map_err(failed("starting a write transaction"))?;
             let mut outcomes = Vec::with_capacity(batch.len());
             for item in batch {
-                match write_article(&tx, &mut self.actor_ids, item, ingested_at, force) {
+                match write_article(&tx, &mut self.actor_ids, item, ingested_at, force, &mut renamed) {
                     Ok(outcome) => outcomes.push(outcome),
+                    Err(e) if !is_article_fault(&e) => {
+                        drop(tx);
+                        self.actor_ids.clear();
+                        return Err(e.on_write(&self.path));
+                    }
                     Err(_) => break,
                 }
             }
             if outcomes.len() == batch.len() {
-                tx.commit().context(|| "committing a batch of articles".into())?;
+                tx.commit().map_err(failed("committing a batch of articles"))?;
+                self.renamed.extend(renamed);
                 return Ok(outcomes);
             }
-            tx.rollback()?;
+            tx.rollback().map_err(failed("rolling back a batch of articles"))?;
             // Ids of actors created in the rolled-back transaction are gone.
             self.actor_ids.clear();
+            renamed.clear();
         }
         // Slow path: an article failed; each article in its own savepoint, so
         // that the others are stored and the failure is reported for that one.
         let mut tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context(|| "starting a write transaction".into())?;
+            .map_err(failed("starting a write transaction"))?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for item in batch {
-            let mut sp = tx.savepoint()?;
-            match write_article(&sp, &mut self.actor_ids, item, ingested_at, force) {
+            let mut sp = tx.savepoint().map_err(failed("starting a savepoint"))?;
+            let renames_before = renamed.len();
+            match write_article(&sp, &mut self.actor_ids, item, ingested_at, force, &mut renamed) {
                 Ok(outcome) => {
-                    sp.commit()?;
+                    sp.commit().map_err(failed("releasing a savepoint"))?;
                     outcomes.push(outcome);
                 }
                 Err(e) => {
-                    sp.rollback()?;
+                    sp.rollback().map_err(failed("rolling back a savepoint"))?;
                     drop(sp);
                     // Ids of actors created in the rolled-back savepoint are gone.
                     self.actor_ids.clear();
+                    renamed.truncate(renames_before);
+                    if !is_article_fault(&e) {
+                        return Err(e.on_write(&self.path));
+                    }
                     outcomes.push(Outcome::Failed(e.to_string()));
                 }
             }
         }
-        tx.commit().context(|| "committing a batch of articles".into())?;
+        tx.commit().map_err(failed("committing a batch of articles"))?;
+        self.renamed.extend(renamed);
         Ok(outcomes)
+    }
+
+    /// Articles renamed by the batches written so far, as (old name, new
+    /// name), since the last call: see `adopt_file_name`.
+    pub fn take_renamed(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.renamed)
     }
 
     /// Streams the timeline through `out`: dated events in date order, then undated ones.
@@ -1041,25 +1089,79 @@ fn mention_row(row: &Row) -> Result<(i64, (String, Option<String>), Mention)> {
     Ok((row.get(0)?, (row.get(1)?, row.get(2)?), Mention { sentence: row.get(3)?, start: offset(4)?, end: offset(5)? }))
 }
 
+/// Whether a failure to write an article is the article's own (it is then
+/// reported and the rest of the batch stored), not the database's (full,
+/// unwritable, locked, damaged: nothing more can be stored).
+fn is_article_fault(e: &StoreError) -> bool {
+    use rusqlite::ErrorCode::*;
+    match e {
+        StoreError::Sqlite { error, .. } => !matches!(
+            error.sqlite_error_code(),
+            Some(
+                DiskFull
+                    | SystemIoFailure
+                    | ReadOnly
+                    | DatabaseBusy
+                    | DatabaseLocked
+                    | CannotOpen
+                    | OutOfMemory
+                    | DatabaseCorrupt
+                    | NotADatabase
+                    | PermissionDenied
+                    | FileLockingProtocolFailed
+            )
+        ),
+        StoreError::Io(_) | StoreError::DiskFull(_) | StoreError::ReadOnly(_) => false,
+        _ => true,
+    }
+}
+
+impl StoreError {
+    /// A failure while writing to the database at `path`, named as such.
+    fn on_write(self, path: &Path) -> StoreError {
+        match self {
+            StoreError::Sqlite { context, error } => {
+                classify(path, error, || format!("{}: writing an article ({context})", path.display()))
+            }
+            other => other,
+        }
+    }
+}
+
 fn write_article(
     conn: &Connection,
     actor_ids: &mut HashMap<String, i64>,
     item: &Prepared,
     ingested_at: &str,
     force: bool,
+    renamed: &mut Vec<(String, String)>,
 ) -> Result<Outcome> {
     let a = &item.article;
     let x = &item.extraction;
-    let existing: Option<(i64, String)> = conn
-        .prepare_cached("SELECT id, content_hash FROM articles WHERE name = ?1")?
-        .query_row([&a.name], |r| Ok((r.get(0)?, r.get(1)?)))
+    let mut existing: Option<(i64, String, Option<String>)> = conn
+        .prepare_cached("SELECT id, content_hash, path FROM articles WHERE name = ?1")?
+        .query_row([&a.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
+    if existing.is_none() {
+        existing = adopt_file_name(conn, a)?;
+        if existing.is_some() {
+            let old = a.name.rsplit_once('/').map_or("", |(_, file_name)| file_name);
+            renamed.push((old.to_string(), a.name.clone()));
+        }
+    }
     let published = x.published.map(|d| d.to_string());
+    let mut replaced = Replaced::default();
     match &existing {
-        Some((_, hash)) if *hash == item.content_hash && !force => return Ok(Outcome::Unchanged),
-        Some((id, _)) => {
-            conn.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
+        Some((_, hash, _)) if *hash == item.content_hash && !force => return Ok(Outcome::Unchanged),
+        Some((id, _, path)) => {
+            replaced.removed_mentions = conn
+                .prepare_cached("SELECT count(*) FROM mention_spans WHERE article_id = ?1")?
+                .query_row([id], |r| r.get::<_, i64>(0))? as usize;
+            replaced.removed_events = conn.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
             conn.prepare_cached("DELETE FROM mention_spans WHERE article_id = ?1")?.execute([id])?;
+            if path.as_deref().map(source_file) != a.path.as_deref().map(source_file) {
+                replaced.previous_path = Some(path.clone().unwrap_or_else(|| "no file (standard input)".into()));
+            }
         }
         None => {}
     }
@@ -1140,7 +1242,38 @@ fn write_article(
         }
     }
     let events = x.events.len();
-    Ok(if existing.is_some() { Outcome::Replaced { events, mentions } } else { Outcome::New { events, mentions } })
+    Ok(if existing.is_some() {
+        Outcome::Replaced(Replaced { events, mentions, ..replaced })
+    } else {
+        Outcome::New { events, mentions }
+    })
+}
+
+/// The file part of a stored path: a JSON Lines record's path is `FILE:LINE`,
+/// and a record that moved to another line of the same file is the same source.
+fn source_file(path: &str) -> &str {
+    match path.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
+        _ => path,
+    }
+}
+
+/// Chronicle once named a file in a subfolder by its file name alone; it now
+/// names it by its path in the folder given (`x/story.txt`). An article of
+/// that kind, stored under the old name (`story.txt`) from the same path, is
+/// renamed to the new one, so that ingesting the folder again recognises it
+/// instead of storing it twice. Returns it as `write_article` reads it.
+fn adopt_file_name(conn: &Connection, a: &Article) -> Result<Option<(i64, String, Option<String>)>> {
+    let (Some((_, file_name)), Some(path)) = (a.name.rsplit_once('/'), a.path.as_deref()) else { return Ok(None) };
+    let old: Option<(i64, String, Option<String>)> = conn
+        .prepare_cached("SELECT id, content_hash, path FROM articles WHERE name = ?1")?
+        .query_row([file_name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some(old) = old.filter(|(_, _, p)| p.as_deref().map(source_file) == Some(source_file(path))) else {
+        return Ok(None);
+    };
+    conn.prepare_cached("UPDATE articles SET name = ?1 WHERE id = ?2")?.execute(params![a.name, old.0])?;
+    Ok(Some(old))
 }
 
 /// The deferred indexes as (`meta` key, `CREATE INDEX` statement).
@@ -1231,6 +1364,7 @@ fn classify(path: &Path, e: rusqlite::Error, ctx: impl FnOnce() -> String) -> St
     match e.sqlite_error_code() {
         Some(NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
         Some(ReadOnly) => StoreError::ReadOnly(path.to_path_buf()),
+        Some(DiskFull) => StoreError::DiskFull(path.to_path_buf()),
         Some(CannotOpen) if path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists()) => {
             StoreError::NoFolder(path.to_path_buf())
         }
@@ -1541,7 +1675,13 @@ mod tests {
         changed.content_hash = content_hash(&changed.article);
         assert_eq!(
             store.write_batch(&[changed], "now", false).unwrap(),
-            vec![Outcome::Replaced { events: 1, mentions: 1 }]
+            vec![Outcome::Replaced(Replaced {
+                events: 1,
+                mentions: 1,
+                removed_events: 1,
+                removed_mentions: 1,
+                previous_path: None
+            })]
         );
         let counts: HashMap<_, _> = store.counts().unwrap().into_iter().collect();
         assert_eq!((counts["articles"], counts["events"], counts["mentions"]), (1, 1, 1));
