@@ -22,18 +22,6 @@ const READERS: &[&[&str]] = &[
     &["show", "1"],
 ];
 
-/// Every file of the folder with its bytes (and, for `-wal`/`-shm`, its existence).
-fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn reading_commands_on_a_missing_database_fail_and_create_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -68,18 +68,6 @@ fn reads_and_named_parameters_work() {
     assert!(stderr(&syntax).contains("syntax error"));
 }
 
-/// Every file of the folder (the database and any WAL or shared-memory file) with its bytes.
-fn folder_bytes(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn refused_statements_leave_the_database_byte_for_byte_unchanged() {
     let dir = tempfile::tempdir().unwrap();
