@@ -1265,6 +1265,11 @@ fn source_file(path: &str) -> &str {
 /// instead of storing it twice. Returns it as `write_article` reads it.
 fn adopt_file_name(conn: &Connection, a: &Article) -> Result<Option<(i64, String, Option<String>)>> {
     let (Some((_, file_name)), Some(path)) = (a.name.rsplit_once('/'), a.path.as_deref()) else { return Ok(None) };
+    // Only a name made from a path in a folder: its last part is the file's
+    // own name (a JSON Lines id such as "wire/2013/abc" is not).
+    if Path::new(path).file_name().and_then(|n| n.to_str()) != Some(file_name) {
+        return Ok(None);
+    }
     let old: Option<(i64, String, Option<String>)> = conn
         .prepare_cached("SELECT id, content_hash, path FROM articles WHERE name = ?1")?
         .query_row([file_name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))

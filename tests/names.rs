@@ -149,3 +149,22 @@ fn articles_named_by_file_name_alone_by_older_chronicles_are_renamed_not_doubled
     assert_eq!(names(dir.path()), vec!["top.txt", "x/story.txt", "y/story.txt"]);
     assert_eq!(status_counts(dir.path()), before);
 }
+
+/// Only a name made from a folder path is renamed from its file name: a JSON
+/// Lines id with a slash (`wire/abc`) is a name of its own, even beside a
+/// record `abc` of the same file.
+#[test]
+fn json_lines_ids_with_a_slash_never_rename_another_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = serde_json::json!({"id": "abc", "text": X});
+    std::fs::write(dir.path().join("batch.jsonl"), format!("{first}\n")).unwrap();
+    assert!(ingest(dir.path(), &["batch.jsonl"]).status.success());
+    let second = serde_json::json!({"id": "wire/abc", "text": Y});
+    std::fs::write(dir.path().join("batch.jsonl"), format!("{first}\n{second}\n")).unwrap();
+    let out = ingest(dir.path(), &["batch.jsonl"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("1 new, 1 unchanged, 0 replaced"), "{err}");
+    assert!(!err.contains("renamed"), "{err}");
+    assert_eq!(names(dir.path()), vec!["abc", "wire/abc"]);
+}
