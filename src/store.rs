@@ -315,6 +315,30 @@ pub struct EventFilter {
     pub status: Option<Status>,
     pub article: Option<String>,
     pub limit: Option<u64>,
+    pub order: Order,
+}
+
+/// The order events are read in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Order {
+    /// By date (the interval's first day), undated events last.
+    #[default]
+    Date,
+    /// By id: the order events were stored in.
+    Id,
+}
+
+/// The columns `event_row` reads, from `events e`.
+const EVENT_COLUMNS: &str = "e.id, e.kind, e.status, e.date_start, e.date_end, e.precision, e.date_text, e.place,
+    e.speaker, e.quote, e.count, e.qualifier, e.cumulative";
+
+/// A name a filter gives that the database does not have, with the names it does have.
+#[derive(Clone, Debug)]
+pub struct Unknown {
+    /// "actor", "place" or "article".
+    pub what: &'static str,
+    pub name: String,
+    pub candidates: Vec<String>,
 }
 
 /// An event read back, with the article (name, publication date) of each mention.
@@ -689,8 +713,8 @@ impl Store {
         std::mem::take(&mut self.renamed)
     }
 
-    /// Streams the timeline through `out`: dated events in date order, then undated ones.
-    pub fn timeline(&self, filter: &EventFilter, out: &mut dyn RowWriter) -> Result<()> {
+    /// The filters' WHERE clauses (each starting with " AND ") and their values.
+    fn filter_sql(&self, filter: &EventFilter) -> Result<(String, Vec<Box<dyn ToSql>>)> {
         let mut where_sql = String::new();
         let mut values: Vec<Box<dyn ToSql>> = Vec::new();
         // Each clause names its one value `?N`; it becomes that value's position.
@@ -738,24 +762,123 @@ impl Store {
                 Box::new(a.clone()),
             );
         }
+        Ok((where_sql, values))
+    }
+
+    /// Reads the events the filter keeps, each with its actors and mentions,
+    /// one at a time: in date order (undated last) or in id order. Returns how many.
+    pub fn events(&self, filter: &EventFilter, mut f: impl FnMut(StoredEvent) -> Result<()>) -> Result<u64> {
+        let (where_sql, values) = self.filter_sql(filter)?;
         let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
-        let columns = "t.id, t.date, t.date_end, t.kind, t.status, t.place, t.actors, t.speaker, t.quote, t.count,
-                       t.qualifier, t.date_text, t.sentence, t.articles";
         let limit = filter.limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
-        let dated = format!(
-            "SELECT {columns} FROM (SELECT e.id, e.date_start FROM events e WHERE e.date_start IS NOT NULL{where_sql}
-               ORDER BY e.date_start, e.id LIMIT {limit}) s JOIN timeline t ON t.id = s.id ORDER BY s.date_start, s.id"
-        );
-        let written = self.stream(&dated, &params, out, true)?;
+        let select = format!("SELECT {EVENT_COLUMNS} FROM events e");
+        let mut read = |sql: &str| -> Result<u64> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let mut rows = stmt.query(params.as_slice())?;
+            let mut n = 0;
+            while let Some(row) = rows.next()? {
+                let mut stored = event_row(row)?;
+                self.fill_event(&mut stored)?;
+                f(stored)?;
+                n += 1;
+            }
+            Ok(n)
+        };
+        if filter.order == Order::Id {
+            return read(&format!("{select} WHERE 1{where_sql} ORDER BY e.id LIMIT {limit}"));
+        }
+        // (date_start, rowid) order is events_by_date's: no sort, and a LIMIT stops early.
+        let written =
+            read(&format!("{select} WHERE e.date_start IS NOT NULL{where_sql} ORDER BY e.date_start, e.id LIMIT {limit}"))?;
         let rest = if limit < 0 { -1 } else { (limit - written as i64).max(0) };
-        if rest != 0 && filter.since.is_none() && filter.until.is_none() {
-            let undated = format!(
-                "SELECT {columns} FROM (SELECT e.id FROM events e WHERE e.date_start IS NULL{where_sql}
-                   ORDER BY e.id LIMIT {rest}) s JOIN timeline t ON t.id = s.id ORDER BY s.id"
-            );
-            self.stream(&undated, &params, out, false)?;
+        if rest == 0 || filter.since.is_some() || filter.until.is_some() {
+            return Ok(written);
+        }
+        Ok(written + read(&format!("{select} WHERE e.date_start IS NULL{where_sql} ORDER BY e.id LIMIT {rest}"))?)
+    }
+
+    /// How many events the filter keeps (its limit aside).
+    pub fn count_events(&self, filter: &EventFilter) -> Result<u64> {
+        let (where_sql, values) = self.filter_sql(filter)?;
+        let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
+        let n: i64 =
+            self.conn.query_row(&format!("SELECT count(*) FROM events e WHERE 1{where_sql}"), params.as_slice(), |r| {
+                r.get(0)
+            })?;
+        Ok(n as u64)
+    }
+
+    /// Reads an event's actors and mentions (with their articles) into it.
+    fn fill_event(&self, stored: &mut StoredEvent) -> Result<()> {
+        let mut actors = self.conn.prepare_cached(
+            "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+              WHERE ea.event_id = ?1 ORDER BY ea.position",
+        )?;
+        let mut rows = actors.query([stored.id])?;
+        while let Some(row) = rows.next()? {
+            let role: Role = row.get::<_, String>(1)?.parse().unwrap_or(Role::Participant);
+            stored.event.actors.push(EventActor { name: row.get(0)?, role });
+        }
+        let mut mentions = self.conn.prepare_cached(
+            "SELECT ar.name, ar.published,
+                    COALESCE(m.sentence, CAST(substr(CAST(ar.clean_text AS BLOB), m.start_byte + 1,
+                                                     m.end_byte - m.start_byte) AS TEXT)),
+                    m.start_byte, m.end_byte
+               FROM mention_spans m JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = ?1 ORDER BY m.id",
+        )?;
+        let mut rows = mentions.query([stored.id])?;
+        while let Some(row) = rows.next()? {
+            let offset = |i: usize| -> rusqlite::Result<usize> { Ok(row.get::<_, i64>(i)?.max(0) as usize) };
+            stored.articles.push((row.get(0)?, row.get(1)?));
+            stored.event.mentions.push(Mention { sentence: row.get(2)?, start: offset(3)?, end: offset(4)? });
         }
         Ok(())
+    }
+
+    /// What each filter names, when it names nothing in the database: why a
+    /// query found no events. Candidates for "did you mean" come with it.
+    pub fn unknown_names(&self, filter: &EventFilter) -> Result<Vec<Unknown>> {
+        let mut unknown = Vec::new();
+        let names = |sql: &str, params: &[&dyn ToSql]| -> Result<Vec<String>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map(params, |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        if let Some(a) = &filter.actor {
+            if self.actor_ids_matching(a)?.is_empty() {
+                let candidates = names("SELECT name FROM actors UNION SELECT alias FROM actor_aliases", &[])?;
+                unknown.push(Unknown { what: "actor", name: a.clone(), candidates });
+            }
+        }
+        if let Some(p) = &filter.place {
+            let known: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM places WHERE name = ?1) OR EXISTS (SELECT 1 FROM place_aliases WHERE alias = ?1)
+                     OR EXISTS (SELECT 1 FROM events WHERE place = ?1 AND place IS NOT NULL)",
+                [p],
+                |r| r.get(0),
+            )?;
+            if !known {
+                let candidates =
+                    names("SELECT DISTINCT place FROM events WHERE place IS NOT NULL UNION SELECT name FROM places", &[])?;
+                unknown.push(Unknown { what: "place", name: p.clone(), candidates });
+            }
+        }
+        if let Some(a) = &filter.article {
+            let known: bool =
+                self.conn.query_row("SELECT EXISTS (SELECT 1 FROM articles WHERE name = ?1)", [a], |r| r.get(0))?;
+            if !known {
+                // A name the given one starts (the usual slip: a file name without its extension) comes first.
+                let mut candidates = names(
+                    "SELECT name FROM articles WHERE name > ?1 AND substr(name, 1, length(?1)) = ?1 ORDER BY name LIMIT 1",
+                    &[a],
+                )?;
+                if candidates.is_empty() {
+                    candidates = names("SELECT name FROM articles", &[])?;
+                }
+                unknown.push(Unknown { what: "article", name: a.clone(), candidates });
+            }
+        }
+        Ok(unknown)
     }
 
     /// Ids of actors whose name or alias is `name` (case-insensitive), else
@@ -928,70 +1051,17 @@ impl Store {
         Ok(n)
     }
 
-    /// Streams every event (or just `only`) with its actors and mentions, in id
-    /// order: three cursors merged on the event id, so memory stays flat.
-    pub fn for_each_event(&self, only: Option<i64>, mut f: impl FnMut(StoredEvent) -> Result<()>) -> Result<()> {
-        let (w_e, w_a, w_m) = match only {
-            Some(_) => ("WHERE e.id = ?1", "WHERE ea.event_id = ?1", "WHERE m.event_id = ?1"),
-            None => ("WHERE ?1 IS NULL", "WHERE ?1 IS NULL", "WHERE ?1 IS NULL"),
-        };
-        let mut events = self.conn.prepare(&format!(
-            "SELECT e.id, e.kind, e.status, e.date_start, e.date_end, e.precision, e.date_text, e.place, e.speaker,
-                    e.quote, e.count, e.qualifier, e.cumulative FROM events e {w_e} ORDER BY e.id"
-        ))?;
-        let mut actors = self.conn.prepare(&format!(
-            "SELECT ea.event_id, a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id {w_a}
-              ORDER BY ea.event_id, ea.position"
-        ))?;
-        let mut mentions = self.conn.prepare(&format!(
-            "SELECT m.event_id, ar.name, ar.published,
-                    COALESCE(m.sentence, CAST(substr(CAST(ar.clean_text AS BLOB), m.start_byte + 1,
-                                                     m.end_byte - m.start_byte) AS TEXT)),
-                    m.start_byte, m.end_byte
-               FROM mention_spans m JOIN articles ar ON ar.id = m.article_id {w_m} ORDER BY m.event_id, m.id"
-        ))?;
-        let mut actor_rows = actors.query([only])?;
-        let mut mention_rows = mentions.query([only])?;
-        let mut next_actor = actor_rows.next()?.map(actor_row).transpose()?;
-        let mut next_mention = mention_rows.next()?.map(mention_row).transpose()?;
-        let mut rows = events.query([only])?;
-        while let Some(row) = rows.next()? {
-            let mut stored = event_row(row)?;
-            // Both side cursors are ordered by event id; skip rows of events that vanished in between.
-            while let Some((eid, actor)) = next_actor.take() {
-                if eid > stored.id {
-                    next_actor = Some((eid, actor));
-                    break;
-                }
-                if eid == stored.id {
-                    stored.event.actors.push(actor);
-                }
-                next_actor = actor_rows.next()?.map(actor_row).transpose()?;
-            }
-            while let Some((eid, article, mention)) = next_mention.take() {
-                if eid > stored.id {
-                    next_mention = Some((eid, article, mention));
-                    break;
-                }
-                if eid == stored.id {
-                    stored.event.mentions.push(mention);
-                    stored.articles.push(article);
-                }
-                next_mention = mention_rows.next()?.map(mention_row).transpose()?;
-            }
-            f(stored)?;
-        }
-        Ok(())
-    }
-
     /// One event with its actors and mentions.
     pub fn event(&self, id: i64) -> Result<StoredEvent> {
-        let mut found = None;
-        self.for_each_event(Some(id), |e| {
-            found = Some(e);
-            Ok(())
-        })?;
-        found.ok_or(StoreError::UnknownEvent(id))
+        let mut stored = self
+            .conn
+            .query_row(&format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"), [id], |row| {
+                Ok(event_row(row))
+            })
+            .optional()?
+            .ok_or(StoreError::UnknownEvent(id))??;
+        self.fill_event(&mut stored)?;
+        Ok(stored)
     }
 }
 
@@ -1077,16 +1147,6 @@ fn event_row(row: &Row) -> Result<StoredEvent> {
     event.qualifier = parse(11)?.map(|q| q.parse::<Qualifier>()).transpose().map_err(|e| bad("qualifier", e))?;
     event.cumulative = row.get::<_, i64>(12)? != 0;
     Ok(StoredEvent { id: row.get(0)?, event, articles: Vec::new() })
-}
-
-fn actor_row(row: &Row) -> Result<(i64, EventActor)> {
-    let role: Role = row.get::<_, String>(2)?.parse().unwrap_or(Role::Participant);
-    Ok((row.get(0)?, EventActor { name: row.get(1)?, role }))
-}
-
-fn mention_row(row: &Row) -> Result<(i64, (String, Option<String>), Mention)> {
-    let offset = |i: usize| -> rusqlite::Result<usize> { Ok(row.get::<_, i64>(i)?.max(0) as usize) };
-    Ok((row.get(0)?, (row.get(1)?, row.get(2)?), Mention { sentence: row.get(3)?, start: offset(4)?, end: offset(5)? }))
 }
 
 /// Whether a failure to write an article is the article's own (it is then
@@ -1540,9 +1600,8 @@ mod tests {
         // Readers work meanwhile, without the indexes, and say what is missing.
         let reader = Store::open(&path, Access::ReadOnly).unwrap();
         assert_eq!(reader.deferred_indexes().unwrap().len(), QUERY_INDEXES.len());
-        let mut rows = Rows(Vec::new());
-        reader.timeline(&EventFilter { actor: Some("Lavrov".into()), ..EventFilter::default() }, &mut rows).unwrap();
-        assert_eq!(rows.0.len(), 1);
+        let filter = EventFilter { actor: Some("Lavrov".into()), ..EventFilter::default() };
+        assert_eq!(reader.events(&filter, |_| Ok(())).unwrap(), 1);
         drop(reader);
         let store = Store::open(&path, Access::ReadWrite).unwrap();
         assert!(store.deferred_indexes().unwrap().is_empty());
@@ -1594,17 +1653,16 @@ mod tests {
         assert_eq!(stored.event, item.extraction.events[0]);
         assert_eq!(stored.articles[0].0, "a.txt");
 
-        let mut rows = Rows(Vec::new());
         let filter = EventFilter { actor: Some("lavrov".into()), ..EventFilter::default() };
-        store.timeline(&filter, &mut rows).unwrap();
-        assert_eq!(rows.0.len(), 1);
-        // The view's SQL labels agree with DateSpan::labels.
-        assert_eq!(rows.0[0][1], Cell::Text("2013-W47".into()));
-        assert_eq!(rows.0[0][6], Cell::Text("Sergei Lavrov; John Kerry".into()));
+        let mut found = Vec::new();
+        store.events(&filter, |e| Ok(found.push(e))).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].event, item.extraction.events[0]);
+        assert_eq!(store.count_events(&filter).unwrap(), 1);
 
-        let mut none = Rows(Vec::new());
-        store.timeline(&EventFilter { since: Some(d("2013-11-25")), ..EventFilter::default() }, &mut none).unwrap();
-        assert!(none.0.is_empty());
+        let later = EventFilter { since: Some(d("2013-11-25")), ..EventFilter::default() };
+        assert_eq!(store.events(&later, |_| Ok(())).unwrap(), 0);
+        assert_eq!(store.count_events(&later).unwrap(), 0);
     }
 
     /// The view computes ISO weeks without strftime's %G and %V (SQLite 3.46+),

@@ -211,7 +211,7 @@ fn status_and_place_filters_with_partial_indexes_match_a_full_listing() {
             .collect()
     };
     let all = rows(&[]);
-    let (status, place) = (4, 5);
+    let (status, place) = (2, 9);
     assert_eq!(all.len(), 71);
     for value in ["happened", "planned", "proposed", "refused", "cancelled"] {
         let expected: Vec<_> = all.iter().filter(|r| r[status] == value).cloned().collect();

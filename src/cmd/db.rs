@@ -22,8 +22,9 @@ pub const UPGRADE_EXAMPLES: &str = "Examples:\n  chronicle --db news.db db upgra
 pub fn run(db: &Path, args: DbArgs) -> anyhow::Result<()> {
     let args = match args.command {
         DbCommand::Status(args) => args,
-        DbCommand::Upgrade => {
-            let (before, after) = Store::upgrade(db)?;
+        DbCommand::Upgrade(args) => {
+            let db = args.db.resolve(db);
+            let (before, after) = Store::upgrade(&db)?;
             if before == after {
                 eprintln!("{}: already at schema version {after}; nothing to do", db.display());
             } else {
@@ -32,7 +33,7 @@ pub fn run(db: &Path, args: DbArgs) -> anyhow::Result<()> {
             return Ok(());
         }
     };
-    let store = Store::open(db, Access::ReadOnly)?;
+    let store = Store::open(&args.output.db.resolve(db), Access::ReadOnly)?;
     let mut out = writer(args.output.format(), args.output.style(), super::stdout());
     out.header(&["item".into(), "value".into()])?;
     out.row(&[Cell::Text("path".into()), Cell::Text(store.path().display().to_string())])?;

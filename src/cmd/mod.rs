@@ -2,6 +2,7 @@
 //! library, write the output. Each starts with its usage examples, which are
 //! also its `--help` epilogue.
 
+pub mod datasette;
 pub mod db;
 pub mod events;
 pub mod export;
@@ -51,4 +52,18 @@ pub fn message(e: &anyhow::Error) -> String {
 /// Buffered standard output. Errors (a closed pipe included) surface on write.
 pub fn stdout() -> Box<dyn Write> {
     Box::new(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))
+}
+
+/// Whether `e` is a closed output pipe (`chronicle events | head`, a pager
+/// quit early): a clean end, not an error.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<crate::store::StoreError>().is_some_and(
+                |s| matches!(s, crate::store::StoreError::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+            || cause.downcast_ref::<csv::Error>().is_some_and(
+                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+    })
 }
