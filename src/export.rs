@@ -495,13 +495,15 @@ impl<'a> StreamTable<'a> {
         }
     }
 
-    /// How much a column gives up when the table is too wide: free text first
-    /// (the summary, the sentence), short fixed labels last.
-    fn shrink_weight(name: &str) -> usize {
+    /// A column's share of the width the text columns split when the table is
+    /// too wide: the summary gets the most; short labels (id, date, kind,
+    /// status...) none, they keep their width.
+    fn share(name: &str) -> Option<usize> {
         match name {
-            "summary" | "sentence" | "quote" | "articles" | "date_text" => 2,
-            "actors" | "speaker" | "place" => 3,
-            _ => 6,
+            "summary" | "sentence" | "quote" => Some(6),
+            "actors" | "speaker" | "articles" | "date_text" => Some(3),
+            "place" => Some(2),
+            _ => None,
         }
     }
 
@@ -517,17 +519,21 @@ impl<'a> StreamTable<'a> {
         }
         if let Some(total) = self.width {
             let available = total.saturating_sub(2 * n.saturating_sub(1));
-            // The narrowest a column gets before others give up more: its header, or 4.
-            let floor: Vec<usize> = self.header.iter().map(|h| h.width().clamp(1, 4)).collect();
-            while widths.iter().sum::<usize>() > available {
-                let widest = (0..n)
-                    .filter(|&i| widths[i] > floor[i])
-                    .max_by_key(|&i| widths[i] * 6 / Self::shrink_weight(&self.header[i]));
-                match widest {
-                    Some(i) => widths[i] -= 1,
-                    None => break,
+            // First the text columns give up width, each down to its share; if
+            // that is not enough, every column down to a few characters.
+            let text_floor = |i: usize| self.header[i].width().clamp(1, 4);
+            let shrink = |widths: &mut Vec<usize>, key: &dyn Fn(usize, usize) -> Option<usize>| {
+                while widths.iter().sum::<usize>() > available {
+                    match (0..n).filter_map(|i| key(i, widths[i]).map(|k| (k, i))).max() {
+                        Some((_, i)) => widths[i] -= 1,
+                        None => break,
+                    }
                 }
-            }
+            };
+            shrink(&mut widths, &|i, w| {
+                Self::share(&self.header[i]).filter(|_| w > text_floor(i)).map(|share| w * 60 / share)
+            });
+            shrink(&mut widths, &|i, w| (w > text_floor(i)).then_some(w));
         }
         self.layout = Some(widths.into_iter().zip(numeric).collect());
         if !self.no_headers {
