@@ -539,12 +539,8 @@ impl<'a> StreamTable<'a> {
         if !self.no_headers {
             let header: Vec<Cell> = self.header.iter().map(|h| Cell::Text(h.clone())).collect();
             self.write_line(&header)?;
-            let rule: Vec<Cell> = self
-                .layout
-                .iter()
-                .flatten()
-                .map(|(w, _)| Cell::Text("\u{2500}".repeat(*w)))
-                .collect();
+            let rule: Vec<Cell> =
+                self.layout.iter().flatten().map(|(w, _)| Cell::Text("\u{2500}".repeat(*w))).collect();
             self.write_line(&rule)?;
         }
         for row in std::mem::take(&mut self.pending) {
@@ -733,11 +729,8 @@ impl Column {
     pub fn parse_list(values: &[String], format: Format) -> Result<Vec<Column>, String> {
         let mut columns = Vec::new();
         for name in values.iter().flat_map(|v| v.split(',')).map(str::trim).filter(|n| !n.is_empty()) {
-            let column = COLUMN_NAMES
-                .iter()
-                .find(|(_, n)| n.eq_ignore_ascii_case(name))
-                .map(|(c, _)| *c)
-                .ok_or_else(|| {
+            let column =
+                COLUMN_NAMES.iter().find(|(_, n)| n.eq_ignore_ascii_case(name)).map(|(c, _)| *c).ok_or_else(|| {
                     let names: Vec<&str> = COLUMN_NAMES.iter().map(|(_, n)| *n).collect();
                     format!("no column named '{name}' (columns: {})", names.join(", "))
                 })?;

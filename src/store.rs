@@ -788,8 +788,9 @@ impl Store {
             return read(&format!("{select} WHERE 1{where_sql} ORDER BY e.id LIMIT {limit}"));
         }
         // (date_start, rowid) order is events_by_date's: no sort, and a LIMIT stops early.
-        let written =
-            read(&format!("{select} WHERE e.date_start IS NOT NULL{where_sql} ORDER BY e.date_start, e.id LIMIT {limit}"))?;
+        let written = read(&format!(
+            "{select} WHERE e.date_start IS NOT NULL{where_sql} ORDER BY e.date_start, e.id LIMIT {limit}"
+        ))?;
         let rest = if limit < 0 { -1 } else { (limit - written as i64).max(0) };
         if rest == 0 || filter.since.is_some() || filter.until.is_some() {
             return Ok(written);
@@ -801,10 +802,11 @@ impl Store {
     pub fn count_events(&self, filter: &EventFilter) -> Result<u64> {
         let (where_sql, values) = self.filter_sql(filter)?;
         let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
-        let n: i64 =
-            self.conn.query_row(&format!("SELECT count(*) FROM events e WHERE 1{where_sql}"), params.as_slice(), |r| {
-                r.get(0)
-            })?;
+        let n: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM events e WHERE 1{where_sql}"),
+            params.as_slice(),
+            |r| r.get(0),
+        )?;
         Ok(n as u64)
     }
 
@@ -858,8 +860,10 @@ impl Store {
                 |r| r.get(0),
             )?;
             if !known {
-                let candidates =
-                    names("SELECT DISTINCT place FROM events WHERE place IS NOT NULL UNION SELECT name FROM places", &[])?;
+                let candidates = names(
+                    "SELECT DISTINCT place FROM events WHERE place IS NOT NULL UNION SELECT name FROM places",
+                    &[],
+                )?;
                 unknown.push(Unknown { what: "place", name: p.clone(), candidates });
             }
         }
@@ -1055,9 +1059,7 @@ impl Store {
     pub fn event(&self, id: i64) -> Result<StoredEvent> {
         let mut stored = self
             .conn
-            .query_row(&format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"), [id], |row| {
-                Ok(event_row(row))
-            })
+            .query_row(&format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"), [id], |row| Ok(event_row(row)))
             .optional()?
             .ok_or(StoreError::UnknownEvent(id))??;
         self.fill_event(&mut stored)?;

@@ -87,7 +87,8 @@ fn big_database(dir: &Path) -> i64 {
     let mut w = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     for i in 0..5000 {
         let corpus::Generated { text, published, source } = generator.article();
-        let record = serde_json::json!({"id": format!("gen-{i:07}"), "text": text, "published": published, "source": source});
+        let record =
+            serde_json::json!({"id": format!("gen-{i:07}"), "text": text, "published": published, "source": source});
         writeln!(w, "{record}").unwrap();
     }
     w.flush().unwrap();

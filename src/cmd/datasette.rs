@@ -15,6 +15,8 @@ use crate::model::{DateOrigin, Kind, Precision, Qualifier, Role, Status};
 pub const EXAMPLES: &str = "Examples:\n  chronicle datasette-metadata > metadata.json\n  datasette chronicle.db -m metadata.json\n  chronicle --db news.db datasette-metadata > news-metadata.json";
 
 pub const TITLE: &str = "chronicle: a timeline of diplomatic events";
+/// The title of the events table's page.
+pub const EVENTS_TITLE: &str = "Events: talks, visits, statements and death tolls";
 
 /// "one of: a, b, c".
 fn one_of<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
@@ -201,10 +203,14 @@ pub fn metadata(db: &Path) -> Value {
         let mut table = json!({ "description": t.description, "columns": columns });
         match t.name {
             "events" => {
+                table["title"] = json!(EVENTS_TITLE);
                 table["facets"] = json!(["kind", "status", "place"]);
                 table["sort"] = json!("date_start");
             }
-            "timeline" => table["facets"] = json!(["kind", "status", "place", "actors"]),
+            "timeline" => {
+                table["title"] = json!("Timeline: one flat row per event");
+                table["facets"] = json!(["kind", "status", "place", "actors"]);
+            }
             "articles" => table["facets"] = json!(["source", "published_origin"]),
             "actors" | "places" => table["label_column"] = json!("name"),
             _ => {}
@@ -233,5 +239,3 @@ pub fn run(db: &Path) -> anyhow::Result<()> {
     out.flush()?;
     Ok(())
 }
-
-

@@ -45,7 +45,9 @@ pub fn run(db: &Path, args: EventsArgs) -> anyhow::Result<()> {
     let style = args.output.style();
     let terminal = std::io::stdout().is_terminal();
     if format == Format::Xlsx && terminal {
-        anyhow::bail!("xlsx is a binary file: redirect it (> events.xlsx) or use `chronicle export events -o FILE.xlsx`");
+        anyhow::bail!(
+            "xlsx is a binary file: redirect it (> events.xlsx) or use `chronicle export events -o FILE.xlsx`"
+        );
     }
     let screen = (format == Format::Table && terminal).then(screen_size);
     let new_writer = |out: Box<dyn Write>| EventWriter::new(format, style, columns.clone(), out, screen.map(|s| s.0));
@@ -145,8 +147,7 @@ fn paged(
 
 /// The terminal's width and height (80 x 24 when it does not say).
 fn screen_size() -> (usize, usize) {
-    terminal_size::terminal_size_of(std::io::stdout())
-        .map_or((80, 24), |(w, h)| (w.0 as usize, h.0 as usize))
+    terminal_size::terminal_size_of(std::io::stdout()).map_or((80, 24), |(w, h)| (w.0 as usize, h.0 as usize))
 }
 
 /// 89823 as "89,823".
