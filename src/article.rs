@@ -199,6 +199,21 @@ impl Inputs {
             ),
         ))
     }
+
+    /// How many articles there are to read: one per file, one per non-blank
+    /// line of each JSON Lines file (read through once to count them); none
+    /// when standard input is among them. For progress bars.
+    pub fn count_articles(&self) -> Option<u64> {
+        let mut total = 0;
+        for found in &self.found {
+            total += match found {
+                Found::Pending(Pending::Stdin { .. }) => return None,
+                Found::Pending(_) | Found::Error(_) => 1,
+                Found::Jsonl { path, .. } => count_records(path).ok()?,
+            };
+        }
+        Some(total)
+    }
 }
 
 impl Iterator for Inputs {
@@ -219,6 +234,27 @@ impl Iterator for Inputs {
                     Ok(f) => self.jsonl = Some(JsonlRecords::new(path, base, BufReader::new(f), meta)),
                     Err(e) => return Some(Err(InputError::new(path.display().to_string(), io_message(&e)))),
                 },
+            }
+        }
+    }
+}
+
+/// The non-blank lines of a file, read in blocks.
+fn count_records(path: &Path) -> std::io::Result<u64> {
+    let mut file = File::open(path)?;
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut lines, mut blank) = (0u64, true);
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(lines + u64::from(!blank));
+        }
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                lines += u64::from(!blank);
+                blank = true;
+            } else if !b.is_ascii_whitespace() {
+                blank = false;
             }
         }
     }

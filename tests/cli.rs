@@ -19,6 +19,7 @@ fn every_command_has_help_with_examples() {
         vec!["extract", "--help"],
         vec!["db", "--help"],
         vec!["db", "status", "--help"],
+        vec!["datasette-metadata", "--help"],
     ] {
         let out = chronicle(dir.path()).args(&args).output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
@@ -316,4 +317,52 @@ fn user_dictionary_edits_reach_the_stored_actors() {
     assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
     assert_eq!(in_dictionary("Yan Blorp"), "0");
     assert_eq!(in_dictionary("Sergei Lavrov"), "1");
+}
+
+/// `--db` and `--dict` appear only on the commands that use them (issue 17),
+/// and both still work before the command, as scripts and the scorer give them.
+#[test]
+fn db_and_dict_only_where_they_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |cmd: &str| run_ok(dir.path(), &[cmd, "--help"]);
+    for cmd in ["ingest", "events", "show", "sql", "export", "datasette-metadata"] {
+        assert!(help(cmd).contains("--db <PATH>"), "{cmd} has no --db");
+    }
+    assert!(run_ok(dir.path(), &["db", "status", "--help"]).contains("--db <PATH>"));
+    for cmd in ["events", "show", "sql", "export", "datasette-metadata"] {
+        assert!(!help(cmd).contains("--dict"), "{cmd} lists --dict");
+    }
+    assert!(!help("extract").contains("--db"), "extract lists --db");
+    assert!(help("extract").contains("--dict <DIR>") && help("ingest").contains("--dict <DIR>"));
+    // After the command, or before it: the same database.
+    let text = "Russian Foreign Minister Sergei Lavrov met John Kerry in Geneva on Monday.";
+    let out = bare(dir.path())
+        .args(["ingest", "--db", "after.db", "--published", "2013-11-15", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let n = |args: &[&str]| {
+        let out = bare(dir.path()).args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(n(&["--db", "after.db", "sql", "SELECT count(*) FROM articles", "--no-headers"]), "1\n");
+    assert_eq!(n(&["sql", "--db", "after.db", "SELECT count(*) FROM articles", "--no-headers"]), "1\n");
+}
+
+/// An article with no publication date, given or found in its text, gets a
+/// warning naming it and saying how to give one, in ingest and extract.
+#[test]
+fn articles_without_a_date_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("undated.txt"), "Lavrov said on Friday that talks would go on.\n").unwrap();
+    for args in [vec!["extract", "undated.txt"], vec!["ingest", "undated.txt"]] {
+        let out = chronicle(dir.path()).args(&args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("undated.txt: no publication date"), "{args:?}: {err}");
+        assert!(err.contains("--published") && err.contains("index.tsv"), "{err}");
+    }
+    let out = chronicle(dir.path()).args(["extract", "--published", "2013-11-15", "undated.txt"]).output().unwrap();
+    assert!(!stderr(&out).contains("no publication date"), "{}", stderr(&out));
 }

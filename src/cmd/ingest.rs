@@ -27,6 +27,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::article::{load, InputError, Inputs, Pending};
@@ -35,6 +36,10 @@ use crate::dict::Dictionaries;
 use crate::store::{content_hash, Access, Outcome, Prepared, Store};
 
 pub const EXAMPLES: &str = "Examples:\n  chronicle ingest seeds/\n  chronicle ingest --published 2013-11-15 --source \"The Moscow Times\" article.txt\n  curl -s https://example.org/story.html | chronicle ingest --name story.html -\n  chronicle ingest archive.jsonl --max-bytes 5000000";
+
+/// The warning for an article with no publication date, given or found in its text.
+pub const NO_DATE: &str = "no publication date given or found in the text, so relative dates (\"on Friday\", \"next week\") \
+     stay unresolved; give --published YYYY-MM-DD, a `published` column in the folder's index.tsv, or a record's \"published\"";
 
 /// Counts for the closing summary: rows the database really stored or deleted.
 #[derive(Debug, Default)]
@@ -82,8 +87,12 @@ pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<
     if extraction.clean_text.trim().is_empty() {
         return Err(InputError::new(location, "no article text left after cleaning"));
     }
+    let mut warnings = loaded.warnings;
+    if extraction.published.is_none() {
+        warnings.push(format!("{location}: {NO_DATE}"));
+    }
     let hash = content_hash(&loaded.article);
-    Ok((Prepared { article: loaded.article, extraction, content_hash: hash }, loaded.warnings))
+    Ok((Prepared { article: loaded.article, extraction, content_hash: hash }, warnings))
 }
 
 /// An input with where it came from, read and extracted (or why not).
@@ -182,17 +191,8 @@ pub fn run(
     }
     // Many inputs: a folder walk or a JSON Lines file counts as many.
     let many = inputs.len_hint() > 20 || args.paths.iter().any(|p| Path::new(p).is_dir() || p.ends_with(".jsonl"));
+    let progress = if std::io::stderr().is_terminal() && many { progress_bar(&inputs) } else { ProgressBar::hidden() };
     let mut inputs = inputs.peekable();
-    let progress = if std::io::stderr().is_terminal() && many {
-        indicatif::ProgressBar::new_spinner()
-            .with_style(
-                indicatif::ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {msg}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            )
-            .with_message("ingesting")
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
     let report = |line: String| progress.suspend(|| eprintln!("{line}"));
     let mut summary = Summary::default();
     // A bulk load into an empty database builds the query indexes once, at the end.
@@ -231,6 +231,25 @@ pub fn run(
     Ok(summary.failed == 0)
 }
 
+/// Ingest progress on a terminal: done/total articles, a percentage, a
+/// rounded rate and the time left when the total is known (files count
+/// one each, JSON Lines files their non-blank lines), a count and a rate
+/// otherwise.
+fn progress_bar(inputs: &Inputs) -> ProgressBar {
+    let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.0} articles/s", state.per_sec());
+    };
+    let (bar, template) = match inputs.count_articles() {
+        Some(total) => {
+            (ProgressBar::new(total), "{bar:30} {human_pos}/{human_len} ({percent}%) {rate}, {eta} left {msg}")
+        }
+        None => (ProgressBar::new_spinner(), "{spinner} {human_pos} articles, {rate} {msg}"),
+    };
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()).with_key("rate", rate);
+    bar.with_style(style).with_message("")
+}
+
 /// Reads, extracts and stores every input, counting the outcomes in `summary`.
 #[allow(clippy::too_many_arguments)]
 fn load_all(
@@ -240,7 +259,7 @@ fn load_all(
     args: &IngestArgs,
     ingested_at: &str,
     summary: &mut Summary,
-    progress: &indicatif::ProgressBar,
+    progress: &ProgressBar,
     report: &(dyn Fn(String) + Sync),
 ) -> anyhow::Result<()> {
     let max_bytes = args.input.options().max_bytes;
