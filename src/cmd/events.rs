@@ -50,7 +50,9 @@ pub fn run(db: &Path, args: EventsArgs) -> anyhow::Result<()> {
         );
     }
     let screen = (format == Format::Table && terminal).then(screen_size);
-    let new_writer = |out: Box<dyn Write>| EventWriter::new(format, style, columns.clone(), out, screen.map(|s| s.0));
+    // A table into a pipe or a file is as wide as $COLUMNS says, if it says.
+    let width = screen.map(|s| s.0).or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()));
+    let new_writer = |out: Box<dyn Write>| EventWriter::new(format, style, columns.clone(), out, width);
     let written = match screen {
         Some((width, height)) if !args.all && args.limit.is_none() => {
             screenful(&store, &filter, width, height, new_writer)?
