@@ -772,13 +772,14 @@ impl Store {
         let params: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
         let limit = filter.limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
         let select = format!("SELECT {EVENT_COLUMNS} FROM events e");
+        let mut side = self.side_statements()?;
         let mut read = |sql: &str| -> Result<u64> {
             let mut stmt = self.conn.prepare(sql)?;
             let mut rows = stmt.query(params.as_slice())?;
             let mut n = 0;
             while let Some(row) = rows.next()? {
                 let mut stored = event_row(row)?;
-                self.fill_event(&mut stored)?;
+                Self::fill_event(&mut side, &mut stored)?;
                 f(stored)?;
                 n += 1;
             }
@@ -810,24 +811,33 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// Reads an event's actors and mentions (with their articles) into it.
-    fn fill_event(&self, stored: &mut StoredEvent) -> Result<()> {
-        let mut actors = self.conn.prepare_cached(
+    /// The statements that read an event's actors and mentions (see `fill_event`).
+    fn side_statements(&self) -> Result<(rusqlite::Statement<'_>, rusqlite::Statement<'_>)> {
+        let actors = self.conn.prepare(
             "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
               WHERE ea.event_id = ?1 ORDER BY ea.position",
         )?;
-        let mut rows = actors.query([stored.id])?;
-        while let Some(row) = rows.next()? {
-            let role: Role = row.get::<_, String>(1)?.parse().unwrap_or(Role::Participant);
-            stored.event.actors.push(EventActor { name: row.get(0)?, role });
-        }
-        let mut mentions = self.conn.prepare_cached(
+        let mentions = self.conn.prepare(
             "SELECT ar.name, ar.published,
                     COALESCE(m.sentence, CAST(substr(CAST(ar.clean_text AS BLOB), m.start_byte + 1,
                                                      m.end_byte - m.start_byte) AS TEXT)),
                     m.start_byte, m.end_byte
                FROM mention_spans m JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = ?1 ORDER BY m.id",
         )?;
+        Ok((actors, mentions))
+    }
+
+    /// Reads an event's actors and mentions (with their articles) into it,
+    /// through the statements of `side_statements`.
+    fn fill_event(
+        (actors, mentions): &mut (rusqlite::Statement<'_>, rusqlite::Statement<'_>),
+        stored: &mut StoredEvent,
+    ) -> Result<()> {
+        let mut rows = actors.query([stored.id])?;
+        while let Some(row) = rows.next()? {
+            let role: Role = row.get::<_, String>(1)?.parse().unwrap_or(Role::Participant);
+            stored.event.actors.push(EventActor { name: row.get(0)?, role });
+        }
         let mut rows = mentions.query([stored.id])?;
         while let Some(row) = rows.next()? {
             let offset = |i: usize| -> rusqlite::Result<usize> { Ok(row.get::<_, i64>(i)?.max(0) as usize) };
@@ -1062,7 +1072,7 @@ impl Store {
             .query_row(&format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"), [id], |row| Ok(event_row(row)))
             .optional()?
             .ok_or(StoreError::UnknownEvent(id))??;
-        self.fill_event(&mut stored)?;
+        Self::fill_event(&mut self.side_statements()?, &mut stored)?;
         Ok(stored)
     }
 }
@@ -1131,8 +1141,9 @@ fn event_row(row: &Row) -> Result<StoredEvent> {
     let status: Status = row.get::<_, String>(2)?.parse().map_err(|e| bad("status", e))?;
     let date = match (parse(3)?, parse(4)?) {
         (Some(s), e) => {
-            let start = NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| bad("date", e.to_string()))?;
-            let end = e.and_then(|e| NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok()).unwrap_or(start);
+            // FromStr reads YYYY-MM-DD without interpreting a format string (which showed in profiles of exports).
+            let start: NaiveDate = s.parse().map_err(|e: chrono::ParseError| bad("date", e.to_string()))?;
+            let end = e.and_then(|e| e.parse().ok()).unwrap_or(start);
             let precision: Precision =
                 parse(5)?.as_deref().unwrap_or("day").parse().map_err(|e| bad("precision", e))?;
             Some(DateSpan { start, end, precision })
