@@ -1668,7 +1668,12 @@ mod tests {
 
         let filter = EventFilter { actor: Some("lavrov".into()), ..EventFilter::default() };
         let mut found = Vec::new();
-        store.events(&filter, |e| Ok(found.push(e))).unwrap();
+        store
+            .events(&filter, |e| {
+                found.push(e);
+                Ok(())
+            })
+            .unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].event, item.extraction.events[0]);
         assert_eq!(store.count_events(&filter).unwrap(), 1);

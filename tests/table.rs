@@ -30,6 +30,8 @@ struct Run {
 }
 
 /// Runs chronicle with stdin, stdout and stderr on a new pseudo-terminal of COLS x ROWS.
+// The child is reaped with wait4, for its resource usage, not with Child::wait.
+#[allow(clippy::zombie_processes)]
 fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let (mut master, slave) = unsafe {
         let mut master = -1;
