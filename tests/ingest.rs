@@ -524,7 +524,12 @@ fn manifest_rows_for_missing_files_are_warned_about_with_their_line() {
     let dir = tempfile::tempdir().unwrap();
     let input = input_folder(dir.path());
     std::fs::write(input.join("notes.md"), "not an article").unwrap();
-    std::fs::write(input.join("index.tsv"), "file\tsource\ngood.txt\tVOA\ngone.txt\tVOA\nnotes.md\tVOA\n").unwrap();
+    // good.txt has its publication date, so that no warning names it.
+    std::fs::write(
+        input.join("index.tsv"),
+        "file\tsource\tpublished\ngood.txt\tVOA\t2013-11-15\ngone.txt\tVOA\t\nnotes.md\tVOA\t\n",
+    )
+    .unwrap();
     let out = ingest(dir.path(), &[input.to_str().unwrap()]);
     let err = stderr(&out);
     // A warning, not an error: the articles there are still stored, and the exit status is 0.
