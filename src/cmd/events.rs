@@ -41,6 +41,7 @@ pub fn run(db: &Path, args: EventsArgs) -> anyhow::Result<()> {
         article: args.article,
         limit: args.limit,
         order: args.events.order,
+        streamed: false,
     };
     let style = args.output.style();
     let terminal = std::io::stdout().is_terminal();
@@ -139,7 +140,8 @@ fn paged(
     let stdin = child.stdin.take().expect("the pager's stdin is piped");
     let written = new_writer(Box::new(std::io::BufWriter::new(stdin)))
         .map_err(anyhow::Error::from)
-        .and_then(|mut out| write_events(store, filter, &mut out));
+        // Through the date index, so that the pager shows the first screen at once.
+        .and_then(|mut out| write_events(store, &EventFilter { streamed: true, ..filter.clone() }, &mut out));
     child.wait()?;
     match written {
         Err(e) if super::is_broken_pipe(&e) => Ok(1),
