@@ -7,8 +7,12 @@
 # hides from timings (see "Performance" in the README). It is not a timing:
 # check a change's speed with `benches/ab.sh` too. Not run in CI.
 #
-#   benches/instructions.sh /tmp/before target/release/chronicle
-#   ARTICLES=200 benches/instructions.sh target/release/chronicle
+#   benches/instructions.sh /tmp/before target/profiling/chronicle
+#   ARTICLES=200 benches/instructions.sh target/profiling/chronicle
+#
+# Give binaries built with symbols: `cargo build --profile profiling` (the
+# release profile has no debug information, and callgrind then loses the
+# functions inlined into extract()).
 #
 # The corpus is ARTICLES (default 500) generated articles (seed 42), about 1 MB.
 # Needs valgrind; each binary takes about 10 s.
@@ -33,7 +37,7 @@ for bin in "$@"; do
     report=$(callgrind_annotate --inclusive=yes "$out" 2>/dev/null)
     total=$(awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1; exit}' <<<"$report")
     extract=$(awk '/chronicle::extract::extract \[/ {gsub(",", "", $1); print $1; exit}' <<<"$report")
-    [[ -n $extract ]] || { echo "$bin: extract() not found in the profile (a build without symbols?)" >&2; exit 1; }
+    [[ -n $extract ]] || { echo "$bin: extract() not found in the profile (a build without symbols? use cargo build --profile profiling)" >&2; exit 1; }
     events=$(wc -l <"$work/events.jsonl")
     ratio=""
     [[ -n $first ]] && ratio=$(python3 -c "print(f'  {$first / $extract:.3f}x the first')")

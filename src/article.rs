@@ -20,6 +20,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
 
 use crate::model::Article;
 
@@ -113,42 +114,105 @@ impl Pending {
 #[derive(Debug)]
 enum Found {
     Pending(Pending),
-    Jsonl { path: PathBuf, meta: Meta },
+    /// A JSON Lines file; `base` names its records that have no `id` (`BASE:LINE`).
+    Jsonl {
+        path: PathBuf,
+        base: String,
+        meta: Meta,
+    },
     Error(InputError),
 }
 
-/// Iterates over every input under the given paths, JSON Lines files record by record.
+impl Pending {
+    /// The article name this input will be stored under.
+    pub fn name(&self) -> &str {
+        match self {
+            Pending::File { name, .. } | Pending::Stdin { name, .. } => name,
+            Pending::Record(a) => &a.name,
+        }
+    }
+}
+
+/// Iterates over every input under the given paths, JSON Lines files record
+/// by record. An input whose article name an earlier input of the run already
+/// has is an error, and the first is kept: two articles never share a name
+/// unnoticed (the second would replace the first).
 pub struct Inputs {
     found: VecDeque<Found>,
     jsonl: Option<JsonlRecords<BufReader<File>>>,
     options: Options,
+    /// The names given so far, as 128-bit digests: 16 bytes a name for
+    /// archives of millions of articles.
+    names: HashSet<u128>,
+    /// Warnings about the inputs found (manifest rows that name no input).
+    warnings: Vec<String>,
 }
 
 impl Inputs {
     pub fn new(paths: &[String], options: Options) -> Self {
-        let mut found = VecDeque::new();
-        let mut visited = HashSet::new();
+        let mut walk =
+            Walk { visited: HashSet::new(), found: VecDeque::new(), warnings: Vec::new(), today: options.today };
         for p in paths {
             if p == "-" {
                 let name = options.stdin_name.clone().unwrap_or_else(|| "stdin".into());
-                found.push_back(Found::Pending(Pending::Stdin { name, meta: options.meta.clone() }));
+                walk.found.push_back(Found::Pending(Pending::Stdin { name, meta: options.meta.clone() }));
                 continue;
             }
             let path = PathBuf::from(p);
             match std::fs::metadata(&path) {
-                Err(e) => found.push_back(Found::Error(InputError::new(p, io_message(&e)))),
+                Err(e) => walk.found.push_back(Found::Error(InputError::new(p, io_message(&e)))),
                 Ok(m) if m.is_dir() => {
-                    walk(&path, &options.meta, &HashMap::new(), &mut visited, &mut found, options.today)
+                    walk.folder(&path, &path, &options.meta, &Manifest::new());
                 }
-                Ok(_) => found.push_back(file_input(&path, options.meta.clone())),
+                Ok(_) => {
+                    let name = path.file_name().map_or_else(|| p.clone(), |n| n.to_string_lossy().into_owned());
+                    walk.found.push_back(file_input(&path, name, options.meta.clone()));
+                }
             }
         }
-        Inputs { found, jsonl: None, options }
+        Inputs { found: walk.found, jsonl: None, options, names: HashSet::new(), warnings: walk.warnings }
     }
 
     /// How many inputs were found (a JSON Lines file counts once).
     pub fn len_hint(&self) -> usize {
         self.found.len()
+    }
+
+    /// Warnings about what was found, to be reported once; later calls get none.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// The input itself, or an error when its name was given before in this run.
+    fn unique(&mut self, pending: Pending) -> Result<Pending, InputError> {
+        let digest = Sha256::digest(pending.name().as_bytes());
+        let key = u128::from_le_bytes(digest[..16].try_into().unwrap_or_default());
+        if self.names.insert(key) {
+            return Ok(pending);
+        }
+        Err(InputError::new(
+            pending.location(),
+            format!(
+                "an earlier input of this run has the same article name '{}'; skipped, the first is kept \
+                 (ingest the parent folder to name files by their path in it; give JSON Lines records distinct ids)",
+                pending.name()
+            ),
+        ))
+    }
+
+    /// How many articles there are to read: one per file, one per non-blank
+    /// line of each JSON Lines file (read through once to count them); none
+    /// when standard input is among them. For progress bars.
+    pub fn count_articles(&self) -> Option<u64> {
+        let mut total = 0;
+        for found in &self.found {
+            total += match found {
+                Found::Pending(Pending::Stdin { .. }) => return None,
+                Found::Pending(_) | Found::Error(_) => 1,
+                Found::Jsonl { path, .. } => count_records(path).ok()?,
+            };
+        }
+        Some(total)
     }
 }
 
@@ -159,15 +223,15 @@ impl Iterator for Inputs {
         loop {
             if let Some(records) = &mut self.jsonl {
                 match records.next_record(&self.options) {
-                    Some(item) => return Some(item),
+                    Some(item) => return Some(item.and_then(|p| self.unique(p))),
                     None => self.jsonl = None,
                 }
             }
             match self.found.pop_front()? {
-                Found::Pending(p) => return Some(Ok(p)),
+                Found::Pending(p) => return Some(self.unique(p)),
                 Found::Error(e) => return Some(Err(e)),
-                Found::Jsonl { path, meta } => match File::open(&path) {
-                    Ok(f) => self.jsonl = Some(JsonlRecords::new(path, BufReader::new(f), meta)),
+                Found::Jsonl { path, base, meta } => match File::open(&path) {
+                    Ok(f) => self.jsonl = Some(JsonlRecords::new(path, base, BufReader::new(f), meta)),
                     Err(e) => return Some(Err(InputError::new(path.display().to_string(), io_message(&e)))),
                 },
             }
@@ -175,11 +239,32 @@ impl Iterator for Inputs {
     }
 }
 
-fn file_input(path: &Path, meta: Meta) -> Found {
-    if has_extension(path, &["jsonl", "ndjson"]) {
-        return Found::Jsonl { path: path.to_path_buf(), meta };
+/// The non-blank lines of a file, read in blocks.
+fn count_records(path: &Path) -> std::io::Result<u64> {
+    let mut file = File::open(path)?;
+    let mut buf = vec![0u8; 1 << 16];
+    let (mut lines, mut blank) = (0u64, true);
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(lines + u64::from(!blank));
+        }
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                lines += u64::from(!blank);
+                blank = true;
+            } else if !b.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+}
+
+/// A file found: `name` is its article name (for JSON Lines, the base of its records' default ids).
+fn file_input(path: &Path, name: String, meta: Meta) -> Found {
+    if has_extension(path, &["jsonl", "ndjson"]) {
+        return Found::Jsonl { path: path.to_path_buf(), base: name, meta };
+    }
     Found::Pending(Pending::File { path: path.to_path_buf(), name, meta })
 }
 
@@ -187,79 +272,159 @@ fn has_extension(path: &Path, exts: &[&str]) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// Walks a folder recursively in name order for `*.txt`, `*.html`, `*.htm` and `*.jsonl`,
-/// taking metadata from each folder's `index.tsv`.
-fn walk(
-    dir: &Path,
-    cli: &Meta,
-    inherited: &HashMap<PathBuf, Meta>,
-    visited: &mut HashSet<PathBuf>,
-    found: &mut VecDeque<Found>,
+/// A manifest row that applies to a file: its metadata, and where it was
+/// given (`index.tsv:LINE`) for warnings.
+#[derive(Clone, Debug)]
+struct ManifestEntry {
+    meta: Meta,
+    origin: String,
+}
+
+/// Manifest rows by the path of the file they describe.
+type Manifest = HashMap<PathBuf, ManifestEntry>;
+
+/// A walk of the folders named on the command line.
+struct Walk {
+    visited: HashSet<PathBuf>,
+    found: VecDeque<Found>,
+    warnings: Vec<String>,
     today: NaiveDate,
-) {
-    let here = dir.display().to_string();
-    match dir.canonicalize() {
-        Ok(real) => {
-            if !visited.insert(real.clone()) {
-                found.push_back(Found::Error(InputError::new(
-                    here,
-                    format!("folder already visited as {} (symlink loop?); skipped", real.display()),
-                )));
-                return;
-            }
-        }
-        Err(e) => {
-            found.push_back(Found::Error(InputError::new(here, io_message(&e))));
-            return;
-        }
-    }
-    let mut manifest = inherited.clone();
-    let mut bad_rows = HashSet::new();
-    let index = dir.join("index.tsv");
-    if index.is_file() {
-        for row in read_manifest(&index, today) {
-            match row {
-                Ok((file, meta)) => {
-                    manifest.insert(dir.join(file), meta);
-                }
-                Err((file, e)) => {
-                    bad_rows.extend(file.map(|f| dir.join(f)));
-                    found.push_back(Found::Error(e));
+}
+
+impl Walk {
+    /// Walks `dir` recursively in name order for `*.txt`, `*.html`, `*.htm`
+    /// and `*.jsonl`, taking metadata from each folder's `index.tsv`. A file
+    /// is named by its path from `root`, the folder given, with `/` between
+    /// folders: a file directly in `root` keeps its plain file name.
+    /// Returns the manifest rows that matched a file here or below.
+    fn folder(&mut self, root: &Path, dir: &Path, cli: &Meta, inherited: &Manifest) -> HashSet<PathBuf> {
+        let mut used = HashSet::new();
+        let here = dir.display().to_string();
+        match dir.canonicalize() {
+            Ok(real) => {
+                if !self.visited.insert(real.clone()) {
+                    self.found.push_back(Found::Error(InputError::new(
+                        here,
+                        format!("folder already visited as {} (symlink loop?); skipped", real.display()),
+                    )));
+                    return used;
                 }
             }
-        }
-    }
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            found.push_back(Found::Error(InputError::new(here, io_message(&e))));
-            return;
-        }
-    };
-    entries.sort();
-    for path in entries {
-        match std::fs::metadata(&path) {
-            Err(e) => found.push_back(Found::Error(InputError::new(path.display().to_string(), io_message(&e)))),
-            Ok(m) if m.is_dir() => walk(&path, cli, &manifest, visited, found, today),
-            // A FIFO, socket or device in a folder would block the read or never end.
-            Ok(m) if !m.is_file() && has_extension(&path, &["txt", "html", "htm", "jsonl", "ndjson"]) => found
-                .push_back(Found::Error(InputError::new(
-                    path.display().to_string(),
-                    "not a regular file (a FIFO, socket or device); skipped",
-                ))),
-            Ok(_) if has_extension(&path, &["txt", "html", "htm", "jsonl", "ndjson"]) => {
-                if bad_rows.contains(&path) {
-                    continue;
-                }
-                let meta = manifest.get(&path).cloned().unwrap_or_default().or(cli);
-                found.push_back(file_input(&path, meta));
+            Err(e) => {
+                self.found.push_back(Found::Error(InputError::new(here, io_message(&e))));
+                return used;
             }
-            Ok(_) => {}
         }
+        let mut manifest = inherited.clone();
+        let mut own_rows = Vec::new();
+        let mut bad_rows = HashSet::new();
+        let index = dir.join("index.tsv");
+        if index.is_file() {
+            for row in read_manifest(&index, self.today) {
+                match row {
+                    Ok((line, file, meta)) => {
+                        let origin = format!("{}:{line}", index.display());
+                        let Some(relative) = inside(&file) else {
+                            self.warnings.push(format!(
+                                "{origin}: {file}: outside the folder (manifest rows name files in their folder \
+                                 or below); row ignored, nothing read"
+                            ));
+                            continue;
+                        };
+                        let key = dir.join(relative);
+                        if let Some(earlier) = manifest.get(&key) {
+                            self.warnings.push(format!(
+                                "{origin}: {file} is listed again (also at {}); this row wins",
+                                earlier.origin
+                            ));
+                        }
+                        own_rows.push((key.clone(), origin.clone(), file));
+                        manifest.insert(key, ManifestEntry { meta, origin });
+                    }
+                    Err((file, e)) => {
+                        bad_rows.extend(file.and_then(|f| inside(&f).map(|r| dir.join(r))));
+                        self.found.push_back(Found::Error(e));
+                    }
+                }
+            }
+        }
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                self.found.push_back(Found::Error(InputError::new(here, io_message(&e))));
+                return used;
+            }
+        };
+        entries.sort();
+        for path in entries {
+            match std::fs::metadata(&path) {
+                Err(e) => {
+                    self.found.push_back(Found::Error(InputError::new(path.display().to_string(), io_message(&e))))
+                }
+                Ok(m) if m.is_dir() => used.extend(self.folder(root, &path, cli, &manifest)),
+                // A FIFO, socket or device in a folder would block the read or never end.
+                Ok(m) if !m.is_file() && has_extension(&path, ARTICLE_EXTENSIONS) => {
+                    self.found.push_back(Found::Error(InputError::new(
+                        path.display().to_string(),
+                        "not a regular file (a FIFO, socket or device); skipped",
+                    )))
+                }
+                Ok(_) if has_extension(&path, ARTICLE_EXTENSIONS) => {
+                    if bad_rows.contains(&path) {
+                        continue;
+                    }
+                    let entry = manifest.get(&path);
+                    if entry.is_some() {
+                        used.insert(path.clone());
+                    }
+                    let meta = entry.map(|e| e.meta.clone()).unwrap_or_default().or(cli);
+                    let found = file_input(&path, relative_name(root, &path), meta);
+                    self.found.push_back(found);
+                }
+                Ok(_) => {}
+            }
+        }
+        for (key, origin, file) in own_rows {
+            let overridden = manifest.get(&key).is_some_and(|e| e.origin != origin);
+            if !used.contains(&key) && !overridden {
+                let why =
+                    if key.exists() { "not an article file (*.txt, *.html, *.htm, *.jsonl)" } else { "no such file" };
+                self.warnings.push(format!("{origin}: {file}: {why} in {here}; row ignored"));
+            }
+        }
+        used
     }
 }
 
-type ManifestRow = Result<(String, Meta), (Option<String>, InputError)>;
+/// The file names a folder walk reads.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "html", "htm", "jsonl", "ndjson"];
+
+/// A manifest row's file as a relative path inside its folder; `None` when it
+/// could lead outside it (an absolute path, `..`).
+fn inside(file: &str) -> Option<PathBuf> {
+    use std::path::Component;
+    let path = Path::new(file);
+    let mut relative = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::Normal(p) => relative.push(p),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    (!relative.as_os_str().is_empty()).then_some(relative)
+}
+
+/// A file's article name: its path from `root`, folders joined with `/`.
+fn relative_name(root: &Path, path: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(relative) => relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        Err(_) => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    }
+}
+
+/// A row of a folder's `index.tsv`: its line, the file it names and the file's metadata.
+type ManifestRow = Result<(usize, String, Meta), (Option<String>, InputError)>;
 
 /// Reads a folder's `index.tsv`: a header row naming the columns (`file` is
 /// required; `published`, `source`, `url` and `title` are used; others are
@@ -299,7 +464,7 @@ pub fn read_manifest(path: &Path, today: NaiveDate) -> Vec<ManifestRow> {
                 continue;
             }
         };
-        rows.push(Ok((file, Meta { published: date, source: get(source), url: get(url), title: get(title) })));
+        rows.push(Ok((i + 1, file, Meta { published: date, source: get(source), url: get(url), title: get(title) })));
     }
     rows
 }
@@ -312,7 +477,8 @@ pub fn jsonl_records<R: BufRead>(
     reader: R,
     options: Options,
 ) -> impl Iterator<Item = Result<Pending, InputError>> {
-    let mut records = JsonlRecords::new(path.to_path_buf(), reader, options.meta.clone());
+    let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut records = JsonlRecords::new(path.to_path_buf(), base, reader, options.meta.clone());
     std::iter::from_fn(move || records.next_record(&options))
 }
 
@@ -328,8 +494,7 @@ struct JsonlRecords<R> {
 }
 
 impl<R: BufRead> JsonlRecords<R> {
-    fn new(path: PathBuf, reader: R, meta: Meta) -> Self {
-        let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    fn new(path: PathBuf, base: String, reader: R, meta: Meta) -> Self {
         JsonlRecords { path, reader, meta, line: 0, base, done: false }
     }
 
@@ -380,7 +545,7 @@ impl<R: BufRead> JsonlRecords<R> {
 
     fn parse(&self, line: &[u8], location: &str, options: &Options) -> Result<Pending, InputError> {
         let err = |m: String| InputError::new(location, m);
-        let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| err(format!("malformed JSON: {e}")))?;
+        let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| err(malformed(&e)))?;
         let serde_json::Value::Object(record) = value else {
             return Err(err("a record must be a JSON object".into()));
         };
@@ -409,6 +574,19 @@ impl<R: BufRead> JsonlRecords<R> {
             Meta { published, source: string("source")?, url: string("url")?, title: string("title")? }.or(&self.meta);
         let (text, _) = normalise(text, false).map_err(err)?;
         Ok(Pending::Record(article(name, Some(location.to_string()), text, meta)))
+    }
+}
+
+/// A JSON error in a record, placed by its column: the file line is already
+/// in the location, and serde's own "line 1" (inside the record) would only
+/// confuse it.
+fn malformed(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&text);
+    if e.column() == 0 {
+        format!("malformed JSON: {what}")
+    } else {
+        format!("malformed JSON at column {}: {what}", e.column())
     }
 }
 
@@ -495,7 +673,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
     }
     let utf16 = |be: bool| -> Result<String, String> {
         let body = &bytes[2..];
-        if body.len() % 2 != 0 {
+        if !body.len().is_multiple_of(2) {
             return Err("UTF-16 text with an odd number of bytes".into());
         }
         let units = body.chunks_exact(2).map(|c| {

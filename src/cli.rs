@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::export::{Format, Style};
 use crate::model::{Kind, Status};
+use crate::store::Order;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -18,16 +19,42 @@ use crate::model::{Kind, Status};
     after_help = "Examples:\n  chronicle ingest seeds/\n  chronicle events --actor Lavrov --since 2013-01\n  chronicle sql \"SELECT kind, count(*) FROM events GROUP BY kind\"\n  chronicle export events --format csv -o timeline.csv"
 )]
 pub struct Cli {
-    /// The database file; created on first use.
-    #[arg(long, global = true, env = "CHRONICLE_DB", default_value = "chronicle.db", value_name = "PATH")]
+    /// The database file, for the commands that use one (also given after the
+    /// command); `ingest` creates it, the reading commands never do.
+    #[arg(long, env = "CHRONICLE_DB", default_value = "chronicle.db", value_name = "PATH")]
     pub db: PathBuf,
 
-    /// A folder of dictionary files layered on top of the built-in ones.
-    #[arg(long, global = true, env = "CHRONICLE_DICT", value_name = "DIR")]
+    /// A folder of dictionary files layered on top of the built-in ones, for
+    /// `ingest` and `extract` (also given after the command).
+    #[arg(long, env = "CHRONICLE_DICT", value_name = "DIR")]
     pub dict: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--db` on the commands that use a database. Given there, it wins over the
+/// one before the command and over `$CHRONICLE_DB`.
+#[derive(Debug, Args)]
+pub struct DbArg {
+    /// The database file [default: $CHRONICLE_DB, else chronicle.db].
+    #[arg(long = "db", value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+impl DbArg {
+    /// This command's database: its own `--db`, else the one before the command.
+    pub fn resolve(&self, global: &std::path::Path) -> PathBuf {
+        self.path.clone().unwrap_or_else(|| global.to_path_buf())
+    }
+}
+
+/// `--dict` on the commands that extract.
+#[derive(Debug, Args)]
+pub struct DictArg {
+    /// A folder of dictionary files layered on top of the built-in ones [default: $CHRONICLE_DICT].
+    #[arg(long = "dict", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -53,6 +80,9 @@ pub enum Command {
     /// Database housekeeping.
     #[command(after_help = crate::cmd::db::EXAMPLES)]
     Db(DbArgs),
+    /// Print Datasette metadata (titles, descriptions, facets) for the database.
+    #[command(after_help = crate::cmd::datasette::EXAMPLES)]
+    DatasetteMetadata(DatasetteArgs),
 }
 
 /// Where articles come from and the metadata given for them.
@@ -102,6 +132,10 @@ pub struct IngestArgs {
     pub paths: Vec<String>,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub dict: DictArg,
     /// Articles per transaction.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch: u64,
@@ -117,33 +151,64 @@ pub struct ExtractArgs {
     pub paths: Vec<String>,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub dict: DictArg,
 }
 
 /// The output options every reading command shares.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format [default: table on a terminal, csv otherwise].
+    /// Output format [default: table on a terminal, csv otherwise; with -o, from the file's extension].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Leave out the header row (rows become arrays in JSON).
     #[arg(long)]
     pub no_headers: bool,
-    /// Start CSV with a UTF-8 byte-order mark (for some spreadsheets).
+    /// Start CSV with a UTF-8 byte-order mark (for Excel; see the README on spreadsheets).
     #[arg(long)]
     pub bom: bool,
     /// Keep CSV cells as they are: no formula neutralisation.
     #[arg(long)]
     pub raw: bool,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 impl OutputArgs {
+    /// The format for standard output.
     pub fn format(&self) -> Format {
         self.format.unwrap_or(if std::io::stdout().is_terminal() { Format::Table } else { Format::Csv })
+    }
+
+    /// The format for `file` (none: standard output): `--format`, else the
+    /// file's extension; an extension chronicle does not know is an error.
+    pub fn format_for(&self, file: Option<&std::path::Path>) -> Result<Format, String> {
+        match (self.format, file) {
+            (Some(f), _) => Ok(f),
+            (None, None) => Ok(self.format()),
+            (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+                format!(
+                    "{}: cannot tell the format from the extension (.csv, .json, .jsonl, .xlsx); give --format",
+                    path.display()
+                )
+            }),
+        }
     }
 
     pub fn style(&self) -> Style {
         Style { no_headers: self.no_headers, bom: self.bom, raw: self.raw }
     }
+}
+
+/// Which event columns, in which order.
+#[derive(Debug, Args)]
+pub struct EventOutputArgs {
+    /// Only these columns, in this order (repeatable, or comma-separated), e.g. `-c date,actors,quote`.
+    #[arg(long, short = 'c', value_name = "COLUMN")]
+    pub columns: Vec<String>,
+    /// Row order: by date (undated last), or by id.
+    #[arg(long, value_enum, default_value_t = Order::Date)]
+    pub order: Order,
 }
 
 #[derive(Debug, Args)]
@@ -170,8 +235,13 @@ pub struct EventsArgs {
     #[arg(long, value_name = "NAME")]
     pub article: Option<String>,
     /// At most N events.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<u64>,
+    /// Every event, also on a terminal (where the table shows a screenful).
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub events: EventOutputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -179,6 +249,7 @@ pub struct EventsArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The event's id (first column of `chronicle events`).
+    #[arg(value_parser = event_id)]
     pub id: i64,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -191,19 +262,43 @@ pub struct SqlArgs {
     /// A value for the parameter :NAME in the query (repeatable).
     #[arg(long = "param", short = 'p', value_name = "NAME=VALUE", value_parser = name_value)]
     pub params: Vec<(String, String)>,
+    /// Stop the query once it has run this long inside SQLite (0: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Stop the query once its temporary storage (sorting, grouping, DISTINCT)
+    /// passes this size; it is kept in memory, never in files (0: no limit, spill to files).
+    #[arg(long, value_name = "MB", default_value_t = 1024)]
+    pub max_temp_mb: u64,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+impl SqlArgs {
+    pub fn limits(&self) -> crate::store::QueryLimits {
+        crate::store::QueryLimits {
+            timeout_secs: (self.timeout > 0).then_some(self.timeout),
+            max_temp_mb: (self.max_temp_mb > 0).then_some(self.max_temp_mb),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// A table name (articles, events, mentions, actors, ...), `timeline`, or `events`.
     pub table: String,
-    /// Write to FILE instead of standard output.
+    /// Write to FILE instead of standard output; its extension gives the format unless --format does.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output_file: Option<PathBuf>,
     #[command(flatten)]
+    pub events: EventOutputArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DatasetteArgs {
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 #[derive(Debug, Args)]
@@ -217,12 +312,21 @@ pub enum DbCommand {
     /// Schema version, database path and row counts.
     #[command(after_help = crate::cmd::db::EXAMPLES)]
     Status(DbStatusArgs),
+    /// Bring a database written by an older chronicle up to this one's schema.
+    #[command(after_help = crate::cmd::db::UPGRADE_EXAMPLES)]
+    Upgrade(DbUpgradeArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct DbStatusArgs {
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DbUpgradeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 /// Today, from the clock: the one place chronicle reads it (the command-line edge).
@@ -263,6 +367,14 @@ fn since_date(s: &str) -> Result<NaiveDate, String> {
 
 fn until_date(s: &str) -> Result<NaiveDate, String> {
     partial_date(s, true)
+}
+
+fn event_id(s: &str) -> Result<i64, String> {
+    s.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| format!("'{s}' is not an event id (a whole number from the first column of `chronicle events`)"))
 }
 
 fn name_value(s: &str) -> Result<(String, String), String> {

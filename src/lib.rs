@@ -12,4 +12,5 @@ pub mod export;
 pub mod extract;
 pub mod html;
 pub mod model;
+pub mod output;
 pub mod store;

@@ -4,6 +4,7 @@
 //! Exit status: 0 success; 1 an error, or some input failed to ingest or
 //! extract (the rest were still processed); 2 a usage error (from clap).
 //! A closed output pipe (`chronicle events | head`) ends quietly with 0.
+//! Every message starts `error: ` or `warning: `, as clap's own do.
 
 use std::process::ExitCode;
 
@@ -14,27 +15,20 @@ use chronicle::cmd;
 
 fn run(cli: Cli) -> anyhow::Result<bool> {
     let db = cli.db.as_path();
+    let dict = |own: &chronicle::cli::DictArg| own.dir.clone().or(cli.dict.clone());
     match cli.command {
-        Command::Ingest(args) => cmd::ingest::run(db, || cmd::dictionaries(cli.dict.as_deref()), args),
-        Command::Extract(args) => cmd::extract::run(cmd::dictionaries(cli.dict.as_deref())?, args),
-        Command::Events(args) => cmd::events::run(db, args).map(|()| true),
-        Command::Show(args) => cmd::show::run(db, args).map(|()| true),
-        Command::Sql(args) => cmd::sql::run(db, args).map(|()| true),
-        Command::Export(args) => cmd::export::run(db, args).map(|()| true),
+        Command::Ingest(args) => {
+            let dir = dict(&args.dict);
+            cmd::ingest::run(&args.db.resolve(db), || cmd::dictionaries(dir.as_deref()), args)
+        }
+        Command::Extract(args) => cmd::extract::run(cmd::dictionaries(dict(&args.dict).as_deref())?, args),
+        Command::Events(args) => cmd::events::run(&args.output.db.resolve(db), args).map(|()| true),
+        Command::Show(args) => cmd::show::run(&args.output.db.resolve(db), args).map(|()| true),
+        Command::Sql(args) => cmd::sql::run(&args.output.db.resolve(db), args).map(|()| true),
+        Command::Export(args) => cmd::export::run(&args.output.db.resolve(db), args).map(|()| true),
         Command::Db(args) => cmd::db::run(db, args).map(|()| true),
+        Command::DatasetteMetadata(args) => cmd::datasette::run(&args.db.resolve(db)).map(|()| true),
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause.downcast_ref::<chronicle::store::StoreError>().is_some_and(
-                |s| matches!(s, chronicle::store::StoreError::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
-            )
-            || cause.downcast_ref::<csv::Error>().is_some_and(
-                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
-            )
-    })
 }
 
 fn main() -> ExitCode {
@@ -42,9 +36,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if cmd::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("chronicle: error: {e:#}");
+            eprintln!("error: {}", cmd::message(&e));
             ExitCode::FAILURE
         }
     }

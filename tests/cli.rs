@@ -19,6 +19,7 @@ fn every_command_has_help_with_examples() {
         vec!["extract", "--help"],
         vec!["db", "--help"],
         vec!["db", "status", "--help"],
+        vec!["datasette-metadata", "--help"],
     ] {
         let out = chronicle(dir.path()).args(&args).output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
@@ -138,6 +139,7 @@ fn export_to_a_file_and_with_a_bom() {
 #[test]
 fn csv_neutralises_formulas_unless_raw() {
     let dir = tempfile::tempdir().unwrap();
+    empty_database(dir.path(), "t.db");
     let q = "SELECT '=HYPERLINK(\"x\")' AS a, '- We will not go' AS b, '@SUM(1)' AS c, -5 AS n";
     let safe = run_ok(dir.path(), &["sql", q, "--format", "csv"]);
     assert_eq!(safe, "a,b,c,n\n\"'=HYPERLINK(\"\"x\"\")\",\u{2013} We will not go,'@SUM(1),-5\n");
@@ -168,6 +170,7 @@ fn extract_prints_the_contract_without_a_database() {
 #[test]
 fn show_unknown_id_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
+    empty_database(dir.path(), "t.db");
     let out = chronicle(dir.path()).args(["show", "424242"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no event with id 424242"));
@@ -209,7 +212,7 @@ fn status_and_place_filters_with_partial_indexes_match_a_full_listing() {
             .collect()
     };
     let all = rows(&[]);
-    let (status, place) = (4, 5);
+    let (status, place) = (2, 9);
     assert_eq!(all.len(), 71);
     for value in ["happened", "planned", "proposed", "refused", "cancelled"] {
         let expected: Vec<_> = all.iter().filter(|r| r[status] == value).cloned().collect();
@@ -230,6 +233,7 @@ fn status_and_place_filters_with_partial_indexes_match_a_full_listing() {
 #[test]
 fn csv_neutralises_every_owasp_lead_character_and_raw_keeps_them() {
     let dir = tempfile::tempdir().unwrap();
+    empty_database(dir.path(), "t.db");
     // (cell as stored, cell as a spreadsheet-safe CSV field)
     let cases = [
         ("=1+2", "'=1+2"),
@@ -313,4 +317,52 @@ fn user_dictionary_edits_reach_the_stored_actors() {
     assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
     assert_eq!(in_dictionary("Yan Blorp"), "0");
     assert_eq!(in_dictionary("Sergei Lavrov"), "1");
+}
+
+/// `--db` and `--dict` appear only on the commands that use them (issue 17),
+/// and both still work before the command, as scripts and the scorer give them.
+#[test]
+fn db_and_dict_only_where_they_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |cmd: &str| run_ok(dir.path(), &[cmd, "--help"]);
+    for cmd in ["ingest", "events", "show", "sql", "export", "datasette-metadata"] {
+        assert!(help(cmd).contains("--db <PATH>"), "{cmd} has no --db");
+    }
+    assert!(run_ok(dir.path(), &["db", "status", "--help"]).contains("--db <PATH>"));
+    for cmd in ["events", "show", "sql", "export", "datasette-metadata"] {
+        assert!(!help(cmd).contains("--dict"), "{cmd} lists --dict");
+    }
+    assert!(!help("extract").contains("--db"), "extract lists --db");
+    assert!(help("extract").contains("--dict <DIR>") && help("ingest").contains("--dict <DIR>"));
+    // After the command, or before it: the same database.
+    let text = "Russian Foreign Minister Sergei Lavrov met John Kerry in Geneva on Monday.";
+    let out = bare(dir.path())
+        .args(["ingest", "--db", "after.db", "--published", "2013-11-15", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let n = |args: &[&str]| {
+        let out = bare(dir.path()).args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(n(&["--db", "after.db", "sql", "SELECT count(*) FROM articles", "--no-headers"]), "1\n");
+    assert_eq!(n(&["sql", "--db", "after.db", "SELECT count(*) FROM articles", "--no-headers"]), "1\n");
+}
+
+/// An article with no publication date, given or found in its text, gets a
+/// warning naming it and saying how to give one, in ingest and extract.
+#[test]
+fn articles_without_a_date_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("undated.txt"), "Lavrov said on Friday that talks would go on.\n").unwrap();
+    for args in [vec!["extract", "undated.txt"], vec!["ingest", "undated.txt"]] {
+        let out = chronicle(dir.path()).args(&args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("undated.txt: no publication date"), "{args:?}: {err}");
+        assert!(err.contains("--published") && err.contains("index.tsv"), "{err}");
+    }
+    let out = chronicle(dir.path()).args(["extract", "--published", "2013-11-15", "undated.txt"]).output().unwrap();
+    assert!(!stderr(&out).contains("no publication date"), "{}", stderr(&out));
 }

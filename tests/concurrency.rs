@@ -15,6 +15,15 @@ const PER_FOLDER: usize = 120;
 const QUERIES: usize = 30;
 const PUBLISHED: &str = "2013-11-15";
 
+/// A reader's answer while no ingest has created the database yet (or
+/// finished creating it): an error saying so, and nothing else.
+fn not_created_yet(out: &std::process::Output) -> bool {
+    let err = stderr(out);
+    out.status.code() == Some(1)
+        && (err.contains("no such database") || err.contains("no chronicle database in it yet"))
+        && err.lines().count() == 1
+}
+
 fn chronicle_process(dir: &Path) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("chronicle"));
     cmd.current_dir(dir).env_remove("CHRONICLE_DB").env_remove("CHRONICLE_DICT").args(["--db", "t.db"]);
@@ -49,6 +58,10 @@ fn two_ingests_and_a_reader_at_once_give_exact_counts() {
             &["events", "--limit", "5", "--format", "csv"]
         };
         let out = chronicle_process(dir.path()).args(args).output().unwrap();
+        // Until an ingest has created the database, a reader says so (readers never create one).
+        if seen.is_empty() && not_created_yet(&out) {
+            continue;
+        }
         assert!(out.status.success(), "query {i} ({args:?}) failed: {}", stderr(&out));
         if i % 2 == 0 {
             seen.push(String::from_utf8(out.stdout).unwrap().trim().parse::<i64>().unwrap());
@@ -96,7 +109,9 @@ fn racing_first_opens_of_a_new_database_all_succeed() {
         }
         for child in children {
             let out = child.wait_with_output().unwrap();
-            assert!(out.status.success(), "round {round}: {}", stderr(&out));
+            assert!(out.status.success() || not_created_yet(&out), "round {round}: {}", stderr(&out));
         }
+        let out = bare(dir.path()).arg("--db").arg(&db).args(["sql", "SELECT count(*) FROM events"]).output().unwrap();
+        assert!(out.status.success(), "round {round}: {}", stderr(&out));
     }
 }

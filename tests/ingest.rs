@@ -195,6 +195,12 @@ fn database_path_problems_are_clear() {
     let out = bare(dir.path()).env("CHRONICLE_DB", &env_db).args(["ingest", "good.txt"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(env_db.exists());
+    // Reading commands never create a database: the default one does not exist yet.
+    let out = bare(dir.path()).args(["db", "status"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("chronicle.db: no such database"), "{}", stderr(&out));
+    assert!(!dir.path().join("chronicle.db").exists());
+    assert!(bare(dir.path()).args(["ingest", "good.txt"]).output().unwrap().status.success());
     assert!(bare(dir.path()).args(["db", "status"]).output().unwrap().status.success());
     assert!(dir.path().join("chronicle.db").exists());
 }
@@ -202,7 +208,7 @@ fn database_path_problems_are_clear() {
 #[test]
 fn database_from_a_newer_chronicle_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    run_ok(dir.path(), &["db", "status"]);
+    empty_database(dir.path(), "t.db");
     let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
@@ -511,4 +517,147 @@ fn read_only_database_refuses_ingest_but_can_be_read() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read(db_dir.join("t.db")).unwrap(), before);
     std::fs::set_permissions(&db_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn manifest_rows_for_missing_files_are_warned_about_with_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input_folder(dir.path());
+    std::fs::write(input.join("notes.md"), "not an article").unwrap();
+    // good.txt has its publication date, so that no warning names it.
+    std::fs::write(
+        input.join("index.tsv"),
+        "file\tsource\tpublished\ngood.txt\tVOA\t2013-11-15\ngone.txt\tVOA\t\nnotes.md\tVOA\t\n",
+    )
+    .unwrap();
+    let out = ingest(dir.path(), &[input.to_str().unwrap()]);
+    let err = stderr(&out);
+    // A warning, not an error: the articles there are still stored, and the exit status is 0.
+    assert!(out.status.success(), "{err}");
+    let index = input.join("index.tsv");
+    assert!(
+        err.contains(&format!(
+            "warning: {}:3: gone.txt: no such file in {}; row ignored",
+            index.display(),
+            input.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("warning: {}:4: notes.md: not an article file", index.display())), "{err}");
+    assert!(!err.contains("good.txt"), "{err}");
+    assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
+}
+
+/// `../../etc/passwd` in a manifest was ignored silently; an absolute path too.
+#[test]
+fn manifest_paths_outside_the_folder_are_refused_and_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input_folder(dir.path());
+    std::fs::write(dir.path().join("outside.txt"), GOOD).unwrap();
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(
+        input.join("index.tsv"),
+        format!("file\tsource\n../../etc/passwd\tX\n../outside.txt\tX\n{}\tX\n./good.txt\tVOA\n", outside.display()),
+    )
+    .unwrap();
+    let out = ingest(dir.path(), &[input.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let index = input.join("index.tsv").display().to_string();
+    for (line, file) in
+        [(2, "../../etc/passwd".to_string()), (3, "../outside.txt".into()), (4, outside.display().to_string())]
+    {
+        assert!(
+            err.contains(&format!("warning: {index}:{line}: {file}: outside the folder")),
+            "line {line} not refused: {err}"
+        );
+    }
+    assert_eq!(err.matches("outside the folder").count(), 3, "{err}");
+    // Only the folder's own file is read, with its row (`./good.txt` is good.txt).
+    assert_eq!(article_names(dir.path()), vec!["good.txt".to_string()]);
+    assert_eq!(run_ok(dir.path(), &["sql", "SELECT source FROM articles", "--no-headers"]), "VOA\n");
+}
+
+#[test]
+fn file_listed_twice_in_a_manifest_warns_and_the_later_row_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = input_folder(dir.path());
+    std::fs::write(input.join("index.tsv"), "file\tsource\ngood.txt\tFirst\ngood.txt\tSecond\n").unwrap();
+    let out = ingest(dir.path(), &[input.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let index = input.join("index.tsv").display().to_string();
+    assert!(
+        err.contains(&format!("warning: {index}:3: good.txt is listed again (also at {index}:2); this row wins")),
+        "{err}"
+    );
+    assert_eq!(run_ok(dir.path(), &["sql", "SELECT source FROM articles", "--no-headers"]), "Second\n");
+}
+
+/// "batch.jsonl:2: malformed JSON: ... at line 1 column 2" mixed the file's
+/// line with the line inside the record.
+#[test]
+fn json_lines_errors_name_the_file_line_not_the_records_inner_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("batch.jsonl"), format!("{{\"text\": \"{}\"}}\n{{not json\n", GOOD.trim())).unwrap();
+    let out = ingest(dir.path(), &["batch.jsonl"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error: batch.jsonl:2: malformed JSON at column 2: key must be a string\n"), "{err}");
+    assert!(!err.contains("line 1"), "{err}");
+}
+
+/// Disk full once gave no database path and no count of what was committed
+/// (512 of 2,500 articles were). The database lives on a 2 MB tmpfs mounted
+/// in a mount namespace of its own (`unshare -m`: nothing is mounted outside
+/// the test); CI runs as root, which mounting needs. Anywhere else the test
+/// fails, saying so.
+#[cfg(target_os = "linux")]
+#[test]
+fn disk_full_during_ingest_names_the_database_and_what_was_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_articles(dir.path(), "wire", 400);
+    let disk = dir.path().join("disk");
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir_all(&disk).unwrap();
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let script = r#"mount -t tmpfs -o size=2m tmpfs "$1" || exit 97
+"$2" --db "$1/t.db" ingest --batch 10 --published 2013-11-15 "$3" 2>"$4/stderr"
+echo $? >"$4/rc"
+cp "$1"/t.db* "$4"/"#;
+    let run = std::process::Command::new("unshare")
+        .args(["-m", "sh", "-c", script, "sh"])
+        .arg(&disk)
+        .arg(assert_cmd::cargo::cargo_bin("chronicle"))
+        .arg(&input)
+        .arg(&out_dir)
+        .output()
+        .expect("unshare (util-linux) is needed for this test and is missing");
+    assert!(
+        run.status.success(),
+        "could not mount a small tmpfs in a mount namespace of its own ({}): this test needs root (CI runs as root)",
+        stderr(&run).trim()
+    );
+    let rc = std::fs::read_to_string(out_dir.join("rc")).unwrap();
+    let err = std::fs::read_to_string(out_dir.join("stderr")).unwrap();
+    assert_eq!(rc.trim(), "1", "the ingest did not fail on a full disk: {err}");
+    let db = disk.join("t.db");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with(&format!("error: {}: the disk is full; ", db.display())), "{err}");
+    let rest = err.split_once("the disk is full; ").map(|(_, rest)| rest).unwrap_or_default();
+    let stored: i64 =
+        rest.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no count in {err}"));
+    assert!(
+        rest.ends_with(" articles of this run are stored, each whole with its events and mentions, and the rest are not: once that is fixed, run the same ingest again (stored articles are reported unchanged)\n"),
+        "{err}"
+    );
+    assert!(stored > 0 && stored < 400, "{err}");
+    // The copy of what the full disk held: exactly that many articles, each whole.
+    let copy = out_dir.join("t.db");
+    let expected = expected_counts(dir.path(), &["--published", "2013-11-15", input.to_str().unwrap()]);
+    let held = stored_counts(&copy);
+    assert_eq!(held.len() as i64, stored, "{err}");
+    for (name, counts) in held {
+        assert_eq!(counts, expected.get(&name).copied().unwrap_or_default(), "{name} is not whole");
+    }
 }

@@ -68,18 +68,6 @@ fn reads_and_named_parameters_work() {
     assert!(stderr(&syntax).contains("syntax error"));
 }
 
-/// Every file of the folder (the database and any WAL or shared-memory file) with its bytes.
-fn folder_bytes(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn refused_statements_leave_the_database_byte_for_byte_unchanged() {
     let dir = tempfile::tempdir().unwrap();
@@ -156,4 +144,141 @@ fn older_sqlite3_shell_reads_every_view_as_chronicle_does() {
         assert!(ours.len() >= 5, "{view}: only {} rows", ours.len());
         assert_eq!(ours, theirs, "{view} differs in the sqlite3 shell");
     }
+}
+
+/// `sql` on a database with the seed articles, in DIR.
+fn seeded() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = copy_seeds(dir.path());
+    assert!(ingest(dir.path(), &[seeds.to_str().unwrap()]).status.success());
+    dir
+}
+
+/// A recursive CTE without end ran for 10 minutes until stopped by hand.
+#[test]
+fn sql_timeout_stops_a_runaway_query_with_a_clear_message() {
+    let dir = seeded();
+    let endless = "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r";
+    let start = std::time::Instant::now();
+    let out = chronicle(dir.path()).args(["sql", endless, "--timeout", "1"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err, "error: the query ran for 1 s and was stopped (`--timeout SECONDS` sets the limit, 0 for none)\n");
+    // Stopped, not run to its end (it has none); the bound is loose: this is no timing test.
+    assert!(start.elapsed() < std::time::Duration::from_secs(60), "{:?}", start.elapsed());
+    let help = run_ok(dir.path(), &["sql", "--help"]);
+    assert!(help.contains("--timeout <SECONDS>") && help.contains("[default: 60]"), "{help}");
+    // A query that ends in time is not touched by the limit.
+    let finite =
+        "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 1000) SELECT count(*) AS n FROM r";
+    assert_eq!(run_ok(dir.path(), &["sql", finite, "--timeout", "30"]), "n\n1000\n");
+}
+
+/// An ORDER BY over a large generated blob set used 3 GB of temporary disk.
+/// With the cap, temporary storage is kept in memory and the query is stopped
+/// past it: no temporary file is written (SQLITE_TMPDIR and TMPDIR point at
+/// an empty folder that must stay empty), and the process stays small.
+#[test]
+fn sql_max_temp_mb_stops_a_large_sort_with_a_clear_message_and_no_temporary_files() {
+    let dir = seeded();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let sort = |rows: u32, cap: &str| {
+        let sql = format!(
+            "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < {rows})
+             SELECT length(b) AS n FROM (SELECT randomblob(1000) AS b FROM r ORDER BY b)"
+        );
+        chronicle(dir.path())
+            .env("SQLITE_TMPDIR", &tmp)
+            .env("TMPDIR", &tmp)
+            .args(["sql", &sql, "--max-temp-mb", cap, "--format", "csv"])
+            .output()
+            .unwrap()
+    };
+    // 200 MB of blobs to sort against a cap of 16 MB.
+    let out = sort(200_000, "16");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("error: the query needed more than 16 MB of temporary storage (for sorting, grouping, DISTINCT or a subquery) and was stopped; narrow it, or raise `--max-temp-mb`"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // A sort within the cap runs.
+    let out = sort(2_000, "16");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2_001);
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "a temporary file was left");
+    let help = run_ok(dir.path(), &["sql", "--help"]);
+    assert!(help.contains("--max-temp-mb <MB>") && help.contains("[default: 1024]"), "{help}");
+}
+
+/// A non-literal file name reached the authorizer as an action it did not
+/// know, which it allowed; only the limit of no attached database stopped it.
+#[test]
+fn attach_with_a_computed_file_name_is_refused() {
+    let dir = seeded();
+    let before = std::fs::read_dir(dir.path()).unwrap().count();
+    for statement in ["ATTACH 'a' || '.db' AS z", "ATTACH printf('%s.db', 'a') AS z", "DETACH z"] {
+        let out = chronicle(dir.path()).args(["sql", statement]).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{statement}: {err}");
+        assert!(err.starts_with("error: refused: `chronicle sql` reads this database only"), "{statement}: {err}");
+    }
+    assert!(!dir.path().join("a.db").exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), before);
+}
+
+/// `sql ""` and `sql ";"` said "bad parameter or other API misuse ... Error code 21".
+#[test]
+fn empty_sql_gives_a_clear_message() {
+    let dir = seeded();
+    for statement in ["", ";", "  ;; \n", "-- only a comment", "/* nothing */ ;"] {
+        let out = chronicle(dir.path()).args(["sql", "--", statement]).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{statement:?}: {err}");
+        assert!(
+            err.starts_with("error: refused: no SQL statement given; e.g. chronicle sql \""),
+            "{statement:?}: {err}"
+        );
+        assert!(!err.contains("misuse") && !err.contains("code 21"), "{err}");
+    }
+}
+
+/// Every SQLite error repeated its text two or three times.
+#[test]
+fn sqlite_errors_are_said_once() {
+    let dir = seeded();
+    for (statement, message) in [
+        ("SELEC 1", "near \"SELEC\": syntax error"),
+        ("SELECT * FROM nope", "no such table: nope"),
+        ("SELECT nope FROM events", "no such column: nope"),
+    ] {
+        let out = chronicle(dir.path()).args(["sql", statement]).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.starts_with("error: in the SQL: "), "{err}");
+        assert_eq!(err.matches(message).count(), 1, "{statement}: {err}");
+        assert!(!err.contains("Error code"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+/// A plain `PRAGMA journal_mode` only reads the setting; it was refused as a write.
+#[test]
+fn pragma_journal_mode_read_is_allowed() {
+    let dir = seeded();
+    assert!(run_ok(dir.path(), &["sql", "SELECT 1"]).contains('1'));
+    let before = folder_bytes(dir.path());
+    assert_eq!(run_ok(dir.path(), &["sql", "PRAGMA journal_mode"]), "journal_mode\nwal\n");
+    assert_eq!(run_ok(dir.path(), &["sql", "PRAGMA main.journal_mode"]), "journal_mode\nwal\n");
+    // Its assigning form, and the PRAGMAs that write without a value, stay refused.
+    for statement in
+        ["PRAGMA journal_mode=DELETE", "PRAGMA wal_checkpoint", "PRAGMA optimize", "PRAGMA incremental_vacuum"]
+    {
+        let out = chronicle(dir.path()).args(["sql", statement]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{statement} was not refused");
+        assert!(stderr(&out).contains("refused"), "{statement}: {}", stderr(&out));
+    }
+    assert_eq!(folder_bytes(dir.path()), before);
 }

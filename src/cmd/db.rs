@@ -1,9 +1,13 @@
 //! `chronicle db status`: the database's path, schema version and row counts,
 //! and the query indexes an interrupted bulk load left unbuilt, if any.
+//! `chronicle db upgrade`: the migrations a database written by an older
+//! chronicle lacks (reading commands refuse such a database: they never
+//! change one; `ingest` upgrades it too).
 //!
 //! Examples:
 //!   chronicle db status
 //!   chronicle --db news.db db status --format json
+//!   chronicle --db news.db db upgrade
 
 use std::path::Path;
 
@@ -11,11 +15,25 @@ use crate::cli::{DbArgs, DbCommand};
 use crate::export::{writer, Cell};
 use crate::store::{Access, Store, SCHEMA_VERSION};
 
-pub const EXAMPLES: &str = "Examples:\n  chronicle db status\n  chronicle --db news.db db status --format json";
+pub const EXAMPLES: &str = "Examples:\n  chronicle db status\n  chronicle --db news.db db status --format json\n  chronicle --db news.db db upgrade";
+
+pub const UPGRADE_EXAMPLES: &str = "Examples:\n  chronicle --db news.db db upgrade";
 
 pub fn run(db: &Path, args: DbArgs) -> anyhow::Result<()> {
-    let DbCommand::Status(args) = args.command;
-    let store = Store::open(db, Access::ReadOnly)?;
+    let args = match args.command {
+        DbCommand::Status(args) => args,
+        DbCommand::Upgrade(args) => {
+            let db = args.db.resolve(db);
+            let (before, after) = Store::upgrade(&db)?;
+            if before == after {
+                eprintln!("{}: already at schema version {after}; nothing to do", db.display());
+            } else {
+                eprintln!("{}: upgraded from schema version {before} to {after}", db.display());
+            }
+            return Ok(());
+        }
+    };
+    let store = Store::open(&args.output.db.resolve(db), Access::ReadOnly)?;
     let mut out = writer(args.output.format(), args.output.style(), super::stdout());
     out.header(&["item".into(), "value".into()])?;
     out.row(&[Cell::Text("path".into()), Cell::Text(store.path().display().to_string())])?;

@@ -1,65 +1,47 @@
-//! `chronicle export TABLE|events [--format csv|json|jsonl] [-o FILE]`.
+//! `chronicle export TABLE|events [--format csv|json|jsonl|xlsx] [-o FILE]`.
 //!
-//! `export events --format jsonl` prints the JSON Lines contract (one event per
-//! line with its actors and mentions; see ../shared/eval/README.md), streamed
-//! in id order. `export events` as CSV (or a table) writes the `timeline` view:
-//! one flat row per event. Any other name dumps that table or view whole.
-//! With `-o FILE` the file appears only once complete.
+//! `export events` writes the event schema (the same columns as `events`),
+//! every event, in date order unless `--order id`; as JSON Lines that is the
+//! contract (one event per line with its actors and mentions; see the
+//! README). Any other name dumps that table or view whole. `-o FILE` takes
+//! the format from the file's extension unless `--format` gives it, and the
+//! file appears only once complete (see `crate::output` for symlinks,
+//! devices and FIFOs).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::cli::ExportArgs;
-use crate::export::{writer, EventRecord, Format};
-use crate::store::{Access, Store};
+use crate::export::{writer, Column, EventWriter, Format};
+use crate::store::{Access, EventFilter, Store};
 
-pub const EXAMPLES: &str = "Examples:\n  chronicle export events --format jsonl > events.jsonl\n  chronicle export events --format csv --bom -o timeline.csv\n  chronicle export articles --format json -o articles.json\n  chronicle export mentions --format csv";
+pub const EXAMPLES: &str = "Examples:\n  chronicle export events --format jsonl > events.jsonl\n  chronicle export events -o timeline.xlsx\n  chronicle export events --format csv --bom -o timeline.csv\n  chronicle export articles -o articles.json\n  chronicle export mentions --format csv";
 
 pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<()> {
+    let format = args.output.format_for(args.output_file.as_deref()).map_err(anyhow::Error::msg)?;
     let store = Store::open(db, Access::ReadOnly)?;
-    match &args.output_file {
-        None => write(&store, &args, super::stdout()),
-        Some(path) => {
-            let (file, out) = super::AtomicFile::create(path)?;
-            match write(&store, &args, out) {
-                Ok(()) => file.commit(),
-                Err(e) => {
-                    file.abandon();
-                    Err(e)
-                }
-            }
-        }
+    if args.output_file.is_none() && format == Format::Xlsx && std::io::stdout().is_terminal() {
+        anyhow::bail!("xlsx is a binary file: give -o FILE.xlsx");
     }
+    crate::output::write_to(args.output_file.as_deref(), super::stdout, |out| write(&store, &args, format, out))
 }
 
-fn write(store: &Store, args: &ExportArgs, mut out: Box<dyn Write>) -> anyhow::Result<()> {
-    let format = args.output.format();
-    if args.table.eq_ignore_ascii_case("events") && matches!(format, Format::Jsonl | Format::Json) {
-        let array = format == Format::Json;
-        let mut first = true;
-        if array {
-            out.write_all(b"[")?;
-        }
-        store.for_each_event(None, |stored| {
-            let record = EventRecord::new(stored.id, &stored.event, |i| stored.articles[i].0.as_str());
-            if array {
-                out.write_all(if first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut out, &record).map_err(std::io::Error::from)?;
-            } else {
-                record.write_line(&mut out)?;
-            }
-            first = false;
-            Ok(())
-        })?;
-        if array {
-            out.write_all(b"\n]\n")?;
-        }
-        out.flush()?;
+fn write(store: &Store, args: &ExportArgs, format: Format, out: Box<dyn Write + '_>) -> anyhow::Result<()> {
+    let style = args.output.style();
+    if args.table.eq_ignore_ascii_case("events") {
+        let columns = Column::parse_list(&args.events.columns, format).map_err(anyhow::Error::msg)?;
+        let mut out = EventWriter::new(format, style, columns, out, None)?;
+        let filter = EventFilter { order: args.events.order, ..EventFilter::default() };
+        super::events::write_events(store, &filter, &mut out)?;
         return Ok(());
     }
-    let table = if args.table.eq_ignore_ascii_case("events") { "timeline" } else { args.table.as_str() };
-    let mut w = writer(format, args.output.style(), out);
-    store.dump(table, w.as_mut())?;
+    if !args.events.columns.is_empty() {
+        anyhow::bail!(
+            "--columns picks the columns of `export events`; for a table, use `chronicle sql \"SELECT ...\"`"
+        );
+    }
+    let mut w = writer(format, style, out);
+    store.dump(&args.table, w.as_mut())?;
     w.finish()?;
     Ok(())
 }

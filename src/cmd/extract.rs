@@ -24,6 +24,9 @@ pub fn run(dict: &Dictionaries, args: ExtractArgs) -> anyhow::Result<bool> {
     let options = args.input.options();
     let max_bytes = options.max_bytes;
     let mut inputs = Inputs::new(&args.paths, options);
+    for w in inputs.take_warnings() {
+        eprintln!("warning: {w}");
+    }
     let mut out = super::stdout();
     let mut next_id = 1;
     let mut ok = true;

@@ -14,7 +14,10 @@
 //! content (text and metadata) again is "unchanged"; changed content under the
 //! same name replaces that article's events and mentions. A bad input is
 //! reported as `file[:line]: message` and the rest still go in; the exit
-//! status is 1 at the end if anything failed.
+//! status is 1 at the end if anything failed. Two inputs of one run with the
+//! same article name are an error for the second (see `Inputs`); replacing an
+//! article read before from another file says so. A failure of the database
+//! itself (a full disk) stops the run, saying how many articles are stored.
 //!
 //! Many inputs into an empty database are a bulk load: the indexes that only
 //! queries read are dropped first and built once at the end, by sorting
@@ -24,6 +27,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::article::{load, InputError, Inputs, Pending};
@@ -33,7 +37,11 @@ use crate::store::{content_hash, Access, Outcome, Prepared, Store};
 
 pub const EXAMPLES: &str = "Examples:\n  chronicle ingest seeds/\n  chronicle ingest --published 2013-11-15 --source \"The Moscow Times\" article.txt\n  curl -s https://example.org/story.html | chronicle ingest --name story.html -\n  chronicle ingest archive.jsonl --max-bytes 5000000";
 
-/// Counts for the closing summary.
+/// The warning for an article with no publication date, given or found in its text.
+pub const NO_DATE: &str = "no publication date given or found in the text, so relative dates (\"on Friday\", \"next week\") \
+     stay unresolved; give --published YYYY-MM-DD, a `published` column in the folder's index.tsv, or a record's \"published\"";
+
+/// Counts for the closing summary: rows the database really stored or deleted.
 #[derive(Debug, Default)]
 struct Summary {
     new: u64,
@@ -42,6 +50,33 @@ struct Summary {
     failed: u64,
     events: u64,
     mentions: u64,
+    /// Events and mentions of the earlier versions of replaced articles.
+    removed_events: u64,
+    removed_mentions: u64,
+    /// Articles renamed from a file name to a path in the folder (see `Store::take_renamed`), and one of them.
+    renamed: u64,
+    renamed_example: Option<(String, String)>,
+}
+
+impl Summary {
+    /// Articles of this run now in the database.
+    fn stored(&self) -> u64 {
+        self.new + self.unchanged + self.replaced
+    }
+
+    fn line(&self) -> String {
+        let mut line = format!(
+            "articles: {} new, {} unchanged, {} replaced, {} failed; added {} events, {} mentions",
+            self.new, self.unchanged, self.replaced, self.failed, self.events, self.mentions
+        );
+        if self.replaced > 0 {
+            line.push_str(&format!(
+                "; removed the replaced articles' earlier {} events, {} mentions",
+                self.removed_events, self.removed_mentions
+            ));
+        }
+        line
+    }
 }
 
 /// Reads, decodes and extracts one input: the part that runs on every core.
@@ -52,8 +87,12 @@ pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<
     if extraction.clean_text.trim().is_empty() {
         return Err(InputError::new(location, "no article text left after cleaning"));
     }
+    let mut warnings = loaded.warnings;
+    if extraction.published.is_none() {
+        warnings.push(format!("{location}: {NO_DATE}"));
+    }
     let hash = content_hash(&loaded.article);
-    Ok((Prepared { article: loaded.article, extraction, content_hash: hash }, loaded.warnings))
+    Ok((Prepared { article: loaded.article, extraction, content_hash: hash }, warnings))
 }
 
 /// An input with where it came from, read and extracted (or why not).
@@ -89,17 +128,27 @@ fn write(
     if batch.is_empty() {
         return Ok(handled);
     }
-    for (outcome, location) in store.write_batch(&batch, ingested_at, force)?.into_iter().zip(locations) {
+    let outcomes = store.write_batch(&batch, ingested_at, force)?;
+    for ((outcome, location), prepared) in outcomes.into_iter().zip(locations).zip(&batch) {
         match outcome {
             Outcome::New { events, mentions } => {
                 summary.new += 1;
                 summary.events += events as u64;
                 summary.mentions += mentions as u64;
             }
-            Outcome::Replaced { events, mentions } => {
+            Outcome::Replaced(r) => {
                 summary.replaced += 1;
-                summary.events += events as u64;
-                summary.mentions += mentions as u64;
+                summary.events += r.events as u64;
+                summary.mentions += r.mentions as u64;
+                summary.removed_events += r.removed_events as u64;
+                summary.removed_mentions += r.removed_mentions as u64;
+                if let Some(previous) = r.previous_path {
+                    report(format!(
+                        "warning: {location}: replaces the article '{}', which was read from {previous} \
+                         (another file under the same name)",
+                        prepared.article.name
+                    ));
+                }
             }
             Outcome::Unchanged => summary.unchanged += 1,
             Outcome::Failed(message) => {
@@ -107,6 +156,10 @@ fn write(
                 summary.failed += 1;
             }
         }
+    }
+    for renamed in store.take_renamed() {
+        summary.renamed += 1;
+        summary.renamed_example.get_or_insert(renamed);
     }
     Ok(handled)
 }
@@ -132,41 +185,69 @@ pub fn run(
     let mut store = store?;
     store.sync_dictionaries(dict)?;
     let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let inputs = Inputs::new(&args.paths, options);
+    let mut inputs = Inputs::new(&args.paths, options);
+    for w in inputs.take_warnings() {
+        eprintln!("warning: {w}");
+    }
     // Many inputs: a folder walk or a JSON Lines file counts as many.
     let many = inputs.len_hint() > 20 || args.paths.iter().any(|p| Path::new(p).is_dir() || p.ends_with(".jsonl"));
+    let progress = if std::io::stderr().is_terminal() && many { progress_bar(&inputs) } else { ProgressBar::hidden() };
     let mut inputs = inputs.peekable();
-    let progress = if std::io::stderr().is_terminal() && many {
-        indicatif::ProgressBar::new_spinner()
-            .with_style(
-                indicatif::ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {msg}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            )
-            .with_message("ingesting")
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
     let report = |line: String| progress.suspend(|| eprintln!("{line}"));
     let mut summary = Summary::default();
     // A bulk load into an empty database builds the query indexes once, at the end.
     let deferred = many && store.defer_query_indexes()?;
     let loaded = load_all(&mut store, &mut inputs, dict, &args, &ingested_at, &mut summary, &progress, &report);
-    if deferred {
+    let built = if deferred {
         progress.set_message("building indexes");
-        let built = store.build_deferred_indexes();
-        // An error of the load comes first; the next ingest builds the indexes then.
-        loaded?;
-        built?;
+        store.build_deferred_indexes().map(|_| ())
     } else {
-        loaded?;
-    }
+        Ok(())
+    };
     progress.finish_and_clear();
-    let s = &summary;
-    eprintln!(
-        "articles: {} new, {} unchanged, {} replaced, {} failed; added {} events, {} mentions",
-        s.new, s.unchanged, s.replaced, s.failed, s.events, s.mentions
-    );
-    Ok(s.failed == 0)
+    // An error of the load comes first; the next ingest builds the indexes then.
+    if let Err(e) = loaded {
+        anyhow::bail!(
+            "{}; {} articles of this run are stored, each whole with its events and mentions, and the rest \
+             are not: once that is fixed, run the same ingest again (stored articles are reported unchanged)",
+            super::message(&e),
+            summary.stored()
+        );
+    }
+    if let Err(e) = built {
+        anyhow::bail!(
+            "{e}; every article of this run is stored, but the query indexes are not built: the next ingest \
+             builds them (queries work meanwhile, more slowly)"
+        );
+    }
+    if let Some((old, new)) = &summary.renamed_example {
+        eprintln!(
+            "warning: renamed {} stored articles read from subfolders to their path in the folder given \
+             (e.g. '{old}' is now '{new}'); older chronicles named them by file name alone",
+            summary.renamed
+        );
+    }
+    eprintln!("{}", summary.line());
+    Ok(summary.failed == 0)
+}
+
+/// Ingest progress on a terminal: done/total articles, a percentage, a
+/// rounded rate and the time left when the total is known (files count
+/// one each, JSON Lines files their non-blank lines), a count and a rate
+/// otherwise.
+fn progress_bar(inputs: &Inputs) -> ProgressBar {
+    let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.0} articles/s", state.per_sec());
+    };
+    let (bar, template) = match inputs.count_articles() {
+        Some(total) => {
+            (ProgressBar::new(total), "{bar:30} {human_pos}/{human_len} ({percent}%) {rate}, {eta} left {msg}")
+        }
+        None => (ProgressBar::new_spinner(), "{spinner} {human_pos} articles, {rate} {msg}"),
+    };
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()).with_key("rate", rate);
+    bar.with_style(style).with_message("")
 }
 
 /// Reads, extracts and stores every input, counting the outcomes in `summary`.
@@ -178,7 +259,7 @@ fn load_all(
     args: &IngestArgs,
     ingested_at: &str,
     summary: &mut Summary,
-    progress: &indicatif::ProgressBar,
+    progress: &ProgressBar,
     report: &(dyn Fn(String) + Sync),
 ) -> anyhow::Result<()> {
     let max_bytes = args.input.options().max_bytes;

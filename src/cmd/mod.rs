@@ -2,6 +2,7 @@
 //! library, write the output. Each starts with its usage examples, which are
 //! also its `--help` epilogue.
 
+pub mod datasette;
 pub mod db;
 pub mod events;
 pub mod export;
@@ -32,32 +33,37 @@ pub fn dictionaries(dir: Option<&Path>) -> anyhow::Result<&'static Dictionaries>
     Ok(Box::leak(Box::new(dict)))
 }
 
+/// An error and its causes, each said once: a cause whose text the message
+/// already holds (a wrapper that repeats its source) is left out.
+pub fn message(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let part = cause.to_string();
+        if !text.contains(&part) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&part);
+        }
+    }
+    text
+}
+
 /// Buffered standard output. Errors (a closed pipe included) surface on write.
 pub fn stdout() -> Box<dyn Write> {
     Box::new(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))
 }
 
-/// A file written under a temporary name and moved into place only when
-/// complete, so a failed export never leaves half a file behind.
-pub struct AtomicFile {
-    tmp: std::path::PathBuf,
-    dest: std::path::PathBuf,
-}
-
-impl AtomicFile {
-    pub fn create(dest: &Path) -> anyhow::Result<(AtomicFile, Box<dyn Write>)> {
-        let mut name = dest.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-        name.push(".partial");
-        let tmp = dest.with_file_name(name);
-        let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-        Ok((AtomicFile { tmp, dest: dest.to_path_buf() }, Box::new(BufWriter::with_capacity(64 * 1024, file))))
-    }
-
-    pub fn commit(self) -> anyhow::Result<()> {
-        std::fs::rename(&self.tmp, &self.dest).with_context(|| format!("cannot write {}", self.dest.display()))
-    }
-
-    pub fn abandon(self) {
-        let _ = std::fs::remove_file(&self.tmp);
-    }
+/// Whether `e` is a closed output pipe (`chronicle events | head`, a pager
+/// quit early): a clean end, not an error.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<crate::store::StoreError>().is_some_and(
+                |s| matches!(s, crate::store::StoreError::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+            || cause.downcast_ref::<csv::Error>().is_some_and(
+                |c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+    })
 }

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use crate::cli::ShowArgs;
-use crate::export::{writer, Cell, EventRecord, Format};
+use crate::export::{writer, Cell, Column, EventRecord, Format, EVENT_COLUMNS};
 use crate::store::{Access, Store};
 
 pub const EXAMPLES: &str = "Examples:\n  chronicle show 7\n  chronicle show 7 --format json";
@@ -26,7 +26,7 @@ pub fn run(db: &Path, args: ShowArgs) -> anyhow::Result<()> {
     match format {
         Format::Json | Format::Jsonl => {
             if format == Format::Json {
-                serde_json::to_writer_pretty(&mut out, &record)?;
+                serde_json::to_writer_pretty(&mut out, &record.to_json(&Column::defaults(format), false))?;
                 out.write_all(b"\n")?;
             } else {
                 record.write_line(&mut out)?;
@@ -34,25 +34,12 @@ pub fn run(db: &Path, args: ShowArgs) -> anyhow::Result<()> {
             out.flush()?;
         }
         Format::Table => {
-            let text = |v: Option<&str>| v.map_or(Cell::Null, |s| Cell::Text(s.to_string()));
-            let fields = [
-                ("id", Cell::Int(record.id)),
-                ("kind", Cell::Text(record.kind.into())),
-                ("status", Cell::Text(record.status.into())),
-                ("date", text(record.date.as_deref())),
-                ("date_end", text(record.date_end.as_deref())),
-                ("date_text", text(record.date_text)),
-                ("place", text(record.place)),
-                ("actors", Cell::Text(record.actors.join("; "))),
-                ("speaker", text(record.speaker)),
-                ("quote", text(record.quote)),
-                ("count", record.count.map_or(Cell::Null, |c| Cell::Int(c as i64))),
-                ("qualifier", text(record.qualifier)),
-            ];
+            // The event's fields; its sentences and articles follow, mention by mention.
+            let fields = EVENT_COLUMNS.iter().filter(|c| !matches!(c, Column::Sentence | Column::Articles));
             let mut w = writer(Format::Table, style, out);
             w.header(&["field".into(), "value".into()])?;
-            for (name, value) in fields {
-                w.row(&[Cell::Text(name.into()), value])?;
+            for column in fields {
+                w.row(&[Cell::Text(column.name().into()), record.cell(*column)])?;
             }
             w.finish()?;
             drop(w);
@@ -60,8 +47,8 @@ pub fn run(db: &Path, args: ShowArgs) -> anyhow::Result<()> {
             mention_rows(&record, w.as_mut(), false)?;
             w.finish()?;
         }
-        Format::Csv => {
-            let mut w = writer(Format::Csv, style, out);
+        Format::Csv | Format::Xlsx => {
+            let mut w = writer(format, style, out);
             mention_rows(&record, w.as_mut(), true)?;
             w.finish()?;
         }

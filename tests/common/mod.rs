@@ -19,6 +19,16 @@ pub fn bare(dir: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// Makes DIR/NAME an empty chronicle database (an empty file brought up to
+/// the schema by `db upgrade`): reading commands never create one.
+pub fn empty_database(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
+    std::fs::write(&db, b"").unwrap();
+    let out = bare(dir).arg("--db").arg(&db).args(["db", "upgrade"]).output().unwrap();
+    assert!(out.status.success(), "db upgrade of an empty file failed: {}", stderr(&out));
+    db
+}
+
 pub fn ingest(dir: &Path, args: &[&str]) -> Output {
     chronicle(dir).arg("ingest").args(args).output().unwrap()
 }
@@ -32,6 +42,18 @@ pub fn run_ok(dir: &Path, args: &[&str]) -> String {
 
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file of the folder (the database and any WAL or shared-memory file) with its bytes.
+pub fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
 }
 
 /// Copies `seeds/` into DIR/seeds.
