@@ -95,7 +95,8 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
             && compatible(&e.event, &c.event)
             && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e))
     };
-    let same_sentence = |e: &Candidate| e.event.mentions.iter().any(|m| m.start == sentence);
+    // Reports come in article order: a report of this sentence is the last one.
+    let same_sentence = |e: &Candidate| e.event.mentions.last().is_some_and(|m| m.start == sentence);
     let specific = c.event.date.is_some() || c.event.place.is_some();
     if specific {
         let found = events.iter().rposition(|e| {
@@ -119,40 +120,74 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     events.iter().rposition(|e| fits(e) && !same_sentence(e))
 }
 
-pub(crate) fn merge(mut candidates: Vec<Candidate>, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
-    candidates.sort_by_key(|c| c.at);
-    let (title, body): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.in_title);
-    let mut events: Vec<Candidate> = Vec::new();
-    for c in body {
-        let target = match c.event.kind {
-            Kind::Statement => None,
-            Kind::DeathToll => events
-                .iter()
-                .enumerate()
-                .skip(events.len().saturating_sub(WINDOW))
-                .rev()
-                .find(|(_, e)| {
-                    e.event.kind == Kind::DeathToll
-                        && e.event.count == c.event.count
-                        && e.event.qualifier == c.event.qualifier
-                })
-                .map(|(i, _)| i),
-            Kind::Talks | Kind::Visit => merge_target(&events, &c),
-        };
-        match target {
-            Some(i) => {
-                let e = &mut events[i];
-                if e.guessed && c.event.date.is_some() && !c.guessed {
-                    // A report with a date of its own replaces a guess.
-                    e.event.date = None;
-                    e.guessed = false;
-                }
-                absorb(&mut e.event, c.event);
+/// Merges the reports of an article as they come, sentence by sentence, so
+/// that no more than the events themselves are kept.
+#[derive(Default)]
+pub(crate) struct Merger {
+    events: Vec<Candidate>,
+    /// The headline's reports, which join the body's at the end.
+    title: Vec<Candidate>,
+}
+
+impl Merger {
+    /// Adds one sentence's reports.
+    pub(crate) fn add(&mut self, mut batch: Vec<Candidate>) {
+        batch.sort_by_key(|c| c.at);
+        for c in batch {
+            if c.in_title {
+                self.title.push(c);
+            } else {
+                add_report(&mut self.events, c);
             }
-            None if c.merge_only => {}
-            None => events.push(c),
         }
     }
+
+    /// The article's events, once every sentence is added.
+    pub(crate) fn finish(self, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
+        finish(self.events, self.title, anchor, dateline)
+    }
+}
+
+/// Every report of an article at once (`Merger` sentence by sentence).
+#[cfg(test)]
+pub(crate) fn merge(candidates: Vec<Candidate>, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
+    let mut m = Merger::default();
+    m.add(candidates);
+    m.finish(anchor, dateline)
+}
+
+fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
+    let target = match c.event.kind {
+        Kind::Statement => None,
+        Kind::DeathToll => events
+            .iter()
+            .enumerate()
+            .skip(events.len().saturating_sub(WINDOW))
+            .rev()
+            .find(|(_, e)| {
+                e.event.kind == Kind::DeathToll
+                    && e.event.count == c.event.count
+                    && e.event.qualifier == c.event.qualifier
+            })
+            .map(|(i, _)| i),
+        Kind::Talks | Kind::Visit => merge_target(&events, &c),
+    };
+    match target {
+        Some(i) => {
+            let e = &mut events[i];
+            if e.guessed && c.event.date.is_some() && !c.guessed {
+                // A report with a date of its own replaces a guess.
+                e.event.date = None;
+                e.guessed = false;
+            }
+            absorb(&mut e.event, c.event);
+        }
+        None if c.merge_only => {}
+        None => events.push(c),
+    }
+}
+
+fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
     // A headline repeats the story: its events join the first compatible body event.
     for c in title {
         let target = events.iter().position(|e| {

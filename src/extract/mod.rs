@@ -58,6 +58,9 @@ fn dateline(
     })
 }
 
+/// How many sentences of an article are read ahead of the rest (see `events`).
+const LEAD: usize = 64;
+
 /// The events of an article's cleaned text; `title` is its headline, whose
 /// events join the body's reports of the same events.
 pub fn events(
@@ -68,31 +71,49 @@ pub fn events(
     title: Option<&str>,
 ) -> Vec<Event> {
     let index = dict.index();
-    let scans: Vec<entities::Scan> = sentences.iter().map(|s| index.scan(s.text(text))).collect();
+    // The lead of the article is read ahead: its country, its dateline and
+    // the names it introduces (so that a headline's surname finds the name
+    // given in full further down). The rest is read sentence by sentence,
+    // so that memory stays bounded however long the article.
+    let lead = sentences.len().min(LEAD);
+    let texts: Vec<&str> = sentences[..lead].iter().map(|s| s.text(text)).collect();
+    let scans: Vec<entities::Scan> = texts.iter().map(|t| index.scan(t)).collect();
     let mut state = reading::ArticleState {
-        main_country: reading::main_country(text, sentences, &scans, dict),
+        main_country: reading::main_country(text, &sentences[..lead], &scans, dict),
         ..Default::default()
     };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
     let dateline = dateline(text, sentences, &scans, dict, title_end);
-    let texts: Vec<&str> = sentences.iter().map(|s| s.text(text)).collect();
     let mut lowered = String::new();
     let toks = tokens::tokenize_all(&texts, &mut lowered);
     let names = reading::introduce(&texts, &toks, &scans, dict, index, &mut state.cast);
+    let mut ahead = scans.into_iter().zip(toks).zip(names);
+    let mut buffer = String::new();
+    let mut merger = merge::Merger::default();
     let mut candidates = Vec::new();
-    for (((s, scan), toks), names) in sentences.iter().zip(scans).zip(toks).zip(names) {
+    for s in sentences {
+        let st = s.text(text);
+        let ((scan, toks), names) = match ahead.next() {
+            Some(read_ahead) => read_ahead,
+            None => {
+                let scan = index.scan(st);
+                let toks = tokens::tokenize(st, &mut buffer);
+                let names = reading::names_of(st, &toks, &scan, dict, index);
+                ((scan, toks), names)
+            }
+        };
         let mut reading = reading::read(text, s, toks, scan, names, dict, index, anchor, &mut state);
         let in_title = title_end.is_some_and(|t| t == s);
         reading.title = in_title;
-        let before = candidates.len();
         rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);
         rules::talks::talks(&reading, dict, anchor, &mut candidates);
         rules::visit::visits(&reading, dict, anchor, &mut candidates);
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
-        for c in &mut candidates[before..] {
+        for c in &mut candidates {
             c.in_title = in_title;
         }
+        merger.add(std::mem::take(&mut candidates));
         reading::remember(&reading, &mut state);
     }
-    merge::merge(candidates, anchor, dateline.as_deref())
+    merger.finish(anchor, dateline.as_deref())
 }

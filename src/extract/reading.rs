@@ -532,23 +532,7 @@ pub(crate) fn introduce(
 ) -> Vec<Vec<names::Named>> {
     let mut all = Vec::with_capacity(texts.len());
     for ((st, toks), scan) in texts.iter().zip(toks).zip(scans) {
-        if !st.contains(|c: char| c.is_uppercase()) {
-            all.push(Vec::new());
-            continue;
-        }
-        let by_token = entities::classes_by_token(index, &scan.classes, toks);
-        let speech = speech_spans(st, &scan.words, dict);
-        let known_person: Vec<bool> =
-            scan.names.iter().map(|f| f.actor().is_some_and(|a| dict.actors[a].kind == ActorKind::Person)).collect();
-        let cx = names::Context {
-            text: st,
-            toks,
-            known: &scan.names,
-            known_person: &known_person,
-            classes: &by_token,
-            speech: &speech,
-        };
-        let found = names::find(&cx);
+        let found = names_of(st, toks, scan, dict, index);
         for n in &found {
             let kind = match n.kind {
                 NameKind::Entity(k @ (EntityKind::Person | EntityKind::Organisation | EntityKind::Group)) => k,
@@ -562,6 +546,27 @@ pub(crate) fn introduce(
         all.push(found);
     }
     all
+}
+
+/// The names of one sentence the dictionary does not know, by their shape
+/// (`entities::names`).
+pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries, index: &Index) -> Vec<names::Named> {
+    if !st.contains(|c: char| c.is_uppercase()) {
+        return Vec::new();
+    }
+    let by_token = entities::classes_by_token(index, &scan.classes, toks);
+    let speech = speech_spans(st, &scan.words, dict);
+    let known_person: Vec<bool> =
+        scan.names.iter().map(|f| f.actor().is_some_and(|a| dict.actors[a].kind == ActorKind::Person)).collect();
+    let cx = names::Context {
+        text: st,
+        toks,
+        known: &scan.names,
+        known_person: &known_person,
+        classes: &by_token,
+        speech: &speech,
+    };
+    names::find(&cx)
 }
 
 /// The byte spans of a sentence's speech verbs.
