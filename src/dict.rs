@@ -664,7 +664,7 @@ mod tests {
         let gazetteer = Gazetteer::new("", Some(Source::new("data/gazetteer.tsv", text("gazetteer.tsv")))).unwrap();
         let names = GivenNames::new("", Some(Source::new("data/given_names.tsv", text("given_names.tsv")))).unwrap();
         let rows = |t: &str| Source::new("x", t).rows().count();
-        assert_eq!(gazetteer.entries().len(), rows(text("gazetteer.tsv")));
+        assert_eq!(gazetteer.entries().count(), rows(text("gazetteer.tsv")));
         assert_eq!(names.len(), rows(text("given_names.tsv")));
         let d = Dictionaries::builtin().unwrap();
         let countries: std::collections::HashSet<&str> =

@@ -9,7 +9,7 @@
 //! their words from the text, and sorts a table of name hashes: no string is
 //! copied or lower-cased.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::{DictError, Source};
 
@@ -32,24 +32,13 @@ fn layers(
     let mut layers = vec![Layer { name: format!("data/{file}"), text: builtin }];
     if let Some(src) = user {
         let text: &'static str = Box::leak(src.text.into_boxed_str());
-        for (line, fields) in rows(text) {
-            check(&src.name, line, &fields)?;
+        for (line, text) in data_lines(text) {
+            let (f, n) = fields::<8>(text);
+            check(&src.name, line, &f[..n])?;
         }
         layers.push(Layer { name: src.name, text });
     }
     Ok(layers)
-}
-
-/// Data rows of a `'static` text: `(line number, fields)`, as `Source::rows` gives them.
-fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
-    text.lines().enumerate().filter_map(|(i, line)| {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            None
-        } else {
-            Some((i + 1, line.split('\t').map(str::trim).collect()))
-        }
-    })
 }
 
 /// FNV-1a over the ASCII-lower-cased bytes: names that differ only in ASCII
@@ -60,22 +49,7 @@ fn fold_hash(s: &str) -> u64 {
 
 /// A `|`-separated list, without empty items.
 fn items(list: &str) -> impl Iterator<Item = &str> {
-    list.split('|').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// `(hash, entry)` pairs sorted by hash; the entries of one hash in the order
-/// the caller gave them.
-fn sorted_keys(mut keys: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
-    keys.sort_by_key(|&(hash, _)| hash);
-    keys
-}
-
-/// The entries whose keys hash like `name`, in table order (they still need
-/// an exact check: two names can share a hash).
-fn candidates<'a>(keys: &'a [(u64, u32)], name: &str) -> impl Iterator<Item = usize> + 'a {
-    let hash = fold_hash(name);
-    let start = keys.partition_point(|&(h, _)| h < hash);
-    keys[start..].iter().take_while(move |&&(h, _)| h == hash).map(|&(_, i)| i as usize)
+    list.split('|').map(str::trim_ascii).filter(|s| !s.is_empty())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -123,7 +97,7 @@ impl GazetteerEntry {
 }
 
 fn parse_population(src: &str, line: usize, field: Option<&&str>) -> Result<Option<u64>, DictError> {
-    match field.map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    match field.copied().filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => s.parse().map(Some).map_err(|_| DictError {
             file: src.to_string(),
@@ -133,15 +107,78 @@ fn parse_population(src: &str, line: usize, field: Option<&&str>) -> Result<Opti
     }
 }
 
+/// Decimal degrees as the converter writes them ("-12.345"), read without the
+/// general float parser (a third of the gazetteer's first-lookup time); other
+/// spellings ("1e1", "12.") go to `str::parse`.
+fn fast_decimal(s: &str) -> Option<f64> {
+    let bytes = s.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let (mut value, mut whole, mut fraction, mut point) = (0u64, 0usize, 0usize, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10 + u64::from(b - b'0');
+                if point {
+                    fraction += 1;
+                } else {
+                    whole += 1;
+                }
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if whole == 0 || whole > 3 || fraction > 6 || point && fraction == 0 {
+        return None;
+    }
+    let scaled = value as f64 / [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6][fraction];
+    Some(if negative { -scaled } else { scaled })
+}
+
 fn parse_coordinate(src: &str, line: usize, field: Option<&&str>) -> Result<Option<f64>, DictError> {
-    match field.map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    match field.copied().filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => s.parse().map(Some).map_err(|_| DictError {
+        Some(s) => fast_decimal(s).or_else(|| s.parse().ok()).map(Some).ok_or_else(|| DictError {
             file: src.to_string(),
             line,
             message: format!("bad coordinate '{s}'"),
         }),
     }
+}
+
+/// The fields of a data line, at most `N` of them, without allocating; a
+/// field loses ASCII spaces around it. One plain pass over the bytes:
+/// `str::split` and `find` took most of the gazetteer's first lookup.
+fn fields<const N: usize>(line: &str) -> ([&str; N], usize) {
+    let mut out = [""; N];
+    let (mut n, mut start, mut i) = (0, 0, 0);
+    let bytes = line.as_bytes();
+    while n < N {
+        while i < bytes.len() && bytes[i] != b'\t' {
+            i += 1;
+        }
+        // Tabs are ASCII: `start..i` lies on character boundaries.
+        out[n] = line[start..i].trim_ascii();
+        n += 1;
+        if i == bytes.len() {
+            break;
+        }
+        i += 1;
+        start = i;
+    }
+    (out, n)
+}
+
+/// Data lines of a `'static` text: `(line number, line)`, without comments and blank lines.
+fn data_lines(text: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let start = line.trim_ascii_start();
+        (!start.is_empty() && !start.starts_with('#')).then_some((i + 1, line))
+    })
 }
 
 /// One row of `gazetteer.tsv`: `name`, `kind`, `country`, `population`, `lat`, `lon`, `aliases`.
@@ -179,13 +216,102 @@ pub struct Gazetteer {
 
 #[derive(Debug)]
 struct GazetteerIndex {
-    entries: Vec<GazetteerEntry>,
-    /// Hash of the name and of each alias → entry; within a hash the most populous first.
-    keys: Vec<(u64, u32)>,
+    /// Most populous first.
+    rows: Vec<Row>,
+    /// Name and alias hashes → rows, in row order.
+    names: NameTable,
+}
+
+/// A data line of the gazetteer, parsed into its entry when first returned:
+/// the first lookup reads only names, aliases and populations (parsing every
+/// row took it several milliseconds).
+#[derive(Debug)]
+struct Row {
+    layer: u32,
+    line: u32,
+    text: &'static str,
+    name: &'static str,
+    aliases: &'static str,
+    population: Option<u64>,
+    entry: OnceLock<Option<GazetteerEntry>>,
+}
+
+impl Row {
+    fn entry(&self, layers: &[Layer]) -> Option<&GazetteerEntry> {
+        self.entry
+            .get_or_init(|| {
+                let (f, n) = fields::<7>(self.text);
+                // Rows were checked: the built-in file by a test, a user's at start-up.
+                gazetteer_row(&layers[self.layer as usize].name, self.line as usize, &f[..n]).ok()
+            })
+            .as_ref()
+    }
+}
+
+/// Hash of a name → the entries called so, in entry order: a hash map of
+/// chains, built in one pass (sorting the pairs instead took most of the
+/// gazetteer's first lookup).
+#[derive(Debug, Default)]
+struct NameTable {
+    /// Name hash → the first link of its chain.
+    heads: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<PassHasher>>,
+    /// (entry, next link or `u32::MAX`).
+    links: Vec<(u32, u32)>,
+}
+
+impl NameTable {
+    /// From each entry's names, in entry order; an entry's repeated spellings count once.
+    fn build<'a, I: Iterator<Item = &'a str>>(names: impl DoubleEndedIterator<Item = I> + ExactSizeIterator) -> Self {
+        let mut table = NameTable::default();
+        table.heads.reserve(names.len() * 2);
+        table.links.reserve(names.len() * 2);
+        let mut hashes: Vec<u64> = Vec::new();
+        // Backwards, putting each link in front: the chains come out in entry order.
+        for (entry, spellings) in names.enumerate().rev() {
+            hashes.clear();
+            hashes.extend(spellings.map(fold_hash));
+            hashes.sort_unstable();
+            hashes.dedup();
+            for &hash in &hashes {
+                let link = table.links.len() as u32;
+                let head = table.heads.entry(hash).or_insert(u32::MAX);
+                table.links.push((entry as u32, *head));
+                *head = link;
+            }
+        }
+        table
+    }
+
+    /// The entries whose names hash like `name` (they still need an exact check).
+    fn candidates<'a>(&'a self, name: &str) -> impl Iterator<Item = usize> + 'a {
+        let mut link = self.heads.get(&fold_hash(name)).copied().unwrap_or(u32::MAX);
+        std::iter::from_fn(move || {
+            let &(entry, next) = self.links.get(link as usize)?;
+            link = next;
+            Some(entry as usize)
+        })
+    }
+}
+
+/// The keys are hashes already.
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| h.rotate_left(8) ^ u64::from(b));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl Gazetteer {
-    pub(super) fn new(builtin: &'static str, user: Option<Source>) -> Result<Self, DictError> {
+    /// The built-in text (kept, parsed on the first lookup) and a user's file (checked now).
+    pub fn new(builtin: &'static str, user: Option<Source>) -> Result<Self, DictError> {
         let check = |file: &str, line: usize, f: &[&'static str]| gazetteer_row(file, line, f).map(drop);
         Ok(Gazetteer { layers: layers("gazetteer.tsv", builtin, user, check)?, index: OnceLock::new() })
     }
@@ -194,36 +320,57 @@ impl Gazetteer {
     /// ASCII case), the most populous first; those of unknown population last.
     pub fn lookup<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a GazetteerEntry> + 'a {
         let index = self.index();
-        candidates(&index.keys, name).map(|i| &index.entries[i]).filter(move |e| e.is_called(name))
+        index
+            .names
+            .candidates(name)
+            .filter_map(|i| index.rows[i].entry(&self.layers))
+            .filter(move |e| e.is_called(name))
     }
 
-    /// Every entry, in file order (a user's row replacing a built-in one of the
-    /// same name, kind and country).
-    pub fn entries(&self) -> &[GazetteerEntry] {
-        &self.index().entries
+    /// Every entry, the most populous first, then in file order (a user's row
+    /// replacing a built-in one of the same name, kind and country).
+    pub fn entries(&self) -> impl Iterator<Item = &GazetteerEntry> {
+        self.index().rows.iter().filter_map(|r| r.entry(&self.layers))
+    }
+
+    /// Builds the lookup table on a thread of its own, so that a run which
+    /// will look names up finds it ready (the first lookup otherwise waits
+    /// for it: see `cargo bench --bench extract -- world`).
+    pub fn warm(self: &Arc<Self>) {
+        let gazetteer = Arc::clone(self);
+        // If no thread can be had, the first lookup builds the table itself.
+        let _ = std::thread::Builder::new().name("gazetteer".into()).spawn(move || {
+            gazetteer.index();
+        });
     }
 
     fn index(&self) -> &GazetteerIndex {
         self.index.get_or_init(|| {
-            let mut entries = Vec::new();
+            let mut rows = Vec::with_capacity(self.layers.iter().map(|l| l.text.len() / 60).sum());
             for (n, layer) in self.layers.iter().enumerate() {
-                // Rows were checked: the built-in file by a test, a user's at start-up.
-                let parsed = rows(layer.text).filter_map(|(line, f)| gazetteer_row(&layer.name, line, &f).ok());
-                entries.extend(parsed.map(|e| (n, e)));
+                rows.extend(data_lines(layer.text).map(|(line, text)| {
+                    let (f, _) = fields::<7>(text);
+                    Row {
+                        layer: n as u32,
+                        line: line as u32,
+                        text,
+                        name: f[0],
+                        aliases: f[6],
+                        population: f[3].parse().ok(),
+                        entry: OnceLock::new(),
+                    }
+                }));
             }
-            let entries = replace_same_place(entries);
-            let mut keys = Vec::with_capacity(entries.len() * 3);
-            let mut hashes = Vec::new();
-            for (i, e) in entries.iter().enumerate() {
-                hashes.clear();
-                hashes.extend(std::iter::once(e.name).chain(e.aliases()).map(fold_hash));
-                hashes.sort_unstable();
-                hashes.dedup();
-                keys.extend(hashes.iter().map(|&h| (h, i as u32)));
+            if self.layers.len() > 1 {
+                rows = replace_same_place(rows, &self.layers);
             }
-            // Most populous first within a name, then file order.
-            keys.sort_by_key(|&(_, i)| (std::cmp::Reverse(entries[i as usize].population), i));
-            GazetteerIndex { keys: sorted_keys(keys), entries }
+            // Most populous first, then file order (the built-in file is written so already).
+            let order = |r: &Row| std::cmp::Reverse(r.population);
+            if !rows.is_sorted_by_key(order) {
+                rows.sort_by_key(order);
+            }
+            let names = NameTable::build(rows.iter().map(|r| std::iter::once(r.name).chain(items(r.aliases))));
+            GazetteerIndex { rows, names }
         })
     }
 }
@@ -231,28 +378,25 @@ impl Gazetteer {
 /// Drops the rows of earlier layers that a later layer gives again (same
 /// name, kind and country): a user's row replaces the built-in place. Rows of
 /// one file are all kept (a country can have two towns of one name).
-fn replace_same_place(entries: Vec<(usize, GazetteerEntry)>) -> Vec<GazetteerEntry> {
+fn replace_same_place(rows: Vec<Row>, layers: &[Layer]) -> Vec<Row> {
     let key = |e: &GazetteerEntry| fold_hash(e.name) ^ fold_hash(e.country).rotate_left(17) ^ e.kind as u64;
     let same = |a: &GazetteerEntry, b: &GazetteerEntry| {
         a.kind == b.kind && a.name.eq_ignore_ascii_case(b.name) && a.country.eq_ignore_ascii_case(b.country)
     };
-    let last_layer = entries.iter().map(|(layer, _)| *layer).max().unwrap_or(0);
-    if last_layer == 0 {
-        return entries.into_iter().map(|(_, e)| e).collect();
-    }
-    let mut later: Vec<(u64, usize)> = entries.iter().enumerate().map(|(i, (_, e))| (key(e), i)).collect();
+    let mut later: Vec<(u64, usize)> =
+        rows.iter().enumerate().filter_map(|(i, r)| Some((key(r.entry(layers)?), i))).collect();
     later.sort_unstable();
     let replaced = |i: usize| {
-        let (layer, e) = &entries[i];
+        let Some(e) = rows[i].entry(layers) else { return true };
         let k = key(e);
         let start = later.partition_point(|&(h, _)| h < k);
         later[start..]
             .iter()
             .take_while(|&&(h, _)| h == k)
-            .any(|&(_, j)| entries[j].0 > *layer && same(&entries[j].1, e))
+            .any(|&(_, j)| rows[j].layer > rows[i].layer && rows[j].entry(layers).is_some_and(|other| same(other, e)))
     };
-    let keep: Vec<bool> = (0..entries.len()).map(|i| !replaced(i)).collect();
-    entries.into_iter().zip(keep).filter(|(_, k)| *k).map(|((_, e), _)| e).collect()
+    let keep: Vec<bool> = (0..rows.len()).map(|i| !replaced(i)).collect();
+    rows.into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r).collect()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -298,12 +442,13 @@ pub struct GivenNames {
 #[derive(Debug)]
 struct GivenNameIndex {
     names: Vec<(&'static str, Gender)>,
-    /// Name hash → row; within a hash the latest row first, so a user's row wins.
-    keys: Vec<(u64, u32)>,
+    /// Name hash → rows, the latest first, so that a user's row wins.
+    table: NameTable,
 }
 
 impl GivenNames {
-    pub(super) fn new(builtin: &'static str, user: Option<Source>) -> Result<Self, DictError> {
+    /// The built-in text (kept, parsed on the first lookup) and a user's file (checked now).
+    pub fn new(builtin: &'static str, user: Option<Source>) -> Result<Self, DictError> {
         let check = |file: &str, line: usize, f: &[&'static str]| given_name_row(file, line, f).map(drop);
         Ok(GivenNames { layers: layers("given_names.tsv", builtin, user, check)?, index: OnceLock::new() })
     }
@@ -311,8 +456,10 @@ impl GivenNames {
     /// The gender `first_name` usually marks (in any ASCII case), if the list has it.
     pub fn gender(&self, first_name: &str) -> Option<Gender> {
         let index = self.index();
-        candidates(&index.keys, first_name)
-            .map(|i| index.names[i])
+        index
+            .table
+            .candidates(first_name)
+            .map(|i| index.names[index.names.len() - 1 - i])
             .find(|(name, _)| name.eq_ignore_ascii_case(first_name))
             .map(|(_, gender)| gender)
     }
@@ -330,14 +477,16 @@ impl GivenNames {
         self.index.get_or_init(|| {
             let mut names = Vec::new();
             for layer in &self.layers {
-                for (line, f) in rows(layer.text) {
-                    if let Ok(gender) = given_name_row(&layer.name, line, &f) {
+                for (line, text) in data_lines(layer.text) {
+                    let (f, n) = fields::<2>(text);
+                    if let Ok(gender) = given_name_row(&layer.name, line, &f[..n]) {
                         names.push((f[0], gender));
                     }
                 }
             }
-            let keys = names.iter().enumerate().rev().map(|(i, (name, _))| (fold_hash(name), i as u32)).collect();
-            GivenNameIndex { keys: sorted_keys(keys), names }
+            // The table's chains run in the order given: the latest row first.
+            let table = NameTable::build(names.iter().rev().map(|(name, _)| std::iter::once(*name)));
+            GivenNameIndex { table, names }
         })
     }
 }
@@ -375,6 +524,15 @@ mod tests {
         assert_eq!(sanaa.aliases().collect::<Vec<_>>(), ["Sana'a", "San'a"]);
     }
 
+    /// A table built on another thread answers like one built on the first lookup.
+    #[test]
+    fn warmed_gazetteer_answers_the_same() {
+        let g = Arc::new(gazetteer(SAMPLE, None).unwrap());
+        g.warm();
+        let names: Vec<_> = g.lookup("KHARKOV").map(|e| e.name).collect();
+        assert_eq!(names, ["Kharkiv"]);
+    }
+
     #[test]
     fn user_rows_add_places_and_replace_the_same_place() {
         let user = "Sanaa\tcity\tYemen\t2000000\t15.35\t44.21\tSanaa City\nBakhmut\tcity\tUkraine\t70000\t48.6\t38.0\tArtemivsk\n";
@@ -386,7 +544,7 @@ mod tests {
         assert_eq!(g.lookup("Sanaa City").count(), 1);
         // The replaced row's aliases are gone with it.
         assert_eq!(g.lookup("San'a").count(), 0);
-        assert_eq!(g.entries().len(), 6);
+        assert_eq!(g.entries().count(), 6);
         // Two towns of one name in one file are both kept, the larger first.
         let springfields: Vec<_> = g.lookup("springfield").map(|e| e.population).collect();
         assert_eq!(springfields, [Some(169176), Some(155929)]);
@@ -432,6 +590,22 @@ mod tests {
         assert!(e.message.contains("unknown gender 'male'"), "{}", e.message);
         let e = given(Some("Hans\n")).unwrap_err();
         assert!(e.message.contains("missing column 2 (gender)"), "{}", e.message);
+    }
+
+    /// The quick reader of coordinates agrees with the float parser, and
+    /// leaves it every spelling it does not know.
+    #[test]
+    fn fast_decimal_agrees_with_the_float_parser() {
+        for s in ["49.982", "-89.640", "0.5", "-0.001", "180", "12.345678", "-7.1"] {
+            let fast = fast_decimal(s);
+            let parsed: Option<f64> = s.parse().ok();
+            assert!(fast.is_none() || fast.zip(parsed).is_some_and(|(a, b)| (a - b).abs() < 1e-12), "{s}");
+        }
+        for s in ["1e1", "12.", ".5", "+3.2", "1234.5", "4.1234567", "--1", "3,5", ""] {
+            assert_eq!(fast_decimal(s), None, "{s}");
+        }
+        assert_eq!(parse_coordinate("f", 1, Some(&"1e1")).unwrap(), Some(10.0));
+        assert!(parse_coordinate("f", 1, Some(&"3,5")).is_err());
     }
 
     #[test]
