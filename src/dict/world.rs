@@ -254,7 +254,7 @@ impl Row {
 #[derive(Debug, Default)]
 struct NameTable {
     /// Name hash → the first link of its chain.
-    heads: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<PassHasher>>,
+    heads: foldhash::HashMap<u64, u32>,
     /// (entry, next link or `u32::MAX`).
     links: Vec<(u32, u32)>,
 }
@@ -290,22 +290,6 @@ impl NameTable {
             link = next;
             Some(entry as usize)
         })
-    }
-}
-
-/// The keys are hashes already.
-#[derive(Default)]
-struct PassHasher(u64);
-
-impl std::hash::Hasher for PassHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = bytes.iter().fold(self.0, |h, &b| h.rotate_left(8) ^ u64::from(b));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 
