@@ -5,8 +5,12 @@
 //! `CHRONICLE_DICT`): a file there with the same name adds its rows after the
 //! built-in ones, and a row whose canonical name is already known replaces it.
 //! The formats are documented at the top of each file and in `data/README.md`.
+//! The gazetteer and the given names are read on first use (`world`).
+
+mod world;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -14,6 +18,8 @@ use sha2::{Digest, Sha256};
 
 use crate::extract::dates::DateTables;
 use crate::model::{Kind, Qualifier, Status};
+
+pub use world::{Gazetteer, GazetteerEntry, GazetteerKind, Gender, GivenNames};
 
 /// A dictionary file that could not be read or parsed: which file, which line, what.
 #[derive(Debug, thiserror::Error)]
@@ -267,6 +273,10 @@ pub struct Dictionaries {
     pub dates: DateTables,
     /// The word classes of `words.tsv`: titles, organisation heads, particles...
     pub words: Vec<crate::extract::entities::words::ClassedWord>,
+    /// Cities and regions of the world (`gazetteer.tsv`), parsed on the first lookup.
+    pub gazetteer: Arc<Gazetteer>,
+    /// Given names and their usual gender (`given_names.tsv`), parsed on the first lookup.
+    pub given_names: Arc<GivenNames>,
     /// SHA-256 of the actor and place sources (names and texts) and of this
     /// chronicle's version: `Store::sync_dictionaries` rewrites the stored
     /// actors and places only when it changes. Taken over the source texts:
@@ -276,8 +286,9 @@ pub struct Dictionaries {
     index: std::sync::Arc<crate::extract::entities::Index>,
 }
 
-/// The built-in data files, by name.
-pub const BUILTIN: &[(&str, &str)] = &[
+/// The built-in data files, by name. A static, not a const: a const's text
+/// was copied into the binary at each use (twice, 2.4 MB more with the gazetteer).
+pub static BUILTIN: &[(&str, &str)] = &[
     ("actors.tsv", include_str!("../data/actors.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
     ("triggers.tsv", include_str!("../data/triggers.tsv")),
@@ -285,6 +296,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("furniture.tsv", include_str!("../data/furniture.tsv")),
     ("dates.tsv", include_str!("../data/dates.tsv")),
     ("words.tsv", include_str!("../data/words.tsv")),
+    ("gazetteer.tsv", include_str!("../data/gazetteer.tsv")),
+    ("given_names.tsv", include_str!("../data/given_names.tsv")),
 ];
 
 impl Dictionaries {
@@ -319,14 +332,17 @@ impl Dictionaries {
     /// words, the triggers and cues and the index part built from those. A
     /// one-article run waits for the longer of the two.
     fn from_sources(user: impl Fn(&str) -> Result<Option<Source>, DictError> + Sync) -> Result<Self, DictError> {
+        let builtin = |name: &str| BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
         let layered = |name: &str| -> Result<Vec<Source>, DictError> {
-            let builtin = BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
-            let mut sources = vec![Source::new(format!("data/{name}"), builtin)];
+            let mut sources = vec![Source::new(format!("data/{name}"), builtin(name))];
             sources.extend(user(name)?);
             Ok(sources)
         };
         let actor_sources = layered("actors.tsv")?;
         let place_sources = layered("places.tsv")?;
+        // Kept as text until first asked; only a user's file is read through now.
+        let gazetteer = Arc::new(Gazetteer::new(builtin("gazetteer.tsv"), user("gazetteer.tsv")?)?);
+        let given_names = Arc::new(GivenNames::new(builtin("given_names.tsv"), user("given_names.tsv")?)?);
         let (lexicon, rest) = std::thread::scope(|scope| {
             let rest = scope.spawn(|| -> Result<_, DictError> {
                 let mut hash = Sha256::new();
@@ -366,6 +382,8 @@ impl Dictionaries {
             furniture,
             dates,
             words: classed,
+            gazetteer,
+            given_names,
             fingerprint,
             index: std::sync::Arc::new(index),
         })
@@ -718,6 +736,51 @@ mod tests {
         assert!(!d.actors.is_empty());
         assert!(!d.places.is_empty());
         assert!(!d.triggers.is_empty());
+    }
+
+    /// The lazily read files skip a bad row when first asked: every built-in
+    /// row must parse, and every gazetteer country must be a country of places.tsv.
+    #[test]
+    fn builtin_gazetteer_and_given_names_have_no_bad_row() {
+        let text = |name: &str| BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap();
+        // Read as a user's file, every row is checked.
+        let gazetteer = Gazetteer::new("", Some(Source::new("data/gazetteer.tsv", text("gazetteer.tsv")))).unwrap();
+        let names = GivenNames::new("", Some(Source::new("data/given_names.tsv", text("given_names.tsv")))).unwrap();
+        let rows = |t: &str| Source::new("x", t).rows().count();
+        assert_eq!(gazetteer.entries().count(), rows(text("gazetteer.tsv")));
+        assert_eq!(names.len(), rows(text("given_names.tsv")));
+        let d = Dictionaries::builtin().unwrap();
+        let countries: std::collections::HashSet<&str> =
+            d.places.iter().filter(|p| p.kind == PlaceKind::Country).map(|p| p.name.as_str()).collect();
+        for e in d.gazetteer.entries() {
+            assert!(
+                countries.contains(e.country),
+                "{} ({:?}): no country '{}' in places.tsv",
+                e.name,
+                e.kind,
+                e.country
+            );
+        }
+        assert_eq!(d.gazetteer.lookup("KHARKOV").next().map(|e| (e.name, e.country)), Some(("Kharkiv", "Ukraine")));
+        assert_eq!(d.given_names.gender("angela"), Some(Gender::Female));
+    }
+
+    /// `--dict DIR`: a folder's gazetteer.tsv and given_names.tsv add rows to the
+    /// built-in ones, and a bad row stops the load naming the file and line.
+    #[test]
+    fn overlay_adds_gazetteer_and_given_name_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("gazetteer.tsv"), "# mine\nNowhereville\tcity\tYemen\t\t\t\tNowhere Town\n")
+            .unwrap();
+        std::fs::write(dir.path().join("given_names.tsv"), "Zorblax\tf\n").unwrap();
+        let d = Dictionaries::with_overlay(dir.path()).unwrap();
+        let found: Vec<_> = d.gazetteer.lookup("nowhere town").map(|e| (e.name, e.country, e.population)).collect();
+        assert_eq!(found, [("Nowhereville", "Yemen", None)]);
+        assert!(d.gazetteer.lookup("Kharkiv").next().is_some(), "the built-in rows stay");
+        assert_eq!(d.given_names.gender("ZORBLAX"), Some(Gender::Female));
+        std::fs::write(dir.path().join("given_names.tsv"), "Zorblax\tf\nGlorp\tx\n").unwrap();
+        let e = Dictionaries::with_overlay(dir.path()).unwrap_err();
+        assert_eq!((e.file, e.line), (dir.path().join("given_names.tsv").display().to_string(), 2));
     }
 
     #[test]
