@@ -788,6 +788,24 @@ pub(crate) fn descriptions(
         }
         let Some(start) = start else { continue };
         let day = anchor.published;
+        // "the government" with no owner: the government of the country the
+        // article is about.
+        if head_word == "government" && owner.is_none() && desc.len() == 1 {
+            if let Some(country) = state.main_country.clone() {
+                let name: Arc<str> = government_of(dict, &country).into();
+                let entity = state.cast.add(&name, EntityKind::Government, None, offset + start);
+                found.push(ActorSpan {
+                    start,
+                    end: head_end,
+                    name,
+                    kind: EntityKind::Government,
+                    country: Some(country.into()),
+                    entity: Some(entity),
+                    how: How::Description,
+                });
+                continue;
+            }
+        }
         // "the top Iranian diplomat": another name of a dated role, held by
         // the person who held it for that country on the day.
         let alias = class
@@ -1019,9 +1037,13 @@ pub(crate) fn capitals(st: &str, index: &Index, state: &ArticleState, places: &m
 /// The government actor of a country; when the dictionary has none, "X
 /// government" with the country's adjective ("Yemeni government").
 pub(crate) fn government_of(dict: &Dictionaries, country: &str) -> String {
-    if let Some(a) =
-        dict.actors.iter().find(|a| a.kind == ActorKind::Government && a.country.as_deref() == Some(country))
-    {
+    // The government itself ("Syrian government"), not one of its ministries or armies.
+    let is_government = |name: &str| name.to_ascii_lowercase().ends_with("government");
+    if let Some(a) = dict.actors.iter().find(|a| {
+        a.kind == ActorKind::Government
+            && a.country.as_deref() == Some(country)
+            && (is_government(&a.name) || a.aliases.iter().any(|x| is_government(x)))
+    }) {
         return a.name.clone();
     }
     // "Yemeni government": the country's adjective, as the news names it.
