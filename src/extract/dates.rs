@@ -1322,12 +1322,12 @@ pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
 pub fn tense_of_tokens(toks: &[Tok], tables: &DateTables) -> Tense {
     let mut k = 0;
     while k < toks.len() {
-        if let Some((cue, len)) = cue_at(&toks, k, tables) {
-            if let Some(t) = tense_from(&toks, k, cue, tables) {
+        if let Some((cue, len)) = cue_at(toks, k, tables) {
+            if let Some(t) = tense_from(toks, k, cue, tables) {
                 // "is due to", "was expected to": a future cue right after a form of "be" decides.
                 if matches!(toks[k].lower, "is" | "are" | "am" | "was" | "were") {
                     for j in [k + 1, k + 2] {
-                        if let Some((Cue::Tense(Tense::Future), _)) = cue_at(&toks, j, tables) {
+                        if let Some((Cue::Tense(Tense::Future), _)) = cue_at(toks, j, tables) {
                             return Tense::Future;
                         }
                     }
@@ -1358,11 +1358,11 @@ pub fn tense_at_tokens(toks: &[Tok], start: usize, end: usize, tables: &DateTabl
         if toks[k].kind == TokKind::Punct && matches!(toks[k].text, ";" | ":") {
             break;
         }
-        if let Some((cue, len)) = cue_at(&toks, k, tables) {
+        if let Some((cue, len)) = cue_at(toks, k, tables) {
             if k + len > first {
                 continue;
             }
-            if let Some(t) = tense_from(&toks, k, cue, tables) {
+            if let Some(t) = tense_from(toks, k, cue, tables) {
                 left = Some((first - k, t));
                 break;
             }
@@ -1377,8 +1377,8 @@ pub fn tense_at_tokens(toks: &[Tok], start: usize, end: usize, tables: &DateTabl
                 break;
             }
         }
-        if let Some((cue, _)) = cue_at(&toks, k, tables) {
-            if let Some(t) = tense_from(&toks, k, cue, tables) {
+        if let Some((cue, _)) = cue_at(toks, k, tables) {
+            if let Some(t) = tense_from(toks, k, cue, tables) {
                 right = Some((k + 1 - after, t, clean));
                 break;
             }

@@ -148,14 +148,6 @@ impl Merger {
     }
 }
 
-/// Every report of an article at once (`Merger` sentence by sentence).
-#[cfg(test)]
-pub(crate) fn merge(candidates: Vec<Candidate>, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
-    let mut m = Merger::default();
-    m.add(candidates);
-    m.finish(anchor, dateline)
-}
-
 fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
     let target = match c.event.kind {
         Kind::Statement => None,
@@ -170,7 +162,7 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
                     && e.event.qualifier == c.event.qualifier
             })
             .map(|(i, _)| i),
-        Kind::Talks | Kind::Visit => merge_target(&events, &c),
+        Kind::Talks | Kind::Visit => merge_target(events, &c),
     };
     match target {
         Some(i) => {

@@ -78,8 +78,6 @@ pub(crate) struct PlaceSpan {
     /// Named by an adjective ("Lebanese") rather than by its name.
     pub(crate) adjective: bool,
     pub(crate) country: bool,
-    /// Found by its context ("in Gomel"), not by the dictionary.
-    pub(crate) by_shape: bool,
 }
 
 /// Everything the event rules need to know about one sentence.
@@ -250,6 +248,7 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
 }
 
 /// Reads one sentence: `toks` are its tokens, `scan` what the dictionary found in it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn read<'a>(
     text: &'a str,
     s: &Sentence,
@@ -292,7 +291,6 @@ pub(crate) fn read<'a>(
                 name: index.place_name(p).clone(),
                 adjective: f.place().is_none(),
                 country: entities::is_country_place(dict, p),
-                by_shape: false,
             });
         }
     }
@@ -350,7 +348,7 @@ pub(crate) fn read<'a>(
     }
     roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     let by_token = entities::classes_by_token(index, &classes, &toks);
-    shaped_names(st, s.start, found, dict, index, &mut actors, &mut places, state);
+    shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
@@ -372,20 +370,18 @@ pub(crate) fn read<'a>(
 /// Names the dictionary does not know (`entities::names`), as actors and
 /// places, each added to the article's cast with its titles and short forms.
 #[allow(clippy::too_many_arguments)]
-#[allow(clippy::too_many_arguments)]
 fn shaped_names(
     st: &str,
     offset: usize,
     found: Vec<names::Named>,
     dict: &Dictionaries,
-    index: &Index,
     actors: &mut Vec<ActorSpan>,
     places: &mut Vec<PlaceSpan>,
     state: &mut ArticleState,
 ) {
     for n in found {
         if let Some(at) = n.known {
-            extend_known(st, &n, at, dict, index, actors, state);
+            extend_known(st, &n, at, dict, actors, state);
             continue;
         }
         if actors.iter().any(|a| a.start < n.end && n.start < a.end) {
@@ -399,17 +395,34 @@ fn shaped_names(
         if known.is_none() && n.weak {
             continue;
         }
+        // A name the world gazetteer knows, in a place's position ("flew to
+        // Bakhmut") or typed a person for want of anything better, is a place.
+        let place_name =
+            (known.is_none() && n.kind != NameKind::Place).then(|| place_in_gazetteer(st, &n, dict)).flatten();
         let kind = match n.kind {
             _ if known.is_some() => known.map_or(EntityKind::Unknown, |e| state.cast.get(e).kind),
-            NameKind::Place => {
+            _ if place_name.is_some() => {
                 if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
                     places.push(PlaceSpan {
                         start: n.start,
                         end: n.end,
-                        name: text.into(),
+                        name: place_name.unwrap_or(text).into(),
                         adjective: false,
                         country: false,
-                        by_shape: true,
+                    });
+                }
+                continue;
+            }
+            NameKind::Place => {
+                if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
+                    // The gazetteer's spelling when it knows the place.
+                    let name = dict.gazetteer.lookup(text).next().map_or(text, |g| g.name);
+                    places.push(PlaceSpan {
+                        start: n.start,
+                        end: n.end,
+                        name: name.into(),
+                        adjective: false,
+                        country: false,
                     });
                 }
                 continue;
@@ -420,7 +433,7 @@ fn shaped_names(
         let (entity, how) = match known {
             Some(e) if state.cast.get(e).name.eq_ignore_ascii_case(text) => (e, How::Name),
             Some(e) => (e, How::Short),
-            None => (enlist(st, &n, kind, index, &mut state.cast, offset + n.start), How::Name),
+            None => (enlist(st, &n, kind, dict, &mut state.cast, offset + n.start), How::Name),
         };
         // The title's country or body ("U.N. envoy X", "Houthi spokesman X"):
         // part of the mention, not an actor of its own.
@@ -458,8 +471,7 @@ fn extend_known(
     n: &names::Named,
     at: usize,
     dict: &Dictionaries,
-    index: &Index,
-    actors: &mut Vec<ActorSpan>,
+    actors: &mut [ActorSpan],
     state: &mut ArticleState,
 ) {
     let Some(pos) = actors.iter().position(|a| a.start == at && a.person()) else { return };
@@ -476,7 +488,7 @@ fn extend_known(
         actors[pos].start = n.start;
         return;
     }
-    let entity = enlist(st, n, EntityKind::Person, index, &mut state.cast, n.start);
+    let entity = enlist(st, n, EntityKind::Person, dict, &mut state.cast, n.start);
     let e = state.cast.get(entity);
     actors[pos] = ActorSpan {
         start: n.start,
@@ -491,13 +503,14 @@ fn extend_known(
 
 /// Adds a name found by its shape to the cast, with its short forms, title,
 /// gender and acronym; `at` is its article offset, or `cast::UNSEEN`.
-fn enlist(st: &str, n: &names::Named, kind: EntityKind, index: &Index, cast: &mut Cast, at: usize) -> usize {
+fn enlist(st: &str, n: &names::Named, kind: EntityKind, dict: &Dictionaries, cast: &mut Cast, at: usize) -> usize {
+    let index = dict.index();
     let text = &st[n.start..n.end];
     let entity = cast.add(text, kind, None, at);
     match kind {
         EntityKind::Person => {
             let particle = |w: &str| index.word_classes(w).any(|c| c == WordClass::Particle);
-            cast.add_person_aliases(text, entity, particle)
+            cast.add_person_aliases(text, entity, particle);
         }
         EntityKind::Organisation | EntityKind::Group => {
             if let Some(initials) = initials(text) {
@@ -512,7 +525,14 @@ fn enlist(st: &str, n: &names::Named, kind: EntityKind, index: &Index, cast: &mu
     if let Some(t) = n.title.as_deref().filter(|t| !t.is_empty()) {
         cast.add_title(entity, t);
     }
-    if let Some(g) = n.gender {
+    // The title's gender ("spokeswoman"), else the given name's ("Hans").
+    let given = || match dict.given_names.gender(text.split_whitespace().next().unwrap_or(""))? {
+        crate::dict::Gender::Male => Some(entities::words::Gender::Male),
+        crate::dict::Gender::Female => Some(entities::words::Gender::Female),
+        crate::dict::Gender::Unisex => None,
+    };
+    let gender = n.gender.or_else(|| (kind == EntityKind::Person && text.contains(' ')).then(given).flatten());
+    if let Some(g) = gender {
         cast.set_gender(entity, g);
     }
     entity
@@ -540,7 +560,7 @@ pub(crate) fn introduce(
             };
             let words = st[n.start..n.end].split_whitespace().count();
             if !n.weak && words >= 2 {
-                enlist(st, n, kind, index, cast, entities::cast::UNSEEN);
+                enlist(st, n, kind, dict, cast, entities::cast::UNSEEN);
             }
         }
         all.push(found);
@@ -627,6 +647,21 @@ fn titled_mentions(
         actors[i].start = start;
     }
     actors.retain(|a| a.end > 0);
+}
+
+/// The gazetteer's name for a name found by shape that stands where a place
+/// stands (after "to", "from", "into", "toward") or that is a person only for
+/// want of a cue, when the gazetteer knows it.
+fn place_in_gazetteer<'d>(st: &str, n: &names::Named, dict: &'d Dictionaries) -> Option<&'d str> {
+    let before = st[..n.start].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let motion = ["to", "from", "into", "toward", "towards", "in", "near", "outside", "around"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p));
+    if !(motion || n.guessed) {
+        return None;
+    }
+    dict.gazetteer.lookup(&st[n.start..n.end]).next().map(|g| g.name)
 }
 
 /// The initials of an organisation's name ("Rapid Support Forces" → "RSF"),
@@ -1025,7 +1060,6 @@ pub(crate) fn capitals(st: &str, index: &Index, state: &ArticleState, places: &m
             name: index.place_name(capital).clone(),
             adjective: false,
             country: false,
-            by_shape: false,
         });
         found = true;
     }

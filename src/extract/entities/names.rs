@@ -53,6 +53,9 @@ pub struct Named {
     /// "al-Sharaa"): the byte where that dictionary name starts. The reader
     /// decides whether it is that person or another one of the same surname.
     pub known: Option<usize>,
+    /// A person only because nothing else fits (two capitalised words or more
+    /// with no cue): the reader may find it is a place after all.
+    pub guessed: bool,
     /// Kept only if the article names it otherwise too: a lone capitalised
     /// word with no cue ("Serraj"), which is a name only as a short form of
     /// one the cast knows ("Faiez Serraj").
@@ -147,8 +150,7 @@ fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
     let mut adjectival = false;
     let single_letter = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
     let mut dotted = single_letter(t);
-    loop {
-        let Some(p) = toks.get(end_tok).filter(|p| p.glued && p.kind == TokKind::Punct) else { break };
+    while let Some(p) = toks.get(end_tok).filter(|p| p.glued && p.kind == TokKind::Punct) {
         let next = toks.get(end_tok + 1).filter(|n| n.glued && n.kind == TokKind::Word);
         match (p.text, next) {
             ("-" | "\u{2010}" | "\u{2011}", Some(n)) => {
@@ -223,8 +225,7 @@ fn runs(cx: &Context) -> Vec<Run> {
         }
         let mut run = Run { words: vec![first], connector: vec![false] };
         let mut next = first.t1;
-        loop {
-            let Some(w) = word_at(toks, next) else { break };
+        while let Some(w) = word_at(toks, next) {
             // "Deshchytsya on Wednesday", "Gomel in May": a weekday or month ends the name.
             if w.cap && w.t1 == w.t0 + 1 && cx.has(w.t0, |c| *c == WordClass::Time).is_some() {
                 break;
@@ -344,6 +345,7 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
                     acronym: None,
                     known: Some(f.start),
                     weak: false,
+                    guessed: false,
                 });
                 chunks.pop();
             }
@@ -466,6 +468,7 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         acronym: None,
         weak: false,
         known: None,
+        guessed: false,
     };
     if let Some((ts, te, g)) = c.title {
         named.title = Some(cx.text[ts..te].to_ascii_lowercase().into_boxed_str());
@@ -516,6 +519,7 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         // Two capitalised words or more, no organisation, place or thing:
         // in news, a person.
         named.kind = NameKind::Entity(EntityKind::Person);
+        named.guessed = true;
     }
     // A capitalised word opening a sentence is no name on its shape alone ("Reports say").
     if named.kind == NameKind::Unknown && words_in_name < 2 && sentence_start(cx, w[0].t0) {
