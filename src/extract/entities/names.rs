@@ -701,35 +701,32 @@ mod tests {
 
     #[test]
     fn a_title_makes_a_person() {
-        assert_eq!(names("U.N. envoy Martin Griffiths arrived."), [person("Martin Griffiths", Some("envoy"))]);
-        assert_eq!(names("President Zelensky spoke."), [person("Zelensky", Some("president"))]);
-        assert_eq!(
-            names("said Russian delegation head Vladimir Medinsky"),
-            [person("Vladimir Medinsky", Some("head"))]
-        );
+        assert_eq!(names("U.N. envoy Martin Grimsby arrived."), [person("Martin Grimsby", Some("envoy"))]);
+        assert_eq!(names("President Zelinov spoke."), [person("Zelinov", Some("president"))]);
+        assert_eq!(names("said Russian delegation head Vladimir Medinov"), [person("Vladimir Medinov", Some("head"))]);
     }
 
     #[test]
     fn an_apposition_makes_a_person() {
-        assert_eq!(names("Hans Grundberg, the U.N. envoy, said"), [person("Hans Grundberg", Some("envoy"))]);
+        assert_eq!(names("Hans Grunwald, the U.N. envoy, said"), [person("Hans Grunwald", Some("envoy"))]);
     }
 
     #[test]
     fn head_words_make_organisations_and_acronyms_are_defined() {
-        let n = names("The Rapid Support Forces (RSF) and the Forces for Freedom and Change met.");
-        assert_eq!(n[0].0, "Rapid Support Forces");
+        let n = names("The Rapid Relief Forces (RRF) and the Forces for Peace and Renewal met.");
+        assert_eq!(n[0].0, "Rapid Relief Forces");
         assert_eq!(n[0].1, NameKind::Entity(EntityKind::Organisation));
-        assert_eq!(n[1].0, "Forces for Freedom and Change");
+        assert_eq!(n[1].0, "Forces for Peace and Renewal");
         assert_eq!(n.len(), 2, "the acronym in brackets is the first name's: {n:?}");
     }
 
     #[test]
     fn a_title_inside_a_run_splits_organisation_and_person() {
-        let n = names("Rapid Support Forces Commander Mohamed Hamdan Dagalo said");
-        assert_eq!(n[0].0, "Rapid Support Forces");
-        assert_eq!(n[1], person("Mohamed Hamdan Dagalo", Some("commander")));
-        let n = names("the General National Congress met");
-        assert_eq!(n[0].0, "General National Congress");
+        let n = names("Rapid Relief Forces Commander Mohamed Hamdi Dagali said");
+        assert_eq!(n[0].0, "Rapid Relief Forces");
+        assert_eq!(n[1], person("Mohamed Hamdi Dagali", Some("commander")));
+        let n = names("the General Popular Congress met");
+        assert_eq!(n[0].0, "General Popular Congress");
         assert_eq!(n[0].1, NameKind::Entity(EntityKind::Organisation));
     }
 
@@ -743,7 +740,7 @@ mod tests {
 
     #[test]
     fn plural_names_after_the_are_groups() {
-        assert_eq!(names("talks between the government and the Houthis")[0].1, NameKind::Entity(EntityKind::Group));
+        assert_eq!(names("talks between the government and the Zorbans")[0].1, NameKind::Entity(EntityKind::Group));
     }
 
     #[test]
