@@ -8,6 +8,7 @@ pub mod visit;
 
 use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
+use super::entities::cast::EntityKind;
 use super::reading::{in_spans, lower_cow, ActorSpan, PlaceSpan, Reading};
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
@@ -118,6 +119,24 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// The seat of an institution the talks are held at ("at the Kremlin", "at
+/// the White House"): the capital of its state, when no place is named.
+pub(crate) fn seat_near(r: &Reading, dict: &Dictionaries, end: usize, reach: usize) -> Option<String> {
+    let index = dict.index();
+    r.actors
+        .iter()
+        .filter(|a| a.start >= end && a.start - end <= reach && !r.clause_break(end, a.start))
+        .filter(|a| matches!(a.kind, EntityKind::Government | EntityKind::Organisation))
+        .find(|a| {
+            let before = r.text[..a.start].trim_end();
+            let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+            before.ends_with(" at") || before == "at"
+        })
+        .and_then(|a| a.country.as_deref())
+        .and_then(|c| index.capital_of(c))
+        .map(|p| index.place_name(p).to_string())
 }
 
 /// Whether a place at `i` follows a preposition of location ("in Geneva").

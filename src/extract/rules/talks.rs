@@ -83,7 +83,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
-        ev.place = place.map(|p| p.name.to_string());
+        ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         ev.mentions.push(r.mention());
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
