@@ -22,8 +22,25 @@ pub(crate) fn actors_agree(a: &Event, b: &Event) -> bool {
     pa.is_empty() || pb.is_empty() || pa.iter().all(|x| pb.contains(x)) || pb.iter().all(|x| pa.contains(x))
 }
 
+/// A report of a meeting that took place is never one of a meeting still to
+/// come (or called off), nor the reverse: the text would have to say that the
+/// planned meeting took place.
+fn statuses_agree(a: Status, b: Status) -> bool {
+    let done = |s: Status| s == Status::Happened;
+    a == Status::Unknown || b == Status::Unknown || done(a) == done(b)
+}
+
+/// Both reports name the same day: the planned meeting and the one held are one.
+fn same_day(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a.precision == Precision::Day && a == b)
+}
+
 pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
     a.kind == b.kind
+        && (a.kind == Kind::Statement
+            || a.kind == Kind::DeathToll
+            || statuses_agree(a.status, b.status)
+            || same_day(a.date, b.date))
         && overlaps(a.date, b.date)
         && (a.place.is_none() || b.place.is_none() || a.place == b.place)
         && (a.count.is_none() || a.count == b.count)
