@@ -119,6 +119,16 @@ impl Reading<'_> {
         self.actors.iter().filter(|a| a.start == i).max_by_key(|a| a.end - a.start)
     }
 
+    /// The word right before byte `i`, in lower case; "" when punctuation
+    /// or the sentence's start comes first.
+    pub(crate) fn word_before(&self, i: usize) -> &str {
+        let k = self.tok_at(i);
+        match k.checked_sub(1).map(|j| &self.toks[j]) {
+            Some(t) if t.kind == crate::extract::tokens::TokKind::Word => t.lower,
+            _ => "",
+        }
+    }
+
     /// The token that starts at byte `b` or the first after it.
     pub(crate) fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.start < b)
@@ -294,7 +304,7 @@ pub(crate) fn read<'a>(
             });
         }
     }
-    capitals(st, index, state, &mut places);
+    capitals(st, &toks, index, state, &mut places);
     // "Moscow said", "Riyadh and Damascus announced": a capital that speaks
     // or acts is its country's government, an actor as well as a place.
     for p in &places {
@@ -1014,24 +1024,16 @@ fn span_of(cast: &Cast, e: usize) -> ActorSpan {
 /// "the capital" (of the country the article is about) name the capital city:
 /// they become a place over the whole phrase, replacing the country in it. When
 /// a name follows ("the capital, Damascus") that name is the place already.
-pub(crate) fn capitals(st: &str, index: &Index, state: &ArticleState, places: &mut Vec<PlaceSpan>) {
-    if !st.contains("apital") {
-        return;
-    }
-    let lower = st.to_ascii_lowercase();
+pub(crate) fn capitals(st: &str, toks: &[Tok], index: &Index, state: &ArticleState, places: &mut Vec<PlaceSpan>) {
     let mut found = false;
-    for (i, _) in lower.match_indices("capital") {
-        let end = i + "capital".len();
-        let bounded = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-            && lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if !bounded {
-            continue;
-        }
+    for (k, t) in toks.iter().enumerate().filter(|(_, t)| t.lower == "capital") {
+        let (i, end) = (t.start, t.end);
         let before = st[..i].trim_end();
         let owner = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
-        let of_country =
-            lower[end..].starts_with(" of ").then(|| places.iter().find(|p| p.country && p.start == end + 4));
-        let bare = lower[..i].ends_with("the ");
+        let of_country = toks.get(k + 1).filter(|n| n.lower == "of").map(|n| {
+            places.iter().find(|p| p.country && toks.get(k + 2).is_some_and(|c| c.start == p.start) && n.end < p.start)
+        });
+        let bare = k > 0 && toks[k - 1].lower == "the";
         let (country, start, stop) = if let Some(p) = places.iter().find(|p| p.country && p.end == owner.len()) {
             (Some(p.name.clone()), p.start, end)
         } else if let Some(Some(p)) = of_country {

@@ -141,10 +141,8 @@ pub(crate) fn seat_near(r: &Reading, dict: &Dictionaries, end: usize, reach: usi
 
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
 pub(crate) fn locative(r: &Reading, i: usize) -> bool {
-    let before = r.text[..i].trim_end();
-    let word = lower_cow(before.rsplit(' ').next().unwrap_or(""));
     ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
-        .contains(&&*word)
+        .contains(&r.word_before(i))
 }
 
 /// A place followed by 's names an owner ("Russia's envoy"), not a location.
@@ -209,7 +207,7 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
     let subject = r.main_subject().map(|s| s.start);
     let eligible = |a: &&ActorSpan| !a.agency() && a.start < reporter && !is_topic(r, a);
     // "talks between X, the U.S. envoy; Y and Z; and W": a list, whatever its punctuation.
-    let between = r.text[end..].trim_start().to_ascii_lowercase().starts_with("between ");
+    let between = r.toks.get(r.tok_at(end)).is_some_and(|t| t.lower == "between");
     let in_clause = |a: &&ActorSpan| {
         let (lo, hi) = if a.end <= at { (a.end, at) } else { (end, a.start) };
         let listed = between && a.start >= end && !r.text[end..a.start].contains(" said");
@@ -261,7 +259,8 @@ pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usiz
     if tail.split_whitespace().count() > 8 || in_spans(&r.quotes, comma) {
         return None;
     }
-    if tail.to_ascii_lowercase().starts_with("according to ") {
+    let k = r.tok_at(tail_at);
+    if r.toks.get(k).is_some_and(|t| t.lower == "according") && r.toks.get(k + 1).is_some_and(|t| t.lower == "to") {
         return Some(comma);
     }
     r.words

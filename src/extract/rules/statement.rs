@@ -119,9 +119,8 @@ pub(crate) fn statement(
         }
         let phrase = t.phrase.as_str();
         let before = r.text[..w.start].trim_end();
-        let prev = lower_cow(before.rsplit(' ').next().unwrap_or(""));
         // "the proposed talks", "so-called": an adjective, not a verb.
-        if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&&*prev) {
+        if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&r.word_before(w.start)) {
             continue;
         }
         if negated(r, dict, w.start) {
@@ -130,8 +129,12 @@ pub(crate) fn statement(
         let (speaker, description) = match phrase {
             "according to" => (according_to(r, w.end), None),
             "as saying" | "quoted as saying" => {
-                let lower = r.text[..w.start].to_lowercase();
-                let reported = lower.rfind(" reported ").or_else(|| lower.rfind(" quoted ")).map(|k| k + 9);
+                // "AGENCY reported X as saying", "X was quoted by Y as saying".
+                let reported = r.toks[..r.tok_at(w.start)]
+                    .iter()
+                    .rev()
+                    .find(|t| t.lower == "reported" || t.lower == "quoted")
+                    .map(|t| t.end);
                 let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency()));
                 (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency())).cloned(), None)
             }
