@@ -80,11 +80,23 @@ pub(crate) fn occasion(r: &Reading, dict: &Dictionaries) -> Option<Kind> {
 }
 
 pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
-    r.words
-        .iter()
-        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i))
-        .rev()
-        .find_map(|w| entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None }))
+    let status = |w: &entities::Found| {
+        entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
+    };
+    let before = r.words.iter().filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i)).rev();
+    before.clone().find_map(status).or_else(|| {
+        // "the talks should resume", "the conference was postponed": a modal
+        // or a verb of calling off right after the noun, in its clause.
+        let k = r.tok_at(i);
+        let end = r.toks.get(k..).and_then(|t| t.iter().find(|t| t.start >= i)).map(|t| t.end)?;
+        r.words
+            .iter()
+            .filter(|w| w.start >= end && r.text[end..w.start].split_whitespace().count() <= 2)
+            .filter(|w| !r.clause_break(end, w.start) && !r.text[end..w.start].contains(','))
+            // Not a purpose ("met on Monday to discuss"): that is what the meeting is for.
+            .filter(|w| !r.text[w.start..w.end].starts_with("to "))
+            .find_map(status)
+    })
 }
 
 /// The date expression that belongs to a trigger at `start..end`: right after it
@@ -319,3 +331,6 @@ pub(crate) fn determiner_before(r: &Reading, i: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod regressions;
