@@ -30,6 +30,13 @@ fn statuses_agree(a: Status, b: Status) -> bool {
     a == Status::Unknown || b == Status::Unknown || done(a) == done(b)
 }
 
+/// Both reports name the same venue (a city, not a country) and the same
+/// participants: "talks are to be held in Gomel" and "talks have begun in
+/// Gomel" report one meeting, first planned, then held.
+fn same_venue(a: &Event, b: &Event) -> bool {
+    a.place.is_some() && a.place == b.place && !a.actors.is_empty() && actors_agree(a, b)
+}
+
 /// Both reports name the same day: the planned meeting and the one held are one.
 fn same_day(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a.precision == Precision::Day && a == b)
@@ -40,7 +47,8 @@ pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
         && (a.kind == Kind::Statement
             || a.kind == Kind::DeathToll
             || statuses_agree(a.status, b.status)
-            || same_day(a.date, b.date))
+            || same_day(a.date, b.date)
+            || same_venue(a, b))
         && overlaps(a.date, b.date)
         && (a.place.is_none() || b.place.is_none() || a.place == b.place)
         && (a.count.is_none() || a.count == b.count)
