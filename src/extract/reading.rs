@@ -1073,17 +1073,11 @@ pub(crate) fn capitals(st: &str, toks: &[Tok], index: &Index, state: &ArticleSta
 /// The government actor of a country; when the dictionary has none, "X
 /// government" with the country's adjective ("Yemeni government").
 pub(crate) fn government_of(dict: &Dictionaries, country: &str) -> String {
-    // The government itself ("Syrian government"), not one of its ministries or armies.
-    let is_government = |name: &str| name.to_ascii_lowercase().ends_with("government");
-    if let Some(a) = dict.actors.iter().find(|a| {
-        a.kind == ActorKind::Government
-            && a.country.as_deref() == Some(country)
-            && (is_government(&a.name) || a.aliases.iter().any(|x| is_government(x)))
-    }) {
-        return a.name.clone();
+    if let Some(a) = dict.index().government_of(country) {
+        return dict.actors[a].name.clone();
     }
     // "Yemeni government": the country's adjective, as the news names it.
-    match dict.places.iter().find(|p| p.name == country).and_then(|p| p.adjectives.first()) {
+    match dict.index().place_named(country).and_then(|p| dict.places[p].adjectives.first()) {
         Some(adjective) => format!("{adjective} government"),
         None => format!("government of {country}"),
     }

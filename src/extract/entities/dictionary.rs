@@ -59,6 +59,9 @@ pub struct NameIndex {
     capitals: HashMap<String, usize>,
     /// Canonical actor name (lower case) → actor index.
     actor_by_name: HashMap<String, usize>,
+    /// Country (lower case) → its government actor: one whose name or an
+    /// alias ends in "government", not one of its ministries or armies.
+    governments: HashMap<String, usize>,
     /// Canonical names, shared: a sentence's actors and places point at them
     /// instead of copying them.
     actor_names: Vec<Arc<str>>,
@@ -480,6 +483,18 @@ impl NameIndex {
                 .collect(),
             place_by_name: places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
             actor_by_name: actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
+            governments: {
+                let is_government = |name: &str| name.to_ascii_lowercase().ends_with("government");
+                let mut map = HashMap::default();
+                for (i, a) in actors.iter().enumerate() {
+                    let government = a.kind == ActorKind::Government
+                        && (is_government(&a.name) || a.aliases.iter().any(|x| is_government(x)));
+                    if let (true, Some(c)) = (government, a.country.as_deref()) {
+                        map.entry(c.to_lowercase()).or_insert(i);
+                    }
+                }
+                map
+            },
             actor_names: actors.iter().map(|a| Arc::from(a.name.as_str())).collect(),
             actor_countries: actors.iter().map(|a| a.country.as_deref().map(Arc::from)).collect(),
             place_names: places.iter().map(|p| Arc::from(p.name.as_str())).collect(),
@@ -578,6 +593,11 @@ impl Index {
     /// Place `i`'s canonical name.
     pub fn place_name(&self, i: usize) -> &Arc<str> {
         &self.names.place_names[i]
+    }
+
+    /// The government actor of a country, by the country's canonical name.
+    pub fn government_of(&self, country: &str) -> Option<usize> {
+        self.names.governments.get(&country.to_lowercase()).copied()
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {

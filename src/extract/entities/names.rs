@@ -214,6 +214,17 @@ fn runs(cx: &Context) -> Vec<Run> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
+        // Only a capitalised word, or "al-"/"el-", can open a name: other
+        // tokens are passed over without building a word.
+        let t = &toks[k];
+        let opens = t.kind == TokKind::Word
+            && (t.text.as_bytes()[0].is_ascii_uppercase()
+                || matches!(t.lower, "al" | "el")
+                || (t.text.as_bytes()[0] >= 0x80 && t.text.starts_with(|c: char| c.is_uppercase())));
+        if !opens {
+            k += 1;
+            continue;
+        }
         let Some(first) = word_at(toks, k) else {
             k += 1;
             continue;

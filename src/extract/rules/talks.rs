@@ -14,7 +14,6 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
             && !r.clause_break(end, a.start)
             && !r.text[end..a.start].contains([',', ';', '"', '\u{201c}'])
             && !a.agency()
-            && r.actors.iter().all(|b| b.start >= a.start || b.end <= end || b.start < end)
     })
 }
 
