@@ -35,11 +35,20 @@ pub fn compile_patterns() {
 pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     let mut kept: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::default();
-    for unit in units(text) {
-        match furniture.rule(unit.as_bytes()) {
-            Some(LineRule::Stop) => break,
-            Some(LineRule::Drop) => continue,
-            None => {}
+    'units: for mut unit in units(text) {
+        loop {
+            match furniture.rule(unit.as_bytes()) {
+                Some((LineRule::Stop, _)) => break 'units,
+                Some((LineRule::Drop, _)) => continue 'units,
+                // A label before the text: the rest of the line is looked at again.
+                Some((LineRule::Strip, end)) if end > 0 && unit.is_char_boundary(end) => {
+                    unit = unit[end..].trim_start().to_string();
+                    if unit.is_empty() {
+                        continue 'units;
+                    }
+                }
+                _ => break,
+            }
         }
         let key = normalise(&unit);
         if key.len() >= 20 && !seen.insert(key) {
