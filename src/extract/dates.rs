@@ -489,7 +489,13 @@ impl<'t, 'a> Parser<'t, 'a> {
             match n.kind {
                 TokKind::Word if !self.tables.ordinals.contains_key(n.lower) => return None,
                 TokKind::Num => return None,
-                TokKind::Punct if matches!(n.text, "%" | ":") => return None,
+                TokKind::Punct if n.text == "%" => return None,
+                // "10:30" is a time; "9 December 2014:" ends a dateline.
+                TokKind::Punct
+                    if n.text == ":" && self.tok(i + 2).is_some_and(|m| m.glued && m.kind == TokKind::Num) =>
+                {
+                    return None
+                }
                 TokKind::Punct
                     if matches!(n.text, "," | ".")
                         && self.tok(i + 2).is_some_and(|m| m.glued && m.kind == TokKind::Num) =>
