@@ -179,6 +179,9 @@ pub enum TriggerRole {
     Victim,
     /// A word that makes a count a death toll.
     Death,
+    /// A word for people hurt, displaced or held but not killed ("wounded",
+    /// "displaced", "missing"): a count it governs is no death toll.
+    Harm,
     /// Not a trigger: a longer phrase that keeps a shorter one from matching
     /// ("press conference" is no meeting).
     Ignore,
@@ -193,10 +196,11 @@ impl std::str::FromStr for TriggerRole {
             "with" => TriggerRole::With,
             "victim" => TriggerRole::Victim,
             "death" => TriggerRole::Death,
+            "harm" => TriggerRole::Harm,
             "ignore" => TriggerRole::Ignore,
             other => {
                 return Err(format!(
-                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death or ignore)"
+                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death, harm or ignore)"
                 ))
             }
         })
