@@ -1449,9 +1449,10 @@ pub fn find_publication_date(text: &str, tables: &DateTables) -> Option<NaiveDat
             let after = line[e.end..].trim_start();
             // Only capitalised words or labels before it: "Updated 0207 GMT", "MOSCOW,", "date", not "talks set for".
             let words_before = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-            let labelled = before.split_whitespace().next_back().is_some_and(|w| {
-                DATE_LABELS.contains(&w.trim_end_matches(':').to_ascii_lowercase().as_str())
-            });
+            let labelled = before
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| DATE_LABELS.contains(&w.trim_end_matches(':').to_ascii_lowercase().as_str()));
             let header_position = e.start <= 60
                 && words_before.clone().all(|w| {
                     !w.starts_with(char::is_lowercase) || DATE_LABELS.contains(&w.to_ascii_lowercase().as_str())
