@@ -1428,6 +1428,9 @@ enum HeaderDate {
     Dateline,
 }
 
+/// A day as written at the top of a page: (year when given, month, day).
+type HeaderDay = (Option<i32>, u32, u32);
+
 /// Lower-case words that label a page date ("date 2017-01-27", "Published on 3 May 2019").
 const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted", "updated", "last", "on", "at", "am", "pm"];
 
@@ -1439,7 +1442,7 @@ const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted", "updated"
 pub fn find_publication_date(text: &str, tables: &DateTables) -> Option<NaiveDate> {
     let lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(HEADER_LINES);
     // The best date so far: (its kind, (year, month, day)).
-    let mut best: Option<(HeaderDate, (Option<i32>, u32, u32))> = None;
+    let mut best: Option<(HeaderDate, HeaderDay)> = None;
     let mut header_year: Option<i32> = None;
     for line in lines {
         let short = line.len() <= 120;

@@ -366,6 +366,21 @@ pub(crate) const BREAKDOWN: &[&str] =
 
 // ---------------------------------------------------------------- tolls
 
+/// A toll found in a sentence, before its date and place are set.
+struct Toll {
+    /// Where its clause starts: after the marker of a second toll, else 0.
+    clause_start: usize,
+    /// Where its count starts.
+    at: usize,
+    /// The end of its victim noun, or of its count.
+    victim_end: usize,
+    /// An earlier figure of the same toll ("up from 93,000 a month ago").
+    earlier: bool,
+    event: Event,
+    /// The victims' nationality, a place.
+    nationality: Option<Arc<str>>,
+}
+
 /// What follows a count: the people it counts.
 struct Counted {
     /// The end of the victim noun ("civilians"), or of the count when none is needed.
@@ -526,8 +541,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     let mut previous: Option<usize> = None;
     // The end of a count that opens a range ("between 9,000 and 11,000 dead").
     let mut range_from: Option<usize> = None;
-    // (clause start, count start, victim end, an earlier figure, event, victims' nationality)
-    let mut found: Vec<(usize, usize, usize, bool, Event, Option<Arc<str>>)> = Vec::new();
+    let mut found: Vec<Toll> = Vec::new();
     for (s, e, count) in counts(r, dict) {
         if r.dates.iter().any(|d| d.start <= s && e <= d.end) || r.in_quote(s) {
             continue;
@@ -581,8 +595,8 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .words
             .iter()
             .filter(|w| w.end <= s && s - w.end <= 40 && !r.clause_break(w.end, s))
-            .filter_map(|w| death_or_harm(w).map(|d| (w.end, d)))
-            .last();
+            .rev()
+            .find_map(|w| death_or_harm(w).map(|d| (w.end, d)));
         let predicate = after.filter(|&(at, _)| {
             r.text[victim_end.min(at)..at].split_whitespace().all(|w| PREDICATE_LINKS.contains(&first_word(w).as_str()))
         });
@@ -613,14 +627,21 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             ev.date = anchor.published.map(DateSpan::day);
             ev.date_text = since.map(|d| d.text.clone());
         }
-        found.push((clause_start, s, victim_end, earlier, ev, victims.and_then(|v| v.nationality)));
+        found.push(Toll {
+            clause_start,
+            at: s,
+            victim_end,
+            earlier,
+            event: ev,
+            nationality: victims.and_then(|v| v.nationality),
+        });
         previous = Some(e);
         range_from = opens_range.then_some(e);
     }
     // Each toll takes its date and place from its own clause of the sentence.
     for k in 0..found.len() {
-        let hi = found.get(k + 1).map_or(r.text.len(), |t| t.0);
-        let (lo, s, victim_end, earlier, ref mut ev, ref nationality) = found[k];
+        let hi = found.get(k + 1).map_or(r.text.len(), |t| t.clause_start);
+        let Toll { clause_start: lo, at: s, victim_end, earlier, event: ref mut ev, ref nationality } = found[k];
         if !ev.cumulative {
             // Its own clause's date, else (but for an earlier figure) one the
             // sentence gives for all ("30 in Aleppo and 12 in Idlib on Friday").
@@ -645,8 +666,8 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.place = place.or_else(|| nationality.as_deref().map(String::from)).or_else(|| state.main_country.clone());
         ev.mentions.push(r.mention());
     }
-    for (_, s, _, _, event, _) in found {
-        let mut c = Candidate::new(event, r.offset + s, Tense::Past);
+    for Toll { at, event, .. } in found {
+        let mut c = Candidate::new(event, r.offset + at, Tense::Past);
         c.family = 4;
         out.push(c);
     }
