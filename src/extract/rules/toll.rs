@@ -422,8 +422,21 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .map(|(_, end)| end)
             .collect()
     };
-    let has_death = r.words.iter().any(|w| is(w, TriggerRole::Death));
-    if !has_death && !TOLL_NOUNS.iter().any(|n| r.text.contains(n)) {
+    // The death and harm words of the sentence, once: (start, end, a death word).
+    let marks: Vec<(usize, usize, bool)> = r
+        .words
+        .iter()
+        .filter_map(|w| {
+            if is(w, TriggerRole::Death) {
+                Some((w.start, w.end, true))
+            } else if is(w, TriggerRole::Harm) {
+                Some((w.start, w.end, false))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if !marks.iter().any(|m| m.2) && !TOLL_NOUNS.iter().any(|n| r.text.contains(n)) {
         return;
     }
     let lower = r.text.to_lowercase();
@@ -431,18 +444,18 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         return;
     }
     let toll_nouns = toll_noun_at(&lower);
-    let death_or_harm = |w: &entities::Found| -> Option<bool> {
-        if is(w, TriggerRole::Death) {
-            Some(true)
-        } else if is(w, TriggerRole::Harm) {
-            Some(false)
-        } else {
-            None
-        }
+    // A word that the scan found inside a longer phrase is looked up by its text.
+    let phrases = |role: TriggerRole| -> Vec<&str> {
+        dict.triggers
+            .iter()
+            .filter(|t| t.kind == Kind::DeathToll && t.role == role)
+            .map(|t| t.phrase.as_str())
+            .collect()
     };
+    let (victims, harms) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
     let role_at = |at: usize, bare: &str, role: TriggerRole| {
-        r.words.iter().any(|w| w.start == at && is(w, role))
-            || dict.triggers.iter().any(|t| t.kind == Kind::DeathToll && t.role == role && t.phrase == bare)
+        let listed = if role == TriggerRole::Victim { &victims } else { &harms };
+        r.words.iter().any(|w| w.start == at && is(w, role)) || listed.get_or_init(|| phrases(role)).contains(&bare)
     };
     let index = dict.index();
     // A plural of a nationality ("Palestinians", "Yemenis", "Lebanese"): its place.
@@ -503,12 +516,12 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 && !r.clause_break(n, s)
                 && reach(&r.text[n..s]).is_some_and(|w| TOLL_VERBS.contains(&w.as_str()))
         });
-        let by_death = r.words.iter().any(|w| {
-            is(w, TriggerRole::Death)
-                && w.end <= s
-                && s - w.end <= 12
-                && !r.clause_break(w.end, s)
-                && words_back(&r.text[w.end..s]).next().is_some_and(|p| p == "to" || p == "at")
+        let by_death = marks.iter().any(|&(_, end, death)| {
+            death
+                && end <= s
+                && s - end <= 12
+                && !r.clause_break(end, s)
+                && words_back(&r.text[end..s]).next().is_some_and(|p| p == "to" || p == "at")
         });
         by_noun || by_death
     };
@@ -517,10 +530,8 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let mut pos = e;
         for word in r.text[e..].split_whitespace().take(4) {
             let Some(at) = r.text[pos..].find(word).map(|k| pos + k) else { return false };
-            if let Some(w) = r.words.iter().find(|w| w.start == at) {
-                if let Some(death) = death_or_harm(w) {
-                    return death;
-                }
+            if let Some(&(_, _, death)) = marks.iter().find(|m| m.0 == at) {
+                return death;
             }
             if !PREDICATE_LINKS.contains(&first_word(word).as_str()) {
                 return false;
@@ -570,6 +581,12 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if r.text[e..].starts_with(['%', '-']) || r.text[..s].ends_with(['-', '$', '£', '€']) {
             continue;
         }
+        // Most counts stand far from any death word or toll noun: no toll, and
+        // not worth the closer looks below.
+        let near = |i: usize| i.abs_diff(s) <= 90 || i.abs_diff(e) <= 90;
+        if !marks.iter().any(|m| near(m.0)) && !toll_nouns.iter().any(|&n| near(n)) {
+            continue;
+        }
         let victims = counted(e);
         if victims.as_ref().is_some_and(|v| v.harm) {
             continue;
@@ -586,17 +603,17 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // injured"), else the last one before it in the clause ("killed 11
         // civilians and wounded eight others"), else one after it.
         // (The victim noun itself may be the death word: "190,000 deaths", "10,000 lives".)
-        let after = r
-            .words
+        let after = marks
             .iter()
-            .filter(|w| w.start >= e && w.start.saturating_sub(victim_end) <= 40 && !r.clause_break(e, w.start))
-            .find_map(|w| death_or_harm(w).map(|d| (w.start, d)));
-        let before = r
-            .words
+            .filter(|m| m.0 >= e && m.0.saturating_sub(victim_end) <= 40)
+            .find(|m| !r.clause_break(e, m.0))
+            .map(|m| (m.0, m.2));
+        let before = marks
             .iter()
-            .filter(|w| w.end <= s && s - w.end <= 40 && !r.clause_break(w.end, s))
+            .filter(|m| m.1 <= s && s - m.1 <= 40)
             .rev()
-            .find_map(|w| death_or_harm(w).map(|d| (w.end, d)));
+            .find(|m| !r.clause_break(m.1, s))
+            .map(|m| (m.1, m.2));
         let predicate = after.filter(|&(at, _)| {
             r.text[victim_end.min(at)..at].split_whitespace().all(|w| PREDICATE_LINKS.contains(&first_word(w).as_str()))
         });

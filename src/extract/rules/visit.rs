@@ -68,12 +68,20 @@ pub(crate) fn visits(
         if t.role == TriggerRole::Weak && dest.is_none_or(|p| p.start - w.end > 40) {
             continue;
         }
-        let place = dest.or_else(|| place_before(r, w.start));
+        // The preposition before a visit noun: "on his first visit" is an adverbial of its clause.
+        let prep = preposition_at(r, w.start);
+        let adverbial = prep.as_ref().is_some_and(|(p, _)| ADVERBIAL.contains(&p.as_str()));
+        let fronted = adverbial && prep.as_ref().is_some_and(|&(_, at)| is_sentence_start(r, at));
+        let place = dest.or_else(|| place_before(r, w.start, adverbial));
         // "visited the country", "a mission to the country": the country the article is about.
         let the_country = place.is_none()
-            && lower_cow(r.text[w.end..].trim_start()).starts_with("the country")
+            && r.text[w.end..]
+                .trim_start()
+                .as_bytes()
+                .get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"the country"))
             && state.main_country.is_some();
-        let visitor = visitor(r, dict, w, t.phrase.ends_with(" by"), place);
+        let visitor = visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted));
         // ... and as a verb: "the return to Ukraine of children" is no trip.
         let det = determiner_before(r, w.start);
         if t.role == TriggerRole::Weak && visitor.is_none() && !det.is_empty() {
@@ -93,7 +101,6 @@ pub(crate) fn visits(
         }
         // "In April, X met Assad in Damascus on the first such visit": an
         // adverbial visit takes its clause's date.
-        let adverbial = ADVERBIAL.contains(&preposition_before(r, w.start).as_str());
         let date = date_near(r, w.start, w.end, 50).or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten());
         let cue = status_cue_before(r, dict, w.start, 40);
         // "is heading to Tobruk today", "is flying to Libya on Thursday": under way, arriving later.
@@ -171,14 +178,13 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool) -> Option<&'r Pl
 
 /// A place before a visit word that says where it happens: "in Damascus on a
 /// visit", "from Kazakhstan, where he is on a visit".
-fn place_before<'r>(r: &'r Reading, start: usize) -> Option<&'r PlaceSpan> {
+fn place_before<'r>(r: &'r Reading, start: usize, adverbial: bool) -> Option<&'r PlaceSpan> {
     r.places
         .iter()
         .filter(|p| !p.adjective && p.end <= start && !r.clause_break(p.end, start))
         .filter(|p| {
             r.text[p.end..].starts_with(", where")
-                || (words_before(r, p.start).next().is_some_and(|w| w == "in")
-                    && ADVERBIAL.contains(&preposition_before(r, start).as_str()))
+                || (adverbial && words_before(r, p.start).next().is_some_and(|w| w == "in"))
         })
         .max_by_key(|p| p.end)
 }
@@ -192,30 +198,32 @@ fn words_before<'r>(r: &'r Reading, i: usize) -> impl Iterator<Item = String> + 
 }
 
 /// The preposition that governs a noun at `i`, past its determiner and up to
-/// three lower-case modifiers ("on his first official visit" → "on"); empty
-/// when none, or when a name or punctuation comes first (a verb's subject).
-fn preposition_before(r: &Reading, i: usize) -> String {
-    preposition_at(r, i).map(|(w, _)| w).unwrap_or_default()
-}
-
-/// [`preposition_before`] with where the preposition starts.
+/// three lower-case modifiers ("on his first official visit" → "on"), with
+/// where it starts; none when a name or punctuation comes first (a verb's
+/// subject).
 fn preposition_at(r: &Reading, i: usize) -> Option<(String, usize)> {
-    let mut end = i;
-    for (n, raw) in r.text[..i].split_whitespace().rev().enumerate() {
-        let start = r.text[..end].rfind(raw)?;
-        end = start;
-        if raw.ends_with([',', ';', ':', '.']) {
-            break;
+    let mut rest = r.text[..i].trim_end();
+    for n in 0..5 {
+        let start = rest.rfind(' ').map_or(0, |k| k + 1);
+        let raw = &rest[start..];
+        if raw.is_empty() || raw.ends_with([',', ';', ':', '.']) {
+            return None;
         }
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
-        if ADVERBIAL.contains(&w.as_str()) || w == "in" || w == "to" {
-            return Some((w, start));
+        let w = lower_cow(raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        if ADVERBIAL.contains(&&*w) || w == "in" || w == "to" {
+            return Some((w.into_owned(), start));
         }
-        if n >= 4 || raw.chars().any(|c| c.is_uppercase()) {
-            break;
+        if n == 4 || start == 0 || raw.chars().any(char::is_uppercase) {
+            return None;
         }
+        rest = rest[..start].trim_end();
     }
     None
+}
+
+/// Whether only punctuation stands before `at` in the sentence.
+fn is_sentence_start(r: &Reading, at: usize) -> bool {
+    r.text[..at].trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
 }
 
 /// Whether the text ends with a present form of "be", past an adverb: "is", "are now".
@@ -242,13 +250,15 @@ fn is_going_on(r: &Reading, i: usize) -> bool {
 /// clause's subject for an adverbial visit noun ("met Assad on his first
 /// visit"); the nearest actor before it in its clause (also through "who":
 /// "Pedersen, who arrived"); else the subject after a fronted phrase ("After
-/// a trip to Iraq, Ban said").
+/// a trip to Iraq, Ban said"). `adverbial` is Some(fronted) for a visit noun
+/// in an adverbial phrase.
 fn visitor(
     r: &Reading,
     dict: &Dictionaries,
     w: &entities::Found,
     by_phrase: bool,
     place: Option<&PlaceSpan>,
+    adverbial: Option<bool>,
 ) -> Option<Visitor> {
     let of = |a: &ActorSpan| Visitor {
         name: a.name.to_string(),
@@ -261,7 +271,8 @@ fn visitor(
     let by = if by_phrase {
         Some(w.end)
     } else {
-        r.text[w.end..].find(" by ").map(|k| w.end + k + 4).filter(|&b| {
+        let end = (w.end + 60..=r.text.len()).find(|&k| r.text.is_char_boundary(k)).unwrap_or(r.text.len());
+        r.text[w.end..end].find(" by ").map(|k| w.end + k + 4).filter(|&b| {
             // Within the visit's noun phrase: no verb between ("a visit ... is part of an effort by").
             let between = &r.text[w.end..b];
             b - w.end <= 50
@@ -299,10 +310,8 @@ fn visitor(
             || matches!(gap, "who" | "who has" | "who had")
             || (gap.starts_with("who ") && gap.ends_with(',') && !gap[..gap.len() - 1].contains(','))
     };
-    if ADVERBIAL.contains(&preposition_before(r, w.start).as_str()) {
+    if let Some(fronted) = adverbial {
         // Fronted ("During his visit, Assad held talks"): the subject after the comma.
-        let fronted = preposition_at(r, w.start)
-            .is_some_and(|(_, at)| r.text[..at].trim_matches(|c: char| !c.is_alphanumeric()).is_empty());
         if fronted {
             if let Some(s) = subject_after() {
                 return Some(of(s));
@@ -339,15 +348,28 @@ fn clause_date<'r>(r: &'r Reading, i: usize) -> Option<&'r TimeExpr> {
         .min_by_key(|d| d.start.abs_diff(i))
 }
 
-/// Where the clause holding `i` starts: after the last clause break before it.
+/// Where the clause holding `i` starts: after the last clause break before it
+/// (a ';' or '—', or a clause word after a space, as `Reading::clause_break`).
 fn clause_start_before(r: &Reading, i: usize) -> usize {
-    let mut start = 0;
-    for (k, _) in r.text[..i].match_indices(' ') {
-        if r.clause_break(k, i) {
-            start = k + 1;
+    let bytes = r.text.as_bytes();
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        match bytes[k] {
+            b';' => return k + 1,
+            b' ' => {
+                // A clause word is at most 8 bytes: the gap needs no more (on a char boundary).
+                let end = (i.min(k + 12)..=i).find(|&e| r.text.is_char_boundary(e)).unwrap_or(i);
+                if separates_clauses(&r.text[k..end]) {
+                    return k + 1;
+                }
+            }
+            // The lead byte of '—' (E2 80 94) starts a character.
+            0xE2 if r.text[k..].starts_with('\u{2014}') => return k + 3,
+            _ => {}
         }
     }
-    start
+    0
 }
 
 /// A delegation that travels, as the subject of the visit word at `i`: its
@@ -355,7 +377,13 @@ fn clause_start_before(r: &Reading, i: usize) -> usize {
 /// represents ("the delegation of Ukraine", "a delegation representing the
 /// Sudanese army").
 fn delegation(r: &Reading, dict: &Dictionaries, i: usize) -> Option<Visitor> {
-    let lower = r.text[..i].to_lowercase();
+    // The head is at most 80 bytes before the verb: only the text near it is searched.
+    let from = (0..=i.saturating_sub(100)).rev().find(|&k| r.text.is_char_boundary(k)).unwrap_or(0);
+    if !DELEGATIONS.iter().any(|d| r.text[from..i].contains(&d[1..])) {
+        return None;
+    }
+    // ASCII lower case keeps the offsets.
+    let lower = r.text[..i].to_ascii_lowercase();
     let (at, head) = DELEGATIONS
         .iter()
         .filter_map(|d| lower.rfind(d).map(|k| (k, *d)))
@@ -417,10 +445,10 @@ fn delegation(r: &Reading, dict: &Dictionaries, i: usize) -> Option<Visitor> {
 /// "Lavrov, in Geneva for talks with Kerry": a person in a place for talks
 /// that is not at home there has travelled to it.
 fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
-    let lower = r.text.to_lowercase();
-    if !lower.contains(" for ") || lower.len() != r.text.len() {
+    if !r.text.contains(" for ") || !r.places.iter().any(|p| !p.adjective) {
         return;
     }
+    let lower = r.text.to_ascii_lowercase();
     let index = dict.index();
     for p in r.places.iter().filter(|p| !p.adjective) {
         let rest = lower[p.end..].trim_start_matches(',').trim_start();
@@ -651,6 +679,16 @@ mod tests {
         let got = visits(text, "2012-07-09");
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].0.as_str(), got[0].1.as_deref()), ("Kofi Annan", Some("Damascus")));
+    }
+
+    /// Found on the generated corpus: the backward search for a clause start
+    /// sliced a name inside its 'ş'.
+    #[test]
+    fn clause_search_stops_on_character_boundaries() {
+        let text = "Numan Kurtulmu\u{15f} arrived in Aden on Saturday for a two-day visit, the Malagasy embassy said.";
+        assert_eq!(visits(text, "2013-11-15")[0].1.as_deref(), Some("Aden"));
+        let text = "On his visit \u{2014} the first \u{2014} Lavrov met \u{015e}ahin in Ankara.";
+        assert!(visits(text, "2013-11-15").len() <= 1);
     }
 
     /// "From Kazakhstan, where he is currently on a visit" (news 09): the place
