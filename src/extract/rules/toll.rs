@@ -73,14 +73,21 @@ pub(crate) fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64
 /// A number written in digits ("40,000", "1.5", "12."), as an exact fraction;
 /// None when it has more digits than a count can hold.
 fn decimal(w: &str) -> Option<(u128, u128)> {
-    let clean: String = w.chars().filter(|c| *c != ',').collect();
-    let clean = clean.trim_end_matches('.');
-    let (int, frac) = clean.split_once('.').unwrap_or((clean, ""));
-    if frac.contains('.') || int.len() + frac.len() > 30 {
-        return None;
+    let (mut num, mut den, mut fraction) = (0u128, 1u128, false);
+    for b in w.trim_end_matches('.').bytes() {
+        match b {
+            b',' => {}
+            b'.' if !fraction => fraction = true,
+            b'0'..=b'9' => {
+                num = num.checked_mul(10)?.checked_add(u128::from(b - b'0'))?;
+                if fraction {
+                    den = den.checked_mul(10)?;
+                }
+            }
+            _ => return None,
+        }
     }
-    let num = format!("{int}{frac}").parse::<u128>().ok()?;
-    Some((num, 10u128.checked_pow(u32::try_from(frac.len()).ok()?)?))
+    Some((num, den))
 }
 
 /// Words, with numbers kept whole across their separators ("40,000", "1.5").
@@ -453,9 +460,12 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .collect()
     };
     let (victims, harms) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
-    let role_at = |at: usize, bare: &str, role: TriggerRole| {
-        let listed = if role == TriggerRole::Victim { &victims } else { &harms };
-        r.words.iter().any(|w| w.start == at && is(w, role)) || listed.get_or_init(|| phrases(role)).contains(&bare)
+    let role_at = |at: usize, bare: &str, role: TriggerRole| match r.words.iter().find(|w| w.start == at) {
+        Some(w) => is(w, role),
+        None => {
+            let listed = if role == TriggerRole::Victim { &victims } else { &harms };
+            listed.get_or_init(|| phrases(role)).contains(&bare)
+        }
     };
     let index = dict.index();
     // A plural of a nationality ("Palestinians", "Yemenis", "Lebanese"): its place.

@@ -357,10 +357,10 @@ fn clause_start_before(r: &Reading, i: usize) -> usize {
         k -= 1;
         match bytes[k] {
             b';' => return k + 1,
-            b' ' => {
-                // A clause word is at most 8 bytes: the gap needs no more (on a char boundary).
-                let end = (i.min(k + 12)..=i).find(|&e| r.text.is_char_boundary(e)).unwrap_or(i);
-                if separates_clauses(&r.text[k..end]) {
+            // A clause word after the space (all of them start with one of these letters).
+            b' ' if bytes.get(k + 1).is_some_and(|b| matches!(b | 0x20, b't' | b'w' | b'b' | b's')) => {
+                let next = &bytes[k + 1..i];
+                if CLAUSE_WORDS.iter().any(|w| next.get(..w.len()).is_some_and(|n| n.eq_ignore_ascii_case(w))) {
                     return k + 1;
                 }
             }
