@@ -63,7 +63,14 @@ pub(crate) fn visits(
             continue;
         }
         let from_here = t.phrase.ends_with(" from");
-        let dest = destination(r, w.end, from_here);
+        // A bare visit noun names its destination right after it ("Kerry's
+        // visit to Cairo"), not a place later in its clause ("his visit came
+        // amid a cease-fire in Tigray"); a verb, or a phrase with its own
+        // preposition ("a trip to a refugee camp in Iraq"), may be further.
+        let det = determiner_before(r, w.start);
+        let governs = [" to", " of", " in", " from", " by"].iter().any(|p| t.phrase.ends_with(p));
+        let reach = if det.is_empty() || governs { 60 } else { 12 };
+        let dest = destination(r, w.end, from_here, reach);
         // A verb of many uses travels only with its destination right after it.
         if t.role == TriggerRole::Weak && dest.is_none_or(|p| p.start - w.end > 40) {
             continue;
@@ -83,7 +90,6 @@ pub(crate) fn visits(
             && state.main_country.is_some();
         let visitor = visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted));
         // ... and as a verb: "the return to Ukraine of children" is no trip.
-        let det = determiner_before(r, w.start);
         if t.role == TriggerRole::Weak && visitor.is_none() && !det.is_empty() {
             continue;
         }
@@ -107,7 +113,11 @@ pub(crate) fn visits(
         let under_way = t.phrase.split(' ').next().is_some_and(|v| v.ends_with("ing") && v != "visiting")
             && ends_with_present_be(&r.text[..w.start]);
         // "to persuade the Houthis to come to Geneva": a trip in the infinitive is still ahead.
-        let infinitive = words_before(r, w.start).next().is_some_and(|x| x == "to") && t.status.is_none();
+        // (Not after an ordinal: "was the first to arrive in Minsk" happened.)
+        let mut before = words_before(r, w.start);
+        let infinitive = before.next().is_some_and(|x| x == "to")
+            && before.next().is_none_or(|x| !["first", "last", "only"].contains(&x.as_str()))
+            && t.status.is_none();
         let cue = cue.or((under_way || infinitive).then_some(Status::Planned));
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Visit, Status::Unknown);
@@ -166,14 +176,16 @@ impl Visitor {
 
 /// The destination after a visit word: the first place in its clause that is
 /// not an owner ("Benghazi's airport") or a starting point ("from Benghazi").
-fn destination<'r>(r: &'r Reading, end: usize, from_here: bool) -> Option<&'r PlaceSpan> {
+fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) -> Option<&'r PlaceSpan> {
     let starting_point = |p: &PlaceSpan| !from_here && words_before(r, p.start).next().is_some_and(|w| w == "from");
     r.places
         .iter()
-        .filter(|p| !p.adjective && p.start >= end && p.start - end <= 60 && !r.clause_break(end, p.start))
+        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
         .filter(|p| !is_possessor(r, p) && !starting_point(p))
         .min_by_key(|p| p.start)
-        .or_else(|| r.places.iter().filter(|p| p.start >= end && p.start - end <= 30).min_by_key(|p| p.start))
+        .or_else(|| {
+            r.places.iter().filter(|p| p.start >= end && p.start - end <= reach.min(30)).min_by_key(|p| p.start)
+        })
 }
 
 /// A place before a visit word that says where it happens: "in Damascus on a
@@ -679,6 +691,17 @@ mod tests {
         let got = visits(text, "2012-07-09");
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].0.as_str(), got[0].1.as_deref()), ("Kofi Annan", Some("Damascus")));
+    }
+
+    /// A bare visit noun's destination follows it; a place later in its
+    /// clause is not it (world-b b08). After an ordinal the infinitive
+    /// tells what happened (world-a a03).
+    #[test]
+    fn destination_of_a_visit_noun_and_the_first_to_arrive() {
+        let got = visits("Kerry's visit came amid renewed fighting in Aleppo.", "2013-11-15");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_deref()), ("John Kerry", None));
+        let got = visits("Lavrov was the first to arrive in Minsk.", "2016-11-29");
+        assert_eq!((got[0].1.as_deref(), got[0].2), (Some("Minsk"), Status::Happened));
     }
 
     /// Found on the generated corpus: the backward search for a clause start
