@@ -564,6 +564,10 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     let mut range_from: Option<usize> = None;
     let mut found: Vec<Toll> = Vec::new();
     for (s, e, count) in counts(r, dict) {
+        // A handful of tolls per sentence at most, as for the other rules.
+        if found.len() >= MAX_PER_SENTENCE {
+            break;
+        }
         if r.dates.iter().any(|d| d.start <= s && e <= d.end) || r.in_quote(s) {
             continue;
         }
@@ -876,6 +880,13 @@ mod tests {
         assert_eq!(counts("1.5 million people were killed."), [(1_500_000, Qualifier::Exact)]);
         assert_eq!(counts("9223372036854775807 people were killed."), [(9_223_372_036_854_775_807, Qualifier::Exact)]);
         assert_eq!(counts("9223372036854775808 people were killed."), []);
+    }
+
+    /// Hostile text: a run of tolls in one sentence gives a handful, no more.
+    #[test]
+    fn a_run_of_tolls_gives_a_handful() {
+        let text = (1..=40).map(|n| format!("{n} people were killed")).collect::<Vec<_>>().join("; ");
+        assert_eq!(counts(&format!("{text}.")).len(), super::MAX_PER_SENTENCE);
     }
 
     /// "Between 9,000 and 11,000 dead" is one toll, of at least the lower bound.
