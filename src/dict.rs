@@ -179,6 +179,9 @@ pub enum TriggerRole {
     Victim,
     /// A word that makes a count a death toll.
     Death,
+    /// A word for people hurt, displaced or held but not killed ("wounded",
+    /// "displaced", "missing"): a count it governs is no death toll.
+    Harm,
     /// Not a trigger: a longer phrase that keeps a shorter one from matching
     /// ("press conference" is no meeting).
     Ignore,
@@ -193,10 +196,11 @@ impl std::str::FromStr for TriggerRole {
             "with" => TriggerRole::With,
             "victim" => TriggerRole::Victim,
             "death" => TriggerRole::Death,
+            "harm" => TriggerRole::Harm,
             "ignore" => TriggerRole::Ignore,
             other => {
                 return Err(format!(
-                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death or ignore)"
+                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death, harm or ignore)"
                 ))
             }
         })
@@ -240,6 +244,9 @@ pub enum LineRule {
     Drop,
     /// The line starts a reader-comment section or the footer: it and everything after it go.
     Stop,
+    /// The line starts with a label or a trail that is not text ("date 2013-09-09",
+    /// "Home > World >"): the matched start goes, the rest of the line stays.
+    Strip,
 }
 
 /// The page-furniture rules of `furniture.tsv`, compiled into one matcher:
@@ -254,11 +261,12 @@ pub struct Furniture {
 }
 
 impl Furniture {
-    /// The action of the first rule whose pattern matches the whole of `line` (trimmed), if any.
-    pub fn rule(&self, line: &[u8]) -> Option<LineRule> {
+    /// The action of the first rule whose pattern matches `line` (trimmed), if
+    /// any, with where the match ends: the whole line, or for a `strip` rule its start.
+    pub fn rule(&self, line: &[u8]) -> Option<(LineRule, usize)> {
         let input = regex_automata::Input::new(line).anchored(regex_automata::Anchored::Yes);
         let found = self.matcher.as_ref()?.search(&input)?;
-        self.actions.get(found.pattern().as_usize()).copied()
+        self.actions.get(found.pattern().as_usize()).map(|&a| (a, found.end()))
     }
 }
 
@@ -618,18 +626,19 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
     Ok(cues)
 }
 
-/// A furniture pattern as one alternative of the matcher: the whole line,
-/// case-insensitively. With byte rules (`.` is one byte, `\w`, `\s` and `\b`
+/// A furniture pattern as one alternative of the matcher: the whole line (the
+/// start of it for a `strip` rule), case-insensitively. With byte rules (`.` is one byte, `\w`, `\s` and `\b`
 /// are ASCII) the patterns compile several times faster, and every
 /// single-article run compiles them. Non-ASCII symbols ("©", "»") are allowed
 /// there as literals. A pattern with non-ASCII letters keeps Unicode rules, so
 /// that their case still folds, and so does one that needs them (a class of
 /// non-ASCII characters, `\p{..}`).
-fn whole_line(pattern: &str, bytes: bool) -> String {
+fn whole_line(pattern: &str, bytes: bool, start_only: bool) -> String {
+    let end = if start_only { "" } else { "$" };
     if bytes {
-        format!("(?-u:^(?:{pattern})$)")
+        format!("(?-u:^(?:{pattern}){end})")
     } else {
-        format!("^(?:{pattern})$")
+        format!("^(?:{pattern}){end}")
     }
 }
 
@@ -658,28 +667,37 @@ fn parse_furniture(sources: &[Source]) -> Result<Furniture, DictError> {
             actions.push(match src.field(line, &f, 0, "action")? {
                 "stop" => LineRule::Stop,
                 "drop" => LineRule::Drop,
-                other => return Err(src.error(line, format!("unknown action '{other}' (expected drop or stop)"))),
+                "strip" => LineRule::Strip,
+                other => {
+                    return Err(src.error(line, format!("unknown action '{other}' (expected drop, stop or strip)")))
+                }
             });
-            patterns.push((src, line, src.field(line, &f, 1, "pattern")?));
+            patterns.push((
+                src,
+                line,
+                src.field(line, &f, 1, "pattern")?,
+                actions[actions.len() - 1] == LineRule::Strip,
+            ));
         }
     }
     if patterns.is_empty() {
         return Ok(Furniture { actions, matcher: None });
     }
-    let alternatives: Vec<String> = patterns.iter().map(|(_, _, p)| whole_line(p, byte_rules_fit(p))).collect();
+    let alternatives: Vec<String> =
+        patterns.iter().map(|&(_, _, p, start)| whole_line(p, byte_rules_fit(p), start)).collect();
     if let Ok(matcher) = furniture_matcher(&alternatives) {
         return Ok(Furniture { actions, matcher: Some(matcher) });
     }
     // A pattern is bad, or needs Unicode rules without non-ASCII letters: find
     // which, one pattern at a time (slower, but only for such files).
     let mut alternatives = Vec::with_capacity(patterns.len());
-    for (src, line, pattern) in patterns {
-        let bytes = whole_line(pattern, true);
+    for (src, line, pattern, start) in patterns {
+        let bytes = whole_line(pattern, true, start);
         if byte_rules_fit(pattern) && furniture_matcher(std::slice::from_ref(&bytes)).is_ok() {
             alternatives.push(bytes);
             continue;
         }
-        let unicode = whole_line(pattern, false);
+        let unicode = whole_line(pattern, false, start);
         furniture_matcher(std::slice::from_ref(&unicode))
             .map_err(|e| src.error(line, format!("bad pattern: {}", regex_error(&e))))?;
         alternatives.push(unicode);
@@ -814,12 +832,24 @@ mod tests {
     fn furniture_first_matching_rule_wins_in_file_order() {
         let src = Source::new("f.tsv", "drop\tread more.*\nstop\tread.*\nstop\t[«‹]+ comments\ndrop\t.*\n");
         let furniture = parse_furniture(&[src]).unwrap();
-        assert_eq!(furniture.rule(b"Read more: the talks"), Some(LineRule::Drop));
-        assert_eq!(furniture.rule(b"Readers' comments"), Some(LineRule::Stop));
-        assert_eq!(furniture.rule("‹‹ comments".as_bytes()), Some(LineRule::Stop));
-        assert_eq!(furniture.rule(b"anything else"), Some(LineRule::Drop));
+        let action = |line: &[u8]| furniture.rule(line).map(|(a, _)| a);
+        assert_eq!(action(b"Read more: the talks"), Some(LineRule::Drop));
+        assert_eq!(action(b"Readers' comments"), Some(LineRule::Stop));
+        assert_eq!(action("‹‹ comments".as_bytes()), Some(LineRule::Stop));
+        assert_eq!(action(b"anything else"), Some(LineRule::Drop));
         let none = parse_furniture(&[Source::new("f.tsv", "# only a comment\n")]).unwrap();
         assert_eq!(none.rule(b"read more"), None);
+    }
+
+    /// A strip rule matches the start of a line and says where the kept rest begins.
+    #[test]
+    fn strip_rules_match_the_start_of_a_line() {
+        let src = Source::new("f.tsv", "strip\tdate \\d{4}-\\d\\d-\\d\\d\\s*\ndrop\tdate.*\n");
+        let furniture = parse_furniture(&[src]).unwrap();
+        assert_eq!(furniture.rule(b"date 2017-01-27 On January 27, ..."), Some((LineRule::Strip, 16)));
+        assert_eq!(furniture.rule(b"dated text"), Some((LineRule::Drop, 10)));
+        let bad = parse_furniture(&[Source::new("f.tsv", "move\tx\n")]).unwrap_err();
+        assert!(bad.message.contains("drop, stop or strip"), "{}", bad.message);
     }
 
     #[test]

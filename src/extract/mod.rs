@@ -107,7 +107,7 @@ pub fn events(
         reading.title = in_title;
         rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);
         rules::talks::talks(&reading, dict, anchor, &mut candidates);
-        rules::visit::visits(&reading, dict, anchor, &mut candidates);
+        rules::visit::visits(&reading, dict, anchor, &state, &mut candidates);
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
         for c in &mut candidates {
             c.in_title = in_title;

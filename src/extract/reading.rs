@@ -234,7 +234,8 @@ pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], d
             let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else {
                 continue;
             };
-            if acts_as_subject(&st[f.end..]) {
+            // "Russia says", and the attacker's side in "Saudi-led", "Iran-backed": no location.
+            if acts_as_subject(&st[f.end..]) || st[f.end..].starts_with("-led") || st[f.end..].starts_with("-backed") {
                 continue;
             }
             let prep = st[..f.start].trim_end().rsplit(' ').next().unwrap_or("");

@@ -5,7 +5,7 @@ use crate::extract::reading::*;
 use crate::extract::rules::statement::clause_start;
 use crate::model::{Article, Event, Kind, Qualifier, Status};
 
-fn events(text: &str, published: &str) -> Vec<Event> {
+pub(super) fn events(text: &str, published: &str) -> Vec<Event> {
     let dict = Dictionaries::builtin().unwrap();
     let article = Article {
         name: "t".into(),
@@ -16,7 +16,7 @@ fn events(text: &str, published: &str) -> Vec<Event> {
     crate::extract::extract(&article, &dict).events
 }
 
-fn of(evs: &[Event], kind: Kind) -> Vec<&Event> {
+pub(super) fn of(evs: &[Event], kind: Kind) -> Vec<&Event> {
     evs.iter().filter(|e| e.kind == kind).collect()
 }
 
