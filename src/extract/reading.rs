@@ -319,7 +319,16 @@ pub(crate) fn read<'a>(
             let r2 = r2.trim_start();
             places.iter().any(|q| st.len() - r2.len() == q.start && acts_as_subject(&st[q.end..]))
         });
-        if acts_as_subject(rest) || and_next {
+        // At the head of the sentence or of the clause after a fronted phrase,
+        // any verb in the past: "Cairo launched talks", "Having ties with
+        // both, Cairo launched talks".
+        let heads = st[..p.start].trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+            || st[..p.start].trim_end().ends_with(',');
+        let past = || {
+            let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            next.len() > 4 && next.ends_with("ed") && next.starts_with(|c: char| c.is_lowercase())
+        };
+        if acts_as_subject(rest) || and_next || (heads && past()) {
             let Some(country) = index.place_named(&p.name).and_then(|i| dict.places[i].country.clone()) else {
                 continue;
             };
@@ -363,7 +372,7 @@ pub(crate) fn read<'a>(
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
-    descriptions(st, s.start, &toks, &words, &by_token, &quotes, dict, index, anchor, &places, &mut actors, state);
+    descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
     let speech = speech_spans(st, &words, dict);
     pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
@@ -749,7 +758,6 @@ pub(crate) fn descriptions(
     toks: &[Tok],
     words: &[Found],
     by_token: &[Option<(entities::words::ClassSet, usize)>],
-    quotes: &[(usize, usize)],
     dict: &Dictionaries,
     index: &Index,
     anchor: &Anchor,
@@ -776,7 +784,7 @@ pub(crate) fn descriptions(
         let titled = is(|c| matches!(c, WordClass::Title(_) | WordClass::RoleAlias(_)));
         let group = is(|c| *c == WordClass::Group);
         let org = is(|c| *c == WordClass::OrgHead);
-        if !(cue_end.is_some() || titled || group || org) || in_spans(quotes, head.start) {
+        if !(cue_end.is_some() || titled || group || org) {
             continue;
         }
         let class_end = class.map_or(head.end, |(_, e)| toks[e - 1].end);
@@ -820,6 +828,11 @@ pub(crate) fn descriptions(
                 owner = Some(a.name.clone());
                 j = toks.partition_point(|x| x.start < a.start);
                 modifiers += 1;
+                // An owner read with its article ("the UN").
+                if toks.get(j).is_some_and(|x| x.lower == "the") {
+                    start = Some(a.start);
+                    break;
+                }
                 continue;
             }
             // "the UN-Arab League envoy": a hyphen between two owners.
@@ -879,7 +892,11 @@ pub(crate) fn descriptions(
         let fits = |entity: Option<usize>| {
             let e = entity.map(|e| state.cast.get(e));
             let owner_ok = |c: Option<&Arc<str>>| {
+                // A body as owner ("the UN envoy") fits a person of no known
+                // country too: shape gives a name its title, not its employer.
+                let body_owner = || owner.as_deref().is_some_and(|o| index.place_named(o).is_none()) && c.is_none();
                 owner.as_ref().is_none_or(|o| c.is_some_and(|c| c == o) || e.is_some_and(|e| e.name.contains(&**o)))
+                    || body_owner()
             };
             let by_dict = e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &desc, day));
             let by_cast = e.is_some_and(|e| {
@@ -907,6 +924,9 @@ pub(crate) fn descriptions(
         let Some(referent) = referent else { continue };
         found.push(ActorSpan { start, end: head_end, how: How::Description, ..referent });
     }
+    // The owner inside a description that found its referent ("the UN envoy")
+    // is a modifier, not an actor of its own.
+    actors.retain(|a| !found.iter().any(|f| f.start <= a.start && a.end <= f.end));
     actors.extend(found);
     actors.sort_by_key(|a| (a.start, a.end));
 }

@@ -190,6 +190,55 @@ fn a_capital_that_speaks_is_its_country() {
     assert_eq!(speakers(&evs), ["Russia"]);
 }
 
+#[test]
+fn a_description_with_its_owner_read_with_an_article_names_the_person() {
+    // "the UN envoy": "the UN" is the owner of the description, not an actor.
+    let evs = events(
+        "UN envoy Marten Grimsby shuttled between the delegates in Kuwait.\n\n\
+         According to the source, the UN envoy also met with a number of Gulf diplomats on Monday.",
+        "2016-05-31",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(actors(talks[0]).contains(&"Marten Grimsby"), "{:?}", actors(talks[0]));
+}
+
+#[test]
+fn a_description_inside_a_quote_names_the_person() {
+    let evs = events(
+        "UN envoy Marten Grimsby shuttled between the delegates in Kuwait.\n\n\
+         \u{201c}The envoy is expected to hold a meeting with the whole delegation on Tuesday,\u{201d} the source said.",
+        "2016-05-30",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(actors(talks[0]).contains(&"Marten Grimsby"), "{:?}", actors(talks[0]));
+}
+
+#[test]
+fn a_verb_of_travel_reaches_its_destination_past_a_starting_point() {
+    let evs = events("Field Marshal Ivo Tarkov flew from Benghazi today to Abu Dhabi.", "2017-05-01");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1);
+    assert_eq!(actors(visits[0]), ["Ivo Tarkov"]);
+    assert_eq!(visits[0].place.as_deref(), Some("Abu Dhabi"));
+    // Without a destination, flying is no visit.
+    assert!(of(&events("Ivo Tarkov flew over the front line today.", "2017-05-01"), Kind::Visit).is_empty());
+}
+
+#[test]
+fn travellers_joined_by_and_all_travel() {
+    let evs = events("Ivo Tarkov and Marten Grimsby went to Moscow on Monday.", "2020-01-15");
+    assert_eq!(actors(of(&evs, Kind::Visit)[0]), ["Ivo Tarkov", "Marten Grimsby"]);
+    // A comma alone is an apposition, not a list.
+    let evs = events("The envoy for the region, Marten Grimsby, arrived in Cairo on Monday.", "2020-01-15");
+    assert_eq!(actors(of(&evs, Kind::Visit)[0]), ["Marten Grimsby"]);
+}
+
+#[test]
+fn a_capital_heading_its_clause_with_a_past_verb_acts_for_its_country() {
+    let evs = events("Having ties with both sides, Cairo launched its own mediation talks on Monday.", "2023-07-15");
+    assert_eq!(actors(of(&evs, Kind::Talks)[0]), ["Egypt"]);
+}
+
 // ---------------------------------------------------- dates, places, status (issue 15)
 
 #[test]

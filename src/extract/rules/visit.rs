@@ -70,9 +70,21 @@ pub(crate) fn visits(
         let det = determiner_before(r, w.start);
         let governs = [" to", " of", " in", " from", " by"].iter().any(|p| t.phrase.ends_with(p));
         let reach = if det.is_empty() || governs { 60 } else { 12 };
-        let dest = destination(r, w.end, from_here, reach);
+        // A bare verb of travel ("flew") travels only to a destination its
+        // clause gives with "to", "in" or "into".
+        let bare_verb = t.role == TriggerRole::Weak && !t.phrase.contains(' ');
+        let dest = if bare_verb {
+            r.places
+                .iter()
+                .filter(|p| {
+                    !p.adjective && p.start >= w.end && p.start - w.end <= 60 && !r.clause_break(w.end, p.start)
+                })
+                .find(|p| words_before(r, p.start).next().is_some_and(|x| ["to", "in", "into"].contains(&x.as_str())))
+        } else {
+            destination(r, w.end, from_here, reach)
+        };
         // A verb of many uses travels only with its destination right after it.
-        if t.role == TriggerRole::Weak && dest.is_none_or(|p| p.start - w.end > 40) {
+        if t.role == TriggerRole::Weak && dest.is_none_or(|p| p.start - w.end > if bare_verb { 60 } else { 40 }) {
             continue;
         }
         // The preposition before a visit noun: "on his first visit" is an adverbial of its clause.
@@ -134,6 +146,9 @@ pub(crate) fn visits(
             None => None,
         };
         if let Some(v) = visitor {
+            for name in coordinated_before(r, v.start) {
+                ev.actors.push(EventActor { name, role: Role::Visitor });
+            }
             ev.actors.push(EventActor { name: v.name, role: Role::Visitor });
         }
         ev.mentions.push(r.mention());
@@ -349,6 +364,25 @@ fn visitor(
         return Some(of(a));
     }
     subject_after().map(of)
+}
+
+/// The actors coordinated with the one at `start`, before it: "Sarraj and
+/// Haftar went to Moscow", "Lavrov, Zarif and Cavusoglu arrived".
+fn coordinated_before(r: &Reading, mut start: usize) -> Vec<String> {
+    let mut names = Vec::new();
+    while let Some(a) = r.actors.iter().rev().find(|a| a.end <= start && !a.agency()) {
+        let gap = r.text[a.end..start].trim();
+        // The "and" stands next to the last one; commas before it list the
+        // others (a comma alone is an apposition: "the envoy for Syria, Annan").
+        let joins = if names.is_empty() { matches!(gap, "and" | ", and" | "&") } else { gap == "," };
+        if !joins {
+            break;
+        }
+        names.push(a.name.to_string());
+        start = a.start;
+    }
+    names.reverse();
+    names
 }
 
 /// The date of the clause that holds `i`: "In April, ... on a visit".
