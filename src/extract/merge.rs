@@ -214,7 +214,8 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
         let mut probe = c.event.clone();
         let relaxed = matches!(probe.kind, Kind::Talks | Kind::Visit)
             && probe.date_text.is_none()
-            && probe.status == Status::Happened && !probe.actors.is_empty();
+            && probe.status == Status::Happened
+            && !probe.actors.is_empty();
         if relaxed {
             probe.status = Status::Unknown;
             probe.date = None;

@@ -106,7 +106,7 @@ pub fn events(
         let in_title = title_end.is_some_and(|t| t == s);
         reading.title = in_title;
         rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);
-        rules::talks::talks(&reading, dict, anchor, &mut candidates);
+        rules::talks::talks(&reading, dict, anchor, &state, &mut candidates);
         rules::visit::visits(&reading, dict, anchor, &state, &mut candidates);
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
         for c in &mut candidates {

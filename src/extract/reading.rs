@@ -222,6 +222,9 @@ pub(crate) struct ArticleState {
     /// Who issued the latest statement, report or communique the article
     /// mentions: what "the statement said" names.
     pub(crate) issuer: Option<ActorSpan>,
+    /// The first of two actors the previous sentence joined with "and"
+    /// ("foreign ministers of Armenia and Azerbaijan"): what "they" names.
+    pub(crate) last_pair: Option<ActorSpan>,
 }
 
 /// The country most named in the article (by name or adjective).
@@ -251,9 +254,21 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     if let Some(p) = r.actors.iter().rev().find(|a| a.person()) {
         state.last_person = Some(p.clone());
     }
+    let subject = r.main_subject().map(|a| a.start);
+    state.last_pair = r
+        .actors
+        .windows(2)
+        .rev()
+        .find(|w| {
+            !r.in_quote(w[0].start)
+                && !w[0].agency()
+                && !w[1].agency()
+                && matches!(r.text.get(w[0].end..w[1].start).map(str::trim), Some("and" | ", and"))
+        })
+        .map(|w| w[0].clone());
     for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {
         if let Some(e) = a.entity {
-            state.cast.seen(e, r.offset + a.start, false);
+            state.cast.seen(e, r.offset + a.start, Some(a.start) == subject);
         }
     }
 }
@@ -1004,7 +1019,9 @@ fn pronouns(
                     .filter(|&(_, at)| at < offset + t.start && offset + t.start - at <= entities::cast::MEMORY)
                     .max_by_key(|&(_, at)| at)
                     .map(|(i, _)| i);
+                let pair = state.last_pair.clone().filter(|_| matches!(t.lower, "they" | "them"));
                 near.cloned()
+                    .or(pair)
                     .or_else(|| state.last_speaker.clone().filter(|a| a.kind.is_body()))
                     .or_else(|| {
                         let e = subject

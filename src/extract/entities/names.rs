@@ -316,9 +316,17 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
     let mut affiliation: Option<usize> = None;
     let mut known_before: Option<usize> = None;
     // Sentence openers ("The", "But") and the like before the name.
+    // A direction opens an organisation's name ("The Southern Movement").
+    let org_after = |i: usize| w[i + 1..].iter().any(|x| cx.has(x.t0, |c| *c == WordClass::OrgHead).is_some());
     while i < w.len()
         && w[i].t1 == w[i].t0 + 1
-        && cx.has(w[i].t0, |c| matches!(c, WordClass::NotName | WordClass::Time)).is_some()
+        && cx
+            .has(w[i].t0, |c| match c {
+                WordClass::NotName { org } => !(*org && org_after(i)),
+                WordClass::Time => true,
+                _ => false,
+            })
+            .is_some()
     {
         i += 1;
     }

@@ -65,7 +65,11 @@ pub enum WordClass {
         name_after: bool,
     },
     Particle,
-    NotName,
+    /// `org`: a word that starts no name alone but may open an organisation's
+    /// ("Southern" in "Southern Transitional Council").
+    NotName {
+        org: bool,
+    },
     Time,
     ThingHead,
     /// `motion`: where someone goes ("to X"), else where something is ("in X").
@@ -88,7 +92,7 @@ impl WordClass {
             WordClass::Group => Class::Group,
             WordClass::PlaceNoun { .. } => Class::PlaceNoun,
             WordClass::Particle => Class::Particle,
-            WordClass::NotName => Class::NotName,
+            WordClass::NotName { .. } => Class::NotName,
             WordClass::Time => Class::Time,
             WordClass::ThingHead => Class::ThingHead,
             WordClass::Locative { .. } => Class::Locative,
@@ -155,7 +159,11 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                     _ => return Err(bad("before, after or both")),
                 },
                 "particle" => WordClass::Particle,
-                "not_name" => WordClass::NotName,
+                "not_name" => match value {
+                    "org" => WordClass::NotName { org: true },
+                    "-" | "" => WordClass::NotName { org: false },
+                    _ => return Err(bad("org or -")),
+                },
                 "time" => WordClass::Time,
                 "thing_head" => WordClass::ThingHead,
                 "locative" => match value {

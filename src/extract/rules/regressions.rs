@@ -239,6 +239,34 @@ fn a_capital_heading_its_clause_with_a_past_verb_acts_for_its_country() {
     assert_eq!(actors(of(&evs, Kind::Talks)[0]), ["Egypt"]);
 }
 
+#[test]
+fn a_meeting_that_names_only_the_counterpart_is_the_subjects() {
+    let evs = events(
+        "UN envoy Marten Grimsby arrived in the capital on Thursday.\n\n\
+         It comes ahead of a planned meeting with President Ivo Tarkov.",
+        "2012-09-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(actors(talks[0]), ["Marten Grimsby", "Ivo Tarkov"]);
+}
+
+#[test]
+fn they_names_the_pair_the_previous_sentence_joined() {
+    let evs = events(
+        "The Northern Front said on Monday it would attend.\n\n\
+         On Oct. 9, Moscow hosted commander Ivo Tarkov and envoy Marten Grimsby.\n\n\
+         After more than 10 hours of talks, they announced a cease-fire deal.",
+        "2020-10-10",
+    );
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Ivo Tarkov"), "{:?}", speakers(&evs));
+}
+
+#[test]
+fn a_direction_opens_the_name_of_an_organisation() {
+    let evs = events("The Northern Liberation Front said on Monday it would attend the talks.", "2020-10-10");
+    assert_eq!(speakers(&evs), ["Northern Liberation Front"]);
+}
+
 // ---------------------------------------------------- dates, places, status (issue 15)
 
 #[test]

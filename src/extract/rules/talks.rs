@@ -17,7 +17,7 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
     })
 }
 
-pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
+pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
     let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
     let before = out.len();
     for w in &r.words {
@@ -84,6 +84,23 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut
         }
         ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
+        // "It comes ahead of a planned meeting with X", "after meeting with
+        // X": a sentence that names only the counterpart tells of a meeting
+        // of the story's subject, the person last a sentence's subject.
+        if let Some(other) = with.filter(|_| !r.title) {
+            let alone = ev.actors.iter().all(|a| r.actors.iter().any(|s| *s.name == *a.name && s.start >= w.end));
+            if alone {
+                let subject = state
+                    .cast
+                    .recent()
+                    .filter(|(_, e)| e.kind == EntityKind::Person && e.name != other.name)
+                    .filter_map(|(_, e)| Some((e.last_subject.filter(|&at| at < r.offset)?, e)))
+                    .max_by_key(|&(at, _)| at);
+                if let Some((_, e)) = subject {
+                    ev.actors.insert(0, EventActor { name: e.name.to_string(), role: Role::Participant });
+                }
+            }
+        }
         ev.mentions.push(r.mention());
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
