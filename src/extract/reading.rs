@@ -222,9 +222,12 @@ pub(crate) struct ArticleState {
     /// Who issued the latest statement, report or communique the article
     /// mentions: what "the statement said" names.
     pub(crate) issuer: Option<ActorSpan>,
-    /// The first of two actors the previous sentence joined with "and"
-    /// ("foreign ministers of Armenia and Azerbaijan"): what "they" names.
-    pub(crate) last_pair: Option<ActorSpan>,
+    /// The latest two actors a sentence joined with "and" ("foreign
+    /// ministers of Armenia and Azerbaijan"), with the article offset of
+    /// that sentence: what "they" and "the two men" name.
+    pub(crate) last_pair: Option<(ActorSpan, ActorSpan, usize)>,
+    /// The article offsets of the last three sentences read, the latest last.
+    pub(crate) sentences_back: [usize; 3],
 }
 
 /// The country most named in the article (by name or adjective).
@@ -255,17 +258,30 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
         state.last_person = Some(p.clone());
     }
     let subject = r.main_subject().map(|a| a.start);
-    state.last_pair = r
-        .actors
-        .windows(2)
-        .rev()
-        .find(|w| {
-            !r.in_quote(w[0].start)
-                && !w[0].agency()
-                && !w[1].agency()
-                && matches!(r.text.get(w[0].end..w[1].start).map(str::trim), Some("and" | ", and"))
-        })
-        .map(|w| w[0].clone());
+    // "X and Y", "U.S. Secretary of State X and Russian Foreign Minister Y":
+    // "and", then at most a few capitalised words (a title) before the second.
+    let joined = |a: &ActorSpan, b: &ActorSpan| {
+        let gap = r.text.get(a.end..b.start).map_or("", str::trim);
+        let Some(rest) = gap.strip_prefix("and").or_else(|| gap.strip_prefix(", and")) else { return false };
+        rest.is_empty()
+            || (rest.starts_with(' ')
+                && rest.split_whitespace().count() <= 5
+                && rest.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())))
+    };
+    let pairs = r.actors.windows(2).filter(|w| {
+        !r.in_quote(w[0].start)
+            && !w[0].agency()
+            && !w[1].agency()
+            && w[0].name != w[1].name
+            && w[0].how != How::Pronoun
+            && joined(&w[0], &w[1])
+    });
+    // Two persons before anything else ("Kerry and Lavrov ... including Syria and Ukraine").
+    let pair = pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.last());
+    if let Some(w) = pair {
+        state.last_pair = Some((w[0].clone(), w[1].clone(), r.offset));
+    }
+    state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
     for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {
         if let Some(e) = a.entity {
             state.cast.seen(e, r.offset + a.start, Some(a.start) == subject);
@@ -388,6 +404,7 @@ pub(crate) fn read<'a>(
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
+    pairs(&toks, &mut actors, state);
     let speech = speech_spans(st, &words, dict);
     pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
@@ -946,6 +963,35 @@ pub(crate) fn descriptions(
     actors.sort_by_key(|a| (a.start, a.end));
 }
 
+/// "The two men", "both leaders", "the two sides": the two actors a sentence
+/// of the last three joined with "and".
+fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
+    let Some((a, b, at)) = state.last_pair.as_ref() else { return };
+    if *at < state.sentences_back[0] {
+        return;
+    }
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
+            ("both", Some(_)) => k + 1,
+            ("the", Some("two")) => k + 2,
+            _ => continue,
+        };
+        let Some(h) = toks.get(head) else { continue };
+        let plural = h.text.starts_with(|c: char| c.is_lowercase())
+            && ((h.lower.ends_with('s') && h.lower.len() > 3) || h.lower.ends_with("men"));
+        let of_follows = toks.get(head + 1).is_some_and(|x| x.lower == "of");
+        if !plural || of_follows || actors.iter().any(|x| x.start < h.end && t.start < x.end) {
+            continue;
+        }
+        for x in [a, b] {
+            found.push(ActorSpan { start: t.start, end: h.end, how: How::Description, ..x.clone() });
+        }
+    }
+    actors.extend(found);
+    actors.sort_by_key(|a| (a.start, a.end));
+}
+
 /// Whether every word of a description ("foreign", "minister") is in a role the
 /// dictionary actor holds on `day`, or in its name or an alias.
 pub(crate) fn describes(actor: &crate::dict::Actor, desc: &[&str], day: Option<chrono::NaiveDate>) -> bool {
@@ -1019,7 +1065,12 @@ fn pronouns(
                     .filter(|&(_, at)| at < offset + t.start && offset + t.start - at <= entities::cast::MEMORY)
                     .max_by_key(|&(_, at)| at)
                     .map(|(i, _)| i);
-                let pair = state.last_pair.clone().filter(|_| matches!(t.lower, "they" | "them"));
+                // "they": the pair the sentence before joined.
+                let pair = state
+                    .last_pair
+                    .as_ref()
+                    .filter(|p| matches!(t.lower, "they" | "them") && p.2 >= state.sentences_back[2])
+                    .map(|p| p.0.clone());
                 near.cloned()
                     .or(pair)
                     .or_else(|| state.last_speaker.clone().filter(|a| a.kind.is_body()))

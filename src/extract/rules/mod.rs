@@ -124,6 +124,8 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .iter()
         .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start))
+        // "ways of resolving the crisis in Syria": what is talked about.
+        .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
         // "the Yemen government delegation": part of an actor's name, no venue.
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
         .min_by_key(|p| p.start);
@@ -244,13 +246,7 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
 /// "over", "discuss", "the situation in" and the like (`topic` words).
 fn is_topic(r: &Reading, a: &ActorSpan) -> bool {
     let k = r.tok_at(a.start);
-    let after_topic_word = |k: usize| {
-        (k.saturating_sub(3)..k).any(|j| {
-            r.classes.get(j).copied().flatten().is_some_and(|(set, end)| {
-                end == k && set.iter().any(|c| c == crate::extract::entities::words::WordClass::Topic)
-            })
-        })
-    };
+    let after_topic_word = |k: usize| follows_topic_word(r, k);
     if after_topic_word(k) {
         return true;
     }
@@ -258,6 +254,16 @@ fn is_topic(r: &Reading, a: &ActorSpan) -> bool {
     let before = r.text[..a.start].trim_end();
     let Some(stem) = before.strip_suffix(" and").or_else(|| before.strip_suffix(',')) else { return false };
     r.actors.iter().find(|p| p.end == stem.trim_end().len()).is_some_and(|p| after_topic_word(r.tok_at(p.start)))
+}
+
+/// Whether the token at `k` comes right after a `topic` word ("on", "the
+/// crisis in").
+fn follows_topic_word(r: &Reading, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|j| {
+        r.classes.get(j).copied().flatten().is_some_and(|(set, end)| {
+            end == k && set.iter().any(|c| c == crate::extract::entities::words::WordClass::Topic)
+        })
+    })
 }
 
 /// Where a closing attribution starts: after the last comma, a short clause

@@ -374,3 +374,36 @@ fn a_counterpart_makes_a_weak_word_an_event() {
     let evs = events("Grimsby spoke to reporters after landing.", "2019-03-05");
     assert!(of(&evs, Kind::Talks).is_empty());
 }
+
+#[test]
+fn the_two_men_are_the_pair_the_story_joined() {
+    let evs = events(
+        "Foreign Minister Tomas Varga and envoy Ilse Marnet arrived in Valletta on Monday.\n\n\
+         The two men held talks on Tuesday.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    let who = actors(talks[0]);
+    assert!(who.contains(&"Tomas Varga") && who.contains(&"Ilse Marnet"), "{who:?}");
+}
+
+#[test]
+fn speaking_over_the_phone_is_talks_held() {
+    let evs =
+        events("President Arvid Kessel spoke over the phone with Prime Minister Lena Sorvik on Monday.", "2019-03-05");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened);
+}
+
+#[test]
+fn a_country_talked_about_is_no_venue() {
+    let evs = events(
+        "Foreign Minister Tomas Varga and rebel leader Kofi Asante discussed ways of resolving the crisis in Moldavia on Monday.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place, None);
+}
