@@ -95,6 +95,9 @@ shapes = {
     "numbers": lambda i: f"killed {i},000 people and 99999999999999999999999999 people died ",
     "pronouns": lambda i: f"Ahmed Ali{i} said he met him and she told her that it said they. ",
     "one-meeting": lambda i: f"Lavrov met Kerry in Geneva on Monday {i}. ",
+    # Found by hand after the first run (see docs/robustness.md): 120 talks
+    # verbs that need a counterpart, then 130 names, in one 1,491-byte sentence.
+    "called-run-then-names": lambda i: ("called " * 120 + "Iran " * 130).strip() + ". ",
 }
 
 def write(target, name, data):
@@ -126,7 +129,10 @@ write("ingest_jsonl", "bad-records.jsonl", "\n".join(bad).encode())
 # The shapes as records of 60 KiB, one after another up to 1 MiB (a file per
 # shape would make most of the corpus 1 MiB and the run ten times slower).
 kinds = list(shapes.items())
-lines = [record(f"{kinds[k % 9][0]}-{k}", fill(kinds[k % 9][1], 60 * 1024)) for k in range(max_len // (62 * 1024))]
+lines = [
+    record(f"{kinds[k % len(kinds)][0]}-{k}", fill(kinds[k % len(kinds)][1], 60 * 1024))
+    for k in range(max_len // (62 * 1024))
+]
 write("ingest_jsonl", "shapes.jsonl", "\n".join(lines).encode())
 # 1 MiB of one-sentence records: the work per record, 19,000 times.
 lines, size = [], 0
