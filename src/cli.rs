@@ -71,6 +71,9 @@ pub enum Command {
     /// Run one read-only SQL statement.
     #[command(after_help = crate::cmd::sql::EXAMPLES)]
     Sql(SqlArgs),
+    /// One self-contained HTML page: timeline, evidence, tolls, who met whom, map.
+    #[command(after_help = crate::cmd::report::EXAMPLES)]
+    Report(ReportArgs),
     /// Export a whole table, or the events, as CSV, JSON or JSON Lines.
     #[command(after_help = crate::cmd::export::EXAMPLES)]
     Export(ExportArgs),
@@ -211,8 +214,11 @@ pub struct EventOutputArgs {
     pub order: Order,
 }
 
+/// The filters that choose events, shared by `events` and `report`. They
+/// combine with AND; `filter()` turns them into the store's `EventFilter`, so a
+/// new filter is added once here and once there.
 #[derive(Debug, Args)]
-pub struct EventsArgs {
+pub struct FilterArgs {
     /// Only events of this kind (talks, visit, statement, death_toll).
     #[arg(long)]
     pub kind: Option<Kind>,
@@ -234,6 +240,29 @@ pub struct EventsArgs {
     /// Only events mentioned in this article (its name).
     #[arg(long, value_name = "NAME")]
     pub article: Option<String>,
+}
+
+impl FilterArgs {
+    /// The store's filter for these options, with at most `limit` events.
+    pub fn filter(&self, limit: Option<u64>) -> crate::store::EventFilter {
+        crate::store::EventFilter {
+            kind: self.kind,
+            actor: self.actor.clone(),
+            place: self.place.clone(),
+            since: self.since,
+            until: self.until,
+            status: self.status,
+            article: self.article.clone(),
+            limit,
+            ..crate::store::EventFilter::default()
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// At most N events.
     #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<u64>,
@@ -244,6 +273,25 @@ pub struct EventsArgs {
     pub events: EventOutputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The HTML file to write.
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output_file: PathBuf,
+    /// List at most N events one by one; past that, each period lists its most
+    /// reported events and counts the rest (the page says so).
+    #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MAX_EVENTS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_events: u64,
+    /// The page's title [default: a summary of the filters].
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,8 @@ pub enum Format {
     Json,
     Jsonl,
     Xlsx,
+    /// Knight Lab's TimelineJS JSON: `export events` only (see `report::timelinejs`).
+    Timelinejs,
 }
 
 impl Format {
@@ -146,6 +148,24 @@ pub fn writer<'a>(format: Format, style: Style, out: Box<dyn Write + 'a>) -> Box
         Format::Json => Box::new(JsonWriter { out, style, columns: Vec::new(), lines: false, rows: 0 }),
         Format::Jsonl => Box::new(JsonWriter { out, style, columns: Vec::new(), lines: true, rows: 0 }),
         Format::Xlsx => Box::new(XlsxWriter::new(out, style)),
+        Format::Timelinejs => Box::new(NotForRows),
+    }
+}
+
+/// TimelineJS describes events, not rows: any other use is refused at the header.
+struct NotForRows;
+
+impl RowWriter for NotForRows {
+    fn header(&mut self, _: &[String]) -> io::Result<()> {
+        Err(io::Error::other("--format timelinejs is only for `chronicle export events`"))
+    }
+
+    fn row(&mut self, _: &[Cell]) -> io::Result<()> {
+        self.header(&[])
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -721,7 +741,7 @@ impl Column {
         match format {
             Format::Table => TABLE_COLUMNS.to_vec(),
             Format::Json | Format::Jsonl => EVENT_COLUMNS.iter().copied().chain([Column::Mentions]).collect(),
-            Format::Csv | Format::Xlsx => EVENT_COLUMNS.to_vec(),
+            Format::Csv | Format::Xlsx | Format::Timelinejs => EVENT_COLUMNS.to_vec(),
         }
     }
 

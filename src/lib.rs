@@ -13,4 +13,5 @@ pub mod extract;
 pub mod html;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod store;

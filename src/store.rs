@@ -304,7 +304,7 @@ pub struct Replaced {
     pub previous_path: Option<String>,
 }
 
-/// The `events` command's filters. Dates bound intervals: an event matches
+/// The filters of `events` and `report`. Dates bound intervals: an event matches
 /// `since` when it ends on or after it, `until` when it starts on or before it.
 #[derive(Clone, Debug, Default)]
 pub struct EventFilter {
@@ -315,6 +315,8 @@ pub struct EventFilter {
     pub until: Option<NaiveDate>,
     pub status: Option<Status>,
     pub article: Option<String>,
+    /// Only the events with these ids (the report reads its listed events again whole).
+    pub ids: Option<Vec<i64>>,
     pub limit: Option<u64>,
     pub order: Order,
     /// Rows as soon as they are read (a pager shows the first screen at
@@ -371,6 +373,24 @@ pub struct StoredEvent {
     pub id: i64,
     pub event: Event,
     pub articles: Vec<(String, Option<String>)>,
+}
+
+/// The articles of a database, in a line: `Store::corpus`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Corpus {
+    pub articles: i64,
+    pub outlets: i64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// An article's metadata, for citing it: `Store::articles_named`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleInfo {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
 }
 
 impl Store {
@@ -737,7 +757,8 @@ impl Store {
         std::mem::take(&mut self.renamed)
     }
 
-    /// The filters' WHERE clauses (each starting with " AND ") and their values.
+    /// The SQL conditions of `filter` on `events e`, each starting with
+    /// " AND ", and their values; every query that filters events uses this.
     fn filter_sql(&self, filter: &EventFilter) -> Result<(String, Vec<Box<dyn ToSql>>)> {
         let mut where_sql = String::new();
         let mut values: Vec<Box<dyn ToSql>> = Vec::new();
@@ -785,6 +806,10 @@ impl Store {
                 "e.id IN (SELECT m.event_id FROM mention_spans m JOIN articles ar ON ar.id = m.article_id WHERE ar.name = ?N)",
                 Box::new(a.clone()),
             );
+        }
+        if let Some(ids) = &filter.ids {
+            let ids = serde_json::to_string(ids).map_err(|e| StoreError::Io(e.into()))?;
+            bind("e.id IN (SELECT value FROM json_each(?N))", Box::new(ids));
         }
         Ok((where_sql, values))
     }
@@ -1062,6 +1087,40 @@ impl Store {
             n += 1;
         }
         Ok(n)
+    }
+
+    /// The whole database's articles: how many, from how many outlets, and
+    /// the first and last publication dates.
+    pub fn corpus(&self) -> Result<Corpus> {
+        self.conn
+            .query_row(
+                "SELECT count(*), count(DISTINCT source), min(published), max(published) FROM articles",
+                [],
+                |r| Ok(Corpus { articles: r.get(0)?, outlets: r.get(1)?, first: r.get(2)?, last: r.get(3)? }),
+            )
+            .context(|| "reading the corpus summary".into())
+    }
+
+    /// What is known of the articles named in `names`, or of all articles
+    /// (title, outlet, URL, date), by name.
+    pub fn articles_named(&self, names: Option<&[&str]>) -> Result<HashMap<String, ArticleInfo>> {
+        let names = names.map(|n| serde_json::to_string(n).map_err(|e| StoreError::Io(e.into()))).transpose()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT name, title, source, url, published FROM articles
+              WHERE ?1 IS NULL OR name IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([names], |r| {
+            Ok((r.get(0)?, ArticleInfo { title: r.get(1)?, source: r.get(2)?, url: r.get(3)?, published: r.get(4)? }))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The places with coordinates: (name, latitude, longitude).
+    pub fn place_coordinates(&self) -> Result<Vec<(String, f64, f64)>> {
+        let mut stmt =
+            self.conn.prepare("SELECT name, lat, lon FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One event with its actors and mentions.

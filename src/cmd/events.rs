@@ -31,18 +31,7 @@ pub fn run(db: &Path, args: EventsArgs) -> anyhow::Result<()> {
     let store = Store::open(db, Access::ReadOnly)?;
     let format = args.output.format();
     let columns = Column::parse_list(&args.events.columns, format).map_err(anyhow::Error::msg)?;
-    let filter = EventFilter {
-        kind: args.kind,
-        actor: args.actor,
-        place: args.place,
-        since: args.since,
-        until: args.until,
-        status: args.status,
-        article: args.article,
-        limit: args.limit,
-        order: args.events.order,
-        streamed: false,
-    };
+    let filter = EventFilter { order: args.events.order, ..args.filter.filter(args.limit) };
     let style = args.output.style();
     let terminal = std::io::stdout().is_terminal();
     if format == Format::Xlsx && terminal {

@@ -47,6 +47,7 @@ pub fn run(db: &Path, args: ShowArgs) -> anyhow::Result<()> {
             mention_rows(&record, w.as_mut(), false)?;
             w.finish()?;
         }
+        Format::Timelinejs => anyhow::bail!("--format timelinejs is only for `chronicle export events`"),
         Format::Csv | Format::Xlsx => {
             let mut w = writer(format, style, out);
             mention_rows(&record, w.as_mut(), true)?;
