@@ -181,7 +181,10 @@ fn report_in_headless_chromium() {
     };
     assert_eq!(browser.eval(&set("kind", "talks", "change")), json!(talks));
     assert_eq!(browser.eval(&set("status", "planned", "change")), json!(planned_talks));
-    assert_eq!(browser.eval("document.getElementById('shown').textContent"), json!(format!("Showing {planned_talks} of {events} listed events")));
+    assert_eq!(
+        browser.eval("document.getElementById('shown').textContent"),
+        json!(format!("Showing {planned_talks} of {events} listed events"))
+    );
     assert_eq!(browser.eval("location.hash"), json!("#kind=talks&status=planned"));
     let clear = format!(
         "(async () => {{ document.getElementById('filters').reset();
@@ -220,7 +223,10 @@ fn report_in_headless_chromium() {
 
     let requests = browser.requests();
     assert!(!requests.is_empty(), "the request log is empty: is the Network domain on?");
-    let outside: Vec<&String> = requests.iter().filter(|u| !u.starts_with("file://") && !u.starts_with("data:") && !u.starts_with("about:")).collect();
+    let outside: Vec<&String> = requests
+        .iter()
+        .filter(|u| !u.starts_with("file://") && !u.starts_with("data:") && !u.starts_with("about:"))
+        .collect();
     assert!(outside.is_empty(), "requests left the page: {outside:?}");
 
     // The log would have seen one: a page that asks for an image on the web.
@@ -302,11 +308,8 @@ mod cdp {
             let mut browser =
                 Browser { child, input, messages, next_id: 0, session: String::new(), events: Vec::new() };
             let target = browser.call("Target.createTarget", json!({"url": "about:blank"}), false);
-            let attached = browser.call(
-                "Target.attachToTarget",
-                json!({"targetId": target["targetId"], "flatten": true}),
-                false,
-            );
+            let attached =
+                browser.call("Target.attachToTarget", json!({"targetId": target["targetId"], "flatten": true}), false);
             browser.session = attached["sessionId"].as_str().expect("a session").to_string();
             for domain in ["Page.enable", "Network.enable", "Runtime.enable"] {
                 browser.call(domain, json!({}), true);

@@ -56,7 +56,8 @@ mod tests {
 
     #[test]
     fn command_line_is_quoted_for_a_shell() {
-        let args = ["/x/target/release/chronicle", "report", "--actor", "Walid al-Moallem", "--title", "it's", "-o", "a.html"];
+        let args =
+            ["/x/target/release/chronicle", "report", "--actor", "Walid al-Moallem", "--title", "it's", "-o", "a.html"];
         assert_eq!(
             command_line(args.iter().map(|s| s.to_string())),
             "chronicle report --actor 'Walid al-Moallem' --title 'it'\\''s' -o a.html"

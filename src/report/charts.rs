@@ -93,7 +93,7 @@ impl Unit {
     fn of_span(first: NaiveDate, last: NaiveDate) -> Unit {
         match (last - first).num_days() {
             ..=182 => Unit::Week,
-            ..=3653 => Unit::Month,
+            183..=3653 => Unit::Month,
             _ => Unit::Year,
         }
     }
@@ -211,7 +211,15 @@ pub fn overview(dated: &[&Event]) -> Option<Overview> {
         });
     }
     let axis_y = 8.0 + Kind::ALL.len() as f64 * (LANE + GAP);
-    Some(Overview { width: WIDTH, height: axis_y + 24.0, left: LEFT, unit: unit.name(), lanes, ticks: axis.ticks(), axis_y })
+    Some(Overview {
+        width: WIDTH,
+        height: axis_y + 24.0,
+        left: LEFT,
+        unit: unit.name(),
+        lanes,
+        ticks: axis.ticks(),
+        axis_y,
+    })
 }
 
 fn kind_word(k: Kind) -> &'static str {
@@ -276,7 +284,9 @@ pub fn tolls(dated: &[&Event]) -> Option<Tolls> {
     let mut note = None;
     let mut panels = Vec::new();
     for (i, (cumulative, title)) in
-        [(true, "Cumulative tolls (totals over a period)"), (false, "Incident tolls (one event each)")].into_iter().enumerate()
+        [(true, "Cumulative tolls (totals over a period)"), (false, "Incident tolls (one event each)")]
+            .into_iter()
+            .enumerate()
     {
         let top = 22.0 + i as f64 * (PANEL + GAP);
         let base = top + PANEL;

@@ -24,7 +24,7 @@ use crate::store::{ArticleInfo, EventFilter, Order, Store, StoredEvent};
 pub const DEFAULT_MAX_EVENTS: u64 = 10_000;
 
 /// Evidence sentences shown per event; `chronicle show ID` gives them all.
-pub(crate) const MAX_EVIDENCE: usize = 5;
+pub(crate) const MAX_EVIDENCE: usize = 3;
 
 /// Rows of the "who met whom" tables.
 const TOP: usize = 15;
@@ -47,14 +47,32 @@ pub struct Options {
     pub command: String,
 }
 
+/// The largest page made: one that would be larger lists fewer events.
+/// Under the 10 MB that mail servers commonly accept.
+pub const MAX_PAGE_BYTES: usize = 9_000_000;
+
 /// The page of the events `filter` keeps (its limit aside).
+///
+/// A page larger than `MAX_PAGE_BYTES` is made again with fewer events
+/// listed, in proportion to the excess (evidence sentences vary in length,
+/// so a page's size is known only once it is written).
 pub fn render(store: &Store, filter: &EventFilter, options: &Options) -> anyhow::Result<String> {
-    let page = Page::collect(store, filter, options)?;
     let mut env = minijinja::Environment::new();
     // Block tags leave no blank lines: 10,000 events would carry them all.
     env.set_syntax(minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()?);
+    env.add_filter("thousands", |n: u64| thousands(n));
     env.add_template("report.html", TEMPLATE)?;
-    Ok(env.get_template("report.html")?.render(minijinja::value::Serde(&page))?)
+    let template = env.get_template("report.html")?;
+    let (events, articles) = read(store, filter)?;
+    let mut max_events = options.max_events;
+    loop {
+        let page = Page::build(store, filter, &Options { max_events, ..options.clone() }, &events, articles)?;
+        let html = template.render(minijinja::value::Serde(&page))?;
+        if html.len() <= MAX_PAGE_BYTES || page.listed <= 1 {
+            return Ok(html);
+        }
+        max_events = ((page.listed as f64 * MAX_PAGE_BYTES as f64 / html.len() as f64 * 0.97) as usize).max(1);
+    }
 }
 
 /// An event as the first pass keeps it: no evidence yet, only how much.
@@ -126,19 +144,21 @@ struct EventOut {
     datetime: Option<String>,
     precision: &'static str,
     date_text: Option<String>,
-    headline: String,
+    detail: Option<String>,
     quote: Option<String>,
     place: Option<String>,
     actors: Vec<String>,
     data_actors: String,
     data_place: String,
-    evidence: Vec<EvidenceOut>,
+    evidence: Vec<SourceOut>,
+    reports: usize,
     more_evidence: usize,
 }
 
+/// One article's evidence for an event: its sentences, cited once.
 #[derive(Serialize)]
-struct EvidenceOut {
-    sentence: String,
+struct SourceOut {
+    sentences: Vec<String>,
     article: String,
     title: Option<String>,
     outlet: Option<String>,
@@ -165,45 +185,58 @@ struct Ranked {
     percent: f64,
 }
 
+/// The events `filter` keeps, without their evidence, dated ones in date
+/// order then the undated ones; and how many articles report them.
+fn read(store: &Store, filter: &EventFilter) -> anyhow::Result<(Vec<Summary>, usize)> {
+    let mut events = Vec::new();
+    let mut articles = HashSet::new();
+    let every = EventFilter { limit: None, ..filter.clone() };
+    store.events(&every, |mut stored| {
+        let reports = stored.event.mentions.len();
+        stored.event.mentions = Vec::new();
+        for (name, _) in stored.articles.drain(..) {
+            articles.insert(name);
+        }
+        events.push(Summary { stored, reports });
+        Ok(())
+    })?;
+    events.sort_by_key(|s| {
+        let d = s.stored.event.date;
+        (d.is_none(), d.map(|d| (d.start, d.end)), s.stored.id)
+    });
+    Ok((events, articles.len()))
+}
+
 impl Page {
-    fn collect(store: &Store, filter: &EventFilter, options: &Options) -> anyhow::Result<Page> {
-        let mut events = Vec::new();
-        let mut articles = HashSet::new();
-        let every = EventFilter { limit: None, ..filter.clone() };
-        store.events(&every, |mut stored| {
-            let reports = stored.event.mentions.len();
-            stored.event.mentions = Vec::new();
-            for (name, _) in stored.articles.drain(..) {
-                articles.insert(name);
-            }
-            events.push(Summary { stored, reports });
-            Ok(())
-        })?;
-        // Dated events in date order, then the undated ones, by id.
-        events.sort_by_key(|s| {
-            let d = s.stored.event.date;
-            (d.is_none(), d.map(|d| (d.start, d.end)), s.stored.id)
-        });
+    fn build(
+        store: &Store,
+        filter: &EventFilter,
+        options: &Options,
+        events: &[Summary],
+        articles: usize,
+    ) -> anyhow::Result<Page> {
         let total = events.len();
-        let listed = choose_listed(&events, options.max_events);
+        let listed = choose_listed(events, options.max_events);
         let listed_count = listed.iter().filter(|l| **l).count();
         let warning = (listed_count < total).then(|| {
             format!(
-                "This report covers {} events and lists {} of them: each month lists its most reported events, \
-                 in proportion to its share, and counts the rest. The charts and tables count every event. \
-                 Narrow the report with --kind, --actor, --place, --since, --until or --status, or raise --max-events.",
+                "This report covers {} events and lists {} of them (at most --max-events, and no more than fit \
+                 in {} MB): each month lists its most reported events, in proportion to its share, and counts \
+                 the rest. The charts and tables count every event. Narrow the report with --kind, --actor, \
+                 --place, --since, --until or --status.",
                 thousands(total as u64),
-                thousands(listed_count as u64)
+                thousands(listed_count as u64),
+                MAX_PAGE_BYTES / 1_000_000
             )
         });
-        let full = full_events(store, &events, &listed)?;
-        let periods = periods(&events, &listed, full);
+        let full = full_events(store, events, &listed)?;
+        let periods = periods(events, &listed, full);
 
         let corpus = store.corpus()?;
         let coordinates = store.place_coordinates()?;
         let dated: Vec<&Event> = events.iter().filter_map(|s| s.stored.event.date.map(|_| &s.stored.event)).collect();
         let all: Vec<&Event> = events.iter().map(|s| &s.stored.event).collect();
-        let (toll_rows, toll_rows_note) = toll_rows(&events);
+        let (toll_rows, toll_rows_note) = toll_rows(events);
         let (participants, pairs) = who_met_whom(&all);
         Ok(Page {
             title: options.title.clone().unwrap_or_else(|| default_title(filter)),
@@ -221,7 +254,7 @@ impl Page {
             total,
             listed: listed_count,
             dated: dated.len(),
-            articles: articles.len(),
+            articles,
             warning,
             kinds: choices(Kind::ALL, &all, |e| e.kind, Kind::as_str, kind_label),
             statuses: choices(Status::ALL, &all, |e| e.status, Status::as_str, Status::as_str),
@@ -348,24 +381,23 @@ fn periods(events: &[Summary], listed: &[bool], mut full: HashMap<i64, EventOut>
 fn event_out(stored: &StoredEvent, info: &HashMap<String, ArticleInfo>) -> EventOut {
     let e = &stored.event;
     let actors: Vec<String> = e.actors.iter().map(|a| a.name.clone()).collect();
-    let evidence = e
-        .mentions
-        .iter()
-        .zip(&stored.articles)
-        .take(MAX_EVIDENCE)
-        .map(|(m, (name, published))| {
-            let meta = info.get(name);
-            EvidenceOut {
-                sentence: m.sentence.clone(),
-                article: name.clone(),
-                title: meta.and_then(|a| a.title.clone()),
-                outlet: meta.and_then(|a| a.source.clone()),
-                published: published.as_deref().and_then(parse_day).map(day_label),
-                url: meta.and_then(|a| a.url.clone()),
-                link: meta.and_then(|a| a.url.as_deref()).is_some_and(is_web_address),
-            }
-        })
-        .collect();
+    let mut evidence: Vec<SourceOut> = Vec::new();
+    for (m, (name, published)) in e.mentions.iter().zip(&stored.articles).take(MAX_EVIDENCE) {
+        if let Some(source) = evidence.iter_mut().find(|s| s.article == *name) {
+            source.sentences.push(m.sentence.clone());
+            continue;
+        }
+        let meta = info.get(name);
+        evidence.push(SourceOut {
+            sentences: vec![m.sentence.clone()],
+            article: name.clone(),
+            title: meta.and_then(|a| a.title.clone()),
+            outlet: meta.and_then(|a| a.source.clone()),
+            published: published.as_deref().and_then(parse_day).map(day_label),
+            url: meta.and_then(|a| a.url.clone()),
+            link: meta.and_then(|a| a.url.as_deref()).is_some_and(is_web_address),
+        });
+    }
     EventOut {
         id: stored.id,
         kind: e.kind.as_str(),
@@ -375,13 +407,14 @@ fn event_out(stored: &StoredEvent, info: &HashMap<String, ArticleInfo>) -> Event
         datetime: e.date.map(|d| d.labels().0),
         precision: precision_word(e.date),
         date_text: e.date_text.clone(),
-        headline: headline(e),
+        detail: detail(e),
         quote: e.quote.clone(),
         place: e.place.clone(),
         data_actors: actors.iter().map(|a| a.to_lowercase()).collect::<Vec<_>>().join("|"),
         data_place: e.place.as_deref().unwrap_or("").to_lowercase(),
         actors,
         evidence,
+        reports: e.mentions.len(),
         more_evidence: e.mentions.len().saturating_sub(MAX_EVIDENCE),
     }
 }
@@ -391,31 +424,34 @@ fn is_web_address(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// One line saying what happened, without the date.
+/// One line saying what happened, without the date: the kind, then `detail`.
 pub(crate) fn headline(e: &Event) -> String {
-    let names = || e.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ");
-    let with_place = |text: String, word: &str| match &e.place {
-        Some(p) => format!("{text} {word} {p}"),
-        None => text,
+    match (e.kind, detail(e)) {
+        (kind, None) => kind_label(kind).to_string(),
+        (Kind::Statement, Some(d)) => format!("Statement {d}"),
+        (kind, Some(d)) => format!("{}: {d}", kind_label(kind)),
+    }
+}
+
+/// What happened, beside its kind: "Sergei Lavrov, John Kerry in Geneva",
+/// "by Walid al-Moallem", "more than 100,000 dead in Syria (cumulative)".
+fn detail(e: &Event) -> Option<String> {
+    let names = e.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ");
+    let place = |word: &str| e.place.as_ref().map(|p| format!("{word} {p}"));
+    let joined = |parts: &[Option<String>]| {
+        let words: Vec<&str> = parts.iter().flatten().map(String::as_str).filter(|w| !w.is_empty()).collect();
+        (!words.is_empty()).then(|| words.join(" "))
     };
     match e.kind {
-        Kind::Talks if e.actors.is_empty() => with_place("Talks".into(), "in"),
-        Kind::Talks => with_place(format!("Talks: {}", names()), "in"),
-        Kind::Visit if e.actors.is_empty() => with_place("Visit".into(), "to"),
-        Kind::Visit => with_place(format!("Visit: {}", names()), "to"),
-        Kind::Statement => match (&e.speaker, e.actors.is_empty()) {
-            (Some(s), _) => format!("Statement by {s}"),
-            (None, false) => format!("Statement by {}", names()),
-            (None, true) => "Statement".into(),
-        },
+        Kind::Talks => joined(&[Some(names), place("in")]),
+        Kind::Visit => joined(&[Some(names), place("to")]),
+        Kind::Statement => {
+            e.speaker.clone().or_else(|| (!names.is_empty()).then_some(names)).map(|s| format!("by {s}"))
+        }
         Kind::DeathToll => {
             let count = e.count.map_or_else(|| "an unknown number of".to_string(), |c| toll_words(c, e.qualifier));
-            let text = with_place(format!("Death toll: {count} dead"), "in");
-            if e.cumulative {
-                format!("{text} (cumulative)")
-            } else {
-                text
-            }
+            let cumulative = e.cumulative.then(|| "(cumulative)".to_string());
+            joined(&[Some(format!("{count} dead")), place("in"), cumulative])
         }
     }
 }
@@ -516,9 +552,8 @@ fn toll_rows(events: &[Summary]) -> (Vec<TollRow>, Option<String>) {
     const MAX_ROWS: usize = 60;
     let mut tolls: Vec<&Summary> =
         events.iter().filter(|s| s.stored.event.kind == Kind::DeathToll && s.stored.event.count.is_some()).collect();
-    let note = (tolls.len() > MAX_ROWS).then(|| {
-        format!("The {MAX_ROWS} largest of {} tolls, in date order.", thousands(tolls.len() as u64))
-    });
+    let note = (tolls.len() > MAX_ROWS)
+        .then(|| format!("The {MAX_ROWS} largest of {} tolls, in date order.", thousands(tolls.len() as u64)));
     if tolls.len() > MAX_ROWS {
         tolls.sort_by_key(|s| std::cmp::Reverse(s.stored.event.count));
         tolls.truncate(MAX_ROWS);

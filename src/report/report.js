@@ -7,7 +7,9 @@
   var shown = document.getElementById('shown');
   var periods = Array.prototype.slice.call(document.querySelectorAll('section.period'));
   var rows = Array.prototype.map.call(document.querySelectorAll('li.ev'), function (li) {
-    return { li: li, kind: li.dataset.kind, status: li.dataset.status, place: li.dataset.place || '',
+    // The kind and status are the classes k-KIND and s-STATUS.
+    var kind = /\bk-(\w+)/.exec(li.className), status = /\bs-(\w+)/.exec(li.className);
+    return { li: li, kind: kind ? kind[1] : '', status: status ? status[1] : '', place: li.dataset.place || '',
              actors: li.dataset.actors || '', text: null };
   });
   var fields = ['kind', 'status', 'actor', 'place', 'q'];

@@ -161,7 +161,10 @@ mod tests {
 
     #[test]
     fn dates_are_split_as_far_as_their_precision_goes() {
-        assert_eq!(json(DateSpan::day(d("2014-01-17"))), serde_json::json!([{"year": 2014, "month": 1, "day": 17}, null]));
+        assert_eq!(
+            json(DateSpan::day(d("2014-01-17"))),
+            serde_json::json!([{"year": 2014, "month": 1, "day": 17}, null])
+        );
         let week = DateSpan { start: d("2013-11-18"), end: d("2013-11-24"), precision: Precision::Week };
         assert_eq!(
             json(week),
