@@ -88,7 +88,8 @@ def main():
                 if path:
                     parts.append(path)
     print("# Country outlines, Natural Earth 1:110m Admin 0 (public domain), from the npm package")
-    print("# world-atlas 2.0.2 (ISC, Mike Bostock), converted by tools/world_outline.py.")
+    print("# world-atlas 2.0.2 (ISC, copyright 2013-2019 Michael Bostock; notice in data/README.md),")
+    print("# converted by tools/world_outline.py.")
     print("# One SVG path; x = (lon + 180) * 10, y = (90 - lat) * 10 (equirectangular, tenths of a degree).")
     print("".join(parts).replace(" -", "-"))
 
