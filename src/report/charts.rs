@@ -50,11 +50,8 @@ impl Axis {
             let mut d = first_of_month(self.start);
             while d <= end {
                 if d >= self.start {
-                    let label = if d.month() == 1 || out.is_empty() {
-                        format!("{} {}", &super::MONTHS[d.month0() as usize][..3], d.year())
-                    } else {
-                        super::MONTHS[d.month0() as usize][..3].to_string()
-                    };
+                    let format = if d.month() == 1 || out.is_empty() { "%b %Y" } else { "%b" };
+                    let label = d.format(format).to_string();
                     out.push(Tick { x: self.x(d), label });
                 }
                 d = d + Months::new(1);

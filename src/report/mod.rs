@@ -611,32 +611,14 @@ fn filter_words(filter: &EventFilter) -> Vec<String> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn short_month(d: NaiveDate) -> &'static str {
-    &MONTHS[d.month0() as usize][..3]
-}
-
+/// "January 2014".
 fn month_label(d: NaiveDate) -> String {
-    format!("{} {}", MONTHS[d.month0() as usize], d.year())
+    d.format("%B %Y").to_string()
 }
 
 /// "17 Jan 2014".
 fn day_label(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), short_month(d), d.year())
+    format!("{} {}", d.day(), d.format("%b %Y"))
 }
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
@@ -650,17 +632,17 @@ pub fn date_label(span: DateSpan) -> String {
     match span.precision {
         Precision::Day | Precision::Unknown if s == e => day_label(s),
         Precision::Day | Precision::Unknown if (s.year(), s.month()) == (e.year(), e.month()) => {
-            format!("{}\u{2013}{} {} {}", s.day(), e.day(), short_month(s), s.year())
+            format!("{}\u{2013}{} {}", s.day(), e.day(), s.format("%b %Y"))
         }
         Precision::Day | Precision::Unknown if s.year() == e.year() => {
-            format!("{} {} \u{2013} {} {} {}", s.day(), short_month(s), e.day(), short_month(e), s.year())
+            format!("{} {} \u{2013} {} {}", s.day(), s.format("%b"), e.day(), e.format("%b %Y"))
         }
         Precision::Day | Precision::Unknown => format!("{} \u{2013} {}", day_label(s), day_label(e)),
         Precision::Week if s.iso_week() == e.iso_week() => format!("week of {}", day_label(monday(s))),
         Precision::Week => format!("weeks of {} \u{2013} {}", day_label(monday(s)), day_label(monday(e))),
         Precision::Month if (s.year(), s.month()) == (e.year(), e.month()) => month_label(s),
         Precision::Month if s.year() == e.year() => {
-            format!("{} \u{2013} {}", MONTHS[s.month0() as usize], month_label(e))
+            format!("{} \u{2013} {}", s.format("%B"), month_label(e))
         }
         Precision::Month => format!("{} \u{2013} {}", month_label(s), month_label(e)),
         Precision::Year if s.year() == e.year() => s.year().to_string(),
