@@ -632,6 +632,19 @@ fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A count with thousands separators: 1234567 as "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `s` cut to at most `width` display columns, ending in "…" when cut.
 pub fn cut_to(s: &str, width: usize) -> Cow<'_, str> {
     if s.width() <= width {

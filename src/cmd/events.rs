@@ -18,7 +18,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::cli::EventsArgs;
-use crate::export::{cut_to, Column, EventRecord, EventWriter, Format};
+use crate::export::{cut_to, thousands, Column, EventRecord, EventWriter, Format};
 use crate::store::{Access, EventFilter, Store, StoredEvent};
 
 pub const EXAMPLES: &str = "Examples:\n  chronicle events\n  chronicle events --actor Moallem --since 2013-01 --limit 20\n  chronicle events --kind death_toll --format csv > tolls.csv\n  chronicle events --place Geneva --status planned --format json\n  chronicle events -c date,actors,quote --kind statement --all";
@@ -141,19 +141,6 @@ fn paged(
 /// The terminal's width and height (80 x 24 when it does not say).
 fn screen_size() -> (usize, usize) {
     terminal_size::terminal_size_of(std::io::stdout()).map_or((80, 24), |(w, h)| (w.0 as usize, h.0 as usize))
-}
-
-/// 89823 as "89,823".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Why the filter kept no event, one line each.

@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::export::thousands;
 use crate::model::{DateSpan, Event, Kind, Precision, Qualifier, Status};
 use crate::store::{ArticleInfo, EventFilter, Order, Store, StoredEvent};
 
@@ -666,19 +667,6 @@ fn precision_word(date: Option<DateSpan>) -> &'static str {
             Precision::Year => "year",
         },
     }
-}
-
-/// 1234567 → "1,234,567".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
