@@ -1820,6 +1820,10 @@ mod tests {
         assert_eq!(sorted.iter().map(|e| e.0).collect::<Vec<_>>(), vec![5, 3, 4, 1, 2, 6]);
         assert_eq!(sorted, read(EventFilter { streamed: true, ..EventFilter::default() }));
         assert_eq!(sorted, read(EventFilter { limit: Some(100), ..EventFilter::default() }));
+        // The report reads its listed events again by id, through the same stream.
+        let chosen = read(EventFilter { ids: Some(vec![6, 1, 4]), order: Order::Id, ..EventFilter::default() });
+        assert_eq!(chosen.iter().map(|e| e.0).collect::<Vec<_>>(), vec![1, 4, 6]);
+        assert_eq!(chosen[1], sorted[2]);
         let stored: Vec<&Event> = batch.iter().flat_map(|p| &p.extraction.events).collect();
         for (id, event, articles) in &sorted {
             assert_eq!(event, stored[*id as usize - 1], "event {id}");
