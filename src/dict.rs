@@ -259,9 +259,10 @@ pub struct Dictionaries {
     pub cues: Vec<Cue>,
     pub furniture: Furniture,
     pub dates: DateTables,
-    /// SHA-256 of the actor and place sources (names and texts) and of this
-    /// chronicle's version: `Store::sync_dictionaries` rewrites the stored
-    /// actors and places only when it changes. Taken over the source texts:
+    /// SHA-256 of every dictionary source (file names and texts) and of this
+    /// chronicle's version (see `fingerprint`): `Store::sync_dictionaries`
+    /// rewrites the stored actors and places only when it changes, and each
+    /// article keeps the one that extracted it. Taken over the source texts:
     /// formatting every parsed row to hash it took a millisecond of each run.
     pub fingerprint: String,
     /// The matchers built from the actors, places, triggers and cues, shared by clones.
@@ -320,20 +321,23 @@ impl Dictionaries {
         let place_sources = layered("places.tsv")?;
         let (lexicon, rest) = std::thread::scope(|scope| {
             let rest = scope.spawn(|| -> Result<_, DictError> {
-                let mut hash = Sha256::new();
-                hash.update(env!("CARGO_PKG_VERSION"));
-                for src in actor_sources.iter().chain(&place_sources) {
-                    hash.update([0]);
-                    hash.update(&src.name);
-                    hash.update([0]);
-                    hash.update(&src.text);
-                }
-                let fingerprint = hex(&hash.finalize());
-                let furniture = parse_furniture(&layered("furniture.tsv")?)?;
+                let furniture_sources = layered("furniture.tsv")?;
+                let date_sources = layered("dates.tsv")?;
+                let trigger_sources = layered("triggers.tsv")?;
+                let cue_sources = layered("cues.tsv")?;
+                let fingerprint = fingerprint(&[
+                    &actor_sources,
+                    &place_sources,
+                    &trigger_sources,
+                    &cue_sources,
+                    &furniture_sources,
+                    &date_sources,
+                ]);
+                let furniture = parse_furniture(&furniture_sources)?;
                 crate::extract::clean::compile_patterns();
-                let dates = DateTables::parse(&layered("dates.tsv")?)?;
-                let triggers = parse_triggers(&layered("triggers.tsv")?)?;
-                let cues = parse_cues(&layered("cues.tsv")?)?;
+                let dates = DateTables::parse(&date_sources)?;
+                let triggers = parse_triggers(&trigger_sources)?;
+                let cues = parse_cues(&cue_sources)?;
                 let words = crate::extract::entities::WordIndex::build(&triggers, &cues);
                 Ok((fingerprint, furniture, dates, triggers, cues, words))
             });
@@ -364,6 +368,25 @@ impl Dictionaries {
     pub fn index(&self) -> &crate::extract::entities::Index {
         &self.index
     }
+}
+
+/// SHA-256 of this chronicle's version and of every dictionary source: each
+/// file's name (without its folder) and text, layer by layer. The same files
+/// give the same fingerprint wherever they are read from (a `--dict` folder
+/// shipped to a cluster's workers lands in another folder), and a change to
+/// any of them, triggers and dates included, changes it: it tells which
+/// extraction produced an article (`articles.dict_hash`, `chronicle load`).
+fn fingerprint(layers: &[&Vec<Source>]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION"));
+    for src in layers.iter().copied().flatten() {
+        let name = Path::new(&src.name).file_name().map_or(src.name.as_str(), |n| n.to_str().unwrap_or(""));
+        hash.update([0]);
+        hash.update(name);
+        hash.update([0]);
+        hash.update(&src.text);
+    }
+    hex(&hash.finalize())
 }
 
 /// Lower-case hexadecimal, for digests.
@@ -636,6 +659,27 @@ mod tests {
         assert!(!d.actors.is_empty());
         assert!(!d.places.is_empty());
         assert!(!d.triggers.is_empty());
+    }
+
+    /// The fingerprint names the dictionaries' contents, not where they were
+    /// read from, and changes with any file, not only actors and places.
+    #[test]
+    fn fingerprint_follows_contents_not_folders() {
+        let root = tempfile::tempdir().unwrap();
+        let overlay = |folder: &str, files: &[(&str, &str)]| {
+            let dir = root.path().join(folder);
+            std::fs::create_dir_all(&dir).unwrap();
+            for (name, text) in files {
+                std::fs::write(dir.join(name), text).unwrap();
+            }
+            Dictionaries::with_overlay(&dir).unwrap().fingerprint
+        };
+        let actor = ("actors.tsv", "Zed Quux\tperson\tSyria\tQuux\t\n");
+        let a = overlay("a", &[actor]);
+        assert_eq!(overlay("elsewhere/b", &[actor]), a);
+        assert_ne!(a, Dictionaries::builtin().unwrap().fingerprint);
+        let trigger = ("triggers.tsv", "talks\tparley\t-\ttrigger\n");
+        assert_ne!(overlay("c", &[actor, trigger]), a);
     }
 
     #[test]
