@@ -30,6 +30,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_mention_spans.sql", include_str!("../migrations/0002_mention_spans.sql")),
     ("0003_portable_timeline.sql", include_str!("../migrations/0003_portable_timeline.sql")),
     ("0004_partial_indexes.sql", include_str!("../migrations/0004_partial_indexes.sql")),
+    ("0005_article_dict_hash.sql", include_str!("../migrations/0005_article_dict_hash.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -277,9 +278,14 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 
 /// An article read and extracted, ready to be stored.
 pub struct Prepared {
+    /// Its name and metadata. From `chronicle load` the text is empty: a
+    /// record carries the cleaned text only (`extraction.clean_text`, which is
+    /// what is stored) and the content hash computed where it was extracted.
     pub article: Article,
     pub extraction: Extraction,
     pub content_hash: String,
+    /// The fingerprint of the dictionaries that extracted it (`Dictionaries::fingerprint`).
+    pub dict_hash: String,
 }
 
 /// What storing one article did. Counts are rows written or deleted.
@@ -1322,12 +1328,12 @@ fn write_article(
     let article_id: i64 = conn
         .prepare_cached(
             "INSERT INTO articles (name, path, url, source, title, published, published_origin, content_hash,
-                                   clean_text, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                   clean_text, ingested_at, dict_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT (name) DO UPDATE SET path = excluded.path, url = excluded.url, source = excluded.source,
                  title = excluded.title, published = excluded.published,
                  published_origin = excluded.published_origin, content_hash = excluded.content_hash,
-                 clean_text = excluded.clean_text, ingested_at = excluded.ingested_at
+                 clean_text = excluded.clean_text, ingested_at = excluded.ingested_at, dict_hash = excluded.dict_hash
              RETURNING id",
         )?
         .query_row(
@@ -1341,7 +1347,8 @@ fn write_article(
                 x.published_origin.as_str(),
                 item.content_hash,
                 x.clean_text,
-                ingested_at
+                ingested_at,
+                item.dict_hash
             ],
             |r| r.get(0),
         )?;
@@ -1634,7 +1641,7 @@ mod tests {
             published_origin: DateOrigin::Given,
             events: vec![talks],
         };
-        Prepared { content_hash: content_hash(&article), article, extraction }
+        Prepared { content_hash: content_hash(&article), article, extraction, dict_hash: "test".into() }
     }
 
     struct Rows(Vec<Vec<Cell>>);
@@ -1799,7 +1806,7 @@ mod tests {
                 published_origin: DateOrigin::Unknown,
                 events,
             };
-            Prepared { content_hash: content_hash(&article), article, extraction }
+            Prepared { content_hash: content_hash(&article), article, extraction, dict_hash: "test".into() }
         };
         let batch = [
             article("a.txt", "Şam said \"no\".\n", &[Some("2014-01-05"), None, Some("2013-02-01")]),

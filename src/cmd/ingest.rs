@@ -92,11 +92,12 @@ pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<
         warnings.push(format!("{location}: {NO_DATE}"));
     }
     let hash = content_hash(&loaded.article);
-    Ok((Prepared { article: loaded.article, extraction, content_hash: hash }, warnings))
+    let dict_hash = dict.fingerprint.clone();
+    Ok((Prepared { article: loaded.article, extraction, content_hash: hash, dict_hash }, warnings))
 }
 
 /// An input with where it came from, read and extracted (or why not).
-type Extracted = (String, Result<(Prepared, Vec<String>), InputError>);
+pub type Extracted = (String, Result<(Prepared, Vec<String>), InputError>);
 
 /// Stores one extracted batch and counts the outcomes; returns how many inputs it handled.
 fn write(
