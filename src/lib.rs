@@ -13,5 +13,6 @@ pub mod extract;
 pub mod html;
 pub mod model;
 pub mod output;
+pub mod record;
 pub mod report;
 pub mod store;
