@@ -209,7 +209,7 @@ impl Inputs {
             total += match found {
                 Found::Pending(Pending::Stdin { .. }) => return None,
                 Found::Pending(_) | Found::Error(_) => 1,
-                Found::Jsonl { path, .. } => count_records(path).ok()?,
+                Found::Jsonl { path, .. } => count_lines(path).ok()?,
             };
         }
         Some(total)
@@ -245,7 +245,7 @@ impl Iterator for Inputs {
 }
 
 /// The non-blank lines of a file, read in blocks.
-fn count_records(path: &Path) -> std::io::Result<u64> {
+pub fn count_lines(path: &Path) -> std::io::Result<u64> {
     let mut file = File::open(path)?;
     let mut buf = vec![0u8; 1 << 16];
     let (mut lines, mut blank) = (0u64, true);

@@ -25,7 +25,7 @@ pub struct Cli {
     pub db: PathBuf,
 
     /// A folder of dictionary files layered on top of the built-in ones, for
-    /// `ingest` and `extract` (also given after the command).
+    /// `ingest`, `extract` and `load` (also given after the command).
     #[arg(long, env = "CHRONICLE_DICT", value_name = "DIR")]
     pub dict: Option<PathBuf>,
 
@@ -49,7 +49,7 @@ impl DbArg {
     }
 }
 
-/// `--dict` on the commands that extract.
+/// `--dict` on the commands that extract, and on `load`, which syncs the dictionaries' actors and places.
 #[derive(Debug, Args)]
 pub struct DictArg {
     /// A folder of dictionary files layered on top of the built-in ones [default: $CHRONICLE_DICT].
@@ -80,6 +80,9 @@ pub enum Command {
     /// Extract events without a database; prints JSON Lines.
     #[command(after_help = crate::cmd::extract::EXAMPLES)]
     Extract(ExtractArgs),
+    /// Store the records of `extract --articles` as `ingest` would, without extracting again.
+    #[command(after_help = crate::cmd::load::EXAMPLES)]
+    Load(LoadArgs),
     /// Database housekeeping.
     #[command(after_help = crate::cmd::db::EXAMPLES)]
     Db(DbArgs),
@@ -149,11 +152,34 @@ pub struct IngestArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, folders or `-` for standard input (the default).
+    /// Files, folders or `-` for standard input (the default; JSON Lines when it starts with `{`).
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<String>,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub dict: DictArg,
+    /// One record per article (its text, metadata and events) for `chronicle load`, instead of one line per event.
+    #[arg(long)]
+    pub articles: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Files of records from `extract --articles`, folders of them (e.g. Spark's part-* files), or `-`.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<String>,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch: u64,
+    /// Replace even articles whose content is unchanged (e.g. records extracted again with new dictionaries).
+    #[arg(long)]
+    pub force: bool,
+    /// Largest record accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_bytes: u64,
+    #[command(flatten)]
+    pub db: DbArg,
     #[command(flatten)]
     pub dict: DictArg,
 }

@@ -22,6 +22,10 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             cmd::ingest::run(&args.db.resolve(db), || cmd::dictionaries(dir.as_deref()), args)
         }
         Command::Extract(args) => cmd::extract::run(cmd::dictionaries(dict(&args.dict).as_deref())?, args),
+        Command::Load(args) => {
+            let dir = dict(&args.dict);
+            cmd::load::run(&args.db.resolve(db), || cmd::dictionaries(dir.as_deref()), args)
+        }
         Command::Events(args) => cmd::events::run(&args.output.db.resolve(db), args).map(|()| true),
         Command::Show(args) => cmd::show::run(&args.output.db.resolve(db), args).map(|()| true),
         Command::Sql(args) => cmd::sql::run(&args.output.db.resolve(db), args).map(|()| true),

@@ -165,18 +165,31 @@ fn write(
     Ok(handled)
 }
 
-/// Runs the ingest; `Ok(false)` when some input failed.
+/// How `store_all` stores; shared by `ingest` and `load`.
+pub struct Settings {
+    /// The command, for messages (`ingest`, `load`).
+    pub command: &'static str,
+    /// Articles per transaction.
+    pub batch: usize,
+    /// Replace articles whose content is unchanged too.
+    pub force: bool,
+    /// Many inputs: a bulk load into an empty database.
+    pub many: bool,
+    /// Shown on a terminal for many inputs: `progress_bar`.
+    pub progress: ProgressBar,
+}
+
+/// Opens the database for writing and loads the dictionaries, then copies
+/// the dictionaries' actors and places into the database if they changed.
 /// `dictionaries` loads them; it runs on this thread while the database opens
 /// on another, since the two are most of a one-article run's start-up. (This
 /// way round the dictionaries, the larger of the two, allocate from the main
 /// heap: a new thread's malloc arena grew page by page with `mprotect`, which
 /// took milliseconds under contention.)
-pub fn run(
+pub fn open(
     db: &Path,
     dictionaries: impl FnOnce() -> anyhow::Result<&'static Dictionaries> + Send,
-    args: IngestArgs,
-) -> anyhow::Result<bool> {
-    let options = args.input.options();
+) -> anyhow::Result<(&'static Dictionaries, Store)> {
     let (dict, store) = std::thread::scope(|scope| {
         let store = scope.spawn(|| Store::open(db, Access::ReadWrite));
         let dict = dictionaries();
@@ -185,20 +198,47 @@ pub fn run(
     let dict = dict?;
     let mut store = store?;
     store.sync_dictionaries(dict)?;
-    let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok((dict, store))
+}
+
+/// Runs the ingest; `Ok(false)` when some input failed.
+pub fn run(
+    db: &Path,
+    dictionaries: impl FnOnce() -> anyhow::Result<&'static Dictionaries> + Send,
+    args: IngestArgs,
+) -> anyhow::Result<bool> {
+    let options = args.input.options();
+    let max_bytes = options.max_bytes;
+    let (dict, mut store) = open(db, dictionaries)?;
     let mut inputs = Inputs::new(&args.paths, options);
     for w in inputs.take_warnings() {
         eprintln!("warning: {w}");
     }
     // Many inputs: a folder walk or a JSON Lines file counts as many.
     let many = inputs.len_hint() > 20 || args.paths.iter().any(|p| Path::new(p).is_dir() || p.ends_with(".jsonl"));
-    let progress = if std::io::stderr().is_terminal() && many { progress_bar(&inputs) } else { ProgressBar::hidden() };
-    let mut inputs = inputs.peekable();
+    let progress = progress_bar(many, || inputs.count_articles());
+    let settings = Settings { command: "ingest", batch: args.batch as usize, force: args.force, many, progress };
+    store_all(&mut store, inputs, |p: Pending| (p.location(), prepare(p, dict, max_bytes)), &settings)
+}
+
+/// Prepares the items (on all cores) and stores them a batch at a time,
+/// reporting bad ones and the outcome on stderr: the write path of `ingest`,
+/// and of `load`, whose items are already extracted. `Ok(false)` when some
+/// item failed.
+pub fn store_all<P: Send>(
+    store: &mut Store,
+    items: impl Iterator<Item = Result<P, InputError>>,
+    prepare: impl Fn(P) -> Extracted + Sync,
+    settings: &Settings,
+) -> anyhow::Result<bool> {
+    let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut items = items.peekable();
+    let progress = &settings.progress;
     let report = |line: String| progress.suspend(|| eprintln!("{line}"));
     let mut summary = Summary::default();
     // A bulk load into an empty database builds the query indexes once, at the end.
-    let deferred = many && store.defer_query_indexes()?;
-    let loaded = load_all(&mut store, &mut inputs, dict, &args, &ingested_at, &mut summary, &progress, &report);
+    let deferred = settings.many && store.defer_query_indexes()?;
+    let loaded = load_all(store, &mut items, &prepare, settings, &ingested_at, &mut summary, progress, &report);
     let built = if deferred {
         progress.set_message("building indexes");
         store.build_deferred_indexes().map(|_| ())
@@ -210,9 +250,10 @@ pub fn run(
     if let Err(e) = loaded {
         anyhow::bail!(
             "{}; {} articles of this run are stored, each whole with its events and mentions, and the rest \
-             are not: once that is fixed, run the same ingest again (stored articles are reported unchanged)",
+             are not: once that is fixed, run the same {} again (stored articles are reported unchanged)",
             super::message(&e),
-            summary.stored()
+            summary.stored(),
+            settings.command
         );
     }
     if let Err(e) = built {
@@ -232,15 +273,19 @@ pub fn run(
     Ok(summary.failed == 0)
 }
 
-/// Ingest progress on a terminal: done/total articles, a percentage, a
-/// rounded rate and the time left when the total is known (files count
-/// one each, JSON Lines files their non-blank lines), a count and a rate
-/// otherwise.
-fn progress_bar(inputs: &Inputs) -> ProgressBar {
+/// Progress on a terminal, for `many` items (hidden otherwise): done/total
+/// articles, a percentage, a rounded rate and the time left when `count`
+/// knows the total (for `ingest`, files count one each, JSON Lines files
+/// their non-blank lines; for `load`, records), a count and a rate otherwise.
+/// `count` runs only when the bar shows.
+pub fn progress_bar(many: bool, count: impl FnOnce() -> Option<u64>) -> ProgressBar {
+    if !(many && std::io::stderr().is_terminal()) {
+        return ProgressBar::hidden();
+    }
     let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
         let _ = write!(w, "{:.0} articles/s", state.per_sec());
     };
-    let (bar, template) = match inputs.count_articles() {
+    let (bar, template) = match count() {
         Some(total) => {
             (ProgressBar::new(total), "{bar:30} {human_pos}/{human_len} ({percent}%) {rate}, {eta} left {msg}")
         }
@@ -251,26 +296,26 @@ fn progress_bar(inputs: &Inputs) -> ProgressBar {
     bar.with_style(style).with_message("")
 }
 
-/// Reads, extracts and stores every input, counting the outcomes in `summary`.
+/// Prepares and stores every item, counting the outcomes in `summary`.
 #[allow(clippy::too_many_arguments)]
-fn load_all(
+fn load_all<P: Send>(
     store: &mut Store,
-    inputs: &mut std::iter::Peekable<Inputs>,
-    dict: &Dictionaries,
-    args: &IngestArgs,
+    items: &mut std::iter::Peekable<impl Iterator<Item = Result<P, InputError>>>,
+    prepare: &(impl Fn(P) -> Extracted + Sync),
+    settings: &Settings,
     ingested_at: &str,
     summary: &mut Summary,
     progress: &ProgressBar,
     report: &(dyn Fn(String) + Sync),
 ) -> anyhow::Result<()> {
-    let max_bytes = args.input.options().max_bytes;
-    let batch_size = args.batch as usize;
-    // While one batch is written (one connection, this thread), the next is read and extracted on the other cores.
+    let batch_size = settings.batch;
+    let force = settings.force;
+    // While one batch is written (one connection, this thread), the next is prepared on the other cores.
     let mut extracted: Vec<Extracted> = Vec::new();
     loop {
         let mut pending = Vec::with_capacity(batch_size);
         while pending.len() < batch_size {
-            match inputs.next() {
+            match items.next() {
                 None => break,
                 Some(Ok(p)) => pending.push(p),
                 Some(Err(e)) => {
@@ -280,22 +325,21 @@ fn load_all(
             }
         }
         if pending.is_empty() && extracted.is_empty() {
-            if inputs.peek().is_none() {
+            if items.peek().is_none() {
                 break;
             }
             continue;
         }
         let to_write = std::mem::take(&mut extracted);
-        let extract = |p: Pending| (p.location(), prepare(p, dict, max_bytes));
         // The thread pool starts only when there is work to share: a
         // one-article run (cron) does without it.
         let (written, next) = if pending.len() < 2 && (pending.is_empty() || to_write.is_empty()) {
-            let written = write(store, to_write, ingested_at, args.force, summary, report);
-            (written, pending.into_iter().map(extract).collect())
+            let written = write(store, to_write, ingested_at, force, summary, report);
+            (written, pending.into_iter().map(prepare).collect())
         } else {
             rayon::join(
-                || write(store, to_write, ingested_at, args.force, summary, report),
-                || pending.into_par_iter().map(extract).collect::<Vec<_>>(),
+                || write(store, to_write, ingested_at, force, summary, report),
+                || pending.into_par_iter().map(prepare).collect::<Vec<_>>(),
             )
         };
         progress.inc(written?);
