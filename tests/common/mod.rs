@@ -5,6 +5,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+#[path = "../../tools/corpus.rs"]
+mod corpus;
+
 /// `chronicle --db DIR/t.db` run in DIR, with no environment leaking in.
 pub fn chronicle(dir: &Path) -> assert_cmd::Command {
     let mut cmd = bare(dir);
@@ -140,4 +143,35 @@ pub fn stored_counts(db: &Path) -> HashMap<String, (i64, i64)> {
         .unwrap();
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))).unwrap();
     rows.map(Result::unwrap).collect()
+}
+
+/// Generated articles, as `tools/gencorpus.rs` makes them (seed 42), written
+/// in turn to each output with its ids: a `.jsonl` file, or a folder of
+/// `.txt` files with an `index.tsv`.
+pub fn generate(outputs: &[(&Path, std::ops::Range<usize>)]) {
+    let dict = chronicle::dict::Dictionaries::builtin().unwrap();
+    let mut corpus = corpus::Corpus::new(&dict, 42);
+    for (out, ids) in outputs {
+        corpus.write(ids.clone(), out).unwrap();
+    }
+}
+
+/// What `ingest` and `extract --articles | load` must agree on in the
+/// database at DIR/DB: the events export (JSON Lines), and the articles
+/// table without the time of ingestion.
+pub fn stored(dir: &Path, db: &str) -> (String, Vec<serde_json::Value>) {
+    let export = |what: &str| {
+        let out = bare(dir).args(["--db", db, "export", what, "--format", "jsonl"]).output().unwrap();
+        assert!(out.status.success(), "export {what}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let articles = export("articles")
+        .lines()
+        .map(|line| {
+            let mut row: serde_json::Value = serde_json::from_str(line).unwrap();
+            row.as_object_mut().unwrap().remove("ingested_at").expect("articles have an ingested_at");
+            row
+        })
+        .collect();
+    (export("events"), articles)
 }
