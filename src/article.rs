@@ -133,6 +133,19 @@ impl Pending {
     }
 }
 
+/// The article names met so far in a run (`ingest`, `load`), as 128-bit
+/// digests: 16 bytes a name for archives of millions of articles.
+#[derive(Debug, Default)]
+pub struct SeenNames(HashSet<u128>);
+
+impl SeenNames {
+    /// Whether `name` is met for the first time (it is remembered).
+    pub fn first(&mut self, name: &str) -> bool {
+        let digest = Sha256::digest(name.as_bytes());
+        self.0.insert(u128::from_le_bytes(digest[..16].try_into().unwrap_or_default()))
+    }
+}
+
 /// Iterates over every input under the given paths, JSON Lines files record
 /// by record. An input whose article name an earlier input of the run already
 /// has is an error, and the first is kept: two articles never share a name
@@ -141,9 +154,7 @@ pub struct Inputs {
     found: VecDeque<Found>,
     jsonl: Option<JsonlRecords<Box<dyn BufRead>>>,
     options: Options,
-    /// The names given so far, as 128-bit digests: 16 bytes a name for
-    /// archives of millions of articles.
-    names: HashSet<u128>,
+    names: SeenNames,
     /// Warnings about the inputs found (manifest rows that name no input).
     warnings: Vec<String>,
 }
@@ -170,7 +181,7 @@ impl Inputs {
                 }
             }
         }
-        Inputs { found: walk.found, jsonl: None, options, names: HashSet::new(), warnings: walk.warnings }
+        Inputs { found: walk.found, jsonl: None, options, names: SeenNames::default(), warnings: walk.warnings }
     }
 
     /// How many inputs were found (a JSON Lines file counts once).
@@ -185,9 +196,7 @@ impl Inputs {
 
     /// The input itself, or an error when its name was given before in this run.
     fn unique(&mut self, pending: Pending) -> Result<Pending, InputError> {
-        let digest = Sha256::digest(pending.name().as_bytes());
-        let key = u128::from_le_bytes(digest[..16].try_into().unwrap_or_default());
-        if self.names.insert(key) {
+        if self.names.first(pending.name()) {
             return Ok(pending);
         }
         Err(InputError::new(

@@ -219,6 +219,8 @@ fn bad_records_are_reported_with_file_and_line_and_the_rest_load() {
         edit(&records[3], |r| r["format"] = 2.into()),
         "{\"id\": \"x\", \"text\": \"Kerry said so.\"}".to_string(),
         records[4].clone(),
+        // The same article name again in one run: as with ingest, the first is kept.
+        edit(&records[1], |r| r["content_hash"] = "0".repeat(64).into()),
     ];
     std::fs::write(dir.path().join("r.jsonl"), lines.join("\n") + "\n").unwrap();
     let out = chronicle(dir.path()).args(["load", "r.jsonl"]).output().unwrap();
@@ -228,7 +230,8 @@ fn bad_records_are_reported_with_file_and_line_and_the_rest_load() {
     assert!(err.contains("error: r.jsonl:4: event 1: mention 1: bytes"), "{err}");
     assert!(err.contains("error: r.jsonl:5: record format 2; this chronicle"), "{err}");
     assert!(err.contains("error: r.jsonl:6: not a stored-article record"), "{err}");
-    assert!(err.contains("articles: 3 new, 0 unchanged, 0 replaced, 4 failed"), "{err}");
+    assert!(err.contains("error: r.jsonl:8: an earlier record of this run has the same article name '001_"), "{err}");
+    assert!(err.contains("articles: 3 new, 0 unchanged, 0 replaced, 5 failed"), "{err}");
     let names = run_ok(dir.path(), &["sql", "SELECT name FROM articles ORDER BY id", "--no-headers"]);
     assert_eq!(names, "000_77c680d69fdef6ac.txt\n001_f1cd706057b0bc08.txt\n004_ef9138cfa12a088e.txt\n");
 }

@@ -14,7 +14,9 @@
 //! (every file in name order, recursively, except names starting with `_` or
 //! `.`, which is how Hadoop and Spark mark `_SUCCESS` and checksum files), or
 //! `-` for standard input. A bad record is reported as `FILE:LINE: message`
-//! and the rest still go in; the exit status is then 1. A record extracted by
+//! and the rest still go in; the exit status is then 1. As with `ingest`, a
+//! record whose article name an earlier record of the run has is such an
+//! error, and the first is kept. A record extracted by
 //! another chronicle version or with other dictionaries is stored as it is,
 //! with the fingerprint of its dictionaries (`articles.dict_hash`), and
 //! reported once per distinct version and fingerprint.
@@ -25,7 +27,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use super::ingest::{progress_bar, store_all, Settings};
-use crate::article::{count_lines, io_message, InputError, JsonLines};
+use crate::article::{count_lines, io_message, InputError, JsonLines, SeenNames};
 use crate::cli::LoadArgs;
 use crate::dict::Dictionaries;
 use crate::record::{ArticleRecord, VERSION};
@@ -49,7 +51,12 @@ pub fn run(
         sources,
         current: None,
         max_bytes: args.max_bytes,
-        seen: Seen { fingerprint: &dict.fingerprint, versions: HashSet::new(), dictionaries: HashSet::new() },
+        seen: Seen {
+            fingerprint: &dict.fingerprint,
+            versions: HashSet::new(),
+            dictionaries: HashSet::new(),
+            names: SeenNames::default(),
+        },
     };
     // Records are parsed as they are read, on this thread, so that the
     // version notices come in input order; the parsing is a few percent of
@@ -72,11 +79,13 @@ struct Records<'a> {
     seen: Seen<'a>,
 }
 
-/// The versions and dictionaries met so far that differ from this chronicle's.
+/// The versions and dictionaries met so far that differ from this
+/// chronicle's, and the article names.
 struct Seen<'a> {
     fingerprint: &'a str,
     versions: HashSet<String>,
     dictionaries: HashSet<String>,
+    names: SeenNames,
 }
 
 /// A record ready to store: where it came from, the article, notices about it.
@@ -109,6 +118,13 @@ impl Seen<'_> {
         let record = ArticleRecord::parse(line).map_err(|m| InputError::new(&location, m))?;
         let (version, dictionary) = (record.chronicle.clone(), record.dictionary.clone());
         let prepared = record.into_prepared().map_err(|m| InputError::new(&location, m))?;
+        if !self.names.first(&prepared.article.name) {
+            let message = format!(
+                "an earlier record of this run has the same article name '{}'; skipped, the first is kept",
+                prepared.article.name
+            );
+            return Err(InputError::new(location, message));
+        }
         let mut notes = Vec::new();
         if version != VERSION && self.versions.insert(version.clone()) {
             notes.push(format!(
