@@ -20,7 +20,7 @@ use crate::store::Order;
 )]
 pub struct Cli {
     /// The database file, for the commands that use one (also given after the
-    /// command); `ingest` creates it, the reading commands never do.
+    /// command); `ingest` and `load` create it, the reading commands never do.
     #[arg(long, env = "CHRONICLE_DB", default_value = "chronicle.db", value_name = "PATH")]
     pub db: PathBuf,
 
