@@ -92,6 +92,10 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("content_hash", s("SHA-256 of the text and metadata: the same input again is unchanged.")),
                 ("clean_text", s("The cleaned text; mention offsets are bytes into it.")),
                 ("ingested_at", s("When it was stored (UTC).")),
+                (
+                    "dict_hash",
+                    s("Fingerprint of the chronicle version and dictionaries that extracted it (empty: stored before this was kept)."),
+                ),
             ],
         },
         TableDoc {
