@@ -688,6 +688,8 @@ pub enum Column {
     Cumulative,
     Sentence,
     Articles,
+    /// How many articles report the event (its reports' articles, each once).
+    Sources,
     /// Every mention (article, sentence, byte offsets): JSON and JSON Lines only.
     Mentions,
     /// The quote, else the first evidence sentence: what the events table shows.
@@ -713,6 +715,7 @@ const COLUMN_NAMES: &[(Column, &str)] = &[
     (Column::Cumulative, "cumulative"),
     (Column::Sentence, "sentence"),
     (Column::Articles, "articles"),
+    (Column::Sources, "sources"),
     (Column::Mentions, "mentions"),
     (Column::Summary, "summary"),
 ];
@@ -738,6 +741,7 @@ pub const EVENT_COLUMNS: &[Column] = &[
     Column::Cumulative,
     Column::Sentence,
     Column::Articles,
+    Column::Sources,
 ];
 
 /// The compact view of the events table on a terminal.
@@ -923,6 +927,7 @@ impl<'a> EventRecord<'a> {
             Column::Cumulative => Value::Bool(self.cumulative),
             Column::Sentence => Value::Text(self.sentence()),
             Column::Articles => Value::List(&self.articles),
+            Column::Sources => Value::Int(self.articles.len() as i64),
             Column::Mentions => Value::Mentions(&self.mentions),
             Column::Summary => Value::Owned(self.summary()),
         }
@@ -1139,6 +1144,7 @@ mod tests {
                 "actors": ["National Coordination Committee"], "speaker": null, "quote": null, "count": null,
                 "qualifier": null, "cumulative": false, "sentence": "The NCC plans to hold a conference.",
                 "articles": ["002.txt"],
+                "sources": 1,
                 "mentions": [{"article": "002.txt", "sentence": "The NCC plans to hold a conference.",
                               "start": 1402, "end": 1492}]})
         );

@@ -77,7 +77,7 @@ pub struct Span {
 impl ArticleRecord {
     /// The record of an article read and extracted here.
     pub fn new(prepared: Prepared) -> ArticleRecord {
-        let Prepared { article, extraction, content_hash, dict_hash } = prepared;
+        let Prepared { article, extraction, content_hash, dict_hash, .. } = prepared;
         let clean_text = extraction.clean_text;
         let events = extraction
             .events
@@ -193,7 +193,13 @@ impl ArticleRecord {
             published_origin: self.published_origin,
             events,
         };
-        Ok(Prepared { article, extraction, content_hash: self.content_hash, dict_hash: self.dictionary })
+        Ok(Prepared {
+            article,
+            extraction,
+            content_hash: self.content_hash,
+            dict_hash: self.dictionary,
+            terms: Vec::new(),
+        })
     }
 }
 
@@ -282,7 +288,13 @@ mod tests {
             published_origin: DateOrigin::Text,
             events: vec![talks, said],
         };
-        Prepared { content_hash: crate::store::content_hash(&article), article, extraction, dict_hash: "f".repeat(64) }
+        Prepared {
+            content_hash: crate::store::content_hash(&article),
+            article,
+            extraction,
+            dict_hash: "f".repeat(64),
+            terms: Vec::new(),
+        }
     }
 
     /// A record written and read back stores what the extraction would have.

@@ -93,13 +93,15 @@ fn assert_whole(db: &Path, expected: &HashMap<String, (i64, i64)>, when: &str) {
     }
     let orphans: i64 = conn
         .query_row(
-            "SELECT (SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles))
-                  + (SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT id FROM events))",
+            "SELECT (SELECT count(*) FROM reports WHERE article_id NOT IN (SELECT id FROM articles))
+                  + (SELECT count(*) FROM mention_spans WHERE report_id NOT IN (SELECT id FROM reports))
+                  + (SELECT count(*) FROM reports WHERE event_id NOT IN (SELECT id FROM events))
+                  + (SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM reports))",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(orphans, 0, "{when}: events or mentions without their article");
+    assert_eq!(orphans, 0, "{when}: reports, mentions or events without what they belong to");
     drop(conn);
     for (name, counts) in stored_counts(db) {
         let want = expected.get(&name).copied().unwrap_or((0, 0));
@@ -152,7 +154,7 @@ fn killed_at_each_point_then_rerun(dir: &Path, folder: &Path, args: &[&str]) {
     assert_eq!(indexes(&db), indexes(&fresh), "the rerun's indexes");
     let counts = status_counts(dir);
     assert_eq!(counts["articles"], ARTICLES as i64);
-    assert_eq!(counts["events"], events);
+    assert_eq!(counts["reports"], events);
     assert_eq!(counts["mentions"], mentions);
     // And once more: nothing left to do.
     let again = chronicle(dir).args(&args).output().unwrap();

@@ -12,7 +12,8 @@
 //! which an article fails is written again with a savepoint per article, so
 //! each article is stored whole or not at all. The same
 //! content (text and metadata) again is "unchanged"; changed content under the
-//! same name replaces that article's events and mentions. A bad input is
+//! same name replaces that article's reports and mentions, and derives the
+//! events they were part of again. A bad input is
 //! reported as `file[:line]: message` and the rest still go in; the exit
 //! status is 1 at the end if anything failed. Two inputs of one run with the
 //! same article name are an error for the second (see `Inputs`); replacing an
@@ -21,8 +22,11 @@
 //!
 //! Many inputs into an empty database are a bulk load: the indexes that only
 //! queries read are dropped first and built once at the end, by sorting
-//! (`Store::defer_query_indexes`); a load that is interrupted leaves them to
-//! the next ingest, which builds them before anything else.
+//! (`Store::defer_query_indexes`), and the articles' reports are linked
+//! across articles once all are stored (`Store::finish_merging`); a load
+//! that is interrupted leaves both to the next ingest, which does them
+//! before anything else. Otherwise each article's reports are merged with
+//! the stored ones as it is stored (see docs/merging.md).
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -53,6 +57,8 @@ struct Summary {
     /// Events and mentions of the earlier versions of replaced articles.
     removed_events: u64,
     removed_mentions: u64,
+    /// Events that joined an event another article reported.
+    merged: u64,
     /// Articles renamed from a file name to a path in the folder (see `Store::take_renamed`), and one of them.
     renamed: u64,
     renamed_example: Option<(String, String)>,
@@ -69,6 +75,7 @@ impl Summary {
             "articles: {} new, {} unchanged, {} replaced, {} failed; added {} events, {} mentions",
             self.new, self.unchanged, self.replaced, self.failed, self.events, self.mentions
         );
+        line.push_str(&format!("; {} merged with other articles' reports", self.merged));
         if self.replaced > 0 {
             line.push_str(&format!(
                 "; removed the replaced articles' earlier {} events, {} mentions",
@@ -93,7 +100,7 @@ pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<
     }
     let hash = content_hash(&loaded.article);
     let dict_hash = dict.fingerprint.clone();
-    Ok((Prepared { article: loaded.article, extraction, content_hash: hash, dict_hash }, warnings))
+    Ok((Prepared { article: loaded.article, extraction, content_hash: hash, dict_hash, terms: Vec::new() }, warnings))
 }
 
 /// An input with where it came from, read and extracted (or why not).
@@ -132,12 +139,14 @@ fn write(
     let outcomes = store.write_batch(&batch, ingested_at, force)?;
     for ((outcome, location), prepared) in outcomes.into_iter().zip(locations).zip(&batch) {
         match outcome {
-            Outcome::New { events, mentions } => {
+            Outcome::New { events, mentions, merged } => {
+                summary.merged += merged as u64;
                 summary.new += 1;
                 summary.events += events as u64;
                 summary.mentions += mentions as u64;
             }
             Outcome::Replaced(r) => {
+                summary.merged += r.merged as u64;
                 summary.replaced += 1;
                 summary.events += r.events as u64;
                 summary.mentions += r.mentions as u64;
@@ -177,6 +186,8 @@ pub struct Settings {
     pub many: bool,
     /// Shown on a terminal for many inputs: `progress_bar`.
     pub progress: ProgressBar,
+    /// The dictionaries: merging reads statements' terms with them (`merge::terms`).
+    pub dict: &'static Dictionaries,
 }
 
 /// Opens the database for writing and loads the dictionaries, then copies
@@ -217,7 +228,7 @@ pub fn run(
     // Many inputs: a folder walk or a JSON Lines file counts as many.
     let many = inputs.len_hint() > 20 || args.paths.iter().any(|p| Path::new(p).is_dir() || p.ends_with(".jsonl"));
     let progress = progress_bar(many, || inputs.count_articles());
-    let settings = Settings { command: "ingest", batch: args.batch as usize, force: args.force, many, progress };
+    let settings = Settings { command: "ingest", batch: args.batch as usize, force: args.force, many, progress, dict };
     store_all(&mut store, inputs, |p: Pending| (p.location(), prepare(p, dict, max_bytes)), &settings)
 }
 
@@ -236,12 +247,30 @@ pub fn store_all<P: Send>(
     let progress = &settings.progress;
     let report = |line: String| progress.suspend(|| eprintln!("{line}"));
     let mut summary = Summary::default();
+    // Reports an interrupted bulk load (or the migration to reports) left unlinked.
+    store.finish_merging(settings.dict)?;
+    // What merging compares statements by, computed on every core with the rest.
+    let prepare = |item: P| {
+        let (location, result) = prepare(item);
+        let result = result.map(|(mut prepared, notes)| {
+            prepared.terms = prepared.extraction.events.iter().map(|e| crate::merge::terms(e, settings.dict)).collect();
+            (prepared, notes)
+        });
+        (location, result)
+    };
     // A bulk load into an empty database builds the query indexes once, at the end.
     let deferred = settings.many && store.defer_query_indexes()?;
     let loaded = load_all(store, &mut items, &prepare, settings, &ingested_at, &mut summary, progress, &report);
     let built = if deferred {
+        // Merging across the load's articles; then the indexes (the merge keys' among them), by sorting.
+        progress.set_message("merging reports across articles");
+        let merged = match &loaded {
+            Ok(()) => store.finish_merging(settings.dict).map(|n| summary.merged += n as u64),
+            Err(_) => Ok(()),
+        };
         progress.set_message("building indexes");
-        store.build_deferred_indexes().map(|_| ())
+        let built = store.build_deferred_indexes().map(|_| ());
+        merged.map_err(anyhow::Error::from).and(built.map_err(anyhow::Error::from))
     } else {
         Ok(())
     };
@@ -258,8 +287,8 @@ pub fn store_all<P: Send>(
     }
     if let Err(e) = built {
         anyhow::bail!(
-            "{e}; every article of this run is stored, but the query indexes are not built: the next ingest \
-             builds them (queries work meanwhile, more slowly)"
+            "{e}; every article of this run is stored, but its events are not merged across articles or the \
+             query indexes are not built: the next ingest does it (queries work meanwhile, on unmerged events)"
         );
     }
     if let Some((old, new)) = &summary.renamed_example {

@@ -61,7 +61,8 @@ pub fn run(
     // Records are parsed as they are read, on this thread, so that the
     // version notices come in input order; the parsing is a few percent of
     // the writing, which the next batch's parsing does not wait for anyway.
-    let settings = Settings { command: "load", batch: args.batch as usize, force: args.force, many: true, progress };
+    let settings =
+        Settings { command: "load", batch: args.batch as usize, force: args.force, many: true, progress, dict };
     store_all(&mut store, records, |(location, prepared, notes)| (location, Ok((prepared, notes))), &settings)
 }
 

@@ -705,7 +705,7 @@ mod tests {
     fn summary(id: i64, date: Option<&str>, reports: usize) -> Summary {
         let mut event = Event::new(Kind::Talks, Status::Happened);
         event.date = date.map(|s| DateSpan::day(d(s)));
-        Summary { stored: StoredEvent { id, event, articles: Vec::new() }, reports }
+        Summary { stored: StoredEvent { id, event, articles: Vec::new(), merged: Default::default() }, reports }
     }
 
     /// Past the budget, every month keeps a share in proportion to its size,

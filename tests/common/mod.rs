@@ -129,14 +129,15 @@ pub fn expected_counts(dir: &Path, args: &[&str]) -> HashMap<String, (i64, i64)>
     counts
 }
 
-/// Per stored article name: (events, mentions) in the database at `db`.
+/// Per stored article name: (events, mentions) in the database at `db`: the
+/// article's own reports of events, and their mentions.
 pub fn stored_counts(db: &Path) -> HashMap<String, (i64, i64)> {
     let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
     let mut stmt = conn
         .prepare(
             "SELECT a.name,
-                    (SELECT count(*) FROM events e WHERE e.article_id = a.id),
+                    (SELECT count(*) FROM reports r WHERE r.article_id = a.id),
                     (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
                FROM articles a",
         )
