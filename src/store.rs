@@ -48,7 +48,7 @@ const STATEMENT_CACHE: usize = 64;
 const WRITE_CACHE_KIB: i64 = -64 * 1024;
 
 /// The writer's page cache while it links a bulk load's reports (see `Store::tune`).
-const MERGE_CACHE_KIB: i64 = -32 * 1024;
+const MERGE_CACHE_KIB: i64 = -16 * 1024;
 
 /// The writer's page cache while it builds indexes (see `Store::tune`).
 const BUILD_CACHE_KIB: i64 = -16 * 1024;
@@ -611,9 +611,9 @@ impl Store {
             // Without the query indexes, a bulk load appends to every table and
             // index it writes: the pages it needs are the last ones of each.
             Phase::Bulk => (BUILD_CACHE_KIB, "MEMORY"),
-            // Linking a bulk load's reports reads every merge key in key
-            // order (a sort, on disk) and rewrites events and reports all
-            // over their tables (the larger cache).
+            // Linking a bulk load's reports reads every merge key in the
+            // order of their index and rewrites events and reports here and
+            // there; anything it sorts goes to disk.
             Phase::Merge => (MERGE_CACHE_KIB, "FILE"),
         };
         self.conn.pragma_update(None, "cache_size", cache)?;
@@ -2136,9 +2136,11 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
     let mut compatible: Vec<merge::Link> = Vec::new();
     let mut horizon = i64::MIN;
     for &(day, a, b) in &pairs {
-        if day > horizon.saturating_add(merge::MAX_SPAN_DAYS) {
-            // Reports whose days ended well before these are done with.
-            open.retain(|_, r| r.window().is_some_and(|w| w.1 + 2 >= day - merge::MAX_SPAN_DAYS));
+        if day > horizon {
+            // Pairs come in the order of their later report's first day, and
+            // the other's days end at most a day before it: reports whose
+            // days ended before that are done with.
+            open.retain(|_, r| r.window().is_some_and(|w| w.1 + 1 >= day));
             horizon = day;
         }
         for id in [a, b] {

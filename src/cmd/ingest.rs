@@ -262,15 +262,16 @@ pub fn store_all<P: Send>(
     let deferred = settings.many && store.defer_query_indexes()?;
     let loaded = load_all(store, &mut items, &prepare, settings, &ingested_at, &mut summary, progress, &report);
     let built = if deferred {
-        // Merging across the load's articles; then the indexes (the merge keys' among them), by sorting.
-        progress.set_message("merging reports across articles");
-        let merged = match &loaded {
-            Ok(()) => store.finish_merging(settings.dict).map(|n| summary.merged += n as u64),
-            Err(_) => Ok(()),
-        };
+        // The indexes, by sorting; then merging across the load's articles,
+        // which reads the merge keys in the order of theirs.
         progress.set_message("building indexes");
         let built = store.build_deferred_indexes().map(|_| ());
-        merged.map_err(anyhow::Error::from).and(built.map_err(anyhow::Error::from))
+        progress.set_message("merging reports across articles");
+        let merged = match (&loaded, &built) {
+            (Ok(()), Ok(())) => store.finish_merging(settings.dict).map(|n| summary.merged += n as u64),
+            _ => Ok(()),
+        };
+        built.map_err(anyhow::Error::from).and(merged.map_err(anyhow::Error::from))
     } else {
         Ok(())
     };
