@@ -133,17 +133,28 @@ impl Pending {
     }
 }
 
+/// The article names met so far in a run (`ingest`, `load`), as 128-bit
+/// digests: 16 bytes a name for archives of millions of articles.
+#[derive(Debug, Default)]
+pub struct SeenNames(HashSet<u128>);
+
+impl SeenNames {
+    /// Whether `name` is met for the first time (it is remembered).
+    pub fn first(&mut self, name: &str) -> bool {
+        let digest = Sha256::digest(name.as_bytes());
+        self.0.insert(u128::from_le_bytes(digest[..16].try_into().unwrap_or_default()))
+    }
+}
+
 /// Iterates over every input under the given paths, JSON Lines files record
 /// by record. An input whose article name an earlier input of the run already
 /// has is an error, and the first is kept: two articles never share a name
 /// unnoticed (the second would replace the first).
 pub struct Inputs {
     found: VecDeque<Found>,
-    jsonl: Option<JsonlRecords<BufReader<File>>>,
+    jsonl: Option<JsonlRecords<Box<dyn BufRead>>>,
     options: Options,
-    /// The names given so far, as 128-bit digests: 16 bytes a name for
-    /// archives of millions of articles.
-    names: HashSet<u128>,
+    names: SeenNames,
     /// Warnings about the inputs found (manifest rows that name no input).
     warnings: Vec<String>,
 }
@@ -170,7 +181,7 @@ impl Inputs {
                 }
             }
         }
-        Inputs { found: walk.found, jsonl: None, options, names: HashSet::new(), warnings: walk.warnings }
+        Inputs { found: walk.found, jsonl: None, options, names: SeenNames::default(), warnings: walk.warnings }
     }
 
     /// How many inputs were found (a JSON Lines file counts once).
@@ -185,9 +196,7 @@ impl Inputs {
 
     /// The input itself, or an error when its name was given before in this run.
     fn unique(&mut self, pending: Pending) -> Result<Pending, InputError> {
-        let digest = Sha256::digest(pending.name().as_bytes());
-        let key = u128::from_le_bytes(digest[..16].try_into().unwrap_or_default());
-        if self.names.insert(key) {
+        if self.names.first(pending.name()) {
             return Ok(pending);
         }
         Err(InputError::new(
@@ -209,7 +218,7 @@ impl Inputs {
             total += match found {
                 Found::Pending(Pending::Stdin { .. }) => return None,
                 Found::Pending(_) | Found::Error(_) => 1,
-                Found::Jsonl { path, .. } => count_records(path).ok()?,
+                Found::Jsonl { path, .. } => count_lines(path).ok()?,
             };
         }
         Some(total)
@@ -228,10 +237,15 @@ impl Iterator for Inputs {
                 }
             }
             match self.found.pop_front()? {
+                Found::Pending(Pending::Stdin { name, meta }) if stdin_is_json_lines() => {
+                    // Records named `NAME:LINE` when they have no `id`, as in a file.
+                    let stdin: Box<dyn BufRead> = Box::new(BufReader::new(std::io::stdin()));
+                    self.jsonl = Some(JsonlRecords::new(PathBuf::from(&name), name, stdin, meta))
+                }
                 Found::Pending(p) => return Some(self.unique(p)),
                 Found::Error(e) => return Some(Err(e)),
                 Found::Jsonl { path, base, meta } => match File::open(&path) {
-                    Ok(f) => self.jsonl = Some(JsonlRecords::new(path, base, BufReader::new(f), meta)),
+                    Ok(f) => self.jsonl = Some(JsonlRecords::new(path, base, Box::new(BufReader::new(f)), meta)),
                     Err(e) => return Some(Err(InputError::new(path.display().to_string(), io_message(&e)))),
                 },
             }
@@ -240,7 +254,7 @@ impl Iterator for Inputs {
 }
 
 /// The non-blank lines of a file, read in blocks.
-fn count_records(path: &Path) -> std::io::Result<u64> {
+pub fn count_lines(path: &Path) -> std::io::Result<u64> {
     let mut file = File::open(path)?;
     let mut buf = vec![0u8; 1 << 16];
     let (mut lines, mut blank) = (0u64, true);
@@ -258,6 +272,22 @@ fn count_records(path: &Path) -> std::io::Result<u64> {
             }
         }
     }
+}
+
+/// Whether standard input holds JSON Lines rather than one article: its first
+/// character (after a byte-order mark and blank space) is `{`. Only peeks,
+/// so that a plain-text article is still read whole afterwards.
+fn stdin_is_json_lines() -> bool {
+    match std::io::stdin().lock().fill_buf() {
+        Ok(head) => looks_like_json_lines(head),
+        Err(_) => false, // reading it as text reports the error
+    }
+}
+
+/// Whether `head`, the start of an input, starts a JSON object.
+pub fn looks_like_json_lines(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 /// A file found: `name` is its article name (for JSON Lines, the base of its records' default ids).
@@ -482,65 +512,104 @@ pub fn jsonl_records<R: BufRead>(
     std::iter::from_fn(move || records.next_record(&options))
 }
 
-/// Reads a JSON Lines file one record at a time.
-struct JsonlRecords<R> {
+/// The lines of a JSON Lines input, one at a time, numbered from 1, with
+/// the checks every JSON Lines reader needs: a line over the size limit is
+/// skipped without being held, blank lines are skipped, a UTF-8 byte-order
+/// mark is dropped and a UTF-16 input is refused once. Shared by the article
+/// records (`ingest`, `extract`) and the stored-article records (`load`).
+pub struct JsonLines<R> {
     path: PathBuf,
     reader: R,
-    meta: Meta,
     line: usize,
-    base: String,
-    /// Set when the rest of the input cannot be read as records at all.
+    buf: Vec<u8>,
+    /// Where the current line starts in `buf` (after a byte-order mark).
+    start: usize,
+    /// Set when the rest of the input cannot be read as lines at all.
     done: bool,
 }
 
-impl<R: BufRead> JsonlRecords<R> {
-    fn new(path: PathBuf, base: String, reader: R, meta: Meta) -> Self {
-        JsonlRecords { path, reader, meta, line: 0, base, done: false }
+impl<R: BufRead> JsonLines<R> {
+    pub fn new(path: PathBuf, reader: R) -> Self {
+        JsonLines { path, reader, line: 0, buf: Vec::new(), start: 0, done: false }
     }
 
-    fn next_record(&mut self, options: &Options) -> Option<Result<Pending, InputError>> {
+    /// `FILE:LINE` of the current line.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.path.display(), self.line)
+    }
+
+    /// The line `advance` moved to: its bytes, without a byte-order mark.
+    pub fn current(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+
+    /// Moves to the next non-blank line; `None` at the end of the input, an
+    /// error when that line cannot be read (the next call goes on after it).
+    pub fn advance(&mut self, max_bytes: u64) -> Option<Result<(), InputError>> {
         if self.done {
             return None;
         }
-        let mut buf = Vec::new();
         loop {
-            buf.clear();
+            self.buf.clear();
             self.line += 1;
-            let location = format!("{}:{}", self.path.display(), self.line);
-            let read = (&mut self.reader).take(options.max_bytes + 1).read_until(b'\n', &mut buf);
+            let read = (&mut self.reader).take(max_bytes + 1).read_until(b'\n', &mut self.buf);
             match read {
-                Err(e) => return Some(Err(InputError::new(location, io_message(&e)))),
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(InputError::new(self.location(), io_message(&e))));
+                }
                 Ok(0) => return None,
                 Ok(_) => {}
             }
-            if buf.len() as u64 > options.max_bytes && buf.last() != Some(&b'\n') {
+            if self.buf.len() as u64 > max_bytes && self.buf.last() != Some(&b'\n') {
                 // Skip the rest of the oversized line without holding it: it may be any size.
                 if let Err(e) = skip_line(&mut self.reader) {
                     self.done = true;
-                    return Some(Err(InputError::new(location, io_message(&e))));
+                    return Some(Err(InputError::new(self.location(), io_message(&e))));
                 }
                 return Some(Err(InputError::new(
-                    location,
-                    format!("record is over the --max-bytes limit of {} bytes", options.max_bytes),
+                    self.location(),
+                    format!("record is over the --max-bytes limit of {max_bytes} bytes"),
                 )));
             }
-            if self.line == 1 && (buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF])) {
+            if self.line == 1 && (self.buf.starts_with(&[0xFF, 0xFE]) || self.buf.starts_with(&[0xFE, 0xFF])) {
                 // JSON Lines is UTF-8 by definition; one message instead of one per line.
                 self.done = true;
                 return Some(Err(InputError::new(
-                    location,
+                    self.location(),
                     "UTF-16 JSON Lines are not supported (JSON Lines is UTF-8); convert the file, e.g. with iconv",
                 )));
             }
-            let mut line: &[u8] = &buf;
+            let mut line: &[u8] = &self.buf;
             if self.line == 1 {
                 line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
             }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(self.parse(line, &location, options));
+            self.start = self.buf.len() - line.len();
+            return Some(Ok(()));
         }
+    }
+}
+
+/// Reads a JSON Lines file of article records one record at a time.
+struct JsonlRecords<R> {
+    lines: JsonLines<R>,
+    meta: Meta,
+    base: String,
+}
+
+impl<R: BufRead> JsonlRecords<R> {
+    fn new(path: PathBuf, base: String, reader: R, meta: Meta) -> Self {
+        JsonlRecords { lines: JsonLines::new(path, reader), meta, base }
+    }
+
+    fn next_record(&mut self, options: &Options) -> Option<Result<Pending, InputError>> {
+        if let Err(e) = self.lines.advance(options.max_bytes)? {
+            return Some(Err(e));
+        }
+        Some(self.parse(self.lines.current(), &self.lines.location(), options))
     }
 
     fn parse(&self, line: &[u8], location: &str, options: &Options) -> Result<Pending, InputError> {
@@ -562,7 +631,7 @@ impl<R: BufRead> JsonlRecords<R> {
             Some(other) => return Err(err(format!("`text` must be a string, not {}", json_type(other)))),
         };
         let name = match record.get("id") {
-            None | Some(serde_json::Value::Null) => format!("{}:{}", self.base, self.line),
+            None | Some(serde_json::Value::Null) => format!("{}:{}", self.base, self.lines.line),
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
             Some(serde_json::Value::Number(n)) => n.to_string(),
             Some(other) => {
@@ -785,6 +854,16 @@ mod tests {
         assert!(records[0].as_ref().unwrap_err().to_string().starts_with("a.jsonl:1: record is over"));
         assert!(matches!(&records[1], Ok(Pending::Record(a)) if a.name == "next"));
         assert!(records[2].as_ref().unwrap_err().to_string().starts_with("a.jsonl:3: record is over"));
+    }
+
+    #[test]
+    fn standard_input_starting_with_an_object_is_json_lines() {
+        assert!(looks_like_json_lines(b"{\"text\": \"Kerry said.\"}\n"));
+        assert!(looks_like_json_lines(b"\xEF\xBB\xBF \n\t{\"text\": 1}"));
+        assert!(!looks_like_json_lines(b"Kerry said {so}."));
+        assert!(!looks_like_json_lines(b"<html>{</html>"));
+        assert!(!looks_like_json_lines(b" \n "));
+        assert!(!looks_like_json_lines(b""));
     }
 
     #[test]

@@ -20,12 +20,12 @@ use crate::store::Order;
 )]
 pub struct Cli {
     /// The database file, for the commands that use one (also given after the
-    /// command); `ingest` creates it, the reading commands never do.
+    /// command); `ingest` and `load` create it, the reading commands never do.
     #[arg(long, env = "CHRONICLE_DB", default_value = "chronicle.db", value_name = "PATH")]
     pub db: PathBuf,
 
     /// A folder of dictionary files layered on top of the built-in ones, for
-    /// `ingest` and `extract` (also given after the command).
+    /// `ingest`, `extract` and `load` (also given after the command).
     #[arg(long, env = "CHRONICLE_DICT", value_name = "DIR")]
     pub dict: Option<PathBuf>,
 
@@ -49,7 +49,7 @@ impl DbArg {
     }
 }
 
-/// `--dict` on the commands that extract.
+/// `--dict` on the commands that extract, and on `load`, which syncs the dictionaries' actors and places.
 #[derive(Debug, Args)]
 pub struct DictArg {
     /// A folder of dictionary files layered on top of the built-in ones [default: $CHRONICLE_DICT].
@@ -71,12 +71,18 @@ pub enum Command {
     /// Run one read-only SQL statement.
     #[command(after_help = crate::cmd::sql::EXAMPLES)]
     Sql(SqlArgs),
+    /// One self-contained HTML page: timeline, evidence, tolls, who met whom, map.
+    #[command(after_help = crate::cmd::report::EXAMPLES)]
+    Report(ReportArgs),
     /// Export a whole table, or the events, as CSV, JSON or JSON Lines.
     #[command(after_help = crate::cmd::export::EXAMPLES)]
     Export(ExportArgs),
     /// Extract events without a database; prints JSON Lines.
     #[command(after_help = crate::cmd::extract::EXAMPLES)]
     Extract(ExtractArgs),
+    /// Store the records of `extract --articles` as `ingest` would, without extracting again.
+    #[command(after_help = crate::cmd::load::EXAMPLES)]
+    Load(LoadArgs),
     /// Database housekeeping.
     #[command(after_help = crate::cmd::db::EXAMPLES)]
     Db(DbArgs),
@@ -146,11 +152,34 @@ pub struct IngestArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, folders or `-` for standard input (the default).
+    /// Files, folders or `-` for standard input (the default; JSON Lines when it starts with `{`).
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<String>,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub dict: DictArg,
+    /// One record per article (its text, metadata and events) for `chronicle load`, instead of one line per event.
+    #[arg(long)]
+    pub articles: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Files of records from `extract --articles`, folders of them (e.g. Spark's part-* files), or `-`.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<String>,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch: u64,
+    /// Replace even articles whose content is unchanged (e.g. records extracted again with new dictionaries).
+    #[arg(long)]
+    pub force: bool,
+    /// Largest record accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_bytes: u64,
+    #[command(flatten)]
+    pub db: DbArg,
     #[command(flatten)]
     pub dict: DictArg,
 }
@@ -211,8 +240,11 @@ pub struct EventOutputArgs {
     pub order: Order,
 }
 
+/// The filters that choose events, shared by `events` and `report`. They
+/// combine with AND; `filter()` turns them into the store's `EventFilter`, so a
+/// new filter is added once here and once there.
 #[derive(Debug, Args)]
-pub struct EventsArgs {
+pub struct FilterArgs {
     /// Only events of this kind (talks, visit, statement, death_toll).
     #[arg(long)]
     pub kind: Option<Kind>,
@@ -234,6 +266,29 @@ pub struct EventsArgs {
     /// Only events mentioned in this article (its name).
     #[arg(long, value_name = "NAME")]
     pub article: Option<String>,
+}
+
+impl FilterArgs {
+    /// The store's filter for these options, with at most `limit` events.
+    pub fn filter(&self, limit: Option<u64>) -> crate::store::EventFilter {
+        crate::store::EventFilter {
+            kind: self.kind,
+            actor: self.actor.clone(),
+            place: self.place.clone(),
+            since: self.since,
+            until: self.until,
+            status: self.status,
+            article: self.article.clone(),
+            limit,
+            ..crate::store::EventFilter::default()
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// At most N events.
     #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<u64>,
@@ -244,6 +299,25 @@ pub struct EventsArgs {
     pub events: EventOutputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// The HTML file to write.
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output_file: PathBuf,
+    /// List at most N events one by one; past that, each period lists its most
+    /// reported events and counts the rest (the page says so).
+    #[arg(long, value_name = "N", default_value_t = crate::report::DEFAULT_MAX_EVENTS,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_events: u64,
+    /// The page's title [default: a summary of the filters].
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 #[derive(Debug, Args)]

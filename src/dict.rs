@@ -285,9 +285,10 @@ pub struct Dictionaries {
     pub gazetteer: Arc<Gazetteer>,
     /// Given names and their usual gender (`given_names.tsv`), parsed on the first lookup.
     pub given_names: Arc<GivenNames>,
-    /// SHA-256 of the actor and place sources (names and texts) and of this
-    /// chronicle's version: `Store::sync_dictionaries` rewrites the stored
-    /// actors and places only when it changes. Taken over the source texts:
+    /// SHA-256 of every dictionary source (file names and texts) and of this
+    /// chronicle's version (see `fingerprint`): `Store::sync_dictionaries`
+    /// rewrites the stored actors and places only when it changes, and each
+    /// article keeps the one that extracted it. Taken over the source texts:
     /// formatting every parsed row to hash it took a millisecond of each run.
     pub fingerprint: String,
     /// The matchers built from the actors, places, triggers and cues, shared by clones.
@@ -349,25 +350,35 @@ impl Dictionaries {
         let actor_sources = layered("actors.tsv")?;
         let place_sources = layered("places.tsv")?;
         // Kept as text until first asked; only a user's file is read through now.
-        let gazetteer = Arc::new(Gazetteer::new(builtin("gazetteer.tsv"), user("gazetteer.tsv")?)?);
-        let given_names = Arc::new(GivenNames::new(builtin("given_names.tsv"), user("given_names.tsv")?)?);
+        let (user_gazetteer, user_given) = (user("gazetteer.tsv")?, user("given_names.tsv")?);
+        let world_sources: Vec<Source> = user_gazetteer.iter().chain(&user_given).cloned().collect();
+        let gazetteer = Arc::new(Gazetteer::new(builtin("gazetteer.tsv"), user_gazetteer)?);
+        let given_names = Arc::new(GivenNames::new(builtin("given_names.tsv"), user_given)?);
         let (lexicon, rest) = std::thread::scope(|scope| {
             let rest = scope.spawn(|| -> Result<_, DictError> {
-                let mut hash = Sha256::new();
-                hash.update(env!("CARGO_PKG_VERSION"));
-                for src in actor_sources.iter().chain(&place_sources) {
-                    hash.update([0]);
-                    hash.update(&src.name);
-                    hash.update([0]);
-                    hash.update(&src.text);
-                }
-                let fingerprint = hex(&hash.finalize());
-                let furniture = parse_furniture(&layered("furniture.tsv")?)?;
+                let furniture_sources = layered("furniture.tsv")?;
+                let date_sources = layered("dates.tsv")?;
+                let trigger_sources = layered("triggers.tsv")?;
+                let cue_sources = layered("cues.tsv")?;
+                let word_sources = layered("words.tsv")?;
+                // The built-in gazetteer and given names change only with the
+                // version, which the fingerprint names; a user's files are hashed.
+                let fingerprint = fingerprint(&[
+                    &actor_sources,
+                    &place_sources,
+                    &trigger_sources,
+                    &cue_sources,
+                    &furniture_sources,
+                    &date_sources,
+                    &word_sources,
+                    &world_sources,
+                ]);
+                let furniture = parse_furniture(&furniture_sources)?;
                 crate::extract::clean::compile_patterns();
-                let dates = DateTables::parse(&layered("dates.tsv")?)?;
-                let triggers = parse_triggers(&layered("triggers.tsv")?)?;
-                let cues = parse_cues(&layered("cues.tsv")?)?;
-                let classed = crate::extract::entities::words::parse(&layered("words.tsv")?)?;
+                let dates = DateTables::parse(&date_sources)?;
+                let triggers = parse_triggers(&trigger_sources)?;
+                let cues = parse_cues(&cue_sources)?;
+                let classed = crate::extract::entities::words::parse(&word_sources)?;
                 let words = crate::extract::entities::WordIndex::build(&triggers, &cues, &classed);
                 Ok((fingerprint, furniture, dates, triggers, cues, classed, words))
             });
@@ -401,6 +412,25 @@ impl Dictionaries {
     pub fn index(&self) -> &crate::extract::entities::Index {
         &self.index
     }
+}
+
+/// SHA-256 of this chronicle's version and of every dictionary source: each
+/// file's name (without its folder) and text, layer by layer. The same files
+/// give the same fingerprint wherever they are read from (a `--dict` folder
+/// shipped to a cluster's workers lands in another folder), and a change to
+/// any of them, triggers and dates included, changes it: it tells which
+/// extraction produced an article (`articles.dict_hash`, `chronicle load`).
+fn fingerprint(layers: &[&Vec<Source>]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION"));
+    for src in layers.iter().copied().flatten() {
+        let name = Path::new(&src.name).file_name().map_or(src.name.as_str(), |n| n.to_str().unwrap_or(""));
+        hash.update([0]);
+        hash.update(name);
+        hash.update([0]);
+        hash.update(&src.text);
+    }
+    hex(&hash.finalize())
 }
 
 /// Lower-case hexadecimal, for digests.
@@ -799,6 +829,27 @@ mod tests {
         std::fs::write(dir.path().join("given_names.tsv"), "Zorblax\tf\nGlorp\tx\n").unwrap();
         let e = Dictionaries::with_overlay(dir.path()).unwrap_err();
         assert_eq!((e.file, e.line), (dir.path().join("given_names.tsv").display().to_string(), 2));
+    }
+
+    /// The fingerprint names the dictionaries' contents, not where they were
+    /// read from, and changes with any file, not only actors and places.
+    #[test]
+    fn fingerprint_follows_contents_not_folders() {
+        let root = tempfile::tempdir().unwrap();
+        let overlay = |folder: &str, files: &[(&str, &str)]| {
+            let dir = root.path().join(folder);
+            std::fs::create_dir_all(&dir).unwrap();
+            for (name, text) in files {
+                std::fs::write(dir.join(name), text).unwrap();
+            }
+            Dictionaries::with_overlay(&dir).unwrap().fingerprint
+        };
+        let actor = ("actors.tsv", "Zed Quux\tperson\tSyria\tQuux\t\n");
+        let a = overlay("a", &[actor]);
+        assert_eq!(overlay("elsewhere/b", &[actor]), a);
+        assert_ne!(a, Dictionaries::builtin().unwrap().fingerprint);
+        let trigger = ("triggers.tsv", "talks\tparley\t-\ttrigger\n");
+        assert_ne!(overlay("c", &[actor, trigger]), a);
     }
 
     #[test]

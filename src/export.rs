@@ -29,6 +29,8 @@ pub enum Format {
     Json,
     Jsonl,
     Xlsx,
+    /// Knight Lab's TimelineJS JSON: `export events` only (see `report::timelinejs`).
+    Timelinejs,
 }
 
 impl Format {
@@ -146,6 +148,24 @@ pub fn writer<'a>(format: Format, style: Style, out: Box<dyn Write + 'a>) -> Box
         Format::Json => Box::new(JsonWriter { out, style, columns: Vec::new(), lines: false, rows: 0 }),
         Format::Jsonl => Box::new(JsonWriter { out, style, columns: Vec::new(), lines: true, rows: 0 }),
         Format::Xlsx => Box::new(XlsxWriter::new(out, style)),
+        Format::Timelinejs => Box::new(NotForRows),
+    }
+}
+
+/// TimelineJS describes events, not rows: any other use is refused at the header.
+struct NotForRows;
+
+impl RowWriter for NotForRows {
+    fn header(&mut self, _: &[String]) -> io::Result<()> {
+        Err(io::Error::other("--format timelinejs is only for `chronicle export events`"))
+    }
+
+    fn row(&mut self, _: &[Cell]) -> io::Result<()> {
+        self.header(&[])
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -612,6 +632,19 @@ fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A count with thousands separators: 1234567 as "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `s` cut to at most `width` display columns, ending in "…" when cut.
 pub fn cut_to(s: &str, width: usize) -> Cow<'_, str> {
     if s.width() <= width {
@@ -655,6 +688,8 @@ pub enum Column {
     Cumulative,
     Sentence,
     Articles,
+    /// How many articles report the event (its reports' articles, each once).
+    Sources,
     /// Every mention (article, sentence, byte offsets): JSON and JSON Lines only.
     Mentions,
     /// The quote, else the first evidence sentence: what the events table shows.
@@ -680,6 +715,7 @@ const COLUMN_NAMES: &[(Column, &str)] = &[
     (Column::Cumulative, "cumulative"),
     (Column::Sentence, "sentence"),
     (Column::Articles, "articles"),
+    (Column::Sources, "sources"),
     (Column::Mentions, "mentions"),
     (Column::Summary, "summary"),
 ];
@@ -705,6 +741,7 @@ pub const EVENT_COLUMNS: &[Column] = &[
     Column::Cumulative,
     Column::Sentence,
     Column::Articles,
+    Column::Sources,
 ];
 
 /// The compact view of the events table on a terminal.
@@ -721,7 +758,7 @@ impl Column {
         match format {
             Format::Table => TABLE_COLUMNS.to_vec(),
             Format::Json | Format::Jsonl => EVENT_COLUMNS.iter().copied().chain([Column::Mentions]).collect(),
-            Format::Csv | Format::Xlsx => EVENT_COLUMNS.to_vec(),
+            Format::Csv | Format::Xlsx | Format::Timelinejs => EVENT_COLUMNS.to_vec(),
         }
     }
 
@@ -890,6 +927,7 @@ impl<'a> EventRecord<'a> {
             Column::Cumulative => Value::Bool(self.cumulative),
             Column::Sentence => Value::Text(self.sentence()),
             Column::Articles => Value::List(&self.articles),
+            Column::Sources => Value::Int(self.articles.len() as i64),
             Column::Mentions => Value::Mentions(&self.mentions),
             Column::Summary => Value::Owned(self.summary()),
         }
@@ -1106,6 +1144,7 @@ mod tests {
                 "actors": ["National Coordination Committee"], "speaker": null, "quote": null, "count": null,
                 "qualifier": null, "cumulative": false, "sentence": "The NCC plans to hold a conference.",
                 "articles": ["002.txt"],
+                "sources": 1,
                 "mentions": [{"article": "002.txt", "sentence": "The NCC plans to hold a conference.",
                               "start": 1402, "end": 1492}]})
         );

@@ -22,9 +22,14 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
             cmd::ingest::run(&args.db.resolve(db), || cmd::dictionaries(dir.as_deref()), args)
         }
         Command::Extract(args) => cmd::extract::run(cmd::dictionaries(dict(&args.dict).as_deref())?, args),
+        Command::Load(args) => {
+            let dir = dict(&args.dict);
+            cmd::load::run(&args.db.resolve(db), || cmd::dictionaries(dir.as_deref()), args)
+        }
         Command::Events(args) => cmd::events::run(&args.output.db.resolve(db), args).map(|()| true),
         Command::Show(args) => cmd::show::run(&args.output.db.resolve(db), args).map(|()| true),
         Command::Sql(args) => cmd::sql::run(&args.output.db.resolve(db), args).map(|()| true),
+        Command::Report(args) => cmd::report::run(&args.db.resolve(db), args).map(|()| true),
         Command::Export(args) => cmd::export::run(&args.output.db.resolve(db), args).map(|()| true),
         Command::Db(args) => cmd::db::run(db, args).map(|()| true),
         Command::DatasetteMetadata(args) => cmd::datasette::run(&args.db.resolve(db)).map(|()| true),

@@ -13,12 +13,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use rusqlite::types::ValueRef;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, ToSql, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
 use crate::dict::{ActorKind, Dictionaries, PlaceKind};
 use crate::export::{Cell, RowWriter};
+use crate::merge;
 use crate::model::{
     Article, DateSpan, Event, EventActor, Extraction, Kind, Mention, Precision, Qualifier, Role, Status,
 };
@@ -30,6 +31,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_mention_spans.sql", include_str!("../migrations/0002_mention_spans.sql")),
     ("0003_portable_timeline.sql", include_str!("../migrations/0003_portable_timeline.sql")),
     ("0004_partial_indexes.sql", include_str!("../migrations/0004_partial_indexes.sql")),
+    ("0005_article_dict_hash.sql", include_str!("../migrations/0005_article_dict_hash.sql")),
+    ("0006_reports.sql", include_str!("../migrations/0006_reports.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -37,9 +40,15 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Prepared statements the writing connection keeps (see `open_read_write`).
+const STATEMENT_CACHE: usize = 64;
+
 /// The writer's page cache (negative: KiB, SQLite's convention), well under the
 /// 150 MB peak-memory budget of issue 6; pages are allocated only as used.
 const WRITE_CACHE_KIB: i64 = -64 * 1024;
+
+/// The writer's page cache while it links a bulk load's reports (see `Store::tune`).
+const MERGE_CACHE_KIB: i64 = -16 * 1024;
 
 /// The writer's page cache while it builds indexes (see `Store::tune`).
 const BUILD_CACHE_KIB: i64 = -16 * 1024;
@@ -50,6 +59,7 @@ enum Phase {
     Write,
     Bulk,
     Build,
+    Merge,
 }
 
 /// Reading connections' page cache. A larger cache did not speed up exports
@@ -80,7 +90,16 @@ const PAGE_SIZE: i64 = 8 * 1024;
 /// at random places in each index (the 56,000-article benchmark database took
 /// 26.4 s to ingest with them, 11.8 s without plus 2.2 s to build them).
 /// Indexes keyed by article or event ids stay: rows are appended in id order.
-const QUERY_INDEXES: &[&str] = &["events_by_date", "event_actors_by_actor", "events_by_status", "events_by_place"];
+/// `merge_keys_by_key` is the candidate search of merging, which a bulk load
+/// does not do article by article: it links all its reports at the end
+/// (`finish_merging`), reading the keys in order.
+const QUERY_INDEXES: &[&str] =
+    &["events_by_date", "event_actors_by_actor", "events_by_status", "events_by_place", "merge_keys_by_key"];
+
+/// `meta` key set while stored reports wait for their merge keys or links
+/// (`finish_merging` clears it): `bulk` during a bulk load, which links its
+/// reports once they are all stored; `all` after the migration to reports.
+const MERGE_PENDING_KEY: &str = "merge_pending";
 
 /// `meta` keys under which a deferred index keeps its `CREATE INDEX` statement
 /// until it is built again.
@@ -188,8 +207,10 @@ const TIMEOUT_CHECK_OPS: i32 = 4096;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Actor ids by lower-cased name, valid across transactions (actors are never deleted).
-    actor_ids: HashMap<String, i64>,
+    caches: Caches,
+    /// A bulk load into an empty database: reports are stored as events of
+    /// their own and linked across articles at the end (`finish_merging`).
+    bulk: bool,
     /// The name of the last PRAGMA read (no value) the authorizer of a reading
     /// connection let through, so that `user_query` can tell one from a write.
     pragma_read: Arc<Mutex<Option<String>>>,
@@ -201,6 +222,22 @@ pub struct Store {
     renamed: Vec<(String, String)>,
     /// Declared after `conn`, so that it runs once the connection is closed.
     _tidy: Option<WalTidy>,
+}
+
+/// Look-ups the writer keeps across transactions.
+#[derive(Default)]
+struct Caches {
+    /// Actor ids by lower-cased name, valid across transactions (actors are never deleted).
+    actor_ids: HashMap<String, i64>,
+    /// What the stored dictionaries say about a speaker, by lower-cased name.
+    speakers: HashMap<String, Option<merge::Speaker>>,
+    /// What the stored dictionaries say about a place, by lower-cased name.
+    places: HashMap<String, Option<merge::Place>>,
+    /// The next id for a report or an event, set when a write transaction
+    /// starts (`start_ids`). Reports and events take their ids from this one
+    /// sequence, so that a report stored as an event of its own gives it its
+    /// id (and an event of one report is easy to see: `events.id = reports.id`).
+    next_id: i64,
 }
 
 /// Time spent inside SQLite on one query, for `--timeout`: the time the
@@ -277,15 +314,25 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 
 /// An article read and extracted, ready to be stored.
 pub struct Prepared {
+    /// Its name and metadata. From `chronicle load` the text is empty: a
+    /// record carries the cleaned text only (`extraction.clean_text`, which is
+    /// what is stored) and the content hash computed where it was extracted.
     pub article: Article,
     pub extraction: Extraction,
     pub content_hash: String,
+    /// The fingerprint of the dictionaries that extracted it (`Dictionaries::fingerprint`).
+    pub dict_hash: String,
+    /// Each event's content terms for merging (`merge::terms`), by position;
+    /// missing entries are computed as none.
+    pub terms: Vec<Option<String>>,
 }
 
-/// What storing one article did. Counts are rows written or deleted.
+/// What storing one article did. Counts are rows written or deleted
+/// (`events`: the article's reports); `merged`: how many of its reports
+/// joined an event other articles reported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    New { events: usize, mentions: usize },
+    New { events: usize, mentions: usize, merged: usize },
     Replaced(Replaced),
     Unchanged,
     Failed(String),
@@ -302,9 +349,11 @@ pub struct Replaced {
     /// Where the earlier version was read from, when that is not where this
     /// one was (two different files under one name, across runs).
     pub previous_path: Option<String>,
+    /// How many of its reports joined an event other articles reported.
+    pub merged: usize,
 }
 
-/// The `events` command's filters. Dates bound intervals: an event matches
+/// The filters of `events` and `report`. Dates bound intervals: an event matches
 /// `since` when it ends on or after it, `until` when it starts on or before it.
 #[derive(Clone, Debug, Default)]
 pub struct EventFilter {
@@ -315,6 +364,8 @@ pub struct EventFilter {
     pub until: Option<NaiveDate>,
     pub status: Option<Status>,
     pub article: Option<String>,
+    /// Only the events with these ids (the report reads its listed events again whole).
+    pub ids: Option<Vec<i64>>,
     pub limit: Option<u64>,
     pub order: Order,
     /// Rows as soon as they are read (a pager shows the first screen at
@@ -333,11 +384,13 @@ pub enum Order {
 }
 
 /// The columns `event_row` reads, from `events e`: the event's own, then its
-/// actors and its mentions (with their articles), each as a JSON array that
+/// actors and its mentions (with their articles: those of every report, the
+/// earliest publication first), each as a JSON array that
 /// SQLite builds as it reads the row. The actors and mentions are part of the
 /// row, not read by statements of their own after it, so that SQLite may read
 /// every event in id order, where each event's actors and mentions lie next
 /// to the previous event's, and sort the whole rows by date (see `events`).
+/// Then what merging derived (`Merged`).
 /// The arrays join the `json_array`s of ordered subqueries, as the
 /// `timeline` view's actors do (`json_group_array(x ORDER BY ...)` sorted
 /// each event's rows in a temporary B-tree of their own, and a subquery's
@@ -353,8 +406,10 @@ const EVENT_COLUMNS: &str = "e.id, e.kind, e.status, e.date_start, e.date_end, e
                         COALESCE(m.sentence, CAST(substr(CAST(ar.clean_text AS BLOB), m.start_byte + 1,
                                                          m.end_byte - m.start_byte) AS TEXT)),
                         m.start_byte, m.end_byte) AS x
-               FROM mention_spans m JOIN articles ar ON ar.id = m.article_id
-              WHERE m.event_id = e.id ORDER BY m.id))";
+               FROM reports r JOIN mention_spans m ON m.report_id = r.id JOIN articles ar ON ar.id = r.article_id
+              WHERE r.event_id = e.id
+              ORDER BY ar.published IS NULL, ar.published, ar.name, r.ordinal, m.id)),
+    e.sources, e.outlets, e.first_reported, e.count_low, e.count_high, e.conflicts";
 
 /// A name a filter gives that the database does not have, with the names it does have.
 #[derive(Clone, Debug)]
@@ -365,12 +420,54 @@ pub struct Unknown {
     pub candidates: Vec<String>,
 }
 
-/// An event read back, with the article (name, publication date) of each mention.
+/// An event read back, with the article (name, publication date) of each
+/// mention, and what merging derived (sources, range of figures, conflicts).
 #[derive(Clone, Debug)]
 pub struct StoredEvent {
     pub id: i64,
     pub event: Event,
     pub articles: Vec<(String, Option<String>)>,
+    pub merged: Merged,
+}
+
+/// The fields of an event that come from merging its reports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Merged {
+    pub sources: i64,
+    pub outlets: i64,
+    pub first_reported: Option<String>,
+    pub count_low: Option<i64>,
+    pub count_high: Option<i64>,
+    pub conflicts: Option<String>,
+}
+
+/// One article's report of an event, read back for `show`.
+#[derive(Clone, Debug)]
+pub struct StoredReport {
+    pub id: i64,
+    pub article: String,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    /// The report's own fields, actors and mentions.
+    pub event: Event,
+}
+
+/// The articles of a database, in a line: `Store::corpus`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Corpus {
+    pub articles: i64,
+    pub outlets: i64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// An article's metadata, for citing it: `Store::articles_named`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleInfo {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
 }
 
 impl Store {
@@ -417,6 +514,13 @@ impl Store {
         let ctx = || format!("{}: cannot open", path.display());
         let conn = Connection::open(path).map_err(|e| classify(path, e, ctx))?;
         conn.busy_timeout(BUSY_TIMEOUT).context(ctx)?;
+        // The write path uses some twenty statements per article (storing,
+        // merging); past the default of 16 cached, each one was prepared again
+        // and again, which cost more than running them.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // The writer's statements need no plan chosen by their values; without
+        // this SQLite prepared some again at every new binding.
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).context(ctx)?;
         if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
@@ -446,7 +550,8 @@ impl Store {
         Store {
             conn,
             path: path.to_path_buf(),
-            actor_ids: HashMap::new(),
+            caches: Caches::default(),
+            bulk: false,
             pragma_read: Arc::default(),
             step_clock: None,
             max_temp_mb: None,
@@ -506,6 +611,10 @@ impl Store {
             // Without the query indexes, a bulk load appends to every table and
             // index it writes: the pages it needs are the last ones of each.
             Phase::Bulk => (BUILD_CACHE_KIB, "MEMORY"),
+            // Linking a bulk load's reports reads every merge key in the
+            // order of their index and rewrites events and reports here and
+            // there; anything it sorts goes to disk.
+            Phase::Merge => (MERGE_CACHE_KIB, "FILE"),
         };
         self.conn.pragma_update(None, "cache_size", cache)?;
         self.conn.pragma_update(None, "temp_store", temp)
@@ -519,8 +628,17 @@ impl Store {
         self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).context(|| "reading the schema version".into())
     }
 
-    /// Applies the migrations not yet applied, all in one transaction.
+    /// Applies the migrations not yet applied, all in one transaction, with
+    /// foreign keys off (a migration that rebuilds a table drops the old one,
+    /// which must cascade nowhere) and checked before the commit.
     fn migrate(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let migrated = self.migrate_without_foreign_keys();
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
+    }
+
+    fn migrate_without_foreign_keys(&mut self) -> Result<()> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -539,6 +657,14 @@ impl Store {
             tx.execute_batch(sql).context(|| format!("applying migration {name}"))?;
         }
         if version < SCHEMA_VERSION {
+            let broken: Option<String> =
+                tx.query_row("SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1", [], |r| r.get(0)).optional()?;
+            if let Some(table) = broken {
+                return Err(StoreError::Refused(format!(
+                    "{}: migrating left rows of {table} without their parent; nothing was changed",
+                    path.display()
+                )));
+            }
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         }
         tx.commit().context(|| "committing migrations".into())
@@ -608,7 +734,7 @@ impl Store {
             )?;
         }
         tx.commit()?;
-        self.actor_ids.clear();
+        self.caches = Caches::default();
         Ok(true)
     }
 
@@ -633,8 +759,14 @@ impl Store {
             )?;
             tx.execute_batch(&format!("DROP INDEX {}", quote_ident(name)))?;
         }
+        // The load's links are made once it is stored (see `finish_merging`).
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, 'bulk') ON CONFLICT (key) DO NOTHING",
+            [MERGE_PENDING_KEY],
+        )?;
         tx.commit().context(|| "deferring the query indexes".into())?;
         self.tune(Phase::Bulk)?;
+        self.bulk = true;
         Ok(true)
     }
 
@@ -643,6 +775,7 @@ impl Store {
         self.tune(Phase::Build)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let built = build_deferred(&tx)?;
+        self.bulk = false;
         tx.commit().context(|| "building the query indexes".into())?;
         self.tune(Phase::Write)?;
         Ok(built)
@@ -676,13 +809,17 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(failed("starting a write transaction"))?;
+            // Another chronicle may have finished the bulk load's merging
+            // meanwhile: from then on every article is merged as it comes.
+            let bulk = self.bulk && merge_pending(&tx)?.is_some();
+            start_ids(&tx, &mut self.caches)?;
             let mut outcomes = Vec::with_capacity(batch.len());
             for item in batch {
-                match write_article(&tx, &mut self.actor_ids, item, ingested_at, force, &mut renamed) {
+                match write_article(&tx, &mut self.caches, item, ingested_at, force, bulk, &mut renamed) {
                     Ok(outcome) => outcomes.push(outcome),
                     Err(e) if !is_article_fault(&e) => {
                         drop(tx);
-                        self.actor_ids.clear();
+                        self.caches.actor_ids.clear();
                         return Err(e.on_write(&self.path));
                     }
                     Err(_) => break,
@@ -695,7 +832,7 @@ impl Store {
             }
             tx.rollback().map_err(failed("rolling back a batch of articles"))?;
             // Ids of actors created in the rolled-back transaction are gone.
-            self.actor_ids.clear();
+            self.caches.actor_ids.clear();
             renamed.clear();
         }
         // Slow path: an article failed; each article in its own savepoint, so
@@ -704,11 +841,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(failed("starting a write transaction"))?;
+        let bulk = self.bulk && merge_pending(&tx)?.is_some();
+        start_ids(&tx, &mut self.caches)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for item in batch {
             let mut sp = tx.savepoint().map_err(failed("starting a savepoint"))?;
             let renames_before = renamed.len();
-            match write_article(&sp, &mut self.actor_ids, item, ingested_at, force, &mut renamed) {
+            match write_article(&sp, &mut self.caches, item, ingested_at, force, bulk, &mut renamed) {
                 Ok(outcome) => {
                     sp.commit().map_err(failed("releasing a savepoint"))?;
                     outcomes.push(outcome);
@@ -717,7 +856,7 @@ impl Store {
                     sp.rollback().map_err(failed("rolling back a savepoint"))?;
                     drop(sp);
                     // Ids of actors created in the rolled-back savepoint are gone.
-                    self.actor_ids.clear();
+                    self.caches.actor_ids.clear();
                     renamed.truncate(renames_before);
                     if !is_article_fault(&e) {
                         return Err(e.on_write(&self.path));
@@ -737,7 +876,44 @@ impl Store {
         std::mem::take(&mut self.renamed)
     }
 
-    /// The filters' WHERE clauses (each starting with " AND ") and their values.
+    /// What `finish_merging` has left to do, if anything (`bulk` or `all`).
+    pub fn merging_pending(&self) -> Result<Option<String>> {
+        merge_pending(&self.conn)
+    }
+
+    /// Finishes what a bulk load (or the migration to reports) left: the
+    /// event of each report stored without one, the merge keys of reports
+    /// without them (the load's own, kept in memory, else computed from the
+    /// stored reports), and the links across articles, which merge events;
+    /// returns how many events merged into others. One transaction:
+    /// interrupted, it is pending again, and the next ingest finishes it.
+    /// `dict` gives statements stored without terms (the migration's) theirs.
+    pub fn finish_merging(&mut self, dict: &Dictionaries) -> Result<usize> {
+        if self.merging_pending()?.is_none() {
+            return Ok(0);
+        }
+        self.tune(Phase::Merge)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(|| "starting to merge reports".into())?;
+        // Checked again inside the transaction: another chronicle may have done it.
+        start_ids(&tx, &mut self.caches)?;
+        let merged = if merge_pending(&tx)?.is_some() {
+            key_unkeyed_reports(&tx, &mut self.caches, dict)?;
+            let merged = link_all_reports(&tx, &mut self.caches)?;
+            tx.execute("DELETE FROM meta WHERE key = ?1", [MERGE_PENDING_KEY])?;
+            merged
+        } else {
+            0
+        };
+        tx.commit().context(|| "committing merged reports".into())?;
+        self.tune(Phase::Write)?;
+        Ok(merged)
+    }
+
+    /// The SQL conditions of `filter` on `events e`, each starting with
+    /// " AND ", and their values; every query that filters events uses this.
     fn filter_sql(&self, filter: &EventFilter) -> Result<(String, Vec<Box<dyn ToSql>>)> {
         let mut where_sql = String::new();
         let mut values: Vec<Box<dyn ToSql>> = Vec::new();
@@ -782,9 +958,13 @@ impl Store {
         }
         if let Some(a) = &filter.article {
             bind(
-                "e.id IN (SELECT m.event_id FROM mention_spans m JOIN articles ar ON ar.id = m.article_id WHERE ar.name = ?N)",
+                "e.id IN (SELECT r.event_id FROM reports r JOIN articles ar ON ar.id = r.article_id WHERE ar.name = ?N)",
                 Box::new(a.clone()),
             );
+        }
+        if let Some(ids) = &filter.ids {
+            let ids = serde_json::to_string(ids).map_err(|e| StoreError::Io(e.into()))?;
+            bind("e.id IN (SELECT value FROM json_each(?N))", Box::new(ids));
         }
         Ok((where_sql, values))
     }
@@ -1064,12 +1244,79 @@ impl Store {
         Ok(n)
     }
 
+    /// The whole database's articles: how many, from how many outlets, and
+    /// the first and last publication dates.
+    pub fn corpus(&self) -> Result<Corpus> {
+        self.conn
+            .query_row(
+                "SELECT count(*), count(DISTINCT source), min(published), max(published) FROM articles",
+                [],
+                |r| Ok(Corpus { articles: r.get(0)?, outlets: r.get(1)?, first: r.get(2)?, last: r.get(3)? }),
+            )
+            .context(|| "reading the corpus summary".into())
+    }
+
+    /// What is known of the articles named in `names`, or of all articles
+    /// (title, outlet, URL, date), by name.
+    pub fn articles_named(&self, names: Option<&[&str]>) -> Result<HashMap<String, ArticleInfo>> {
+        let names = names.map(|n| serde_json::to_string(n).map_err(|e| StoreError::Io(e.into()))).transpose()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT name, title, source, url, published FROM articles
+              WHERE ?1 IS NULL OR name IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([names], |r| {
+            Ok((r.get(0)?, ArticleInfo { title: r.get(1)?, source: r.get(2)?, url: r.get(3)?, published: r.get(4)? }))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The places with coordinates: (name, latitude, longitude).
+    pub fn place_coordinates(&self) -> Result<Vec<(String, f64, f64)>> {
+        let mut stmt =
+            self.conn.prepare("SELECT name, lat, lon FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One event with its actors and mentions.
     pub fn event(&self, id: i64) -> Result<StoredEvent> {
         self.conn
             .query_row(&format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"), [id], |row| Ok(event_row(row)))
             .optional()?
             .ok_or(StoreError::UnknownEvent(id))?
+    }
+
+    /// Every report of event `id`, with its own fields, actors and mentions,
+    /// earliest publication first (then article name, then position in it).
+    pub fn reports(&self, id: i64) -> Result<Vec<StoredReport>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {REPORT_COLUMNS} FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ?1
+              ORDER BY a.published IS NULL, a.published, a.name, r.ordinal"
+        ))?;
+        let mut rows = stmt.query([id])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let r = report_row(row)?;
+            let published: Option<String> = row.get(4)?;
+            out.push((
+                r.id,
+                StoredReport { id: r.id, article: r.article, source: r.source, published, event: r.event.into_owned() },
+            ));
+        }
+        let mut mentions = self.conn.prepare(
+            "SELECT COALESCE(m.sentence, CAST(substr(CAST(a.clean_text AS BLOB), m.start_byte + 1,
+                                                     m.end_byte - m.start_byte) AS TEXT)),
+                    m.start_byte, m.end_byte
+               FROM mention_spans m JOIN articles a ON a.id = m.article_id WHERE m.report_id = ?1 ORDER BY m.id",
+        )?;
+        for (report_id, report) in &mut out {
+            let rows = mentions.query_map([*report_id], |r| {
+                let offset = |i: usize| -> rusqlite::Result<usize> { Ok(r.get::<_, i64>(i)?.max(0) as usize) };
+                Ok(Mention { sentence: r.get(0)?, start: offset(1)?, end: offset(2)? })
+            })?;
+            report.event.mentions = rows.collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(out.into_iter().map(|(_, r)| r).collect())
     }
 }
 
@@ -1129,32 +1376,39 @@ fn is_empty_sql(sql: &str) -> bool {
     }
 }
 
-fn event_row(row: &Row) -> Result<StoredEvent> {
-    let text = |i: usize| -> rusqlite::Result<Option<String>> { row.get(i) };
-    let parse = |i: usize| -> rusqlite::Result<Option<String>> { row.get(i) };
+/// An event's or a report's fields: kind, status, date_start, date_end,
+/// precision, date_text, place, speaker, quote, count, qualifier and
+/// cumulative, in that order from column `base`.
+fn event_fields(row: &Row, base: usize) -> Result<Event> {
+    let text = |i: usize| -> rusqlite::Result<Option<String>> { row.get(base + i) };
     let bad = |what: &str, e: String| StoreError::Refused(format!("stored {what} is invalid: {e}"));
-    let kind: Kind = row.get::<_, String>(1)?.parse().map_err(|e| bad("kind", e))?;
-    let status: Status = row.get::<_, String>(2)?.parse().map_err(|e| bad("status", e))?;
-    let date = match (parse(3)?, parse(4)?) {
+    let kind: Kind = row.get::<_, String>(base)?.parse().map_err(|e| bad("kind", e))?;
+    let status: Status = row.get::<_, String>(base + 1)?.parse().map_err(|e| bad("status", e))?;
+    let date = match (text(2)?, text(3)?) {
         (Some(s), e) => {
             // FromStr reads YYYY-MM-DD without interpreting a format string (which showed in profiles of exports).
             let start: NaiveDate = s.parse().map_err(|e: chrono::ParseError| bad("date", e.to_string()))?;
             let end = e.and_then(|e| e.parse().ok()).unwrap_or(start);
-            let precision: Precision =
-                parse(5)?.as_deref().unwrap_or("day").parse().map_err(|e| bad("precision", e))?;
+            let precision: Precision = text(4)?.as_deref().unwrap_or("day").parse().map_err(|e| bad("precision", e))?;
             Some(DateSpan { start, end, precision })
         }
         _ => None,
     };
     let mut event = Event::new(kind, status);
     event.date = date;
-    event.date_text = text(6)?;
-    event.place = text(7)?;
-    event.speaker = text(8)?;
-    event.quote = text(9)?;
-    event.count = row.get::<_, Option<i64>>(10)?.map(|c| c.max(0) as u64);
-    event.qualifier = parse(11)?.map(|q| q.parse::<Qualifier>()).transpose().map_err(|e| bad("qualifier", e))?;
-    event.cumulative = row.get::<_, i64>(12)? != 0;
+    event.date_text = text(5)?;
+    event.place = text(6)?;
+    event.speaker = text(7)?;
+    event.quote = text(8)?;
+    event.count = row.get::<_, Option<i64>>(base + 9)?.map(|c| c.max(0) as u64);
+    event.qualifier = text(10)?.map(|q| q.parse::<Qualifier>()).transpose().map_err(|e| bad("qualifier", e))?;
+    event.cumulative = row.get::<_, i64>(base + 11)? != 0;
+    Ok(event)
+}
+
+fn event_row(row: &Row) -> Result<StoredEvent> {
+    let bad = |what: &str, e: String| StoreError::Refused(format!("stored {what} is invalid: {e}"));
+    let mut event = event_fields(row, 1)?;
     // The JSON arrays of `EVENT_COLUMNS`; a sentence sliced through a
     // character reads with a replacement character, as in `read_cells`.
     let json = |i: usize| -> rusqlite::Result<Cow<'_, str>> {
@@ -1180,7 +1434,15 @@ fn event_row(row: &Row) -> Result<StoredEvent> {
         let offset = |o: i64| o.max(0) as usize;
         event.mentions.push(Mention { sentence: sentence.unwrap_or_default(), start: offset(start), end: offset(end) });
     }
-    Ok(StoredEvent { id: row.get(0)?, event, articles })
+    let merged = Merged {
+        sources: row.get(15)?,
+        outlets: row.get(16)?,
+        first_reported: row.get(17)?,
+        count_low: row.get(18)?,
+        count_high: row.get(19)?,
+        conflicts: row.get(20)?,
+    };
+    Ok(StoredEvent { id: row.get(0)?, event, articles, merged })
 }
 
 /// Whether a failure to write an article is the article's own (it is then
@@ -1224,10 +1486,11 @@ impl StoreError {
 
 fn write_article(
     conn: &Connection,
-    actor_ids: &mut HashMap<String, i64>,
+    caches: &mut Caches,
     item: &Prepared,
     ingested_at: &str,
     force: bool,
+    bulk: bool,
     renamed: &mut Vec<(String, String)>,
 ) -> Result<Outcome> {
     let a = &item.article;
@@ -1251,8 +1514,8 @@ fn write_article(
             replaced.removed_mentions = conn
                 .prepare_cached("SELECT count(*) FROM mention_spans WHERE article_id = ?1")?
                 .query_row([id], |r| r.get::<_, i64>(0))? as usize;
-            replaced.removed_events = conn.prepare_cached("DELETE FROM events WHERE article_id = ?1")?.execute([id])?;
-            conn.prepare_cached("DELETE FROM mention_spans WHERE article_id = ?1")?.execute([id])?;
+            // The old reports go, and the events they were part of are derived again without them.
+            replaced.removed_events = remove_reports(conn, caches, *id)?;
             if path.as_deref().map(source_file) != a.path.as_deref().map(source_file) {
                 replaced.previous_path = Some(path.clone().unwrap_or_else(|| "no file (standard input)".into()));
             }
@@ -1263,12 +1526,12 @@ fn write_article(
     let article_id: i64 = conn
         .prepare_cached(
             "INSERT INTO articles (name, path, url, source, title, published, published_origin, content_hash,
-                                   clean_text, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                   clean_text, ingested_at, dict_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT (name) DO UPDATE SET path = excluded.path, url = excluded.url, source = excluded.source,
                  title = excluded.title, published = excluded.published,
                  published_origin = excluded.published_origin, content_hash = excluded.content_hash,
-                 clean_text = excluded.clean_text, ingested_at = excluded.ingested_at
+                 clean_text = excluded.clean_text, ingested_at = excluded.ingested_at, dict_hash = excluded.dict_hash
              RETURNING id",
         )?
         .query_row(
@@ -1282,65 +1545,700 @@ fn write_article(
                 x.published_origin.as_str(),
                 item.content_hash,
                 x.clean_text,
-                ingested_at
+                ingested_at,
+                item.dict_hash
             ],
             |r| r.get(0),
         )?;
-    // OR FAIL: a one-row insert has nothing to undo on failure, so SQLite needs
-    // no statement journal, which copied every page an insert touched (a sixth
-    // of ingest time); the transaction or the article's savepoint undoes a failure.
-    let mut insert_event = conn.prepare_cached(
-        "INSERT OR FAIL INTO events (article_id, kind, status, date_start, date_end, precision, date_text, place, speaker, quote,
-                             count, qualifier, cumulative)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    let mut insert_link = conn.prepare_cached(
-        "INSERT OR FAIL INTO event_actors (event_id, actor_id, role, position) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    let mut insert_mention = conn.prepare_cached(
-        "INSERT OR FAIL INTO mention_spans (event_id, article_id, start_byte, end_byte, sentence) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    let mut mentions = 0;
-    for e in &x.events {
-        // No RETURNING: it, too, makes SQLite keep a statement journal.
-        insert_event.execute(params![
+    let mut reports = Vec::with_capacity(x.events.len());
+    for (i, e) in x.events.iter().enumerate() {
+        let mut r = merge::Report {
+            id: 0,
+            event_id: 0,
             article_id,
-            e.kind.as_str(),
-            e.status.as_str(),
-            e.date.map(|d| d.start.to_string()),
-            e.date.map(|d| d.end.to_string()),
-            e.date.map(|d| d.precision.as_str()),
-            e.date_text,
-            e.place,
-            e.speaker,
-            e.quote,
-            e.count.map(|c| c.min(i64::MAX as u64) as i64),
-            e.qualifier.map(|q| q.as_str()),
-            e.cumulative
-        ])?;
-        let event_id = conn.last_insert_rowid();
-        let mut seen = Vec::new();
-        for actor in &e.actors {
-            let id = actor_id(conn, actor_ids, &actor.name)?;
-            if seen.contains(&(id, actor.role)) {
-                continue;
-            }
-            insert_link.execute(params![event_id, id, actor.role.as_str(), seen.len() as i64])?;
-            seen.push((id, actor.role));
-        }
-        for m in &e.mentions {
-            // The sentence is kept only when it is not the slice of clean_text the offsets name (see 0002).
-            let sentence = (x.clean_text.get(m.start..m.end) != Some(m.sentence.as_str())).then_some(&m.sentence);
-            insert_mention.execute(params![event_id, article_id, m.start as i64, m.end as i64, sentence])?;
-            mentions += 1;
-        }
+            article: a.name.clone(),
+            published: x.published,
+            source: a.source.clone(),
+            ordinal: i as i64,
+            event: Cow::Borrowed(e),
+            terms: item.terms.get(i).cloned().flatten(),
+            speaker: None,
+            place: None,
+        };
+        describe(conn, caches, &mut r)?;
+        reports.push(r);
     }
+    let mentions: usize = x.events.iter().map(|e| e.mentions.len()).sum();
+    // Each report is first an event of its own, under the report's id.
+    for r in &mut reports {
+        r.id = take_id(caches);
+        r.event_id = r.id;
+    }
+    let singles: Vec<(i64, merge::Derived<'_>)> = reports.iter().map(|r| (r.id, merge::Derived::single(r))).collect();
+    insert_events(conn, caches, &singles)?;
+    insert_reports(conn, &reports, &x.clean_text)?;
+    drop(singles);
+    insert_keys(conn, &reports)?;
+    // A bulk load links its reports once it is stored (`finish_merging`).
+    let merged = if bulk { 0 } else { merge_new_reports(conn, caches, reports)? };
     let events = x.events.len();
     Ok(if existing.is_some() {
-        Outcome::Replaced(Replaced { events, mentions, ..replaced })
+        Outcome::Replaced(Replaced { events, mentions, merged, ..replaced })
     } else {
-        Outcome::New { events, mentions }
+        Outcome::New { events, mentions, merged }
     })
+}
+
+/// Fills in what the stored dictionaries say about a report's speaker and place.
+fn describe(conn: &Connection, caches: &mut Caches, r: &mut merge::Report<'_>) -> Result<()> {
+    if let Some(name) = r.event.speaker.as_deref() {
+        let found = kind_and_country(conn, &mut caches.speakers, "actors", name, |kind, country| {
+            merge::speaker_from(kind, name, country)
+        })?;
+        r.speaker = found;
+    }
+    if let Some(name) = r.event.place.as_deref() {
+        r.place = kind_and_country(conn, &mut caches.places, "places", name, merge::place_from)?;
+    }
+    Ok(())
+}
+
+/// What `make` makes of the kind and country `table` (actors or places)
+/// stores for `name`, remembered in `cache` by lower-cased name.
+fn kind_and_country<T: Clone>(
+    conn: &Connection,
+    cache: &mut HashMap<String, Option<T>>,
+    table: &str,
+    name: &str,
+    make: impl Fn(&str, Option<&str>) -> T,
+) -> Result<Option<T>> {
+    let key = name.to_lowercase();
+    if let Some(known) = cache.get(&key) {
+        return Ok(known.clone());
+    }
+    let found: Option<(String, Option<String>)> = conn
+        .prepare_cached(&format!("SELECT kind, country FROM {table} WHERE name = ?1"))?
+        .query_row([name], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    let made = found.map(|(kind, country)| make(&kind, country.as_deref()));
+    cache.insert(key, made.clone());
+    Ok(made)
+}
+
+/// Links an article's new reports (stored, each an event of its own) to the
+/// stored reports of other articles that the rules allow
+/// (`merge::select_links`), and derives the events of linked reports again
+/// (`recluster`). Returns how many of the new reports joined an event
+/// another article reported.
+fn merge_new_reports(conn: &Connection, caches: &mut Caches, reports: Vec<merge::Report<'_>>) -> Result<usize> {
+    let n = reports.len();
+    // Candidates: stored reports that share an anchor and days with a new one.
+    let mut all = reports;
+    let mut found: HashMap<i64, usize> = all.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for i in 0..n {
+        let Some((first, last)) = all[i].window() else { continue };
+        for key in all[i].search_keys() {
+            let ids: Vec<i64> = conn
+                .prepare_cached(
+                    "SELECT report_id FROM merge_keys WHERE key = ?1 AND day BETWEEN ?2 AND ?3 AND last >= ?4",
+                )?
+                // A day either side: talks a day apart may meet (see `merge::score`).
+                .query_map(params![key, first - 1 - merge::MAX_SPAN_DAYS, last + 1, first - 1], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in ids {
+                let j = match found.get(&id) {
+                    Some(j) => *j,
+                    None => {
+                        let Some(r) = load_reports(conn, caches, "r.id = ?1", id)?.pop() else { continue };
+                        all.push(r);
+                        found.insert(id, all.len() - 1);
+                        all.len() - 1
+                    }
+                };
+                // The article's own reports are found too; they never link.
+                if j >= n {
+                    pairs.push((i, j));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let compatible: Vec<merge::Link> = pairs
+        .iter()
+        .filter_map(|&(a, b)| merge::score(&all[a], &all[b]).map(|score| merge::Link { a, b, score }))
+        .collect();
+    let links = merge::select_links(&all, &compatible);
+    if links.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = all.iter().map(|r| r.id).collect();
+    insert_links(conn, &links, &ids)?;
+    let mut seeds: Vec<i64> = links.iter().flat_map(|l| [all[l.a].event_id, all[l.b].event_id]).collect();
+    seeds.sort_unstable();
+    seeds.dedup();
+    recluster(conn, caches, &seeds)?;
+    let mut linked: Vec<i64> = links.iter().flat_map(|l| [l.a, l.b]).filter(|&i| i < n).map(|i| ids[i]).collect();
+    linked.sort_unstable();
+    linked.dedup();
+    let mut merged = 0;
+    for id in linked {
+        merged += conn
+            .prepare_cached("SELECT e.sources > 1 FROM reports r JOIN events e ON e.id = r.event_id WHERE r.id = ?1")?
+            .query_row([id], |r| r.get::<_, bool>(0))? as usize;
+    }
+    Ok(merged)
+}
+
+/// Stores links between reports; `ids` gives each linked index's report id.
+fn insert_links(conn: &Connection, links: &[merge::Link], ids: &[i64]) -> Result<()> {
+    let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO report_links (a, b, score) VALUES (?1, ?2, ?3)")?;
+    for l in links {
+        let (a, b) = (ids[l.a].min(ids[l.b]), ids[l.a].max(ids[l.b]));
+        insert.execute(params![a, b, l.score])?;
+    }
+    Ok(())
+}
+
+/// Removes an article's reports (their mentions, keys and links go with
+/// them; returns how many) and derives the events they were part of again: an event left with
+/// no report disappears; one whose remaining reports are no longer linked
+/// together splits.
+fn remove_reports(conn: &Connection, caches: &mut Caches, article_id: i64) -> Result<usize> {
+    let touched: Vec<i64> = conn
+        .prepare_cached("SELECT DISTINCT event_id FROM reports WHERE article_id = ?1")?
+        .query_map([article_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let removed = conn.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?.execute([article_id])?;
+    recluster(conn, caches, &touched)?;
+    Ok(removed)
+}
+
+/// Derives again the events of everything linked to the events `seeds`:
+/// the whole group of events that links connect (a link the rules refused
+/// to follow, for a conflict, still connects them), so that the result is
+/// what `merge::cluster` makes of that group, whatever the order things
+/// arrived in. Each resulting event keeps the lowest id of the events its
+/// reports were in that an earlier one has not kept; the rest get new ids.
+/// Events left without reports are deleted. Returns how many events there
+/// were before, less how many there are after.
+fn recluster(conn: &Connection, caches: &mut Caches, seeds: &[i64]) -> Result<usize> {
+    let mut events = component_events(conn, seeds)?;
+    events.sort_unstable();
+    let mut reports: Vec<merge::Report<'static>> = Vec::new();
+    for &e in &events {
+        reports.extend(load_reports(conn, caches, "r.event_id = ?1", e)?);
+    }
+    let index: HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let mut links = Vec::new();
+    for &e in &events {
+        let mut stmt = conn.prepare_cached(
+            "SELECT l.a, l.b, l.score FROM reports r JOIN report_links l ON l.a = r.id WHERE r.event_id = ?1",
+        )?;
+        let rows =
+            stmt.query_map([e], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, u32>(2)?)))?;
+        for row in rows {
+            let (a, b, score) = row?;
+            if let (Some(&a), Some(&b)) = (index.get(&a), index.get(&b)) {
+                links.push(merge::Link { a, b, score });
+            }
+        }
+    }
+    let mut groups = merge::cluster(&reports, &links);
+    // Groups whose reports were in the oldest events choose first.
+    let oldest = |g: &Vec<usize>| g.iter().map(|&m| reports[m].event_id).min().unwrap_or(i64::MAX);
+    groups.sort_by_key(|g| (oldest(g), g[0]));
+    let mut kept: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
+    for r in &reports {
+        *sizes.entry(r.event_id).or_default() += 1;
+    }
+    for group in &groups {
+        let mut own: Vec<i64> = group.iter().map(|&m| reports[m].event_id).collect();
+        own.sort_unstable();
+        own.dedup();
+        // An event the change did not touch, whole and alone in its group, stays as it is.
+        if let [same] = own[..] {
+            if !seeds.contains(&same) && sizes[&same] == group.len() && !kept.contains(&same) {
+                kept.insert(same);
+                continue;
+            }
+        }
+        let part: Vec<&merge::Report<'_>> = group.iter().map(|&m| &reports[m]).collect();
+        let derived = merge::derive(&part);
+        let id = match own.into_iter().find(|e| !kept.contains(e)) {
+            Some(id) => {
+                update_event(conn, caches, id, &derived)?;
+                id
+            }
+            None => insert_event(conn, caches, derived)?,
+        };
+        kept.insert(id);
+        for r in part.iter().filter(|r| r.event_id != id) {
+            conn.prepare_cached("UPDATE reports SET event_id = ?1 WHERE id = ?2")?.execute([id, r.id])?;
+        }
+    }
+    let mut gone = 0;
+    for e in events.iter().filter(|e| !kept.contains(e)) {
+        conn.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([*e])?;
+        gone += 1;
+    }
+    Ok(gone)
+}
+
+/// The columns `report_row` reads, from `reports r JOIN articles a`.
+const REPORT_COLUMNS: &str = "r.id, r.event_id, r.article_id, a.name, a.published, a.source, r.ordinal, r.kind, \
+    r.status, r.date_start, r.date_end, r.precision, r.date_text, r.place, r.speaker, r.quote, r.count, r.qualifier, \
+    r.cumulative, r.actors, r.terms";
+
+/// Stored reports matching `condition` (on `r`, with the one value `?1`), in id order, described.
+fn load_reports(
+    conn: &Connection,
+    caches: &mut Caches,
+    condition: &str,
+    value: i64,
+) -> Result<Vec<merge::Report<'static>>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {REPORT_COLUMNS} FROM reports r JOIN articles a ON a.id = r.article_id WHERE {condition} ORDER BY r.id"
+    ))?;
+    let mut rows = stmt.query([value])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(report_row(row)?);
+    }
+    drop(rows);
+    for r in &mut out {
+        describe(conn, caches, r)?;
+    }
+    Ok(out)
+}
+
+fn report_row(row: &Row) -> Result<merge::Report<'static>> {
+    let mut event = event_fields(row, 7)?;
+    event.actors = merge::actors_from_json(&row.get::<_, String>(19)?);
+    let published: Option<String> = row.get(4)?;
+    Ok(merge::Report {
+        id: row.get(0)?,
+        event_id: row.get(1)?,
+        article_id: row.get(2)?,
+        article: row.get(3)?,
+        published: published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok()),
+        source: row.get(5)?,
+        ordinal: row.get(6)?,
+        event: Cow::Owned(event),
+        terms: row.get(20)?,
+        speaker: None,
+        place: None,
+    })
+}
+
+/// Rows for INSERT statements of many rows each: a statement run once per
+/// row cost more than storing the row (binding, opening the table, ending
+/// the statement), and an article writes about a hundred rows.
+struct Rows<'a> {
+    /// `INSERT ... INTO table (columns)`.
+    target: &'static str,
+    width: usize,
+    values: Vec<ToSqlOutput<'a>>,
+}
+
+/// Rows per statement of `Rows::insert` (the rest go one by one).
+const ROWS_PER_STATEMENT: usize = 16;
+
+impl<'a> Rows<'a> {
+    fn new(target: &'static str, width: usize) -> Rows<'a> {
+        Rows { target, width, values: Vec::new() }
+    }
+
+    fn int(&mut self, v: i64) {
+        self.values.push(ToSqlOutput::Owned(rusqlite::types::Value::Integer(v)));
+    }
+
+    fn opt_int(&mut self, v: Option<i64>) {
+        self.values.push(v.map_or(ToSqlOutput::Owned(rusqlite::types::Value::Null), |v| {
+            ToSqlOutput::Owned(rusqlite::types::Value::Integer(v))
+        }));
+    }
+
+    fn text(&mut self, v: Option<&'a str>) {
+        self.values.push(v.map_or(ToSqlOutput::Owned(rusqlite::types::Value::Null), |v| {
+            ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes()))
+        }));
+    }
+
+    /// An event's or a report's fields, in the order of `event_fields`:
+    /// kind, status, date_start, date_end, precision, date_text, place,
+    /// speaker, quote, count, qualifier, cumulative.
+    fn fields(&mut self, e: &'a Event) {
+        self.text(Some(e.kind.as_str()));
+        self.text(Some(e.status.as_str()));
+        self.owned(e.date.map(|d| d.start.to_string()));
+        self.owned(e.date.map(|d| d.end.to_string()));
+        self.text(e.date.map(|d| d.precision.as_str()));
+        self.text(e.date_text.as_deref());
+        self.text(e.place.as_deref());
+        self.text(e.speaker.as_deref());
+        self.text(e.quote.as_deref());
+        self.opt_int(stored_count(e.count));
+        self.text(e.qualifier.map(|q| q.as_str()));
+        self.int(e.cumulative as i64);
+    }
+
+    fn owned(&mut self, v: Option<String>) {
+        self.values.push(ToSqlOutput::Owned(v.map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text)));
+    }
+
+    /// Runs the inserts. OR FAIL (in `target`): a failed row undoes nothing
+    /// else, so SQLite keeps no statement journal (it copied every page an
+    /// insert touched: a sixth of ingest time); the transaction or the
+    /// article's savepoint undoes a failure.
+    fn insert(self, conn: &Connection) -> Result<()> {
+        if self.values.is_empty() {
+            return Ok(());
+        }
+        let row = format!("({})", vec!["?"; self.width].join(", "));
+        let mut many = conn.prepare_cached(&format!(
+            "{} VALUES {}",
+            self.target,
+            vec![row.as_str(); ROWS_PER_STATEMENT].join(", ")
+        ))?;
+        let mut chunks = self.values.chunks_exact(self.width * ROWS_PER_STATEMENT);
+        for chunk in &mut chunks {
+            many.execute(rusqlite::params_from_iter(chunk))?;
+        }
+        let mut one = conn.prepare_cached(&format!("{} VALUES {row}", self.target))?;
+        for chunk in chunks.remainder().chunks_exact(self.width) {
+            one.execute(rusqlite::params_from_iter(chunk))?;
+        }
+        Ok(())
+    }
+}
+
+const INSERT_REPORTS: &str =
+    "INSERT OR FAIL INTO reports (id, event_id, article_id, ordinal, kind, status, date_start, \
+    date_end, precision, date_text, place, speaker, quote, count, qualifier, cumulative, actors, terms)";
+const INSERT_MENTIONS: &str =
+    "INSERT OR FAIL INTO mention_spans (report_id, article_id, start_byte, end_byte, sentence)";
+const INSERT_EVENTS: &str =
+    "INSERT OR FAIL INTO events (id, kind, status, date_start, date_end, precision, date_text, \
+    place, speaker, quote, count, qualifier, cumulative, sources, outlets, first_reported, count_low, count_high, \
+    conflicts)";
+const INSERT_EVENT_ACTORS: &str = "INSERT OR FAIL INTO event_actors (event_id, actor_id, role, position)";
+const INSERT_KEYS: &str = "INSERT OR IGNORE INTO merge_keys (report_id, key, day, last)";
+
+fn stored_count(c: Option<u64>) -> Option<i64> {
+    c.map(|c| c.min(i64::MAX as u64) as i64)
+}
+
+/// Inserts reports (each under its own `id`, of event `event_id`) with their mentions.
+fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: &str) -> Result<()> {
+    let actors: Vec<String> = reports.iter().map(|r| merge::actors_json(&r.event.actors)).collect();
+    let mut rows = Rows::new(INSERT_REPORTS, 18);
+    let mut mentions = Rows::new(INSERT_MENTIONS, 5);
+    for (r, actors) in reports.iter().zip(&actors) {
+        let e = &*r.event;
+        rows.int(r.id);
+        rows.int(r.event_id);
+        rows.int(r.article_id);
+        rows.int(r.ordinal);
+        rows.fields(e);
+        rows.text(Some(actors));
+        rows.text(r.terms.as_deref());
+        for m in &e.mentions {
+            mentions.int(r.id);
+            mentions.int(r.article_id);
+            mentions.int(m.start as i64);
+            mentions.int(m.end as i64);
+            // The sentence is kept only when it is not the slice of clean_text the offsets name (see 0002).
+            mentions.text((clean_text.get(m.start..m.end) != Some(m.sentence.as_str())).then_some(&m.sentence));
+        }
+    }
+    rows.insert(conn)?;
+    mentions.insert(conn)
+}
+
+/// Sets the id sequence of reports and events after both tables' highest.
+fn start_ids(conn: &Connection, caches: &mut Caches) -> Result<()> {
+    caches.next_id = conn.query_row(
+        "SELECT max((SELECT ifnull(max(id), 0) FROM reports), (SELECT ifnull(max(id), 0) FROM events)) + 1",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(())
+}
+
+fn take_id(caches: &mut Caches) -> i64 {
+    caches.next_id += 1;
+    caches.next_id - 1
+}
+
+/// Stores stored reports' merge keys.
+fn insert_keys(conn: &Connection, reports: &[merge::Report<'_>]) -> Result<()> {
+    let mut rows = Rows::new(INSERT_KEYS, 4);
+    for r in reports {
+        let Some((first, last)) = r.window() else { continue };
+        for key in r.keys() {
+            [r.id, key, first, last].into_iter().for_each(|v| rows.int(v));
+        }
+    }
+    rows.insert(conn)
+}
+
+/// Inserts derived events (with their actors) under the ids given.
+fn insert_events(conn: &Connection, caches: &mut Caches, events: &[(i64, merge::Derived<'_>)]) -> Result<()> {
+    let mut rows = Rows::new(INSERT_EVENTS, 19);
+    let mut actors = Rows::new(INSERT_EVENT_ACTORS, 4);
+    for (id, d) in events {
+        rows.int(*id);
+        rows.values.extend(event_values(d));
+        event_actor_rows(conn, caches, &mut actors, *id, &d.event.actors)?;
+    }
+    rows.insert(conn)?;
+    actors.insert(conn)
+}
+
+/// Inserts a derived event with its actors; returns its id.
+fn insert_event(conn: &Connection, caches: &mut Caches, d: merge::Derived<'_>) -> Result<i64> {
+    let id = take_id(caches);
+    insert_events(conn, caches, &[(id, d)])?;
+    Ok(id)
+}
+
+/// Writes a derived event's fields and actors over event `id`.
+fn update_event(conn: &Connection, caches: &mut Caches, id: i64, d: &merge::Derived<'_>) -> Result<()> {
+    let mut values = event_values(d);
+    values.push(ToSqlOutput::Owned(rusqlite::types::Value::Integer(id)));
+    conn.prepare_cached(
+        "UPDATE events SET kind = ?1, status = ?2, date_start = ?3, date_end = ?4, precision = ?5, date_text = ?6,
+                place = ?7, speaker = ?8, quote = ?9, count = ?10, qualifier = ?11, cumulative = ?12, sources = ?13,
+                outlets = ?14, first_reported = ?15, count_low = ?16, count_high = ?17, conflicts = ?18
+          WHERE id = ?19",
+    )?
+    .execute(rusqlite::params_from_iter(values.iter()))?;
+    conn.prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")?.execute([id])?;
+    let mut actors = Rows::new(INSERT_EVENT_ACTORS, 4);
+    event_actor_rows(conn, caches, &mut actors, id, &d.event.actors)?;
+    actors.insert(conn)
+}
+
+/// A derived event's columns after `id`, in the order of `INSERT_EVENTS`.
+fn event_values<'a>(d: &'a merge::Derived<'_>) -> Vec<ToSqlOutput<'a>> {
+    let e = &*d.event;
+    let mut rows = Rows::new(INSERT_EVENTS, 18);
+    rows.fields(e);
+    rows.int(d.sources);
+    rows.int(d.outlets);
+    rows.owned(d.first_reported.map(|p| p.to_string()));
+    rows.opt_int(stored_count(d.count_low));
+    rows.opt_int(stored_count(d.count_high));
+    rows.text(d.conflicts.as_deref());
+    rows.values
+}
+
+/// An event's actors as `event_actors` rows: each actor once in each role, in order.
+fn event_actor_rows<'a>(
+    conn: &Connection,
+    caches: &mut Caches,
+    rows: &mut Rows<'a>,
+    event_id: i64,
+    actors: &'a [EventActor],
+) -> Result<()> {
+    let mut seen = Vec::new();
+    for actor in actors {
+        let id = actor_id(conn, &mut caches.actor_ids, &actor.name)?;
+        if seen.contains(&(id, actor.role)) {
+            continue;
+        }
+        rows.int(event_id);
+        rows.int(id);
+        rows.text(Some(actor.role.as_str()));
+        rows.int(seen.len() as i64);
+        seen.push((id, actor.role));
+    }
+    Ok(())
+}
+
+/// The `merge_pending` entry of `meta`, if any.
+fn merge_pending(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([MERGE_PENDING_KEY], |r| r.get(0))
+        .optional()?)
+}
+
+/// Terms for statements stored without them (by the migration to reports),
+/// from their quote and sentences, and merge keys for reports without them
+/// (those of an interrupted bulk load, or of the migration); returns how
+/// many reports got keys.
+fn key_unkeyed_reports(conn: &Connection, caches: &mut Caches, dict: &Dictionaries) -> Result<usize> {
+    let ids: Vec<i64> = conn
+        .prepare(
+            "SELECT r.id FROM reports r
+              WHERE NOT EXISTS (SELECT 1 FROM merge_keys k WHERE k.report_id = r.id)
+                 OR (r.kind = 'statement' AND r.terms IS NULL)
+              ORDER BY r.id",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut computed = 0;
+    for id in ids {
+        let Some(mut r) = load_reports(conn, caches, "r.id = ?1", id)?.pop() else { continue };
+        if r.event.kind == Kind::Statement && r.terms.is_none() {
+            let sentences: Vec<String> = conn
+                .prepare_cached(
+                    "SELECT COALESCE(m.sentence, CAST(substr(CAST(a.clean_text AS BLOB), m.start_byte + 1,
+                                                             m.end_byte - m.start_byte) AS TEXT))
+                       FROM mention_spans m JOIN articles a ON a.id = m.article_id WHERE m.report_id = ?1 ORDER BY m.id",
+                )?
+                .query_map([id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let event = r.event.to_mut();
+            event.mentions = sentences.into_iter().map(|sentence| Mention { sentence, start: 0, end: 0 }).collect();
+            r.terms = merge::terms(&r.event, dict);
+            conn.prepare_cached("UPDATE reports SET terms = ?1 WHERE id = ?2")?.execute(params![r.terms, id])?;
+        }
+        if r.window().is_some() {
+            insert_keys(conn, std::slice::from_ref(&r))?;
+            computed += 1;
+        }
+    }
+    Ok(computed)
+}
+
+/// Links every pair of stored reports the rules allow, reading the merge
+/// keys in order: reports whose keys meet (`merge::meet`) and whose days
+/// overlap are candidates. Groups of linked reports become one event each
+/// (`merge::cluster`; the lowest event id of a group stays). Returns how
+/// many events merged into others.
+///
+/// Candidates are judged in the order of their days, with only the reports
+/// of the days around in memory (a million would not fit), and a light copy
+/// kept of those some pair links.
+fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
+    // Without links every event is one report: the groups can be made here,
+    // from the links found now, without reading events back.
+    let singletons = !conn.query_row("SELECT EXISTS (SELECT 1 FROM report_links)", [], |r| r.get::<_, bool>(0))?;
+    let mut pairs = {
+        let mut stmt = conn.prepare("SELECT key, day, last, report_id FROM merge_keys ORDER BY key")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        let mut failed = None;
+        let pairs = merge::candidate_pairs(rows.map_while(|row| row.map_err(|e| failed = Some(e)).ok()));
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        pairs
+    };
+    pairs.sort_unstable();
+    let mut open: HashMap<i64, merge::Report<'static>> = HashMap::new();
+    let mut kept: HashMap<i64, usize> = HashMap::new();
+    let mut reports: Vec<merge::Report<'static>> = Vec::new();
+    let mut compatible: Vec<merge::Link> = Vec::new();
+    let mut horizon = i64::MIN;
+    for &(day, a, b) in &pairs {
+        if day > horizon {
+            // Pairs come in the order of their later report's first day, and
+            // the other's days end at most a day before it: reports whose
+            // days ended before that are done with.
+            open.retain(|_, r| r.window().is_some_and(|w| w.1 + 1 >= day));
+            horizon = day;
+        }
+        for id in [a, b] {
+            if let std::collections::hash_map::Entry::Vacant(slot) = open.entry(id) {
+                if let Some(r) = load_reports(conn, caches, "r.id = ?1", id)?.pop() {
+                    slot.insert(r);
+                }
+            }
+        }
+        let (Some(ra), Some(rb)) = (open.get(&a), open.get(&b)) else { continue };
+        let Some(score) = merge::score(ra, rb) else { continue };
+        let mut index = |r: &merge::Report<'static>| {
+            *kept.entry(r.id).or_insert_with(|| {
+                reports.push(merge::light(r));
+                reports.len() - 1
+            })
+        };
+        let (ia, ib) = (index(ra), index(rb));
+        compatible.push(merge::Link { a: ia, b: ib, score });
+    }
+    drop(open);
+    let links = merge::select_links(&reports, &compatible);
+    let ids: Vec<i64> = reports.iter().map(|r| r.id).collect();
+    insert_links(conn, &links, &ids)?;
+    let mut components = merge::Groups::new(reports.len());
+    for l in &links {
+        components.join(l.a, l.b);
+    }
+    // Each component's links, by its representative.
+    let mut links_of: HashMap<usize, Vec<merge::Link>> = HashMap::new();
+    for l in &links {
+        let root = components.find(l.a);
+        links_of.entry(root).or_default().push(*l);
+    }
+    let mut merged = 0;
+    let mut done: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    for members in components.members().into_iter().filter(|m| m.len() > 1) {
+        if !singletons {
+            // Events that already hold several reports: derived again whole, with their other links.
+            let seeds: Vec<i64> = members.iter().map(|&m| reports[m].event_id).filter(|e| !done.contains(e)).collect();
+            if !seeds.is_empty() {
+                let events = component_events(conn, &seeds)?;
+                done.extend(events.iter().copied());
+                merged += recluster(conn, caches, &events)?;
+            }
+            continue;
+        }
+        let part: Vec<merge::Report<'_>> = members.iter().map(|&m| reports[m].clone()).collect();
+        let position: HashMap<usize, usize> = members.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+        let part_links: Vec<merge::Link> = links_of
+            .get(&components.find(members[0]))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|l| merge::Link { a: position[&l.a], b: position[&l.b], score: l.score })
+            .collect();
+        for group in merge::cluster(&part, &part_links).into_iter().filter(|g| g.len() > 1) {
+            let target = group.iter().map(|&m| part[m].event_id).min().unwrap_or_default();
+            let mut full = Vec::with_capacity(group.len());
+            for r in group.iter().map(|&m| &part[m]) {
+                if r.event_id != target {
+                    conn.prepare_cached("UPDATE reports SET event_id = ?1 WHERE id = ?2")?.execute([target, r.id])?;
+                    conn.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([r.event_id])?;
+                    merged += 1;
+                }
+                full.extend(load_reports(conn, caches, "r.id = ?1", r.id)?);
+            }
+            let full: Vec<&merge::Report<'_>> = full.iter().collect();
+            update_event(conn, caches, target, &merge::derive(&full))?;
+        }
+    }
+    Ok(merged)
+}
+
+/// The events linked, directly or through others, to the events `seeds` (themselves included).
+fn component_events(conn: &Connection, seeds: &[i64]) -> Result<Vec<i64>> {
+    let mut events: Vec<i64> = seeds.to_vec();
+    let mut seen: std::collections::HashSet<i64> = seeds.iter().copied().collect();
+    let mut next = 0;
+    while next < events.len() {
+        let linked: Vec<i64> = conn
+            .prepare_cached(
+                "SELECT o.event_id FROM reports r JOIN report_links l ON l.a = r.id JOIN reports o ON o.id = l.b
+                  WHERE r.event_id = ?1 AND o.event_id <> ?1
+                 UNION
+                 SELECT o.event_id FROM reports r JOIN report_links l ON l.b = r.id JOIN reports o ON o.id = l.a
+                  WHERE r.event_id = ?1 AND o.event_id <> ?1",
+            )?
+            .query_map([events[next]], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for e in linked {
+            if seen.insert(e) {
+                events.push(e);
+            }
+        }
+        next += 1;
+    }
+    Ok(events)
 }
 
 /// The file part of a stored path: a JSON Lines record's path is `FILE:LINE`,
@@ -1575,7 +2473,13 @@ mod tests {
             published_origin: DateOrigin::Given,
             events: vec![talks],
         };
-        Prepared { content_hash: content_hash(&article), article, extraction }
+        Prepared {
+            content_hash: content_hash(&article),
+            article,
+            extraction,
+            dict_hash: "test".into(),
+            terms: Vec::new(),
+        }
     }
 
     struct Rows(Vec<Vec<Cell>>);
@@ -1662,13 +2566,16 @@ mod tests {
             p
         };
         let out = store.write_batch(&[named("a.txt"), named("bad.txt"), named("c.txt")], "now", false).unwrap();
-        assert_eq!(out[0], Outcome::New { events: 1, mentions: 1 });
+        assert_eq!(out[0], Outcome::New { events: 1, mentions: 1, merged: 0 });
         assert!(matches!(&out[1], Outcome::Failed(e) if e.contains("refused")), "{:?}", out[1]);
-        assert_eq!(out[2], Outcome::New { events: 1, mentions: 1 });
+        // c.txt reports the same talks as a.txt: one event, two reports.
+        assert_eq!(out[2], Outcome::New { events: 1, mentions: 1, merged: 1 });
         let count = |sql: &str| store.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
         assert_eq!(count("SELECT count(*) FROM articles"), 2);
-        assert_eq!(count("SELECT count(*) FROM events"), 2);
-        assert_eq!(count("SELECT count(*) FROM event_actors"), 4);
+        assert_eq!(count("SELECT count(*) FROM reports"), 2);
+        assert_eq!(count("SELECT count(*) FROM events"), 1);
+        assert_eq!(count("SELECT sources FROM events"), 2);
+        assert_eq!(count("SELECT count(*) FROM event_actors"), 2);
     }
 
     #[test]
@@ -1680,7 +2587,7 @@ mod tests {
         let item = sample();
         assert_eq!(
             store.write_batch(std::slice::from_ref(&item), "now", false).unwrap(),
-            vec![Outcome::New { events: 1, mentions: 1 }]
+            vec![Outcome::New { events: 1, mentions: 1, merged: 0 }]
         );
         assert_eq!(store.write_batch(std::slice::from_ref(&item), "now", false).unwrap(), vec![Outcome::Unchanged]);
         let stored = store.event(1).unwrap();
@@ -1740,7 +2647,13 @@ mod tests {
                 published_origin: DateOrigin::Unknown,
                 events,
             };
-            Prepared { content_hash: content_hash(&article), article, extraction }
+            Prepared {
+                content_hash: content_hash(&article),
+                article,
+                extraction,
+                dict_hash: "test".into(),
+                terms: Vec::new(),
+            }
         };
         let batch = [
             article("a.txt", "Şam said \"no\".\n", &[Some("2014-01-05"), None, Some("2013-02-01")]),
@@ -1761,6 +2674,10 @@ mod tests {
         assert_eq!(sorted.iter().map(|e| e.0).collect::<Vec<_>>(), vec![5, 3, 4, 1, 2, 6]);
         assert_eq!(sorted, read(EventFilter { streamed: true, ..EventFilter::default() }));
         assert_eq!(sorted, read(EventFilter { limit: Some(100), ..EventFilter::default() }));
+        // The report reads its listed events again by id, through the same stream.
+        let chosen = read(EventFilter { ids: Some(vec![6, 1, 4]), order: Order::Id, ..EventFilter::default() });
+        assert_eq!(chosen.iter().map(|e| e.0).collect::<Vec<_>>(), vec![1, 4, 6]);
+        assert_eq!(chosen[1], sorted[2]);
         let stored: Vec<&Event> = batch.iter().flat_map(|p| &p.extraction.events).collect();
         for (id, event, articles) in &sorted {
             assert_eq!(event, stored[*id as usize - 1], "event {id}");
@@ -1782,8 +2699,8 @@ mod tests {
         for day in &days {
             let end = *day + chrono::Days::new(13);
             tx.execute(
-                "INSERT INTO events (article_id, kind, status, date_start, date_end, precision)
-                 VALUES (1, 'talks', 'happened', ?1, ?2, 'week')",
+                "INSERT INTO events (kind, status, date_start, date_end, precision)
+                 VALUES ('talks', 'happened', ?1, ?2, 'week')",
                 params![day.to_string(), end.to_string()],
             )
             .unwrap();
@@ -1804,31 +2721,28 @@ mod tests {
         }
     }
 
-    /// The view's `articles` takes a shortcut when all mentions are in one
-    /// article; with mentions in several it lists each once, sorted by name.
+    /// The view's `articles` takes a shortcut for an event one article
+    /// reports; with several it lists each once, sorted by name.
     #[test]
     fn timeline_articles_list_every_article_of_an_event_once() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
-        let mut b = sample();
-        b.article.name = "b.txt".into();
-        let mut a = sample();
-        a.article.name = "a.txt".into();
-        store.write_batch(&[b, a], "now", false).unwrap();
-        let articles = |store: &Store| -> String {
-            store.conn.query_row("SELECT articles FROM timeline WHERE id = 1", [], |r| r.get(0)).unwrap()
+        let named = |name: &str, place: &str| {
+            let mut p = sample();
+            p.article.name = name.into();
+            p.extraction.events[0].place = Some(place.into());
+            p
         };
-        assert_eq!(articles(&store), "b.txt");
-        // Event 1 (of b.txt) reported again in a.txt, twice, and in b.txt once more.
-        store
-            .conn
-            .execute_batch(
-                "INSERT INTO mention_spans (event_id, article_id, start_byte, end_byte) VALUES (1, 2, 0, 27);
-                 INSERT INTO mention_spans (event_id, article_id, start_byte, end_byte) VALUES (1, 2, 0, 6);
-                 INSERT INTO mention_spans (event_id, article_id, start_byte, end_byte) VALUES (1, 1, 0, 6);",
-            )
-            .unwrap();
-        assert_eq!(articles(&store), "a.txt; b.txt");
+        store.write_batch(&[named("b.txt", "Geneva"), named("c.txt", "Vienna")], "now", false).unwrap();
+        let articles = |store: &Store, id: i64| -> String {
+            store.conn.query_row("SELECT articles FROM timeline WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(articles(&store, 1), "b.txt");
+        assert_eq!(articles(&store, 2), "c.txt");
+        // The same talks in Geneva, reported again by a.txt: one event of two articles.
+        store.write_batch(&[named("a.txt", "Geneva")], "now", false).unwrap();
+        assert_eq!(articles(&store, 1), "a.txt; b.txt");
+        assert_eq!(articles(&store, 2), "c.txt");
     }
 
     #[test]
@@ -1847,7 +2761,8 @@ mod tests {
                 mentions: 1,
                 removed_events: 1,
                 removed_mentions: 1,
-                previous_path: None
+                previous_path: None,
+                merged: 0,
             })]
         );
         let counts: HashMap<_, _> = store.counts().unwrap().into_iter().collect();

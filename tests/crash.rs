@@ -1,7 +1,8 @@
 //! Kill -9 during a long ingest, for real, at several points. Afterwards the
 //! database opens, passes `PRAGMA integrity_check`, holds only whole articles
 //! (each with every event and mention extraction gives it), and re-running the
-//! same ingest completes the rest without duplicates.
+//! same ingest completes the rest without duplicates. The same for `load`,
+//! which stores the records of `extract --articles` through the same writer.
 //!
 //! The kill points are chosen by progress (how many articles are stored), not
 //! by timing; an ingest that finishes before a kill point is simply accepted.
@@ -29,14 +30,14 @@ enum KillPoint {
     AfterArticles(i64),
 }
 
-fn spawn_ingest(dir: &Path, folder: &Path) -> Child {
+/// Starts `chronicle --db t.db ARGS` in DIR; `ARGS` start with the command.
+fn spawn(dir: &Path, args: &[&str]) -> Child {
     Command::new(assert_cmd::cargo::cargo_bin("chronicle"))
         .current_dir(dir)
         .env_remove("CHRONICLE_DB")
         .env_remove("CHRONICLE_DICT")
-        // Small batches: many commits, so a kill lands between and inside them.
-        .args(["--db", "t.db", "ingest", "--batch", "4", "--published", PUBLISHED])
-        .arg(folder)
+        .args(["--db", "t.db"])
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -92,13 +93,15 @@ fn assert_whole(db: &Path, expected: &HashMap<String, (i64, i64)>, when: &str) {
     }
     let orphans: i64 = conn
         .query_row(
-            "SELECT (SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles))
-                  + (SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT id FROM events))",
+            "SELECT (SELECT count(*) FROM reports WHERE article_id NOT IN (SELECT id FROM articles))
+                  + (SELECT count(*) FROM mention_spans WHERE report_id NOT IN (SELECT id FROM reports))
+                  + (SELECT count(*) FROM reports WHERE event_id NOT IN (SELECT id FROM events))
+                  + (SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM reports))",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(orphans, 0, "{when}: events or mentions without their article");
+    assert_eq!(orphans, 0, "{when}: reports, mentions or events without what they belong to");
     drop(conn);
     for (name, counts) in stored_counts(db) {
         let want = expected.get(&name).copied().unwrap_or((0, 0));
@@ -113,15 +116,17 @@ fn indexes(db: &Path) -> Vec<(String, Option<String>)> {
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
 }
 
-#[cfg(unix)]
-#[test]
-fn kill_9_during_ingest_loses_nothing_and_a_rerun_completes() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = write_articles(dir.path(), "wire", ARTICLES);
-    let expected = expected_counts(dir.path(), &["--published", PUBLISHED, folder.to_str().unwrap()]);
+/// Runs `chronicle ARGS` (a command storing the articles of `folder`) and
+/// kills it at each kill point, into the same database: after each kill the
+/// database holds only whole articles; then the same command completes the
+/// rest without duplicates, with the indexes of a database that never lost them.
+fn killed_at_each_point_then_rerun(dir: &Path, folder: &Path, args: &[&str]) {
+    let expected = expected_counts(dir, &["--published", PUBLISHED, folder.to_str().unwrap()]);
     let (events, mentions) = expected.values().fold((0, 0), |(e, m), (de, dm)| (e + de, m + dm));
     assert!(events > 0, "the generated articles must yield events for this test to mean anything");
-    let db = dir.path().join("t.db");
+    let db = dir.join("t.db");
+    // Small batches: many commits, so a kill lands between and inside them.
+    let args = [&args[..1], &["--batch", "4"], &args[1..]].concat();
 
     // Kill repeatedly into the same database: each run resumes what the killed one left.
     let points = [
@@ -133,29 +138,51 @@ fn kill_9_during_ingest_loses_nothing_and_a_rerun_completes() {
     ];
     let mut killed = 0;
     for point in points {
-        let mut child = spawn_ingest(dir.path(), &folder);
+        let mut child = spawn(dir, &args);
         killed += kill_at(&mut child, &db, point) as usize;
-        assert_whole(&db, &expected, &format!("after kill at {point:?}"));
+        assert_whole(&db, &expected, &format!("{}: after kill at {point:?}", args[0]));
     }
-    assert!(killed > 0, "no ingest was still running at any kill point");
+    assert!(killed > 0, "no {} was still running at any kill point", args[0]);
 
-    // The same ingest again completes the rest, without duplicates.
-    let out = ingest(dir.path(), &["--published", PUBLISHED, folder.to_str().unwrap()]);
+    // The same command again completes the rest, without duplicates.
+    let out = chronicle(dir).args(&args).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_whole(&db, &expected, "after the rerun");
     // A kill during the bulk load left its query indexes unbuilt; the rerun built them:
     // the indexes are those of a database that never lost them.
-    let fresh = empty_database(dir.path(), "fresh.db");
+    let fresh = empty_database(dir, "fresh.db");
     assert_eq!(indexes(&db), indexes(&fresh), "the rerun's indexes");
-    let counts = status_counts(dir.path());
+    let counts = status_counts(dir);
     assert_eq!(counts["articles"], ARTICLES as i64);
-    assert_eq!(counts["events"], events);
+    assert_eq!(counts["reports"], events);
     assert_eq!(counts["mentions"], mentions);
     // And once more: nothing left to do.
-    let again = ingest(dir.path(), &["--published", PUBLISHED, folder.to_str().unwrap()]);
+    let again = chronicle(dir).args(&args).output().unwrap();
     assert!(
         stderr(&again).contains(&format!("0 new, {ARTICLES} unchanged, 0 replaced, 0 failed")),
         "{}",
         stderr(&again)
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_during_ingest_loses_nothing_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = write_articles(dir.path(), "wire", ARTICLES);
+    killed_at_each_point_then_rerun(
+        dir.path(),
+        &folder,
+        &["ingest", "--published", PUBLISHED, folder.to_str().unwrap()],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_during_load_loses_nothing_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = write_articles(dir.path(), "wire", ARTICLES);
+    let records = run_ok(dir.path(), &["extract", "--articles", "--published", PUBLISHED, folder.to_str().unwrap()]);
+    std::fs::write(dir.path().join("records.jsonl"), records).unwrap();
+    killed_at_each_point_then_rerun(dir.path(), &folder, &["load", "records.jsonl"]);
 }

@@ -19,7 +19,9 @@ const READERS: &[&[&str]] = &[
     &["export", "events", "--format", "csv"],
     &["export", "events", "--format", "jsonl"],
     &["export", "articles"],
+    &["export", "events", "--format", "timelinejs"],
     &["show", "1"],
+    &["report", "-o", "-"],
 ];
 
 #[test]

@@ -100,6 +100,8 @@ fn every_command_is_in_the_readme_and_no_path_leaves_the_repository() {
         .skip_while(|l| !l.starts_with("Commands:"))
         .skip(1)
         .take_while(|l| l.starts_with("  "))
+        // A command's line; a description wrapped onto the next line is indented further.
+        .filter(|l| !l[2..].starts_with(' '))
         .filter_map(|l| l.split_whitespace().next())
         .filter(|c| *c != "help")
         .collect();

@@ -84,7 +84,7 @@ fn refused_statements_leave_the_database_byte_for_byte_unchanged() {
     let other = dir.path().join("other.db");
     let copy = dir.path().join("copy.db");
     for statement in [
-        "INSERT INTO events (article_id, kind, status) VALUES (1, 'talks', 'reported')".to_string(),
+        "INSERT INTO events (kind, status) VALUES ('talks', 'reported')".to_string(),
         "UPDATE events SET kind = 'visit'".into(),
         "DELETE FROM events".into(),
         "DROP TABLE events".into(),

@@ -6,10 +6,6 @@
 
 mod common;
 
-#[path = "../tools/corpus.rs"]
-#[allow(dead_code)]
-mod corpus;
-
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::path::Path;
@@ -83,18 +79,8 @@ fn on_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
 
 /// 5,000 generated articles (tools/gencorpus.rs, seed 42) ingested into DIR/t.db.
 fn big_database(dir: &Path) -> i64 {
-    let dict = chronicle::dict::Dictionaries::builtin().unwrap();
-    let mut generator = corpus::Corpus::new(&dict, 42);
     let path = dir.join("corpus.jsonl");
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    for i in 0..5000 {
-        let corpus::Generated { text, published, source } = generator.article();
-        let record =
-            serde_json::json!({"id": format!("gen-{i:07}"), "text": text, "published": published, "source": source});
-        writeln!(w, "{record}").unwrap();
-    }
-    w.flush().unwrap();
-    drop(w);
+    generate(&[(&path, 0..5000)]);
     let out = ingest(dir, &[path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     status_counts(dir)["events"]

@@ -1,9 +1,12 @@
 //! The benchmark corpus: realistic articles in the sentence shapes of
 //! `seeds/`, with actors and places from the dictionaries. Shared by the
-//! `gencorpus` example and the extraction benchmarks (`benches/extract.rs`).
+//! `gencorpus` example, the extraction benchmarks (`benches/extract.rs`) and
+//! the tests that compare `ingest` with `extract --articles | load`.
 
 use chronicle::dict::{ActorKind, Dictionaries, PlaceKind};
 use std::fmt::Write as _;
+use std::io::{BufWriter, Write as _};
+use std::path::Path;
 
 /// splitmix64: tiny, fast, and the same sequence everywhere.
 struct Rng(u64);
@@ -369,5 +372,42 @@ impl Corpus {
     pub fn article(&mut self) -> Generated {
         let (text, published, source) = article(&mut self.rng, &self.names);
         Generated { text, published, source }
+    }
+
+    /// Writes the next articles, numbered `ids` (named `gen-NNNNNNN`), to
+    /// `out`: a `.jsonl` path gets one `{"id","text","published","source"}`
+    /// record per line, any other path becomes a folder of `.txt` files with
+    /// an `index.tsv` (file, published, source). Returns the bytes of text.
+    /// (`gencorpus` and the tests that compare ingest with load use it; the
+    /// extraction benchmarks do not.)
+    #[allow(dead_code)]
+    pub fn write(&mut self, ids: std::ops::Range<usize>, out: &Path) -> std::io::Result<usize> {
+        let mut bytes = 0;
+        if out.extension().is_some_and(|e| e == "jsonl") {
+            let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
+            for i in ids {
+                let Generated { text, published, source } = self.article();
+                bytes += text.len();
+                let record = serde_json::json!({
+                    "id": format!("gen-{i:07}"), "text": text, "published": published, "source": source,
+                });
+                serde_json::to_writer(&mut w, &record)?;
+                w.write_all(b"\n")?;
+            }
+            w.flush()?;
+        } else {
+            std::fs::create_dir_all(out)?;
+            let mut index = BufWriter::new(std::fs::File::create(out.join("index.tsv"))?);
+            writeln!(index, "file\tpublished\tsource")?;
+            for i in ids {
+                let Generated { text, published, source } = self.article();
+                bytes += text.len();
+                let name = format!("gen-{i:07}.txt");
+                std::fs::write(out.join(&name), &text)?;
+                writeln!(index, "{name}\t{published}\t{source}")?;
+            }
+            index.flush()?;
+        }
+        Ok(bytes)
     }
 }

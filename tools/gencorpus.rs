@@ -18,7 +18,6 @@
 
 mod corpus;
 
-use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use chronicle::dict::Dictionaries;
@@ -47,32 +46,7 @@ fn main() -> std::io::Result<()> {
     let dict = Dictionaries::builtin().map_err(std::io::Error::other)?;
     let mut corpus = Corpus::new(&dict, seed);
     let started = std::time::Instant::now();
-    let mut bytes = 0usize;
-    if out.extension().is_some_and(|e| e == "jsonl") {
-        let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(&out)?);
-        for i in 0..count {
-            let corpus::Generated { text, published, source } = corpus.article();
-            bytes += text.len();
-            let record = serde_json::json!({
-                "id": format!("gen-{i:07}"), "text": text, "published": published, "source": source,
-            });
-            serde_json::to_writer(&mut w, &record)?;
-            w.write_all(b"\n")?;
-        }
-        w.flush()?;
-    } else {
-        std::fs::create_dir_all(&out)?;
-        let mut index = BufWriter::new(std::fs::File::create(out.join("index.tsv"))?);
-        writeln!(index, "file\tpublished\tsource")?;
-        for i in 0..count {
-            let corpus::Generated { text, published, source } = corpus.article();
-            bytes += text.len();
-            let name = format!("gen-{i:07}.txt");
-            std::fs::write(out.join(&name), &text)?;
-            writeln!(index, "{name}\t{published}\t{source}")?;
-        }
-        index.flush()?;
-    }
+    let bytes = corpus.write(0..count, &out)?;
     eprintln!(
         "gencorpus: {count} articles, {bytes} bytes of text in {:.2} s -> {}",
         started.elapsed().as_secs_f64(),

@@ -47,10 +47,9 @@ pub fn schema_doc() -> Vec<TableDoc> {
         TableDoc {
             name: "events",
             view: false,
-            description: "One row per event extracted: talks, a visit, a statement or a death toll. Dates are ISO days; the interval date_start..date_end with its precision.",
+            description: "One row per event: talks, a visit, a statement or a death toll, derived from the reports of every article that reports it (see reports). Dates are ISO days; the interval date_start..date_end with its precision.",
             columns: vec![
                 ("id", s("The event's id (`chronicle show ID`).")),
-                ("article_id", s("The article the event was extracted from (articles.id).")),
                 ("kind", format!("The kind of event, {kind}.")),
                 ("status", format!("Whether it took place, {status}.")),
                 ("date_start", s("First day of the event's date interval (YYYY-MM-DD); empty when undated.")),
@@ -60,9 +59,61 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("place", s("Where it took place (places.name when the dictionary knows it).")),
                 ("speaker", s("For a statement: who spoke.")),
                 ("quote", s("For a statement: the words quoted, if any.")),
-                ("count", s("For a death toll: the number of dead.")),
+                ("count", s("For a death toll: the number of dead, the lowest its reports give.")),
                 ("qualifier", format!("For a death toll: how the count is hedged, {qualifier}.")),
                 ("cumulative", s("For a death toll: 1 when counted over a period (\"since March 2011\"), 0 for one incident.")),
+                ("sources", s("How many articles report it.")),
+                ("outlets", s("How many outlets (articles.source) report it; an article without one counts as its own.")),
+                ("first_reported", s("The earliest publication date of those articles.")),
+                ("count_low", s("For a death toll: the lowest figure its reports give.")),
+                ("count_high", s("For a death toll: the highest figure its reports give.")),
+                ("conflicts", s("What its reports disagree on, each value with its articles (e.g. \"count: 45 (a.txt); 52 (b.txt)\").")),
+            ],
+        },
+        TableDoc {
+            name: "reports",
+            view: false,
+            description: "One row per event an article reports, with that article's own fields: the events are derived from these (see docs/merging.md).",
+            columns: vec![
+                ("id", s("The report's id (an event of one report has its id).")),
+                ("event_id", s("events.id: the event it belongs to.")),
+                ("article_id", s("articles.id")),
+                ("ordinal", s("Its position among the article's events (0 first).")),
+                ("kind", format!("The kind of event, {kind}.")),
+                ("status", format!("Whether it took place, {status}.")),
+                ("date_start", s("First day of its date interval (YYYY-MM-DD).")),
+                ("date_end", s("Last day of its date interval (YYYY-MM-DD).")),
+                ("precision", format!("How precisely the date is known, {precision}.")),
+                ("date_text", s("The date's own words in the article.")),
+                ("place", s("Where it took place, as this article says.")),
+                ("speaker", s("For a statement: who spoke.")),
+                ("quote", s("For a statement: the words quoted.")),
+                ("count", s("For a death toll: the number of dead this article gives.")),
+                ("qualifier", format!("For a death toll: {qualifier}.")),
+                ("cumulative", s("For a death toll: 1 when counted over a period.")),
+                ("actors", s("Who takes part, as a JSON array of [name, role].")),
+                ("terms", s("For a statement: the content words it is compared by, shortened to five letters.")),
+            ],
+        },
+        TableDoc {
+            name: "report_links",
+            view: false,
+            description: "Pairs of reports of different articles that merging linked: the same event.",
+            columns: vec![
+                ("a", s("reports.id (the lower).")),
+                ("b", s("reports.id (the higher).")),
+                ("score", s("How strongly: shared participants, place, content words or figure.")),
+            ],
+        },
+        TableDoc {
+            name: "merge_keys",
+            view: false,
+            description: "The index merging finds candidate reports through: a hashed anchor (participant, place, speaker, figure) and the days a report may be about.",
+            columns: vec![
+                ("report_id", s("reports.id")),
+                ("key", s("The anchor, hashed with the event's kind.")),
+                ("day", s("The first day the report may be about, as a day number.")),
+                ("last", s("The last such day.")),
             ],
         },
         TableDoc {
@@ -92,15 +143,19 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("content_hash", s("SHA-256 of the text and metadata: the same input again is unchanged.")),
                 ("clean_text", s("The cleaned text; mention offsets are bytes into it.")),
                 ("ingested_at", s("When it was stored (UTC).")),
+                (
+                    "dict_hash",
+                    s("Fingerprint of the chronicle version and dictionaries that extracted it (empty: stored before this was kept)."),
+                ),
             ],
         },
         TableDoc {
             name: "mention_spans",
             view: false,
-            description: "Where each event is reported: byte offsets into an article's clean_text (the view mentions adds the sentence).",
+            description: "Where each report is made: byte offsets into an article's clean_text (the view mentions adds the sentence and the event).",
             columns: vec![
                 ("id", s("The mention's id.")),
-                ("event_id", s("events.id")),
+                ("report_id", s("reports.id")),
                 ("article_id", s("articles.id")),
                 ("start_byte", s("Byte offset of the sentence's start in articles.clean_text.")),
                 ("end_byte", s("Byte offset of its end.")),
@@ -147,7 +202,7 @@ pub fn schema_doc() -> Vec<TableDoc> {
         TableDoc {
             name: "meta",
             view: false,
-            description: "Facts about the database itself (the dictionaries' hash, indexes a bulk load has still to build).",
+            description: "Facts about the database itself (the dictionaries' hash, indexes a bulk load has still to build, merging still to do).",
             columns: vec![("key", s("The fact's name.")), ("value", s("Its value."))],
         },
         TableDoc {
@@ -161,6 +216,7 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("sentence", s("The evidence sentence.")),
                 ("start_byte", s("Byte offset of its start in articles.clean_text.")),
                 ("end_byte", s("Byte offset of its end.")),
+                ("report_id", s("reports.id")),
             ],
         },
         TableDoc {
@@ -183,6 +239,7 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("cumulative", s("For a death toll: 1 when counted over a period.")),
                 ("sentence", s("The first evidence sentence.")),
                 ("articles", s("The articles that report the event, joined with \"; \".")),
+                ("sources", s("How many articles report it.")),
                 ("date_start", s("First day of the date interval (YYYY-MM-DD).")),
                 ("date_last", s("Last day of the date interval (YYYY-MM-DD).")),
                 ("precision", format!("How precisely the date is known, {precision}.")),
@@ -192,7 +249,7 @@ pub fn schema_doc() -> Vec<TableDoc> {
 }
 
 /// The dictionary tables: hidden on Datasette's front page, behind the data.
-const HIDDEN: &[&str] = &["actors", "actor_aliases", "places", "place_aliases", "meta"];
+const HIDDEN: &[&str] = &["actors", "actor_aliases", "places", "place_aliases", "meta", "merge_keys"];
 
 /// The metadata for a database file named `db`.
 pub fn metadata(db: &Path) -> Value {

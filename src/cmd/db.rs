@@ -1,5 +1,6 @@
 //! `chronicle db status`: the database's path, schema version and row counts,
-//! and the query indexes an interrupted bulk load left unbuilt, if any.
+//! and what an interrupted bulk load left undone, if anything: query indexes
+//! unbuilt, reports not yet linked across articles (`merging_pending`).
 //! `chronicle db upgrade`: the migrations a database written by an older
 //! chronicle lacks (reading commands refuse such a database: they never
 //! change one; `ingest` upgrades it too).
@@ -43,6 +44,10 @@ pub fn run(db: &Path, args: DbArgs) -> anyhow::Result<()> {
     let deferred = store.deferred_indexes()?;
     if !deferred.is_empty() {
         out.row(&[Cell::Text("indexes_not_built".into()), Cell::Text(deferred.join(", "))])?;
+    }
+    // Reports a bulk load (or the migration to reports) left to link across articles.
+    if let Some(what) = store.merging_pending()? {
+        out.row(&[Cell::Text("merging_pending".into()), Cell::Text(what)])?;
     }
     for (table, n) in store.counts()? {
         if table != "meta" {

@@ -18,7 +18,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::cli::EventsArgs;
-use crate::export::{cut_to, Column, EventRecord, EventWriter, Format};
+use crate::export::{cut_to, thousands, Column, EventRecord, EventWriter, Format};
 use crate::store::{Access, EventFilter, Store, StoredEvent};
 
 pub const EXAMPLES: &str = "Examples:\n  chronicle events\n  chronicle events --actor Moallem --since 2013-01 --limit 20\n  chronicle events --kind death_toll --format csv > tolls.csv\n  chronicle events --place Geneva --status planned --format json\n  chronicle events -c date,actors,quote --kind statement --all";
@@ -31,18 +31,7 @@ pub fn run(db: &Path, args: EventsArgs) -> anyhow::Result<()> {
     let store = Store::open(db, Access::ReadOnly)?;
     let format = args.output.format();
     let columns = Column::parse_list(&args.events.columns, format).map_err(anyhow::Error::msg)?;
-    let filter = EventFilter {
-        kind: args.kind,
-        actor: args.actor,
-        place: args.place,
-        since: args.since,
-        until: args.until,
-        status: args.status,
-        article: args.article,
-        limit: args.limit,
-        order: args.events.order,
-        streamed: false,
-    };
+    let filter = EventFilter { order: args.events.order, ..args.filter.filter(args.limit) };
     let style = args.output.style();
     let terminal = std::io::stdout().is_terminal();
     if format == Format::Xlsx && terminal {
@@ -152,19 +141,6 @@ fn paged(
 /// The terminal's width and height (80 x 24 when it does not say).
 fn screen_size() -> (usize, usize) {
     terminal_size::terminal_size_of(std::io::stdout()).map_or((80, 24), |(w, h)| (w.0 as usize, h.0 as usize))
-}
-
-/// 89823 as "89,823".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Why the filter kept no event, one line each.

@@ -7,6 +7,8 @@
 //! the format from the file's extension unless `--format` gives it, and the
 //! file appears only once complete (see `crate::output` for symlinks,
 //! devices and FIFOs).
+//! `export events --format timelinejs` writes Knight Lab's TimelineJS JSON
+//! instead (see `crate::report::timelinejs`).
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -15,7 +17,7 @@ use crate::cli::ExportArgs;
 use crate::export::{writer, Column, EventWriter, Format};
 use crate::store::{Access, EventFilter, Store};
 
-pub const EXAMPLES: &str = "Examples:\n  chronicle export events --format jsonl > events.jsonl\n  chronicle export events -o timeline.xlsx\n  chronicle export events --format csv --bom -o timeline.csv\n  chronicle export articles -o articles.json\n  chronicle export mentions --format csv";
+pub const EXAMPLES: &str = "Examples:\n  chronicle export events --format jsonl > events.jsonl\n  chronicle export events -o timeline.xlsx\n  chronicle export events --format csv --bom -o timeline.csv\n  chronicle export events --format timelinejs -o timeline.json\n  chronicle export articles -o articles.json\n  chronicle export mentions --format csv";
 
 pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<()> {
     let format = args.output.format_for(args.output_file.as_deref()).map_err(anyhow::Error::msg)?;
@@ -26,8 +28,11 @@ pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<()> {
     crate::output::write_to(args.output_file.as_deref(), super::stdout, |out| write(&store, &args, format, out))
 }
 
-fn write(store: &Store, args: &ExportArgs, format: Format, out: Box<dyn Write + '_>) -> anyhow::Result<()> {
+fn write(store: &Store, args: &ExportArgs, format: Format, mut out: Box<dyn Write + '_>) -> anyhow::Result<()> {
     let style = args.output.style();
+    if args.table.eq_ignore_ascii_case("events") && format == Format::Timelinejs {
+        return crate::report::timelinejs::write(store, out.as_mut());
+    }
     if args.table.eq_ignore_ascii_case("events") {
         let columns = Column::parse_list(&args.events.columns, format).map_err(anyhow::Error::msg)?;
         let mut out = EventWriter::new(format, style, columns, out, None)?;

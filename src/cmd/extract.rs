@@ -1,9 +1,13 @@
-//! `chronicle extract [PATH|-]...`: extraction alone, without a database.
+//! `chronicle extract [--articles] [PATH|-]...`: extraction alone, without a database.
 //!
-//! Takes the same inputs as `ingest` (standard input by default) and prints
-//! the JSON Lines contract, one event per line, ids numbered from 1 across all
-//! inputs, so it can run in any pipeline or batch engine. Bad inputs are
-//! reported on stderr and the exit status is 1 at the end.
+//! Takes the same inputs as `ingest` (standard input by default, read as
+//! JSON Lines records when it starts with `{`) and prints the JSON Lines
+//! contract, one event per line, ids numbered from 1 across all inputs, so it
+//! can run in any pipeline or batch engine. With `--articles` it prints one
+//! stored-article record per article instead (`crate::record`, format 1),
+//! which `chronicle load` stores as `ingest` would have: a pure filter, the
+//! map step of a batch engine (examples/spark/). Bad inputs are reported on
+//! stderr and the exit status is 1 at the end.
 
 use std::io::Write;
 
@@ -13,8 +17,9 @@ use crate::article::Inputs;
 use crate::cli::ExtractArgs;
 use crate::dict::Dictionaries;
 use crate::export::EventRecord;
+use crate::record::ArticleRecord;
 
-pub const EXAMPLES: &str = "Examples:\n  chronicle extract seeds/000_77c680d69fdef6ac.txt\n  cat story.txt | chronicle extract --published 2013-11-15\n  chronicle extract archive.jsonl > events.jsonl";
+pub const EXAMPLES: &str = "Examples:\n  chronicle extract seeds/000_77c680d69fdef6ac.txt\n  cat story.txt | chronicle extract --published 2013-11-15\n  chronicle extract archive.jsonl > events.jsonl\n  chronicle extract --articles seeds/ | chronicle --db seeds.db load -";
 
 /// Inputs extracted in parallel per batch; output keeps input order.
 const BATCH: usize = 256;
@@ -42,6 +47,10 @@ pub fn run(dict: &Dictionaries, args: ExtractArgs) -> anyhow::Result<bool> {
                 Ok((prepared, warnings)) => {
                     for w in warnings {
                         eprintln!("warning: {w}");
+                    }
+                    if args.articles {
+                        ArticleRecord::new(prepared).write_line(&mut out)?;
+                        continue;
                     }
                     let name = prepared.article.name.as_str();
                     for event in &prepared.extraction.events {

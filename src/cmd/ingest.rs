@@ -12,7 +12,8 @@
 //! which an article fails is written again with a savepoint per article, so
 //! each article is stored whole or not at all. The same
 //! content (text and metadata) again is "unchanged"; changed content under the
-//! same name replaces that article's events and mentions. A bad input is
+//! same name replaces that article's reports and mentions, and derives the
+//! events they were part of again. A bad input is
 //! reported as `file[:line]: message` and the rest still go in; the exit
 //! status is 1 at the end if anything failed. Two inputs of one run with the
 //! same article name are an error for the second (see `Inputs`); replacing an
@@ -21,8 +22,11 @@
 //!
 //! Many inputs into an empty database are a bulk load: the indexes that only
 //! queries read are dropped first and built once at the end, by sorting
-//! (`Store::defer_query_indexes`); a load that is interrupted leaves them to
-//! the next ingest, which builds them before anything else.
+//! (`Store::defer_query_indexes`), and the articles' reports are linked
+//! across articles once all are stored (`Store::finish_merging`); a load
+//! that is interrupted leaves both to the next ingest, which does them
+//! before anything else. Otherwise each article's reports are merged with
+//! the stored ones as it is stored (see docs/merging.md).
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -53,6 +57,8 @@ struct Summary {
     /// Events and mentions of the earlier versions of replaced articles.
     removed_events: u64,
     removed_mentions: u64,
+    /// Events that joined an event another article reported.
+    merged: u64,
     /// Articles renamed from a file name to a path in the folder (see `Store::take_renamed`), and one of them.
     renamed: u64,
     renamed_example: Option<(String, String)>,
@@ -69,6 +75,7 @@ impl Summary {
             "articles: {} new, {} unchanged, {} replaced, {} failed; added {} events, {} mentions",
             self.new, self.unchanged, self.replaced, self.failed, self.events, self.mentions
         );
+        line.push_str(&format!("; {} merged with other articles' reports", self.merged));
         if self.replaced > 0 {
             line.push_str(&format!(
                 "; removed the replaced articles' earlier {} events, {} mentions",
@@ -92,11 +99,12 @@ pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<
         warnings.push(format!("{location}: {NO_DATE}"));
     }
     let hash = content_hash(&loaded.article);
-    Ok((Prepared { article: loaded.article, extraction, content_hash: hash }, warnings))
+    let dict_hash = dict.fingerprint.clone();
+    Ok((Prepared { article: loaded.article, extraction, content_hash: hash, dict_hash, terms: Vec::new() }, warnings))
 }
 
 /// An input with where it came from, read and extracted (or why not).
-type Extracted = (String, Result<(Prepared, Vec<String>), InputError>);
+pub type Extracted = (String, Result<(Prepared, Vec<String>), InputError>);
 
 /// Stores one extracted batch and counts the outcomes; returns how many inputs it handled.
 fn write(
@@ -131,12 +139,14 @@ fn write(
     let outcomes = store.write_batch(&batch, ingested_at, force)?;
     for ((outcome, location), prepared) in outcomes.into_iter().zip(locations).zip(&batch) {
         match outcome {
-            Outcome::New { events, mentions } => {
+            Outcome::New { events, mentions, merged } => {
+                summary.merged += merged as u64;
                 summary.new += 1;
                 summary.events += events as u64;
                 summary.mentions += mentions as u64;
             }
             Outcome::Replaced(r) => {
+                summary.merged += r.merged as u64;
                 summary.replaced += 1;
                 summary.events += r.events as u64;
                 summary.mentions += r.mentions as u64;
@@ -164,18 +174,33 @@ fn write(
     Ok(handled)
 }
 
-/// Runs the ingest; `Ok(false)` when some input failed.
+/// How `store_all` stores; shared by `ingest` and `load`.
+pub struct Settings {
+    /// The command, for messages (`ingest`, `load`).
+    pub command: &'static str,
+    /// Articles per transaction.
+    pub batch: usize,
+    /// Replace articles whose content is unchanged too.
+    pub force: bool,
+    /// Many inputs: a bulk load into an empty database.
+    pub many: bool,
+    /// Shown on a terminal for many inputs: `progress_bar`.
+    pub progress: ProgressBar,
+    /// The dictionaries: merging reads statements' terms with them (`merge::terms`).
+    pub dict: &'static Dictionaries,
+}
+
+/// Opens the database for writing and loads the dictionaries, then copies
+/// the dictionaries' actors and places into the database if they changed.
 /// `dictionaries` loads them; it runs on this thread while the database opens
 /// on another, since the two are most of a one-article run's start-up. (This
 /// way round the dictionaries, the larger of the two, allocate from the main
 /// heap: a new thread's malloc arena grew page by page with `mprotect`, which
 /// took milliseconds under contention.)
-pub fn run(
+pub fn open(
     db: &Path,
     dictionaries: impl FnOnce() -> anyhow::Result<&'static Dictionaries> + Send,
-    args: IngestArgs,
-) -> anyhow::Result<bool> {
-    let options = args.input.options();
+) -> anyhow::Result<(&'static Dictionaries, Store)> {
     let (dict, store) = std::thread::scope(|scope| {
         let store = scope.spawn(|| Store::open(db, Access::ReadWrite));
         let dict = dictionaries();
@@ -184,23 +209,69 @@ pub fn run(
     let dict = dict?;
     let mut store = store?;
     store.sync_dictionaries(dict)?;
-    let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok((dict, store))
+}
+
+/// Runs the ingest; `Ok(false)` when some input failed.
+pub fn run(
+    db: &Path,
+    dictionaries: impl FnOnce() -> anyhow::Result<&'static Dictionaries> + Send,
+    args: IngestArgs,
+) -> anyhow::Result<bool> {
+    let options = args.input.options();
+    let max_bytes = options.max_bytes;
+    let (dict, mut store) = open(db, dictionaries)?;
     let mut inputs = Inputs::new(&args.paths, options);
     for w in inputs.take_warnings() {
         eprintln!("warning: {w}");
     }
     // Many inputs: a folder walk or a JSON Lines file counts as many.
     let many = inputs.len_hint() > 20 || args.paths.iter().any(|p| Path::new(p).is_dir() || p.ends_with(".jsonl"));
-    let progress = if std::io::stderr().is_terminal() && many { progress_bar(&inputs) } else { ProgressBar::hidden() };
-    let mut inputs = inputs.peekable();
+    let progress = progress_bar(many, || inputs.count_articles());
+    let settings = Settings { command: "ingest", batch: args.batch as usize, force: args.force, many, progress, dict };
+    store_all(&mut store, inputs, |p: Pending| (p.location(), prepare(p, dict, max_bytes)), &settings)
+}
+
+/// Prepares the items (on all cores) and stores them a batch at a time,
+/// reporting bad ones and the outcome on stderr: the write path of `ingest`,
+/// and of `load`, whose items are already extracted. `Ok(false)` when some
+/// item failed.
+pub fn store_all<P: Send>(
+    store: &mut Store,
+    items: impl Iterator<Item = Result<P, InputError>>,
+    prepare: impl Fn(P) -> Extracted + Sync,
+    settings: &Settings,
+) -> anyhow::Result<bool> {
+    let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut items = items.peekable();
+    let progress = &settings.progress;
     let report = |line: String| progress.suspend(|| eprintln!("{line}"));
     let mut summary = Summary::default();
+    // Reports an interrupted bulk load (or the migration to reports) left unlinked.
+    store.finish_merging(settings.dict)?;
+    // What merging compares statements by, computed on every core with the rest.
+    let prepare = |item: P| {
+        let (location, result) = prepare(item);
+        let result = result.map(|(mut prepared, notes)| {
+            prepared.terms = prepared.extraction.events.iter().map(|e| crate::merge::terms(e, settings.dict)).collect();
+            (prepared, notes)
+        });
+        (location, result)
+    };
     // A bulk load into an empty database builds the query indexes once, at the end.
-    let deferred = many && store.defer_query_indexes()?;
-    let loaded = load_all(&mut store, &mut inputs, dict, &args, &ingested_at, &mut summary, &progress, &report);
+    let deferred = settings.many && store.defer_query_indexes()?;
+    let loaded = load_all(store, &mut items, &prepare, settings, &ingested_at, &mut summary, progress, &report);
     let built = if deferred {
+        // The indexes, by sorting; then merging across the load's articles,
+        // which reads the merge keys in the order of theirs.
         progress.set_message("building indexes");
-        store.build_deferred_indexes().map(|_| ())
+        let built = store.build_deferred_indexes().map(|_| ());
+        progress.set_message("merging reports across articles");
+        let merged = match (&loaded, &built) {
+            (Ok(()), Ok(())) => store.finish_merging(settings.dict).map(|n| summary.merged += n as u64),
+            _ => Ok(()),
+        };
+        built.map_err(anyhow::Error::from).and(merged.map_err(anyhow::Error::from))
     } else {
         Ok(())
     };
@@ -209,15 +280,16 @@ pub fn run(
     if let Err(e) = loaded {
         anyhow::bail!(
             "{}; {} articles of this run are stored, each whole with its events and mentions, and the rest \
-             are not: once that is fixed, run the same ingest again (stored articles are reported unchanged)",
+             are not: once that is fixed, run the same {} again (stored articles are reported unchanged)",
             super::message(&e),
-            summary.stored()
+            summary.stored(),
+            settings.command
         );
     }
     if let Err(e) = built {
         anyhow::bail!(
-            "{e}; every article of this run is stored, but the query indexes are not built: the next ingest \
-             builds them (queries work meanwhile, more slowly)"
+            "{e}; every article of this run is stored, but its events are not merged across articles or the \
+             query indexes are not built: the next ingest does it (queries work meanwhile, on unmerged events)"
         );
     }
     if let Some((old, new)) = &summary.renamed_example {
@@ -231,15 +303,19 @@ pub fn run(
     Ok(summary.failed == 0)
 }
 
-/// Ingest progress on a terminal: done/total articles, a percentage, a
-/// rounded rate and the time left when the total is known (files count
-/// one each, JSON Lines files their non-blank lines), a count and a rate
-/// otherwise.
-fn progress_bar(inputs: &Inputs) -> ProgressBar {
+/// Progress on a terminal, for `many` items (hidden otherwise): done/total
+/// articles, a percentage, a rounded rate and the time left when `count`
+/// knows the total (for `ingest`, files count one each, JSON Lines files
+/// their non-blank lines; for `load`, records), a count and a rate otherwise.
+/// `count` runs only when the bar shows.
+pub fn progress_bar(many: bool, count: impl FnOnce() -> Option<u64>) -> ProgressBar {
+    if !(many && std::io::stderr().is_terminal()) {
+        return ProgressBar::hidden();
+    }
     let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
         let _ = write!(w, "{:.0} articles/s", state.per_sec());
     };
-    let (bar, template) = match inputs.count_articles() {
+    let (bar, template) = match count() {
         Some(total) => {
             (ProgressBar::new(total), "{bar:30} {human_pos}/{human_len} ({percent}%) {rate}, {eta} left {msg}")
         }
@@ -250,26 +326,26 @@ fn progress_bar(inputs: &Inputs) -> ProgressBar {
     bar.with_style(style).with_message("")
 }
 
-/// Reads, extracts and stores every input, counting the outcomes in `summary`.
+/// Prepares and stores every item, counting the outcomes in `summary`.
 #[allow(clippy::too_many_arguments)]
-fn load_all(
+fn load_all<P: Send>(
     store: &mut Store,
-    inputs: &mut std::iter::Peekable<Inputs>,
-    dict: &Dictionaries,
-    args: &IngestArgs,
+    items: &mut std::iter::Peekable<impl Iterator<Item = Result<P, InputError>>>,
+    prepare: &(impl Fn(P) -> Extracted + Sync),
+    settings: &Settings,
     ingested_at: &str,
     summary: &mut Summary,
     progress: &ProgressBar,
     report: &(dyn Fn(String) + Sync),
 ) -> anyhow::Result<()> {
-    let max_bytes = args.input.options().max_bytes;
-    let batch_size = args.batch as usize;
-    // While one batch is written (one connection, this thread), the next is read and extracted on the other cores.
+    let batch_size = settings.batch;
+    let force = settings.force;
+    // While one batch is written (one connection, this thread), the next is prepared on the other cores.
     let mut extracted: Vec<Extracted> = Vec::new();
     loop {
         let mut pending = Vec::with_capacity(batch_size);
         while pending.len() < batch_size {
-            match inputs.next() {
+            match items.next() {
                 None => break,
                 Some(Ok(p)) => pending.push(p),
                 Some(Err(e)) => {
@@ -279,22 +355,21 @@ fn load_all(
             }
         }
         if pending.is_empty() && extracted.is_empty() {
-            if inputs.peek().is_none() {
+            if items.peek().is_none() {
                 break;
             }
             continue;
         }
         let to_write = std::mem::take(&mut extracted);
-        let extract = |p: Pending| (p.location(), prepare(p, dict, max_bytes));
         // The thread pool starts only when there is work to share: a
         // one-article run (cron) does without it.
         let (written, next) = if pending.len() < 2 && (pending.is_empty() || to_write.is_empty()) {
-            let written = write(store, to_write, ingested_at, args.force, summary, report);
-            (written, pending.into_iter().map(extract).collect())
+            let written = write(store, to_write, ingested_at, force, summary, report);
+            (written, pending.into_iter().map(prepare).collect())
         } else {
             rayon::join(
-                || write(store, to_write, ingested_at, args.force, summary, report),
-                || pending.into_par_iter().map(extract).collect::<Vec<_>>(),
+                || write(store, to_write, ingested_at, force, summary, report),
+                || pending.into_par_iter().map(prepare).collect::<Vec<_>>(),
             )
         };
         progress.inc(written?);

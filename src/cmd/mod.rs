@@ -8,6 +8,8 @@ pub mod events;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod load;
+pub mod report;
 pub mod show;
 pub mod sql;
 

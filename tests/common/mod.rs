@@ -5,6 +5,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+#[path = "../../tools/corpus.rs"]
+mod corpus;
+
 /// `chronicle --db DIR/t.db` run in DIR, with no environment leaking in.
 pub fn chronicle(dir: &Path) -> assert_cmd::Command {
     let mut cmd = bare(dir);
@@ -126,18 +129,50 @@ pub fn expected_counts(dir: &Path, args: &[&str]) -> HashMap<String, (i64, i64)>
     counts
 }
 
-/// Per stored article name: (events, mentions) in the database at `db`.
+/// Per stored article name: (events, mentions) in the database at `db`: the
+/// article's own reports of events, and their mentions.
 pub fn stored_counts(db: &Path) -> HashMap<String, (i64, i64)> {
     let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     conn.busy_timeout(std::time::Duration::from_secs(10)).unwrap();
     let mut stmt = conn
         .prepare(
             "SELECT a.name,
-                    (SELECT count(*) FROM events e WHERE e.article_id = a.id),
+                    (SELECT count(*) FROM reports r WHERE r.article_id = a.id),
                     (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
                FROM articles a",
         )
         .unwrap();
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))).unwrap();
     rows.map(Result::unwrap).collect()
+}
+
+/// Generated articles, as `tools/gencorpus.rs` makes them (seed 42), written
+/// in turn to each output with its ids: a `.jsonl` file, or a folder of
+/// `.txt` files with an `index.tsv`.
+pub fn generate(outputs: &[(&Path, std::ops::Range<usize>)]) {
+    let dict = chronicle::dict::Dictionaries::builtin().unwrap();
+    let mut corpus = corpus::Corpus::new(&dict, 42);
+    for (out, ids) in outputs {
+        corpus.write(ids.clone(), out).unwrap();
+    }
+}
+
+/// What `ingest` and `extract --articles | load` must agree on in the
+/// database at DIR/DB: the events export (JSON Lines), and the articles
+/// table without the time of ingestion.
+pub fn stored(dir: &Path, db: &str) -> (String, Vec<serde_json::Value>) {
+    let export = |what: &str| {
+        let out = bare(dir).args(["--db", db, "export", what, "--format", "jsonl"]).output().unwrap();
+        assert!(out.status.success(), "export {what}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let articles = export("articles")
+        .lines()
+        .map(|line| {
+            let mut row: serde_json::Value = serde_json::from_str(line).unwrap();
+            row.as_object_mut().unwrap().remove("ingested_at").expect("articles have an ingested_at");
+            row
+        })
+        .collect();
+    (export("events"), articles)
 }

@@ -1,0 +1,1307 @@
+//! One event, many reports: which reports of different articles are the same
+//! event, and what the merged event says. Pure: the store finds candidates
+//! and writes; everything decided here depends only on the reports
+//! themselves, never on the order they arrived in. See docs/merging.md.
+//!
+//! - A report's **window** is the days it can be about: its date interval,
+//!   or, undated, its publication day (a statement: that day or the day
+//!   before). Intervals longer than a month and
+//!   undated reports without a publication date never merge.
+//! - Two reports of different articles are **compatible** when they are of
+//!   the same kind and status class, their windows overlap, their places
+//!   agree (equal, or one a country the other is in, or one missing; for
+//!   talks a country never disagrees, see `places_compatible`), and
+//!   the kind's own rule holds (`score`). Each rule needs positive evidence
+//!   (a shared participant, the same place, the same speaker, the same
+//!   figure): two reports that merely lack fields never merge.
+//! - A **link** is a compatible pair; for statements only each one's best
+//!   match in the other's article (mutual best), since one article often
+//!   reports several things one speaker said.
+//! - An **event** is a connected group of links. Links depend only on the
+//!   two articles' reports, so the groups do not depend on ingest order.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dict::{ActorKind, Dictionaries};
+use std::borrow::Cow;
+
+use crate::model::{DateSpan, Event, EventActor, Kind, Precision, Role, Status};
+
+/// The longest window a report may have and still merge (a month), in days.
+/// Candidate search looks back this far for windows that end inside another.
+pub const MAX_SPAN_DAYS: i64 = 31;
+
+/// Statements link when they share at least this many content terms.
+pub const MIN_SHARED_TERMS: usize = 2;
+
+/// Statements link only when their articles were published at most this
+/// many days apart: what someone said is reported in the days after, and a
+/// statement dated months before its article is more often one dated by a
+/// date it mentions.
+pub const STATEMENT_REPORTING_DAYS: i64 = 7;
+
+/// What the dictionaries say about a speaker: a person or a body (a
+/// country, a government, an organisation), and the country or
+/// organisation it belongs to (a country belongs to itself).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Speaker {
+    pub collective: bool,
+    /// Lower case.
+    pub group: Option<String>,
+}
+
+/// What the dictionaries say about a place: whether it is a country, and
+/// the country it is in (lower case; a country is in itself).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    pub is_country: bool,
+    pub country: Option<String>,
+}
+
+/// One article's report of an event, with what merging needs to know.
+#[derive(Clone, Debug)]
+pub struct Report<'a> {
+    /// The stored report's id; 0 for one not stored yet.
+    pub id: i64,
+    /// The event it belongs to; 0 for one not stored yet.
+    pub event_id: i64,
+    pub article_id: i64,
+    /// The article's name, for the canonical order.
+    pub article: String,
+    pub published: Option<NaiveDate>,
+    /// The article's outlet.
+    pub source: Option<String>,
+    /// Its position in the article's extraction.
+    pub ordinal: i64,
+    /// The report's own fields (mentions are not needed here).
+    pub event: Cow<'a, Event>,
+    /// A statement's content terms (`terms`), space-separated.
+    pub terms: Option<String>,
+    pub speaker: Option<Speaker>,
+    pub place: Option<Place>,
+}
+
+impl Report<'_> {
+    /// The order reports are considered in wherever one must come first:
+    /// earliest publication, then article name, then position in the article.
+    /// It depends on the articles, not on when they were ingested.
+    pub fn canonical(&self) -> (bool, Option<NaiveDate>, &str, i64) {
+        (self.published.is_none(), self.published, &self.article, self.ordinal)
+    }
+
+    /// The days (as day numbers) this report can be about, or None when it
+    /// cannot merge (no date and no publication date, or a year-long date).
+    pub fn window(&self) -> Option<(i64, i64)> {
+        match self.event.date {
+            Some(d) => {
+                let (a, b) = (day_number(d.start), day_number(d.end));
+                (b - a < MAX_SPAN_DAYS && b >= a).then_some((a, b))
+            }
+            None => {
+                let p = day_number(self.published?);
+                // What someone said is often reported the next day ("said on
+                // Friday" in a Saturday paper, the day left out).
+                Some(if self.event.kind == Kind::Statement { (p - 1, p) } else { (p, p) })
+            }
+        }
+    }
+
+    /// The keys this report is stored under: its kind with a participant,
+    /// place, speaker or figure, hashed (`key`). A statement is also stored
+    /// under its speaker's country or organisation, as a member (a person)
+    /// or as the body itself (`Tag`), so that "the United States said" finds
+    /// "Kerry said" without every two Americans' statements being compared.
+    /// Two compatible reports always have keys that `meet` (see `score`).
+    pub fn keys(&self) -> Vec<i64> {
+        self.anchors(false)
+    }
+
+    /// The keys to look candidates up by: `keys`, with a member's group key
+    /// looking for bodies and a body's looking for members.
+    pub fn search_keys(&self) -> Vec<i64> {
+        self.anchors(true)
+    }
+
+    fn anchors(&self, search: bool) -> Vec<i64> {
+        let e = &self.event;
+        let mut keys: Vec<i64> = Vec::new();
+        let mut add = |tag: Tag, anchor: std::fmt::Arguments<'_>| keys.push(key(e.kind, &anchor.to_string(), tag));
+        match e.kind {
+            Kind::Statement => {
+                if let Some(s) = &e.speaker {
+                    add(Tag::Plain, format_args!("s|{}", s.to_lowercase()));
+                }
+                if let Some(who) = &self.speaker {
+                    if let Some(g) = &who.group {
+                        let tag = if who.collective != search { Tag::Body } else { Tag::Member };
+                        add(tag, format_args!("g|{g}"));
+                    }
+                }
+            }
+            Kind::Talks | Kind::Visit => {
+                for a in &e.actors {
+                    add(Tag::Plain, format_args!("a|{}", a.name.to_lowercase()));
+                }
+                if let Some(p) = &e.place {
+                    add(Tag::Plain, format_args!("p|{}", p.to_lowercase()));
+                }
+            }
+            Kind::DeathToll => {
+                if let Some(p) = &e.place {
+                    add(Tag::Plain, format_args!("p|{}", p.to_lowercase()));
+                }
+                if let Some(c) = e.count {
+                    add(Tag::Plain, format_args!("n|{c}"));
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+/// What a key's two lowest bits say: a plain anchor meets the same key; a
+/// group's member meets the group itself as a body, and the other way round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    Plain = 0,
+    Member = 2,
+    Body = 3,
+}
+
+/// Whether reports stored under keys `a` and `b` are candidates for each other.
+pub fn meet(a: i64, b: i64) -> bool {
+    let (ta, tb) = (a & 3, b & 3);
+    anchor_of(a) == anchor_of(b) && ((a == b && ta == Tag::Plain as i64) || (ta | tb == 3 && ta != tb && ta & 2 == 2))
+}
+
+/// Candidate pairs `(day, report, report)` (lower report id first, each
+/// pair once) among merge keys `(key, day, last, report)` sorted by key:
+/// reports whose keys meet and whose days overlap, or nearly (`score`). Each anchor's keys are swept in order of their first
+/// day, keeping those whose days are not over yet.
+pub fn candidate_pairs(keys: impl Iterator<Item = (i64, i64, i64, i64)>) -> Vec<(i64, i64, i64)> {
+    let mut pairs = Vec::new();
+    let mut group: Vec<(i64, i64, i64, i64)> = Vec::new();
+    let sweep = |group: &mut Vec<(i64, i64, i64, i64)>, pairs: &mut Vec<(i64, i64, i64)>| {
+        group.sort_unstable_by_key(|&(_, day, _, id)| (day, id));
+        let mut open: Vec<(i64, i64, i64)> = Vec::new();
+        for &(key, day, last, id) in group.iter() {
+            // A day apart may still be one event (see `score`).
+            open.retain(|&(_, end, _)| end + 1 >= day);
+            for &(other_key, _, other) in &open {
+                if other != id && meet(key, other_key) {
+                    pairs.push((day, other.min(id), other.max(id)));
+                }
+            }
+            open.push((key, last, id));
+        }
+        group.clear();
+    };
+    for entry in keys {
+        if group.first().is_some_and(|g| anchor_of(g.0) != anchor_of(entry.0)) {
+            sweep(&mut group, &mut pairs);
+        }
+        group.push(entry);
+    }
+    sweep(&mut group, &mut pairs);
+    // A pair found through several anchors is judged once, on its earliest day.
+    pairs.sort_unstable_by_key(|&(day, a, b)| (a, b, day));
+    pairs.dedup_by_key(|&mut (_, a, b)| (a, b));
+    pairs
+}
+
+/// A report without what only deriving an event needs (quote, date words,
+/// terms, actors): enough to cluster it.
+pub fn light(r: &Report<'_>) -> Report<'static> {
+    let e = &*r.event;
+    let mut event = Event::new(e.kind, e.status);
+    event.date = e.date;
+    event.place = e.place.clone();
+    event.speaker = e.speaker.clone();
+    event.cumulative = e.cumulative;
+    Report {
+        id: r.id,
+        event_id: r.event_id,
+        article_id: r.article_id,
+        article: r.article.clone(),
+        published: r.published,
+        source: None,
+        ordinal: r.ordinal,
+        event: Cow::Owned(event),
+        terms: None,
+        speaker: r.speaker.clone(),
+        place: r.place.clone(),
+    }
+}
+
+/// The anchor group of a key (its tag cleared): keys that can `meet` share it.
+pub fn anchor_of(key: i64) -> i64 {
+    key & !3
+}
+
+/// Days since 0001-01-01, the unit of windows and `merge_keys.day`.
+pub fn day_number(d: NaiveDate) -> i64 {
+    d.num_days_from_ce() as i64
+}
+
+/// A stable 64-bit hash (FNV-1a) of the kind and an anchor, with the tag in
+/// its two lowest bits: stored in the database, so it must never change.
+fn key(kind: Kind, anchor: &str, tag: Tag) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in kind.as_str().bytes().chain([b'|']).chain(anchor.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    ((h & !3) | tag as u64) as i64
+}
+
+/// Statuses that can be one event: what happened; what is planned or
+/// proposed; what was refused or cancelled; what is unknown. A planned
+/// meeting never merges with one that happened.
+fn status_class(s: Status) -> u8 {
+    match s {
+        Status::Happened => 0,
+        Status::Planned | Status::Proposed => 1,
+        Status::Refused | Status::Cancelled => 2,
+        Status::Unknown => 3,
+    }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
+}
+
+/// Places agree: one missing, the same, or one a country the other is in.
+fn places_agree(a: &Report<'_>, b: &Report<'_>) -> bool {
+    let (Some(pa), Some(pb)) = (&a.event.place, &b.event.place) else { return true };
+    if same_name(pa, pb) {
+        return true;
+    }
+    let inside = |outer: &str, inner: &Option<Place>, outer_info: &Option<Place>| {
+        outer_info.as_ref().is_some_and(|o| o.is_country)
+            && inner.as_ref().and_then(|i| i.country.as_deref()).is_some_and(|c| same_name(c, outer))
+    };
+    inside(pa, &b.place, &a.place) || inside(pb, &a.place, &b.place)
+}
+
+/// Places that do not tell two events apart. For talks a country is weak
+/// evidence either way: it is as often what the talks are about as where
+/// they are ("Syria talks", "the Yemen peace talks"); two different cities
+/// are two places.
+fn places_compatible(a: &Report<'_>, b: &Report<'_>) -> bool {
+    let country = |r: &Report<'_>| r.place.as_ref().is_some_and(|p| p.is_country);
+    places_agree(a, b) || (a.event.kind == Kind::Talks && (country(a) || country(b)))
+}
+
+fn same_place(a: &Report<'_>, b: &Report<'_>) -> bool {
+    matches!((&a.event.place, &b.event.place), (Some(pa), Some(pb)) if same_name(pa, pb))
+}
+
+/// The same speaker, or a body and a person who belongs to it ("the United
+/// States said" and "Kerry said"); two different people never.
+fn speakers_agree(a: &Report<'_>, b: &Report<'_>) -> bool {
+    let (Some(sa), Some(sb)) = (&a.event.speaker, &b.event.speaker) else { return false };
+    if same_name(sa, sb) {
+        return true;
+    }
+    match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) if x.collective != y.collective => {
+            matches!((&x.group, &y.group), (Some(gx), Some(gy)) if gx == gy)
+        }
+        _ => false,
+    }
+}
+
+fn shared_actors(a: &Event, b: &Event) -> usize {
+    a.actors.iter().filter(|x| b.actors.iter().any(|y| same_name(&x.name, &y.name))).count()
+}
+
+fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> usize {
+    let (Some(ta), Some(tb)) = (&a.terms, &b.terms) else { return 0 };
+    let set: HashSet<&str> = ta.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut seen = HashSet::new();
+    tb.split(' ').filter(|t| set.contains(t) && seen.insert(*t)).count()
+}
+
+/// How strongly two reports of different articles are one event, or None
+/// when they are not (see the module comment). The kinds' own rules:
+/// - talks: a shared participant, or the same place (participants that
+///   share no one are then tolerated: extraction often names the hosts in
+///   one report and the delegations in another); dated a day apart at the
+///   same city they still meet;
+/// - visits: a shared visitor;
+/// - statements: speakers that agree, `MIN_SHARED_TERMS` content terms, and
+///   articles published within `STATEMENT_REPORTING_DAYS` of each other;
+/// - death tolls: the same cumulative flag, and the same figure or the same
+///   place (two figures for one incident are kept, see `derive`).
+pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
+    let (ea, eb) = (&a.event, &b.event);
+    if ea.kind != eb.kind || a.article_id == b.article_id || status_class(ea.status) != status_class(eb.status) {
+        return None;
+    }
+    let (wa, wb) = (a.window()?, b.window()?);
+    let gap = (wa.0 - wb.1).max(wb.0 - wa.1);
+    // Talks at one city dated a day apart: one meeting over two days, or
+    // dated by its start in one report and by its end in another.
+    let next_day = gap == 1
+        && ea.kind == Kind::Talks
+        && [ea, eb].iter().all(|e| e.date.is_some_and(|d| d.precision == Precision::Day))
+        && same_place(a, b)
+        && !a.place.as_ref().is_some_and(|p| p.is_country);
+    if (gap > 0 && !next_day) || !places_compatible(a, b) {
+        return None;
+    }
+    let place = same_place(a, b) as u32;
+    let s = match ea.kind {
+        Kind::Statement => {
+            if !speakers_agree(a, b) {
+                return None;
+            }
+            if let (Some(pa), Some(pb)) = (a.published, b.published) {
+                if (day_number(pa) - day_number(pb)).abs() > STATEMENT_REPORTING_DAYS {
+                    return None;
+                }
+            }
+            let n = shared_terms(a, b);
+            if n < MIN_SHARED_TERMS {
+                return None;
+            }
+            n as u32
+        }
+        Kind::Talks => {
+            let n = shared_actors(ea, eb) as u32;
+            if n == 0 && place == 0 {
+                return None;
+            }
+            n + 2 * place
+        }
+        Kind::Visit => {
+            let n = shared_actors(ea, eb) as u32;
+            if n == 0 {
+                return None;
+            }
+            n + place
+        }
+        Kind::DeathToll => {
+            if ea.cumulative != eb.cumulative {
+                return None;
+            }
+            let figure = (ea.count.is_some() && ea.count == eb.count) as u32;
+            if figure == 0 && place == 0 {
+                return None;
+            }
+            2 * figure + place
+        }
+    };
+    Some(s)
+}
+
+/// A link between two reports (indexes into the caller's slice) and its score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub score: u32,
+}
+
+/// Keeps the links the rules allow among compatible pairs: every pair for
+/// talks, visits and tolls; for statements only pairs in which each is the
+/// other's best match in its article (highest score, then the canonical
+/// order). `compatible` must hold every compatible pair that involves a
+/// report whose links are wanted, so that "best" is decided on all of them.
+pub fn select_links(reports: &[Report<'_>], compatible: &[Link]) -> Vec<Link> {
+    // Best partner of each report in each other article: (report, article) -> (score, partner).
+    let mut best: HashMap<(usize, i64), (u32, usize)> = HashMap::new();
+    let better = |s: u32, x: usize, cur: (u32, usize)| {
+        s > cur.0 || (s == cur.0 && reports[x].canonical() < reports[cur.1].canonical())
+    };
+    for l in compatible {
+        if reports[l.a].event.kind != Kind::Statement {
+            continue;
+        }
+        for (me, other) in [(l.a, l.b), (l.b, l.a)] {
+            let slot = best.entry((me, reports[other].article_id)).or_insert((l.score, other));
+            if better(l.score, other, *slot) {
+                *slot = (l.score, other);
+            }
+        }
+    }
+    compatible
+        .iter()
+        .copied()
+        .filter(|l| {
+            reports[l.a].event.kind != Kind::Statement
+                || (best.get(&(l.a, reports[l.b].article_id)).map(|b| b.1) == Some(l.b)
+                    && best.get(&(l.b, reports[l.a].article_id)).map(|b| b.1) == Some(l.a))
+        })
+        .collect()
+}
+
+/// Two reports that can never be one event, whatever links them through
+/// others: days more than a day apart, places that disagree, or statements
+/// by speakers that do not.
+fn hard_conflict(a: &Report<'_>, b: &Report<'_>) -> bool {
+    if !places_compatible(a, b) {
+        return true;
+    }
+    if let (Some(wa), Some(wb)) = (a.window(), b.window()) {
+        if (wa.0 - wb.1).max(wb.0 - wa.1) > 1 {
+            return true;
+        }
+    }
+    a.event.kind == Kind::Statement && a.event.speaker.is_some() && b.event.speaker.is_some() && !speakers_agree(a, b)
+}
+
+/// The events of a set of reports and their links: the links are taken
+/// strongest first (ties in the canonical order of their reports), and each
+/// joins two groups unless that would put two reports with a hard conflict
+/// in one (a place that disagrees, another speaker): a chain A-B-C where A
+/// and C disagree stops at one of them. The result depends only on the
+/// reports and links, not on the order of either. Groups are returned with
+/// their members in ascending order, ordered by their first member.
+pub fn cluster(reports: &[Report<'_>], links: &[Link]) -> Vec<Vec<usize>> {
+    let mut order: Vec<&Link> = links.iter().collect();
+    let ends = |l: &Link| {
+        let (x, y) = (reports[l.a].canonical(), reports[l.b].canonical());
+        if x <= y {
+            (x, y)
+        } else {
+            (y, x)
+        }
+    };
+    order.sort_by(|l, m| m.score.cmp(&l.score).then_with(|| ends(l).cmp(&ends(m))));
+    let mut groups = Groups::new(reports.len());
+    let mut members: Vec<Vec<usize>> = (0..reports.len()).map(|i| vec![i]).collect();
+    for l in order {
+        let (ra, rb) = (groups.find(l.a), groups.find(l.b));
+        if ra == rb {
+            continue;
+        }
+        let clash = members[ra].iter().any(|&x| members[rb].iter().any(|&y| hard_conflict(&reports[x], &reports[y])));
+        if clash {
+            continue;
+        }
+        groups.join(ra, rb);
+        let root = groups.find(ra);
+        let moved = std::mem::take(&mut members[if root == ra { rb } else { ra }]);
+        members[root].extend(moved);
+    }
+    groups.members()
+}
+
+/// Connected groups: the index of each item's group representative.
+pub struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    pub fn new(n: usize) -> Groups {
+        Groups { parent: (0..n).collect() }
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    pub fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+
+    /// The groups, each as its members in ascending order, by their smallest member.
+    pub fn members(&mut self) -> Vec<Vec<usize>> {
+        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..self.parent.len() {
+            let r = self.find(i);
+            by_root.entry(r).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
+        groups.sort_by_key(|g| g[0]);
+        groups
+    }
+}
+
+/// A merged event's fields, derived from its reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derived<'a> {
+    /// The merged fields (the mentions stay with the reports).
+    pub event: Cow<'a, Event>,
+    /// Distinct articles.
+    pub sources: i64,
+    /// Distinct outlets (an article without one counts as its own).
+    pub outlets: i64,
+    pub first_reported: Option<NaiveDate>,
+    pub count_low: Option<u64>,
+    pub count_high: Option<u64>,
+    /// What the reports disagree on, e.g. `date: 2016-02-11 (10.txt); 2016-02-12 (11.txt)`.
+    pub conflicts: Option<String>,
+}
+
+impl<'a> Derived<'a> {
+    /// The event of one report alone: its own fields.
+    pub fn single(r: &'a Report<'_>) -> Derived<'a> {
+        let e: &'a Event = &r.event;
+        Derived {
+            event: Cow::Borrowed(e),
+            sources: 1,
+            outlets: 1,
+            first_reported: r.published,
+            count_low: e.count,
+            count_high: e.count,
+            conflicts: None,
+        }
+    }
+}
+
+fn precision_rank(p: Precision) -> u8 {
+    match p {
+        Precision::Day => 0,
+        Precision::Week => 1,
+        Precision::Month => 2,
+        Precision::Year => 3,
+        Precision::Unknown => 4,
+    }
+}
+
+/// The value most reports give; ties go to the one given first in the
+/// canonical order. `reports` must be in canonical order.
+fn most_common<T: PartialEq + Clone>(values: impl Iterator<Item = T>) -> Option<T> {
+    let mut counted: Vec<(T, usize)> = Vec::new();
+    for v in values {
+        match counted.iter_mut().find(|(x, _)| *x == v) {
+            Some(c) => c.1 += 1,
+            None => counted.push((v, 1)),
+        }
+    }
+    let max = counted.iter().map(|c| c.1).max()?;
+    counted.into_iter().find(|c| c.1 == max).map(|c| c.0)
+}
+
+/// The merged event of `reports` (any order; at least one):
+/// - date: the intersection of the reports' dates, at the precision of the
+///   report that gives exactly it (else day); dates that do not meet are a
+///   conflict, and the event spans them all;
+/// - place: the most specific (a city over the country it is in), else the
+///   most common; status, speaker (a person over a body) likewise;
+/// - participants: the union, in the order they are first named;
+/// - tolls: `count` the lowest figure (the conservative one, as ACLED
+///   does), with `count_low`..`count_high`; never an average;
+/// - first_reported: the earliest publication; sources, outlets.
+pub fn derive<'a>(reports: &[&'a Report<'_>]) -> Derived<'a> {
+    if let [one] = reports {
+        return Derived::single(one);
+    }
+    let mut rs: Vec<&Report<'_>> = reports.to_vec();
+    rs.sort_by(|a, b| a.canonical().cmp(&b.canonical()));
+    let first = &rs[0].event;
+    let mut event = Event::new(first.kind, first.status);
+    let mut conflicts: Vec<String> = Vec::new();
+    let label = |r: &Report<'_>| r.article.clone();
+
+    // Status.
+    event.status = most_common(rs.iter().map(|r| r.event.status)).unwrap_or(first.status);
+    let statuses: Vec<Status> = distinct(rs.iter().map(|r| r.event.status));
+    if statuses.len() > 1 {
+        conflicts.push(format!("status: {}", join_with_articles(&rs, |r| Some(r.event.status.to_string()), &label)));
+    }
+
+    // Date.
+    let dated: Vec<&Report<'_>> = rs.iter().copied().filter(|r| r.event.date.is_some()).collect();
+    if let Some(spans) = (!dated.is_empty()).then(|| dated.iter().map(|r| r.event.date.unwrap()).collect::<Vec<_>>()) {
+        let start = spans.iter().map(|s| s.start).max().unwrap();
+        let end = spans.iter().map(|s| s.end).min().unwrap();
+        let (span, giver) = if start <= end {
+            let exact = dated
+                .iter()
+                .filter(|r| r.event.date.is_some_and(|d| d.start == start && d.end == end))
+                .min_by_key(|r| precision_rank(r.event.date.unwrap().precision))
+                .copied();
+            let precision = exact.map_or(Precision::Day, |r| r.event.date.unwrap().precision);
+            (DateSpan { start, end, precision }, exact)
+        } else {
+            let start = spans.iter().map(|s| s.start).min().unwrap();
+            let end = spans.iter().map(|s| s.end).max().unwrap();
+            conflicts
+                .push(format!("date: {}", join_with_articles(&rs, |r| r.event.date.map(|d| label_of(&d)), &label)));
+            (DateSpan { start, end, precision: Precision::Day }, None)
+        };
+        event.date = Some(span);
+        event.date_text = giver
+            .and_then(|r| r.event.date_text.clone())
+            .or_else(|| dated.iter().find_map(|r| r.event.date_text.clone()));
+    } else {
+        event.date_text = rs.iter().find_map(|r| r.event.date_text.clone());
+    }
+
+    // Place: the most specific of places that agree, else the most common.
+    let placed: Vec<&Report<'_>> = rs.iter().copied().filter(|r| r.event.place.is_some()).collect();
+    if !placed.is_empty() {
+        let all_agree = placed.iter().all(|a| placed.iter().all(|b| places_agree(a, b)));
+        let specific: Vec<&Report<'_>> =
+            placed.iter().copied().filter(|r| !r.place.as_ref().is_some_and(|p| p.is_country)).collect();
+        let pool = if all_agree && !specific.is_empty() { &specific } else { &placed };
+        event.place = most_common(pool.iter().map(|r| r.event.place.clone().unwrap_or_default().to_lowercase()))
+            .and_then(|lower| pool.iter().find_map(|r| r.event.place.clone().filter(|p| p.to_lowercase() == lower)));
+        if !all_agree {
+            conflicts.push(format!("place: {}", join_with_articles(&rs, |r| r.event.place.clone(), &label)));
+        }
+    }
+
+    // Participants: the union, first named first.
+    let mut actors: Vec<EventActor> = Vec::new();
+    for r in &rs {
+        for a in &r.event.actors {
+            if !actors.iter().any(|x| same_name(&x.name, &a.name) && x.role == a.role) {
+                actors.push(a.clone());
+            }
+        }
+    }
+    event.actors = actors;
+
+    // Speaker: a person over a body that person speaks for, then the most common.
+    let spoken: Vec<&Report<'_>> = rs.iter().copied().filter(|r| r.event.speaker.is_some()).collect();
+    if !spoken.is_empty() {
+        let people: Vec<&Report<'_>> =
+            spoken.iter().copied().filter(|r| !r.speaker.as_ref().is_some_and(|s| s.collective)).collect();
+        let pool = if people.is_empty() { &spoken } else { &people };
+        event.speaker = most_common(pool.iter().map(|r| r.event.speaker.clone().unwrap_or_default()));
+        if distinct(spoken.iter().map(|r| r.event.speaker.clone().unwrap_or_default().to_lowercase())).len() > 1 {
+            conflicts.push(format!("speaker: {}", join_with_articles(&rs, |r| r.event.speaker.clone(), &label)));
+        }
+    }
+    event.quote = rs.iter().find_map(|r| r.event.quote.clone());
+    event.cumulative = first.cumulative;
+
+    // Figures: every one kept in its report; the event shows the lowest and the range.
+    let counts: Vec<u64> = rs.iter().filter_map(|r| r.event.count).collect();
+    let (low, high) = (counts.iter().min().copied(), counts.iter().max().copied());
+    event.count = low;
+    event.qualifier = low.and_then(|c| rs.iter().find(|r| r.event.count == Some(c)).and_then(|r| r.event.qualifier));
+    if low != high {
+        conflicts.push(format!("count: {}", join_with_articles(&rs, |r| r.event.count.map(|c| c.to_string()), &label)));
+    }
+
+    let sources = distinct(rs.iter().map(|r| r.article_id)).len() as i64;
+    let outlets = distinct(
+        rs.iter().map(|r| r.source.as_ref().map_or_else(|| format!("\u{0}{}", r.article_id), |s| s.to_lowercase())),
+    )
+    .len() as i64;
+    Derived {
+        event: Cow::Owned(event),
+        sources,
+        outlets,
+        first_reported: rs.iter().filter_map(|r| r.published).min(),
+        count_low: low,
+        count_high: high,
+        conflicts: (!conflicts.is_empty()).then(|| conflicts.join("; ")),
+    }
+}
+
+fn distinct<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn label_of(d: &DateSpan) -> String {
+    match d.labels() {
+        (a, Some(b)) => format!("{a}..{b}"),
+        (a, None) => a,
+    }
+}
+
+/// `value (article, article); value (article)` over the reports that give a value.
+fn join_with_articles(
+    rs: &[&Report<'_>],
+    value: impl Fn(&Report<'_>) -> Option<String>,
+    label: &impl Fn(&Report<'_>) -> String,
+) -> String {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for r in rs {
+        let Some(v) = value(r) else { continue };
+        let name = label(r);
+        match groups.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(&v)) {
+            Some(g) => {
+                if !g.1.contains(&name) {
+                    g.1.push(name)
+                }
+            }
+            None => groups.push((v, vec![name])),
+        }
+    }
+    groups.iter().map(|(v, names)| format!("{v} ({})", names.join(", "))).collect::<Vec<_>>().join("; ")
+}
+
+/// Words that say nothing about what a statement is about: function words,
+/// the words of reporting speech, of the occasion and of titles, and time
+/// words. Compared in lower case, before shortening.
+const STOPWORDS: &[&str] = &[
+    "the",
+    "and",
+    "but",
+    "for",
+    "nor",
+    "not",
+    "yet",
+    "all",
+    "any",
+    "both",
+    "each",
+    "few",
+    "more",
+    "most",
+    "other",
+    "some",
+    "such",
+    "only",
+    "own",
+    "same",
+    "than",
+    "too",
+    "very",
+    "can",
+    "will",
+    "just",
+    "should",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "having",
+    "does",
+    "did",
+    "doing",
+    "done",
+    "our",
+    "you",
+    "your",
+    "him",
+    "his",
+    "she",
+    "her",
+    "its",
+    "they",
+    "them",
+    "their",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "why",
+    "how",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "then",
+    "about",
+    "against",
+    "between",
+    "into",
+    "through",
+    "during",
+    "before",
+    "after",
+    "above",
+    "below",
+    "from",
+    "over",
+    "under",
+    "again",
+    "further",
+    "once",
+    "off",
+    "out",
+    "down",
+    "with",
+    "without",
+    "also",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "added",
+    "adding",
+    "add",
+    "adds",
+    "announced",
+    "announce",
+    "announces",
+    "announcement",
+    "according",
+    "statement",
+    "statements",
+    "reporters",
+    "reporter",
+    "reported",
+    "news",
+    "conference",
+    "press",
+    "spoke",
+    "speaking",
+    "speak",
+    "speaks",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "meeting",
+    "meetings",
+    "talks",
+    "summit",
+    "negotiations",
+    "session",
+    "sessions",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "year",
+    "years",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "people",
+    "government",
+    "president",
+    "minister",
+    "ministers",
+    "foreign",
+    "country",
+    "countries",
+    "official",
+    "officials",
+    "state",
+    "secretary",
+    "leader",
+    "leaders",
+    "envoy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+}
+
+/// A speaker from an actor's stored kind (`actors.kind`: person, government,
+/// organisation, country, ...) and country: a country or an organisation is
+/// its own group, a person or a government belongs to its country.
+pub fn speaker_from(kind: &str, name: &str, country: Option<&str>) -> Speaker {
+    let collective = matches!(kind, "country" | "government" | "organisation");
+    let group = match kind {
+        "country" | "organisation" => Some(name.to_lowercase()),
+        _ => country.map(str::to_lowercase),
+    };
+    Speaker { collective, group }
+}
+
+/// A place from its stored kind (`places.kind`) and country.
+pub fn place_from(kind: &str, country: Option<&str>) -> Place {
+    Place { is_country: kind == "country", country: country.map(str::to_lowercase) }
+}
+
+/// Lower-case words of at least three letters, split at anything that is
+/// not a letter (hyphens and apostrophes too: "al-Assad's" gives "assad").
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase)
+}
+
+/// A statement's content terms: what its quote and its sentences are about.
+/// The dictionaries' names are read as the extractor reads them: a person,
+/// an organisation or an armed group named stands for itself
+/// (`@bashar_al-assad`, whether written "Assad" or "Bashar al-Assad");
+/// places, their adjectives, countries and governments (every statement on
+/// Syria names Syria), news agencies and the speaker are left out. The other
+/// words go in without stop words, shortened to five letters, so that
+/// "terrorist" meets "terrorism" and "agreed" meets "agreement". Sorted,
+/// distinct, space-separated; None for other kinds.
+pub fn terms(event: &Event, dict: &Dictionaries) -> Option<String> {
+    if event.kind != Kind::Statement {
+        return None;
+    }
+    let index = dict.index();
+    let speaker_actor = event.speaker.as_deref().and_then(|s| index.actor_named(s));
+    // An unknown speaker's own words ("Karim Nassar said") are left out too.
+    let speaker_words: Vec<String> = if speaker_actor.is_none() {
+        event.speaker.as_deref().map(|s| words(s).collect()).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let mut out: Vec<String> = Vec::new();
+    let stop = stopwords();
+    // A quote is read with its sentence; on its own only when no sentence holds it.
+    let quote = event.quote.as_deref().filter(|q| !event.mentions.iter().any(|m| m.sentence.contains(q)));
+    for text in quote.into_iter().chain(event.mentions.iter().map(|m| m.sentence.as_str())) {
+        let mut plain = String::with_capacity(text.len());
+        let mut at = 0;
+        for found in index.names(text) {
+            plain.push_str(&text[at..found.start]);
+            plain.push(' ');
+            at = found.end;
+            let Some(actor) = found.actor() else { continue };
+            let topic =
+                matches!(dict.actors[actor].kind, ActorKind::Country | ActorKind::Government | ActorKind::Agency);
+            if Some(actor) != speaker_actor && !topic {
+                out.push(format!("@{}", index.actor_name(actor).to_lowercase().replace(' ', "_")));
+            }
+        }
+        plain.push_str(&text[at..]);
+        for w in words(&plain) {
+            if !stop.contains(w.as_str()) && !speaker_words.contains(&w) {
+                out.push(w.chars().take(5).collect());
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out.join(" "))
+}
+
+/// `[[name, role], ...]`, the stored form of a report's actors.
+/// An actor named twice in one role (in any case) is kept once, where first named.
+pub fn actors_json(actors: &[EventActor]) -> String {
+    let mut pairs: Vec<[&str; 2]> = Vec::with_capacity(actors.len());
+    for a in actors {
+        if !pairs.iter().any(|[name, role]| *role == a.role.as_str() && same_name(name, &a.name)) {
+            pairs.push([a.name.as_str(), a.role.as_str()]);
+        }
+    }
+    serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".into())
+}
+
+/// The actors of a stored `actors` column; unreadable entries are skipped.
+pub fn actors_from_json(text: &str) -> Vec<EventActor> {
+    let pairs: Vec<Vec<String>> = serde_json::from_str(text).unwrap_or_default();
+    pairs
+        .into_iter()
+        .filter_map(|p| {
+            let name = p.first()?.clone();
+            let role = p.get(1).and_then(|r| r.parse::<Role>().ok()).unwrap_or(Role::Participant);
+            Some(EventActor { name, role })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Mention, Qualifier, Role};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn dict() -> &'static Dictionaries {
+        static DICT: std::sync::OnceLock<Dictionaries> = std::sync::OnceLock::new();
+        DICT.get_or_init(|| Dictionaries::builtin().unwrap())
+    }
+
+    fn report(article: i64, kind: Kind, published: &str) -> Report<'static> {
+        Report {
+            id: 0,
+            event_id: 0,
+            article_id: article,
+            article: format!("{article:02}.txt"),
+            published: Some(d(published)),
+            source: None,
+            ordinal: 0,
+            event: Cow::Owned(Event::new(kind, Status::Happened)),
+            terms: None,
+            speaker: None,
+            place: None,
+        }
+    }
+
+    fn talks(article: i64, date: Option<&str>, place: Option<&str>, actors: &[&str]) -> Report<'static> {
+        let mut r = report(article, Kind::Talks, "2014-01-22");
+        r.event.to_mut().date = date.map(|s| DateSpan::day(d(s)));
+        r.event.to_mut().place = place.map(String::from);
+        r.event.to_mut().actors =
+            actors.iter().map(|a| EventActor { name: a.to_string(), role: Role::Participant }).collect();
+        r
+    }
+
+    fn statement(article: i64, speaker: &str, sentence: &str) -> Report<'static> {
+        let mut r = report(article, Kind::Statement, "2015-10-30");
+        r.event.to_mut().speaker = Some(speaker.into());
+        r.event.to_mut().mentions = vec![Mention { sentence: sentence.into(), start: 0, end: sentence.len() }];
+        r.terms = terms(&r.event, dict());
+        r
+    }
+
+    #[test]
+    fn talks_need_a_shared_participant_or_place() {
+        let a = talks(1, Some("2014-01-22"), Some("Geneva"), &["Sergei Lavrov", "John Kerry"]);
+        let b = talks(2, None, None, &["John Kerry"]);
+        assert!(score(&a, &b).is_some(), "undated, published that day, Kerry in both");
+        let c = talks(3, Some("2014-01-22"), None, &["Mohammad Javad Zarif"]);
+        assert_eq!(score(&a, &c), None, "nobody in common, no place in common");
+        let e = talks(4, Some("2014-01-22"), Some("Vienna"), &["John Kerry"]);
+        assert_eq!(score(&a, &e), None, "two cities");
+        let f = talks(5, Some("2014-01-25"), Some("Geneva"), &["John Kerry"]);
+        assert_eq!(score(&a, &f), None, "dates apart");
+        let same = talks(1, Some("2014-01-22"), Some("Geneva"), &["John Kerry"]);
+        assert_eq!(score(&a, &same), None, "one article's reports never merge");
+        let bare = talks(6, Some("2014-01-22"), None, &[]);
+        assert_eq!(score(&a, &bare), None, "missing fields are no evidence");
+    }
+
+    #[test]
+    fn a_country_named_with_talks_may_be_their_subject() {
+        let country = |name: &str| Some(Place { is_country: true, country: Some(name.to_lowercase()) });
+        let mut a = talks(1, None, Some("Switzerland"), &["Syrian government"]);
+        a.place = country("Switzerland");
+        let mut b = talks(2, None, Some("Syria"), &["Syrian government"]);
+        b.place = country("Syria");
+        assert!(score(&a, &b).is_some(), "\"Syria talks\" in Switzerland");
+        let m = derive(&[&a, &b]);
+        assert_eq!(m.event.place.as_deref(), Some("Switzerland"));
+        assert_eq!(m.conflicts.as_deref(), Some("place: Switzerland (01.txt); Syria (02.txt)"));
+        let mut v = a.clone();
+        v.event.to_mut().kind = Kind::Visit;
+        let mut w = b.clone();
+        w.event.to_mut().kind = Kind::Visit;
+        assert_eq!(score(&v, &w), None, "a visit's country is where the visitor went");
+        let mut geneva = talks(3, None, Some("Geneva"), &["Syrian government"]);
+        geneva.place = Some(Place { is_country: false, country: Some("switzerland".into()) });
+        let mut munich = talks(4, None, Some("Munich"), &["Syrian government"]);
+        munich.place = Some(Place { is_country: false, country: Some("germany".into()) });
+        assert_eq!(score(&geneva, &munich), None, "two cities");
+    }
+
+    #[test]
+    fn planned_and_happened_never_merge() {
+        let a = talks(1, Some("2014-01-24"), Some("Geneva"), &["John Kerry"]);
+        let mut b = talks(2, Some("2014-01-24"), Some("Geneva"), &["John Kerry"]);
+        b.event.to_mut().status = Status::Planned;
+        assert_eq!(score(&a, &b), None);
+        let mut c = b.clone();
+        c.article_id = 3;
+        c.event.to_mut().status = Status::Proposed;
+        assert!(score(&b, &c).is_some(), "planned and proposed are one class");
+    }
+
+    #[test]
+    fn a_city_agrees_with_its_country() {
+        let mut a = talks(1, Some("2014-01-22"), Some("Montreux"), &["Ban Ki-moon"]);
+        a.place = Some(Place { is_country: false, country: Some("switzerland".into()) });
+        let mut b = talks(2, Some("2014-01-22"), Some("Switzerland"), &["Ban Ki-moon"]);
+        b.place = Some(Place { is_country: true, country: Some("switzerland".into()) });
+        assert!(score(&a, &b).is_some());
+        assert_eq!(derive(&[&a, &b]).event.place.as_deref(), Some("Montreux"));
+    }
+
+    #[test]
+    fn statements_need_the_same_speaker_and_shared_content() {
+        let a =
+            statement(1, "Sergei Lavrov", "\"We have no agreement on the destiny of Assad,\" Lavrov told reporters.");
+        let b = statement(
+            2,
+            "Sergei Lavrov",
+            "Sergei Lavrov said talks on Friday had failed to reach agreement over the fate of Bashar al-Assad.",
+        );
+        let c = statement(2, "Sergei Lavrov", "Mr Lavrov said he hoped for further compromises to end the civil war.");
+        assert_eq!(score(&a, &b), Some(2), "{:?} {:?}", a.terms, b.terms);
+        assert_eq!(score(&a, &c), None, "the same speaker on the same day, about something else");
+        let k = statement(2, "John Kerry", "Kerry said talks had failed to reach agreement over the fate of Assad.");
+        assert_eq!(score(&a, &k), None, "another speaker");
+        // Terms leave out the speaker, places and their adjectives, and stop words; other names
+        // stand for their actor however they are written.
+        assert_eq!(a.terms.as_deref(), Some("@bashar_al-assad agree desti"));
+        assert!(b.terms.as_deref().unwrap().contains("@bashar_al-assad"), "{:?}", b.terms);
+        let s =
+            statement(3, "Sergei Lavrov", "Lavrov said Syrian and Russian diplomats met in Damascus, TASS reported.");
+        assert_eq!(s.terms.as_deref(), Some("diplo met"));
+    }
+
+    #[test]
+    fn statements_link_only_to_the_best_match_in_each_article() {
+        let a =
+            statement(1, "John Kerry", "Kerry said Washington and Moscow agreed a deal to eliminate chemical weapons.");
+        let b = statement(2, "John Kerry", "Kerry announced agreement on a framework to eliminate chemical weapons.");
+        let c = statement(2, "John Kerry", "\"This framework to eliminate the weapons ends a threat,\" Kerry said.");
+        let mut reports = vec![a, b, c];
+        reports[2].ordinal = 1;
+        let compatible: Vec<Link> = [(0, 1), (0, 2)]
+            .into_iter()
+            .filter_map(|(x, y)| score(&reports[x], &reports[y]).map(|s| Link { a: x, b: y, score: s }))
+            .collect();
+        assert_eq!(compatible.len(), 2, "both are compatible with the first");
+        let links = select_links(&reports, &compatible);
+        assert_eq!(links.len(), 1);
+        assert_eq!((links[0].a, links[0].b), (0, 1));
+    }
+
+    #[test]
+    fn tolls_keep_every_figure_and_show_the_lowest() {
+        let mut a = report(1, Kind::DeathToll, "2015-10-30");
+        a.event.to_mut().place = Some("Douma".into());
+        a.event.to_mut().count = Some(45);
+        a.event.to_mut().qualifier = Some(Qualifier::AtLeast);
+        a.event.to_mut().date = Some(DateSpan::day(d("2015-10-30")));
+        let mut b = a.clone();
+        b.article_id = 2;
+        b.article = "02.txt".into();
+        b.event.to_mut().count = Some(60);
+        b.event.to_mut().qualifier = Some(Qualifier::Exact);
+        assert!(score(&a, &b).is_some(), "the same place and day: one incident");
+        let m = derive(&[&b, &a]);
+        assert_eq!((m.event.count, m.count_low, m.count_high), (Some(45), Some(45), Some(60)));
+        assert_eq!(m.event.qualifier, Some(Qualifier::AtLeast));
+        assert_eq!(m.conflicts.as_deref(), Some("count: 45 (01.txt); 60 (02.txt)"));
+        let mut c = b.clone();
+        c.event.to_mut().cumulative = true;
+        assert_eq!(score(&a, &c), None, "a running total is not an incident");
+    }
+
+    #[test]
+    fn derived_date_is_the_most_precise_every_report_allows() {
+        let mut week = talks(1, None, Some("Geneva"), &["John Kerry"]);
+        week.event.to_mut().date =
+            Some(DateSpan { start: d("2013-11-18"), end: d("2013-11-24"), precision: Precision::Week });
+        let day = talks(2, Some("2013-11-20"), Some("Geneva"), &["John Kerry"]);
+        let m = derive(&[&week, &day]);
+        assert_eq!(m.event.date, Some(DateSpan::day(d("2013-11-20"))));
+        assert_eq!(m.conflicts, None);
+        let other = talks(3, Some("2013-11-21"), Some("Geneva"), &["John Kerry"]);
+        let m = derive(&[&day, &other]);
+        let span = m.event.date.unwrap();
+        assert_eq!((span.start, span.end), (d("2013-11-20"), d("2013-11-21")));
+        assert_eq!(m.conflicts.as_deref(), Some("date: 2013-11-20 (02.txt); 2013-11-21 (03.txt)"));
+    }
+
+    #[test]
+    fn derivation_does_not_depend_on_the_order_of_reports() {
+        let a = talks(1, Some("2014-01-22"), Some("Geneva"), &["Sergei Lavrov", "John Kerry"]);
+        let mut b = talks(2, None, None, &["John Kerry", "Lakhdar Brahimi"]);
+        b.published = Some(d("2014-01-21"));
+        let c = talks(3, Some("2014-01-22"), Some("Vienna"), &["John Kerry"]);
+        let one = derive(&[&a, &b, &c]);
+        assert_eq!(one, derive(&[&c, &a, &b]));
+        assert_eq!(one.first_reported, Some(d("2014-01-21")));
+        let names: Vec<&str> = one.event.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["John Kerry", "Lakhdar Brahimi", "Sergei Lavrov"]);
+        assert_eq!((one.sources, one.outlets), (3, 3));
+    }
+
+    #[test]
+    fn compatible_reports_have_keys_that_meet() {
+        let meets = |a: &Report<'_>, b: &Report<'_>| {
+            a.keys().iter().any(|k| b.keys().iter().any(|l| meet(*k, *l)))
+                && a.search_keys().iter().any(|k| b.keys().contains(k))
+                && b.search_keys().iter().any(|k| a.keys().contains(k))
+        };
+        let a = talks(1, Some("2014-01-22"), Some("Geneva"), &["Sergei Lavrov"]);
+        let b = talks(2, None, Some("geneva"), &["Ban Ki-moon"]);
+        assert!(score(&a, &b).is_some());
+        assert!(meets(&a, &b));
+        let us = Speaker { collective: true, group: Some("united states".into()) };
+        let american = Speaker { collective: false, group: Some("united states".into()) };
+        let mut kerry = statement(1, "John Kerry", "Kerry said the deal would eliminate chemical weapons.");
+        kerry.speaker = Some(american.clone());
+        let mut state =
+            statement(2, "United States", "The United States said the deal would eliminate chemical weapons.");
+        state.speaker = Some(us);
+        assert!(score(&kerry, &state).is_some());
+        assert!(meets(&kerry, &state));
+        let mut obama = statement(2, "Barack Obama", "Obama said the deal would eliminate chemical weapons.");
+        obama.speaker = Some(american);
+        assert_eq!(score(&kerry, &obama), None);
+        assert!(!meets(&kerry, &obama), "two Americans are not candidates through their country");
+        // Stored hashes never change.
+        assert_eq!(key(Kind::Talks, "p|geneva", Tag::Plain), 6310691551529561508);
+        assert_ne!(key(Kind::Talks, "p|geneva", Tag::Plain), key(Kind::Visit, "p|geneva", Tag::Plain));
+    }
+
+    #[test]
+    fn a_chain_through_a_missing_place_stops_at_a_conflict() {
+        let geneva = talks(1, Some("2016-02-12"), Some("Geneva"), &["John Kerry"]);
+        let nowhere = talks(2, Some("2016-02-12"), None, &["John Kerry", "Sergei Lavrov"]);
+        let mut munich = talks(3, Some("2016-02-12"), Some("Munich"), &["Sergei Lavrov"]);
+        munich.event.to_mut().actors.push(EventActor { name: "John Kerry".into(), role: Role::Participant });
+        let reports = vec![geneva, nowhere, munich];
+        let links: Vec<Link> = [(0, 1), (1, 2), (0, 2)]
+            .into_iter()
+            .filter_map(|(a, b)| score(&reports[a], &reports[b]).map(|score| Link { a, b, score }))
+            .collect();
+        assert_eq!(links.len(), 2, "Geneva and Munich are not compatible");
+        // The placeless report joins the one it shares more with (Kerry and Lavrov: Munich).
+        assert_eq!(cluster(&reports, &links), vec![vec![0], vec![1, 2]]);
+        let reversed: Vec<Link> = links.iter().rev().copied().collect();
+        assert_eq!(cluster(&reports, &reversed), vec![vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn groups_are_connected_components() {
+        let mut g = Groups::new(5);
+        g.join(3, 1);
+        g.join(4, 3);
+        assert_eq!(g.members(), vec![vec![0], vec![1, 3, 4], vec![2]]);
+    }
+}
