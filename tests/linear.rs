@@ -38,6 +38,9 @@ fn shapes() -> Vec<(&'static str, String)> {
         ("numbers and tolls", fill(|i| format!("killed {i},000 people and 99999999999999999999999999 people died "))),
         ("pronouns", fill(|i| format!("Ahmed Ali{i} said he met him and she told her that it said they. "))),
         ("sentences about one meeting", fill(|i| format!("Lavrov met Kerry in Geneva on Monday {i}. "))),
+        // Found by fuzz/run.sh: each of 120 verbs that need a counterpart
+        // looked at every name after it (1 s per MB, 0.3 s now).
+        ("a run of talks verbs, then a run of names", fill(|_| format!("{}Iran. ", "called ".repeat(120) + &"Iran ".repeat(129)))),
     ]
 }
 
