@@ -40,7 +40,10 @@ fn shapes() -> Vec<(&'static str, String)> {
         ("sentences about one meeting", fill(|i| format!("Lavrov met Kerry in Geneva on Monday {i}. "))),
         // Found by fuzz/run.sh: each of 120 verbs that need a counterpart
         // looked at every name after it (1 s per MB, 0.3 s now).
-        ("a run of talks verbs, then a run of names", fill(|_| format!("{}Iran. ", "called ".repeat(120) + &"Iran ".repeat(129)))),
+        (
+            "a run of talks verbs, then a run of names",
+            fill(|_| format!("{}Iran. ", "called ".repeat(120) + &"Iran ".repeat(129))),
+        ),
     ]
 }
 

@@ -270,12 +270,30 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
                 && overlaps(v.event.date, c.date)
                 && v.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
         });
-        let place = match visit {
-            Some(v) => v.event.place.clone(),
-            None if c.status == Status::Happened && c.date.is_some() && c.date == story_day => {
+        // A meeting on the side of a round of talks reported before it, with
+        // one of its participants, within a week of it ("talks started in
+        // Kuwait on Saturday ... the envoy held a separate meeting on Monday").
+        let near = |a: Option<DateSpan>, b: Option<DateSpan>| match (a, b) {
+            (Some(a), Some(b)) => (b.start - a.end).num_days() <= 7 && (a.start - b.end).num_days() <= 7,
+            _ => true,
+        };
+        let round = events[..i].iter().rev().find(|r| {
+            r.event.kind == Kind::Talks
+                && r.event.place.is_some()
+                && r.event.status == Status::Happened
+                && matches!(c.status, Status::Happened | Status::Planned)
+                && near(r.event.date, c.date)
+                && r.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
+        });
+        let place = match (visit, round) {
+            (Some(v), _) => v.event.place.clone(),
+            (None, _)
+                if c.status == Status::Happened && c.date.is_some() && c.date == story_day && dateline.is_some() =>
+            {
                 dateline.map(String::from)
             }
-            None => None,
+            (None, Some(r)) => r.event.place.clone(),
+            (None, None) => None,
         };
         events[i].event.place = place;
     }

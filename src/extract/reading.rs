@@ -602,6 +602,29 @@ pub(crate) fn introduce(
     index: &Index,
     cast: &mut Cast,
 ) -> Vec<Vec<names::Named>> {
+    // The dictionary's persons first, with the short forms of their names, so
+    // that a shaped "Ould Cheikh" is read as the known "Ismail Ould Cheikh
+    // Ahmed" and not entered as someone new.
+    let particle = |w: &str| index.word_classes(w).any(|c| c == WordClass::Particle);
+    for (st, scan) in texts.iter().zip(scans) {
+        for f in &scan.names {
+            let Some(a) = f.actor().filter(|&a| dict.actors[a].kind == ActorKind::Person) else { continue };
+            let name = index.actor_name(a);
+            let entity = match cast.named(name) {
+                Some(e) => e,
+                None => {
+                    let e = cast.add(name, EntityKind::Person, Some(a), entities::cast::UNSEEN);
+                    cast.add_person_aliases(name, e, particle);
+                    e
+                }
+            };
+            // As written ("Bernardino Leon" for "Bernardino León").
+            let written = &st[f.start..f.end];
+            if !written.eq_ignore_ascii_case(name) {
+                cast.add_person_aliases(written, entity, particle);
+            }
+        }
+    }
     let mut all = Vec::with_capacity(texts.len());
     for ((st, toks), scan) in texts.iter().zip(toks).zip(scans) {
         let found = names_of(st, toks, scan, dict, index);
@@ -611,7 +634,7 @@ pub(crate) fn introduce(
                 _ => continue,
             };
             let words = st[n.start..n.end].split_whitespace().count();
-            if !n.weak && words >= 2 {
+            if !n.weak && words >= 2 && cast.alias(&st[n.start..n.end]).is_none() {
                 enlist(st, n, kind, dict, cast, entities::cast::UNSEEN);
             }
         }

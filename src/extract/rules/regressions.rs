@@ -407,3 +407,25 @@ fn a_country_talked_about_is_no_venue() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].place, None);
 }
+
+#[test]
+fn a_short_form_of_a_dictionary_persons_name_refers_to_him() {
+    let evs = events(
+        "U.N. envoy Ismail Ould Cheikh Ahmed arrived in Aden on Monday.\n\n\
+         Ould Cheikh said the talks would resume next week.",
+        "2016-05-03",
+    );
+    assert_eq!(speakers(&evs), ["Ismail Ould Cheikh Ahmed"]);
+}
+
+#[test]
+fn a_side_meeting_of_a_round_of_talks_is_held_where_the_round_is() {
+    let evs = events(
+        "Peace hopes rise\n\nTalks between envoy Marten Grimsby and the rebels started in Valletta on Saturday.\n\n\
+         Grimsby held a separate meeting on Monday with the head of the government delegation.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+    assert!(talks.iter().all(|t| t.place.as_deref() == Some("Valletta")), "{talks:#?}");
+}

@@ -11,15 +11,11 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
     // Where the fifth word after the trigger starts: no counterpart lies past
     // it, so a long sentence costs no more than a short one.
     let rest = &r.text[end..];
-    let limit = rest
-        .split_whitespace()
-        .nth(4)
-        .map_or(r.text.len(), |w| end + (w.as_ptr() as usize - rest.as_ptr() as usize));
+    let limit =
+        rest.split_whitespace().nth(4).map_or(r.text.len(), |w| end + (w.as_ptr() as usize - rest.as_ptr() as usize));
     let first = r.actors.partition_point(|a| a.start < end);
     r.actors[first..].iter().take_while(|a| a.start <= limit).find(|a| {
-        !r.clause_break(end, a.start)
-            && !r.text[end..a.start].contains([',', ';', '"', '\u{201c}'])
-            && !a.agency()
+        !r.clause_break(end, a.start) && !r.text[end..a.start].contains([',', ';', '"', '\u{201c}']) && !a.agency()
     })
 }
 
