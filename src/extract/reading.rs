@@ -277,7 +277,7 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
             && joined(&w[0], &w[1])
     });
     // Two persons before anything else ("Kerry and Lavrov ... including Syria and Ukraine").
-    let pair = pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.last());
+    let pair = pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.clone().next_back());
     if let Some(w) = pair {
         state.last_pair = Some((w[0].clone(), w[1].clone(), r.offset));
     }
@@ -379,6 +379,9 @@ pub(crate) fn read<'a>(
     for p in &places {
         let rest = &st[p.end..];
         let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")).unwrap_or(rest);
+        // Up to two lower-case modifiers first: "Yemen's exiled government",
+        // "the internationally-recognized Libyan government" is read above.
+        let rest = skip_modifiers(rest, 2);
         for head in [" government", " regime", " leadership", " authorities"] {
             if rest.starts_with(head) && !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end) {
                 let end = p.end + (st[p.end..].len() - rest.len()) + head.len();
@@ -400,6 +403,7 @@ pub(crate) fn read<'a>(
     roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     let by_token = entities::classes_by_token(index, &classes, &toks);
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
+    region_parties(st, s.start, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
@@ -444,7 +448,7 @@ fn shaped_names(
         // itself; a given name after an honorific ("Mr Tut").
         let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
         let known = state.cast.alias(text).or_else(|| honorific.then(|| state.cast.given_name(text)).flatten());
-        if known.is_none() && n.weak {
+        if known.is_none() && n.weak && party_noun_after(st, n.end).is_none() {
             continue;
         }
         // A name the world gazetteer knows, in a place's position ("flew to
@@ -733,7 +737,7 @@ fn place_in_gazetteer<'d>(st: &str, n: &names::Named, dict: &'d Dictionaries) ->
     let motion = ["to", "from", "into", "toward", "towards", "in", "near", "outside", "around"]
         .iter()
         .any(|p| word.eq_ignore_ascii_case(p));
-    if !(motion || n.guessed) {
+    if !(motion || n.guessed || party_noun_after(st, n.end).is_some()) {
         return None;
     }
     dict.gazetteer.lookup(&st[n.start..n.end]).next().map(|g| g.name)
@@ -1184,6 +1188,69 @@ pub(crate) fn capitals(st: &str, toks: &[Tok], index: &Index, state: &ArticleSta
 
 /// The government actor of a country; when the dictionary has none, "X
 /// government" with the country's adjective ("Yemeni government").
+/// A region's people as a party: "Tigray leaders", "Darfur rebels",
+/// "Donetsk separatists" (a country's are its government).
+fn region_parties(
+    st: &str,
+    offset: usize,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    for p in places.iter().filter(|p| !p.country && !p.adjective) {
+        let Some(noun) = party_noun_after(st, p.end) else { continue };
+        let end = p.end + 1 + noun.len();
+        if actors.iter().any(|a| a.start < end && p.start < a.end) {
+            continue;
+        }
+        let name: Arc<str> = format!("{} {noun}", p.name).into();
+        let entity = state.cast.add(&name, EntityKind::Group, None, offset + p.start);
+        actors.push(ActorSpan {
+            start: p.start,
+            end,
+            name,
+            kind: EntityKind::Group,
+            country: None,
+            entity: Some(entity),
+            how: How::Name,
+        });
+    }
+}
+
+/// Whether a party noun ("rebels", "leaders") follows byte `end`.
+fn party_noun_after(st: &str, end: usize) -> Option<&'static str> {
+    let rest = st[end..].strip_prefix(' ')?;
+    REGION_PARTIES
+        .iter()
+        .find(|n| rest.strip_prefix(**n).is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric())))
+        .copied()
+}
+
+/// The nouns that make a region's name a party: "Tigray leaders".
+const REGION_PARTIES: &[&str] =
+    &["leaders", "leadership", "forces", "rebels", "authorities", "officials", "fighters", "separatists", "militias"];
+
+/// `rest` (which starts with a space) past at most `n` lower-case words
+/// ("exiled", "internationally-recognized") that are followed by another word.
+fn skip_modifiers(rest: &str, n: usize) -> &str {
+    let mut out = rest;
+    for _ in 0..n {
+        let Some(after) = out.strip_prefix(' ') else { break };
+        let word_len = after.find(' ').unwrap_or(after.len());
+        let word = &after[..word_len];
+        let heads = ["government", "regime", "leadership", "authorities"];
+        if word.is_empty()
+            || heads.contains(&word)
+            || !word.chars().all(|c| c.is_lowercase() || c == '-')
+            || word_len == after.len()
+        {
+            break;
+        }
+        out = &after[word_len..];
+    }
+    out
+}
+
 pub(crate) fn government_of(dict: &Dictionaries, country: &str) -> String {
     if let Some(a) = dict.index().government_of(country) {
         return dict.actors[a].name.clone();

@@ -429,3 +429,20 @@ fn a_side_meeting_of_a_round_of_talks_is_held_where_the_round_is() {
     assert_eq!(talks.len(), 2, "{evs:#?}");
     assert!(talks.iter().all(|t| t.place.as_deref() == Some("Valletta")), "{talks:#?}");
 }
+
+#[test]
+fn a_countrys_government_with_a_modifier_is_its_government() {
+    let evs = events("Envoy Marten Grimsby met Yemen's exiled government in Riyadh on Tuesday.", "2019-03-06");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Yemeni government"), "{talks:#?}");
+}
+
+#[test]
+fn a_regions_rebels_or_leaders_are_a_party() {
+    // "Tigray" is known to the gazetteer only: the party noun after it makes it a place.
+    let evs = events("Envoy Marten Grimsby held talks with Tigray leaders in Doha on Monday.", "2019-03-06");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Tigray leaders"), "{talks:#?}");
+}
