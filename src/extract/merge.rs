@@ -131,6 +131,23 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
                 && (c.event.date.is_some() && e.event.date.is_some()
                     || c.event.place.is_some() && e.event.place == c.event.place)
         });
+        // Filling in: a dated report fills in an earlier undated one of the
+        // same status and participants, at its place or at the country its
+        // place lies in ("on his first mission to the country ... After his
+        // arrival in Damascus on Thursday").
+        let filled = || {
+            events.iter().rposition(|e| {
+                e.event.kind == c.event.kind
+                    && c.event.date.is_some()
+                    && e.event.date.is_none()
+                    && e.event.status == c.event.status
+                    && !e.event.actors.is_empty()
+                    && actors_agree(&e.event, &c.event)
+                    && e.event.place.is_some()
+                    && (e.event.place == c.event.place || (c.within.is_some() && e.event.place == c.within))
+            })
+        };
+        let found = found.or_else(filled);
         if found.is_some() || !c.anaphoric {
             return found;
         }
@@ -192,6 +209,11 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
     match target {
         Some(i) => {
             let e = &mut events[i];
+            // A report at a city fills in one at its country.
+            if c.within.is_some() && e.event.place == c.within {
+                e.event.place = c.event.place.clone();
+                e.within = c.within.clone();
+            }
             if e.guessed && c.event.date.is_some() && !c.guessed {
                 // A report with a date of its own replaces a guess.
                 e.event.date = None;

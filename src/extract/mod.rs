@@ -111,6 +111,13 @@ pub fn events(
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
         for c in &mut candidates {
             c.in_title = in_title;
+            c.within = c
+                .event
+                .place
+                .as_deref()
+                .and_then(|p| index.place_named(p))
+                .and_then(|i| dict.places[i].country.clone())
+                .filter(|country| Some(country) != c.event.place.as_ref());
         }
         merger.add(std::mem::take(&mut candidates));
         reading::remember(&reading, &mut state);

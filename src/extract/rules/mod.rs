@@ -34,6 +34,9 @@ pub(crate) struct Candidate {
     /// The date is a guess (the publication day for "is meeting"), which
     /// another report of the event with a date of its own replaces.
     pub(crate) guessed: bool,
+    /// The country the event's place lies in, when the place is a city or a
+    /// region: a report at "Damascus" fills in one at "Syria".
+    pub(crate) within: Option<String>,
 }
 
 impl Candidate {
@@ -48,6 +51,7 @@ impl Candidate {
             tense,
             occasion: None,
             guessed: false,
+            within: None,
         }
     }
 }

@@ -446,3 +446,16 @@ fn a_regions_rebels_or_leaders_are_a_party() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"Tigray leaders"), "{talks:#?}");
 }
+
+#[test]
+fn a_dated_arrival_in_a_city_fills_in_the_undated_visit_to_its_country() {
+    let evs = events(
+        "Envoy Marten Grimsby, on his first mission to Syria, is to meet an opposition group.\n\n\
+         After his arrival in Damascus on Thursday, Mr Grimsby said the crisis was deteriorating.",
+        "2012-09-15",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{visits:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Damascus"));
+    assert_eq!(day(visits[0]).as_deref(), Some("2012-09-13"));
+}
