@@ -191,6 +191,31 @@ impl Merger {
 }
 
 fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
+    if c.ends {
+        if let Some(end) = c.event.date {
+            // The latest event of its kind that began before, within a month:
+            // its date becomes the range to this end.
+            let lo = events.len().saturating_sub(WINDOW);
+            let began = events[lo..].iter().rposition(|e| {
+                e.event.kind == c.event.kind
+                    && e.event.date.is_some_and(|d| {
+                        d.precision == Precision::Day && d.start < end.start && (end.start - d.start).num_days() <= 31
+                    })
+            });
+            if let Some(i) = began {
+                let e = &mut events[lo + i];
+                if let Some(d) = e.event.date.as_mut() {
+                    d.end = d.end.max(end.end);
+                }
+                for m in c.event.mentions {
+                    if !e.event.mentions.iter().any(|x| x.start == m.start) {
+                        e.event.mentions.push(m);
+                    }
+                }
+                return;
+            }
+        }
+    }
     let target = match c.event.kind {
         Kind::Statement => None,
         Kind::DeathToll => events

@@ -37,6 +37,9 @@ pub(crate) struct Candidate {
     /// The country the event's place lies in, when the place is a city or a
     /// region: a report at "Damascus" fills in one at "Syria".
     pub(crate) within: Option<String>,
+    /// "The consultations are due to end on January 29": the date is when an
+    /// event already reported ends.
+    pub(crate) ends: bool,
 }
 
 impl Candidate {
@@ -52,6 +55,7 @@ impl Candidate {
             occasion: None,
             guessed: false,
             within: None,
+            ends: false,
         }
     }
 }

@@ -459,3 +459,16 @@ fn a_dated_arrival_in_a_city_fills_in_the_undated_visit_to_its_country() {
     assert_eq!(visits[0].place.as_deref(), Some("Damascus"));
     assert_eq!(day(visits[0]).as_deref(), Some("2012-09-13"));
 }
+
+#[test]
+fn talks_that_began_and_are_due_to_end_are_one_range() {
+    let evs = events(
+        "Consultations between the Kassala Liberation Front and the government began in Valletta on Monday.\n\n\
+         The consultations are due to end on January 29.",
+        "2015-01-27",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:#?}");
+    let labels = talks[0].date.map(|d| d.labels());
+    assert_eq!(labels, Some(("2015-01-26".to_string(), Some("2015-01-29".to_string()))));
+}

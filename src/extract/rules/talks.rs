@@ -109,6 +109,15 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.merge_only = r.in_quote(w.start) && date.is_none();
         c.family = family(&t.phrase);
         c.guessed = guessed;
+        // "The consultations are due to end on January 29", "the talks will
+        // last until Friday": the end of the talks already reported.
+        c.ends = anaphoric
+            && date.is_some_and(|d| {
+                d.start >= w.end
+                    && r.text[w.end..d.start].split(|ch: char| !ch.is_alphanumeric()).any(|x| {
+                        matches!(x, "end" | "ends" | "ended" | "conclude" | "concludes" | "close" | "closes" | "last")
+                    })
+            });
         out.push(c);
     }
 }
