@@ -1057,6 +1057,10 @@ fn place_day(anchor: NaiveDate, month: u32, day: u32, tense: Tense) -> Option<Na
     match (dist(want), dist(other)) {
         // A past reporting verb often governs a coming date: "voiced hope that the meeting on Nov. 25".
         (Some(w), Some(o)) if tense == Tense::Past && w > 300 && o <= 30 => other,
+        // A future tense about a day just gone is a range or a plan under way
+        // ("will be travelling between November 8 and November 20", written on
+        // the 9th), not one a year off.
+        (Some(w), Some(o)) if tense == Tense::Future && w > 300 && o <= 3 => other,
         (None, _) => other,
         _ => want,
     }
@@ -1584,6 +1588,14 @@ mod tests {
         let e = &find("killed since March 2011", &t())[0];
         assert!(e.since);
         assert_eq!(e.form, Form::Month { year: Some(2011), month: 3, shift: Shift::Tense });
+    }
+
+    #[test]
+    fn a_future_tense_about_a_day_just_gone_keeps_its_year() {
+        let pub_day = d("2018-11-09");
+        assert_eq!(place_day(pub_day, 11, 8, Tense::Future), Some(d("2018-11-08")));
+        assert_eq!(place_day(pub_day, 11, 1, Tense::Future), Some(d("2019-11-01")));
+        assert_eq!(place_day(pub_day, 11, 20, Tense::Future), Some(d("2018-11-20")));
     }
 
     #[test]
