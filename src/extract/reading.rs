@@ -263,23 +263,25 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     let joined = |a: &ActorSpan, b: &ActorSpan| {
         let gap = r.text.get(a.end..b.start).map_or("", str::trim);
         let Some(rest) = gap.strip_prefix("and").or_else(|| gap.strip_prefix(", and")) else { return false };
+        // "and his Russian counterpart Vladimir Putin": a title between.
+        let title_word = |w: &str| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(w, "his" | "her" | "their" | "its" | "the" | "counterpart" | "counterparts")
+        };
         rest.is_empty()
             || (rest.starts_with(' ')
                 && rest.split_whitespace().count() <= 5
-                && rest.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())))
+                && rest.split_whitespace().all(title_word))
     };
-    let pairs = r.actors.windows(2).filter(|w| {
-        !r.in_quote(w[0].start)
-            && !w[0].agency()
-            && !w[1].agency()
-            && w[0].name != w[1].name
-            && w[0].how != How::Pronoun
-            && joined(&w[0], &w[1])
+    // Pronouns are left out: "X and his counterpart Y" pairs X and Y.
+    let named: Vec<&ActorSpan> = r.actors.iter().filter(|a| a.how != How::Pronoun).collect();
+    let pairs = named.windows(2).filter(|w| {
+        !r.in_quote(w[0].start) && !w[0].agency() && !w[1].agency() && w[0].name != w[1].name && joined(w[0], w[1])
     });
     // Two persons before anything else ("Kerry and Lavrov ... including Syria and Ukraine").
     let pair = pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.clone().next_back());
     if let Some(w) = pair {
-        state.last_pair = Some((w[0].clone(), w[1].clone(), r.offset));
+        state.last_pair = Some(((*w[0]).clone(), (*w[1]).clone(), r.offset));
     }
     state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
     for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {

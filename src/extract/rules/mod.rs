@@ -163,8 +163,21 @@ pub(crate) fn seat_near(r: &Reading, dict: &Dictionaries, end: usize, reach: usi
 
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
 pub(crate) fn locative(r: &Reading, i: usize) -> bool {
-    ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
-        .contains(&r.word_before(i))
+    let before = r.word_before(i);
+    if ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
+        .contains(&before)
+    {
+        return true;
+    }
+    // "in the coastal city of Sochi", "the town of X": a place noun before "of".
+    before == "of" && {
+        let k = r.tok_at(i);
+        k >= 2
+            && r.classes.get(k - 2).copied().flatten().is_some_and(|(set, end)| {
+                end == k - 1
+                    && set.iter().any(|c| matches!(c, crate::extract::entities::words::WordClass::PlaceNoun { .. }))
+            })
+    }
 }
 
 /// A place followed by 's names an owner ("Russia's envoy"), not a location.

@@ -472,3 +472,27 @@ fn talks_that_began_and_are_due_to_end_are_one_range() {
     let labels = talks[0].date.map(|d| d.labels());
     assert_eq!(labels, Some(("2015-01-26".to_string(), Some("2015-01-29".to_string()))));
 }
+
+#[test]
+fn talks_in_the_city_of_x_are_held_in_x() {
+    let evs = events(
+        "President Arvid Kessel met Prime Minister Lena Sorvik in the coastal city of Valletta on Monday.",
+        "2019-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Valletta"));
+}
+
+#[test]
+fn a_pair_joined_through_his_counterpart_are_the_two_leaders() {
+    let evs = events(
+        "President Arvid Kessel and his Maltese counterpart Tomas Varga arrived in Valletta on Monday.\n\n\
+         The two leaders held talks on Tuesday.",
+        "2019-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    let who = actors(talks[0]);
+    assert!(who.contains(&"Arvid Kessel") && who.contains(&"Tomas Varga"), "{who:?}");
+}
