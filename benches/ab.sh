@@ -13,8 +13,8 @@
 #                      print the same events.
 #   one                one new 3 KB article ingested into a database of 1M
 #                      events, whole process. Each run ingests into a fresh
-#                      copy of the side's database (copied untimed, so its
-#                      pages are in the page cache as after a recent write):
+#                      copy of the side's database (copied and synced untimed,
+#                      so its pages are in the page cache as after a recent write):
 #                      ingesting into the same database again would measure
 #                      an article whose reports join the previous runs'
 #                      copies of it, events that grow by one report a run.
@@ -53,6 +53,8 @@ fresh() {
     rm -f "$copy" "$copy-wal" "$copy-shm"
     cp "$1" "$copy"
     [[ -f $1-wal ]] && cp "$1-wal" "$copy-wal"
+    # Written to disk before the run: else the run's first fsync writes the copy.
+    sync "$copy"*
     echo "$copy"
 }
 

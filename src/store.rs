@@ -33,6 +33,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_partial_indexes.sql", include_str!("../migrations/0004_partial_indexes.sql")),
     ("0005_article_dict_hash.sql", include_str!("../migrations/0005_article_dict_hash.sql")),
     ("0006_reports.sql", include_str!("../migrations/0006_reports.sql")),
+    ("0007_lean_reports.sql", include_str!("../migrations/0007_lean_reports.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -1290,7 +1291,7 @@ impl Store {
     /// earliest publication first (then article name, then position in it).
     pub fn reports(&self, id: i64) -> Result<Vec<StoredReport>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {REPORT_COLUMNS} FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ?1
+            "SELECT {REPORT_COLUMNS} FROM report_fields r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ?1
               ORDER BY a.published IS NULL, a.published, a.name, r.ordinal"
         ))?;
         let mut rows = stmt.query([id])?;
@@ -1728,6 +1729,7 @@ fn recluster(conn: &Connection, caches: &mut Caches, seeds: &[i64]) -> Result<us
     events.sort_unstable();
     let mut reports: Vec<merge::Report<'static>> = Vec::new();
     for &e in &events {
+        materialize(conn, e)?;
         reports.extend(load_reports(conn, caches, "r.event_id = ?1", e)?);
     }
     let index: HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
@@ -1787,7 +1789,8 @@ fn recluster(conn: &Connection, caches: &mut Caches, seeds: &[i64]) -> Result<us
     Ok(gone)
 }
 
-/// The columns `report_row` reads, from `reports r JOIN articles a`.
+/// The columns `report_row` reads, from `report_fields r JOIN articles a`
+/// (the view gives a report's fields, whether kept in it or in its event).
 const REPORT_COLUMNS: &str = "r.id, r.event_id, r.article_id, a.name, a.published, a.source, r.ordinal, r.kind, \
     r.status, r.date_start, r.date_end, r.precision, r.date_text, r.place, r.speaker, r.quote, r.count, r.qualifier, \
     r.cumulative, r.actors, r.terms";
@@ -1800,7 +1803,7 @@ fn load_reports(
     value: i64,
 ) -> Result<Vec<merge::Report<'static>>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {REPORT_COLUMNS} FROM reports r JOIN articles a ON a.id = r.article_id WHERE {condition} ORDER BY r.id"
+        "SELECT {REPORT_COLUMNS} FROM report_fields r JOIN articles a ON a.id = r.article_id WHERE {condition} ORDER BY r.id"
     ))?;
     let mut rows = stmt.query([value])?;
     let mut out = Vec::new();
@@ -1917,7 +1920,7 @@ impl<'a> Rows<'a> {
 
 const INSERT_REPORTS: &str =
     "INSERT OR FAIL INTO reports (id, event_id, article_id, ordinal, kind, status, date_start, \
-    date_end, precision, date_text, place, speaker, quote, count, qualifier, cumulative, actors, terms)";
+    date_end, precision, date_text, place, speaker, quote, count, qualifier, cumulative, actors, terms, in_event)";
 const INSERT_MENTIONS: &str =
     "INSERT OR FAIL INTO mention_spans (report_id, article_id, start_byte, end_byte, sentence)";
 const INSERT_EVENTS: &str =
@@ -1931,20 +1934,32 @@ fn stored_count(c: Option<u64>) -> Option<i64> {
     c.map(|c| c.min(i64::MAX as u64) as i64)
 }
 
-/// Inserts reports (each under its own `id`, of event `event_id`) with their mentions.
+/// Inserts reports (each under its own `id`, of event `event_id`) with their
+/// mentions. A report that is an event of its own (`event_id = id`, its
+/// event already stored) keeps its fields in that event alone (`in_event`,
+/// migration 0007); `materialize` copies them back before the event changes.
 fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: &str) -> Result<()> {
     let actors: Vec<String> = reports.iter().map(|r| merge::actors_json(&r.event.actors)).collect();
-    let mut rows = Rows::new(INSERT_REPORTS, 18);
+    let mut rows = Rows::new(INSERT_REPORTS, 19);
     let mut mentions = Rows::new(INSERT_MENTIONS, 5);
     for (r, actors) in reports.iter().zip(&actors) {
         let e = &*r.event;
+        let alone = r.event_id == r.id;
         rows.int(r.id);
         rows.int(r.event_id);
         rows.int(r.article_id);
         rows.int(r.ordinal);
-        rows.fields(e);
+        if alone {
+            rows.text(Some(e.kind.as_str()));
+            rows.text(Some(e.status.as_str()));
+            (0..9).for_each(|_| rows.opt_int(None));
+            rows.int(0);
+        } else {
+            rows.fields(e);
+        }
         rows.text(Some(actors));
         rows.text(r.terms.as_deref());
+        rows.int(alone as i64);
         for m in &e.mentions {
             mentions.int(r.id);
             mentions.int(r.article_id);
@@ -1956,6 +1971,22 @@ fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: 
     }
     rows.insert(conn)?;
     mentions.insert(conn)
+}
+
+/// Writes the fields of the reports that keep them in event `event_id`
+/// (`in_event`) into the reports themselves: before that event is derived
+/// again, deleted, or its report moves to another event.
+fn materialize(conn: &Connection, event_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE reports SET (date_start, date_end, precision, date_text, place, speaker, quote, count, qualifier,
+                             cumulative, in_event)
+                          = (SELECT date_start, date_end, precision, date_text, place, speaker, quote, count,
+                                    qualifier, cumulative, 0
+                               FROM events WHERE id = ?1)
+          WHERE event_id = ?1 AND in_event = 1",
+    )?
+    .execute([event_id])?;
+    Ok(())
 }
 
 /// Sets the id sequence of reports and events after both tables' highest.
@@ -2198,6 +2229,9 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
             .map(|l| merge::Link { a: position[&l.a], b: position[&l.b], score: l.score })
             .collect();
         for group in merge::cluster(&part, &part_links).into_iter().filter(|g| g.len() > 1) {
+            for &m in &group {
+                materialize(conn, part[m].event_id)?;
+            }
             let target = group.iter().map(|&m| part[m].event_id).min().unwrap_or_default();
             let mut full = Vec::with_capacity(group.len());
             for r in group.iter().map(|&m| &part[m]) {
