@@ -213,27 +213,63 @@ pub fn candidate_pairs(keys: impl Iterator<Item = (i64, i64, i64, i64)>) -> Vec<
     pairs
 }
 
-/// A report without what only deriving an event needs (quote, date words,
-/// terms, actors): enough to cluster it.
-pub fn light(r: &Report<'_>) -> Report<'static> {
-    let e = &*r.event;
-    let mut event = Event::new(e.kind, e.status);
-    event.date = e.date;
-    event.place = e.place.clone();
-    event.speaker = e.speaker.clone();
-    event.cumulative = e.cumulative;
-    Report {
-        id: r.id,
-        event_id: r.event_id,
-        article_id: r.article_id,
-        article: r.article.clone(),
-        published: r.published,
-        source: None,
-        ordinal: r.ordinal,
-        event: Cow::Owned(event),
-        terms: None,
-        speaker: r.speaker.clone(),
-        place: r.place.clone(),
+/// What `select_links` needs of a report: its kind, its article and its
+/// place in the canonical order.
+pub trait Linkable {
+    fn is_statement(&self) -> bool;
+    fn article_id(&self) -> i64;
+    fn canonical(&self) -> (bool, Option<NaiveDate>, &str, i64);
+}
+
+impl Linkable for Report<'_> {
+    fn is_statement(&self) -> bool {
+        self.event.kind == Kind::Statement
+    }
+    fn article_id(&self) -> i64 {
+        self.article_id
+    }
+    fn canonical(&self) -> (bool, Option<NaiveDate>, &str, i64) {
+        Report::canonical(self)
+    }
+}
+
+/// A report reduced to what choosing links and grouping them needs, for a
+/// bulk load's linking pass, which holds every linked report at once (a
+/// whole report is about seven times the size).
+#[derive(Clone, Debug)]
+pub struct Light {
+    pub id: i64,
+    pub event_id: i64,
+    pub article_id: i64,
+    pub statement: bool,
+    pub published: Option<NaiveDate>,
+    pub article: Box<str>,
+    pub ordinal: i64,
+}
+
+impl Light {
+    pub fn of(r: &Report<'_>) -> Light {
+        Light {
+            id: r.id,
+            event_id: r.event_id,
+            article_id: r.article_id,
+            statement: r.event.kind == Kind::Statement,
+            published: r.published,
+            article: r.article.as_str().into(),
+            ordinal: r.ordinal,
+        }
+    }
+}
+
+impl Linkable for Light {
+    fn is_statement(&self) -> bool {
+        self.statement
+    }
+    fn article_id(&self) -> i64 {
+        self.article_id
+    }
+    fn canonical(&self) -> (bool, Option<NaiveDate>, &str, i64) {
+        (self.published.is_none(), self.published, &self.article, self.ordinal)
     }
 }
 
@@ -412,18 +448,18 @@ pub struct Link {
 /// other's best match in its article (highest score, then the canonical
 /// order). `compatible` must hold every compatible pair that involves a
 /// report whose links are wanted, so that "best" is decided on all of them.
-pub fn select_links(reports: &[Report<'_>], compatible: &[Link]) -> Vec<Link> {
+pub fn select_links<R: Linkable>(reports: &[R], compatible: &[Link]) -> Vec<Link> {
     // Best partner of each report in each other article: (report, article) -> (score, partner).
     let mut best: HashMap<(usize, i64), (u32, usize)> = HashMap::new();
     let better = |s: u32, x: usize, cur: (u32, usize)| {
         s > cur.0 || (s == cur.0 && reports[x].canonical() < reports[cur.1].canonical())
     };
     for l in compatible {
-        if reports[l.a].event.kind != Kind::Statement {
+        if !reports[l.a].is_statement() {
             continue;
         }
         for (me, other) in [(l.a, l.b), (l.b, l.a)] {
-            let slot = best.entry((me, reports[other].article_id)).or_insert((l.score, other));
+            let slot = best.entry((me, reports[other].article_id())).or_insert((l.score, other));
             if better(l.score, other, *slot) {
                 *slot = (l.score, other);
             }
@@ -433,9 +469,9 @@ pub fn select_links(reports: &[Report<'_>], compatible: &[Link]) -> Vec<Link> {
         .iter()
         .copied()
         .filter(|l| {
-            reports[l.a].event.kind != Kind::Statement
-                || (best.get(&(l.a, reports[l.b].article_id)).map(|b| b.1) == Some(l.b)
-                    && best.get(&(l.b, reports[l.a].article_id)).map(|b| b.1) == Some(l.a))
+            !reports[l.a].is_statement()
+                || (best.get(&(l.a, reports[l.b].article_id())).map(|b| b.1) == Some(l.b)
+                    && best.get(&(l.b, reports[l.a].article_id())).map(|b| b.1) == Some(l.a))
         })
         .collect()
 }

@@ -2163,7 +2163,7 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
     pairs.sort_unstable();
     let mut open: HashMap<i64, merge::Report<'static>> = HashMap::new();
     let mut kept: HashMap<i64, usize> = HashMap::new();
-    let mut reports: Vec<merge::Report<'static>> = Vec::new();
+    let mut reports: Vec<merge::Light> = Vec::new();
     let mut compatible: Vec<merge::Link> = Vec::new();
     let mut horizon = i64::MIN;
     for &(day, a, b) in &pairs {
@@ -2185,7 +2185,7 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
         let Some(score) = merge::score(ra, rb) else { continue };
         let mut index = |r: &merge::Report<'static>| {
             *kept.entry(r.id).or_insert_with(|| {
-                reports.push(merge::light(r));
+                reports.push(merge::Light::of(r));
                 reports.len() - 1
             })
         };
@@ -2219,7 +2219,11 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
             }
             continue;
         }
-        let part: Vec<merge::Report<'_>> = members.iter().map(|&m| reports[m].clone()).collect();
+        // Read again whole (only a light copy of each was kept).
+        let mut part: Vec<merge::Report<'_>> = Vec::with_capacity(members.len());
+        for &m in &members {
+            part.extend(load_reports(conn, caches, "r.id = ?1", reports[m].id)?);
+        }
         let position: HashMap<usize, usize> = members.iter().enumerate().map(|(i, &m)| (m, i)).collect();
         let part_links: Vec<merge::Link> = links_of
             .get(&components.find(members[0]))
@@ -2233,16 +2237,14 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
                 materialize(conn, part[m].event_id)?;
             }
             let target = group.iter().map(|&m| part[m].event_id).min().unwrap_or_default();
-            let mut full = Vec::with_capacity(group.len());
             for r in group.iter().map(|&m| &part[m]) {
                 if r.event_id != target {
                     conn.prepare_cached("UPDATE reports SET event_id = ?1 WHERE id = ?2")?.execute([target, r.id])?;
                     conn.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([r.event_id])?;
                     merged += 1;
                 }
-                full.extend(load_reports(conn, caches, "r.id = ?1", r.id)?);
             }
-            let full: Vec<&merge::Report<'_>> = full.iter().collect();
+            let full: Vec<&merge::Report<'_>> = group.iter().map(|&m| &part[m]).collect();
             update_event(conn, caches, target, &merge::derive(&full))?;
         }
     }
