@@ -81,6 +81,11 @@ pub struct Report<'a> {
     pub terms: Option<String>,
     pub speaker: Option<Speaker>,
     pub place: Option<Place>,
+    /// Talks: the countries (lower case) whose government the dictionaries
+    /// say a participant is ("the Syrian government"): as a party to talks
+    /// a government stands for its country, which another report may name
+    /// instead ("Syria").
+    pub governed: Vec<String>,
 }
 
 impl Report<'_> {
@@ -143,6 +148,9 @@ impl Report<'_> {
             Kind::Talks | Kind::Visit => {
                 for a in &e.actors {
                     add(Tag::Plain, format_args!("a|{}", a.name.to_lowercase()));
+                }
+                for country in &self.governed {
+                    add(Tag::Plain, format_args!("a|{country}"));
                 }
                 if let Some(p) = &e.place {
                     add(Tag::Plain, format_args!("p|{}", p.to_lowercase()));
@@ -355,6 +363,13 @@ fn shared_actors(a: &Event, b: &Event) -> usize {
     a.actors.iter().filter(|x| b.actors.iter().any(|y| same_name(&x.name, &y.name))).count()
 }
 
+/// Talks: a participant of one is the government of a country the other
+/// names as a participant, or both name governments of one country.
+fn same_party(a: &Report<'_>, b: &Report<'_>) -> bool {
+    let names = |r: &Report<'_>, country: &str| r.event.actors.iter().any(|x| same_name(&x.name, country));
+    a.governed.iter().any(|c| names(b, c) || b.governed.contains(c)) || b.governed.iter().any(|c| names(a, c))
+}
+
 fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> usize {
     let (Some(ta), Some(tb)) = (&a.terms, &b.terms) else { return 0 };
     let set: HashSet<&str> = ta.split(' ').filter(|t| !t.is_empty()).collect();
@@ -408,7 +423,10 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
             n as u32
         }
         Kind::Talks => {
-            let n = shared_actors(ea, eb) as u32;
+            let mut n = shared_actors(ea, eb) as u32;
+            if n == 0 && same_party(a, b) {
+                n = 1;
+            }
             if n == 0 && place == 0 {
                 return None;
             }
@@ -1111,6 +1129,7 @@ mod tests {
             terms: None,
             speaker: None,
             place: None,
+            governed: Vec::new(),
         }
     }
 
@@ -1146,6 +1165,23 @@ mod tests {
         assert_eq!(score(&a, &same), None, "one article's reports never merge");
         let bare = talks(6, Some("2014-01-22"), None, &[]);
         assert_eq!(score(&a, &bare), None, "missing fields are no evidence");
+    }
+
+    #[test]
+    fn a_government_in_talks_is_its_country() {
+        let mut a = talks(1, Some("2014-01-22"), None, &["Syrian government"]);
+        a.governed = vec!["syria".into()];
+        let b = talks(2, Some("2014-01-22"), None, &["Syria", "Turkey"]);
+        assert_eq!(score(&a, &b), Some(1), "the Syrian government stands for Syria");
+        assert_eq!(score(&b, &a), Some(1));
+        assert!(a.keys().iter().any(|k| b.keys().contains(k)), "found through the country's key");
+        let mut c = talks(3, Some("2014-01-22"), None, &["Assad government"]);
+        c.governed = vec!["syria".into()];
+        assert_eq!(score(&a, &c), Some(1), "two names of one country's government");
+        let mut d = talks(4, Some("2014-01-22"), None, &["Iraqi government", "Jordan"]);
+        d.governed = vec!["iraq".into()];
+        assert_eq!(score(&a, &d), None, "another country's government");
+        assert_eq!(score(&b, &d), None);
     }
 
     #[test]

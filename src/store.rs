@@ -234,6 +234,8 @@ struct Caches {
     speakers: HashMap<String, Option<merge::Speaker>>,
     /// What the stored dictionaries say about a place, by lower-cased name.
     places: HashMap<String, Option<merge::Place>>,
+    /// The country of a government, by lower-cased name (None: not a government).
+    governments: HashMap<String, Option<Option<String>>>,
     /// The next id for a report or an event, set when a write transaction
     /// starts (`start_ids`). Reports and events take their ids from this one
     /// sequence, so that a report stored as an event of its own gives it its
@@ -1565,6 +1567,7 @@ fn write_article(
             terms: item.terms.get(i).cloned().flatten(),
             speaker: None,
             place: None,
+            governed: Vec::new(),
         };
         describe(conn, caches, &mut r)?;
         reports.push(r);
@@ -1590,8 +1593,23 @@ fn write_article(
     })
 }
 
-/// Fills in what the stored dictionaries say about a report's speaker and place.
+/// Fills in what the stored dictionaries say about a report's speaker and
+/// place, and of talks the countries whose government takes part.
 fn describe(conn: &Connection, caches: &mut Caches, r: &mut merge::Report<'_>) -> Result<()> {
+    if r.event.kind == Kind::Talks {
+        let mut governed = Vec::new();
+        for a in &r.event.actors {
+            let found = kind_and_country(conn, &mut caches.governments, "actors", &a.name, |kind, country| {
+                country.filter(|_| kind == "government").map(str::to_lowercase)
+            })?;
+            if let Some(country) = found.flatten() {
+                if !governed.contains(&country) {
+                    governed.push(country);
+                }
+            }
+        }
+        r.governed = governed;
+    }
     if let Some(name) = r.event.speaker.as_deref() {
         let found = kind_and_country(conn, &mut caches.speakers, "actors", name, |kind, country| {
             merge::speaker_from(kind, name, country)
@@ -1833,6 +1851,7 @@ fn report_row(row: &Row) -> Result<merge::Report<'static>> {
         terms: row.get(20)?,
         speaker: None,
         place: None,
+        governed: Vec::new(),
     })
 }
 

@@ -105,6 +105,29 @@ fn talks_reported_by_two_outlets_are_one_event_and_other_participants_stay_apart
     assert!(talks.iter().any(|e| articles(e) == names(&["c.txt"])), "Zarif and Wang Yi are other talks");
 }
 
+const TALKS_GOVERNMENT: &str = "The Syrian government held talks with the opposition in Geneva on Monday.\n";
+const TALKS_COUNTRY: &str = "Syria and Turkey held talks on Monday, officials said.\n";
+const TALKS_OTHER_GOVERNMENT: &str = "The Iraqi government held talks with Jordan on Monday.\n";
+
+#[test]
+fn talks_of_a_government_meet_talks_that_name_its_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = [
+        ("g1.txt", "2016-02-16", "Reuters", TALKS_GOVERNMENT),
+        ("g2.txt", "2016-02-16", "AFP", TALKS_COUNTRY),
+        ("g3.txt", "2016-02-16", "AP", TALKS_OTHER_GOVERNMENT),
+    ];
+    let (_, db) = ingest_each(dir.path(), &arts);
+    let events = export(dir.path(), &db);
+    let talks = kind(&events, "talks");
+    assert_eq!(talks.len(), 2, "{talks:#?}");
+    assert!(
+        talks.iter().any(|e| articles(e) == names(&["g1.txt", "g2.txt"])),
+        "the Syrian government is Syria: {talks:#?}"
+    );
+    assert!(talks.iter().any(|e| articles(e) == names(&["g3.txt"])), "Iraq's government is not Syria's");
+}
+
 #[test]
 fn a_planned_meeting_never_merges_with_one_that_happened() {
     let dir = tempfile::tempdir().unwrap();
