@@ -18,6 +18,11 @@
 --
 -- Existing reports keep their fields (in_event 0); the reports written from
 -- now on start lean.
+--
+-- A government taking part in talks now stands for its country too (a merge
+-- key under the country, src/merge.rs): the keys of stored talks with a
+-- government among their participants are dropped, and the next ingest
+-- computes them again and links what they find (`merge_pending`, as 0006).
 
 ALTER TABLE reports ADD COLUMN in_event INTEGER NOT NULL DEFAULT 0;
 
@@ -35,3 +40,12 @@ SELECT r.id, r.event_id, r.article_id, r.ordinal, r.kind, r.status,
        CASE WHEN r.in_event THEN e.cumulative ELSE r.cumulative END AS cumulative,
        r.actors, r.terms
   FROM reports r LEFT JOIN events e ON r.in_event = 1 AND e.id = r.event_id;
+
+DELETE FROM merge_keys
+ WHERE report_id IN (SELECT r.id
+                       FROM reports r, json_each(r.actors) j
+                       JOIN actors a ON a.name = j.value ->> 0
+                      WHERE r.kind = 'talks' AND a.kind = 'government' AND a.country IS NOT NULL);
+
+INSERT INTO meta (key, value) SELECT 'merge_pending', 'all' WHERE changes() > 0
+    ON CONFLICT (key) DO NOTHING;
