@@ -345,3 +345,53 @@ fn a_database_from_before_reports_is_migrated_and_merged_by_the_next_ingest() {
     assert!(talks.contains(&names(&["a.txt", "b.txt"])), "{talks:?}");
     assert!(!run_ok(dir.path(), &["db", "status", "--format", "csv"]).contains("merging_pending"));
 }
+
+#[test]
+fn a_database_from_before_governments_stood_for_their_country_links_them_on_the_next_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for m in [
+            "0001_init.sql",
+            "0002_mention_spans.sql",
+            "0003_portable_timeline.sql",
+            "0004_partial_indexes.sql",
+            "0005_article_dict_hash.sql",
+            "0006_reports.sql",
+        ] {
+            let sql =
+                std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(m)).unwrap();
+            conn.execute_batch(&sql).unwrap();
+        }
+        // Two talks linked by nothing before 0007: the Syrian government's,
+        // keyed by the government alone, and Syria's, keyed by Syria.
+        conn.execute_batch(
+            "PRAGMA user_version = 6;
+             INSERT INTO actors (id, name, kind, country) VALUES (1, 'Syrian government', 'government', 'Syria'),
+                                                                 (2, 'Syria', 'country', 'Syria');
+             INSERT INTO articles (id, name, published, published_origin, content_hash, clean_text, ingested_at)
+                  VALUES (1, 'a.txt', '2016-02-16', 'given', 'h1', 'The Syrian government held talks on Monday.', 'then'),
+                         (2, 'b.txt', '2016-02-16', 'given', 'h2', 'Syria held talks on Monday.', 'then');
+             INSERT INTO reports (id, event_id, article_id, ordinal, kind, status, date_start, date_end, precision, actors)
+                  VALUES (1, 1, 1, 0, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '[[\"Syrian government\",\"participant\"]]'),
+                         (2, 2, 2, 0, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '[[\"Syria\",\"participant\"]]');
+             INSERT INTO events (id, kind, status, date_start, date_end, precision, first_reported)
+                  VALUES (1, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '2016-02-16'),
+                         (2, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '2016-02-16');
+             INSERT INTO event_actors VALUES (1, 1, 'participant', 0), (2, 2, 'participant', 0);
+             INSERT INTO mention_spans (report_id, article_id, start_byte, end_byte) VALUES (1, 1, 0, 43), (2, 2, 0, 27);
+             INSERT INTO merge_keys (report_id, key, day, last) VALUES (1, 4, 736009, 736009);",
+        )
+        .unwrap();
+    }
+    run_ok(dir.path(), &["db", "upgrade"]);
+    let status = run_ok(dir.path(), &["db", "status", "--format", "csv"]);
+    assert!(status.contains("merging_pending,all"), "{status}");
+    let other = dir.path().join("c.txt");
+    std::fs::write(&other, TALKS_OTHERS).unwrap();
+    let out = ingest(dir.path(), &["--published", "2016-02-16", other.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let talks: Vec<BTreeSet<String>> = kind(&export(dir.path(), &db), "talks").into_iter().map(articles).collect();
+    assert!(talks.contains(&names(&["a.txt", "b.txt"])), "{talks:?}");
+}
