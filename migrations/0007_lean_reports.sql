@@ -47,5 +47,6 @@ DELETE FROM merge_keys
                        JOIN actors a ON a.name = j.value ->> 0
                       WHERE r.kind = 'talks' AND a.kind = 'government' AND a.country IS NOT NULL);
 
+-- `all` even over a pending bulk load's `bulk`, which has every key computed.
 INSERT INTO meta (key, value) SELECT 'merge_pending', 'all' WHERE changes() > 0
-    ON CONFLICT (key) DO NOTHING;
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
