@@ -2280,8 +2280,11 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
 
 /// The events linked, directly or through others, to the events `seeds` (themselves included).
 fn component_events(conn: &Connection, seeds: &[i64]) -> Result<Vec<i64>> {
-    let mut events: Vec<i64> = seeds.to_vec();
-    let mut seen: std::collections::HashSet<i64> = seeds.iter().copied().collect();
+    // Each once: a seed given twice would have its reports read, and
+    // clustered, twice (the linking pass of a database with links gave the
+    // events of its groups' members, one per member).
+    let mut seen: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    let mut events: Vec<i64> = seeds.iter().copied().filter(|e| seen.insert(*e)).collect();
     let mut next = 0;
     while next < events.len() {
         let linked: Vec<i64> = conn

@@ -395,3 +395,37 @@ fn a_database_from_before_governments_stood_for_their_country_links_them_on_the_
     let talks: Vec<BTreeSet<String>> = kind(&export(dir.path(), &db), "talks").into_iter().map(articles).collect();
     assert!(talks.contains(&names(&["a.txt", "b.txt"])), "{talks:?}");
 }
+
+/// The linking pass of a database that already has links (0007 asks for one
+/// when it drops keys) read each group's events once per member, and made
+/// orphan events and copies of merged ones.
+#[test]
+fn linking_pass_over_a_database_with_links_leaves_its_events_as_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = [
+        ("a.txt", "2013-11-20", "Reuters", TALKS_A),
+        ("b.txt", "2013-11-20", "AFP", TALKS_B),
+        ("t1.txt", "2016-02-16", "SANA", TOLL_45),
+        ("t2.txt", "2016-02-16", "Reuters", TOLL_52),
+    ];
+    let (_, db) = ingest_each(dir.path(), &arts);
+    let before = export(dir.path(), &db);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute("INSERT INTO meta (key, value) VALUES ('merge_pending', 'all')", []).unwrap();
+    }
+    let other = dir.path().join("none.txt");
+    std::fs::write(&other, "Nothing happened.\n").unwrap();
+    let out = ingest(dir.path(), &["--published", "2016-02-16", other.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(export(dir.path(), &db), before);
+    let orphans = run_ok(
+        dir.path(),
+        &[
+            "sql",
+            "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.id)",
+            "--no-headers",
+        ],
+    );
+    assert_eq!(orphans.trim(), "0");
+}
