@@ -5,10 +5,11 @@
 -- stay alone, and the copy made the database 1.7x what it was before
 -- reports and slowed a bulk load.
 --
---   reports.in_event  1: the report's fields other than kind and status
---                     (dates, date_text, place, speaker, quote, count,
---                     qualifier, cumulative) are NULL here and are those of
---                     its event, which it is the only report of. The store
+--   reports.in_event  1: the report's fields other than kind, status and
+--                     terms (dates, date_text, place, speaker, quote, count,
+--                     qualifier, cumulative: NULL here; actors: '[]' here)
+--                     are those of its event, which it is the only report
+--                     of (its actors are the event's event_actors). The store
 --                     writes them into the report (in_event 0) before the
 --                     event changes: before another report joins it, or it
 --                     joins another event.
@@ -38,7 +39,13 @@ SELECT r.id, r.event_id, r.article_id, r.ordinal, r.kind, r.status,
        CASE WHEN r.in_event THEN e.count ELSE r.count END AS count,
        CASE WHEN r.in_event THEN e.qualifier ELSE r.qualifier END AS qualifier,
        CASE WHEN r.in_event THEN e.cumulative ELSE r.cumulative END AS cumulative,
-       r.actors, r.terms
+       CASE WHEN r.in_event
+            THEN (SELECT '[' || ifnull(group_concat(x, ','), '') || ']'
+                    FROM (SELECT json_array(a.name, ea.role) AS x
+                            FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+                           WHERE ea.event_id = r.event_id ORDER BY ea.position))
+            ELSE r.actors END AS actors,
+       r.terms
   FROM reports r LEFT JOIN events e ON r.in_event = 1 AND e.id = r.event_id;
 
 DELETE FROM merge_keys

@@ -1966,7 +1966,10 @@ fn stored_count(c: Option<u64>) -> Option<i64> {
 /// event already stored) keeps its fields in that event alone (`in_event`,
 /// migration 0007); `materialize` copies them back before the event changes.
 fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: &str) -> Result<()> {
-    let actors: Vec<String> = reports.iter().map(|r| merge::actors_json(&r.event.actors)).collect();
+    let actors: Vec<String> = reports
+        .iter()
+        .map(|r| if r.event_id == r.id { String::new() } else { merge::actors_json(&r.event.actors) })
+        .collect();
     let mut rows = Rows::new(INSERT_REPORTS, 19);
     let mut mentions = Rows::new(INSERT_MENTIONS, 5);
     for (r, actors) in reports.iter().zip(&actors) {
@@ -1981,10 +1984,12 @@ fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: 
             rows.text(Some(e.status.as_str()));
             (0..9).for_each(|_| rows.opt_int(None));
             rows.int(0);
+            // Its event's `event_actors` (see `report_fields`).
+            rows.text(Some("[]"));
         } else {
             rows.fields(e);
+            rows.text(Some(actors));
         }
-        rows.text(Some(actors));
         rows.text(r.terms.as_deref());
         rows.int(alone as i64);
         for m in &e.mentions {
@@ -2006,10 +2011,10 @@ fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: 
 fn materialize(conn: &Connection, event_id: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE reports SET (date_start, date_end, precision, date_text, place, speaker, quote, count, qualifier,
-                             cumulative, in_event)
-                          = (SELECT date_start, date_end, precision, date_text, place, speaker, quote, count,
-                                    qualifier, cumulative, 0
-                               FROM events WHERE id = ?1)
+                             cumulative, actors, in_event)
+                          = (SELECT r.date_start, r.date_end, r.precision, r.date_text, r.place, r.speaker, r.quote,
+                                    r.count, r.qualifier, r.cumulative, r.actors, 0
+                               FROM report_fields r WHERE r.id = reports.id)
           WHERE event_id = ?1 AND in_event = 1",
     )?
     .execute([event_id])?;

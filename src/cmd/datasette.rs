@@ -100,7 +100,7 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 .cloned()
                 .chain([(
                     "in_event",
-                    s("1: the report is its event's only one, and its fields other than kind and status are the event's (read them through report_fields)."),
+                    s("1: the report is its event's only one, and its fields other than kind, status and terms (actors too) are the event's (read them through report_fields)."),
                 )])
                 .collect(),
         },
