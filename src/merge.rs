@@ -106,9 +106,11 @@ impl Report<'_> {
             }
             None => {
                 let p = day_number(self.published?);
-                // What someone said is often reported the next day ("said on
-                // Friday" in a Saturday paper, the day left out).
-                Some(if self.event.kind == Kind::Statement { (p - 1, p) } else { (p, p) })
+                // What someone said, or what took place, is often reported
+                // the next day ("said on Friday", "met on Friday" in a
+                // Saturday paper, the day left out).
+                let past = self.event.kind == Kind::Statement || self.event.status == Status::Happened;
+                Some(if past { (p - 1, p) } else { (p, p) })
             }
         }
     }
@@ -1165,6 +1167,21 @@ mod tests {
         assert_eq!(score(&a, &same), None, "one article's reports never merge");
         let bare = talks(6, Some("2014-01-22"), None, &[]);
         assert_eq!(score(&a, &bare), None, "missing fields are no evidence");
+    }
+
+    #[test]
+    fn undated_talks_that_took_place_may_be_of_the_day_before_publication() {
+        let dated = talks(1, Some("2015-10-30"), Some("Vienna"), &["Sergei Lavrov", "Iran"]);
+        let mut undated = talks(2, None, None, &["Iran"]);
+        undated.published = Some(d("2015-10-31"));
+        assert_eq!(undated.window(), Some((day_number(d("2015-10-30")), day_number(d("2015-10-31")))));
+        assert!(score(&dated, &undated).is_some(), "\"met\" in the next day's paper");
+        let mut later = undated.clone();
+        later.published = Some(d("2015-11-01"));
+        assert_eq!(score(&dated, &later), None, "two days after");
+        let mut planned = undated.clone();
+        planned.event.to_mut().status = Status::Planned;
+        assert_eq!(planned.window(), Some((day_number(d("2015-10-31")), day_number(d("2015-10-31")))));
     }
 
     #[test]

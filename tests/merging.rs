@@ -128,6 +128,26 @@ fn talks_of_a_government_meet_talks_that_name_its_country() {
     assert!(talks.iter().any(|e| articles(e) == names(&["g3.txt"])), "Iraq's government is not Syria's");
 }
 
+const MET_FRIDAY: &str = "Russian Foreign Minister Sergei Lavrov met Iranian Foreign Minister Mohammad Javad Zarif \
+                           in Vienna on Friday.\n";
+const ATTEND_HEADLINE: &str = "Zarif, Lavrov attend talks\n\nDiplomats worked late into the night.\n";
+
+#[test]
+fn undated_talks_that_took_place_meet_talks_of_the_day_before_publication() {
+    let dir = tempfile::tempdir().unwrap();
+    // Friday 2015-10-30; the headline, undated, in Saturday's and in Monday's paper.
+    let arts = [
+        ("w1.txt", "2015-10-30", "Reuters", MET_FRIDAY),
+        ("w2.txt", "2015-10-31", "AFP", ATTEND_HEADLINE),
+        ("w3.txt", "2015-11-02", "AP", ATTEND_HEADLINE),
+    ];
+    let (_, db) = ingest_each(dir.path(), &arts);
+    let events = export(dir.path(), &db);
+    let talks = kind(&events, "talks");
+    assert!(talks.iter().any(|e| articles(e) == names(&["w1.txt", "w2.txt"])), "{talks:#?}");
+    assert!(talks.iter().any(|e| articles(e) == names(&["w3.txt"])), "three days later: {talks:#?}");
+}
+
 #[test]
 fn a_planned_meeting_never_merges_with_one_that_happened() {
     let dir = tempfile::tempdir().unwrap();
