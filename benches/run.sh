@@ -102,11 +102,14 @@ printf '%-44s %9.1f s  (one run) -> %s MB/s, %s events, %s mentions, peak %s MB\
     "ingest $DB_ARTICLES articles into a new database" "$big_s" "$(rate "$big_bytes / 1e6" "$big_s")" \
     "$events" "$mentions" "$big_rss"
 
-# Whole process, cron-style: one new small article each run (a new name each time).
+# Whole process, cron-style: one new small article, each run into a fresh
+# copy of the database (copied and synced untimed): into the same database again, each
+# run's reports would join the previous runs' copies of the article.
 ONE=$WORK/one.txt
 sed -n 2p "$SMALL" | python3 -c 'import json, sys; sys.stdout.write(json.loads(sys.stdin.read())["text"])' >"$ONE"
-measure "ingest one article ($(wc -c <"$ONE") B) into 1M events" \
-    "'$BIN' --db '$WORK/big.db' ingest --name one-\$RANDOM\$RANDOM-\$RUN.txt --published 2014-01-17 - <'$ONE' 2>/dev/null"
+PREPARE="rm -f '$WORK'/one.db*; cp '$WORK/big.db' '$WORK/one.db'; [ ! -f '$WORK/big.db-wal' ] || cp '$WORK/big.db-wal' '$WORK/one.db-wal'; sync '$WORK'/one.db*" measure "ingest one article ($(wc -c <"$ONE") B) into 1M events" \
+    "'$BIN' --db '$WORK/one.db' ingest --name one-\$RUN.txt --published 2014-01-17 - <'$ONE' 2>/dev/null"
+rm -f "$WORK"/one.db*
 
 measure "events --actor $ACTOR --since $SINCE --limit 100" \
     "'$BIN' --db '$WORK/big.db' events --actor '$ACTOR' --since $SINCE --limit 100 --format csv"

@@ -81,6 +81,11 @@ pub struct Report<'a> {
     pub terms: Option<String>,
     pub speaker: Option<Speaker>,
     pub place: Option<Place>,
+    /// Talks: the countries (lower case) whose government the dictionaries
+    /// say a participant is ("the Syrian government"): as a party to talks
+    /// a government stands for its country, which another report may name
+    /// instead ("Syria").
+    pub governed: Vec<String>,
 }
 
 impl Report<'_> {
@@ -101,9 +106,11 @@ impl Report<'_> {
             }
             None => {
                 let p = day_number(self.published?);
-                // What someone said is often reported the next day ("said on
-                // Friday" in a Saturday paper, the day left out).
-                Some(if self.event.kind == Kind::Statement { (p - 1, p) } else { (p, p) })
+                // What someone said, or what took place, is often reported
+                // the next day ("said on Friday", "met on Friday" in a
+                // Saturday paper, the day left out).
+                let past = self.event.kind == Kind::Statement || self.event.status == Status::Happened;
+                Some(if past { (p - 1, p) } else { (p, p) })
             }
         }
     }
@@ -143,6 +150,9 @@ impl Report<'_> {
             Kind::Talks | Kind::Visit => {
                 for a in &e.actors {
                     add(Tag::Plain, format_args!("a|{}", a.name.to_lowercase()));
+                }
+                for country in &self.governed {
+                    add(Tag::Plain, format_args!("a|{country}"));
                 }
                 if let Some(p) = &e.place {
                     add(Tag::Plain, format_args!("p|{}", p.to_lowercase()));
@@ -213,27 +223,63 @@ pub fn candidate_pairs(keys: impl Iterator<Item = (i64, i64, i64, i64)>) -> Vec<
     pairs
 }
 
-/// A report without what only deriving an event needs (quote, date words,
-/// terms, actors): enough to cluster it.
-pub fn light(r: &Report<'_>) -> Report<'static> {
-    let e = &*r.event;
-    let mut event = Event::new(e.kind, e.status);
-    event.date = e.date;
-    event.place = e.place.clone();
-    event.speaker = e.speaker.clone();
-    event.cumulative = e.cumulative;
-    Report {
-        id: r.id,
-        event_id: r.event_id,
-        article_id: r.article_id,
-        article: r.article.clone(),
-        published: r.published,
-        source: None,
-        ordinal: r.ordinal,
-        event: Cow::Owned(event),
-        terms: None,
-        speaker: r.speaker.clone(),
-        place: r.place.clone(),
+/// What `select_links` needs of a report: its kind, its article and its
+/// place in the canonical order.
+pub trait Linkable {
+    fn is_statement(&self) -> bool;
+    fn article_id(&self) -> i64;
+    fn canonical(&self) -> (bool, Option<NaiveDate>, &str, i64);
+}
+
+impl Linkable for Report<'_> {
+    fn is_statement(&self) -> bool {
+        self.event.kind == Kind::Statement
+    }
+    fn article_id(&self) -> i64 {
+        self.article_id
+    }
+    fn canonical(&self) -> (bool, Option<NaiveDate>, &str, i64) {
+        Report::canonical(self)
+    }
+}
+
+/// A report reduced to what choosing links and grouping them needs, for a
+/// bulk load's linking pass, which holds every linked report at once (a
+/// whole report is about seven times the size).
+#[derive(Clone, Debug)]
+pub struct Light {
+    pub id: i64,
+    pub event_id: i64,
+    pub article_id: i64,
+    pub statement: bool,
+    pub published: Option<NaiveDate>,
+    pub article: Box<str>,
+    pub ordinal: i64,
+}
+
+impl Light {
+    pub fn of(r: &Report<'_>) -> Light {
+        Light {
+            id: r.id,
+            event_id: r.event_id,
+            article_id: r.article_id,
+            statement: r.event.kind == Kind::Statement,
+            published: r.published,
+            article: r.article.as_str().into(),
+            ordinal: r.ordinal,
+        }
+    }
+}
+
+impl Linkable for Light {
+    fn is_statement(&self) -> bool {
+        self.statement
+    }
+    fn article_id(&self) -> i64 {
+        self.article_id
+    }
+    fn canonical(&self) -> (bool, Option<NaiveDate>, &str, i64) {
+        (self.published.is_none(), self.published, &self.article, self.ordinal)
     }
 }
 
@@ -319,6 +365,13 @@ fn shared_actors(a: &Event, b: &Event) -> usize {
     a.actors.iter().filter(|x| b.actors.iter().any(|y| same_name(&x.name, &y.name))).count()
 }
 
+/// Talks: a participant of one is the government of a country the other
+/// names as a participant, or both name governments of one country.
+fn same_party(a: &Report<'_>, b: &Report<'_>) -> bool {
+    let names = |r: &Report<'_>, country: &str| r.event.actors.iter().any(|x| same_name(&x.name, country));
+    a.governed.iter().any(|c| names(b, c) || b.governed.contains(c)) || b.governed.iter().any(|c| names(a, c))
+}
+
 fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> usize {
     let (Some(ta), Some(tb)) = (&a.terms, &b.terms) else { return 0 };
     let set: HashSet<&str> = ta.split(' ').filter(|t| !t.is_empty()).collect();
@@ -372,7 +425,10 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
             n as u32
         }
         Kind::Talks => {
-            let n = shared_actors(ea, eb) as u32;
+            let mut n = shared_actors(ea, eb) as u32;
+            if n == 0 && same_party(a, b) {
+                n = 1;
+            }
             if n == 0 && place == 0 {
                 return None;
             }
@@ -412,18 +468,18 @@ pub struct Link {
 /// other's best match in its article (highest score, then the canonical
 /// order). `compatible` must hold every compatible pair that involves a
 /// report whose links are wanted, so that "best" is decided on all of them.
-pub fn select_links(reports: &[Report<'_>], compatible: &[Link]) -> Vec<Link> {
+pub fn select_links<R: Linkable>(reports: &[R], compatible: &[Link]) -> Vec<Link> {
     // Best partner of each report in each other article: (report, article) -> (score, partner).
     let mut best: HashMap<(usize, i64), (u32, usize)> = HashMap::new();
     let better = |s: u32, x: usize, cur: (u32, usize)| {
         s > cur.0 || (s == cur.0 && reports[x].canonical() < reports[cur.1].canonical())
     };
     for l in compatible {
-        if reports[l.a].event.kind != Kind::Statement {
+        if !reports[l.a].is_statement() {
             continue;
         }
         for (me, other) in [(l.a, l.b), (l.b, l.a)] {
-            let slot = best.entry((me, reports[other].article_id)).or_insert((l.score, other));
+            let slot = best.entry((me, reports[other].article_id())).or_insert((l.score, other));
             if better(l.score, other, *slot) {
                 *slot = (l.score, other);
             }
@@ -433,9 +489,9 @@ pub fn select_links(reports: &[Report<'_>], compatible: &[Link]) -> Vec<Link> {
         .iter()
         .copied()
         .filter(|l| {
-            reports[l.a].event.kind != Kind::Statement
-                || (best.get(&(l.a, reports[l.b].article_id)).map(|b| b.1) == Some(l.b)
-                    && best.get(&(l.b, reports[l.a].article_id)).map(|b| b.1) == Some(l.a))
+            !reports[l.a].is_statement()
+                || (best.get(&(l.a, reports[l.b].article_id())).map(|b| b.1) == Some(l.b)
+                    && best.get(&(l.b, reports[l.a].article_id())).map(|b| b.1) == Some(l.a))
         })
         .collect()
 }
@@ -1075,6 +1131,7 @@ mod tests {
             terms: None,
             speaker: None,
             place: None,
+            governed: Vec::new(),
         }
     }
 
@@ -1110,6 +1167,38 @@ mod tests {
         assert_eq!(score(&a, &same), None, "one article's reports never merge");
         let bare = talks(6, Some("2014-01-22"), None, &[]);
         assert_eq!(score(&a, &bare), None, "missing fields are no evidence");
+    }
+
+    #[test]
+    fn undated_talks_that_took_place_may_be_of_the_day_before_publication() {
+        let dated = talks(1, Some("2015-10-30"), Some("Vienna"), &["Sergei Lavrov", "Iran"]);
+        let mut undated = talks(2, None, None, &["Iran"]);
+        undated.published = Some(d("2015-10-31"));
+        assert_eq!(undated.window(), Some((day_number(d("2015-10-30")), day_number(d("2015-10-31")))));
+        assert!(score(&dated, &undated).is_some(), "\"met\" in the next day's paper");
+        let mut later = undated.clone();
+        later.published = Some(d("2015-11-01"));
+        assert_eq!(score(&dated, &later), None, "two days after");
+        let mut planned = undated.clone();
+        planned.event.to_mut().status = Status::Planned;
+        assert_eq!(planned.window(), Some((day_number(d("2015-10-31")), day_number(d("2015-10-31")))));
+    }
+
+    #[test]
+    fn a_government_in_talks_is_its_country() {
+        let mut a = talks(1, Some("2014-01-22"), None, &["Syrian government"]);
+        a.governed = vec!["syria".into()];
+        let b = talks(2, Some("2014-01-22"), None, &["Syria", "Turkey"]);
+        assert_eq!(score(&a, &b), Some(1), "the Syrian government stands for Syria");
+        assert_eq!(score(&b, &a), Some(1));
+        assert!(a.keys().iter().any(|k| b.keys().contains(k)), "found through the country's key");
+        let mut c = talks(3, Some("2014-01-22"), None, &["Assad government"]);
+        c.governed = vec!["syria".into()];
+        assert_eq!(score(&a, &c), Some(1), "two names of one country's government");
+        let mut d = talks(4, Some("2014-01-22"), None, &["Iraqi government", "Jordan"]);
+        d.governed = vec!["iraq".into()];
+        assert_eq!(score(&a, &d), None, "another country's government");
+        assert_eq!(score(&b, &d), None);
     }
 
     #[test]

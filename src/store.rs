@@ -33,6 +33,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_partial_indexes.sql", include_str!("../migrations/0004_partial_indexes.sql")),
     ("0005_article_dict_hash.sql", include_str!("../migrations/0005_article_dict_hash.sql")),
     ("0006_reports.sql", include_str!("../migrations/0006_reports.sql")),
+    ("0007_lean_reports.sql", include_str!("../migrations/0007_lean_reports.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -100,6 +101,9 @@ const QUERY_INDEXES: &[&str] =
 /// (`finish_merging` clears it): `bulk` during a bulk load, which links its
 /// reports once they are all stored; `all` after the migration to reports.
 const MERGE_PENDING_KEY: &str = "merge_pending";
+
+/// The `merge_pending` value of a bulk load (its reports are stored with their keys).
+const BULK_PENDING: &str = "bulk";
 
 /// `meta` keys under which a deferred index keeps its `CREATE INDEX` statement
 /// until it is built again.
@@ -233,6 +237,8 @@ struct Caches {
     speakers: HashMap<String, Option<merge::Speaker>>,
     /// What the stored dictionaries say about a place, by lower-cased name.
     places: HashMap<String, Option<merge::Place>>,
+    /// The country of a government, by lower-cased name (None: not a government).
+    governments: HashMap<String, Option<Option<String>>>,
     /// The next id for a report or an event, set when a write transaction
     /// starts (`start_ids`). Reports and events take their ids from this one
     /// sequence, so that a report stored as an event of its own gives it its
@@ -761,8 +767,8 @@ impl Store {
         }
         // The load's links are made once it is stored (see `finish_merging`).
         tx.execute(
-            "INSERT INTO meta (key, value) VALUES (?1, 'bulk') ON CONFLICT (key) DO NOTHING",
-            [MERGE_PENDING_KEY],
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+            [MERGE_PENDING_KEY, BULK_PENDING],
         )?;
         tx.commit().context(|| "deferring the query indexes".into())?;
         self.tune(Phase::Bulk)?;
@@ -899,8 +905,13 @@ impl Store {
             .context(|| "starting to merge reports".into())?;
         // Checked again inside the transaction: another chronicle may have done it.
         start_ids(&tx, &mut self.caches)?;
-        let merged = if merge_pending(&tx)?.is_some() {
-            key_unkeyed_reports(&tx, &mut self.caches, dict)?;
+        let pending = merge_pending(&tx)?;
+        let merged = if let Some(pending) = pending {
+            // A bulk load stores every report's keys with it (a look for
+            // reports without keys read all of them: 0.5 s for 1M).
+            if pending != BULK_PENDING {
+                key_unkeyed_reports(&tx, &mut self.caches, dict)?;
+            }
             let merged = link_all_reports(&tx, &mut self.caches)?;
             tx.execute("DELETE FROM meta WHERE key = ?1", [MERGE_PENDING_KEY])?;
             merged
@@ -1290,7 +1301,7 @@ impl Store {
     /// earliest publication first (then article name, then position in it).
     pub fn reports(&self, id: i64) -> Result<Vec<StoredReport>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {REPORT_COLUMNS} FROM reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ?1
+            "SELECT {REPORT_COLUMNS} FROM report_fields r JOIN articles a ON a.id = r.article_id WHERE r.event_id = ?1
               ORDER BY a.published IS NULL, a.published, a.name, r.ordinal"
         ))?;
         let mut rows = stmt.query([id])?;
@@ -1564,6 +1575,7 @@ fn write_article(
             terms: item.terms.get(i).cloned().flatten(),
             speaker: None,
             place: None,
+            governed: Vec::new(),
         };
         describe(conn, caches, &mut r)?;
         reports.push(r);
@@ -1589,8 +1601,23 @@ fn write_article(
     })
 }
 
-/// Fills in what the stored dictionaries say about a report's speaker and place.
+/// Fills in what the stored dictionaries say about a report's speaker and
+/// place, and of talks the countries whose government takes part.
 fn describe(conn: &Connection, caches: &mut Caches, r: &mut merge::Report<'_>) -> Result<()> {
+    if r.event.kind == Kind::Talks {
+        let mut governed = Vec::new();
+        for a in &r.event.actors {
+            let found = kind_and_country(conn, &mut caches.governments, "actors", &a.name, |kind, country| {
+                country.filter(|_| kind == "government").map(str::to_lowercase)
+            })?;
+            if let Some(country) = found.flatten() {
+                if !governed.contains(&country) {
+                    governed.push(country);
+                }
+            }
+        }
+        r.governed = governed;
+    }
     if let Some(name) = r.event.speaker.as_deref() {
         let found = kind_and_country(conn, &mut caches.speakers, "actors", name, |kind, country| {
             merge::speaker_from(kind, name, country)
@@ -1728,6 +1755,7 @@ fn recluster(conn: &Connection, caches: &mut Caches, seeds: &[i64]) -> Result<us
     events.sort_unstable();
     let mut reports: Vec<merge::Report<'static>> = Vec::new();
     for &e in &events {
+        materialize(conn, e)?;
         reports.extend(load_reports(conn, caches, "r.event_id = ?1", e)?);
     }
     let index: HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
@@ -1787,7 +1815,8 @@ fn recluster(conn: &Connection, caches: &mut Caches, seeds: &[i64]) -> Result<us
     Ok(gone)
 }
 
-/// The columns `report_row` reads, from `reports r JOIN articles a`.
+/// The columns `report_row` reads, from `report_fields r JOIN articles a`
+/// (the view gives a report's fields, whether kept in it or in its event).
 const REPORT_COLUMNS: &str = "r.id, r.event_id, r.article_id, a.name, a.published, a.source, r.ordinal, r.kind, \
     r.status, r.date_start, r.date_end, r.precision, r.date_text, r.place, r.speaker, r.quote, r.count, r.qualifier, \
     r.cumulative, r.actors, r.terms";
@@ -1800,7 +1829,7 @@ fn load_reports(
     value: i64,
 ) -> Result<Vec<merge::Report<'static>>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {REPORT_COLUMNS} FROM reports r JOIN articles a ON a.id = r.article_id WHERE {condition} ORDER BY r.id"
+        "SELECT {REPORT_COLUMNS} FROM report_fields r JOIN articles a ON a.id = r.article_id WHERE {condition} ORDER BY r.id"
     ))?;
     let mut rows = stmt.query([value])?;
     let mut out = Vec::new();
@@ -1830,6 +1859,7 @@ fn report_row(row: &Row) -> Result<merge::Report<'static>> {
         terms: row.get(20)?,
         speaker: None,
         place: None,
+        governed: Vec::new(),
     })
 }
 
@@ -1917,7 +1947,7 @@ impl<'a> Rows<'a> {
 
 const INSERT_REPORTS: &str =
     "INSERT OR FAIL INTO reports (id, event_id, article_id, ordinal, kind, status, date_start, \
-    date_end, precision, date_text, place, speaker, quote, count, qualifier, cumulative, actors, terms)";
+    date_end, precision, date_text, place, speaker, quote, count, qualifier, cumulative, actors, terms, in_event)";
 const INSERT_MENTIONS: &str =
     "INSERT OR FAIL INTO mention_spans (report_id, article_id, start_byte, end_byte, sentence)";
 const INSERT_EVENTS: &str =
@@ -1931,20 +1961,37 @@ fn stored_count(c: Option<u64>) -> Option<i64> {
     c.map(|c| c.min(i64::MAX as u64) as i64)
 }
 
-/// Inserts reports (each under its own `id`, of event `event_id`) with their mentions.
+/// Inserts reports (each under its own `id`, of event `event_id`) with their
+/// mentions. A report that is an event of its own (`event_id = id`, its
+/// event already stored) keeps its fields in that event alone (`in_event`,
+/// migration 0007); `materialize` copies them back before the event changes.
 fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: &str) -> Result<()> {
-    let actors: Vec<String> = reports.iter().map(|r| merge::actors_json(&r.event.actors)).collect();
-    let mut rows = Rows::new(INSERT_REPORTS, 18);
+    let actors: Vec<String> = reports
+        .iter()
+        .map(|r| if r.event_id == r.id { String::new() } else { merge::actors_json(&r.event.actors) })
+        .collect();
+    let mut rows = Rows::new(INSERT_REPORTS, 19);
     let mut mentions = Rows::new(INSERT_MENTIONS, 5);
     for (r, actors) in reports.iter().zip(&actors) {
         let e = &*r.event;
+        let alone = r.event_id == r.id;
         rows.int(r.id);
         rows.int(r.event_id);
         rows.int(r.article_id);
         rows.int(r.ordinal);
-        rows.fields(e);
-        rows.text(Some(actors));
+        if alone {
+            rows.text(Some(e.kind.as_str()));
+            rows.text(Some(e.status.as_str()));
+            (0..9).for_each(|_| rows.opt_int(None));
+            rows.int(0);
+            // Its event's `event_actors` (see `report_fields`).
+            rows.text(Some("[]"));
+        } else {
+            rows.fields(e);
+            rows.text(Some(actors));
+        }
         rows.text(r.terms.as_deref());
+        rows.int(alone as i64);
         for m in &e.mentions {
             mentions.int(r.id);
             mentions.int(r.article_id);
@@ -1956,6 +2003,22 @@ fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: 
     }
     rows.insert(conn)?;
     mentions.insert(conn)
+}
+
+/// Writes the fields of the reports that keep them in event `event_id`
+/// (`in_event`) into the reports themselves: before that event is derived
+/// again, deleted, or its report moves to another event.
+fn materialize(conn: &Connection, event_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE reports SET (date_start, date_end, precision, date_text, place, speaker, quote, count, qualifier,
+                             cumulative, actors, in_event)
+                          = (SELECT r.date_start, r.date_end, r.precision, r.date_text, r.place, r.speaker, r.quote,
+                                    r.count, r.qualifier, r.cumulative, r.actors, 0
+                               FROM report_fields r WHERE r.id = reports.id)
+          WHERE event_id = ?1 AND in_event = 1",
+    )?
+    .execute([event_id])?;
+    Ok(())
 }
 
 /// Sets the id sequence of reports and events after both tables' highest.
@@ -2132,7 +2195,7 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
     pairs.sort_unstable();
     let mut open: HashMap<i64, merge::Report<'static>> = HashMap::new();
     let mut kept: HashMap<i64, usize> = HashMap::new();
-    let mut reports: Vec<merge::Report<'static>> = Vec::new();
+    let mut reports: Vec<merge::Light> = Vec::new();
     let mut compatible: Vec<merge::Link> = Vec::new();
     let mut horizon = i64::MIN;
     for &(day, a, b) in &pairs {
@@ -2154,7 +2217,7 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
         let Some(score) = merge::score(ra, rb) else { continue };
         let mut index = |r: &merge::Report<'static>| {
             *kept.entry(r.id).or_insert_with(|| {
-                reports.push(merge::light(r));
+                reports.push(merge::Light::of(r));
                 reports.len() - 1
             })
         };
@@ -2188,7 +2251,11 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
             }
             continue;
         }
-        let part: Vec<merge::Report<'_>> = members.iter().map(|&m| reports[m].clone()).collect();
+        // Read again whole (only a light copy of each was kept).
+        let mut part: Vec<merge::Report<'_>> = Vec::with_capacity(members.len());
+        for &m in &members {
+            part.extend(load_reports(conn, caches, "r.id = ?1", reports[m].id)?);
+        }
         let position: HashMap<usize, usize> = members.iter().enumerate().map(|(i, &m)| (m, i)).collect();
         let part_links: Vec<merge::Link> = links_of
             .get(&components.find(members[0]))
@@ -2198,17 +2265,18 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
             .map(|l| merge::Link { a: position[&l.a], b: position[&l.b], score: l.score })
             .collect();
         for group in merge::cluster(&part, &part_links).into_iter().filter(|g| g.len() > 1) {
+            for &m in &group {
+                materialize(conn, part[m].event_id)?;
+            }
             let target = group.iter().map(|&m| part[m].event_id).min().unwrap_or_default();
-            let mut full = Vec::with_capacity(group.len());
             for r in group.iter().map(|&m| &part[m]) {
                 if r.event_id != target {
                     conn.prepare_cached("UPDATE reports SET event_id = ?1 WHERE id = ?2")?.execute([target, r.id])?;
                     conn.prepare_cached("DELETE FROM events WHERE id = ?1")?.execute([r.event_id])?;
                     merged += 1;
                 }
-                full.extend(load_reports(conn, caches, "r.id = ?1", r.id)?);
             }
-            let full: Vec<&merge::Report<'_>> = full.iter().collect();
+            let full: Vec<&merge::Report<'_>> = group.iter().map(|&m| &part[m]).collect();
             update_event(conn, caches, target, &merge::derive(&full))?;
         }
     }
@@ -2217,8 +2285,11 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
 
 /// The events linked, directly or through others, to the events `seeds` (themselves included).
 fn component_events(conn: &Connection, seeds: &[i64]) -> Result<Vec<i64>> {
-    let mut events: Vec<i64> = seeds.to_vec();
-    let mut seen: std::collections::HashSet<i64> = seeds.iter().copied().collect();
+    // Each once: a seed given twice would have its reports read, and
+    // clustered, twice (the linking pass of a database with links gave the
+    // events of its groups' members, one per member).
+    let mut seen: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    let mut events: Vec<i64> = seeds.iter().copied().filter(|e| seen.insert(*e)).collect();
     let mut next = 0;
     while next < events.len() {
         let linked: Vec<i64> = conn

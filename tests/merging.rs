@@ -105,6 +105,49 @@ fn talks_reported_by_two_outlets_are_one_event_and_other_participants_stay_apart
     assert!(talks.iter().any(|e| articles(e) == names(&["c.txt"])), "Zarif and Wang Yi are other talks");
 }
 
+const TALKS_GOVERNMENT: &str = "The Syrian government held talks with the opposition in Geneva on Monday.\n";
+const TALKS_COUNTRY: &str = "Syria and Turkey held talks on Monday, officials said.\n";
+const TALKS_OTHER_GOVERNMENT: &str = "The Iraqi government held talks with Jordan on Monday.\n";
+
+#[test]
+fn talks_of_a_government_meet_talks_that_name_its_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = [
+        ("g1.txt", "2016-02-16", "Reuters", TALKS_GOVERNMENT),
+        ("g2.txt", "2016-02-16", "AFP", TALKS_COUNTRY),
+        ("g3.txt", "2016-02-16", "AP", TALKS_OTHER_GOVERNMENT),
+    ];
+    let (_, db) = ingest_each(dir.path(), &arts);
+    let events = export(dir.path(), &db);
+    let talks = kind(&events, "talks");
+    assert_eq!(talks.len(), 2, "{talks:#?}");
+    assert!(
+        talks.iter().any(|e| articles(e) == names(&["g1.txt", "g2.txt"])),
+        "the Syrian government is Syria: {talks:#?}"
+    );
+    assert!(talks.iter().any(|e| articles(e) == names(&["g3.txt"])), "Iraq's government is not Syria's");
+}
+
+const MET_FRIDAY: &str = "Russian Foreign Minister Sergei Lavrov met Iranian Foreign Minister Mohammad Javad Zarif \
+                           in Vienna on Friday.\n";
+const ATTEND_HEADLINE: &str = "Zarif, Lavrov attend talks\n\nDiplomats worked late into the night.\n";
+
+#[test]
+fn undated_talks_that_took_place_meet_talks_of_the_day_before_publication() {
+    let dir = tempfile::tempdir().unwrap();
+    // Friday 2015-10-30; the headline, undated, in Saturday's and in Monday's paper.
+    let arts = [
+        ("w1.txt", "2015-10-30", "Reuters", MET_FRIDAY),
+        ("w2.txt", "2015-10-31", "AFP", ATTEND_HEADLINE),
+        ("w3.txt", "2015-11-02", "AP", ATTEND_HEADLINE),
+    ];
+    let (_, db) = ingest_each(dir.path(), &arts);
+    let events = export(dir.path(), &db);
+    let talks = kind(&events, "talks");
+    assert!(talks.iter().any(|e| articles(e) == names(&["w1.txt", "w2.txt"])), "{talks:#?}");
+    assert!(talks.iter().any(|e| articles(e) == names(&["w3.txt"])), "three days later: {talks:#?}");
+}
+
 #[test]
 fn a_planned_meeting_never_merges_with_one_that_happened() {
     let dir = tempfile::tempdir().unwrap();
@@ -321,4 +364,88 @@ fn a_database_from_before_reports_is_migrated_and_merged_by_the_next_ingest() {
     let talks: Vec<BTreeSet<String>> = kind(&export(dir.path(), &db), "talks").into_iter().map(articles).collect();
     assert!(talks.contains(&names(&["a.txt", "b.txt"])), "{talks:?}");
     assert!(!run_ok(dir.path(), &["db", "status", "--format", "csv"]).contains("merging_pending"));
+}
+
+#[test]
+fn a_database_from_before_governments_stood_for_their_country_links_them_on_the_next_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for m in [
+            "0001_init.sql",
+            "0002_mention_spans.sql",
+            "0003_portable_timeline.sql",
+            "0004_partial_indexes.sql",
+            "0005_article_dict_hash.sql",
+            "0006_reports.sql",
+        ] {
+            let sql =
+                std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(m)).unwrap();
+            conn.execute_batch(&sql).unwrap();
+        }
+        // Two talks linked by nothing before 0007: the Syrian government's,
+        // keyed by the government alone, and Syria's, keyed by Syria.
+        conn.execute_batch(
+            "PRAGMA user_version = 6;
+             INSERT INTO actors (id, name, kind, country) VALUES (1, 'Syrian government', 'government', 'Syria'),
+                                                                 (2, 'Syria', 'country', 'Syria');
+             INSERT INTO articles (id, name, published, published_origin, content_hash, clean_text, ingested_at)
+                  VALUES (1, 'a.txt', '2016-02-16', 'given', 'h1', 'The Syrian government held talks on Monday.', 'then'),
+                         (2, 'b.txt', '2016-02-16', 'given', 'h2', 'Syria held talks on Monday.', 'then');
+             INSERT INTO reports (id, event_id, article_id, ordinal, kind, status, date_start, date_end, precision, actors)
+                  VALUES (1, 1, 1, 0, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '[[\"Syrian government\",\"participant\"]]'),
+                         (2, 2, 2, 0, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '[[\"Syria\",\"participant\"]]');
+             INSERT INTO events (id, kind, status, date_start, date_end, precision, first_reported)
+                  VALUES (1, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '2016-02-16'),
+                         (2, 'talks', 'happened', '2016-02-15', '2016-02-15', 'day', '2016-02-16');
+             INSERT INTO event_actors VALUES (1, 1, 'participant', 0), (2, 2, 'participant', 0);
+             INSERT INTO mention_spans (report_id, article_id, start_byte, end_byte) VALUES (1, 1, 0, 43), (2, 2, 0, 27);
+             INSERT INTO merge_keys (report_id, key, day, last) VALUES (1, 4, 736009, 736009);",
+        )
+        .unwrap();
+    }
+    run_ok(dir.path(), &["db", "upgrade"]);
+    let status = run_ok(dir.path(), &["db", "status", "--format", "csv"]);
+    assert!(status.contains("merging_pending,all"), "{status}");
+    let other = dir.path().join("c.txt");
+    std::fs::write(&other, TALKS_OTHERS).unwrap();
+    let out = ingest(dir.path(), &["--published", "2016-02-16", other.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let talks: Vec<BTreeSet<String>> = kind(&export(dir.path(), &db), "talks").into_iter().map(articles).collect();
+    assert!(talks.contains(&names(&["a.txt", "b.txt"])), "{talks:?}");
+}
+
+/// The linking pass of a database that already has links (0007 asks for one
+/// when it drops keys) read each group's events once per member, and made
+/// orphan events and copies of merged ones.
+#[test]
+fn linking_pass_over_a_database_with_links_leaves_its_events_as_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let arts = [
+        ("a.txt", "2013-11-20", "Reuters", TALKS_A),
+        ("b.txt", "2013-11-20", "AFP", TALKS_B),
+        ("t1.txt", "2016-02-16", "SANA", TOLL_45),
+        ("t2.txt", "2016-02-16", "Reuters", TOLL_52),
+    ];
+    let (_, db) = ingest_each(dir.path(), &arts);
+    let before = export(dir.path(), &db);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute("INSERT INTO meta (key, value) VALUES ('merge_pending', 'all')", []).unwrap();
+    }
+    let other = dir.path().join("none.txt");
+    std::fs::write(&other, "Nothing happened.\n").unwrap();
+    let out = ingest(dir.path(), &["--published", "2016-02-16", other.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(export(dir.path(), &db), before);
+    let orphans = run_ok(
+        dir.path(),
+        &[
+            "sql",
+            "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.id)",
+            "--no-headers",
+        ],
+    );
+    assert_eq!(orphans.trim(), "0");
 }

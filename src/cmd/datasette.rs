@@ -43,6 +43,27 @@ pub fn schema_doc() -> Vec<TableDoc> {
     let origin = one_of(DateOrigin::ALL, DateOrigin::as_str);
     let s = |t: &str| t.to_string();
     let labels = "YYYY-MM-DD, YYYY-Www (ISO week), YYYY-MM or YYYY, by precision";
+    // A report's columns, in the table `reports` and the view `report_fields`.
+    let report_columns: Vec<(&'static str, String)> = vec![
+        ("id", s("The report's id (an event of one report has its id).")),
+        ("event_id", s("events.id: the event it belongs to.")),
+        ("article_id", s("articles.id")),
+        ("ordinal", s("Its position among the article's events (0 first).")),
+        ("kind", format!("The kind of event, {kind}.")),
+        ("status", format!("Whether it took place, {status}.")),
+        ("date_start", s("First day of its date interval (YYYY-MM-DD).")),
+        ("date_end", s("Last day of its date interval (YYYY-MM-DD).")),
+        ("precision", format!("How precisely the date is known, {precision}.")),
+        ("date_text", s("The date's own words in the article.")),
+        ("place", s("Where it took place, as this article says.")),
+        ("speaker", s("For a statement: who spoke.")),
+        ("quote", s("For a statement: the words quoted.")),
+        ("count", s("For a death toll: the number of dead this article gives.")),
+        ("qualifier", format!("For a death toll: {qualifier}.")),
+        ("cumulative", s("For a death toll: 1 when counted over a period.")),
+        ("actors", s("Who takes part, as a JSON array of [name, role].")),
+        ("terms", s("For a statement: the content words it is compared by, shortened to five letters.")),
+    ];
     vec![
         TableDoc {
             name: "events",
@@ -73,27 +94,21 @@ pub fn schema_doc() -> Vec<TableDoc> {
         TableDoc {
             name: "reports",
             view: false,
-            description: "One row per event an article reports, with that article's own fields: the events are derived from these (see docs/merging.md).",
-            columns: vec![
-                ("id", s("The report's id (an event of one report has its id).")),
-                ("event_id", s("events.id: the event it belongs to.")),
-                ("article_id", s("articles.id")),
-                ("ordinal", s("Its position among the article's events (0 first).")),
-                ("kind", format!("The kind of event, {kind}.")),
-                ("status", format!("Whether it took place, {status}.")),
-                ("date_start", s("First day of its date interval (YYYY-MM-DD).")),
-                ("date_end", s("Last day of its date interval (YYYY-MM-DD).")),
-                ("precision", format!("How precisely the date is known, {precision}.")),
-                ("date_text", s("The date's own words in the article.")),
-                ("place", s("Where it took place, as this article says.")),
-                ("speaker", s("For a statement: who spoke.")),
-                ("quote", s("For a statement: the words quoted.")),
-                ("count", s("For a death toll: the number of dead this article gives.")),
-                ("qualifier", format!("For a death toll: {qualifier}.")),
-                ("cumulative", s("For a death toll: 1 when counted over a period.")),
-                ("actors", s("Who takes part, as a JSON array of [name, role].")),
-                ("terms", s("For a statement: the content words it is compared by, shortened to five letters.")),
-            ],
+            description: "One row per event an article reports, with that article's own fields (while it is its event's only report, kept in the event: see report_fields): the events are derived from these (see docs/merging.md).",
+            columns: report_columns
+                .iter()
+                .cloned()
+                .chain([(
+                    "in_event",
+                    s("1: the report is its event's only one, and its fields other than kind, status and terms (actors too) are the event's (read them through report_fields)."),
+                )])
+                .collect(),
+        },
+        TableDoc {
+            name: "report_fields",
+            view: true,
+            description: "Every report with its own fields, whether kept in the report or, while it is its event's only report, in the event.",
+            columns: report_columns,
         },
         TableDoc {
             name: "report_links",
