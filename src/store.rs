@@ -33,6 +33,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_partial_indexes.sql", include_str!("../migrations/0004_partial_indexes.sql")),
     ("0005_article_dict_hash.sql", include_str!("../migrations/0005_article_dict_hash.sql")),
     ("0006_reports.sql", include_str!("../migrations/0006_reports.sql")),
+    ("0008_timeline_places_fts.sql", include_str!("../migrations/0008_timeline_places_fts.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -127,6 +128,8 @@ pub enum StoreError {
     DiskFull(PathBuf),
     #[error("refused: {0}")]
     Refused(String),
+    #[error("--text {text:?} is not a valid full-text search ({message}); words, \"a phrase\" in double quotes, AND, OR, NOT and prefix* are understood (SQLite FTS5 syntax)")]
+    BadSearch { text: String, message: String },
     #[error("no event with id {0}")]
     UnknownEvent(i64),
     #[error("no table or view named '{0}' (try: {1})")]
@@ -233,6 +236,8 @@ struct Caches {
     speakers: HashMap<String, Option<merge::Speaker>>,
     /// What the stored dictionaries say about a place, by lower-cased name.
     places: HashMap<String, Option<merge::Place>>,
+    /// The `places.id` of a place name (lower-cased), for `events.place_id`.
+    place_ids: HashMap<String, Option<i64>>,
     /// The next id for a report or an event, set when a write transaction
     /// starts (`start_ids`). Reports and events take their ids from this one
     /// sequence, so that a report stored as an event of its own gives it its
@@ -364,6 +369,9 @@ pub struct EventFilter {
     pub until: Option<NaiveDate>,
     pub status: Option<Status>,
     pub article: Option<String>,
+    /// A full-text search (FTS5 query syntax) that one of the event's
+    /// reports' evidence sentences or quote must match.
+    pub text: Option<String>,
     /// Only the events with these ids (the report reads its listed events again whole).
     pub ids: Option<Vec<i64>>,
     pub limit: Option<u64>,
@@ -694,6 +702,9 @@ impl Store {
 
     /// Copies the dictionaries' actors and places into the database, only when
     /// they changed since the last time (their hash is kept in `meta`).
+    ///
+    /// Places are copied anew (their ids may change), with foreign keys off
+    /// (`events.place_id` refers to them), and events are linked to them again.
     pub fn sync_dictionaries(&mut self, dict: &Dictionaries) -> Result<bool> {
         let hash = &dict.fingerprint;
         let stored: Option<String> =
@@ -701,6 +712,14 @@ impl Store {
         if stored.as_deref() == Some(hash.as_str()) {
             return Ok(false);
         }
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let synced = self.sync_dictionaries_without_foreign_keys(dict);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        synced
+    }
+
+    fn sync_dictionaries_without_foreign_keys(&mut self, dict: &Dictionaries) -> Result<bool> {
+        let hash = &dict.fingerprint;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch("UPDATE actors SET in_dictionary = 0; DELETE FROM actor_aliases; DELETE FROM place_aliases; DELETE FROM places;")?;
         {
@@ -717,7 +736,7 @@ impl Store {
                 }
             }
             let mut place = tx.prepare(
-                "INSERT INTO places (name, kind, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO places (name, kind, country, latitude, longitude) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (name) DO UPDATE SET kind = excluded.kind RETURNING id",
             )?;
             let mut alias = tx.prepare("INSERT OR IGNORE INTO place_aliases (place_id, alias) VALUES (?1, ?2)")?;
@@ -728,6 +747,15 @@ impl Store {
                     alias.execute(params![id, al])?;
                 }
             }
+            // Only the links that change are written (places keep their ids
+            // when the dictionary keeps its order).
+            tx.execute_batch(
+                "UPDATE events SET place_id = p.id FROM places p
+                  WHERE events.place IS NOT NULL AND p.name = events.place AND events.place_id IS NOT p.id;
+                 UPDATE events SET place_id = NULL
+                  WHERE place_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM places p WHERE p.id = events.place_id
+                                                               AND p.name = events.place);",
+            )?;
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('dict_hash', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [&hash],
@@ -962,11 +990,37 @@ impl Store {
                 Box::new(a.clone()),
             );
         }
+        if let Some(text) = &filter.text {
+            self.check_search(text)?;
+            bind(
+                "e.id IN (SELECT r.event_id FROM reports r
+                           WHERE r.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?N))",
+                Box::new(text.clone()),
+            );
+        }
         if let Some(ids) = &filter.ids {
             let ids = serde_json::to_string(ids).map_err(|e| StoreError::Io(e.into()))?;
             bind("e.id IN (SELECT value FROM json_each(?N))", Box::new(ids));
         }
         Ok((where_sql, values))
+    }
+
+    /// Checks a full-text search before it is part of a larger query, whose
+    /// error would name neither the search nor the option.
+    fn check_search(&self, text: &str) -> Result<()> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ?1 LIMIT 1)",
+                [text],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(|e| match &e {
+                rusqlite::Error::SqliteFailure(_, Some(_)) => {
+                    StoreError::BadSearch { text: text.to_string(), message: sqlite_message(&e) }
+                }
+                _ => e.into(),
+            })?;
+        Ok(())
     }
 
     /// Reads the events the filter keeps, each with its actors and mentions,
@@ -1273,7 +1327,7 @@ impl Store {
     /// The places with coordinates: (name, latitude, longitude).
     pub fn place_coordinates(&self) -> Result<Vec<(String, f64, f64)>> {
         let mut stmt =
-            self.conn.prepare("SELECT name, lat, lon FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL")?;
+            self.conn.prepare("SELECT name, latitude, longitude FROM places WHERE latitude IS NOT NULL AND longitude IS NOT NULL")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -1577,6 +1631,7 @@ fn write_article(
     let singles: Vec<(i64, merge::Derived<'_>)> = reports.iter().map(|r| (r.id, merge::Derived::single(r))).collect();
     insert_events(conn, caches, &singles)?;
     insert_reports(conn, &reports, &x.clean_text)?;
+    index_evidence(conn, article_id)?;
     drop(singles);
     insert_keys(conn, &reports)?;
     // A bulk load links its reports once it is stored (`finish_merging`).
@@ -1710,6 +1765,12 @@ fn remove_reports(conn: &Connection, caches: &mut Caches, article_id: i64) -> Re
         .prepare_cached("SELECT DISTINCT event_id FROM reports WHERE article_id = ?1")?
         .query_map([article_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    // Out of the full-text index first, with the text it was indexed with (see 0008).
+    conn.prepare_cached(
+        "INSERT INTO evidence_fts (evidence_fts, rowid, sentences, quote)
+         SELECT 'delete', report_id, sentences, quote FROM evidence WHERE article_id = ?1",
+    )?
+    .execute([article_id])?;
     let removed = conn.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?.execute([article_id])?;
     recluster(conn, caches, &touched)?;
     Ok(removed)
@@ -1923,7 +1984,7 @@ const INSERT_MENTIONS: &str =
 const INSERT_EVENTS: &str =
     "INSERT OR FAIL INTO events (id, kind, status, date_start, date_end, precision, date_text, \
     place, speaker, quote, count, qualifier, cumulative, sources, outlets, first_reported, count_low, count_high, \
-    conflicts)";
+    conflicts, place_id)";
 const INSERT_EVENT_ACTORS: &str = "INSERT OR FAIL INTO event_actors (event_id, actor_id, role, position)";
 const INSERT_KEYS: &str = "INSERT OR IGNORE INTO merge_keys (report_id, key, day, last)";
 
@@ -1958,6 +2019,18 @@ fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: 
     mentions.insert(conn)
 }
 
+/// Adds an article's reports, just stored with their mentions, to the
+/// full-text index, reading them through the `evidence` view: the text a
+/// report is removed with later is what the same view gives (see 0008).
+fn index_evidence(conn: &Connection, article_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO evidence_fts (rowid, sentences, quote)
+         SELECT report_id, sentences, quote FROM evidence WHERE article_id = ?1",
+    )?
+    .execute([article_id])?;
+    Ok(())
+}
+
 /// Sets the id sequence of reports and events after both tables' highest.
 fn start_ids(conn: &Connection, caches: &mut Caches) -> Result<()> {
     caches.next_id = conn.query_row(
@@ -1987,11 +2060,12 @@ fn insert_keys(conn: &Connection, reports: &[merge::Report<'_>]) -> Result<()> {
 
 /// Inserts derived events (with their actors) under the ids given.
 fn insert_events(conn: &Connection, caches: &mut Caches, events: &[(i64, merge::Derived<'_>)]) -> Result<()> {
-    let mut rows = Rows::new(INSERT_EVENTS, 19);
+    let mut rows = Rows::new(INSERT_EVENTS, 20);
     let mut actors = Rows::new(INSERT_EVENT_ACTORS, 4);
     for (id, d) in events {
         rows.int(*id);
-        rows.values.extend(event_values(d));
+        let place_id = place_id(conn, caches, d.event.place.as_deref())?;
+        rows.values.extend(event_values(d, place_id));
         event_actor_rows(conn, caches, &mut actors, *id, &d.event.actors)?;
     }
     rows.insert(conn)?;
@@ -2007,13 +2081,13 @@ fn insert_event(conn: &Connection, caches: &mut Caches, d: merge::Derived<'_>) -
 
 /// Writes a derived event's fields and actors over event `id`.
 fn update_event(conn: &Connection, caches: &mut Caches, id: i64, d: &merge::Derived<'_>) -> Result<()> {
-    let mut values = event_values(d);
+    let mut values = event_values(d, place_id(conn, caches, d.event.place.as_deref())?);
     values.push(ToSqlOutput::Owned(rusqlite::types::Value::Integer(id)));
     conn.prepare_cached(
         "UPDATE events SET kind = ?1, status = ?2, date_start = ?3, date_end = ?4, precision = ?5, date_text = ?6,
                 place = ?7, speaker = ?8, quote = ?9, count = ?10, qualifier = ?11, cumulative = ?12, sources = ?13,
-                outlets = ?14, first_reported = ?15, count_low = ?16, count_high = ?17, conflicts = ?18
-          WHERE id = ?19",
+                outlets = ?14, first_reported = ?15, count_low = ?16, count_high = ?17, conflicts = ?18, place_id = ?19
+          WHERE id = ?20",
     )?
     .execute(rusqlite::params_from_iter(values.iter()))?;
     conn.prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")?.execute([id])?;
@@ -2023,9 +2097,9 @@ fn update_event(conn: &Connection, caches: &mut Caches, id: i64, d: &merge::Deri
 }
 
 /// A derived event's columns after `id`, in the order of `INSERT_EVENTS`.
-fn event_values<'a>(d: &'a merge::Derived<'_>) -> Vec<ToSqlOutput<'a>> {
+fn event_values<'a>(d: &'a merge::Derived<'_>, place_id: Option<i64>) -> Vec<ToSqlOutput<'a>> {
     let e = &*d.event;
-    let mut rows = Rows::new(INSERT_EVENTS, 18);
+    let mut rows = Rows::new(INSERT_EVENTS, 19);
     rows.fields(e);
     rows.int(d.sources);
     rows.int(d.outlets);
@@ -2033,7 +2107,23 @@ fn event_values<'a>(d: &'a merge::Derived<'_>) -> Vec<ToSqlOutput<'a>> {
     rows.opt_int(stored_count(d.count_low));
     rows.opt_int(stored_count(d.count_high));
     rows.text(d.conflicts.as_deref());
+    rows.opt_int(place_id);
     rows.values
+}
+
+/// The `places.id` of the place named `name`, if the stored dictionaries know it.
+fn place_id(conn: &Connection, caches: &mut Caches, name: Option<&str>) -> Result<Option<i64>> {
+    let Some(name) = name else { return Ok(None) };
+    let key = name.to_lowercase();
+    if let Some(id) = caches.place_ids.get(&key) {
+        return Ok(*id);
+    }
+    let id = conn
+        .prepare_cached("SELECT id FROM places WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?;
+    caches.place_ids.insert(key, id);
+    Ok(id)
 }
 
 /// An event's actors as `event_actors` rows: each actor once in each role, in order.
