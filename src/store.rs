@@ -2668,6 +2668,63 @@ mod tests {
         assert_eq!(count("SELECT count(*) FROM event_actors"), 2);
     }
 
+    /// Full-text search (migration 0008) needs FTS5 in the SQLite that
+    /// rusqlite's `bundled` feature compiles.
+    #[test]
+    fn bundled_sqlite_has_fts5() {
+        let conn = Connection::open_in_memory().unwrap();
+        let enabled: bool =
+            conn.query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0)).unwrap();
+        assert!(enabled, "SQLite {} was compiled without FTS5", rusqlite::version());
+        conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(x); INSERT INTO t VALUES ('the Geneva conference');")
+            .unwrap();
+        let n: i64 =
+            conn.query_row("SELECT count(*) FROM t WHERE t MATCH '\"Geneva conference\"'", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1);
+    }
+
+    /// Places are copied anew when the dictionaries change, under other ids:
+    /// events follow them, and lose the link to a place no dictionary has.
+    #[test]
+    fn dictionary_changes_link_events_to_places_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
+        let builtin = Dictionaries::builtin().unwrap();
+        store.sync_dictionaries(&builtin).unwrap();
+        store.write_batch(&[sample()], "now", false).unwrap();
+        let linked = |store: &Store| -> (Option<i64>, Option<i64>) {
+            store
+                .conn
+                .query_row(
+                    "SELECT e.place_id, (SELECT id FROM places WHERE name = 'Geneva') FROM events e",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap()
+        };
+        let (before, place) = linked(&store);
+        assert!(before.is_some());
+        assert_eq!(before, place);
+        let mut reversed = builtin.clone();
+        reversed.places.reverse();
+        reversed.fingerprint.push_str("-reversed");
+        assert!(store.sync_dictionaries(&reversed).unwrap());
+        let (event, place) = linked(&store);
+        assert_ne!(event, before, "Geneva kept its id: the test shows nothing");
+        assert_eq!(event, place);
+        let mut without = builtin.clone();
+        without.places.retain(|p| p.name != "Geneva");
+        without.fingerprint.push_str("-without-geneva");
+        assert!(store.sync_dictionaries(&without).unwrap());
+        assert_eq!(linked(&store), (None, None));
+        // The foreign key holds throughout, and is on again.
+        let broken: i64 =
+            store.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(broken, 0);
+        let on: bool = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert!(on);
+    }
+
     #[test]
     fn stores_reads_back_and_is_idempotent() {
         let dir = tempfile::tempdir().unwrap();
