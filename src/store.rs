@@ -106,6 +106,32 @@ const MERGE_PENDING_KEY: &str = "merge_pending";
 /// until it is built again.
 const DEFERRED_INDEX_KEY: &str = "deferred_index:";
 
+/// The full-text index as a deferred index: a bulk load leaves it empty and
+/// builds it at the end, from all the reports at once (see `defer_query_indexes`).
+const DEFERRED_TEXT_INDEX: (&str, &str) =
+    ("evidence_fts", "INSERT INTO evidence_fts (evidence_fts) VALUES ('rebuild')");
+
+/// What the articles of a batch leave to the end of a bulk load.
+#[derive(Clone, Copy)]
+struct Deferred {
+    /// Linking reports across articles (`finish_merging`).
+    merging: bool,
+    /// Adding reports to the full-text index, and taking them out.
+    text_index: bool,
+}
+
+impl Deferred {
+    /// As the database says inside the batch's transaction: another chronicle
+    /// may have finished either meanwhile.
+    fn read(conn: &Connection, bulk: bool) -> Result<Deferred> {
+        let key = format!("{DEFERRED_INDEX_KEY}{}", DEFERRED_TEXT_INDEX.0);
+        let text_index: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?1)")?
+            .query_row([key], |r| r.get(0))?;
+        Ok(Deferred { merging: bulk && merge_pending(conn)?.is_some(), text_index })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{0}: is a folder, not a database file")]
@@ -680,9 +706,12 @@ impl Store {
 
     /// Row counts of every table, in schema order.
     /// `mention_spans` is counted under the name users query, `mentions`.
+    /// The full-text index is not a table of rows of its own: counting it
+    /// would read every report's evidence through its view.
     pub fn counts(&self) -> Result<Vec<(String, i64)>> {
         let mut out = Vec::new();
-        for table in self.tables(false)? {
+        let index = DEFERRED_TEXT_INDEX.0;
+        for table in self.tables(false)?.into_iter().filter(|t| !t.starts_with(index)) {
             let n: i64 =
                 self.conn.query_row(&format!("SELECT count(*) FROM {}", quote_ident(&table)), [], |r| r.get(0))?;
             out.push((if table == "mention_spans" { "mentions".to_string() } else { table }, n));
@@ -787,6 +816,13 @@ impl Store {
             )?;
             tx.execute_batch(&format!("DROP INDEX {}", quote_ident(name)))?;
         }
+        // Built from every report at once at the end, the full-text index
+        // costs half what adding each article's reports as they come does.
+        let (name, build) = DEFERRED_TEXT_INDEX;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![format!("{DEFERRED_INDEX_KEY}{name}"), build],
+        )?;
         // The load's links are made once it is stored (see `finish_merging`).
         tx.execute(
             "INSERT INTO meta (key, value) VALUES (?1, 'bulk') ON CONFLICT (key) DO NOTHING",
@@ -837,13 +873,14 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(failed("starting a write transaction"))?;
-            // Another chronicle may have finished the bulk load's merging
-            // meanwhile: from then on every article is merged as it comes.
-            let bulk = self.bulk && merge_pending(&tx)?.is_some();
+            // Another chronicle may have finished the bulk load's merging (or
+            // built its indexes) meanwhile: from then on every article is
+            // merged (and indexed) as it comes.
+            let deferred = Deferred::read(&tx, self.bulk)?;
             start_ids(&tx, &mut self.caches)?;
             let mut outcomes = Vec::with_capacity(batch.len());
             for item in batch {
-                match write_article(&tx, &mut self.caches, item, ingested_at, force, bulk, &mut renamed) {
+                match write_article(&tx, &mut self.caches, item, ingested_at, force, deferred, &mut renamed) {
                     Ok(outcome) => outcomes.push(outcome),
                     Err(e) if !is_article_fault(&e) => {
                         drop(tx);
@@ -869,13 +906,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(failed("starting a write transaction"))?;
-        let bulk = self.bulk && merge_pending(&tx)?.is_some();
+        let deferred = Deferred::read(&tx, self.bulk)?;
         start_ids(&tx, &mut self.caches)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for item in batch {
             let mut sp = tx.savepoint().map_err(failed("starting a savepoint"))?;
             let renames_before = renamed.len();
-            match write_article(&sp, &mut self.caches, item, ingested_at, force, bulk, &mut renamed) {
+            match write_article(&sp, &mut self.caches, item, ingested_at, force, deferred, &mut renamed) {
                 Ok(outcome) => {
                     sp.commit().map_err(failed("releasing a savepoint"))?;
                     outcomes.push(outcome);
@@ -1008,6 +1045,14 @@ impl Store {
     /// Checks a full-text search before it is part of a larger query, whose
     /// error would name neither the search nor the option.
     fn check_search(&self, text: &str) -> Result<()> {
+        if self.deferred_indexes()?.iter().any(|name| name == DEFERRED_TEXT_INDEX.0) {
+            return Err(StoreError::Refused(format!(
+                "--text: the full-text index of {} is not built yet (a bulk load is under way, or was interrupted); \
+                 `chronicle --db {} db upgrade` builds it",
+                self.path.display(),
+                self.path.display()
+            )));
+        }
         self.conn
             .query_row(
                 "SELECT count(*) FROM (SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ?1 LIMIT 1)",
@@ -1544,7 +1589,7 @@ fn write_article(
     item: &Prepared,
     ingested_at: &str,
     force: bool,
-    bulk: bool,
+    deferred: Deferred,
     renamed: &mut Vec<(String, String)>,
 ) -> Result<Outcome> {
     let a = &item.article;
@@ -1569,7 +1614,7 @@ fn write_article(
                 .prepare_cached("SELECT count(*) FROM mention_spans WHERE article_id = ?1")?
                 .query_row([id], |r| r.get::<_, i64>(0))? as usize;
             // The old reports go, and the events they were part of are derived again without them.
-            replaced.removed_events = remove_reports(conn, caches, *id)?;
+            replaced.removed_events = remove_reports(conn, caches, *id, !deferred.text_index)?;
             if path.as_deref().map(source_file) != a.path.as_deref().map(source_file) {
                 replaced.previous_path = Some(path.clone().unwrap_or_else(|| "no file (standard input)".into()));
             }
@@ -1631,11 +1676,13 @@ fn write_article(
     let singles: Vec<(i64, merge::Derived<'_>)> = reports.iter().map(|r| (r.id, merge::Derived::single(r))).collect();
     insert_events(conn, caches, &singles)?;
     insert_reports(conn, &reports, &x.clean_text)?;
-    index_evidence(conn, article_id)?;
+    if !deferred.text_index {
+        index_evidence(conn, article_id)?;
+    }
     drop(singles);
     insert_keys(conn, &reports)?;
     // A bulk load links its reports once it is stored (`finish_merging`).
-    let merged = if bulk { 0 } else { merge_new_reports(conn, caches, reports)? };
+    let merged = if deferred.merging { 0 } else { merge_new_reports(conn, caches, reports)? };
     let events = x.events.len();
     Ok(if existing.is_some() {
         Outcome::Replaced(Replaced { events, mentions, merged, ..replaced })
@@ -1760,17 +1807,20 @@ fn insert_links(conn: &Connection, links: &[merge::Link], ids: &[i64]) -> Result
 /// them; returns how many) and derives the events they were part of again: an event left with
 /// no report disappears; one whose remaining reports are no longer linked
 /// together splits.
-fn remove_reports(conn: &Connection, caches: &mut Caches, article_id: i64) -> Result<usize> {
+fn remove_reports(conn: &Connection, caches: &mut Caches, article_id: i64, indexed: bool) -> Result<usize> {
     let touched: Vec<i64> = conn
         .prepare_cached("SELECT DISTINCT event_id FROM reports WHERE article_id = ?1")?
         .query_map([article_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    // Out of the full-text index first, with the text it was indexed with (see 0008).
-    conn.prepare_cached(
-        "INSERT INTO evidence_fts (evidence_fts, rowid, sentences, quote)
-         SELECT 'delete', report_id, sentences, quote FROM evidence WHERE article_id = ?1",
-    )?
-    .execute([article_id])?;
+    // Out of the full-text index first, with the text it was indexed with
+    // (see 0008); unless a bulk load builds it at its end.
+    if indexed {
+        conn.prepare_cached(
+            "INSERT INTO evidence_fts (evidence_fts, rowid, sentences, quote)
+             SELECT 'delete', report_id, sentences, quote FROM evidence WHERE article_id = ?1",
+        )?
+        .execute([article_id])?;
+    }
     let removed = conn.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?.execute([article_id])?;
     recluster(conn, caches, &touched)?;
     Ok(removed)
@@ -2602,11 +2652,14 @@ mod tests {
         let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
         assert!(store.defer_query_indexes().unwrap());
         // Every name in the list is an index of the schema: the list cannot drift from the migrations.
-        assert_eq!(store.deferred_indexes().unwrap().len(), QUERY_INDEXES.len());
+        // The query indexes and the full-text index.
+        assert_eq!(store.deferred_indexes().unwrap().len(), QUERY_INDEXES.len() + 1);
         let names: Vec<String> = schema(&store).into_iter().map(|(_, n, _)| n).collect();
         assert!(QUERY_INDEXES.iter().all(|i| !names.iter().any(|n| n == i)), "{names:?}");
         store.write_batch(&[sample()], "now", false).unwrap();
-        assert_eq!(store.build_deferred_indexes().unwrap(), QUERY_INDEXES.len());
+        assert_eq!(store.build_deferred_indexes().unwrap(), QUERY_INDEXES.len() + 1);
+        let found = EventFilter { text: Some("Geneva".into()), ..EventFilter::default() };
+        assert_eq!(store.events(&found, |_| Ok(())).unwrap(), 1);
         assert!(store.deferred_indexes().unwrap().is_empty());
         assert_eq!(schema(&store), schema(&kept));
         // Not empty any more: nothing is deferred.
@@ -2627,12 +2680,17 @@ mod tests {
         drop(store);
         // Readers work meanwhile, without the indexes, and say what is missing.
         let reader = Store::open(&path, Access::ReadOnly).unwrap();
-        assert_eq!(reader.deferred_indexes().unwrap().len(), QUERY_INDEXES.len());
+        assert_eq!(reader.deferred_indexes().unwrap().len(), QUERY_INDEXES.len() + 1);
         let filter = EventFilter { actor: Some("Lavrov".into()), ..EventFilter::default() };
         assert_eq!(reader.events(&filter, |_| Ok(())).unwrap(), 1);
+        // A search would find nothing yet: it says so instead.
+        let search = EventFilter { text: Some("Geneva".into()), ..EventFilter::default() };
+        let err = reader.events(&search, |_| Ok(())).unwrap_err().to_string();
+        assert!(err.contains("full-text index") && err.contains("db upgrade"), "{err}");
         drop(reader);
         let store = Store::open(&path, Access::ReadWrite).unwrap();
         assert!(store.deferred_indexes().unwrap().is_empty());
+        assert_eq!(store.events(&search, |_| Ok(())).unwrap(), 1);
         assert_eq!(schema(&store), complete);
     }
 

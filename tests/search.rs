@@ -140,3 +140,29 @@ fn a_search_with_bad_syntax_is_a_one_line_error() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+/// A bulk load (a JSON Lines file into a new database) builds the index once
+/// at its end, and what it indexed leaves the index when an article is replaced later.
+#[test]
+fn a_bulk_load_indexes_everything_once_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "text": text, "published": "2013-11-20"}).to_string() + "\n"
+    };
+    let lines = [record("a", CEASEFIRE), record("b", SAME_TALKS)].concat();
+    let path = write(dir.path(), "news.jsonl", &lines);
+    let out = ingest(dir.path(), &[&path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let status = run_ok(dir.path(), &["db", "status", "--format", "csv"]);
+    assert!(!status.contains("indexes_not_built"), "{status}");
+    let merged = found(dir.path(), "ceasefire");
+    assert_eq!(merged.len(), 1);
+    assert_eq!(found_among(dir.path(), "\"State Department\"", &["--kind", "talks"]), merged);
+    assert_index_consistent(&dir.path().join("t.db"));
+    let changed = write(dir.path(), "changed.jsonl", &record("a", NO_CEASEFIRE));
+    let out = ingest(dir.path(), &[&changed]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(found(dir.path(), "ceasefire").is_empty());
+    assert_eq!(found_among(dir.path(), "convoys", &["--kind", "talks"]), merged);
+    assert_index_consistent(&dir.path().join("t.db"));
+}
