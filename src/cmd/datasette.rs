@@ -262,7 +262,7 @@ pub fn schema_doc() -> Vec<TableDoc> {
         TableDoc {
             name: "evidence_fts",
             view: false,
-            description: "Full-text index (SQLite FTS5) of evidence: `SELECT event_id FROM evidence WHERE report_id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH '\"Geneva conference\"')`. Words are matched by stem (porter), without case or accents.",
+            description: "Full-text index (SQLite FTS5) of evidence: `SELECT event_id FROM evidence WHERE report_id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH '\"Geneva conference\"')`. Words are matched whole (prefix* for more), without case or accents.",
             columns: vec![
                 ("sentences", s("evidence.sentences, indexed.")),
                 ("quote", s("evidence.quote, indexed.")),
@@ -279,12 +279,6 @@ pub fn schema_doc() -> Vec<TableDoc> {
             view: false,
             description: "FTS5's own storage for evidence_fts (the index's segments); not for queries.",
             columns: vec![("segid", s("FTS5 internal.")), ("term", s("FTS5 internal.")), ("pgno", s("FTS5 internal."))],
-        },
-        TableDoc {
-            name: "evidence_fts_docsize",
-            view: false,
-            description: "FTS5's own storage for evidence_fts (each row's size in tokens); not for queries.",
-            columns: vec![("id", s("reports.id")), ("sz", s("FTS5 internal."))],
         },
         TableDoc {
             name: "evidence_fts_config",
@@ -306,7 +300,6 @@ const HIDDEN: &[&str] = &[
     "evidence_fts",
     "evidence_fts_data",
     "evidence_fts_idx",
-    "evidence_fts_docsize",
     "evidence_fts_config",
 ];
 
