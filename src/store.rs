@@ -125,9 +125,8 @@ impl Deferred {
     /// may have finished either meanwhile.
     fn read(conn: &Connection, bulk: bool) -> Result<Deferred> {
         let key = format!("{DEFERRED_INDEX_KEY}{}", DEFERRED_TEXT_INDEX.0);
-        let text_index: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?1)")?
-            .query_row([key], |r| r.get(0))?;
+        let text_index: bool =
+            conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?1)")?.query_row([key], |r| r.get(0))?;
         Ok(Deferred { merging: bulk && merge_pending(conn)?.is_some(), text_index })
     }
 }
@@ -1371,8 +1370,9 @@ impl Store {
 
     /// The places with coordinates: (name, latitude, longitude).
     pub fn place_coordinates(&self) -> Result<Vec<(String, f64, f64)>> {
-        let mut stmt =
-            self.conn.prepare("SELECT name, latitude, longitude FROM places WHERE latitude IS NOT NULL AND longitude IS NOT NULL")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT name, latitude, longitude FROM places WHERE latitude IS NOT NULL AND longitude IS NOT NULL",
+        )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -2168,10 +2168,8 @@ fn place_id(conn: &Connection, caches: &mut Caches, name: Option<&str>) -> Resul
     if let Some(id) = caches.place_ids.get(&key) {
         return Ok(*id);
     }
-    let id = conn
-        .prepare_cached("SELECT id FROM places WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
-        .optional()?;
+    let id =
+        conn.prepare_cached("SELECT id FROM places WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?;
     caches.place_ids.insert(key, id);
     Ok(id)
 }
@@ -2753,11 +2751,9 @@ mod tests {
         let linked = |store: &Store| -> (Option<i64>, Option<i64>) {
             store
                 .conn
-                .query_row(
-                    "SELECT e.place_id, (SELECT id FROM places WHERE name = 'Geneva') FROM events e",
-                    [],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
+                .query_row("SELECT e.place_id, (SELECT id FROM places WHERE name = 'Geneva') FROM events e", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .unwrap()
         };
         let (before, place) = linked(&store);

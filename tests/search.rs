@@ -10,10 +10,12 @@ use common::*;
 
 const CEASEFIRE: &str = "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on \
                          Monday to discuss a ceasefire in Syria.\n";
-const NO_CEASEFIRE: &str = "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on \
+const NO_CEASEFIRE: &str =
+    "Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on \
                             Monday to discuss aid convoys for Syria.\n";
 /// The same talks as `CEASEFIRE`, from another outlet, with neither search word.
-const SAME_TALKS: &str = "U.S. Secretary of State John Kerry held talks with Russian Foreign Minister Sergei Lavrov in \
+const SAME_TALKS: &str =
+    "U.S. Secretary of State John Kerry held talks with Russian Foreign Minister Sergei Lavrov in \
                           Geneva on Monday, the State Department said.\n";
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -127,11 +129,9 @@ fn a_search_with_bad_syntax_is_a_one_line_error() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.txt", CEASEFIRE);
     ingest_ok(dir.path(), &a);
-    for (args, query) in [
-        (&["events"][..], "\"Geneva"),
-        (&["events"][..], "AND ceasefire"),
-        (&["export", "events"][..], "ceasefire OR"),
-    ] {
+    for (args, query) in
+        [(&["events"][..], "\"Geneva"), (&["events"][..], "AND ceasefire"), (&["export", "events"][..], "ceasefire OR")]
+    {
         let out = chronicle(dir.path()).args(args).args(["--text", query]).output().unwrap();
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{query}: {err}");
