@@ -22,12 +22,18 @@ fn header(csv: &str) -> Vec<String> {
     csv::Reader::from_reader(csv.as_bytes()).headers().unwrap().iter().map(String::from).collect()
 }
 
-#[test]
-fn timeline_view_has_the_export_columns_and_rows_in_date_order_with_actors_json() {
+/// A folder with t.db, the sample articles ingested.
+fn seeds_database() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let seeds = copy_seeds(dir.path());
     let out = ingest(dir.path(), &[seeds.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+#[test]
+fn timeline_view_has_the_export_columns_and_rows_in_date_order_with_actors_json() {
+    let dir = seeds_database();
     let export = run_ok(dir.path(), &["export", "events", "--format", "csv"]);
     let events = run_ok(dir.path(), &["events", "--all", "--format", "csv"]);
     assert_eq!(header(&export), header(&events));
@@ -87,10 +93,7 @@ fn timeline_view_has_the_export_columns_and_rows_in_date_order_with_actors_json(
 
 #[test]
 fn events_link_to_places_which_carry_coordinates() {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = copy_seeds(dir.path());
-    let out = ingest(dir.path(), &[seeds.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = seeds_database();
     let fk = run_ok(dir.path(), &["sql", "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('events')"]);
     assert!(fk.contains("place_id,places,id"), "{fk}");
     // Every event at a place the dictionary knows links to it, and to no other.
