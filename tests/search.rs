@@ -60,6 +60,11 @@ fn text_finds_a_phrase_and_stops_finding_it_when_the_article_is_replaced_without
     assert_eq!(found(dir.path(), "\"ceasefire in Syria\""), talks);
     // Not a phrase of the text: the words apart are there, in another order.
     assert!(found(dir.path(), "\"Syria ceasefire\"").is_empty());
+    // Nothing found says why.
+    let out = chronicle(dir.path()).args(["events", "--text", "cease"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("no evidence sentence or quote matches --text 'cease'"), "{}", stderr(&out));
+    assert_eq!(found(dir.path(), "cease*"), talks);
     // export events and report take the same search.
     let csv = run_ok(dir.path(), &["export", "events", "--format", "csv", "--text", "ceasefire"]);
     assert_eq!(csv.lines().count(), 2, "{csv}");
