@@ -64,6 +64,10 @@ CREATE VIRTUAL TABLE evidence_fts USING fts5(
     content = 'evidence', content_rowid = 'report_id', columnsize = 0,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Terms pending in memory up to 32 MB before FTS5 writes them as a segment
+-- (the default, 1 MB, made building the index of 1M reports write and merge
+-- hundreds of small segments: 5.4 s, against 3.5 s).
+INSERT INTO evidence_fts (evidence_fts, rank) VALUES ('hashsize', 33554432);
 INSERT INTO evidence_fts (evidence_fts) VALUES ('rebuild');
 
 -- As in 0006 (functions every SQLite 3.x has), in the export's column order.
