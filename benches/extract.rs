@@ -121,9 +121,34 @@ fn startup_dictionaries() -> Dictionaries {
     Dictionaries::builtin().expect("the built-in dictionaries parse")
 }
 
+/// The gazetteer's first lookup: parsing `gazetteer.tsv` and sorting its name
+/// table, which start-up leaves to the first run that asks (never at start-up).
+#[divan::bench]
+fn world_gazetteer_first_lookup() -> usize {
+    let text = chronicle::dict::BUILTIN.iter().find(|(n, _)| *n == "gazetteer.tsv").map(|(_, t)| *t).unwrap_or("");
+    let gazetteer = chronicle::dict::Gazetteer::new(text, None).expect("the built-in gazetteer parses");
+    gazetteer.lookup("Kharkiv").count()
+}
+
+/// The given names' first lookup: parsing `given_names.tsv` and sorting its table.
+#[divan::bench]
+fn world_given_names_first_lookup() -> Option<chronicle::dict::Gender> {
+    let text = chronicle::dict::BUILTIN.iter().find(|(n, _)| *n == "given_names.tsv").map(|(_, t)| *t).unwrap_or("");
+    let names = chronicle::dict::GivenNames::new(text, None).expect("the built-in given names parse");
+    names.gender("Angela")
+}
+
+/// A gazetteer lookup once the table is built.
+#[divan::bench]
+fn world_gazetteer_lookup(bencher: Bencher) {
+    let _ = DICT.gazetteer.lookup("x").count();
+    bencher.bench(|| DICT.gazetteer.lookup(divan::black_box("kharkov")).count());
+}
+
 /// Start-up: building the matchers (name table, trigger and title automata) alone.
 #[divan::bench]
 fn startup_index(bencher: Bencher) {
-    bencher
-        .bench(|| chronicle::extract::entities::Index::build(&DICT.actors, &DICT.places, &DICT.triggers, &DICT.cues));
+    bencher.bench(|| {
+        chronicle::extract::entities::Index::build(&DICT.actors, &DICT.places, &DICT.triggers, &DICT.cues, &DICT.words)
+    });
 }

@@ -5,8 +5,12 @@
 //! `CHRONICLE_DICT`): a file there with the same name adds its rows after the
 //! built-in ones, and a row whose canonical name is already known replaces it.
 //! The formats are documented at the top of each file and in `data/README.md`.
+//! The gazetteer and the given names are read on first use (`world`).
+
+mod world;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -14,6 +18,8 @@ use sha2::{Digest, Sha256};
 
 use crate::extract::dates::DateTables;
 use crate::model::{Kind, Qualifier, Status};
+
+pub use world::{Gazetteer, GazetteerEntry, GazetteerKind, Gender, GivenNames};
 
 /// A dictionary file that could not be read or parsed: which file, which line, what.
 #[derive(Debug, thiserror::Error)]
@@ -164,12 +170,18 @@ pub struct Place {
 pub enum TriggerRole {
     /// Signals the event on its own.
     Trigger,
-    /// Signals talks only together with a place or a date of their own.
+    /// Signals talks only together with a place, a date or a counterpart of their own.
     Weak,
+    /// Signals talks only with a counterpart named right after it ("spoke
+    /// to Lavrov", "received a delegation of the opposition").
+    With,
     /// A noun for the people a death toll counts.
     Victim,
     /// A word that makes a count a death toll.
     Death,
+    /// A word for people hurt, displaced or held but not killed ("wounded",
+    /// "displaced", "missing"): a count it governs is no death toll.
+    Harm,
     /// Not a trigger: a longer phrase that keeps a shorter one from matching
     /// ("press conference" is no meeting).
     Ignore,
@@ -181,11 +193,15 @@ impl std::str::FromStr for TriggerRole {
         Ok(match s {
             "" | "trigger" => TriggerRole::Trigger,
             "weak" => TriggerRole::Weak,
+            "with" => TriggerRole::With,
             "victim" => TriggerRole::Victim,
             "death" => TriggerRole::Death,
+            "harm" => TriggerRole::Harm,
             "ignore" => TriggerRole::Ignore,
             other => {
-                return Err(format!("unknown trigger role '{other}' (expected trigger, weak, victim, death or ignore)"))
+                return Err(format!(
+                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death, harm or ignore)"
+                ))
             }
         })
     }
@@ -228,6 +244,9 @@ pub enum LineRule {
     Drop,
     /// The line starts a reader-comment section or the footer: it and everything after it go.
     Stop,
+    /// The line starts with a label or a trail that is not text ("date 2013-09-09",
+    /// "Home > World >"): the matched start goes, the rest of the line stays.
+    Strip,
 }
 
 /// The page-furniture rules of `furniture.tsv`, compiled into one matcher:
@@ -242,11 +261,12 @@ pub struct Furniture {
 }
 
 impl Furniture {
-    /// The action of the first rule whose pattern matches the whole of `line` (trimmed), if any.
-    pub fn rule(&self, line: &[u8]) -> Option<LineRule> {
+    /// The action of the first rule whose pattern matches `line` (trimmed), if
+    /// any, with where the match ends: the whole line, or for a `strip` rule its start.
+    pub fn rule(&self, line: &[u8]) -> Option<(LineRule, usize)> {
         let input = regex_automata::Input::new(line).anchored(regex_automata::Anchored::Yes);
         let found = self.matcher.as_ref()?.search(&input)?;
-        self.actions.get(found.pattern().as_usize()).copied()
+        self.actions.get(found.pattern().as_usize()).map(|&a| (a, found.end()))
     }
 }
 
@@ -259,6 +279,12 @@ pub struct Dictionaries {
     pub cues: Vec<Cue>,
     pub furniture: Furniture,
     pub dates: DateTables,
+    /// The word classes of `words.tsv`: titles, organisation heads, particles...
+    pub words: Vec<crate::extract::entities::words::ClassedWord>,
+    /// Cities and regions of the world (`gazetteer.tsv`), parsed on the first lookup.
+    pub gazetteer: Arc<Gazetteer>,
+    /// Given names and their usual gender (`given_names.tsv`), parsed on the first lookup.
+    pub given_names: Arc<GivenNames>,
     /// SHA-256 of every dictionary source (file names and texts) and of this
     /// chronicle's version (see `fingerprint`): `Store::sync_dictionaries`
     /// rewrites the stored actors and places only when it changes, and each
@@ -269,14 +295,18 @@ pub struct Dictionaries {
     index: std::sync::Arc<crate::extract::entities::Index>,
 }
 
-/// The built-in data files, by name.
-pub const BUILTIN: &[(&str, &str)] = &[
+/// The built-in data files, by name. A static, not a const: a const's text
+/// was copied into the binary at each use (twice, 2.4 MB more with the gazetteer).
+pub static BUILTIN: &[(&str, &str)] = &[
     ("actors.tsv", include_str!("../data/actors.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
     ("triggers.tsv", include_str!("../data/triggers.tsv")),
     ("cues.tsv", include_str!("../data/cues.tsv")),
     ("furniture.tsv", include_str!("../data/furniture.tsv")),
     ("dates.tsv", include_str!("../data/dates.tsv")),
+    ("words.tsv", include_str!("../data/words.tsv")),
+    ("gazetteer.tsv", include_str!("../data/gazetteer.tsv")),
+    ("given_names.tsv", include_str!("../data/given_names.tsv")),
 ];
 
 impl Dictionaries {
@@ -311,20 +341,28 @@ impl Dictionaries {
     /// words, the triggers and cues and the index part built from those. A
     /// one-article run waits for the longer of the two.
     fn from_sources(user: impl Fn(&str) -> Result<Option<Source>, DictError> + Sync) -> Result<Self, DictError> {
+        let builtin = |name: &str| BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
         let layered = |name: &str| -> Result<Vec<Source>, DictError> {
-            let builtin = BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
-            let mut sources = vec![Source::new(format!("data/{name}"), builtin)];
+            let mut sources = vec![Source::new(format!("data/{name}"), builtin(name))];
             sources.extend(user(name)?);
             Ok(sources)
         };
         let actor_sources = layered("actors.tsv")?;
         let place_sources = layered("places.tsv")?;
+        // Kept as text until first asked; only a user's file is read through now.
+        let (user_gazetteer, user_given) = (user("gazetteer.tsv")?, user("given_names.tsv")?);
+        let world_sources: Vec<Source> = user_gazetteer.iter().chain(&user_given).cloned().collect();
+        let gazetteer = Arc::new(Gazetteer::new(builtin("gazetteer.tsv"), user_gazetteer)?);
+        let given_names = Arc::new(GivenNames::new(builtin("given_names.tsv"), user_given)?);
         let (lexicon, rest) = std::thread::scope(|scope| {
             let rest = scope.spawn(|| -> Result<_, DictError> {
                 let furniture_sources = layered("furniture.tsv")?;
                 let date_sources = layered("dates.tsv")?;
                 let trigger_sources = layered("triggers.tsv")?;
                 let cue_sources = layered("cues.tsv")?;
+                let word_sources = layered("words.tsv")?;
+                // The built-in gazetteer and given names change only with the
+                // version, which the fingerprint names; a user's files are hashed.
                 let fingerprint = fingerprint(&[
                     &actor_sources,
                     &place_sources,
@@ -332,14 +370,17 @@ impl Dictionaries {
                     &cue_sources,
                     &furniture_sources,
                     &date_sources,
+                    &word_sources,
+                    &world_sources,
                 ]);
                 let furniture = parse_furniture(&furniture_sources)?;
                 crate::extract::clean::compile_patterns();
                 let dates = DateTables::parse(&date_sources)?;
                 let triggers = parse_triggers(&trigger_sources)?;
                 let cues = parse_cues(&cue_sources)?;
-                let words = crate::extract::entities::WordIndex::build(&triggers, &cues);
-                Ok((fingerprint, furniture, dates, triggers, cues, words))
+                let classed = crate::extract::entities::words::parse(&word_sources)?;
+                let words = crate::extract::entities::WordIndex::build(&triggers, &cues, &classed);
+                Ok((fingerprint, furniture, dates, triggers, cues, classed, words))
             });
             let lexicon = (|| -> Result<_, DictError> {
                 let actors = parse_actors(&actor_sources)?;
@@ -350,7 +391,7 @@ impl Dictionaries {
             (lexicon, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         let (actors, places, names) = lexicon?;
-        let (fingerprint, furniture, dates, triggers, cues, words) = rest?;
+        let (fingerprint, furniture, dates, triggers, cues, classed, words) = rest?;
         let index = crate::extract::entities::Index::from_parts(names, words);
         Ok(Dictionaries {
             actors,
@@ -359,6 +400,9 @@ impl Dictionaries {
             cues,
             furniture,
             dates,
+            words: classed,
+            gazetteer,
+            given_names,
             fingerprint,
             index: std::sync::Arc::new(index),
         })
@@ -529,11 +573,57 @@ fn parse_triggers(sources: &[Source]) -> Result<Vec<Trigger>, DictError> {
             let kind = src.field(line, &f, 0, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
             let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
             let status = parse_status(src, line, f.get(2).copied().unwrap_or(""))?;
-            let role = f.get(3).copied().unwrap_or("").parse().map_err(|e: String| src.error(line, e))?;
+            let role = f.get(3).copied().unwrap_or("");
+            if let Some(bare) = match role {
+                "verb" => Some(true),
+                "nounverb" => Some(false),
+                _ => None,
+            } {
+                for form in verb_forms(&phrase, bare) {
+                    triggers.push(Trigger { kind, phrase: form, status, role: TriggerRole::Trigger });
+                }
+                continue;
+            }
+            let role = role.parse().map_err(|e: String| src.error(line, e))?;
             triggers.push(Trigger { kind, phrase, status, role });
         }
     }
     Ok(triggers)
+}
+
+/// The forms of a regular English verb (`bare`: with the lemma itself): -s,
+/// -ed, -ing, and for an -ize verb the -ise spellings too. A phrasal verb
+/// ("point out") inflects its first word.
+pub fn verb_forms(lemma: &str, bare: bool) -> Vec<String> {
+    let (verb, rest) = lemma.split_once(' ').map_or((lemma, ""), |(v, r)| (v, r));
+    let consonant_y =
+        verb.len() > 1 && verb.ends_with('y') && !verb[..verb.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let stem = &verb[..verb.len().saturating_sub(1)];
+    let third = if verb.ends_with(['s', 'x', 'z']) || verb.ends_with("ch") || verb.ends_with("sh") {
+        format!("{verb}es")
+    } else if consonant_y {
+        format!("{stem}ies")
+    } else {
+        format!("{verb}s")
+    };
+    let past = if verb.ends_with('e') {
+        format!("{verb}d")
+    } else if consonant_y {
+        format!("{stem}ied")
+    } else {
+        format!("{verb}ed")
+    };
+    let ing = if verb.ends_with('e') && !verb.ends_with("ee") { format!("{stem}ing") } else { format!("{verb}ing") };
+    let mut words: Vec<String> = Vec::new();
+    if bare {
+        words.push(verb.to_string());
+    }
+    words.extend([third, past, ing]);
+    if verb.ends_with("ize") {
+        let british: Vec<String> = words.iter().map(|w| w.replacen("iz", "is", 1)).collect();
+        words.extend(british);
+    }
+    words.into_iter().map(|w| if rest.is_empty() { w } else { format!("{w} {rest}") }).collect()
 }
 
 fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
@@ -566,18 +656,19 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
     Ok(cues)
 }
 
-/// A furniture pattern as one alternative of the matcher: the whole line,
-/// case-insensitively. With byte rules (`.` is one byte, `\w`, `\s` and `\b`
+/// A furniture pattern as one alternative of the matcher: the whole line (the
+/// start of it for a `strip` rule), case-insensitively. With byte rules (`.` is one byte, `\w`, `\s` and `\b`
 /// are ASCII) the patterns compile several times faster, and every
 /// single-article run compiles them. Non-ASCII symbols ("©", "»") are allowed
 /// there as literals. A pattern with non-ASCII letters keeps Unicode rules, so
 /// that their case still folds, and so does one that needs them (a class of
 /// non-ASCII characters, `\p{..}`).
-fn whole_line(pattern: &str, bytes: bool) -> String {
+fn whole_line(pattern: &str, bytes: bool, start_only: bool) -> String {
+    let end = if start_only { "" } else { "$" };
     if bytes {
-        format!("(?-u:^(?:{pattern})$)")
+        format!("(?-u:^(?:{pattern}){end})")
     } else {
-        format!("^(?:{pattern})$")
+        format!("^(?:{pattern}){end}")
     }
 }
 
@@ -606,28 +697,37 @@ fn parse_furniture(sources: &[Source]) -> Result<Furniture, DictError> {
             actions.push(match src.field(line, &f, 0, "action")? {
                 "stop" => LineRule::Stop,
                 "drop" => LineRule::Drop,
-                other => return Err(src.error(line, format!("unknown action '{other}' (expected drop or stop)"))),
+                "strip" => LineRule::Strip,
+                other => {
+                    return Err(src.error(line, format!("unknown action '{other}' (expected drop, stop or strip)")))
+                }
             });
-            patterns.push((src, line, src.field(line, &f, 1, "pattern")?));
+            patterns.push((
+                src,
+                line,
+                src.field(line, &f, 1, "pattern")?,
+                actions[actions.len() - 1] == LineRule::Strip,
+            ));
         }
     }
     if patterns.is_empty() {
         return Ok(Furniture { actions, matcher: None });
     }
-    let alternatives: Vec<String> = patterns.iter().map(|(_, _, p)| whole_line(p, byte_rules_fit(p))).collect();
+    let alternatives: Vec<String> =
+        patterns.iter().map(|&(_, _, p, start)| whole_line(p, byte_rules_fit(p), start)).collect();
     if let Ok(matcher) = furniture_matcher(&alternatives) {
         return Ok(Furniture { actions, matcher: Some(matcher) });
     }
     // A pattern is bad, or needs Unicode rules without non-ASCII letters: find
     // which, one pattern at a time (slower, but only for such files).
     let mut alternatives = Vec::with_capacity(patterns.len());
-    for (src, line, pattern) in patterns {
-        let bytes = whole_line(pattern, true);
+    for (src, line, pattern, start) in patterns {
+        let bytes = whole_line(pattern, true, start);
         if byte_rules_fit(pattern) && furniture_matcher(std::slice::from_ref(&bytes)).is_ok() {
             alternatives.push(bytes);
             continue;
         }
-        let unicode = whole_line(pattern, false);
+        let unicode = whole_line(pattern, false, start);
         furniture_matcher(std::slice::from_ref(&unicode))
             .map_err(|e| src.error(line, format!("bad pattern: {}", regex_error(&e))))?;
         alternatives.push(unicode);
@@ -654,11 +754,81 @@ mod tests {
     use super::*;
 
     #[test]
+    fn speech_verbs_are_lemmas_with_their_forms() {
+        assert_eq!(
+            verb_forms("emphasize", true),
+            [
+                "emphasize",
+                "emphasizes",
+                "emphasized",
+                "emphasizing",
+                "emphasise",
+                "emphasises",
+                "emphasised",
+                "emphasising"
+            ]
+        );
+        assert_eq!(verb_forms("deny", false), ["denies", "denied", "denying"]);
+        assert_eq!(verb_forms("point out", false), ["points out", "pointed out", "pointing out"]);
+        assert_eq!(verb_forms("stress", false), ["stresses", "stressed", "stressing"]);
+        let d = Dictionaries::builtin().unwrap();
+        for form in ["thanked", "hailed", "underlined", "emphasised", "pointed out", "stressing"] {
+            assert!(d.triggers.iter().any(|t| t.phrase == form && t.kind == Kind::Statement), "{form}");
+        }
+        assert!(!d.triggers.iter().any(|t| t.phrase == "demand" && t.kind == Kind::Statement));
+    }
+
+    #[test]
     fn builtin_dictionaries_parse() {
         let d = Dictionaries::builtin().unwrap();
         assert!(!d.actors.is_empty());
         assert!(!d.places.is_empty());
         assert!(!d.triggers.is_empty());
+    }
+
+    /// The lazily read files skip a bad row when first asked: every built-in
+    /// row must parse, and every gazetteer country must be a country of places.tsv.
+    #[test]
+    fn builtin_gazetteer_and_given_names_have_no_bad_row() {
+        let text = |name: &str| BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap();
+        // Read as a user's file, every row is checked.
+        let gazetteer = Gazetteer::new("", Some(Source::new("data/gazetteer.tsv", text("gazetteer.tsv")))).unwrap();
+        let names = GivenNames::new("", Some(Source::new("data/given_names.tsv", text("given_names.tsv")))).unwrap();
+        let rows = |t: &str| Source::new("x", t).rows().count();
+        assert_eq!(gazetteer.entries().count(), rows(text("gazetteer.tsv")));
+        assert_eq!(names.len(), rows(text("given_names.tsv")));
+        let d = Dictionaries::builtin().unwrap();
+        let countries: std::collections::HashSet<&str> =
+            d.places.iter().filter(|p| p.kind == PlaceKind::Country).map(|p| p.name.as_str()).collect();
+        for e in d.gazetteer.entries() {
+            assert!(
+                countries.contains(e.country),
+                "{} ({:?}): no country '{}' in places.tsv",
+                e.name,
+                e.kind,
+                e.country
+            );
+        }
+        assert_eq!(d.gazetteer.lookup("KHARKOV").next().map(|e| (e.name, e.country)), Some(("Kharkiv", "Ukraine")));
+        assert_eq!(d.given_names.gender("angela"), Some(Gender::Female));
+    }
+
+    /// `--dict DIR`: a folder's gazetteer.tsv and given_names.tsv add rows to the
+    /// built-in ones, and a bad row stops the load naming the file and line.
+    #[test]
+    fn overlay_adds_gazetteer_and_given_name_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("gazetteer.tsv"), "# mine\nNowhereville\tcity\tYemen\t\t\t\tNowhere Town\n")
+            .unwrap();
+        std::fs::write(dir.path().join("given_names.tsv"), "Zorblax\tf\n").unwrap();
+        let d = Dictionaries::with_overlay(dir.path()).unwrap();
+        let found: Vec<_> = d.gazetteer.lookup("nowhere town").map(|e| (e.name, e.country, e.population)).collect();
+        assert_eq!(found, [("Nowhereville", "Yemen", None)]);
+        assert!(d.gazetteer.lookup("Kharkiv").next().is_some(), "the built-in rows stay");
+        assert_eq!(d.given_names.gender("ZORBLAX"), Some(Gender::Female));
+        std::fs::write(dir.path().join("given_names.tsv"), "Zorblax\tf\nGlorp\tx\n").unwrap();
+        let e = Dictionaries::with_overlay(dir.path()).unwrap_err();
+        assert_eq!((e.file, e.line), (dir.path().join("given_names.tsv").display().to_string(), 2));
     }
 
     /// The fingerprint names the dictionaries' contents, not where they were
@@ -713,12 +883,24 @@ mod tests {
     fn furniture_first_matching_rule_wins_in_file_order() {
         let src = Source::new("f.tsv", "drop\tread more.*\nstop\tread.*\nstop\t[«‹]+ comments\ndrop\t.*\n");
         let furniture = parse_furniture(&[src]).unwrap();
-        assert_eq!(furniture.rule(b"Read more: the talks"), Some(LineRule::Drop));
-        assert_eq!(furniture.rule(b"Readers' comments"), Some(LineRule::Stop));
-        assert_eq!(furniture.rule("‹‹ comments".as_bytes()), Some(LineRule::Stop));
-        assert_eq!(furniture.rule(b"anything else"), Some(LineRule::Drop));
+        let action = |line: &[u8]| furniture.rule(line).map(|(a, _)| a);
+        assert_eq!(action(b"Read more: the talks"), Some(LineRule::Drop));
+        assert_eq!(action(b"Readers' comments"), Some(LineRule::Stop));
+        assert_eq!(action("‹‹ comments".as_bytes()), Some(LineRule::Stop));
+        assert_eq!(action(b"anything else"), Some(LineRule::Drop));
         let none = parse_furniture(&[Source::new("f.tsv", "# only a comment\n")]).unwrap();
         assert_eq!(none.rule(b"read more"), None);
+    }
+
+    /// A strip rule matches the start of a line and says where the kept rest begins.
+    #[test]
+    fn strip_rules_match_the_start_of_a_line() {
+        let src = Source::new("f.tsv", "strip\tdate \\d{4}-\\d\\d-\\d\\d\\s*\ndrop\tdate.*\n");
+        let furniture = parse_furniture(&[src]).unwrap();
+        assert_eq!(furniture.rule(b"date 2017-01-27 On January 27, ..."), Some((LineRule::Strip, 16)));
+        assert_eq!(furniture.rule(b"dated text"), Some((LineRule::Drop, 10)));
+        let bad = parse_furniture(&[Source::new("f.tsv", "move\tx\n")]).unwrap_err();
+        assert!(bad.message.contains("drop, stop or strip"), "{}", bad.message);
     }
 
     #[test]

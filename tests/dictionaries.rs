@@ -231,6 +231,8 @@ fn role_titles_come_from_the_vocabulary_and_dates_run_forward() {
             let known = VOCABULARY.contains(&r.title.as_str())
                 || EXTRA_TITLES.contains(&r.title.as_str())
                 || r.title.starts_with("ambassador to ")
+                || r.title.starts_with("special envoy for ")
+                || r.title.starts_with("special coordinator for ")
                 || r.title.starts_with("foreign minister of ")
                 || r.title.starts_with("prime minister of ");
             assert!(known, "{}: title '{}' is not in the vocabulary", a.name, r.title);

@@ -81,7 +81,7 @@ fn report_past_its_budget_aggregates_by_month_and_warns() {
     let dir = seeded();
     let html = report(dir.path(), &["--max-events", "10", "-o", "small.html"]);
     assert_eq!(html.matches("<li class=\"ev ").count(), 10);
-    assert!(html.contains("<strong>Aggregated.</strong> This report covers 71 events and lists 10 of them"));
+    assert!(html.contains("<strong>Aggregated.</strong> This report covers 79 events and lists 10 of them"));
     assert!(html.contains("counted, not listed."));
 }
 

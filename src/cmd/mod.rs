@@ -32,6 +32,9 @@ pub fn dictionaries(dir: Option<&Path>) -> anyhow::Result<&'static Dictionaries>
         }
         None => Dictionaries::builtin()?,
     };
+    // The world gazetteer's table is built on a thread of its own, while
+    // the articles are read, ready for the first name it is asked about.
+    dict.gazetteer.warm();
     Ok(Box::leak(Box::new(dict)))
 }
 

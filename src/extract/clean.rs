@@ -35,11 +35,20 @@ pub fn compile_patterns() {
 pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     let mut kept: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::default();
-    for unit in units(text) {
-        match furniture.rule(unit.as_bytes()) {
-            Some(LineRule::Stop) => break,
-            Some(LineRule::Drop) => continue,
-            None => {}
+    'units: for mut unit in units(text) {
+        loop {
+            match furniture.rule(unit.as_bytes()) {
+                Some((LineRule::Stop, _)) => break 'units,
+                Some((LineRule::Drop, _)) => continue 'units,
+                // A label before the text: the rest of the line is looked at again.
+                Some((LineRule::Strip, end)) if end > 0 && unit.is_char_boundary(end) => {
+                    unit = unit[end..].trim_start().to_string();
+                    if unit.is_empty() {
+                        continue 'units;
+                    }
+                }
+                _ => break,
+            }
         }
         let key = normalise(&unit);
         if key.len() >= 20 && !seen.insert(key) {
@@ -47,8 +56,33 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
         }
         kept.push(unit);
     }
+    drop_trails_before_headline(&mut kept);
     let title = kept.iter().take(3).find(|u| looks_like_headline(u)).cloned();
     Cleaned { text: kept.join("\n"), title }
+}
+
+/// How many of the first lines are searched for a breadcrumb trail.
+const TRAIL_LINES: usize = 5;
+
+/// A line near the top that is a short trail followed by a headline that a
+/// later line repeats ("Home Reports Leon gives an update", then "Leon gives
+/// an update"): a breadcrumb trail without separators. The trail goes with
+/// its line; the headline stays where it stands alone.
+fn drop_trails_before_headline(kept: &mut Vec<String>) {
+    let mut k = 0;
+    while k < kept.len().min(TRAIL_LINES) {
+        let line = &kept[k];
+        let trail = kept.iter().skip(k + 1).take(3).any(|later| {
+            let Some(head) = line.strip_suffix(later.as_str()) else { return false };
+            let words = head.split_whitespace().count();
+            head.ends_with(' ') && (1..=4).contains(&words) && later.split_whitespace().count() >= 3
+        });
+        if trail {
+            kept.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Lines with hard wraps undone: a line that does not end a sentence and is
@@ -237,6 +271,95 @@ mod tests {
     fn hard_wrapped_lines_join_their_paragraph() {
         let c = run("The minister said the talks\nwould go ahead.\n\nNext paragraph.");
         assert_eq!(c.text, "The minister said the talks would go ahead.\nNext paragraph.");
+    }
+
+    /// Photo captions and credit lines, from their label, their credit or the
+    /// people's places in the picture; the story's own lines around them stay.
+    #[test]
+    fn photo_captions_and_credits_are_dropped() {
+        for caption in [
+            "The minister arrives for the summit in Brussels. REUTERS/Jan Novak",
+            "Jan Novak, AFP | The foreign ministers of Chad and Niger meet in Niamey on March 3, 2021",
+            "Rescue workers search the rubble in Kharkiv on Monday. (Photo: EPA-EFE / Jan Novak)",
+            "Delegates arrive at the venue in Doha, Qatar, May 5, 2022. (AP/Jan Novak)",
+            "Delegates arrive at the venue in Doha. (Jan Novak / AP)",
+            "The envoy meets the rebel leader in Juba in this handout photo provided by his office. (AFP)",
+            "The ministers shake hands after their talks in Ankara. Photo: 13 March 2021",
+            "The ministers shake hands after their talks. Photograph: Jan Novak/Getty",
+            "Airstrikes hit the port city again this week [File Photo: AFP]",
+            "The prime minister at a parade in Addis Ababa, on November 17, 2020. © Jan Novak, AFP",
+            "A mother mourns her son in the ruined city. —AP",
+            "Image caption The envoy (left) called the destruction catastrophic",
+            "Media captionThe envoy: \"The world must act\"",
+            "Photo ITAR - TASS / Jan Novak",
+            "This handout picture released by the presidency on May 10, 2023 shows the president meeting the envoy",
+            "Photo taken on April 17, 2014 shows a view of the talks in Geneva, Switzerland.",
+            "Foreign Minister Jan Novak (L) and his Chadian counterpart shake hands before their talks",
+            "Foreign Minister Jan Novak, right, and the UN envoy shake hands after a news conference",
+            "Credit: Jan Novak",
+        ] {
+            let c = run(&format!("Story line one.\n{caption}\nStory line two."));
+            assert_eq!(c.text, "Story line one.\nStory line two.", "{caption}");
+        }
+        // The same captions from test articles (news/18, world-a a18).
+        let c = run("Michael Dalder, AFP | US Secretary of State John Kerry (R) and Russia's Foreign Minister Sergei Lavrov lead the International Support Group for Syria (ISSG) meeting on February 11, 2016 in Munich\nBody.");
+        assert_eq!(c.text, "Body.");
+        let c = run("Anti-government protesters remove barriers on a bridge leading to the Green Zone during a demonstration in Baghdad, Iraq, October 26, 2019. (AP/Khalid Mohammed)\nBody.");
+        assert_eq!(c.text, "Body.");
+    }
+
+    /// Wire datelines and sentences that only look like captions are text.
+    #[test]
+    fn datelines_and_story_sentences_are_not_captions() {
+        for line in [
+            "MOSCOW (AP) — The U.N. envoy for Syria has met Russian officials.",
+            "BEIRUT, March 3 (Reuters) - Ten people were killed in Aleppo.",
+            "The minister told AFP the talks would resume on Monday.",
+            "The envoy said the picture was bleak: no side wants to talk.",
+            "Rebels (about 200 fighters) left the town on Sunday.",
+        ] {
+            assert_eq!(run(line).text, line);
+        }
+    }
+
+    /// Breadcrumb trails go, with separators or, when the headline follows
+    /// on its own line, without them (world-a a12).
+    #[test]
+    fn breadcrumb_trails_are_dropped() {
+        let c = run("Home > Politics > Ministers meet in Ankara\n\nMinisters meet in Ankara\n\nBody text.");
+        assert_eq!(c.text, "Ministers meet in Ankara\nBody text.");
+        assert_eq!(c.title.as_deref(), Some("Ministers meet in Ankara"));
+        let c = run("News » World » Africa\nBody text.");
+        assert_eq!(c.text, "Body text.");
+        let c = run("Home | News    Wednesday 3 July 2019\n\nMediation calls for direct talks\n\nBody.");
+        assert_eq!(c.title.as_deref(), Some("Mediation calls for direct talks"));
+        let c = run(
+            "Home Reports Leon gives an update on Libyan dialogue\n\nLeon gives an update on Libyan dialogue\n\nBody.",
+        );
+        assert_eq!(c.text, "Leon gives an update on Libyan dialogue\nBody.");
+    }
+
+    /// Links to other stories and prompts to share or follow are no text;
+    /// "Check Also" opens the block of teasers at the end of a story (world-a a13).
+    #[test]
+    fn teasers_and_prompts_are_dropped() {
+        let c = run("Body one.\nREAD: Hospitals report 47 dead in recent fighting\nRead more: The envoy's plan\nRelated: Talks stall again\nShort Url\nFollow\nSubscribe\nBody two.\n\nCheck Also\n\nAnother story's headline\n\nIts first lines …");
+        assert_eq!(c.text, "Body one.\nBody two.");
+    }
+
+    /// A page date stamp before the first paragraph goes, the paragraph stays;
+    /// a line that only gives a date is no text (and no headline).
+    #[test]
+    fn page_date_labels_and_date_lines_are_dropped() {
+        let c = run(" date 2023-07-16 ALBAWABA - A delegation arrived in Jeddah on Saturday.\nMore.");
+        assert_eq!(c.text, "ALBAWABA - A delegation arrived in Jeddah on Saturday.\nMore.");
+        let c = run(" date 2023-03-11 \n\n\nThe envoy urged the parties to release prisoners.");
+        assert_eq!(c.text, "The envoy urged the parties to release prisoners.");
+        let c = run("Tuesday , 3 August 2021\nHafter in Abu Dhabi amid rumours of a meeting\nBody.");
+        assert_eq!(c.title.as_deref(), Some("Hafter in Abu Dhabi amid rumours of a meeting"));
+        for line in ["17.01.2014 11:30", "Thursday, October 29, 2015", "2014-01-17", "26 July 2013"] {
+            assert_eq!(run(&format!("{line}\nBody.")).text, "Body.", "{line}");
+        }
     }
 
     #[test]

@@ -83,6 +83,7 @@ use foldhash::HashMap;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use super::tokens::{is_capitalised, tokenize, Tok, TokKind};
 use crate::dict::{DictError, Source};
 use crate::model::{DateSpan, Precision};
 
@@ -421,114 +422,6 @@ pub struct TimeExpr {
 }
 
 // ---------------------------------------------------------------------------
-// Tokens
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TokKind {
-    Word,
-    Num,
-    Punct,
-}
-
-#[derive(Clone, Debug)]
-struct Tok<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    /// The word in lower case: the text itself when it already is, as most
-    /// words are, else a slice of the tokenizer's buffer; "" for other tokens.
-    lower: &'a str,
-    kind: TokKind,
-    /// No whitespace between this token and the one before.
-    glued: bool,
-}
-
-fn tokenize<'a>(s: &'a str, lowered: &'a mut String) -> Vec<Tok<'a>> {
-    lowered.clear();
-    // About one token in five bytes of news text.
-    let mut toks = Vec::with_capacity(s.len() / 5 + 4);
-    // Words with a capital: (token, range of their lower-case form in `lowered`).
-    let mut fix: Vec<(usize, usize, usize)> = Vec::new();
-    let bytes = s.as_bytes();
-    let mut prev_end = usize::MAX;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII without decoding: most of the text.
-        let (kind, len) = match b {
-            b' ' | b'\t'..=b'\r' => {
-                i += 1; // the ASCII characters of `char::is_whitespace`
-                continue;
-            }
-            b'0'..=b'9' => (TokKind::Num, 1),
-            b'a'..=b'z' | b'A'..=b'Z' => (TokKind::Word, 1),
-            0..0x80 => (TokKind::Punct, 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or_default();
-                if c.is_whitespace() {
-                    i += c.len_utf8();
-                    continue;
-                }
-                (if c.is_alphabetic() { TokKind::Word } else { TokKind::Punct }, c.len_utf8())
-            }
-        };
-        let mut end = i + len;
-        let mut ascii = len == 1;
-        let mut upper = b.is_ascii_uppercase();
-        match kind {
-            TokKind::Num => end += bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count(),
-            TokKind::Word => loop {
-                match bytes.get(end) {
-                    Some(b) if b.is_ascii_alphabetic() => {
-                        upper |= b.is_ascii_uppercase();
-                        end += 1;
-                    }
-                    Some(b) if *b >= 0x80 => match s[end..].chars().next() {
-                        Some(d) if d.is_alphabetic() => {
-                            ascii = false;
-                            end += d.len_utf8();
-                        }
-                        _ => break,
-                    },
-                    _ => break,
-                }
-            },
-            TokKind::Punct => {}
-        }
-        let text = &s[i..end];
-        let lower = match kind {
-            TokKind::Word if ascii && upper => {
-                let from = lowered.len();
-                lowered.push_str(text);
-                lowered[from..].make_ascii_lowercase();
-                fix.push((toks.len(), from, lowered.len()));
-                ""
-            }
-            TokKind::Word if !ascii && text.chars().any(char::is_uppercase) => {
-                let from = lowered.len();
-                lowered.push_str(&text.to_lowercase()); // rare; keeps final-sigma rules
-                fix.push((toks.len(), from, lowered.len()));
-                ""
-            }
-            TokKind::Word => text,
-            _ => "",
-        };
-        toks.push(Tok { start: i, end, text, lower, kind, glued: prev_end == i });
-        prev_end = end;
-        i = end;
-    }
-    let lowered: &'a str = lowered;
-    for (k, from, to) in fix {
-        toks[k].lower = &lowered[from..to];
-    }
-    toks
-}
-
-fn is_capitalised(t: &Tok) -> bool {
-    t.text.chars().next().is_some_and(char::is_uppercase)
-}
-
-// ---------------------------------------------------------------------------
 // Finding expressions
 
 struct Parser<'t, 'a> {
@@ -596,7 +489,13 @@ impl<'t, 'a> Parser<'t, 'a> {
             match n.kind {
                 TokKind::Word if !self.tables.ordinals.contains_key(n.lower) => return None,
                 TokKind::Num => return None,
-                TokKind::Punct if matches!(n.text, "%" | ":") => return None,
+                TokKind::Punct if n.text == "%" => return None,
+                // "10:30" is a time; "9 December 2014:" ends a dateline.
+                TokKind::Punct
+                    if n.text == ":" && self.tok(i + 2).is_some_and(|m| m.glued && m.kind == TokKind::Num) =>
+                {
+                    return None
+                }
                 TokKind::Punct
                     if matches!(n.text, "," | ".")
                         && self.tok(i + 2).is_some_and(|m| m.glued && m.kind == TokKind::Num) =>
@@ -1041,6 +940,14 @@ pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
     }
     let mut lowered = String::new();
     let toks = tokenize(sentence, &mut lowered);
+    find_in(sentence, &toks, tables)
+}
+
+/// `find` over the sentence's tokens, found once by the caller.
+pub fn find_in(sentence: &str, toks: &[Tok], tables: &DateTables) -> Vec<TimeExpr> {
+    if !tables.worth_parsing(sentence) {
+        return Vec::new();
+    }
     let leads: Vec<u8> = toks
         .iter()
         .map(|t| match t.kind {
@@ -1048,7 +955,7 @@ pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
             _ => 0,
         })
         .collect();
-    let p = Parser { toks: &toks, tables, leads: &leads };
+    let p = Parser { toks, tables, leads: &leads };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1414,15 +1321,19 @@ fn is_auxiliary(w: &str) -> bool {
 /// Heuristic tense or modality of a clause: its first cue word decides.
 pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
     let mut lowered = String::new();
-    let toks = tokenize(clause, &mut lowered);
+    tense_of_tokens(&tokenize(clause, &mut lowered), tables)
+}
+
+/// `tense_of` over a clause's tokens, found once by the caller.
+pub fn tense_of_tokens(toks: &[Tok], tables: &DateTables) -> Tense {
     let mut k = 0;
     while k < toks.len() {
-        if let Some((cue, len)) = cue_at(&toks, k, tables) {
-            if let Some(t) = tense_from(&toks, k, cue, tables) {
+        if let Some((cue, len)) = cue_at(toks, k, tables) {
+            if let Some(t) = tense_from(toks, k, cue, tables) {
                 // "is due to", "was expected to": a future cue right after a form of "be" decides.
                 if matches!(toks[k].lower, "is" | "are" | "am" | "was" | "were") {
                     for j in [k + 1, k + 2] {
-                        if let Some((Cue::Tense(Tense::Future), _)) = cue_at(&toks, j, tables) {
+                        if let Some((Cue::Tense(Tense::Future), _)) = cue_at(toks, j, tables) {
                             return Tense::Future;
                         }
                     }
@@ -1441,7 +1352,11 @@ pub fn tense_of(clause: &str, tables: &DateTables) -> Tense {
 /// nearest cue on its left, unless a nearer one follows it before any comma.
 pub fn tense_at(sentence: &str, start: usize, end: usize, tables: &DateTables) -> Tense {
     let mut lowered = String::new();
-    let toks = tokenize(sentence, &mut lowered);
+    tense_at_tokens(&tokenize(sentence, &mut lowered), start, end, tables)
+}
+
+/// `tense_at` over the sentence's tokens, found once by the caller.
+pub fn tense_at_tokens(toks: &[Tok], start: usize, end: usize, tables: &DateTables) -> Tense {
     let first = toks.iter().position(|t| t.start >= start).unwrap_or(toks.len());
     let after = toks.iter().position(|t| t.start >= end).unwrap_or(toks.len());
     let mut left = None;
@@ -1449,11 +1364,11 @@ pub fn tense_at(sentence: &str, start: usize, end: usize, tables: &DateTables) -
         if toks[k].kind == TokKind::Punct && matches!(toks[k].text, ";" | ":") {
             break;
         }
-        if let Some((cue, len)) = cue_at(&toks, k, tables) {
+        if let Some((cue, len)) = cue_at(toks, k, tables) {
             if k + len > first {
                 continue;
             }
-            if let Some(t) = tense_from(&toks, k, cue, tables) {
+            if let Some(t) = tense_from(toks, k, cue, tables) {
                 left = Some((first - k, t));
                 break;
             }
@@ -1468,8 +1383,8 @@ pub fn tense_at(sentence: &str, start: usize, end: usize, tables: &DateTables) -
                 break;
             }
         }
-        if let Some((cue, _)) = cue_at(&toks, k, tables) {
-            if let Some(t) = tense_from(&toks, k, cue, tables) {
+        if let Some((cue, _)) = cue_at(toks, k, tables) {
+            if let Some(t) = tense_from(toks, k, cue, tables) {
                 right = Some((k + 1 - after, t, clean));
                 break;
             }
@@ -1498,55 +1413,116 @@ pub fn find_resolved(sentence: &str, anchor: &Anchor, tables: &DateTables) -> Ve
 // ---------------------------------------------------------------------------
 // Publication date
 
-/// The publication date written in an article's header or dateline.
+/// How many non-empty lines at the top of an article are searched for its date.
+const HEADER_LINES: usize = 12;
+
+/// Where a date at the top of an article stands, from the weakest evidence of
+/// its publication date to the strongest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum HeaderDate {
+    /// In a photo caption: the day the picture was taken, often the day before.
+    Caption,
+    /// On a line of its own, or after a label ("Updated", "date"): the page's date.
+    Page,
+    /// The story's own dateline: "MOSCOW, Jan 17 (Reuters) -", "Tripoli, 9 December 2014:".
+    Dateline,
+}
+
+/// A day as written at the top of a page: (year when given, month, day).
+type HeaderDay = (Option<i32>, u32, u32);
+
+/// Lower-case words that label a page date ("date 2017-01-27", "Published on 3 May 2019").
+const DATE_LABELS: &[&str] = &["date", "dated", "published", "posted", "updated", "last", "on", "at", "am", "pm"];
+
+/// The publication date written in an article's header: the story's own
+/// dateline wins over a page date, and a page date over a photo caption's.
+/// A dotted numeric date ("17.01.2014") is day first, the European and
+/// Russian convention. A dateline without a year ("MOSCOW, Jan 17") takes the
+/// year of a date in the header, else the latest year of a full date in the text.
 pub fn find_publication_date(text: &str, tables: &DateTables) -> Option<NaiveDate> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(10).collect();
-    let mut yearless: Option<(u32, u32)> = None;
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(HEADER_LINES);
+    // The best date so far: (its kind, (year, month, day)).
+    let mut best: Option<(HeaderDate, HeaderDay)> = None;
     let mut header_year: Option<i32> = None;
-    for line in &lines {
+    for line in lines {
         let short = line.len() <= 120;
+        let caption = is_caption(line);
         for e in find(line, tables) {
-            if e.prep.is_some() {
-                continue;
-            }
+            let before = &line[..e.start];
             let after = line[e.end..].trim_start();
-            // Only capitalised words before it: "Updated 0207 GMT", "MOSCOW,", not "talks set for".
+            // Only capitalised words or labels before it: "Updated 0207 GMT", "MOSCOW,", "date", not "talks set for".
+            let words_before = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+            let labelled = before
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| DATE_LABELS.contains(&w.trim_end_matches(':').to_ascii_lowercase().as_str()));
             let header_position = e.start <= 60
-                && !line[..e.start].split(|c: char| !c.is_alphabetic()).any(|w| w.starts_with(char::is_lowercase));
-            let dateline = after.starts_with('(') || after.starts_with(['-', '–', '—']);
-            if !header_position || !(short || dateline) {
+                && words_before.clone().all(|w| {
+                    !w.starts_with(char::is_lowercase) || DATE_LABELS.contains(&w.to_ascii_lowercase().as_str())
+                });
+            let dateline_mark = after.starts_with(['(', '/', ':', '-', '\u{2013}', '\u{2014}'])
+                || after.strip_prefix(',').is_some_and(|a| a.trim_start().starts_with(['(', '/']));
+            let kind = if header_position && dateline_mark && !labelled && !caption {
+                HeaderDate::Dateline
+            } else if header_position && (short || labelled) && !caption {
+                HeaderDate::Page
+            } else if caption {
+                HeaderDate::Caption
+            } else {
+                continue;
+            };
+            if e.prep.is_some() && kind != HeaderDate::Caption && !labelled {
                 continue;
             }
-            match e.form {
-                Form::Date { from, to: None } => match from.year {
-                    Some(y) => return NaiveDate::from_ymd_opt(y, from.month, from.day),
-                    None => {
-                        yearless.get_or_insert((from.month, from.day));
-                    }
-                },
+            let day = match e.form {
+                Form::Date { from, to: None } => (from.year, from.month, from.day),
                 Form::Numeric { .. } => {
-                    if let Some(span) = resolve_form(&e.form, Tense::Present, &Anchor::default()) {
-                        return Some(span.start);
+                    // Dotted dates are day first; the others as the resolver reads them.
+                    let day_first = e.text.contains('.');
+                    match resolve_form(&e.form, Tense::Present, &Anchor { published: None, day_first }) {
+                        Some(span) => (Some(span.start.year()), span.start.month(), span.start.day()),
+                        None => continue,
                     }
                 }
-                Form::Month { year: Some(y), .. } | Form::Year { year: y, .. } if short => {
+                Form::Month { year: Some(y), .. } | Form::Year { year: y, .. } if short && header_position => {
                     header_year.get_or_insert(y);
+                    continue;
                 }
-                _ => {}
+                _ => continue,
+            };
+            if let (Some(y), HeaderDate::Page | HeaderDate::Dateline) = (day.0, kind) {
+                header_year.get_or_insert(y);
+            }
+            if best.is_none_or(|(k, _)| kind > k) {
+                best = Some((kind, day));
             }
         }
     }
-    let (month, day) = yearless?;
-    let year = header_year.or_else(|| latest_full_date_year(text, tables))?;
+    let (_, (year, month, day)) = best?;
+    let year = year.or(header_year).or_else(|| latest_full_date_year(text, tables))?;
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-/// The latest year named in a full date anywhere in the text.
+/// Whether a header line is a photo caption: it names a photo or a picture,
+/// or ends with a photographer's credit ("(AP/Name)", "© Name, AFP").
+fn is_caption(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    let credit = lower.trim_end_matches('.').ends_with(')')
+        && lower.rfind('(').is_some_and(|open| lower[open..].contains('/') || lower[open..].contains("photo"));
+    credit
+        || lower.contains('\u{a9}')
+        || ["photo", "picture", "image"].iter().any(|w| {
+            lower.match_indices(w).any(|(i, _)| lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+        })
+}
+
+/// The latest year named in a full date anywhere in the text, at either end
+/// of a range ("on 15 March 2011 till 5 February 2015").
 fn latest_full_date_year(text: &str, tables: &DateTables) -> Option<i32> {
     text.lines()
         .flat_map(|l| find(l, tables))
         .filter_map(|e| match e.form {
-            Form::Date { from: MonthDay { year: Some(y), .. }, .. } => Some(y),
+            Form::Date { from, to } => from.year.max(to.and_then(|t| t.year)),
             Form::Numeric { year, .. } => Some(year),
             _ => None,
         })
@@ -1696,5 +1672,49 @@ mod tests {
         );
         assert_eq!(find_publication_date("MOSCOW, Jan 17 (Reuters) - Syria said on Friday.", &tb), None);
         assert_eq!(find_publication_date("No date here.\nNone at all.", &tb), None);
+    }
+
+    /// A dotted numeric date is day first, with or without a time after it.
+    #[test]
+    fn dotted_publication_dates_are_day_first() {
+        let tb = t();
+        for text in ["Published: 09.10.2013 11:30\n\nThe ministers met on Tuesday.", "09.10.2013, 11:30\nText."] {
+            assert_eq!(find_publication_date(text, &tb), Some(d("2013-10-09")), "{text}");
+        }
+        assert_eq!(find_publication_date("Moscow, 17.01.2014\nText.", &tb), Some(d("2014-01-17")));
+    }
+
+    /// Of a caption's date, a page date and the story's dateline, the dateline
+    /// wins; a page date beats a caption's; a caption's date is better than none.
+    #[test]
+    fn the_datelines_date_wins_over_page_and_caption_dates() {
+        let tb = t();
+        let caption = "The envoy meets rebels in Juba on 16 January 2014. (AP/Jan Novak)";
+        let page = "Friday, 17 January 2014";
+        let dateline = "JUBA, Jan 18 (Reuters) - The talks resumed on Saturday.";
+        assert_eq!(find_publication_date(&format!("{caption}\n{page}\n{dateline}"), &tb), Some(d("2014-01-18")));
+        assert_eq!(find_publication_date(&format!("{page}\n{caption}\n{dateline}"), &tb), Some(d("2014-01-18")));
+        assert_eq!(find_publication_date(&format!("{caption}\n{page}\nBody."), &tb), Some(d("2014-01-17")));
+        assert_eq!(find_publication_date(&format!("{caption}\nBody."), &tb), Some(d("2014-01-16")));
+        // world-b b01: the page date, then the story's dateline a day earlier.
+        let b01 = "Home | News    Wednesday 3 July 2019\n\nMediation calls for direct talks\n\nJuly 2, 2019 (KHARTOUM) - African Union envoy and Ethiopian mediator said on Tuesday they sent invitations.";
+        assert_eq!(find_publication_date(b01, &tb), Some(d("2019-07-02")));
+        // world-a a18: only a caption dates the story.
+        let a18 = "Anti-government protesters remove barriers on a bridge during a demonstration in Baghdad, Iraq, October 26, 2019. (AP/Khalid Mohammed)\n\nBAGHDAD, Iraq — At least seven more Iraqi protesters were killed Saturday.";
+        assert_eq!(find_publication_date(a18, &tb), Some(d("2019-10-26")));
+    }
+
+    /// Labels before a page date ("date", "Published on"), a dateline that ends
+    /// in a colon, and a yearless dateline whose year ends a range in the text.
+    #[test]
+    fn labelled_and_colon_datelines_and_years_from_range_ends() {
+        let tb = t();
+        let news22 = " date 2017-01-27 On January 27, Foreign Minister Sergey Lavrov received a delegation of the Syrian political opposition in Moscow.";
+        assert_eq!(find_publication_date(news22, &tb), Some(d("2017-01-27")));
+        assert_eq!(find_publication_date("Published on 3 May 2019\nText.", &tb), Some(d("2019-05-03")));
+        let a11 = "By Libya Herald staff.\nTripoli, 9 December 2014:\nUN Special Envoy Bernardino Leon is heading to Tobruk today.";
+        assert_eq!(find_publication_date(a11, &tb), Some(d("2014-12-09")));
+        let news14 = "AMMAN, Feb 7 (KUNA) — The Syrian Observatory for Human Rights (SOHR) has documented death of 210,060 people since eruption of the Syrian revolution on 15 March 2011 till 5 February 2015.";
+        assert_eq!(find_publication_date(news14, &tb), Some(d("2015-02-07")));
     }
 }

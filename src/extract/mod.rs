@@ -1,14 +1,18 @@
 //! Extraction: one article and the dictionaries in, its events out.
-//! Pure: no I/O, no clock. The stages run in order.
+//! Pure: no I/O, no clock. The stages run in order:
+//! clean → sentences → reading (entities, dates, quotes) → rules → merge.
 
 pub mod clean;
 pub mod dates;
 pub mod entities;
-pub mod events;
+pub mod merge;
+pub mod reading;
+pub mod rules;
 pub mod sentences;
+pub mod tokens;
 
 use crate::dict::Dictionaries;
-use crate::model::{Article, DateOrigin, Extraction};
+use crate::model::{Article, DateOrigin, Event, Extraction};
 
 /// Extracts the events an article reports.
 pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
@@ -22,7 +26,7 @@ pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
     };
     let sentences = sentences::split(&cleaned.text);
     let anchor = dates::Anchor { published, day_first: false };
-    let events = events::find(&cleaned.text, &sentences, dict, &anchor, cleaned.title.as_deref());
+    let events = events(&cleaned.text, &sentences, dict, &anchor, cleaned.title.as_deref());
     Extraction {
         title: article.title.clone().or(cleaned.title),
         clean_text: cleaned.text,
@@ -30,4 +34,93 @@ pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
         published_origin,
         events,
     }
+}
+
+/// The city of the story's dateline ("GENEVA — ...", "Moscow, Jan 17
+/// (Reuters) -"): a place that opens one of the first sentences of the
+/// body, in capitals or before a dash or a comma.
+fn dateline(
+    text: &str,
+    sentences: &[sentences::Sentence],
+    scans: &[entities::Scan],
+    dict: &Dictionaries,
+    title: Option<&sentences::Sentence>,
+) -> Option<String> {
+    sentences.iter().zip(scans).filter(|(s, _)| Some(*s) != title).take(3).find_map(|(s, scan)| {
+        let st = s.text(text);
+        let f = scan.names.iter().find(|f| f.start == 0 && f.place().is_some())?;
+        let word = &st[..f.end];
+        let rest = st[f.end..].trim_start();
+        let capitals = word.len() > 2 && !word.chars().any(char::is_lowercase);
+        let marked = rest.starts_with(['\u{2014}', '\u{2013}', '-']) || rest.starts_with(',');
+        let place = f.place()?;
+        (capitals || (marked && rest.len() > 20)).then(|| dict.places[place].name.clone())
+    })
+}
+
+/// How many sentences of an article are read ahead of the rest (see `events`).
+const LEAD: usize = 64;
+
+/// The events of an article's cleaned text; `title` is its headline, whose
+/// events join the body's reports of the same events.
+pub fn events(
+    text: &str,
+    sentences: &[sentences::Sentence],
+    dict: &Dictionaries,
+    anchor: &dates::Anchor,
+    title: Option<&str>,
+) -> Vec<Event> {
+    let index = dict.index();
+    // The lead of the article is read ahead: its country, its dateline and
+    // the names it introduces (so that a headline's surname finds the name
+    // given in full further down). The rest is read sentence by sentence,
+    // so that memory stays bounded however long the article.
+    let lead = sentences.len().min(LEAD);
+    let texts: Vec<&str> = sentences[..lead].iter().map(|s| s.text(text)).collect();
+    let scans: Vec<entities::Scan> = texts.iter().map(|t| index.scan(t)).collect();
+    let mut state = reading::ArticleState {
+        main_country: reading::main_country(text, &sentences[..lead], &scans, dict),
+        ..Default::default()
+    };
+    let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
+    let dateline = dateline(text, sentences, &scans, dict, title_end);
+    let mut lowered = String::new();
+    let toks = tokens::tokenize_all(&texts, &mut lowered);
+    let names = reading::introduce(&texts, &toks, &scans, dict, index, &mut state.cast);
+    let mut ahead = scans.into_iter().zip(toks).zip(names);
+    let mut buffer = String::new();
+    let mut merger = merge::Merger::default();
+    let mut candidates = Vec::new();
+    for s in sentences {
+        let st = s.text(text);
+        let ((scan, toks), names) = match ahead.next() {
+            Some(read_ahead) => read_ahead,
+            None => {
+                let scan = index.scan(st);
+                let toks = tokens::tokenize(st, &mut buffer);
+                let names = reading::names_of(st, &toks, &scan, dict, index);
+                ((scan, toks), names)
+            }
+        };
+        let mut reading = reading::read(text, s, toks, scan, names, dict, index, anchor, &mut state);
+        let in_title = title_end.is_some_and(|t| t == s);
+        reading.title = in_title;
+        rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);
+        rules::talks::talks(&reading, dict, anchor, &state, &mut candidates);
+        rules::visit::visits(&reading, dict, anchor, &state, &mut candidates);
+        rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
+        for c in &mut candidates {
+            c.in_title = in_title;
+            c.within = c
+                .event
+                .place
+                .as_deref()
+                .and_then(|p| index.place_named(p))
+                .and_then(|i| dict.places[i].country.clone())
+                .filter(|country| Some(country) != c.event.place.as_ref());
+        }
+        merger.add(std::mem::take(&mut candidates));
+        reading::remember(&reading, &mut state);
+    }
+    merger.finish(anchor, dateline.as_deref())
 }

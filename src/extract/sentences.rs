@@ -65,13 +65,19 @@ const SENTENCE_STARTERS: &[&str] = &[
     "After",
 ];
 
+/// The longest sentence the later stages read, in bytes. News sentences stay
+/// well under it; a longer run of text (a page with no full stops, a list)
+/// is cut at its clause marks, so that no stage's work on one sentence grows
+/// faster than the text.
+pub const MAX_SENTENCE: usize = 1_500;
+
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut seen = HashSet::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
-        for (s, e) in split_line(body) {
+        for (s, e) in split_line(body).into_iter().flat_map(|(s, e)| bounded(body, s, e)) {
             let (s, e) = trim(body, s, e);
             if s < e {
                 let key = super::clean::normalise(&body[s..e]);
@@ -82,6 +88,25 @@ pub fn split(text: &str) -> Vec<Sentence> {
         }
         line_start += line.len();
     }
+    out
+}
+
+/// `line[s..e]` in pieces of at most `MAX_SENTENCE` bytes, cut after the last
+/// "; ", ", " or space that fits (on a character boundary as a last resort).
+fn bounded(line: &str, mut s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    while e - s > MAX_SENTENCE {
+        let window = &line[s..s + MAX_SENTENCE];
+        let cut = ["; ", ", ", " "]
+            .iter()
+            .find_map(|mark| window.rfind(mark).filter(|&k| k > MAX_SENTENCE / 4).map(|k| k + mark.len()))
+            .unwrap_or_else(|| {
+                (1..=MAX_SENTENCE).rev().find(|&k| line.is_char_boundary(s + k)).unwrap_or(MAX_SENTENCE)
+            });
+        out.push((s, s + cut));
+        s += cut;
+    }
+    out.push((s, e));
     out
 }
 
@@ -164,6 +189,19 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_text_with_no_full_stop_is_cut_at_clause_marks() {
+        let text = "Kerry said that ".repeat(400) + &"talks, ".repeat(500) + &"\u{e9}".repeat(2000);
+        let parts = split(&text);
+        assert!(parts.len() > 3, "{}", parts.len());
+        for p in &parts {
+            assert!(p.end - p.start <= MAX_SENTENCE, "{}", p.end - p.start);
+            assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
+        }
+        assert_eq!(parts.first().map(|p| p.start), Some(0));
+        assert_eq!(parts.last().map(|p| p.end), Some(text.len()));
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         split(s).iter().map(|x| x.text(s)).collect()

@@ -1,5 +1,5 @@
-//! Entities: dictionary matching of actors and places, roles bounded by dates,
-//! and names the dictionary does not know.
+//! The dictionary side of entities: actors and places of `data/`, roles
+//! bounded by dates, and the trigger and cue phrases, found in a sentence.
 //!
 //! Names (actors and places, some 5,500 phrases) are looked up word by word: a
 //! hash table keyed by a phrase's first word gives the phrases that can start
@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::words::{ClassedWord, WordClass};
 use crate::dict::{Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
 use crate::model::Kind;
 
@@ -30,6 +31,8 @@ pub enum Target {
     Cue(usize),
     /// A role title or "counterpart", by its place in the title list.
     Title(usize),
+    /// A word class of `data/words.tsv`, by its row.
+    Class(usize),
 }
 
 /// The automata and lookup tables built from the dictionaries: the actor and
@@ -56,6 +59,9 @@ pub struct NameIndex {
     capitals: HashMap<String, usize>,
     /// Canonical actor name (lower case) → actor index.
     actor_by_name: HashMap<String, usize>,
+    /// Country (lower case) → its government actor: one whose name or an
+    /// alias ends in "government", not one of its ministries or armies.
+    governments: HashMap<String, usize>,
     /// Canonical names, shared: a sentence's actors and places point at them
     /// instead of copying them.
     actor_names: Vec<Arc<str>>,
@@ -69,12 +75,17 @@ pub struct NameIndex {
 pub struct WordIndex {
     /// Trigger and cue phrases by their first word, as names are.
     words: NameTable,
+    /// The phrases of `data/words.tsv`, by their first word.
+    classes: NameTable,
+    class_of: Vec<WordClass>,
+    /// The phrase and role of each `role_alias` row, by row.
+    role_titles: Vec<Option<(Box<str>, Box<str>)>>,
     /// Number words ("seven", "forty", "million"), lower case → value.
     numbers: foldhash::HashMap<String, u64>,
 }
 
 impl WordIndex {
-    pub fn build(triggers: &[Trigger], cues: &[Cue]) -> WordIndex {
+    pub fn build(triggers: &[Trigger], cues: &[Cue], classed: &[ClassedWord]) -> WordIndex {
         let mut words = Patterns::default();
         for (i, t) in triggers.iter().enumerate() {
             words.add(&t.phrase, Target::Trigger(i));
@@ -84,8 +95,19 @@ impl WordIndex {
         }
         // Trigger and cue phrases match in any case, whatever case they are written in.
         words.capital_only.iter_mut().for_each(|c| *c = false);
+        let mut classes = Patterns::default();
+        for (i, w) in classed.iter().enumerate() {
+            classes.add(&w.phrase, Target::Class(i));
+        }
+        classes.capital_only.iter_mut().for_each(|c| *c = false);
         WordIndex {
             words: NameTable::build(words),
+            classes: NameTable::build(classes),
+            class_of: classed.iter().map(|w| w.class).collect(),
+            role_titles: classed
+                .iter()
+                .map(|w| w.role.as_deref().map(|r| (Box::from(w.phrase.as_str()), Box::from(r))))
+                .collect(),
             numbers: cues
                 .iter()
                 .filter_map(|c| match c.kind {
@@ -106,6 +128,8 @@ pub struct Scan {
     pub words: Vec<Found>,
     /// Role titles, overlapping, for `Index::role_mentions_in`.
     pub titles: Vec<Found>,
+    /// Word classes of `data/words.tsv`, as `Index::words` finds its phrases.
+    pub classes: Vec<Found>,
 }
 
 /// A dictionary phrase found in a sentence; offsets are within the sentence.
@@ -395,8 +419,14 @@ impl Patterns {
 }
 
 impl Index {
-    pub fn build(actors: &[Actor], places: &[Place], triggers: &[Trigger], cues: &[Cue]) -> Index {
-        Self::from_parts(NameIndex::build(actors, places), WordIndex::build(triggers, cues))
+    pub fn build(
+        actors: &[Actor],
+        places: &[Place],
+        triggers: &[Trigger],
+        cues: &[Cue],
+        classed: &[ClassedWord],
+    ) -> Index {
+        Self::from_parts(NameIndex::build(actors, places), WordIndex::build(triggers, cues, classed))
     }
 
     pub fn from_parts(names: NameIndex, words: WordIndex) -> Index {
@@ -453,6 +483,18 @@ impl NameIndex {
                 .collect(),
             place_by_name: places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
             actor_by_name: actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
+            governments: {
+                let is_government = |name: &str| name.to_ascii_lowercase().ends_with("government");
+                let mut map = HashMap::default();
+                for (i, a) in actors.iter().enumerate() {
+                    let government = a.kind == ActorKind::Government
+                        && (is_government(&a.name) || a.aliases.iter().any(|x| is_government(x)));
+                    if let (true, Some(c)) = (government, a.country.as_deref()) {
+                        map.entry(c.to_lowercase()).or_insert(i);
+                    }
+                }
+                map
+            },
             actor_names: actors.iter().map(|a| Arc::from(a.name.as_str())).collect(),
             actor_countries: actors.iter().map(|a| a.country.as_deref().map(Arc::from)).collect(),
             place_names: places.iter().map(|p| Arc::from(p.name.as_str())).collect(),
@@ -477,10 +519,50 @@ impl Index {
         words
     }
 
-    /// `names`, `words` and the role titles of a sentence, in one pass over its words.
+    /// `names`, `words`, the word classes and the role titles of a sentence, in
+    /// one pass over its words.
     pub fn scan(&self, sentence: &str) -> Scan {
-        let ([names, words], titles) = scan([&self.names.names, &self.words.words], Some(&self.names.titles), sentence);
-        Scan { names, words, titles }
+        let ([names, words, classes], titles) =
+            scan([&self.names.names, &self.words.words, &self.words.classes], Some(&self.names.titles), sentence);
+        Scan { names, words, titles, classes }
+    }
+
+    /// The word classes of one word or phrase on its own ("ould" → particle).
+    pub fn word_classes(&self, phrase: &str) -> impl Iterator<Item = WordClass> + '_ {
+        let len = first_word_len(phrase);
+        let mut buf = [0u8; 64];
+        let found = ascii_lower_bytes(&phrase[..len], &mut buf)
+            .map(first_word_hash)
+            .and_then(|key| self.words.classes.longest_at(phrase, 0, len, key))
+            .filter(|&(end, _)| end == phrase.len())
+            .map(|(_, p)| p.targets.clone());
+        found.into_iter().flat_map(|t| t.iter().copied().collect::<Vec<_>>()).filter_map(|t| {
+            if let Target::Class(i) = t {
+                Some(self.words.class_of[i])
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The dictionary role a `role_alias` row names.
+    pub fn role_of_alias(&self, row: u16) -> Option<&str> {
+        self.words.role_titles.get(usize::from(row)).and_then(|r| r.as_ref()).map(|(_, role)| &**role)
+    }
+
+    /// The role a description names through a `role_alias` whose words are all
+    /// among the description's ("top diplomat" in "the top Iranian diplomat").
+    pub fn role_by_alias(&self, desc: &[&str]) -> Option<&str> {
+        self.words
+            .role_titles
+            .iter()
+            .flatten()
+            .find_map(|(phrase, role)| phrase.split(' ').all(|w| desc.contains(&w)).then_some(&**role))
+    }
+
+    /// The word classes a match of `Scan::classes` carries.
+    pub fn classes_of<'a>(&'a self, found: &'a Found) -> impl Iterator<Item = WordClass> + 'a {
+        found.targets.iter().filter_map(|t| if let Target::Class(i) = t { Some(self.words.class_of[*i]) } else { None })
     }
 
     /// The value of a number word ("seven" → 7), in any ASCII case.
@@ -511,6 +593,11 @@ impl Index {
     /// Place `i`'s canonical name.
     pub fn place_name(&self, i: usize) -> &Arc<str> {
         &self.names.place_names[i]
+    }
+
+    /// The government actor of a country, by the country's canonical name.
+    pub fn government_of(&self, country: &str) -> Option<usize> {
+        self.names.governments.get(&country.to_lowercase()).copied()
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {

@@ -1,0 +1,770 @@
+//! Names the dictionary does not know, found and typed from their shape and
+//! their context, over the sentence's tokens:
+//!
+//! - a name is a run of capitalised words, with initials ("George W. Bush"),
+//!   acronyms ("U.N.", "RSF"), hyphens and apostrophes ("Ki-moon",
+//!   "O'Brien") and particles ("Khalid bin Ahmed", "Ould Cheikh",
+//!   "al-Assad"); organisation names may hold "of", "for", "and" ("Forces for
+//!   Freedom and Change");
+//! - a title before it ("President X", "U.N. envoy X", "RSF commander X") or
+//!   in an apposition after it ("X, the U.N. envoy") makes it a person;
+//! - a head word ("... Ministry", "... Forces", "Council of ...") makes it an
+//!   organisation, a lone acronym too; "the Houthis" (a plural) and "the
+//!   Taliban said" make a group;
+//! - a locative ("in X", "near X"), a place noun ("the town of X", "X
+//!   province") makes it a place;
+//! - next to a speech verb, a name of two words or more is a person.
+//!
+//! The word classes come from `data/words.tsv`; names the dictionary knows are
+//! left to it, and a dictionary place or adjective opens an organisation's
+//! name ("Sudanese Armed Forces") or gives a title its country ("Ukrainian
+//! envoy X").
+
+use super::cast::EntityKind;
+use super::dictionary::Found;
+use super::words::{ClassSet, Gender, WordClass};
+use crate::extract::tokens::{Tok, TokKind};
+
+/// What a name found by shape is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Entity(EntityKind),
+    Place,
+    /// A capitalised name of two words or more with no cue to its kind.
+    Unknown,
+}
+
+/// A name found by its shape, with offsets in the sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    pub start: usize,
+    pub end: usize,
+    pub kind: NameKind,
+    /// The title before it or in an apposition after it, lower case.
+    pub title: Option<Box<str>>,
+    pub gender: Option<Gender>,
+    /// Where the mention starts when a title (and the title's country or
+    /// body) stands before the name: "U.N. envoy Martin Griffiths".
+    pub span_start: usize,
+    /// An acronym the text defines for it: "Rapid Support Forces (RSF)".
+    pub acronym: Option<(usize, usize)>,
+    /// A dictionary person whose name this one extends to the left with
+    /// given names or initials ("Sergey V." before "Lavrov", "Ahmed" before
+    /// "al-Sharaa"): the byte where that dictionary name starts. The reader
+    /// decides whether it is that person or another one of the same surname.
+    pub known: Option<usize>,
+    /// A person only because nothing else fits (two capitalised words or more
+    /// with no cue): the reader may find it is a place after all.
+    pub guessed: bool,
+    /// Kept only if the article names it otherwise too: a lone capitalised
+    /// word with no cue ("Serraj"), which is a name only as a short form of
+    /// one the cast knows ("Faiez Serraj").
+    pub weak: bool,
+}
+
+/// What the name finder needs to know of a sentence.
+pub struct Context<'s, 't> {
+    pub text: &'s str,
+    pub toks: &'t [Tok<'t>],
+    /// Dictionary actors and places, left to right.
+    pub known: &'t [Found],
+    /// For each of `known`: whether it names a person.
+    pub known_person: &'t [bool],
+    /// Word classes by token: `classes[k]` holds the classes of the phrase of
+    /// `data/words.tsv` that starts at token `k`, and the token after it.
+    pub classes: &'t [Option<(ClassSet, usize)>],
+    /// Byte spans of speech verbs.
+    pub speech: &'t [(usize, usize)],
+}
+
+impl Context<'_, '_> {
+    fn has(&self, k: usize, f: impl Fn(&WordClass) -> bool) -> Option<(WordClass, usize)> {
+        let (cs, end) = self.classes.get(k).copied().flatten()?;
+        let c = cs.iter().find(|c| f(c))?;
+        Some((c, end))
+    }
+
+    fn is_title(&self, k: usize) -> Option<(Option<Gender>, usize)> {
+        self.has(k, |c| matches!(c, WordClass::Title(_))).map(|(c, e)| match c {
+            WordClass::Title(g) => (g, e),
+            _ => (None, e),
+        })
+    }
+
+    fn word(&self, k: usize) -> &str {
+        self.toks.get(k).map_or("", |t| t.lower)
+    }
+
+    fn punct(&self, k: usize, p: &str) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokKind::Punct && t.text == p)
+    }
+
+    fn known_over(&self, b: usize) -> Option<&Found> {
+        self.known.iter().find(|f| f.start <= b && b < f.end)
+    }
+}
+
+/// A word of a name: one or more glued tokens ("al-Assad", "U.N.", "O'Brien").
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    /// Its tokens, `t0..t1`.
+    t0: usize,
+    t1: usize,
+    start: usize,
+    end: usize,
+    cap: bool,
+    acronym: bool,
+    /// "U.S.-backed", "Saudi-led": a capitalised adjective, no name.
+    adjectival: bool,
+}
+
+/// Words after a hyphen that make a capitalised word an adjective ("U.S.-backed").
+const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "backed",
+    "led",
+    "based",
+    "born",
+    "run",
+    "owned",
+    "brokered",
+    "sponsored",
+    "controlled",
+    "held",
+    "allied",
+    "aligned",
+    "affiliated",
+    "linked",
+    "funded",
+    "friendly",
+    "style",
+    "made",
+    "era",
+    "bound",
+    "supported",
+];
+
+/// The word starting at token `k`, if it is a word token.
+fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
+    let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
+    let mut end_tok = k + 1;
+    let mut adjectival = false;
+    let single_letter = |t: &Tok| t.text.len() == 1 && t.text.as_bytes()[0].is_ascii_uppercase();
+    let mut dotted = single_letter(t);
+    while let Some(p) = toks.get(end_tok).filter(|p| p.glued && p.kind == TokKind::Punct) {
+        let next = toks.get(end_tok + 1).filter(|n| n.glued && n.kind == TokKind::Word);
+        match (p.text, next) {
+            ("-" | "\u{2010}" | "\u{2011}", Some(n)) => {
+                if ADJECTIVE_SUFFIXES.contains(&n.lower) {
+                    adjectival = true;
+                }
+                end_tok += 2;
+            }
+            ("'" | "\u{2019}", Some(n)) if n.lower != "s" && n.text.starts_with(|c: char| c.is_uppercase()) => {
+                end_tok += 2;
+            }
+            (".", next) if dotted => {
+                end_tok += 1;
+                if let Some(n) = next.filter(|n| single_letter(n)) {
+                    let _ = n;
+                    end_tok += 1;
+                }
+            }
+            _ => break,
+        }
+        dotted &=
+            toks.get(end_tok - 1).is_some_and(single_letter) || toks.get(end_tok - 1).is_some_and(|t| t.text == ".");
+    }
+    let start = t.start;
+    let end = toks[end_tok - 1].end;
+    let letters = toks[k..end_tok].iter().filter(|t| t.kind == TokKind::Word);
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for w in letters {
+        for c in w.text.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    Some(Word {
+        t0: k,
+        t1: end_tok,
+        start,
+        end,
+        cap: t.text.starts_with(|c: char| c.is_uppercase()),
+        acronym: upper >= 2 && upper > lower,
+        adjectival,
+    })
+}
+
+/// Connectors that may stand inside an organisation's name ("Council of Europe").
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "in"];
+
+/// A run of name words, with the connectors inside it.
+struct Run {
+    words: Vec<Word>,
+    /// `connector[i]`: word `i` is a connector ("of", "for").
+    connector: Vec<bool>,
+}
+
+/// The runs of capitalised words of a sentence, left to right.
+fn runs(cx: &Context) -> Vec<Run> {
+    let toks = cx.toks;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        // Only a capitalised word, or "al-"/"el-", can open a name: other
+        // tokens are passed over without building a word.
+        let t = &toks[k];
+        let opens = t.kind == TokKind::Word
+            && (t.text.as_bytes()[0].is_ascii_uppercase()
+                || matches!(t.lower, "al" | "el")
+                || (t.text.as_bytes()[0] >= 0x80 && t.text.starts_with(|c: char| c.is_uppercase())));
+        if !opens {
+            k += 1;
+            continue;
+        }
+        let Some(first) = word_at(toks, k) else {
+            k += 1;
+            continue;
+        };
+        let starts_al = (first.t1 > first.t0 + 1) && matches!(toks[first.t0].lower, "al" | "el");
+        if !(first.cap || starts_al) || first.adjectival {
+            k = first.t1;
+            continue;
+        }
+        let mut run = Run { words: vec![first], connector: vec![false] };
+        let mut next = first.t1;
+        while let Some(w) = word_at(toks, next) {
+            // "Deshchytsya on Wednesday", "Gomel in May": a weekday or month ends the name.
+            if w.cap && w.t1 == w.t0 + 1 && cx.has(w.t0, |c| *c == WordClass::Time).is_some() {
+                break;
+            }
+            if w.cap && !w.adjectival {
+                run.words.push(w);
+                run.connector.push(false);
+                next = w.t1;
+                continue;
+            }
+            // A particle or a connector, then a capitalised word.
+            let small = toks[w.t0].lower;
+            let particle = cx.has(w.t0, |c| *c == WordClass::Particle).is_some() && w.t1 == w.t0 + 1;
+            let connector = CONNECTORS.contains(&small) && w.t1 == w.t0 + 1;
+            let then = word_at(toks, w.t1).filter(|n| n.cap && !n.adjectival);
+            if (particle || connector) && then.is_some() {
+                run.words.push(w);
+                run.connector.push(connector && !particle);
+                next = w.t1;
+                continue;
+            }
+            // "al-Assad" inside a name: a lower-case word glued to a hyphen and a capital.
+            if !w.cap && w.t1 > w.t0 + 1 && matches!(small, "al" | "el") {
+                run.words.push(w);
+                run.connector.push(false);
+                next = w.t1;
+                continue;
+            }
+            break;
+        }
+        // A run never ends on a connector or particle.
+        while run.words.len() > 1 && !run.words.last().is_some_and(|w| w.cap) {
+            run.words.pop();
+            run.connector.pop();
+        }
+        k = run.words.last().map_or(k + 1, |w| w.t1);
+        out.push(run);
+    }
+    out
+}
+
+/// Finds the names of a sentence the dictionary does not know, from their
+/// shape and context alone (the article's cast is consulted afterwards).
+pub fn find(cx: &Context) -> Vec<Named> {
+    let mut out: Vec<Named> = Vec::new();
+    for run in runs(cx) {
+        // "(RSF)" right after the name it abbreviates: no name of its own.
+        let first = &run.words[0];
+        if out.last().is_some_and(|n| n.acronym == Some((first.start, first.end))) {
+            continue;
+        }
+        read_run(cx, &run, &mut out);
+    }
+    out
+}
+
+/// A piece of a run between dictionary names and titles.
+struct Chunk {
+    /// Indices into the run's words, `a..b`.
+    a: usize,
+    b: usize,
+    title: Option<(usize, usize, Option<Gender>)>,
+    /// The dictionary name or organisation before the title: its byte start.
+    affiliation: Option<usize>,
+    /// A dictionary adjective or place right before the chunk ("Sudanese" in
+    /// "Sudanese Armed Forces"): its byte start.
+    known_before: Option<usize>,
+}
+
+fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
+    let w = &run.words;
+    // Cut the run into chunks at dictionary names and titles.
+    let mut chunks: Vec<Chunk> = Vec::new();
+    let mut extended: Vec<Named> = Vec::new();
+    let mut i = 0;
+    let mut title: Option<(usize, usize, Option<Gender>)> = None;
+    let mut affiliation: Option<usize> = None;
+    let mut known_before: Option<usize> = None;
+    // Sentence openers ("The", "But") and the like before the name.
+    // A direction opens an organisation's name ("The Southern Movement").
+    let org_after = |i: usize| w[i + 1..].iter().any(|x| cx.has(x.t0, |c| *c == WordClass::OrgHead).is_some());
+    while i < w.len()
+        && w[i].t1 == w[i].t0 + 1
+        && cx
+            .has(w[i].t0, |c| match c {
+                WordClass::NotName { org } => !(*org && org_after(i)),
+                WordClass::Time => true,
+                _ => false,
+            })
+            .is_some()
+    {
+        i += 1;
+    }
+    while i < w.len() {
+        // A dictionary name that is only the head of a longer name is no
+        // name of its own: "Congress" in "General National Congress".
+        let partial = |f: &Found| {
+            f.actor().is_some()
+                && f.start == w[i].start
+                && f.end == w[i].end
+                && i > 0
+                && w[i - 1].cap
+                && cx.known_over(w[i - 1].start).is_none()
+                && cx.has(w[i].t0, |c| *c == WordClass::OrgHead).is_some()
+        };
+        if let Some(f) = cx.known_over(w[i].start).filter(|f| !partial(f)) {
+            // Given names or initials right before a dictionary person, in
+            // the same run: one name ("Sergey V. Lavrov").
+            let person = cx.known.iter().position(|k| std::ptr::eq(k, f)).is_some_and(|p| cx.known_person[p]);
+            if let Some(c) = chunks.last().filter(|c| {
+                person
+                    && c.b == i
+                    && c.title.is_none()
+                    && c.b - c.a <= 3
+                    && w[c.a..c.b].iter().all(|x| x.cap && !x.acronym)
+                    && !run.connector[c.a..c.b].iter().any(|&x| x)
+            }) {
+                extended.push(Named {
+                    start: w[c.a].start,
+                    end: f.end,
+                    kind: NameKind::Entity(EntityKind::Person),
+                    title: None,
+                    gender: None,
+                    span_start: w[c.a].start,
+                    acronym: None,
+                    known: Some(f.start),
+                    weak: false,
+                    guessed: false,
+                });
+                chunks.pop();
+            }
+            // A dictionary name: it is the dictionary's; it may open an
+            // organisation's name or be the country or body of a title.
+            let end = f.end;
+            let is_place_word = f.place().is_some() || f.adjective().is_some();
+            affiliation = Some(f.start);
+            known_before = is_place_word.then_some(f.start);
+            // A title before a dictionary name is that name's.
+            title = None;
+            while i < w.len() && w[i].start < end {
+                i += 1;
+            }
+            continue;
+        }
+        if run.connector[i] || !w[i].cap {
+            // "of", "and", a particle: they only join words within a chunk.
+            i += 1;
+            continue;
+        }
+        if let Some((g, end_tok)) = cx.is_title(w[i].t0) {
+            let mut j = w[i..].iter().position(|x| x.t0 >= end_tok).map_or(w.len(), |p| i + p);
+            // "High Commissioner for Human Rights", "Minister of Foreign
+            // Affairs", "Special Envoy for Yemen": a title's complement, up to a
+            // dictionary name, else all but the last two words, which name
+            // the person when three or more follow.
+            if j < w.len() && run.connector[j] && matches!(cx.word(w[j].t0), "for" | "of" | "on") {
+                let stop = (j + 1..w.len()).find(|&k| cx.known_over(w[k].start).is_some_and(|f| f.actor().is_some()));
+                let rest = w.len() - (j + 1);
+                j = match stop {
+                    Some(k) => k,
+                    None if rest >= 3 => w.len() - 2,
+                    None => w.len(),
+                };
+            }
+            if j > i {
+                title = Some((w[i].start, w[j - 1].end, g));
+                i = j;
+                continue;
+            }
+        }
+        // The chunk: up to the next dictionary name or title that has words after it.
+        let a = i;
+        let mut b = i + 1;
+        while b < w.len() {
+            if let Some(f) = cx.known_over(w[b].start) {
+                let head_only = f.actor().is_some()
+                    && f.start == w[b].start
+                    && f.end == w[b].end
+                    && cx.has(w[b].t0, |c| *c == WordClass::OrgHead).is_some();
+                if !head_only {
+                    break;
+                }
+            }
+            if !run.connector[b] && cx.is_title(w[b].t0).is_some() && b + 1 < w.len() {
+                // A title inside the run splits it: "RSF Commander Mohamed Dagalo".
+                // Not when the rest is an organisation's name ("General National Congress").
+                let rest_is_org = cx.has(w[w.len() - 1].t0, |c| *c == WordClass::OrgHead).is_some();
+                if !rest_is_org {
+                    break;
+                }
+            }
+            b += 1;
+        }
+        // "of", "and" join an organisation's name only ("Forces for Freedom and
+        // Change"); elsewhere they separate two names ("Kerry and Lavrov").
+        let ends_org = |b: usize| cx.has(w[b - 1].t0, |c| *c == WordClass::OrgHead).is_some();
+        // A head before "of", "for", "on" anywhere in it: "Popular Front for
+        // the Liberation of Tigray", "Ministry of Foreign Affairs".
+        let opens_org = (a..b.saturating_sub(1)).any(|k| {
+            cx.has(w[k].t0, |c| *c == WordClass::OrgHead).is_some()
+                && run.connector[k + 1]
+                && matches!(cx.word(w[k + 1].t0), "of" | "for" | "on")
+        });
+        if !(ends_org(b) || opens_org) {
+            if let Some(c) = (a + 1..b).find(|&c| run.connector[c]) {
+                b = c;
+            }
+        }
+        while b > a + 1 && run.connector[b - 1] {
+            b -= 1;
+        }
+        chunks.push(Chunk {
+            a,
+            b,
+            title: title.take(),
+            affiliation: affiliation.take(),
+            known_before: known_before.take(),
+        });
+        i = b;
+    }
+    for c in &chunks {
+        type_chunk(cx, run, c, out);
+    }
+    out.extend(extended);
+    out.sort_by_key(|n| n.start);
+}
+
+fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
+    let w = &run.words[c.a..c.b];
+    let conn = &run.connector[c.a..c.b];
+    let start = w[0].start;
+    let end = w[w.len() - 1].end;
+    let head_at = |k: usize, class: WordClass| cx.has(w[k].t0, |x| *x == class).is_some();
+    let last = w.len() - 1;
+    // An organisation: its last word is a head, or a head opens an "of"/"for" phrase.
+    let org_head = head_at(last, WordClass::OrgHead) && w[last].cap
+        || (0..last).any(|k| head_at(k, WordClass::OrgHead) && conn.get(k + 1).copied().unwrap_or(false));
+    let agency_head = head_at(last, WordClass::AgencyHead);
+    let acronym = w.len() == 1 && w[0].acronym;
+    let words_in_name = w.iter().zip(conn).filter(|(_, &c)| !c).count();
+    let mut named = Named {
+        start,
+        end,
+        kind: NameKind::Unknown,
+        title: None,
+        gender: None,
+        span_start: start,
+        acronym: None,
+        weak: false,
+        known: None,
+        guessed: false,
+    };
+    if let Some((ts, te, g)) = c.title {
+        named.title = Some(cx.text[ts..te].to_ascii_lowercase().into_boxed_str());
+        named.gender = g;
+        named.span_start = c.affiliation.map_or(ts, |a| a.min(ts));
+    } else if let Some((ts, g)) = title_before(cx, w[0].t0) {
+        named.title = Some(cx.text[ts.0..ts.1].to_ascii_lowercase().into_boxed_str());
+        named.gender = g;
+        named.span_start = ts.0;
+    }
+    if agency_head && !org_head {
+        named.kind = NameKind::Entity(EntityKind::Agency);
+    } else if org_head || (acronym && named.title.is_none()) {
+        named.kind = NameKind::Entity(EntityKind::Organisation);
+        // "Sudanese Armed Forces": the adjective opens the name.
+        if let Some(k) = c.known_before.filter(|_| c.title.is_none()) {
+            named.start = k;
+            named.span_start = k;
+        }
+        // A title right before with no name of its own is part of the name
+        // ("General National Congress").
+        if let Some((ts, _, _)) = c.title {
+            named.start = ts;
+            named.title = None;
+            named.gender = None;
+        }
+        named.acronym = defined_acronym(cx, w[last].t1);
+    } else if named.title.is_some() {
+        named.kind = NameKind::Entity(EntityKind::Person);
+    } else if words_in_name >= 2
+        && cx.has(w[last].t0, |c| matches!(c, WordClass::PlaceNoun { name_before: true, .. })).is_some()
+    {
+        // "Idlib Province", "Gaza City", "Benina Airport".
+        named.kind = NameKind::Place;
+    } else if head_at(last, WordClass::ThingHead) {
+        // "Minsk Agreement", "Red Sea": no actor.
+        return;
+    } else if let Some(kind) = by_context(cx, w, words_in_name) {
+        named.kind = kind;
+    } else if let Some((title, g)) = title_of_noun_phrase_before(cx, w[0].t0) {
+        // "The head of the U.N. mission, Bernardino Leon, said".
+        named.kind = NameKind::Entity(EntityKind::Person);
+        named.title = Some(title);
+        named.gender = g;
+    } else if words_in_name < 2 {
+        named.weak = true;
+    } else {
+        // Two capitalised words or more, no organisation, place or thing:
+        // in news, a person.
+        named.kind = NameKind::Entity(EntityKind::Person);
+        named.guessed = true;
+    }
+    // A capitalised word opening a sentence is no name on its shape alone ("Reports say").
+    if named.kind == NameKind::Unknown && words_in_name < 2 && sentence_start(cx, w[0].t0) {
+        named.weak = true;
+    }
+    if named.kind == NameKind::Unknown || named.kind == NameKind::Entity(EntityKind::Person) {
+        if let Some((title, g)) = apposition_title(cx, w[last].t1) {
+            named.kind = NameKind::Entity(EntityKind::Person);
+            named.title.get_or_insert(title);
+            named.gender = named.gender.or(g);
+        }
+    }
+    out.push(named);
+}
+
+/// Whether token `k` opens the sentence (or a quotation in it).
+fn sentence_start(cx: &Context, k: usize) -> bool {
+    k == 0 || (k == 1 && cx.toks[0].kind == TokKind::Punct)
+}
+
+/// A lower-case title right before token `k` ("envoy Martin Griffiths",
+/// "said protester Fares Mukhaled", "his counterpart, Kamel Amro").
+fn title_before(cx: &Context, k: usize) -> Option<((usize, usize), Option<Gender>)> {
+    let mut j = k;
+    if j > 0 && cx.punct(j - 1, ",") {
+        j -= 1;
+    }
+    // The title phrase ends at token j: look at the few tokens before for one that starts a title ending there.
+    (j.saturating_sub(4)..j).find_map(|s| {
+        let (g, end) = cx.is_title(s)?;
+        (end == j).then(|| ((cx.toks[s].start, cx.toks[j - 1].end), g))
+    })
+}
+
+/// A name in apposition after a noun phrase that opens with a title: ", X,"
+/// after "The head of the U.N. mission" or "Libya's envoy".
+fn title_of_noun_phrase_before(cx: &Context, k: usize) -> Option<(Box<str>, Option<Gender>)> {
+    if k == 0 || !cx.punct(k - 1, ",") {
+        return None;
+    }
+    // The noun phrase: back to the previous comma or the sentence's start.
+    let start = (0..k - 1).rev().find(|&j| cx.punct(j, ",")).map_or(0, |j| j + 1);
+    (start..(start + 4).min(k - 1)).find_map(|s| {
+        let (g, end) = cx.is_title(s)?;
+        let text = &cx.text[cx.toks[s].start..cx.toks[end - 1].end];
+        Some((text.to_ascii_lowercase().into_boxed_str(), g))
+    })
+}
+
+/// An apposition after a name: ", the U.N. envoy", ", a spokesman for ...",
+/// ", who": the title (or "" for "who") and its gender.
+fn apposition_title(cx: &Context, k: usize) -> Option<(Box<str>, Option<Gender>)> {
+    if !cx.punct(k, ",") {
+        return None;
+    }
+    let det = cx.word(k + 1);
+    if det == "who" {
+        return Some(("".into(), None));
+    }
+    if !matches!(det, "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+        return None;
+    }
+    // Within a few words: modifiers ("U.N.", "Houthi", "chief"), then the title.
+    (k + 2..(k + 7).min(cx.toks.len())).find_map(|s| {
+        if cx.toks[s].kind == TokKind::Punct && !matches!(cx.toks[s].text, "." | "-" | "'" | "\u{2019}") {
+            return Some(None);
+        }
+        let (g, end) = cx.is_title(s)?;
+        let text = &cx.text[cx.toks[s].start..cx.toks[end - 1].end];
+        Some(Some((text.to_ascii_lowercase().into_boxed_str(), g)))
+    })?
+}
+
+/// "(RSF)" after an organisation's name, at token `k`.
+fn defined_acronym(cx: &Context, k: usize) -> Option<(usize, usize)> {
+    if !cx.punct(k, "(") {
+        return None;
+    }
+    let w = word_at(cx.toks, k + 1)?;
+    (w.acronym && cx.punct(w.t1, ")")).then_some((w.start, w.end))
+}
+
+/// The kind a name's neighbours give it, when its own words give none.
+fn by_context(cx: &Context, w: &[Word], words_in_name: usize) -> Option<NameKind> {
+    let first = w[0].t0;
+    let after = w[w.len() - 1].t1;
+    let prev = first.checked_sub(1).map_or("", |p| cx.word(p));
+    // "the town of X", "in X", "X province".
+    if first >= 2 && cx.word(first - 1) == "of" {
+        if let Some((WordClass::PlaceNoun { name_after: true, .. }, _)) = (first.saturating_sub(4)..first - 1)
+            .find_map(|s| cx.has(s, |c| matches!(c, WordClass::PlaceNoun { .. })).filter(|&(_, e)| e == first - 1))
+        {
+            return Some(NameKind::Place);
+        }
+    }
+    if cx.has(after, |c| matches!(c, WordClass::PlaceNoun { name_before: true, .. })).is_some() {
+        return Some(NameKind::Place);
+    }
+    if first > 0 && cx.has(first - 1, |c| matches!(c, WordClass::Locative { motion: false })).is_some() {
+        // "in Gomel", but not "in Lavrov's words" nor a name with a person's shape.
+        let possessive = cx.punct(after, "'") || cx.punct(after, "\u{2019}");
+        if !possessive && !speaks(cx, w) {
+            return Some(NameKind::Place);
+        }
+    }
+    // "the Houthis", "the Taliban said": a group.
+    if words_in_name == 1 && prev == "the" {
+        let word = cx.toks[first].lower;
+        let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+        if plural || speaks(cx, w) {
+            return Some(NameKind::Entity(EntityKind::Group));
+        }
+    }
+    if speaks(cx, w) {
+        return Some(if words_in_name >= 2 { NameKind::Entity(EntityKind::Person) } else { NameKind::Unknown });
+    }
+    None
+}
+
+/// Whether a speech verb stands right after the name (past an adverb or a
+/// comma) or right before it ("said X").
+fn speaks(cx: &Context, w: &[Word]) -> bool {
+    let (s, e) = (w[0].start, w[w.len() - 1].end);
+    cx.speech.iter().any(|&(vs, ve)| {
+        let after = cx.text.get(e..vs).is_some_and(|g| {
+            let g = g.trim().trim_start_matches(',').trim();
+            g.is_empty() || (g.split_whitespace().count() == 1 && g.ends_with("ly"))
+        });
+        let before = cx.text.get(ve..s).is_some_and(|g| g.trim().is_empty());
+        after || before
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Dictionaries;
+    use crate::extract::tokens::tokenize;
+
+    /// (name, kind, title) of the names found in a sentence.
+    fn names(st: &str) -> Vec<(String, NameKind, Option<String>)> {
+        let dict = Dictionaries::builtin().unwrap();
+        let index = dict.index();
+        let scan = index.scan(st);
+        let mut lowered = String::new();
+        let toks = tokenize(st, &mut lowered);
+        let classes = super::super::classes_by_token(index, &scan.classes, &toks);
+        let speech: Vec<(usize, usize)> = scan
+            .words
+            .iter()
+            .filter(|w| {
+                super::super::has_trigger(&dict, w, crate::model::Kind::Statement, crate::dict::TriggerRole::Trigger)
+            })
+            .map(|w| (w.start, w.end))
+            .collect();
+        let known_person: Vec<bool> = scan
+            .names
+            .iter()
+            .map(|f| f.actor().is_some_and(|a| dict.actors[a].kind == crate::dict::ActorKind::Person))
+            .collect();
+        let cx = Context {
+            text: st,
+            toks: &toks,
+            known: &scan.names,
+            known_person: &known_person,
+            classes: &classes,
+            speech: &speech,
+        };
+        find(&cx)
+            .into_iter()
+            .filter(|n| !n.weak)
+            .map(|n| (st[n.start..n.end].to_string(), n.kind, n.title.map(String::from)))
+            .collect()
+    }
+
+    fn person(n: &str, title: Option<&str>) -> (String, NameKind, Option<String>) {
+        (n.into(), NameKind::Entity(EntityKind::Person), title.map(String::from))
+    }
+
+    #[test]
+    fn a_title_makes_a_person() {
+        assert_eq!(names("U.N. envoy Martin Grimsby arrived."), [person("Martin Grimsby", Some("envoy"))]);
+        assert_eq!(names("President Zelinov spoke."), [person("Zelinov", Some("president"))]);
+        assert_eq!(names("said Russian delegation head Vladimir Medinov"), [person("Vladimir Medinov", Some("head"))]);
+    }
+
+    #[test]
+    fn an_apposition_makes_a_person() {
+        assert_eq!(names("Hans Grunwald, the U.N. envoy, said"), [person("Hans Grunwald", Some("envoy"))]);
+    }
+
+    #[test]
+    fn head_words_make_organisations_and_acronyms_are_defined() {
+        let n = names("The Rapid Relief Forces (RRF) and the Forces for Peace and Renewal met.");
+        assert_eq!(n[0].0, "Rapid Relief Forces");
+        assert_eq!(n[0].1, NameKind::Entity(EntityKind::Organisation));
+        assert_eq!(n[1].0, "Forces for Peace and Renewal");
+        assert_eq!(n.len(), 2, "the acronym in brackets is the first name's: {n:?}");
+    }
+
+    #[test]
+    fn a_title_inside_a_run_splits_organisation_and_person() {
+        let n = names("Rapid Relief Forces Commander Mohamed Hamdi Dagali said");
+        assert_eq!(n[0].0, "Rapid Relief Forces");
+        assert_eq!(n[1], person("Mohamed Hamdi Dagali", Some("commander")));
+        let n = names("the General Popular Congress met");
+        assert_eq!(n[0].0, "General Popular Congress");
+        assert_eq!(n[0].1, NameKind::Entity(EntityKind::Organisation));
+    }
+
+    #[test]
+    fn locatives_and_place_nouns_make_places() {
+        assert_eq!(names("talks started in Gomel on Monday")[0].1, NameKind::Place);
+        assert_eq!(names("fighting near the town of Bakhmut")[0].0, "Bakhmut");
+        assert_eq!(names("fighting near the town of Bakhmut")[0].1, NameKind::Place);
+        assert_eq!(names("strikes in Hodeidah province")[0].1, NameKind::Place);
+    }
+
+    #[test]
+    fn plural_names_after_the_are_groups() {
+        assert_eq!(names("talks between the government and the Zorbans")[0].1, NameKind::Entity(EntityKind::Group));
+    }
+
+    #[test]
+    fn sentence_openers_and_adjectives_are_no_names() {
+        assert!(names("The U.S.-backed forces advanced.").is_empty());
+        assert!(names("But talks stalled.").is_empty());
+    }
+}

@@ -1,0 +1,253 @@
+//! Word classes (`data/words.tsv`): the words around a name that tell what it
+//! is. They are found in the same pass over a sentence's words as the
+//! dictionary's names, triggers and cues (`Index::scan`, `Scan::classes`).
+
+use crate::dict::{DictError, Source};
+
+/// What a word or phrase of `data/words.tsv` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// A title or role next to a person's name.
+    Title,
+    /// The head word of an organisation's name.
+    OrgHead,
+    /// The head word of a news outlet's name.
+    AgencyHead,
+    /// A noun for a group or party to a conflict.
+    Group,
+    /// A noun for a kind of place.
+    PlaceNoun,
+    /// A lower-case word inside a name.
+    Particle,
+    /// A capitalised word that is no name.
+    NotName,
+    /// A weekday or month name.
+    Time,
+    /// The head of a capitalised name that is a thing, not an actor.
+    ThingHead,
+    /// A preposition before a place.
+    Locative,
+    /// A word after which a name is what is talked about.
+    Topic,
+    /// A noun for people sent to talk for a state or party.
+    Delegation,
+    /// A pronoun that can stand for an actor.
+    Pronoun,
+    /// Another name of a dictionary role ("top diplomat" → foreign minister).
+    RoleAlias,
+}
+
+/// A person's gender, as a title, a pronoun or a given name tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// What a pronoun can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PronounKind {
+    Person(Gender),
+    /// "it", "they": an organisation, a group, a government.
+    Body,
+}
+
+/// A class with the value its row gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    Title(Option<Gender>),
+    OrgHead,
+    AgencyHead,
+    Group,
+    /// Where the place stands: before the noun ("X province"), after it ("the town of X").
+    PlaceNoun {
+        name_before: bool,
+        name_after: bool,
+    },
+    Particle,
+    /// `org`: a word that starts no name alone but may open an organisation's
+    /// ("Southern" in "Southern Transitional Council").
+    NotName {
+        org: bool,
+    },
+    Time,
+    ThingHead,
+    /// `motion`: where someone goes ("to X"), else where something is ("in X").
+    Locative {
+        motion: bool,
+    },
+    Topic,
+    Delegation,
+    Pronoun(PronounKind),
+    /// The role, by its place in `role_titles` of the parsed rows.
+    RoleAlias(u16),
+}
+
+impl WordClass {
+    pub fn class(self) -> Class {
+        match self {
+            WordClass::Title(_) => Class::Title,
+            WordClass::OrgHead => Class::OrgHead,
+            WordClass::AgencyHead => Class::AgencyHead,
+            WordClass::Group => Class::Group,
+            WordClass::PlaceNoun { .. } => Class::PlaceNoun,
+            WordClass::Particle => Class::Particle,
+            WordClass::NotName { .. } => Class::NotName,
+            WordClass::Time => Class::Time,
+            WordClass::ThingHead => Class::ThingHead,
+            WordClass::Locative { .. } => Class::Locative,
+            WordClass::Topic => Class::Topic,
+            WordClass::Delegation => Class::Delegation,
+            WordClass::Pronoun(_) => Class::Pronoun,
+            WordClass::RoleAlias(_) => Class::RoleAlias,
+        }
+    }
+}
+
+/// The classes of one phrase (a word can be a title and a group noun...).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClassSet([Option<WordClass>; 4]);
+
+impl ClassSet {
+    pub fn push(&mut self, c: WordClass) {
+        if let Some(slot) = self.0.iter_mut().find(|s| s.is_none()) {
+            *slot = Some(c);
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = WordClass> + '_ {
+        self.0.iter().flatten().copied()
+    }
+}
+
+/// One row of `data/words.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassedWord {
+    /// Lower case.
+    pub phrase: String,
+    pub class: WordClass,
+    /// For a `role_alias`: the dictionary role it names ("foreign minister").
+    pub role: Option<String>,
+}
+
+/// Parses `data/words.tsv` and any user file layered on it. A later row for a
+/// phrase and class already known replaces it.
+pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
+    let mut out: Vec<ClassedWord> = Vec::new();
+    for src in sources {
+        for (line, f) in src.rows() {
+            let class = src.field(line, &f, 0, "class")?;
+            let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
+            let value = f.get(2).copied().unwrap_or("-").trim();
+            let bad =
+                |expected: &str| src.error(line, format!("bad value '{value}' for {class} (expected {expected})"));
+            let gender = |v: &str| match v {
+                "m" => Ok(Some(Gender::Male)),
+                "f" => Ok(Some(Gender::Female)),
+                "-" | "" => Ok(None),
+                _ => Err(bad("m, f or -")),
+            };
+            let parsed = match class {
+                "title" => WordClass::Title(gender(value)?),
+                "org_head" => WordClass::OrgHead,
+                "agency_head" => WordClass::AgencyHead,
+                "group" => WordClass::Group,
+                "place_noun" => match value {
+                    "before" => WordClass::PlaceNoun { name_before: false, name_after: true },
+                    "after" => WordClass::PlaceNoun { name_before: true, name_after: false },
+                    "both" => WordClass::PlaceNoun { name_before: true, name_after: true },
+                    _ => return Err(bad("before, after or both")),
+                },
+                "particle" => WordClass::Particle,
+                "not_name" => match value {
+                    "org" => WordClass::NotName { org: true },
+                    "-" | "" => WordClass::NotName { org: false },
+                    _ => return Err(bad("org or -")),
+                },
+                "time" => WordClass::Time,
+                "thing_head" => WordClass::ThingHead,
+                "locative" => match value {
+                    "place" => WordClass::Locative { motion: false },
+                    "motion" => WordClass::Locative { motion: true },
+                    _ => return Err(bad("place or motion")),
+                },
+                "topic" => WordClass::Topic,
+                "delegation" => WordClass::Delegation,
+                "role_alias" => {
+                    if value.is_empty() || value == "-" {
+                        return Err(bad("a role title of data/actors.tsv"));
+                    }
+                    WordClass::RoleAlias(0)
+                }
+                "pronoun" => match value {
+                    "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
+                    "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
+                    "o" => WordClass::Pronoun(PronounKind::Body),
+                    _ => return Err(bad("m, f or o")),
+                },
+                other => {
+                    return Err(src.error(
+                        line,
+                        format!(
+                            "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
+                             particle, not_name, time, thing_head, locative, topic, delegation, pronoun or \
+                             role_alias)"
+                        ),
+                    ))
+                }
+            };
+            out.retain(|w| !(w.phrase == phrase && w.class.class() == parsed.class()));
+            let role = matches!(parsed, WordClass::RoleAlias(_)).then(|| value.to_lowercase());
+            out.push(ClassedWord { phrase, class: parsed, role });
+        }
+    }
+    // Number the role aliases by row, so that a match finds its role.
+    for (i, w) in out.iter_mut().enumerate() {
+        if let WordClass::RoleAlias(n) = &mut w.class {
+            *n = i as u16;
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> Source {
+        Source::new("words.tsv", text)
+    }
+
+    #[test]
+    fn rows_parse_with_their_values() {
+        let w = parse(&[src("title\tspokeswoman\tf\nplace_noun\tprovince\tafter\nlocative\tto\tmotion\n")]).unwrap();
+        assert_eq!(w[0].class, WordClass::Title(Some(Gender::Female)));
+        assert_eq!(w[1].class, WordClass::PlaceNoun { name_before: true, name_after: false });
+        assert_eq!(w[2].class, WordClass::Locative { motion: true });
+    }
+
+    #[test]
+    fn a_later_row_replaces_the_same_phrase_and_class() {
+        let w = parse(&[src("title\tenvoy\t-\n"), src("title\tenvoy\tm\norg_head\tenvoy\t-\n")]).unwrap();
+        assert_eq!(w.len(), 2);
+        assert!(w.contains(&ClassedWord {
+            phrase: "envoy".into(),
+            class: WordClass::Title(Some(Gender::Male)),
+            role: None
+        }));
+    }
+
+    #[test]
+    fn a_bad_row_names_its_file_and_line() {
+        let e = parse(&[src("# comment\ntitle\tking\tq\n")]).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("words.tsv", 2));
+        let e = parse(&[src("colour\tred\t-\n")]).unwrap_err();
+        assert!(e.message.contains("unknown class"), "{e}");
+    }
+
+    #[test]
+    fn the_builtin_file_parses() {
+        let w = parse(&[Source::new("data/words.tsv", include_str!("../../../data/words.tsv"))]).unwrap();
+        assert!(w.iter().any(|w| w.phrase == "spokeswoman" && w.class == WordClass::Title(Some(Gender::Female))));
+    }
+}

@@ -1,0 +1,391 @@
+//! Reports of one event inside an article, merged into one event with several mentions.
+
+use crate::extract::dates::{Anchor, Tense};
+use crate::extract::rules::Candidate;
+use crate::model::{DateSpan, Event, Kind, Precision, Status};
+// ---------------------------------------------------------------- merging
+
+pub(crate) fn overlaps(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+        _ => true,
+    }
+}
+
+pub(crate) fn persons(ev: &Event) -> Vec<&str> {
+    ev.actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+/// Participants agree when one set holds the other.
+pub(crate) fn actors_agree(a: &Event, b: &Event) -> bool {
+    let (pa, pb) = (persons(a), persons(b));
+    pa.is_empty() || pb.is_empty() || pa.iter().all(|x| pb.contains(x)) || pb.iter().all(|x| pa.contains(x))
+}
+
+/// A report of a meeting that took place is never one of a meeting still to
+/// come (or called off), nor the reverse: the text would have to say that the
+/// planned meeting took place.
+fn statuses_agree(a: Status, b: Status) -> bool {
+    let done = |s: Status| s == Status::Happened;
+    a == Status::Unknown || b == Status::Unknown || done(a) == done(b)
+}
+
+/// Both reports name the same venue (a city, not a country) and the same
+/// participants: "talks are to be held in Gomel" and "talks have begun in
+/// Gomel" report one meeting, first planned, then held.
+fn same_venue(a: &Event, b: &Event) -> bool {
+    a.place.is_some() && a.place == b.place && !a.actors.is_empty() && actors_agree(a, b)
+}
+
+/// Both reports name the same day: the planned meeting and the one held are one.
+fn same_day(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a.precision == Precision::Day && a == b)
+}
+
+pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
+    a.kind == b.kind
+        && (a.kind == Kind::Statement
+            || a.kind == Kind::DeathToll
+            || statuses_agree(a.status, b.status)
+            || same_day(a.date, b.date)
+            || same_venue(a, b))
+        && overlaps(a.date, b.date)
+        && (a.place.is_none() || b.place.is_none() || a.place == b.place)
+        && (a.count.is_none() || a.count == b.count)
+}
+
+/// The most actors one event keeps.
+const MAX_ACTORS: usize = 32;
+
+pub(crate) fn absorb(into: &mut Event, c: Event) {
+    // The most precise consistent date wins.
+    match (into.date, c.date) {
+        (None, Some(_)) => {
+            into.date = c.date;
+            into.date_text = c.date_text.clone();
+        }
+        (Some(a), Some(b)) if (b.end - b.start) < (a.end - a.start) => {
+            into.date = c.date;
+            into.date_text = c.date_text.clone();
+        }
+        _ => {}
+    }
+    if into.place.is_none() {
+        into.place = c.place.clone();
+    }
+    if into.status == Status::Unknown {
+        into.status = c.status;
+    }
+    for a in c.actors {
+        if into.actors.len() < MAX_ACTORS && !into.actors.iter().any(|x| x.name == a.name) {
+            into.actors.push(a);
+        }
+    }
+    // Reports come in article order: a sentence already cited is among the last.
+    for m in c.mentions {
+        if !into.mentions.iter().rev().take(4).any(|x| x.start == m.start) {
+            into.mentions.push(m);
+        }
+    }
+}
+
+/// The earlier event a talks or visit candidate reports again, if any.
+///
+/// A candidate with its own date or place joins the latest compatible event with
+/// an overlapping date or the same place. One without them joins the latest
+/// compatible event of its own family (conference-like or meeting-like), and
+/// failing that of any family if it refers back ("the talks"). Two trigger
+/// words of one sentence ("met ... in talks") are one meeting when they agree.
+pub(crate) fn merge_target(all: &[Candidate], c: &Candidate) -> Option<usize> {
+    // Only the latest events: a report refers back a page at most, and the
+    // search stays bounded however long the article.
+    let lo = all.len().saturating_sub(WINDOW);
+    merge_target_in(&all[lo..], c).map(|i| i + lo)
+}
+
+/// How many of the latest events a report may join.
+const WINDOW: usize = 64;
+
+fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
+    let sentence = c.event.mentions[0].start;
+    // One place and one day make one meeting, whoever each report names.
+    let same_occasion = |e: &Candidate| {
+        e.event.place.is_some()
+            && e.event.place == c.event.place
+            && e.event.date.is_some_and(|d| d.precision == Precision::Day)
+            && e.event.date == c.event.date
+    };
+    let fits = |e: &Candidate| {
+        e.event.kind == c.event.kind
+            && compatible(&e.event, &c.event)
+            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e))
+    };
+    // Reports come in article order: a report of this sentence is the last one.
+    let same_sentence = |e: &Candidate| e.event.mentions.last().is_some_and(|m| m.start == sentence);
+    let specific = c.event.date.is_some() || c.event.place.is_some();
+    if specific {
+        let found = events.iter().rposition(|e| {
+            fits(e)
+                // In one sentence, two trigger words of one meeting share its date.
+                && (!same_sentence(e) || e.event.date == c.event.date)
+                && (c.event.date.is_some() && e.event.date.is_some()
+                    || c.event.place.is_some() && e.event.place == c.event.place)
+        });
+        // Filling in: a dated report fills in an earlier undated one of the
+        // same status and participants, at its place or at the country its
+        // place lies in ("on his first mission to the country ... After his
+        // arrival in Damascus on Thursday").
+        let filled = || {
+            events.iter().rposition(|e| {
+                e.event.kind == c.event.kind
+                    && c.event.date.is_some()
+                    && e.event.date.is_none()
+                    && e.event.status == c.event.status
+                    && !e.event.actors.is_empty()
+                    && actors_agree(&e.event, &c.event)
+                    && e.event.place.is_some()
+                    && (e.event.place == c.event.place || (c.within.is_some() && e.event.place == c.within))
+            })
+        };
+        let found = found.or_else(filled);
+        if found.is_some() || !c.anaphoric {
+            return found;
+        }
+    }
+    if c.event.date.is_some() && !c.anaphoric {
+        return None;
+    }
+    let own_family = events.iter().rposition(|e| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
+    if own_family.is_some() || !(c.anaphoric || c.merge_only) {
+        return own_family;
+    }
+    events.iter().rposition(|e| fits(e) && !same_sentence(e))
+}
+
+/// Merges the reports of an article as they come, sentence by sentence, so
+/// that no more than the events themselves are kept.
+#[derive(Default)]
+pub(crate) struct Merger {
+    events: Vec<Candidate>,
+    /// The headline's reports, which join the body's at the end.
+    title: Vec<Candidate>,
+}
+
+impl Merger {
+    /// Adds one sentence's reports.
+    pub(crate) fn add(&mut self, mut batch: Vec<Candidate>) {
+        batch.sort_by_key(|c| c.at);
+        for c in batch {
+            if c.in_title {
+                self.title.push(c);
+            } else {
+                add_report(&mut self.events, c);
+            }
+        }
+    }
+
+    /// The article's events, once every sentence is added.
+    pub(crate) fn finish(self, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
+        finish(self.events, self.title, anchor, dateline)
+    }
+}
+
+fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
+    if c.ends {
+        if let Some(end) = c.event.date {
+            // The latest event of its kind that began before, within a month:
+            // its date becomes the range to this end.
+            let lo = events.len().saturating_sub(WINDOW);
+            let began = events[lo..].iter().rposition(|e| {
+                e.event.kind == c.event.kind
+                    && e.event.date.is_some_and(|d| {
+                        d.precision == Precision::Day && d.start < end.start && (end.start - d.start).num_days() <= 31
+                    })
+            });
+            if let Some(i) = began {
+                let e = &mut events[lo + i];
+                if let Some(d) = e.event.date.as_mut() {
+                    d.end = d.end.max(end.end);
+                }
+                for m in c.event.mentions {
+                    if !e.event.mentions.iter().any(|x| x.start == m.start) {
+                        e.event.mentions.push(m);
+                    }
+                }
+                return;
+            }
+        }
+    }
+    let target = match c.event.kind {
+        Kind::Statement => None,
+        Kind::DeathToll => events
+            .iter()
+            .enumerate()
+            .skip(events.len().saturating_sub(WINDOW))
+            .rev()
+            .find(|(_, e)| {
+                e.event.kind == Kind::DeathToll
+                    && e.event.count == c.event.count
+                    && e.event.qualifier == c.event.qualifier
+            })
+            .map(|(i, _)| i),
+        Kind::Talks | Kind::Visit => merge_target(events, &c),
+    };
+    match target {
+        Some(i) => {
+            let e = &mut events[i];
+            // A report at a city fills in one at its country.
+            if c.within.is_some() && e.event.place == c.within {
+                e.event.place = c.event.place.clone();
+                e.within = c.within.clone();
+            }
+            if e.guessed && c.event.date.is_some() && !c.guessed {
+                // A report with a date of its own replaces a guess.
+                e.event.date = None;
+                e.guessed = false;
+            }
+            absorb(&mut e.event, c.event);
+        }
+        None if c.merge_only => {}
+        None => events.push(c),
+    }
+}
+
+fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
+    // A headline repeats the story: its events join the first compatible body event.
+    for c in title {
+        // A headline's tense says nothing ("Meeting Called by Annan" is news
+        // of a meeting to come): with no date of its own, neither its status
+        // nor the date guessed from its tense keeps it apart.
+        // It then joins an event that shares one of its actors.
+        let mut probe = c.event.clone();
+        let relaxed = matches!(probe.kind, Kind::Talks | Kind::Visit)
+            && probe.date_text.is_none()
+            && probe.status == Status::Happened
+            && !probe.actors.is_empty();
+        if relaxed {
+            probe.status = Status::Unknown;
+            probe.date = None;
+        }
+        let shares = |e: &Event| e.actors.iter().any(|a| probe.actors.iter().any(|b| a.name == b.name));
+        let target = events.iter().position(|e| {
+            e.event.kind == c.event.kind
+                && (compatible(&e.event, &c.event) || (relaxed && compatible(&e.event, &probe) && shares(&e.event)))
+                && match (&c.event.kind, &c.event.speaker) {
+                    (Kind::Statement, Some(sp)) => {
+                        e.event.speaker.as_ref() == Some(sp)
+                            || e.event.mentions.iter().any(|m| m.sentence.contains(sp.as_str()))
+                    }
+                    _ => true,
+                }
+        });
+        match target {
+            Some(i) => {
+                let e = &mut events[i];
+                let mut mentions = c.event.mentions.clone();
+                mentions.append(&mut e.event.mentions);
+                e.event.mentions = mentions;
+                if e.event.place.is_none() {
+                    e.event.place = c.event.place.clone();
+                }
+                e.at = e.at.min(c.at);
+            }
+            None => events.push(c),
+        }
+    }
+    events.sort_by_key(|c| c.at);
+    date_the_undated(&mut events, anchor);
+    place_the_unplaced(&mut events, dateline);
+    events.into_iter().map(|c| c.event).collect()
+}
+
+/// Places for talks whose own reports give none: a meeting held during a
+/// visit by one of its participants takes the visit's place; else one held
+/// on the story's day takes the dateline's city ("GENEVA — ...").
+fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
+    let story_day = events.iter().filter(|c| !c.in_title).find_map(|c| c.event.date);
+    for i in 0..events.len() {
+        let c = &events[i].event;
+        if c.kind != Kind::Talks || c.place.is_some() {
+            continue;
+        }
+        let lo = i.saturating_sub(WINDOW);
+        let visit = events[lo..(i + WINDOW).min(events.len())].iter().find(|v| {
+            v.event.kind == Kind::Visit
+                && v.event.place.is_some()
+                && v.event.status == c.status
+                && overlaps(v.event.date, c.date)
+                && v.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
+        });
+        // A meeting on the side of a round of talks reported before it, with
+        // one of its participants, within a week of it ("talks started in
+        // Kuwait on Saturday ... the envoy held a separate meeting on Monday").
+        let near = |a: Option<DateSpan>, b: Option<DateSpan>| match (a, b) {
+            (Some(a), Some(b)) => (b.start - a.end).num_days() <= 7 && (a.start - b.end).num_days() <= 7,
+            _ => true,
+        };
+        let round = events[..i].iter().rev().find(|r| {
+            r.event.kind == Kind::Talks
+                && r.event.place.is_some()
+                && r.event.status == Status::Happened
+                && matches!(c.status, Status::Happened | Status::Planned)
+                && near(r.event.date, c.date)
+                && r.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
+        });
+        let place = match (visit, round) {
+            (Some(v), _) => v.event.place.clone(),
+            (None, _)
+                if c.status == Status::Happened && c.date.is_some() && c.date == story_day && dateline.is_some() =>
+            {
+                dateline.map(String::from)
+            }
+            (None, Some(r)) => r.event.place.clone(),
+            (None, None) => None,
+        };
+        events[i].event.place = place;
+    }
+}
+
+/// Dates for events whose own sentences give none, from the article:
+/// - a statement made at an occasion ("after the meeting", "during his
+///   visit") takes the date of the latest such event before it;
+/// - a statement in the past tense takes the story's date: the day its first
+///   dated report of the body falls on, when that is within a week before
+///   publication, else the day of publication (news reports what was said
+///   for it).
+fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
+    let Some(published) = anchor.published else { return };
+    let story = events
+        .iter()
+        .filter(|c| !c.in_title && !c.guessed)
+        .filter_map(|c| c.event.date.filter(|d| d.precision == Precision::Day && d.start == d.end))
+        .find(|d| d.start <= published && (published - d.start).num_days() <= 7)
+        .map(|d| d.start)
+        .unwrap_or(published);
+    for i in 0..events.len() {
+        let c = &events[i];
+        if c.event.date.is_some() {
+            continue;
+        }
+        let date = match c.event.kind {
+            Kind::Statement => {
+                let occasion = c.occasion.and_then(|kind| {
+                    events[i.saturating_sub(WINDOW)..i]
+                        .iter()
+                        .rev()
+                        .find(|e| e.event.kind == kind && e.event.date.is_some())
+                        .and_then(|e| e.event.date)
+                });
+                occasion.or_else(|| (c.tense == Tense::Past).then(|| DateSpan::day(story)))
+            }
+            // Talks and visits reported as done, with no date anywhere: the story's day.
+            Kind::Talks | Kind::Visit
+                if c.event.status == Status::Happened && c.tense == Tense::Past && !c.in_title =>
+            {
+                Some(DateSpan::day(story))
+            }
+            _ => None,
+        };
+        events[i].event.date = date;
+    }
+}

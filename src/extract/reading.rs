@@ -1,0 +1,1461 @@
+//! One sentence read once: its tokens, the actors it names (from the
+//! dictionary, from role descriptions like "the Russian foreign minister", from
+//! names typed by shape and context, and from short forms, descriptions and
+//! pronouns that refer back to the article's cast), the places, the trigger
+//! and cue words, the date expressions and the quoted spans. The event rules
+//! in `rules/` work on this reading; none splits the sentence again.
+
+use std::sync::Arc;
+
+use super::dates::{self, Anchor, TimeExpr};
+use super::entities::cast::{Cast, EntityKind};
+use super::entities::names::{self, NameKind};
+use super::entities::words::{PronounKind, WordClass};
+use super::entities::{self, Found, Index, Scan};
+use super::sentences::Sentence;
+use super::tokens::Tok;
+use crate::dict::{ActorKind, CueKind, Dictionaries, TriggerRole};
+use crate::model::{Kind, Mention};
+
+/// How a sentence names an actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    /// By its name, as the dictionary or the text spells it in full.
+    Name,
+    /// By a short form the article introduced: a surname, an acronym.
+    Short,
+    /// By a role the dictionary dates ("the Russian foreign minister").
+    Role,
+    /// By a description ("the envoy", "the ministry").
+    Description,
+    /// By a pronoun.
+    Pronoun,
+}
+
+/// An actor named in a sentence, with what we know of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ActorSpan {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Shared with the index (or with the cast for names the dictionary does not know).
+    pub(crate) name: Arc<str>,
+    pub(crate) kind: EntityKind,
+    pub(crate) country: Option<Arc<str>>,
+    /// The article's cast entity it names.
+    pub(crate) entity: Option<usize>,
+    pub(crate) how: How,
+}
+
+impl ActorSpan {
+    pub(crate) fn person(&self) -> bool {
+        self.kind == EntityKind::Person
+    }
+
+    /// A news outlet, which reports speech and never makes it.
+    pub(crate) fn agency(&self) -> bool {
+        self.kind == EntityKind::Agency
+    }
+}
+
+/// The kind of a dictionary actor.
+pub(crate) fn kind_of(kind: ActorKind) -> EntityKind {
+    match kind {
+        ActorKind::Person => EntityKind::Person,
+        ActorKind::Government => EntityKind::Government,
+        ActorKind::Organisation => EntityKind::Organisation,
+        ActorKind::ArmedGroup => EntityKind::Group,
+        ActorKind::Country => EntityKind::Country,
+        ActorKind::Agency => EntityKind::Agency,
+    }
+}
+
+/// A place named in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct PlaceSpan {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) name: Arc<str>,
+    /// Named by an adjective ("Lebanese") rather than by its name.
+    pub(crate) adjective: bool,
+    pub(crate) country: bool,
+}
+
+/// Everything the event rules need to know about one sentence.
+pub(crate) struct Reading<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) offset: usize,
+    /// The sentence is the article's headline: its present tense is no date.
+    pub(crate) title: bool,
+    pub(crate) toks: Vec<Tok<'a>>,
+    /// Word classes by token (`entities::classes_by_token`).
+    pub(crate) classes: Vec<Option<(entities::words::ClassSet, usize)>>,
+    pub(crate) actors: Vec<ActorSpan>,
+    pub(crate) places: Vec<PlaceSpan>,
+    pub(crate) words: Vec<Found>,
+    pub(crate) dates: Vec<TimeExpr>,
+    pub(crate) quotes: Vec<(usize, usize)>,
+}
+
+impl Reading<'_> {
+    pub(crate) fn in_quote(&self, i: usize) -> bool {
+        self.quotes.iter().any(|&(s, e)| s <= i && i < e)
+    }
+
+    pub(crate) fn mention(&self) -> Mention {
+        Mention { sentence: self.text.to_string(), start: self.offset, end: self.offset + self.text.len() }
+    }
+
+    /// Whether the text between `a` and `b` crosses into another clause.
+    pub(crate) fn clause_break(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        self.text.get(a..b).is_none_or(separates_clauses)
+    }
+
+    pub(crate) fn actor_ending_at(&self, i: usize) -> Option<&ActorSpan> {
+        self.actors.iter().filter(|a| a.end == i).max_by_key(|a| a.end - a.start)
+    }
+
+    pub(crate) fn actor_starting_at(&self, i: usize) -> Option<&ActorSpan> {
+        self.actors.iter().filter(|a| a.start == i).max_by_key(|a| a.end - a.start)
+    }
+
+    /// The word right before byte `i`, in lower case; "" when punctuation
+    /// or the sentence's start comes first.
+    pub(crate) fn word_before(&self, i: usize) -> &str {
+        let k = self.tok_at(i);
+        match k.checked_sub(1).map(|j| &self.toks[j]) {
+            Some(t) if t.kind == crate::extract::tokens::TokKind::Word => t.lower,
+            _ => "",
+        }
+    }
+
+    /// The token that starts at byte `b` or the first after it.
+    pub(crate) fn tok_at(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.start < b)
+    }
+
+    /// The sentence's main subject: the actor that opens it, past an opening
+    /// quotation mark, a conjunction ("But", "However") and a fronted phrase
+    /// ending in a comma ("In February,", "On Monday,").
+    pub(crate) fn main_subject(&self) -> Option<&ActorSpan> {
+        let toks = &self.toks;
+        let mut k = 0;
+        while toks.get(k).is_some_and(|t| t.kind == crate::extract::tokens::TokKind::Punct) {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|t| OPENERS.contains(&t.lower)) {
+            k += 1;
+            if toks.get(k).is_some_and(|t| t.text == ",") {
+                k += 1;
+            }
+        }
+        // A fronted phrase of a few words that opens with a preposition.
+        if toks.get(k).is_some_and(|t| FRONTED.contains(&t.lower)) {
+            if let Some(c) = (k + 1..(k + 9).min(toks.len())).find(|&j| toks[j].text == ",") {
+                k = c + 1;
+            }
+        }
+        let first = toks.get(k)?;
+        let next = if first.lower == "the" { toks.get(k + 1).map(|t| t.start) } else { None };
+        self.actors.iter().filter(|a| a.start == first.start || Some(a.start) == next).max_by_key(|a| a.end - a.start)
+    }
+}
+
+/// Words that open a sentence before its subject.
+const OPENERS: &[&str] =
+    &["but", "and", "however", "meanwhile", "still", "yet", "so", "also", "separately", "earlier", "later"];
+
+/// Prepositions and adverbs that open a phrase fronted before the subject.
+const FRONTED: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "following",
+    "earlier",
+    "later",
+    "speaking",
+    "since",
+    "with",
+    "for",
+    "from",
+    "last",
+    "this",
+    "as",
+    "according",
+    "despite",
+    "amid",
+    "while",
+    "when",
+];
+
+/// Words that open another clause (or report speech) after a space: with
+/// ';' and '—', a gap that holds one separates two phrases.
+pub(crate) const CLAUSE_WORDS: &[&[u8]] =
+    &[b"that ", b"which ", b"who ", b"but ", b"said", b"says", b"while ", b"when ", b"whether "];
+
+/// Whether a gap of text between two phrases holds a clause break: ';', '—',
+/// or one of `CLAUSE_WORDS` after a space, in any ASCII case. No lower-case
+/// copy: this runs for every pair of phrases a rule relates.
+pub(crate) fn separates_clauses(gap: &str) -> bool {
+    if gap.contains([';', '\u{2014}']) {
+        return true;
+    }
+    let bytes = gap.as_bytes();
+    bytes.iter().enumerate().any(|(i, &c)| {
+        c == b' '
+            && CLAUSE_WORDS.iter().any(|w| bytes.get(i + 1..i + 1 + w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w)))
+    })
+}
+
+/// What is remembered from sentence to sentence in one article.
+#[derive(Default)]
+pub(crate) struct ArticleState {
+    pub(crate) last_person: Option<ActorSpan>,
+    pub(crate) last_speaker: Option<ActorSpan>,
+    /// Every actor named so far, with its short forms, titles and gender.
+    pub(crate) cast: Cast,
+    /// The country the article is mostly about, for tolls that name no place.
+    pub(crate) main_country: Option<String>,
+    /// Who issued the latest statement, report or communique the article
+    /// mentions: what "the statement said" names.
+    pub(crate) issuer: Option<ActorSpan>,
+    /// The latest two actors a sentence joined with "and" ("foreign
+    /// ministers of Armenia and Azerbaijan"), with the article offset of
+    /// that sentence: what "they" and "the two men" name.
+    pub(crate) last_pair: Option<(ActorSpan, ActorSpan, usize)>,
+    /// The article offsets of the last three sentences read, the latest last.
+    pub(crate) sentences_back: [usize; 3],
+}
+
+/// The country most named in the article (by name or adjective).
+pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], dict: &Dictionaries) -> Option<String> {
+    let mut counts: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
+    for (n, (s, scan)) in sentences.iter().zip(scans).enumerate() {
+        let found = &scan.names;
+        let st = s.text(text);
+        for f in found {
+            let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else {
+                continue;
+            };
+            // "Russia says", and the attacker's side in "Saudi-led", "Iran-backed": no location.
+            if acts_as_subject(&st[f.end..]) || st[f.end..].starts_with("-led") || st[f.end..].starts_with("-backed") {
+                continue;
+            }
+            let prep = st[..f.start].trim_end().rsplit(' ').next().unwrap_or("");
+            let weight = if ["in", "to", "across", "throughout", "inside"].contains(&prep) { 3 } else { 1 };
+            *counts.entry(p).or_default() += if n == 0 { weight * 2 } else { weight };
+        }
+    }
+    counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))).map(|(p, _)| dict.places[p].name.clone())
+}
+
+/// After the rules: what the sentence tells the rest of the article.
+pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
+    if let Some(p) = r.actors.iter().rev().find(|a| a.person()) {
+        state.last_person = Some(p.clone());
+    }
+    let subject = r.main_subject().map(|a| a.start);
+    // "X and Y", "U.S. Secretary of State X and Russian Foreign Minister Y":
+    // "and", then at most a few capitalised words (a title) before the second.
+    let joined = |a: &ActorSpan, b: &ActorSpan| {
+        let gap = r.text.get(a.end..b.start).map_or("", str::trim);
+        let Some(rest) = gap.strip_prefix("and").or_else(|| gap.strip_prefix(", and")) else { return false };
+        rest.is_empty()
+            || (rest.starts_with(' ')
+                && rest.split_whitespace().count() <= 5
+                && rest.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())))
+    };
+    let pairs = r.actors.windows(2).filter(|w| {
+        !r.in_quote(w[0].start)
+            && !w[0].agency()
+            && !w[1].agency()
+            && w[0].name != w[1].name
+            && w[0].how != How::Pronoun
+            && joined(&w[0], &w[1])
+    });
+    // Two persons before anything else ("Kerry and Lavrov ... including Syria and Ukraine").
+    let pair = pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.clone().next_back());
+    if let Some(w) = pair {
+        state.last_pair = Some((w[0].clone(), w[1].clone(), r.offset));
+    }
+    state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
+    for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {
+        if let Some(e) = a.entity {
+            state.cast.seen(e, r.offset + a.start, Some(a.start) == subject);
+        }
+    }
+}
+
+/// Reads one sentence: `toks` are its tokens, `scan` what the dictionary found in it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn read<'a>(
+    text: &'a str,
+    s: &Sentence,
+    toks: Vec<Tok<'a>>,
+    Scan { names, words, titles, classes }: Scan,
+    found: Vec<names::Named>,
+    dict: &Dictionaries,
+    index: &Index,
+    anchor: &Anchor,
+    state: &mut ArticleState,
+) -> Reading<'a> {
+    let st = s.text(text);
+    // Only the event rules read dates, and each needs a trigger word: a
+    // sentence without one (most sentences of most articles) skips the search.
+    let has_trigger = words.iter().any(|w| w.targets.iter().any(|t| matches!(t, entities::Target::Trigger(_))));
+    let dates = if has_trigger { dates::find_in(st, &toks, &dict.dates) } else { Vec::new() };
+    let quotes = quotes(st);
+    let mut actors = Vec::new();
+    let mut places = Vec::new();
+    for f in &names {
+        if let Some(a) = f.actor() {
+            let actor = &dict.actors[a];
+            let name = index.actor_name(a).clone();
+            let kind = kind_of(actor.kind);
+            let entity = state.cast.add(&name, kind, Some(a), s.start + f.start);
+            actors.push(ActorSpan {
+                start: f.start,
+                end: f.end,
+                name,
+                kind,
+                country: index.actor_country(a).cloned(),
+                entity: Some(entity),
+                how: How::Name,
+            });
+        }
+        if let Some(p) = f.place().or(f.adjective()) {
+            places.push(PlaceSpan {
+                start: f.start,
+                end: f.end,
+                name: index.place_name(p).clone(),
+                adjective: f.place().is_none(),
+                country: entities::is_country_place(dict, p),
+            });
+        }
+    }
+    capitals(st, &toks, index, state, &mut places);
+    // "Moscow said", "Riyadh and Damascus announced": a capital that speaks
+    // or acts is its country's government, an actor as well as a place.
+    for p in &places {
+        let capital =
+            index.place_named(&p.name).is_some_and(|i| dict.places[i].kind == crate::dict::PlaceKind::Capital);
+        if !capital || actors.iter().any(|a| a.start < p.end && p.start < a.end) {
+            continue;
+        }
+        let rest = &st[p.end..];
+        let and_next = rest.trim_start().strip_prefix("and ").is_some_and(|r2| {
+            let r2 = r2.trim_start();
+            places.iter().any(|q| st.len() - r2.len() == q.start && acts_as_subject(&st[q.end..]))
+        });
+        // At the head of the sentence or of the clause after a fronted phrase,
+        // any verb in the past: "Cairo launched talks", "Having ties with
+        // both, Cairo launched talks".
+        let heads = st[..p.start].trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+            || st[..p.start].trim_end().ends_with(',');
+        let past = || {
+            let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            next.len() > 4 && next.ends_with("ed") && next.starts_with(|c: char| c.is_lowercase())
+        };
+        if acts_as_subject(rest) || and_next || (heads && past()) {
+            let Some(country) = index.place_named(&p.name).and_then(|i| dict.places[i].country.clone()) else {
+                continue;
+            };
+            let entity = state.cast.add(&country, EntityKind::Country, None, s.start + p.start);
+            actors.push(ActorSpan {
+                start: p.start,
+                end: p.end,
+                name: country.into(),
+                kind: EntityKind::Country,
+                country: None,
+                entity: Some(entity),
+                how: How::Name,
+            });
+        }
+    }
+    // Governments named through their country: "Syria's government", "the Syrian regime".
+    for p in &places {
+        let rest = &st[p.end..];
+        let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")).unwrap_or(rest);
+        // Up to two lower-case modifiers first: "Yemen's exiled government",
+        // "the internationally-recognized Libyan government" is read above.
+        let rest = skip_modifiers(rest, 2);
+        for head in [" government", " regime", " leadership", " authorities"] {
+            if rest.starts_with(head) && !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end) {
+                let end = p.end + (st[p.end..].len() - rest.len()) + head.len();
+                actors.retain(|a| !(a.start >= p.start && a.end <= end));
+                let name: Arc<str> = government_of(dict, &p.name).into();
+                let entity = state.cast.add(&name, EntityKind::Government, None, s.start + p.start);
+                actors.push(ActorSpan {
+                    start: p.start,
+                    end,
+                    name,
+                    kind: EntityKind::Government,
+                    country: Some(p.name.clone()),
+                    entity: Some(entity),
+                    how: How::Name,
+                });
+            }
+        }
+    }
+    roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
+    let by_token = entities::classes_by_token(index, &classes, &toks);
+    shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
+    region_parties(st, s.start, &places, &mut actors, state);
+    delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
+    actors.sort_by_key(|a| (a.start, a.end));
+    titled_mentions(&toks, &by_token, &places, &mut actors);
+    descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
+    pairs(&toks, &mut actors, state);
+    let speech = speech_spans(st, &words, dict);
+    pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
+    actors.sort_by_key(|a| (a.start, a.end));
+    places.sort_by_key(|p| p.start);
+    if std::env::var_os("CHRONICLE_DEBUG").is_some() {
+        eprintln!(
+            "{st}\n  actors: {:?}\n  places: {:?}",
+            actors.iter().map(|a| (&st[a.start..a.end], &*a.name, a.kind, a.how)).collect::<Vec<_>>(),
+            places.iter().map(|p| (&st[p.start..p.end], &*p.name)).collect::<Vec<_>>()
+        );
+    }
+    Reading { text: st, offset: s.start, title: false, toks, classes: by_token, actors, places, words, dates, quotes }
+}
+
+/// Names the dictionary does not know (`entities::names`), as actors and
+/// places, each added to the article's cast with its titles and short forms.
+#[allow(clippy::too_many_arguments)]
+fn shaped_names(
+    st: &str,
+    offset: usize,
+    found: Vec<names::Named>,
+    dict: &Dictionaries,
+    actors: &mut Vec<ActorSpan>,
+    places: &mut Vec<PlaceSpan>,
+    state: &mut ArticleState,
+) {
+    for n in found {
+        if let Some(at) = n.known {
+            extend_known(st, &n, at, dict, actors, state);
+            continue;
+        }
+        if actors.iter().any(|a| a.start < n.end && n.start < a.end) {
+            continue;
+        }
+        let text = &st[n.start..n.end];
+        // A short form of a name the cast knows ("Griffiths"), or the name
+        // itself; a given name after an honorific ("Mr Tut").
+        let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
+        let known = state.cast.alias(text).or_else(|| honorific.then(|| state.cast.given_name(text)).flatten());
+        if known.is_none() && n.weak && party_noun_after(st, n.end).is_none() {
+            continue;
+        }
+        // A name the world gazetteer knows, in a place's position ("flew to
+        // Bakhmut") or typed a person for want of anything better, is a place.
+        let place_name =
+            (known.is_none() && n.kind != NameKind::Place).then(|| place_in_gazetteer(st, &n, dict)).flatten();
+        let kind = match n.kind {
+            _ if known.is_some() => known.map_or(EntityKind::Unknown, |e| state.cast.get(e).kind),
+            _ if place_name.is_some() => {
+                if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
+                    places.push(PlaceSpan {
+                        start: n.start,
+                        end: n.end,
+                        name: place_name.unwrap_or(text).into(),
+                        adjective: false,
+                        country: false,
+                    });
+                }
+                continue;
+            }
+            NameKind::Place => {
+                if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
+                    // The gazetteer's spelling when it knows the place.
+                    let name = dict.gazetteer.lookup(text).next().map_or(text, |g| g.name);
+                    places.push(PlaceSpan {
+                        start: n.start,
+                        end: n.end,
+                        name: name.into(),
+                        adjective: false,
+                        country: false,
+                    });
+                }
+                continue;
+            }
+            NameKind::Entity(k) => k,
+            NameKind::Unknown => EntityKind::Unknown,
+        };
+        let (entity, how) = match known {
+            Some(e) if state.cast.get(e).name.eq_ignore_ascii_case(text) => (e, How::Name),
+            Some(e) => (e, How::Short),
+            None => (enlist(st, &n, kind, dict, &mut state.cast, offset + n.start), How::Name),
+        };
+        // The title's country or body ("U.N. envoy X", "Houthi spokesman X"):
+        // part of the mention, not an actor of its own.
+        let mut country = None;
+        if n.span_start < n.start {
+            if let Some(owner) = actors.iter().find(|a| a.start >= n.span_start && a.end <= n.start) {
+                country = Some(owner.name.clone());
+            } else if let Some(p) = places.iter().find(|p| p.start >= n.span_start && p.end <= n.start) {
+                country = Some(p.name.clone());
+            }
+            actors.retain(|a| !(a.start >= n.span_start && a.end <= n.start));
+        }
+        if let Some(c) = &country {
+            state.cast.set_country(entity, c.clone());
+        }
+        let e = state.cast.get(entity);
+        actors.push(ActorSpan {
+            start: n.span_start,
+            end: n.end,
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            entity: Some(entity),
+            how,
+        });
+    }
+}
+
+/// Given names or initials before a dictionary person's surname: the same
+/// person when they agree with the dictionary's spellings ("Sergey V. Lavrov"
+/// is Sergei Lavrov), else another person of that surname ("Ahmed al-Sharaa"
+/// is not Farouk al-Sharaa).
+fn extend_known(
+    st: &str,
+    n: &names::Named,
+    at: usize,
+    dict: &Dictionaries,
+    actors: &mut [ActorSpan],
+    state: &mut ArticleState,
+) {
+    let Some(pos) = actors.iter().position(|a| a.start == at && a.person()) else { return };
+    let first = st[n.start..n.end].split_whitespace().next().unwrap_or("");
+    let initial = first.len() <= 2 && first.ends_with('.');
+    let same = initial
+        || actors[pos].entity.and_then(|e| state.cast.get(e).dict).is_some_and(|d| {
+            let actor = &dict.actors[d];
+            std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)))
+        });
+    if same {
+        actors[pos].start = n.start;
+        return;
+    }
+    let entity = enlist(st, n, EntityKind::Person, dict, &mut state.cast, n.start);
+    let e = state.cast.get(entity);
+    actors[pos] = ActorSpan {
+        start: n.start,
+        end: n.end,
+        name: e.name.clone(),
+        kind: EntityKind::Person,
+        country: None,
+        entity: Some(entity),
+        how: How::Name,
+    };
+}
+
+/// Adds a name found by its shape to the cast, with its short forms, title,
+/// gender and acronym; `at` is its article offset, or `cast::UNSEEN`.
+fn enlist(st: &str, n: &names::Named, kind: EntityKind, dict: &Dictionaries, cast: &mut Cast, at: usize) -> usize {
+    let index = dict.index();
+    let text = &st[n.start..n.end];
+    let entity = cast.add(text, kind, None, at);
+    match kind {
+        EntityKind::Person => {
+            let particle = |w: &str| index.word_classes(w).any(|c| c == WordClass::Particle);
+            cast.add_person_aliases(text, entity, particle);
+        }
+        EntityKind::Organisation | EntityKind::Group => {
+            if let Some(initials) = initials(text) {
+                cast.add_alias(&initials, entity);
+            }
+        }
+        _ => {}
+    }
+    if let Some((a, b)) = n.acronym {
+        cast.add_alias(&st[a..b], entity);
+    }
+    if let Some(t) = n.title.as_deref().filter(|t| !t.is_empty()) {
+        cast.add_title(entity, t);
+    }
+    // The title's gender ("spokeswoman"), else the given name's ("Hans").
+    let given = || match dict.given_names.gender(text.split_whitespace().next().unwrap_or(""))? {
+        crate::dict::Gender::Male => Some(entities::words::Gender::Male),
+        crate::dict::Gender::Female => Some(entities::words::Gender::Female),
+        crate::dict::Gender::Unisex => None,
+    };
+    let gender = n.gender.or_else(|| (kind == EntityKind::Person && text.contains(' ')).then(given).flatten());
+    if let Some(g) = gender {
+        cast.set_gender(entity, g);
+    }
+    entity
+}
+
+/// Before the article is read sentence by sentence: the names of every
+/// sentence found by their shape (`entities::names`), and the persons and
+/// organisations among them entered in the cast, so that a headline's
+/// "Serraj" or "RSF" refers to the name the body gives in full further down.
+pub(crate) fn introduce(
+    texts: &[&str],
+    toks: &[Vec<Tok>],
+    scans: &[Scan],
+    dict: &Dictionaries,
+    index: &Index,
+    cast: &mut Cast,
+) -> Vec<Vec<names::Named>> {
+    // The dictionary's persons first, with the short forms of their names, so
+    // that a shaped "Ould Cheikh" is read as the known "Ismail Ould Cheikh
+    // Ahmed" and not entered as someone new.
+    let particle = |w: &str| index.word_classes(w).any(|c| c == WordClass::Particle);
+    for (st, scan) in texts.iter().zip(scans) {
+        for f in &scan.names {
+            let Some(a) = f.actor().filter(|&a| dict.actors[a].kind == ActorKind::Person) else { continue };
+            let name = index.actor_name(a);
+            let entity = match cast.named(name) {
+                Some(e) => e,
+                None => {
+                    let e = cast.add(name, EntityKind::Person, Some(a), entities::cast::UNSEEN);
+                    cast.add_person_aliases(name, e, particle);
+                    e
+                }
+            };
+            // As written ("Bernardino Leon" for "Bernardino León").
+            let written = &st[f.start..f.end];
+            if !written.eq_ignore_ascii_case(name) {
+                cast.add_person_aliases(written, entity, particle);
+            }
+        }
+    }
+    let mut all = Vec::with_capacity(texts.len());
+    for ((st, toks), scan) in texts.iter().zip(toks).zip(scans) {
+        let found = names_of(st, toks, scan, dict, index);
+        for n in &found {
+            let kind = match n.kind {
+                NameKind::Entity(k @ (EntityKind::Person | EntityKind::Organisation | EntityKind::Group)) => k,
+                _ => continue,
+            };
+            let words = st[n.start..n.end].split_whitespace().count();
+            if !n.weak && words >= 2 && cast.alias(&st[n.start..n.end]).is_none() {
+                enlist(st, n, kind, dict, cast, entities::cast::UNSEEN);
+            }
+        }
+        all.push(found);
+    }
+    all
+}
+
+/// The names of one sentence the dictionary does not know, by their shape
+/// (`entities::names`).
+pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries, index: &Index) -> Vec<names::Named> {
+    if !st.contains(|c: char| c.is_uppercase()) {
+        return Vec::new();
+    }
+    let by_token = entities::classes_by_token(index, &scan.classes, toks);
+    let speech = speech_spans(st, &scan.words, dict);
+    let known_person: Vec<bool> =
+        scan.names.iter().map(|f| f.actor().is_some_and(|a| dict.actors[a].kind == ActorKind::Person)).collect();
+    let cx = names::Context {
+        text: st,
+        toks,
+        known: &scan.names,
+        known_person: &known_person,
+        classes: &by_token,
+        speech: &speech,
+    };
+    names::find(&cx)
+}
+
+/// The byte spans of a sentence's speech verbs.
+fn speech_spans(st: &str, words: &[Found], dict: &Dictionaries) -> Vec<(usize, usize)> {
+    words
+        .iter()
+        .filter(|w| entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
+        .map(|w| (w.start, w.end))
+        .chain(st.match_indices(" as saying").map(|(i, m)| (i, i + m.len())))
+        .collect()
+}
+
+/// "U.S. Secretary of State John Kerry", "Houthi spokesman Mohammed
+/// Abdulsalam": a person's mention takes in the title before the name and
+/// the country or body before the title, which are then no actors of their own.
+fn titled_mentions(
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+) {
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for i in 0..actors.len() {
+        let a = &actors[i];
+        if !a.person() || a.how != How::Name {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < a.start);
+        let is_title =
+            |j: usize| by_token[j].is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Title(_))));
+        // A title phrase that ends right before the name, or that opens the
+        // mention already ("spokesman Vedant Patel").
+        let title_k = if k < toks.len() && is_title(k) {
+            Some(k)
+        } else {
+            (k.saturating_sub(5)..k).find(|&j| is_title(j) && by_token[j].is_some_and(|(_, end)| end == k))
+        };
+        let Some(title_k) = title_k else { continue };
+        let title_start = toks[title_k].start;
+        let mut start = title_start;
+        if title_k > 0 {
+            let before_end = toks[title_k - 1].end;
+            let owner = actors.iter().find(|o| o.end == before_end && !o.person()).map(|o| o.start);
+            let place = places.iter().find(|p| p.end == before_end).map(|p| p.start);
+            if let Some(s) = owner.or(place) {
+                start = s;
+            }
+        }
+        absorbed.push((start, i));
+    }
+    for &(start, i) in &absorbed {
+        let end = actors[i].start;
+        for (j, o) in actors.iter_mut().enumerate() {
+            if j != i && o.start >= start && o.end <= end {
+                o.end = 0; // marked: inside another's mention
+            }
+        }
+        actors[i].start = start;
+    }
+    actors.retain(|a| a.end > 0);
+}
+
+/// The gazetteer's name for a name found by shape that stands where a place
+/// stands (after "to", "from", "into", "toward") or that is a person only for
+/// want of a cue, when the gazetteer knows it.
+fn place_in_gazetteer<'d>(st: &str, n: &names::Named, dict: &'d Dictionaries) -> Option<&'d str> {
+    let before = st[..n.start].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let motion = ["to", "from", "into", "toward", "towards", "in", "near", "outside", "around"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p));
+    if !(motion || n.guessed || party_noun_after(st, n.end).is_some()) {
+        return None;
+    }
+    dict.gazetteer.lookup(&st[n.start..n.end]).next().map(|g| g.name)
+}
+
+/// The initials of an organisation's name ("Rapid Support Forces" → "RSF"),
+/// skipping "of", "for", "and" and "the"; none for a name of one word.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_uppercase())).collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// Delegations and groups named by who sent them: "a Saudi delegation", "the
+/// Houthi delegation", "the government delegation" stand for the state or
+/// party that sent them; "Libyan factions", "Syrian rebels" are a group of
+/// their own; "the Houthi rebels" the party the dictionary knows.
+fn delegations(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    dict: &Dictionaries,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    for k in 1..toks.len() {
+        let Some((set, _)) = by_token[k] else { continue };
+        let delegation = set.iter().any(|c| c == WordClass::Delegation);
+        let group = set.iter().any(|c| c == WordClass::Group) && toks[k].lower.ends_with('s');
+        if !(delegation || group) {
+            continue;
+        }
+        let at = toks[k].start;
+        let end = toks[k].end;
+        if actors.iter().any(|a| a.start < end && at < a.end) {
+            continue;
+        }
+        let prev_end = toks[k - 1].end;
+        let owner = if let Some(a) = actors.iter().find(|a| a.end == prev_end && !a.agency() && !a.person()) {
+            Some((a.start, a.name.clone(), a.kind, a.entity))
+        } else if let Some(p) = places.iter().find(|p| p.end == prev_end && p.country && p.adjective) {
+            if delegation {
+                let name: Arc<str> = government_of(dict, &p.name).into();
+                Some((p.start, name, EntityKind::Government, None))
+            } else {
+                let name: Arc<str> = format!("{} {}", &toks[k - 1].text, toks[k].lower).into();
+                Some((p.start, name, EntityKind::Group, None))
+            }
+        } else if delegation && toks[k - 1].lower == "government" {
+            let name: Arc<str> = match &state.main_country {
+                Some(c) => government_of(dict, c).into(),
+                None => "government".into(),
+            };
+            Some((toks[k - 1].start, name, EntityKind::Government, None))
+        } else {
+            None
+        };
+        let Some((start, name, kind, entity)) = owner else { continue };
+        let entity = entity.unwrap_or_else(|| state.cast.add(&name, kind, None, offset + start));
+        actors.retain(|a| !(a.start >= start && a.end <= end));
+        actors.push(ActorSpan { start, end, name, kind, country: None, entity: Some(entity), how: How::Name });
+    }
+}
+
+/// Bare definite descriptions ("the minister", "the envoy", "the U.N. envoy",
+/// "the ministry", "the rebels", "the group") name the latest actor they fit,
+/// in this sentence before them or earlier in the article: a person whose role
+/// on the publication date or whose titles in the article hold the
+/// description's words, an organisation whose name holds its head, a group for
+/// a group noun. A description with a country ("the Russian foreign
+/// minister") or a name after it ("the envoy, Lakhdar Brahimi") is read
+/// elsewhere.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn descriptions(
+    st: &str,
+    offset: usize,
+    toks: &[Tok],
+    words: &[Found],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    dict: &Dictionaries,
+    index: &Index,
+    anchor: &Anchor,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k + 1 < toks.len() {
+        k += 1;
+        let head = &toks[k];
+        if head.text.starts_with(|c: char| c.is_uppercase()) || head.kind != crate::extract::tokens::TokKind::Word {
+            continue;
+        }
+        // The head phrase: a cue or a phrase of `data/words.tsv` ("foreign
+        // minister", "secretary-general"), to its last token.
+        let cue_end = words
+            .iter()
+            .find(|w| w.start == head.start && entities::cues(dict, w).any(|c| c == CueKind::Anaphor))
+            .map(|w| w.end);
+        let class = by_token[k];
+        let is = |f: fn(&WordClass) -> bool| class.is_some_and(|(set, _)| set.iter().any(|c| f(&c)));
+        let titled = is(|c| matches!(c, WordClass::Title(_) | WordClass::RoleAlias(_)));
+        let group = is(|c| *c == WordClass::Group);
+        let org = is(|c| *c == WordClass::OrgHead);
+        if !(cue_end.is_some() || titled || group || org) {
+            continue;
+        }
+        let class_end = class.map_or(head.end, |(_, e)| toks[e - 1].end);
+        let head_end = cue_end.unwrap_or(head.end).max(class_end);
+        let next = toks.partition_point(|t| t.start < head_end);
+        let phrase_k = k;
+        let head_word = toks[next - 1].lower;
+        k = next - 1;
+        if actors.iter().any(|a| a.start < head_end && head.start < a.end) {
+            continue;
+        }
+        let after = st[head_end..].trim_start_matches(',').trim_start();
+        if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with("of ") || after.starts_with('-') {
+            continue;
+        }
+        // "the", then at most two modifiers (lower-case words, or a country or
+        // body: "the U.N. envoy", "the Houthi group"), then the head.
+        let mut desc: Vec<&str> = toks[phrase_k..next]
+            .iter()
+            .filter(|t| t.kind == crate::extract::tokens::TokKind::Word)
+            .map(|t| t.lower)
+            .collect();
+        let mut owner: Option<Arc<str>> = None;
+        let mut start = None;
+        let mut j = phrase_k;
+        let mut modifiers = 0;
+        while j > 0 && modifiers < 3 {
+            j -= 1;
+            let t = &toks[j];
+            if t.lower == "the" {
+                start = Some(t.start);
+                break;
+            }
+            if let Some(p) = places.iter().find(|p| p.end == t.end) {
+                owner = Some(p.name.clone());
+                j = toks.partition_point(|x| x.start < p.start);
+                modifiers += 1;
+                continue;
+            }
+            if let Some(a) = actors.iter().find(|a| a.end == t.end && !a.person()) {
+                owner = Some(a.name.clone());
+                j = toks.partition_point(|x| x.start < a.start);
+                modifiers += 1;
+                // An owner read with its article ("the UN").
+                if toks.get(j).is_some_and(|x| x.lower == "the") {
+                    start = Some(a.start);
+                    break;
+                }
+                continue;
+            }
+            // "the UN-Arab League envoy": a hyphen between two owners.
+            if t.text == "-" && owner.is_some() {
+                continue;
+            }
+            if t.kind != crate::extract::tokens::TokKind::Word || t.text.starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+            desc.push(t.lower);
+            modifiers += 1;
+        }
+        let Some(start) = start else { continue };
+        let day = anchor.published;
+        // "the government" with no owner: the government of the country the
+        // article is about.
+        if head_word == "government" && owner.is_none() && desc.len() == 1 {
+            if let Some(country) = state.main_country.clone() {
+                let name: Arc<str> = government_of(dict, &country).into();
+                let entity = state.cast.add(&name, EntityKind::Government, None, offset + start);
+                found.push(ActorSpan {
+                    start,
+                    end: head_end,
+                    name,
+                    kind: EntityKind::Government,
+                    country: Some(country.into()),
+                    entity: Some(entity),
+                    how: How::Description,
+                });
+                continue;
+            }
+        }
+        // "the top Iranian diplomat": another name of a dated role, held by
+        // the person who held it for that country on the day.
+        let alias = class
+            .and_then(|(set, _)| {
+                set.iter().find_map(|c| if let WordClass::RoleAlias(i) = c { index.role_of_alias(i) } else { None })
+            })
+            .or_else(|| index.role_by_alias(&desc));
+        if let Some(role) = alias {
+            let country = owner.as_deref().filter(|o| index.place_named(o).is_some());
+            if let Some(a) = index.role_holder(dict, role, country, day) {
+                let name = index.actor_name(a).clone();
+                let entity = state.cast.add(&name, EntityKind::Person, Some(a), offset + start);
+                found.push(ActorSpan {
+                    start,
+                    end: head_end,
+                    name,
+                    kind: EntityKind::Person,
+                    country: index.actor_country(a).cloned(),
+                    entity: Some(entity),
+                    how: How::Role,
+                });
+                continue;
+            }
+        }
+        let fits = |entity: Option<usize>| {
+            let e = entity.map(|e| state.cast.get(e));
+            let owner_ok = |c: Option<&Arc<str>>| {
+                // A body as owner ("the UN envoy") fits a person of no known
+                // country too: shape gives a name its title, not its employer.
+                let body_owner = || owner.as_deref().is_some_and(|o| index.place_named(o).is_none()) && c.is_none();
+                owner.as_ref().is_none_or(|o| c.is_some_and(|c| c == o) || e.is_some_and(|e| e.name.contains(&**o)))
+                    || body_owner()
+            };
+            let by_dict = e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &desc, day));
+            let by_cast = e.is_some_and(|e| {
+                owner_ok(e.country.as_ref())
+                    && (e.titles.iter().any(|t| desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d)))
+                        || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
+                        || (group && e.kind == EntityKind::Group))
+            });
+            by_dict || by_cast
+        };
+        let near = actors.iter().rev().filter(|a| a.end <= start).find(|a| fits(a.entity)).cloned();
+        let referent = near.or_else(|| {
+            let e = state.cast.latest(offset + start, |i, _| fits(Some(i)))?;
+            let e2 = state.cast.get(e);
+            Some(ActorSpan {
+                start: 0,
+                end: 0,
+                name: e2.name.clone(),
+                kind: e2.kind,
+                country: e2.country.clone(),
+                entity: Some(e),
+                how: How::Description,
+            })
+        });
+        let Some(referent) = referent else { continue };
+        found.push(ActorSpan { start, end: head_end, how: How::Description, ..referent });
+    }
+    // The owner inside a description that found its referent ("the UN envoy")
+    // is a modifier, not an actor of its own.
+    actors.retain(|a| !found.iter().any(|f| f.start <= a.start && a.end <= f.end));
+    actors.extend(found);
+    actors.sort_by_key(|a| (a.start, a.end));
+}
+
+/// "The two men", "both leaders", "the two sides": the two actors a sentence
+/// of the last three joined with "and".
+fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
+    let Some((a, b, at)) = state.last_pair.as_ref() else { return };
+    if *at < state.sentences_back[0] {
+        return;
+    }
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
+            ("both", Some(_)) => k + 1,
+            ("the", Some("two")) => k + 2,
+            _ => continue,
+        };
+        let Some(h) = toks.get(head) else { continue };
+        let plural = h.text.starts_with(|c: char| c.is_lowercase())
+            && ((h.lower.ends_with('s') && h.lower.len() > 3) || h.lower.ends_with("men"));
+        let of_follows = toks.get(head + 1).is_some_and(|x| x.lower == "of");
+        if !plural || of_follows || actors.iter().any(|x| x.start < h.end && t.start < x.end) {
+            continue;
+        }
+        for x in [a, b] {
+            found.push(ActorSpan { start: t.start, end: h.end, how: How::Description, ..x.clone() });
+        }
+    }
+    actors.extend(found);
+    actors.sort_by_key(|a| (a.start, a.end));
+}
+
+/// Whether every word of a description ("foreign", "minister") is in a role the
+/// dictionary actor holds on `day`, or in its name or an alias.
+pub(crate) fn describes(actor: &crate::dict::Actor, desc: &[&str], day: Option<chrono::NaiveDate>) -> bool {
+    let holds = |text: &str| {
+        desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|t| t.eq_ignore_ascii_case(d)))
+    };
+    actor.roles.iter().any(|r| r.holds_on(day) && holds(&r.title))
+        || std::iter::once(&actor.name).chain(&actor.aliases).any(|n| holds(n))
+}
+
+/// Pronouns: "he", "she", "his", "her", "him" name a person of that gender
+/// (or of none known): the nearest before them in the sentence, else the last
+/// speaker, else the latest person. "It" and "they" name an organisation,
+/// a group or a government, and only as a speaker ("it said").
+#[allow(clippy::too_many_arguments)]
+fn pronouns(
+    st: &str,
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    quotes: &[(usize, usize)],
+    speech: &[(usize, usize)],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let Some((set, _)) = by_token[k] else { continue };
+        let Some(kind) = set.iter().find_map(|c| if let WordClass::Pronoun(p) = c { Some(p) } else { None }) else {
+            continue;
+        };
+        if in_spans(quotes, t.start) {
+            continue;
+        }
+        let referent = match kind {
+            PronounKind::Person(g) => {
+                let cast = &state.cast;
+                let agrees =
+                    |a: &ActorSpan| a.person() && a.entity.is_none_or(|e| cast.get(e).gender.is_none_or(|eg| eg == g));
+                let near = actors.iter().rev().find(|a| a.end <= t.start && agrees(a) && !in_spans(quotes, a.start));
+                near.cloned()
+                    .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
+                    .or_else(|| state.last_person.clone().filter(agrees))
+                    .or_else(|| {
+                        let e = cast.latest(offset + t.start, |_, e| {
+                            e.kind == EntityKind::Person && e.gender.is_none_or(|eg| eg == g)
+                        })?;
+                        Some(span_of(cast, e))
+                    })
+                    .map(|r| (r, Some(g)))
+            }
+            PronounKind::Body => {
+                // "it said", "they told reporters": a speaker, nothing else.
+                let speaks = speech.iter().any(|&(vs, _)| {
+                    st.get(t.end..vs).is_some_and(|g| {
+                        let g = g.trim();
+                        g.is_empty() || (g.split_whitespace().count() == 1 && (g.ends_with("ly") || g == "also"))
+                    })
+                });
+                if !speaks {
+                    continue;
+                }
+                let cast = &state.cast;
+                let near = actors.iter().rev().find(|a| a.end <= t.start && a.kind.is_body());
+                // The last body that spoke or acted, else the latest
+                // organisation, group or government, else a country.
+                let subject = cast
+                    .recent()
+                    .filter(|(_, e)| e.kind.is_body())
+                    .filter_map(|(i, e)| Some((i, e.last_subject?)))
+                    .filter(|&(_, at)| at < offset + t.start && offset + t.start - at <= entities::cast::MEMORY)
+                    .max_by_key(|&(_, at)| at)
+                    .map(|(i, _)| i);
+                // "they": the pair the sentence before joined.
+                let pair = state
+                    .last_pair
+                    .as_ref()
+                    .filter(|p| matches!(t.lower, "they" | "them") && p.2 >= state.sentences_back[2])
+                    .map(|p| p.0.clone());
+                near.cloned()
+                    .or(pair)
+                    .or_else(|| state.last_speaker.clone().filter(|a| a.kind.is_body()))
+                    .or_else(|| {
+                        let e = subject
+                            .or_else(|| {
+                                cast.latest(offset + t.start, |_, e| e.kind.is_body() && e.kind != EntityKind::Country)
+                            })
+                            .or_else(|| cast.latest(offset + t.start, |_, e| e.kind.is_body()))?;
+                        Some(span_of(cast, e))
+                    })
+                    .map(|r| (r, None))
+            }
+        };
+        if let Some((r, gender)) = referent {
+            if let (Some(e), Some(g)) = (r.entity, gender) {
+                state.cast.set_gender(e, g);
+            }
+            found.push(ActorSpan { start: t.start, end: t.end, how: How::Pronoun, ..r });
+        }
+    }
+    actors.extend(found);
+}
+
+/// A mention of cast entity `e`, for a pronoun or description to copy.
+fn span_of(cast: &Cast, e: usize) -> ActorSpan {
+    let x = cast.get(e);
+    ActorSpan {
+        start: 0,
+        end: 0,
+        name: x.name.clone(),
+        kind: x.kind,
+        country: x.country.clone(),
+        entity: Some(e),
+        how: How::Name,
+    }
+}
+
+/// "The Russian capital", "Syria's capital", "the capital of Syria", and a bare
+/// "the capital" (of the country the article is about) name the capital city:
+/// they become a place over the whole phrase, replacing the country in it. When
+/// a name follows ("the capital, Damascus") that name is the place already.
+pub(crate) fn capitals(st: &str, toks: &[Tok], index: &Index, state: &ArticleState, places: &mut Vec<PlaceSpan>) {
+    let mut found = false;
+    for (k, t) in toks.iter().enumerate().filter(|(_, t)| t.lower == "capital") {
+        let (i, end) = (t.start, t.end);
+        let before = st[..i].trim_end();
+        let owner = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")).unwrap_or(before);
+        let of_country = toks.get(k + 1).filter(|n| n.lower == "of").map(|n| {
+            places.iter().find(|p| p.country && toks.get(k + 2).is_some_and(|c| c.start == p.start) && n.end < p.start)
+        });
+        let bare = k > 0 && toks[k - 1].lower == "the";
+        let (country, start, stop) = if let Some(p) = places.iter().find(|p| p.country && p.end == owner.len()) {
+            (Some(p.name.clone()), p.start, end)
+        } else if let Some(Some(p)) = of_country {
+            (Some(p.name.clone()), i, p.end)
+        } else if bare {
+            (state.main_country.as_deref().map(Arc::from), i, end)
+        } else {
+            continue;
+        };
+        // A name follows ("the Russian capital, Moscow"): the phrase is that place.
+        let after = st[stop..].trim_start_matches([',', ' ']);
+        let after_at = st.len() - after.len();
+        if places.iter().any(|p| p.start == after_at && !p.country) {
+            places.retain(|p| p.end <= start || p.start >= stop);
+            if let Some(named) = places.iter_mut().find(|p| p.start == after_at) {
+                named.start = start;
+            }
+            found = true;
+            continue;
+        }
+        let Some(capital) = country.and_then(|c| index.capital_of(&c)) else { continue };
+        places.retain(|p| p.end <= start || p.start >= stop);
+        places.push(PlaceSpan {
+            start,
+            end: stop,
+            name: index.place_name(capital).clone(),
+            adjective: false,
+            country: false,
+        });
+        found = true;
+    }
+    if found {
+        places.sort_by_key(|p| p.start);
+    }
+}
+
+/// The government actor of a country; when the dictionary has none, "X
+/// government" with the country's adjective ("Yemeni government").
+/// A region's people as a party: "Tigray leaders", "Darfur rebels",
+/// "Donetsk separatists" (a country's are its government).
+fn region_parties(
+    st: &str,
+    offset: usize,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    for p in places.iter().filter(|p| !p.country && !p.adjective) {
+        let Some(noun) = party_noun_after(st, p.end) else { continue };
+        let end = p.end + 1 + noun.len();
+        if actors.iter().any(|a| a.start < end && p.start < a.end) {
+            continue;
+        }
+        let name: Arc<str> = format!("{} {noun}", p.name).into();
+        let entity = state.cast.add(&name, EntityKind::Group, None, offset + p.start);
+        actors.push(ActorSpan {
+            start: p.start,
+            end,
+            name,
+            kind: EntityKind::Group,
+            country: None,
+            entity: Some(entity),
+            how: How::Name,
+        });
+    }
+}
+
+/// Whether a party noun ("rebels", "leaders") follows byte `end`.
+fn party_noun_after(st: &str, end: usize) -> Option<&'static str> {
+    let rest = st[end..].strip_prefix(' ')?;
+    REGION_PARTIES
+        .iter()
+        .find(|n| rest.strip_prefix(**n).is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric())))
+        .copied()
+}
+
+/// The nouns that make a region's name a party: "Tigray leaders".
+const REGION_PARTIES: &[&str] =
+    &["leaders", "leadership", "forces", "rebels", "authorities", "officials", "fighters", "separatists", "militias"];
+
+/// `rest` (which starts with a space) past at most `n` lower-case words
+/// ("exiled", "internationally-recognized") that are followed by another word.
+fn skip_modifiers(rest: &str, n: usize) -> &str {
+    let mut out = rest;
+    for _ in 0..n {
+        let Some(after) = out.strip_prefix(' ') else { break };
+        let word_len = after.find(' ').unwrap_or(after.len());
+        let word = &after[..word_len];
+        let heads = ["government", "regime", "leadership", "authorities"];
+        if word.is_empty()
+            || heads.contains(&word)
+            || !word.chars().all(|c| c.is_lowercase() || c == '-')
+            || word_len == after.len()
+        {
+            break;
+        }
+        out = &after[word_len..];
+    }
+    out
+}
+
+pub(crate) fn government_of(dict: &Dictionaries, country: &str) -> String {
+    if let Some(a) = dict.index().government_of(country) {
+        return dict.actors[a].name.clone();
+    }
+    // "Yemeni government": the country's adjective, as the news names it.
+    match dict.index().place_named(country).and_then(|p| dict.places[p].adjectives.first()) {
+        Some(adjective) => format!("{adjective} government"),
+        None => format!("government of {country}"),
+    }
+}
+
+/// Role descriptions: "the Russian foreign minister", "Syria's deputy foreign
+/// minister", "his Syrian counterpart". A definite one is the person who held the
+/// role on the publication date; an indefinite one ("a Syrian deputy foreign
+/// minister") stands for the country. A title followed by a name is left to the name.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn roles(
+    st: &str,
+    mentions: Vec<(usize, usize, &str)>,
+    index: &Index,
+    dict: &Dictionaries,
+    anchor: &Anchor,
+    places: &[PlaceSpan],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (i, end, title) in mentions {
+        if taken.iter().any(|&(a, b)| a < end && i < b) {
+            continue;
+        }
+        // A name right after the title ("Foreign Minister Sergei Lavrov", "counterpart, Kamel Amro").
+        let after = st[end..].trim_start_matches([',', ' ']);
+        let gap = st.len() - after.len();
+        let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let names_follow = after.starts_with(|c: char| c.is_uppercase())
+            && !entities::is_not_name_word(next_word)
+            && !places.iter().any(|p| p.start == gap);
+        if actors.iter().any(|a| a.start == gap) || names_follow {
+            taken.push((i, end));
+            continue;
+        }
+        // What stands before: a country (adjective or possessive), a determiner.
+        let before = &st[..i];
+        let country = places.iter().filter(|p| p.country && p.end <= i).find(|p| {
+            let between = &st[p.end..i];
+            let between = between.trim_start_matches("'s").trim_start_matches("\u{2019}s");
+            between.split_whitespace().all(|w| w == "deputy" || w == "acting" || w == "then") && between.len() < 12
+        });
+        let start = country.map(|p| p.start).unwrap_or(i);
+        let det = lower_cow(before[..start.min(before.len())].trim_end().rsplit(' ').next().unwrap_or(""));
+        let indefinite = det == "a" || det == "an";
+        let day = anchor.published;
+        let mut role = title;
+        if title == "counterpart" {
+            // The counterpart holds the same role as the person it is counterpart to.
+            let other = actors.iter().rev().find(|a| a.person() && a.end <= i).or(state.last_person.as_ref());
+            let Some(other) = other else { continue };
+            let Some(other_idx) = index.actor_named(&other.name) else { continue };
+            let Some(r) = dict.actors[other_idx].roles.iter().find(|r| r.holds_on(day)) else { continue };
+            role = r.title.as_str();
+        }
+        taken.push((start, end));
+        let country_name = country.map(|c| c.name.clone());
+        if indefinite {
+            if let Some(c) = country_name {
+                let entity = state.cast.add(&c, EntityKind::Country, None, 0);
+                actors.push(ActorSpan {
+                    start,
+                    end,
+                    name: c.clone(),
+                    kind: EntityKind::Country,
+                    country: Some(c),
+                    entity: Some(entity),
+                    how: How::Role,
+                });
+            }
+            continue;
+        }
+        if let Some(a) = index.role_holder(dict, role, country_name.as_deref(), day) {
+            let actor = &dict.actors[a];
+            actors.push(ActorSpan {
+                start,
+                end,
+                name: index.actor_name(a).clone(),
+                kind: kind_of(actor.kind),
+                country: index.actor_country(a).cloned(),
+                entity: Some(state.cast.add(index.actor_name(a), kind_of(actor.kind), Some(a), 0)),
+                how: How::Role,
+            });
+        }
+    }
+}
+
+pub(crate) fn in_spans(spans: &[(usize, usize)], i: usize) -> bool {
+    spans.iter().any(|&(s, e)| s <= i && i < e)
+}
+
+/// Quoted spans of a sentence, straight or curly.
+pub(crate) fn quotes(st: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let bytes = st.as_bytes();
+    // Only '"' and the curly quotes (led by 0xE2, never inside another
+    // character) are decoded.
+    for i in (0..bytes.len()).filter(|&k| matches!(bytes[k], b'"' | 0xE2)) {
+        let Some(c) = st[i..].chars().next() else { break };
+        match (c, open) {
+            ('"', None) | ('\u{201c}', None) => open = Some(i),
+            ('"', Some(s)) | ('\u{201d}', Some(s)) => {
+                out.push((s, i + c.len_utf8()));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        out.push((s, st.len()));
+    }
+    out
+}
+
+/// Runs of characters that `inside(c, offset, run start)` keeps together, with their byte offsets.
+pub(crate) fn spans(st: &str, inside: impl Fn(char, usize, Option<usize>) -> bool) -> Vec<(usize, &str)> {
+    let bytes = st.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding: most of the text.
+        let (c, len) = match bytes[i] {
+            b @ 0..0x80 => (char::from(b), 1),
+            _ => {
+                let c = st[i..].chars().next().unwrap_or_default();
+                (c, c.len_utf8())
+            }
+        };
+        match (inside(c, i, start), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &st[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push((s, &st[s..]));
+    }
+    out
+}
+
+/// `w` in lower case, borrowed when it already is (most words).
+pub(crate) fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// Verbs that make a place name before them an actor ("Damascus is to blame",
+/// "Russia says"): a capital or a country speaking, not a location.
+pub(crate) const METONYMY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "must",
+    "should",
+    "announced",
+    "agreed",
+    "called",
+    "insisted",
+    "wants",
+    "rejected",
+    "welcomed",
+    "warned",
+    "urged",
+    "accused",
+    "denied",
+    "supports",
+    "backs",
+    "blocked",
+    "vetoed",
+    "sent",
+    "hopes",
+    "believes",
+    "considers",
+];
+
+pub(crate) fn acts_as_subject(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([',', ' ']);
+    let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    METONYMY_VERBS.contains(&next)
+}

@@ -1,0 +1,350 @@
+//! The event rules, one file per kind, over a sentence's [`Reading`], and what
+//! they share: status cues, the date and place near a trigger, attribution.
+
+pub mod statement;
+pub mod talks;
+pub mod toll;
+pub mod visit;
+
+use super::dates::{self, Anchor, Tense, TimeExpr};
+use super::entities;
+use super::entities::cast::EntityKind;
+use super::reading::{in_spans, lower_cow, ActorSpan, PlaceSpan, Reading};
+use crate::dict::{CueKind, Dictionaries, TriggerRole};
+use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
+
+/// An event as found in one sentence, before merging.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub(crate) event: Event,
+    /// Position of the trigger in the article, for ordering.
+    pub(crate) at: usize,
+    /// "the talks", "next week's conference": refers back to an event already reported.
+    pub(crate) anaphoric: bool,
+    /// Only to be attached to an earlier event, never an event of its own.
+    pub(crate) merge_only: bool,
+    /// Which family of talks words: conference-like or meeting-like.
+    pub(crate) family: u8,
+    pub(crate) in_title: bool,
+    /// The tense of the trigger's clause, for dating an event the text does not date.
+    pub(crate) tense: Tense,
+    /// The occasion a statement was made at ("after the meeting", "during
+    /// his visit"): it takes that event's date.
+    pub(crate) occasion: Option<Kind>,
+    /// The date is a guess (the publication day for "is meeting"), which
+    /// another report of the event with a date of its own replaces.
+    pub(crate) guessed: bool,
+    /// The country the event's place lies in, when the place is a city or a
+    /// region: a report at "Damascus" fills in one at "Syria".
+    pub(crate) within: Option<String>,
+    /// "The consultations are due to end on January 29": the date is when an
+    /// event already reported ends.
+    pub(crate) ends: bool,
+}
+
+impl Candidate {
+    pub(crate) fn new(event: Event, at: usize, tense: Tense) -> Candidate {
+        Candidate {
+            event,
+            at,
+            anaphoric: false,
+            merge_only: false,
+            family: 0,
+            in_title: false,
+            tense,
+            occasion: None,
+            guessed: false,
+            within: None,
+            ends: false,
+        }
+    }
+}
+
+/// The most events of one kind a rule takes from one sentence.
+pub(crate) const MAX_PER_SENTENCE: usize = 6;
+
+/// Prepositions that make a talks or visit noun the occasion of a statement
+/// ("after the meeting", "during his visit", "at a joint press conference").
+const OCCASION: &[&str] = &["after", "during", "at", "following", "on", "ahead", "before", "amid"];
+
+/// The kind of event a statement's sentence names as its occasion, if any:
+/// a talks or visit trigger right after an occasion preposition and at most
+/// three words (a determiner, a possessive, adjectives).
+pub(crate) fn occasion(r: &Reading, dict: &Dictionaries) -> Option<Kind> {
+    r.words.iter().find_map(|w| {
+        let (_, t) = entities::triggers(dict, w).find(|(_, t)| matches!(t.kind, Kind::Talks | Kind::Visit))?;
+        if t.role == TriggerRole::Ignore {
+            return None;
+        }
+        let k = r.tok_at(w.start);
+        let found = (k.saturating_sub(4)..k).rev().find(|&j| OCCASION.contains(&r.toks[j].lower))?;
+        let between = &r.toks[found + 1..k];
+        let plain = between.iter().all(|t| {
+            t.kind == crate::extract::tokens::TokKind::Word && !t.text.starts_with(|c: char| c.is_uppercase())
+        });
+        // "ahead of" and "before" look forward: the occasion is not yet dated.
+        (plain && !matches!(r.toks[found].lower, "ahead" | "before")).then_some(t.kind)
+    })
+}
+
+pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
+    let status = |w: &entities::Found| {
+        entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
+    };
+    let before = r.words.iter().filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i)).rev();
+    before.clone().find_map(status).or_else(|| {
+        // "the talks should resume", "the conference was postponed": a modal
+        // or a verb of calling off right after the noun, in its clause.
+        let k = r.tok_at(i);
+        let end = r.toks.get(k..).and_then(|t| t.iter().find(|t| t.start >= i)).map(|t| t.end)?;
+        r.words
+            .iter()
+            .filter(|w| w.start >= end && r.text[end..w.start].split_whitespace().count() <= 2)
+            .filter(|w| !r.clause_break(end, w.start) && !r.text[end..w.start].contains(','))
+            // Not a purpose ("met on Monday to discuss"): that is what the meeting is for.
+            .filter(|w| !r.text[w.start..w.end].starts_with("to "))
+            .find_map(status)
+    })
+}
+
+/// The date expression that belongs to a trigger at `start..end`: right after it
+/// in the same clause, or right before it ("next week's talks").
+pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reach: usize) -> Option<&'r TimeExpr> {
+    let after = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach && !r.clause_break(end, d.start))
+        .min_by_key(|d| d.start);
+    let before = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        .max_by_key(|d| d.end);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
+        (b, a) => b.or(a),
+    }
+}
+
+pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
+    let after = r
+        .places
+        .iter()
+        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
+        .filter(|p| !is_possessor(r, p) && locative(r, p.start))
+        // "ways of resolving the crisis in Syria": what is talked about.
+        .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
+        // "the Yemen government delegation": part of an actor's name, no venue.
+        .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
+        .min_by_key(|p| p.start);
+    // "the Rome meeting", "Geneva talks"; but a country there is the topic
+    // ("Syria talks", "Yemen peace talks in Geneva").
+    let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
+    before.or(after)
+}
+
+/// The seat of an institution the talks are held at ("at the Kremlin", "at
+/// the White House"): the capital of its state, when no place is named.
+pub(crate) fn seat_near(r: &Reading, dict: &Dictionaries, end: usize, reach: usize) -> Option<String> {
+    let index = dict.index();
+    r.actors
+        .iter()
+        .filter(|a| a.start >= end && a.start - end <= reach && !r.clause_break(end, a.start))
+        .filter(|a| matches!(a.kind, EntityKind::Government | EntityKind::Organisation))
+        .find(|a| {
+            let before = r.text[..a.start].trim_end();
+            let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+            before.ends_with(" at") || before == "at"
+        })
+        .and_then(|a| a.country.as_deref())
+        .and_then(|c| index.capital_of(c))
+        .map(|p| index.place_name(p).to_string())
+}
+
+/// Whether a place at `i` follows a preposition of location ("in Geneva").
+pub(crate) fn locative(r: &Reading, i: usize) -> bool {
+    ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
+        .contains(&r.word_before(i))
+}
+
+/// A place followed by 's names an owner ("Russia's envoy"), not a location.
+pub(crate) fn is_possessor(r: &Reading, p: &PlaceSpan) -> bool {
+    let rest = &r.text[p.end..];
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("-backed")
+}
+
+/// The tense that places a trigger's date: a planning or proposing cue looks
+/// ahead, a trigger that says it happened looks back, else the date's own clause.
+pub(crate) fn trigger_tense(
+    r: &Reading,
+    dict: &Dictionaries,
+    at: usize,
+    cue: Option<Status>,
+    implied: Option<Status>,
+    date: Option<&TimeExpr>,
+) -> Tense {
+    match (cue, implied) {
+        (Some(Status::Planned) | Some(Status::Proposed), _) => Tense::Future,
+        (_, Some(Status::Happened)) => Tense::Past,
+        _ => date
+            .map(|d| dates::tense_at_tokens(&r.toks, d.start, d.end, &dict.dates))
+            .unwrap_or_else(|| dates::tense_of_tokens(clause_tokens(r, at), &dict.dates)),
+    }
+}
+
+pub(crate) fn tense_status(tense: Tense) -> Status {
+    match tense {
+        Tense::Future => Status::Planned,
+        _ => Status::Happened,
+    }
+}
+
+/// Planned when the date is after publication, happened when before.
+pub(crate) fn status_from_date(date: Option<DateSpan>, anchor: &Anchor) -> Option<Status> {
+    let (d, p) = (date?, anchor.published?);
+    if d.start > p {
+        Some(Status::Planned)
+    } else if d.end < p {
+        Some(Status::Happened)
+    } else {
+        None
+    }
+}
+
+/// The tokens of the comma-free stretch of the sentence around byte `around`.
+pub(crate) fn clause_tokens<'r, 'a>(r: &'r Reading<'a>, around: usize) -> &'r [crate::extract::tokens::Tok<'a>] {
+    let start = r.text[..around].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
+    let end = r.text[around..].find([',', ';']).map(|i| around + i).unwrap_or(r.text.len());
+    &r.toks[r.tok_at(start)..r.tok_at(end)]
+}
+
+/// The participants of talks whose trigger is at `at..end`: the actors of
+/// the trigger's clause (and the sentence's subject), but not news agencies,
+/// not whoever reports the talks in a closing attribution (", the ministry
+/// said"), and not what the talks are about ("talks on Syria", "to discuss
+/// Libya"). With none of those, every actor of the sentence but agencies,
+/// reporters and topics.
+pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usize, role: Role) -> Vec<EventActor> {
+    let reporter = attribution_start(r, dict).unwrap_or(r.text.len());
+    let subject = r.main_subject().map(|s| s.start);
+    let eligible = |a: &&ActorSpan| !a.agency() && a.start < reporter && !is_topic(r, a);
+    // "talks between X, the U.S. envoy; Y and Z; and W": a list, whatever its punctuation.
+    let between = r.toks.get(r.tok_at(end)).is_some_and(|t| t.lower == "between");
+    let in_clause = |a: &&ActorSpan| {
+        let (lo, hi) = if a.end <= at { (a.end, at) } else { (end, a.start) };
+        let listed = between && a.start >= end && !r.text[end..a.start].contains(" said");
+        Some(a.start) == subject || lo >= hi || listed || !r.clause_break(lo, hi)
+    };
+    let mut out: Vec<EventActor> = Vec::new();
+    let push = |a: &ActorSpan| {
+        if !out.iter().any(|o| *o.name == *a.name) {
+            out.push(EventActor { name: a.name.to_string(), role });
+        }
+    };
+    let clause: Vec<&ActorSpan> = r.actors.iter().filter(eligible).filter(in_clause).collect();
+    if clause.is_empty() {
+        r.actors.iter().filter(eligible).for_each(push);
+    } else {
+        clause.into_iter().for_each(push);
+    }
+    out
+}
+
+/// Whether an actor is what is talked about: right after "on", "about",
+/// "over", "discuss", "the situation in" and the like (`topic` words).
+fn is_topic(r: &Reading, a: &ActorSpan) -> bool {
+    let k = r.tok_at(a.start);
+    let after_topic_word = |k: usize| follows_topic_word(r, k);
+    if after_topic_word(k) {
+        return true;
+    }
+    // "the situation in Syria and Ukraine": the next of a coordination too.
+    let before = r.text[..a.start].trim_end();
+    let Some(stem) = before.strip_suffix(" and").or_else(|| before.strip_suffix(',')) else { return false };
+    r.actors.iter().find(|p| p.end == stem.trim_end().len()).is_some_and(|p| after_topic_word(r.tok_at(p.start)))
+}
+
+/// Whether the token at `k` comes right after a `topic` word ("on", "the
+/// crisis in").
+fn follows_topic_word(r: &Reading, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|j| {
+        r.classes.get(j).copied().flatten().is_some_and(|(set, end)| {
+            end == k && set.iter().any(|c| c == crate::extract::entities::words::WordClass::Topic)
+        })
+    })
+}
+
+/// Where a closing attribution starts: after the last comma, a short clause
+/// (at most eight words) that ends with a speech verb (", the ministry said")
+/// or starts with one (", said Lavrov"), or "according to ...".
+pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usize> {
+    let body = r.text.trim_end_matches(|c: char| c == '.' || c == '"' || c == '\u{201d}' || c.is_whitespace());
+    let comma = body.rfind(',')?;
+    let tail = body[comma + 1..].trim_start();
+    let tail_at = body.len() - tail.len();
+    if tail.split_whitespace().count() > 8 || in_spans(&r.quotes, comma) {
+        return None;
+    }
+    let k = r.tok_at(tail_at);
+    if r.toks.get(k).is_some_and(|t| t.lower == "according") && r.toks.get(k + 1).is_some_and(|t| t.lower == "to") {
+        return Some(comma);
+    }
+    r.words
+        .iter()
+        .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
+        .any(|w| w.end == body.len() || w.start == tail_at)
+        .then_some(comma)
+}
+
+pub(crate) fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, anchor: &Anchor, dict: &Dictionaries) {
+    if let Some(e) = e {
+        ev.date = dates::resolve(e, tense, anchor, &dict.dates);
+        ev.date_text = Some(e.text.clone());
+    }
+}
+
+/// Talks words of the meeting family ("meeting", "met", "phone call") rather than
+/// the conference family ("talks", "conference", "negotiations"); an anaphor
+/// refers back to an event of its own family first.
+pub(crate) fn family(phrase: &str) -> u8 {
+    const MEETING: &[&str] = &["meet", "met", "conversation", "call", "phone", "telephone", "hosted", "press"];
+    if MEETING.iter().any(|m| phrase.contains(m)) {
+        1
+    } else {
+        2
+    }
+}
+
+/// The determiner of a trigger noun, past up to three modifiers ("the proposed
+/// peace talks", "a new three-way meeting", "next week's talks"); empty when a
+/// function word or punctuation comes first, as before a verb ("may meet").
+pub(crate) fn determiner_before(r: &Reading, i: usize) -> String {
+    const DETERMINERS: &[&str] =
+        &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our"];
+    const STOP: &[&str] = &[
+        "to", "may", "will", "would", "could", "should", "can", "might", "must", "is", "are", "was", "were", "be",
+        "been", "has", "have", "had", "and", "or", "of", "for", "with", "in", "on", "at", "by", "after", "before",
+        "he", "she", "they", "it", "we", "who", "which", "that", "not", "also", "said",
+    ];
+    let mut words = r.text[..i].trim_end().rsplit(' ');
+    for _ in 0..4 {
+        let Some(raw) = words.next() else { break };
+        if raw.ends_with([',', ';', ':', '.', '"', '\u{201d}']) {
+            break;
+        }
+        let w = lower_cow(raw);
+        if DETERMINERS.contains(&&*w) || w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            return w.into_owned();
+        }
+        if STOP.contains(&&*w) {
+            break;
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod regressions;

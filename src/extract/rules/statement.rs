@@ -1,0 +1,468 @@
+//! Statements: a speech verb and its speaker.
+
+use super::*;
+use crate::extract::reading::*;
+// ---------------------------------------------------------------- statements
+
+/// Words that head a description of a speaker ("a representative of ...").
+pub(crate) const SPEAKER_NOUNS: &[&str] = &[
+    "representative",
+    "representatives",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coordinator",
+    "activist",
+    "activists",
+    "minister",
+    "envoy",
+    "leader",
+    "leaders",
+    "commander",
+    "member",
+    "members",
+    "ministry",
+    "office",
+    "authorities",
+    "authority",
+    "council",
+    "command",
+    "spokesperson",
+    "movement",
+    "militia",
+    "forces",
+    "government",
+    "observer",
+    "monitor",
+    "monitors",
+    "group",
+    "opposition",
+    "rebels",
+    "analyst",
+    "expert",
+    "witness",
+    "witnesses",
+    "residents",
+    "statement",
+    "president",
+    "mediator",
+    "negotiator",
+    "delegation",
+    "military",
+    "army",
+    "aide",
+    "adviser",
+];
+
+/// Adverbs and auxiliaries that can stand between a speaker and the verb.
+pub(crate) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "later",
+    "again",
+    "earlier",
+    "both",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "then",
+    "previously",
+    "strongly",
+    "once",
+    "further",
+    "separately",
+    "himself",
+    "herself",
+    "too",
+    "recently",
+    "already",
+    "openly",
+    "privately",
+    "jointly",
+    "still",
+    "had",
+    "subsequently",
+    "immediately",
+];
+
+pub(crate) struct SpeechAct {
+    pub(crate) at: usize,
+    pub(crate) end: usize,
+    pub(crate) speaker: Option<ActorSpan>,
+    pub(crate) description: Option<String>,
+    pub(crate) present: bool,
+    pub(crate) final_attribution: bool,
+}
+
+pub(crate) fn statement(
+    r: &Reading,
+    dict: &Dictionaries,
+    anchor: &Anchor,
+    state: &mut ArticleState,
+    out: &mut Vec<Candidate>,
+) {
+    let mut acts: Vec<SpeechAct> = Vec::new();
+    for w in &r.words {
+        let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Statement) else { continue };
+        if t.role != TriggerRole::Trigger || r.in_quote(w.start) {
+            continue;
+        }
+        let phrase = t.phrase.as_str();
+        let before = r.text[..w.start].trim_end();
+        // "the proposed talks", "so-called": an adjective, not a verb.
+        if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&r.word_before(w.start)) {
+            continue;
+        }
+        if negated(r, dict, w.start) {
+            continue;
+        }
+        let (speaker, description) = match phrase {
+            "according to" => (according_to(r, w.end), None),
+            "as saying" | "quoted as saying" => {
+                // "AGENCY reported X as saying", "X was quoted by Y as saying".
+                let reported = r.toks[..r.tok_at(w.start)]
+                    .iter()
+                    .rev()
+                    .find(|t| t.lower == "reported" || t.lower == "quoted")
+                    .map(|t| t.end);
+                let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency()));
+                (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency())).cloned(), None)
+            }
+            _ => speaker_of(r, w.start, w.end),
+        };
+        let (speaker, description) = subject_instead(r, phrase, w.start, speaker, description);
+        // "The statement said", "the communique reads": whoever issued it.
+        let issued = description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| ISSUED.contains(&w)));
+        let (speaker, description) = match (&speaker, &state.issuer) {
+            (None, Some(issuer)) if issued => (Some(issuer.clone()), None),
+            _ => (speaker, description),
+        };
+        if speaker.is_none() && description.is_none() {
+            continue;
+        }
+        let after = &r.text[w.end..];
+        let tail_words = after.split_whitespace().count();
+        let final_attribution =
+            (before.ends_with(',') || before.ends_with(['"', '\u{201d}']) || speaker_before_comma(r, w.start))
+                && tail_words <= 10
+                && !after.contains(" that ");
+        acts.push(SpeechAct {
+            at: w.start,
+            end: w.end,
+            speaker,
+            description,
+            present: phrase.ends_with('s') && !phrase.ends_with("ss") && !phrase.ends_with("ed"),
+            final_attribution,
+        });
+    }
+    let chosen = acts.iter().position(|a| a.final_attribution && a.speaker.is_some()).unwrap_or(0);
+    let Some(act) = acts.get(chosen) else { return };
+    // "X said in a statement", "a statement by X": X issued what "the statement" names later.
+    if let Some(sp) = &act.speaker {
+        if r.toks.iter().any(|t| ISSUED.contains(&t.lower)) {
+            state.issuer = Some(sp.clone());
+        }
+    }
+    let mut ev = Event::new(Kind::Statement, Status::Happened);
+    if let Some(sp) = &act.speaker {
+        ev.speaker = Some(sp.name.to_string());
+        ev.actors.push(EventActor { name: sp.name.to_string(), role: Role::Speaker });
+        if sp.person() || state.last_speaker.is_none() {
+            state.last_speaker = Some(sp.clone());
+        }
+        if let Some(e) = sp.entity {
+            state.cast.seen(e, r.offset + sp.start, true);
+        }
+    } else {
+        ev.speaker = act.description.clone();
+    }
+    ev.quote = r
+        .quotes
+        .iter()
+        .map(|&(s, e)| r.text[s..e].trim_matches(['"', '\u{201c}', '\u{201d}']))
+        .max_by_key(|q| q.len())
+        .map(String::from);
+    let tense = if act.present { Tense::Present } else { Tense::Past };
+    let speaker_start = act.speaker.as_ref().map(|s| s.start.min(act.at)).unwrap_or(act.at);
+    let date = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && !r.in_quote(d.start))
+        .filter(|d| {
+            // The date of the speech act stands next to its verb ("said on
+            // Monday", "told reporters in Geneva on Friday"): a date further on
+            // is in what was said ("said he doubted any conference could take
+            // place in July").
+            let gap = r.text.get(act.end..d.start).unwrap_or("");
+            let after = d.start >= act.end
+                && d.start - act.end <= 60
+                && !gap.contains([';', '"', '\u{201c}'])
+                && !r.clause_break(act.end, d.start)
+                && !opens_clause(&r.toks[r.tok_at(act.end)..r.tok_at(d.start)]);
+            let between = d.start >= speaker_start && d.end <= act.at;
+            // A fronted date ("On Monday, Lavrov said"): only a few words
+            // before the speaker, in the same clause.
+            let lead = r.text.get(d.end..speaker_start).unwrap_or("");
+            let fronted = d.end <= speaker_start
+                && lead.split_whitespace().count() <= 6
+                && !lead.contains(['"', '\u{201c}', ';'])
+                && !r.clause_break(d.end, speaker_start);
+            after || between || fronted
+        })
+        .min_by_key(|d| if d.start >= act.end { d.start - act.end } else { act.at - d.end.min(act.at) });
+    // The sentence's only date, before the verb and not looking ahead.
+    let sole = || {
+        let mut outside = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
+        let only = outside.next()?;
+        let looks_ahead = dates::tense_at_tokens(&r.toks, only.start, only.end, &dict.dates) == Tense::Future;
+        (outside.next().is_none() && !looks_ahead && only.end <= act.at).then_some(only)
+    };
+    let date = date.or_else(sole);
+    set_date(&mut ev, date, tense, anchor, dict);
+    // "Kerry says" dates the statement to the day of publication; a
+    // headline's present tense is no such day.
+    if ev.date.is_none() && act.present && !r.title {
+        ev.date = anchor.published.map(DateSpan::day);
+    }
+    ev.mentions.push(r.mention());
+    let mut c = Candidate::new(ev, r.offset + act.at, tense);
+    c.occasion = occasion(r, dict);
+    c.guessed = act.present && date.is_none();
+    out.push(c);
+}
+
+/// Whether these tokens, after a speech verb, already hold what was said: a
+/// subject pronoun or an auxiliary ("said he doubted", "says an agreement
+/// has been reached"), rather than the circumstances of the saying ("said
+/// during his visit to Moscow", "told reporters after the talks").
+fn opens_clause(toks: &[crate::extract::tokens::Tok]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.lower,
+            "he" | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "has"
+                | "have"
+                | "had"
+                | "be"
+                | "been"
+        )
+    })
+}
+
+/// Nouns for what an actor issues and then "says": "the statement said".
+const ISSUED: &[&str] = &["statement", "communique", "communiqué", "document", "declaration", "report", "release"];
+
+/// The speaker after "according to": the actor right after it, or the one
+/// that issued the statement or report it cites ("according to a statement
+/// released by the United Nations", "according to a statement from the LNA").
+fn according_to(r: &Reading, end: usize) -> Option<ActorSpan> {
+    let near = r.actors.iter().find(|a| a.start >= end && a.start - end <= 6 && !a.agency());
+    if near.is_some() {
+        return near.cloned();
+    }
+    let rest = r.text[end..].trim_start();
+    let cited = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("the "))?;
+    if !ISSUED.iter().any(|w| cited.starts_with(w)) {
+        return None;
+    }
+    // The first actor within the next dozen words, before any clause break.
+    let limit = end + r.text[end..].split_whitespace().take(12).map(|w| w.len() + 1).sum::<usize>();
+    r.actors.iter().find(|a| a.start > end && a.start <= limit && !a.agency() && !r.clause_break(end, a.start)).cloned()
+}
+
+/// The sentence's main subject speaks instead of the actor found next to the
+/// verb when the verb is a participle after a comma ("Barzani was cautious,
+/// saying ..."), a second predicate ("Abiy ruled out dialogue, but said ..."),
+/// or when the actor before the verb stands in an apposition or a relative
+/// clause of the subject ("Obasanjo, the AU's envoy for the Horn of Africa,
+/// said", "The coalition, which says ...").
+fn subject_instead(
+    r: &Reading,
+    phrase: &str,
+    verb: usize,
+    speaker: Option<ActorSpan>,
+    description: Option<String>,
+) -> (Option<ActorSpan>, Option<String>) {
+    let Some(subject) = r.main_subject().filter(|s| s.end <= verb && !s.agency() && !r.in_quote(s.start)) else {
+        return (speaker, description);
+    };
+    let before = r.text[..verb].trim_end();
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
+    let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
+    let after_subject = r.text[subject.end..verb].trim_start();
+    // The apposition closes before the verb ("X, the envoy, said"); a
+    // closing attribution (", UN spokeswoman Y said") keeps its speaker.
+    // ... or the speaker found stands inside the apposition's noun phrase
+    // ("X, one of the representatives of the Afghan government said").
+    let inside = speaker.as_ref().is_some_and(|s| {
+        let before = r.text[..s.start].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        before.ends_with(" of") || before.ends_with(" for")
+    });
+    let closes = inside || speaker.as_ref().is_none_or(|s| r.text.get(s.end..verb).is_some_and(|t| t.contains(',')));
+    let apposition = after_subject.starts_with(',')
+        && closes
+        && speaker.as_ref().is_none_or(|s| s.start > subject.end)
+        && !after_subject[1..].contains([';', '"', '\u{201c}']);
+    // "Secretary Pompeo at the opening session of the talks said": a
+    // phrase between the subject and its verb.
+    let phrase_between = speaker.is_none()
+        && description.is_none()
+        && !after_subject.contains(',')
+        && !r.clause_break(subject.end, verb)
+        && after_subject.split_whitespace().count() <= 10;
+    // "He begins by saying that": an -ing verb after a preposition.
+    let by_saying = phrase.ends_with("ing") && matches!(prev, "by" | "after" | "before" | "in" | "while" | "when");
+    if participle || coordinated || apposition || phrase_between || by_saying {
+        return (Some(subject.clone()), None);
+    }
+    (speaker, description)
+}
+
+/// Where the clause that ends `before` starts: after its last ", and ",
+/// ", but ", "; " or ", " (the one that ends last), else 0.
+pub(crate) fn clause_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    // Searching from the end, the first separator found ends last: a longer
+    // one (", and ") starts with the shorter ", ", which the search meets at
+    // the same place.
+    let Some(k) = (0..b.len().saturating_sub(1)).rev().find(|&k| matches!(b[k], b',' | b';') && b[k + 1] == b' ')
+    else {
+        return 0;
+    };
+    if b[k] == b',' && (b[k..].starts_with(b", and ") || b[k..].starts_with(b", but ")) {
+        k + 6
+    } else {
+        k + 2
+    }
+}
+
+pub(crate) fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
+    // "..., Manna said." — the speaker stands between a comma and the verb.
+    let before = r.text[..verb].trim_end();
+    match r.actor_ending_at(before.len()) {
+        Some(a) => r.text[..a.start].trim_end().ends_with([',', '"', '\u{201d}']),
+        None => false,
+    }
+}
+
+pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
+    let near = r
+        .words
+        .iter()
+        .any(|w| w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation));
+    let opening = r.text[..verb].trim_start().as_bytes();
+    let opens_with = |w: &str| opening.get(..w.len()).is_some_and(|o| o.eq_ignore_ascii_case(w.as_bytes()));
+    near || opens_with("none of") || opens_with("no one")
+}
+
+/// The speaker of a speech verb at `start..end`: the actor right before it
+/// (past adverbs, dates and an apposition), a pronoun, the actor right after it
+/// ("said Kerry"), or a description of the speaker ("a representative of ...").
+pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Option<String>) {
+    let mut i = start;
+    loop {
+        let before = r.text[..i].trim_end();
+        let j = before.len();
+        if let Some(d) = r.dates.iter().find(|d| d.end == j && !d.since) {
+            i = d.start;
+            continue;
+        }
+        let word_start = before.rfind(' ').map(|k| k + 1).unwrap_or(0);
+        let word = lower_cow(&before[word_start..]);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&&*word) {
+            i = word_start;
+            continue;
+        }
+        if word == "who" {
+            i = word_start;
+            let b = r.text[..i].trim_end().trim_end_matches(',');
+            i = b.len();
+            continue;
+        }
+        if ["that", "which"].contains(&&*word) {
+            return (None, None);
+        }
+        if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
+            return (Some(a.clone()), None);
+        }
+        // "Lavrov and Amro agreed": the first of two coordinated names.
+        if word.chars().next().is_some_and(char::is_alphabetic) && before[word_start..].starts_with(char::is_uppercase)
+        {
+            let rest = before[..word_start].trim_end();
+            if let Some(stem) = rest.strip_suffix(" and") {
+                if let Some(a) = r.actor_ending_at(stem.trim_end().len()).filter(|a| !a.agency()) {
+                    return (Some(a.clone()), None);
+                }
+            }
+        }
+        // "Vitaly Churkin, said": an apposition closes right before the verb.
+        if before.ends_with(',') {
+            let b = before.trim_end_matches(',').trim_end();
+            if let Some(a) = r.actor_ending_at(b.len()).filter(|a| !a.agency()) {
+                return (Some(a.clone()), None);
+            }
+        }
+        break;
+    }
+    let before = r.text[..start].trim_end();
+    let after = r.text[end..].trim_start();
+    let after_at = r.text.len() - after.len();
+    if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency()) {
+        let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
+        if inverted {
+            return (Some(a.clone()), None);
+        }
+    }
+    // A description: the clause's subject noun phrase.
+    let clause_start = clause_start(&r.text[..start]);
+    let np = r.text[clause_start..start].trim();
+    let np_words: Vec<&str> = np.split_whitespace().collect();
+    if np_words.is_empty()
+        || np_words.len() > 12
+        || r.in_quote(clause_start)
+        || np.contains(['"', '\u{201c}', '\u{201d}'])
+    {
+        return (None, None);
+    }
+    let det = lower_cow(np_words[0]);
+    let has_head = np_words.iter().take(5).any(|w| SPEAKER_NOUNS.contains(&&*lower_cow(w)));
+    // "a Russian diplomatic source", "the ministry", or a body's own
+    // description: "U.N. human rights official", "Health authorities in Gaza".
+    let capitalised = np_words[0].starts_with(|c: char| c.is_uppercase()) && !r.in_quote(clause_start);
+    if (["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) || capitalised) && has_head {
+        let skip = usize::from(!capitalised || ["a", "an", "the"].contains(&&*det));
+        let cut =
+            np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
+        return (None, Some(np_words[skip..cut].join(" ")));
+    }
+    (None, None)
+}

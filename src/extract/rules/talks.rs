@@ -1,0 +1,123 @@
+//! Talks: meetings, negotiations, conferences and calls.
+
+use super::*;
+use crate::extract::reading::*;
+// ---------------------------------------------------------------- talks
+
+/// The counterpart named right after a talks word: an actor within a few
+/// words, in the same clause, and not what the talks are about ("talks with
+/// the RSF", "spoke to Lavrov", "received a delegation of the opposition").
+fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
+    // Where the fifth word after the trigger starts: no counterpart lies past
+    // it, so a long sentence costs no more than a short one.
+    let rest = &r.text[end..];
+    let limit =
+        rest.split_whitespace().nth(4).map_or(r.text.len(), |w| end + (w.as_ptr() as usize - rest.as_ptr() as usize));
+    let first = r.actors.partition_point(|a| a.start < end);
+    r.actors[first..].iter().take_while(|a| a.start <= limit).find(|a| {
+        !r.clause_break(end, a.start) && !r.text[end..a.start].contains([',', ';', '"', '\u{201c}']) && !a.agency()
+    })
+}
+
+pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
+    let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
+    let before = out.len();
+    for w in &r.words {
+        // A handful of events per sentence at most: a run of trigger words
+        // ("talks talks talks ...") is no more events, and no more work.
+        if out.len() - before >= MAX_PER_SENTENCE {
+            break;
+        }
+        let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Talks) else { continue };
+        if t.role == TriggerRole::Ignore || (t.role == TriggerRole::Weak && strong) {
+            continue;
+        }
+        let with = counterpart(r, w.end);
+        if t.role == TriggerRole::With && with.is_none() {
+            continue;
+        }
+        // "such meetings", "any talks": not one real event.
+        let generic = r.words.iter().any(|c| {
+            c.end <= w.start && w.start - c.end <= 1 && entities::cues(dict, c).any(|k| k == CueKind::Generic)
+        });
+        if generic {
+            continue;
+        }
+        let date = date_near(r, w.start, w.end, 80);
+        let place = place_near(r, w.start, w.end, 90);
+        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() && with.is_none() {
+            continue;
+        }
+        let det = determiner_before(r, w.start);
+        let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
+            .contains(&det.as_str())
+            || det.ends_with("'s")
+            || det.ends_with("\u{2019}s")
+            || (det.is_empty() && date.is_none() && place.is_none());
+        let cue = status_cue_before(r, dict, w.start, 60);
+        // "an invitation for talks", "called for talks": a new proposal, not a reference back.
+        let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
+        let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
+        let mut ev = Event::new(Kind::Talks, Status::Unknown);
+        set_date(&mut ev, date, tense, anchor, dict);
+        ev.status = t
+            .status
+            .filter(|s| *s != Status::Happened || cue.is_none())
+            .or(cue)
+            .or_else(|| status_from_date(ev.date, anchor))
+            .unwrap_or_else(|| tense_status(tense));
+        let progressive = {
+            let before = r.text[..w.start].trim_end().as_bytes();
+            let ends_with = |e: &str| {
+                before.len() >= e.len() && before[before.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            };
+            ends_with(" is") || ends_with(" are") || ends_with(" is holding") || ends_with(" are holding")
+        };
+        let mut guessed = false;
+        if ev.date.is_none()
+            && (progressive || tense == Tense::Present)
+            && ev.status == Status::Happened
+            && !anaphoric
+            && !r.title
+        {
+            guessed = true;
+            // "is meeting in Istanbul": going on as the article is written.
+            ev.date = anchor.published.map(DateSpan::day);
+        }
+        ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
+        ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
+        // "It comes ahead of a planned meeting with X", "after meeting with
+        // X": a sentence that names only the counterpart tells of a meeting
+        // of the story's subject, the person last a sentence's subject.
+        if let Some(other) = with.filter(|_| !r.title) {
+            let alone = ev.actors.iter().all(|a| r.actors.iter().any(|s| *s.name == *a.name && s.start >= w.end));
+            if alone {
+                let subject = state
+                    .cast
+                    .recent()
+                    .filter(|(_, e)| e.kind == EntityKind::Person && e.name != other.name)
+                    .filter_map(|(_, e)| Some((e.last_subject.filter(|&at| at < r.offset)?, e)))
+                    .max_by_key(|&(at, _)| at);
+                if let Some((_, e)) = subject {
+                    ev.actors.insert(0, EventActor { name: e.name.to_string(), role: Role::Participant });
+                }
+            }
+        }
+        ev.mentions.push(r.mention());
+        let mut c = Candidate::new(ev, r.offset + w.start, tense);
+        c.anaphoric = anaphoric;
+        c.merge_only = r.in_quote(w.start) && date.is_none();
+        c.family = family(&t.phrase);
+        c.guessed = guessed;
+        // "The consultations are due to end on January 29", "the talks will
+        // last until Friday": the end of the talks already reported.
+        c.ends = anaphoric
+            && date.is_some_and(|d| {
+                d.start >= w.end
+                    && r.text[w.end..d.start].split(|ch: char| !ch.is_alphanumeric()).any(|x| {
+                        matches!(x, "end" | "ends" | "ended" | "conclude" | "concludes" | "close" | "closes" | "last")
+                    })
+            });
+        out.push(c);
+    }
+}
