@@ -266,6 +266,17 @@ pub struct FilterArgs {
     /// Only events mentioned in this article (its name).
     #[arg(long, value_name = "NAME")]
     pub article: Option<String>,
+    #[command(flatten)]
+    pub text: TextArg,
+}
+
+/// The full-text search of `events`, `report` and `export events`.
+#[derive(Debug, Args)]
+pub struct TextArg {
+    /// Only events whose evidence sentences or quote match this full-text search
+    /// (SQLite FTS5: words, "a phrase" in double quotes, OR, NOT, prefix*).
+    #[arg(long, value_name = "QUERY")]
+    pub text: Option<String>,
 }
 
 impl FilterArgs {
@@ -279,6 +290,7 @@ impl FilterArgs {
             until: self.until,
             status: self.status,
             article: self.article.clone(),
+            text: self.text.text.clone(),
             limit,
             ..crate::store::EventFilter::default()
         }
@@ -365,6 +377,9 @@ pub struct ExportArgs {
     pub output_file: Option<PathBuf>,
     #[command(flatten)]
     pub events: EventOutputArgs,
+    /// `export events` only.
+    #[command(flatten)]
+    pub text: TextArg,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -34,6 +34,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0005_article_dict_hash.sql", include_str!("../migrations/0005_article_dict_hash.sql")),
     ("0006_reports.sql", include_str!("../migrations/0006_reports.sql")),
     ("0007_lean_reports.sql", include_str!("../migrations/0007_lean_reports.sql")),
+    ("0008_timeline_places_fts.sql", include_str!("../migrations/0008_timeline_places_fts.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -109,6 +110,31 @@ const BULK_PENDING: &str = "bulk";
 /// until it is built again.
 const DEFERRED_INDEX_KEY: &str = "deferred_index:";
 
+/// The full-text index as a deferred index: a bulk load leaves it empty and
+/// builds it at the end, from all the reports at once (see `defer_query_indexes`).
+const DEFERRED_TEXT_INDEX: (&str, &str) =
+    ("evidence_fts", "INSERT INTO evidence_fts (evidence_fts) VALUES ('rebuild')");
+
+/// What the articles of a batch leave to the end of a bulk load.
+#[derive(Clone, Copy)]
+struct Deferred {
+    /// Linking reports across articles (`finish_merging`).
+    merging: bool,
+    /// Adding reports to the full-text index, and taking them out.
+    text_index: bool,
+}
+
+impl Deferred {
+    /// As the database says inside the batch's transaction: another chronicle
+    /// may have finished either meanwhile.
+    fn read(conn: &Connection, bulk: bool) -> Result<Deferred> {
+        let key = format!("{DEFERRED_INDEX_KEY}{}", DEFERRED_TEXT_INDEX.0);
+        let text_index: bool =
+            conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?1)")?.query_row([key], |r| r.get(0))?;
+        Ok(Deferred { merging: bulk && merge_pending(conn)?.is_some(), text_index })
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{0}: is a folder, not a database file")]
@@ -131,6 +157,8 @@ pub enum StoreError {
     DiskFull(PathBuf),
     #[error("refused: {0}")]
     Refused(String),
+    #[error("--text {text:?} is not a valid full-text search ({message}); words, \"a phrase\" in double quotes, AND, OR, NOT and prefix* are understood (SQLite FTS5 syntax)")]
+    BadSearch { text: String, message: String },
     #[error("no event with id {0}")]
     UnknownEvent(i64),
     #[error("no table or view named '{0}' (try: {1})")]
@@ -239,6 +267,8 @@ struct Caches {
     places: HashMap<String, Option<merge::Place>>,
     /// The country of a government, by lower-cased name (None: not a government).
     governments: HashMap<String, Option<Option<String>>>,
+    /// The `places.id` of a place name (lower-cased), for `events.place_id`.
+    place_ids: HashMap<String, Option<i64>>,
     /// The next id for a report or an event, set when a write transaction
     /// starts (`start_ids`). Reports and events take their ids from this one
     /// sequence, so that a report stored as an event of its own gives it its
@@ -370,6 +400,9 @@ pub struct EventFilter {
     pub until: Option<NaiveDate>,
     pub status: Option<Status>,
     pub article: Option<String>,
+    /// A full-text search (FTS5 query syntax) that one of the event's
+    /// reports' evidence sentences or quote must match.
+    pub text: Option<String>,
     /// Only the events with these ids (the report reads its listed events again whole).
     pub ids: Option<Vec<i64>>,
     pub limit: Option<u64>,
@@ -678,9 +711,12 @@ impl Store {
 
     /// Row counts of every table, in schema order.
     /// `mention_spans` is counted under the name users query, `mentions`.
+    /// The full-text index is not a table of rows of its own: counting it
+    /// would read every report's evidence through its view.
     pub fn counts(&self) -> Result<Vec<(String, i64)>> {
         let mut out = Vec::new();
-        for table in self.tables(false)? {
+        let index = DEFERRED_TEXT_INDEX.0;
+        for table in self.tables(false)?.into_iter().filter(|t| !t.starts_with(index)) {
             let n: i64 =
                 self.conn.query_row(&format!("SELECT count(*) FROM {}", quote_ident(&table)), [], |r| r.get(0))?;
             out.push((if table == "mention_spans" { "mentions".to_string() } else { table }, n));
@@ -700,6 +736,9 @@ impl Store {
 
     /// Copies the dictionaries' actors and places into the database, only when
     /// they changed since the last time (their hash is kept in `meta`).
+    ///
+    /// Places are copied anew (their ids may change), with foreign keys off
+    /// (`events.place_id` refers to them), and events are linked to them again.
     pub fn sync_dictionaries(&mut self, dict: &Dictionaries) -> Result<bool> {
         let hash = &dict.fingerprint;
         let stored: Option<String> =
@@ -707,6 +746,14 @@ impl Store {
         if stored.as_deref() == Some(hash.as_str()) {
             return Ok(false);
         }
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let synced = self.sync_dictionaries_without_foreign_keys(dict);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        synced
+    }
+
+    fn sync_dictionaries_without_foreign_keys(&mut self, dict: &Dictionaries) -> Result<bool> {
+        let hash = &dict.fingerprint;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch("UPDATE actors SET in_dictionary = 0; DELETE FROM actor_aliases; DELETE FROM place_aliases; DELETE FROM places;")?;
         {
@@ -723,7 +770,7 @@ impl Store {
                 }
             }
             let mut place = tx.prepare(
-                "INSERT INTO places (name, kind, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO places (name, kind, country, latitude, longitude) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (name) DO UPDATE SET kind = excluded.kind RETURNING id",
             )?;
             let mut alias = tx.prepare("INSERT OR IGNORE INTO place_aliases (place_id, alias) VALUES (?1, ?2)")?;
@@ -734,6 +781,15 @@ impl Store {
                     alias.execute(params![id, al])?;
                 }
             }
+            // Only the links that change are written (places keep their ids
+            // when the dictionary keeps its order).
+            tx.execute_batch(
+                "UPDATE events SET place_id = p.id FROM places p
+                  WHERE events.place IS NOT NULL AND p.name = events.place AND events.place_id IS NOT p.id;
+                 UPDATE events SET place_id = NULL
+                  WHERE place_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM places p WHERE p.id = events.place_id
+                                                               AND p.name = events.place);",
+            )?;
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('dict_hash', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [&hash],
@@ -765,6 +821,13 @@ impl Store {
             )?;
             tx.execute_batch(&format!("DROP INDEX {}", quote_ident(name)))?;
         }
+        // Built from every report at once at the end, the full-text index
+        // costs half what adding each article's reports as they come does.
+        let (name, build) = DEFERRED_TEXT_INDEX;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![format!("{DEFERRED_INDEX_KEY}{name}"), build],
+        )?;
         // The load's links are made once it is stored (see `finish_merging`).
         tx.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
@@ -815,13 +878,14 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(failed("starting a write transaction"))?;
-            // Another chronicle may have finished the bulk load's merging
-            // meanwhile: from then on every article is merged as it comes.
-            let bulk = self.bulk && merge_pending(&tx)?.is_some();
+            // Another chronicle may have finished the bulk load's merging (or
+            // built its indexes) meanwhile: from then on every article is
+            // merged (and indexed) as it comes.
+            let deferred = Deferred::read(&tx, self.bulk)?;
             start_ids(&tx, &mut self.caches)?;
             let mut outcomes = Vec::with_capacity(batch.len());
             for item in batch {
-                match write_article(&tx, &mut self.caches, item, ingested_at, force, bulk, &mut renamed) {
+                match write_article(&tx, &mut self.caches, item, ingested_at, force, deferred, &mut renamed) {
                     Ok(outcome) => outcomes.push(outcome),
                     Err(e) if !is_article_fault(&e) => {
                         drop(tx);
@@ -847,13 +911,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(failed("starting a write transaction"))?;
-        let bulk = self.bulk && merge_pending(&tx)?.is_some();
+        let deferred = Deferred::read(&tx, self.bulk)?;
         start_ids(&tx, &mut self.caches)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for item in batch {
             let mut sp = tx.savepoint().map_err(failed("starting a savepoint"))?;
             let renames_before = renamed.len();
-            match write_article(&sp, &mut self.caches, item, ingested_at, force, bulk, &mut renamed) {
+            match write_article(&sp, &mut self.caches, item, ingested_at, force, deferred, &mut renamed) {
                 Ok(outcome) => {
                     sp.commit().map_err(failed("releasing a savepoint"))?;
                     outcomes.push(outcome);
@@ -973,11 +1037,45 @@ impl Store {
                 Box::new(a.clone()),
             );
         }
+        if let Some(text) = &filter.text {
+            self.check_search(text)?;
+            bind(
+                "e.id IN (SELECT r.event_id FROM reports r
+                           WHERE r.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?N))",
+                Box::new(text.clone()),
+            );
+        }
         if let Some(ids) = &filter.ids {
             let ids = serde_json::to_string(ids).map_err(|e| StoreError::Io(e.into()))?;
             bind("e.id IN (SELECT value FROM json_each(?N))", Box::new(ids));
         }
         Ok((where_sql, values))
+    }
+
+    /// Checks a full-text search before it is part of a larger query, whose
+    /// error would name neither the search nor the option.
+    fn check_search(&self, text: &str) -> Result<()> {
+        if self.deferred_indexes()?.iter().any(|name| name == DEFERRED_TEXT_INDEX.0) {
+            return Err(StoreError::Refused(format!(
+                "--text: the full-text index of {} is not built yet (a bulk load is under way, or was interrupted); \
+                 `chronicle --db {} db upgrade` builds it",
+                self.path.display(),
+                self.path.display()
+            )));
+        }
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM evidence_fts WHERE evidence_fts MATCH ?1 LIMIT 1)",
+                [text],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(|e| match &e {
+                rusqlite::Error::SqliteFailure(_, Some(_)) => {
+                    StoreError::BadSearch { text: text.to_string(), message: sqlite_message(&e) }
+                }
+                _ => e.into(),
+            })?;
+        Ok(())
     }
 
     /// Reads the events the filter keeps, each with its actors and mentions,
@@ -1283,8 +1381,9 @@ impl Store {
 
     /// The places with coordinates: (name, latitude, longitude).
     pub fn place_coordinates(&self) -> Result<Vec<(String, f64, f64)>> {
-        let mut stmt =
-            self.conn.prepare("SELECT name, lat, lon FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT name, latitude, longitude FROM places WHERE latitude IS NOT NULL AND longitude IS NOT NULL",
+        )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -1501,7 +1600,7 @@ fn write_article(
     item: &Prepared,
     ingested_at: &str,
     force: bool,
-    bulk: bool,
+    deferred: Deferred,
     renamed: &mut Vec<(String, String)>,
 ) -> Result<Outcome> {
     let a = &item.article;
@@ -1526,7 +1625,7 @@ fn write_article(
                 .prepare_cached("SELECT count(*) FROM mention_spans WHERE article_id = ?1")?
                 .query_row([id], |r| r.get::<_, i64>(0))? as usize;
             // The old reports go, and the events they were part of are derived again without them.
-            replaced.removed_events = remove_reports(conn, caches, *id)?;
+            replaced.removed_events = remove_reports(conn, caches, *id, !deferred.text_index)?;
             if path.as_deref().map(source_file) != a.path.as_deref().map(source_file) {
                 replaced.previous_path = Some(path.clone().unwrap_or_else(|| "no file (standard input)".into()));
             }
@@ -1589,10 +1688,13 @@ fn write_article(
     let singles: Vec<(i64, merge::Derived<'_>)> = reports.iter().map(|r| (r.id, merge::Derived::single(r))).collect();
     insert_events(conn, caches, &singles)?;
     insert_reports(conn, &reports, &x.clean_text)?;
+    if !deferred.text_index {
+        index_evidence(conn, article_id)?;
+    }
     drop(singles);
     insert_keys(conn, &reports)?;
     // A bulk load links its reports once it is stored (`finish_merging`).
-    let merged = if bulk { 0 } else { merge_new_reports(conn, caches, reports)? };
+    let merged = if deferred.merging { 0 } else { merge_new_reports(conn, caches, reports)? };
     let events = x.events.len();
     Ok(if existing.is_some() {
         Outcome::Replaced(Replaced { events, mentions, merged, ..replaced })
@@ -1732,11 +1834,20 @@ fn insert_links(conn: &Connection, links: &[merge::Link], ids: &[i64]) -> Result
 /// them; returns how many) and derives the events they were part of again: an event left with
 /// no report disappears; one whose remaining reports are no longer linked
 /// together splits.
-fn remove_reports(conn: &Connection, caches: &mut Caches, article_id: i64) -> Result<usize> {
+fn remove_reports(conn: &Connection, caches: &mut Caches, article_id: i64, indexed: bool) -> Result<usize> {
     let touched: Vec<i64> = conn
         .prepare_cached("SELECT DISTINCT event_id FROM reports WHERE article_id = ?1")?
         .query_map([article_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    // Out of the full-text index first, with the text it was indexed with
+    // (see 0008); unless a bulk load builds it at its end.
+    if indexed {
+        conn.prepare_cached(
+            "INSERT INTO evidence_fts (evidence_fts, rowid, sentences, quote)
+             SELECT 'delete', report_id, sentences, quote FROM evidence WHERE article_id = ?1",
+        )?
+        .execute([article_id])?;
+    }
     let removed = conn.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?.execute([article_id])?;
     recluster(conn, caches, &touched)?;
     Ok(removed)
@@ -1953,7 +2064,7 @@ const INSERT_MENTIONS: &str =
 const INSERT_EVENTS: &str =
     "INSERT OR FAIL INTO events (id, kind, status, date_start, date_end, precision, date_text, \
     place, speaker, quote, count, qualifier, cumulative, sources, outlets, first_reported, count_low, count_high, \
-    conflicts)";
+    conflicts, place_id)";
 const INSERT_EVENT_ACTORS: &str = "INSERT OR FAIL INTO event_actors (event_id, actor_id, role, position)";
 const INSERT_KEYS: &str = "INSERT OR IGNORE INTO merge_keys (report_id, key, day, last)";
 
@@ -2021,6 +2132,18 @@ fn materialize(conn: &Connection, event_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Adds an article's reports, just stored with their mentions, to the
+/// full-text index, reading them through the `evidence` view: the text a
+/// report is removed with later is what the same view gives (see 0008).
+fn index_evidence(conn: &Connection, article_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO evidence_fts (rowid, sentences, quote)
+         SELECT report_id, sentences, quote FROM evidence WHERE article_id = ?1",
+    )?
+    .execute([article_id])?;
+    Ok(())
+}
+
 /// Sets the id sequence of reports and events after both tables' highest.
 fn start_ids(conn: &Connection, caches: &mut Caches) -> Result<()> {
     caches.next_id = conn.query_row(
@@ -2050,11 +2173,12 @@ fn insert_keys(conn: &Connection, reports: &[merge::Report<'_>]) -> Result<()> {
 
 /// Inserts derived events (with their actors) under the ids given.
 fn insert_events(conn: &Connection, caches: &mut Caches, events: &[(i64, merge::Derived<'_>)]) -> Result<()> {
-    let mut rows = Rows::new(INSERT_EVENTS, 19);
+    let mut rows = Rows::new(INSERT_EVENTS, 20);
     let mut actors = Rows::new(INSERT_EVENT_ACTORS, 4);
     for (id, d) in events {
         rows.int(*id);
-        rows.values.extend(event_values(d));
+        let place_id = place_id(conn, caches, d.event.place.as_deref())?;
+        rows.values.extend(event_values(d, place_id));
         event_actor_rows(conn, caches, &mut actors, *id, &d.event.actors)?;
     }
     rows.insert(conn)?;
@@ -2070,13 +2194,13 @@ fn insert_event(conn: &Connection, caches: &mut Caches, d: merge::Derived<'_>) -
 
 /// Writes a derived event's fields and actors over event `id`.
 fn update_event(conn: &Connection, caches: &mut Caches, id: i64, d: &merge::Derived<'_>) -> Result<()> {
-    let mut values = event_values(d);
+    let mut values = event_values(d, place_id(conn, caches, d.event.place.as_deref())?);
     values.push(ToSqlOutput::Owned(rusqlite::types::Value::Integer(id)));
     conn.prepare_cached(
         "UPDATE events SET kind = ?1, status = ?2, date_start = ?3, date_end = ?4, precision = ?5, date_text = ?6,
                 place = ?7, speaker = ?8, quote = ?9, count = ?10, qualifier = ?11, cumulative = ?12, sources = ?13,
-                outlets = ?14, first_reported = ?15, count_low = ?16, count_high = ?17, conflicts = ?18
-          WHERE id = ?19",
+                outlets = ?14, first_reported = ?15, count_low = ?16, count_high = ?17, conflicts = ?18, place_id = ?19
+          WHERE id = ?20",
     )?
     .execute(rusqlite::params_from_iter(values.iter()))?;
     conn.prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")?.execute([id])?;
@@ -2086,9 +2210,9 @@ fn update_event(conn: &Connection, caches: &mut Caches, id: i64, d: &merge::Deri
 }
 
 /// A derived event's columns after `id`, in the order of `INSERT_EVENTS`.
-fn event_values<'a>(d: &'a merge::Derived<'_>) -> Vec<ToSqlOutput<'a>> {
+fn event_values<'a>(d: &'a merge::Derived<'_>, place_id: Option<i64>) -> Vec<ToSqlOutput<'a>> {
     let e = &*d.event;
-    let mut rows = Rows::new(INSERT_EVENTS, 18);
+    let mut rows = Rows::new(INSERT_EVENTS, 19);
     rows.fields(e);
     rows.int(d.sources);
     rows.int(d.outlets);
@@ -2096,7 +2220,21 @@ fn event_values<'a>(d: &'a merge::Derived<'_>) -> Vec<ToSqlOutput<'a>> {
     rows.opt_int(stored_count(d.count_low));
     rows.opt_int(stored_count(d.count_high));
     rows.text(d.conflicts.as_deref());
+    rows.opt_int(place_id);
     rows.values
+}
+
+/// The `places.id` of the place named `name`, if the stored dictionaries know it.
+fn place_id(conn: &Connection, caches: &mut Caches, name: Option<&str>) -> Result<Option<i64>> {
+    let Some(name) = name else { return Ok(None) };
+    let key = name.to_lowercase();
+    if let Some(id) = caches.place_ids.get(&key) {
+        return Ok(*id);
+    }
+    let id =
+        conn.prepare_cached("SELECT id FROM places WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?;
+    caches.place_ids.insert(key, id);
+    Ok(id)
 }
 
 /// An event's actors as `event_actors` rows: each actor once in each role, in order.
@@ -2583,11 +2721,14 @@ mod tests {
         let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
         assert!(store.defer_query_indexes().unwrap());
         // Every name in the list is an index of the schema: the list cannot drift from the migrations.
-        assert_eq!(store.deferred_indexes().unwrap().len(), QUERY_INDEXES.len());
+        // The query indexes and the full-text index.
+        assert_eq!(store.deferred_indexes().unwrap().len(), QUERY_INDEXES.len() + 1);
         let names: Vec<String> = schema(&store).into_iter().map(|(_, n, _)| n).collect();
         assert!(QUERY_INDEXES.iter().all(|i| !names.iter().any(|n| n == i)), "{names:?}");
         store.write_batch(&[sample()], "now", false).unwrap();
-        assert_eq!(store.build_deferred_indexes().unwrap(), QUERY_INDEXES.len());
+        assert_eq!(store.build_deferred_indexes().unwrap(), QUERY_INDEXES.len() + 1);
+        let found = EventFilter { text: Some("Geneva".into()), ..EventFilter::default() };
+        assert_eq!(store.events(&found, |_| Ok(())).unwrap(), 1);
         assert!(store.deferred_indexes().unwrap().is_empty());
         assert_eq!(schema(&store), schema(&kept));
         // Not empty any more: nothing is deferred.
@@ -2608,12 +2749,17 @@ mod tests {
         drop(store);
         // Readers work meanwhile, without the indexes, and say what is missing.
         let reader = Store::open(&path, Access::ReadOnly).unwrap();
-        assert_eq!(reader.deferred_indexes().unwrap().len(), QUERY_INDEXES.len());
+        assert_eq!(reader.deferred_indexes().unwrap().len(), QUERY_INDEXES.len() + 1);
         let filter = EventFilter { actor: Some("Lavrov".into()), ..EventFilter::default() };
         assert_eq!(reader.events(&filter, |_| Ok(())).unwrap(), 1);
+        // A search would find nothing yet: it says so instead.
+        let search = EventFilter { text: Some("Geneva".into()), ..EventFilter::default() };
+        let err = reader.events(&search, |_| Ok(())).unwrap_err().to_string();
+        assert!(err.contains("full-text index") && err.contains("db upgrade"), "{err}");
         drop(reader);
         let store = Store::open(&path, Access::ReadWrite).unwrap();
         assert!(store.deferred_indexes().unwrap().is_empty());
+        assert_eq!(store.events(&search, |_| Ok(())).unwrap(), 1);
         assert_eq!(schema(&store), complete);
     }
 
@@ -2647,6 +2793,61 @@ mod tests {
         assert_eq!(count("SELECT count(*) FROM events"), 1);
         assert_eq!(count("SELECT sources FROM events"), 2);
         assert_eq!(count("SELECT count(*) FROM event_actors"), 2);
+    }
+
+    /// Full-text search (migration 0008) needs FTS5 in the SQLite that
+    /// rusqlite's `bundled` feature compiles.
+    #[test]
+    fn bundled_sqlite_has_fts5() {
+        let conn = Connection::open_in_memory().unwrap();
+        let enabled: bool =
+            conn.query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| r.get(0)).unwrap();
+        assert!(enabled, "SQLite {} was compiled without FTS5", rusqlite::version());
+        conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(x); INSERT INTO t VALUES ('the Geneva conference');")
+            .unwrap();
+        let n: i64 =
+            conn.query_row("SELECT count(*) FROM t WHERE t MATCH '\"Geneva conference\"'", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1);
+    }
+
+    /// Places are copied anew when the dictionaries change, under other ids:
+    /// events follow them, and lose the link to a place no dictionary has.
+    #[test]
+    fn dictionary_changes_link_events_to_places_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
+        let builtin = Dictionaries::builtin().unwrap();
+        store.sync_dictionaries(&builtin).unwrap();
+        store.write_batch(&[sample()], "now", false).unwrap();
+        let linked = |store: &Store| -> (Option<i64>, Option<i64>) {
+            store
+                .conn
+                .query_row("SELECT e.place_id, (SELECT id FROM places WHERE name = 'Geneva') FROM events e", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .unwrap()
+        };
+        let (before, place) = linked(&store);
+        assert!(before.is_some());
+        assert_eq!(before, place);
+        let mut reversed = builtin.clone();
+        reversed.places.reverse();
+        reversed.fingerprint.push_str("-reversed");
+        assert!(store.sync_dictionaries(&reversed).unwrap());
+        let (event, place) = linked(&store);
+        assert_ne!(event, before, "Geneva kept its id: the test shows nothing");
+        assert_eq!(event, place);
+        let mut without = builtin.clone();
+        without.places.retain(|p| p.name != "Geneva");
+        without.fingerprint.push_str("-without-geneva");
+        assert!(store.sync_dictionaries(&without).unwrap());
+        assert_eq!(linked(&store), (None, None));
+        // The foreign key holds throughout, and is on again.
+        let broken: i64 =
+            store.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(broken, 0);
+        let on: bool = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert!(on);
     }
 
     #[test]

@@ -110,6 +110,26 @@ fn datasette_serves_the_sample_database_with_the_metadata() {
     }
     assert!(page.contains("happened"), "the status facet has no values");
     assert!(page.contains("data-column-description="), "no column descriptions");
+    // events.place_id is a foreign key: Datasette links it to the place, labelled with its name.
+    let geneva = bare(dir.path())
+        .args(["--db", "seeds.db", "sql", "SELECT id FROM places WHERE name = 'Geneva'", "--no-headers"])
+        .output()
+        .unwrap();
+    let geneva = String::from_utf8(geneva.stdout).unwrap();
+    let link = format!("href=\"/seeds/places/{}\">Geneva</a>", geneva.trim());
+    assert!(page.contains(&link), "the events page does not link place_id to places ({link})");
+    // The timeline's actors as an array facet, by default (metadata) and asked for in the URL.
+    for path in ["/seeds/timeline", "/seeds/timeline?_facet_array=actors_json"] {
+        let (status, timeline) = get(port, path);
+        assert!(status.contains("200"), "{path}: {status}");
+        assert!(timeline.contains("id=\"facet-actors_json\""), "{path}: no actors_json facet");
+        assert!(timeline.contains("actors_json__arraycontains=Sergei+Lavrov"), "{path}: the facet has no actor values");
+        assert!(!timeline.contains("malformed JSON"), "{path}");
+    }
+    let (_, json) = get(port, "/seeds/timeline.json?_facet_array=actors_json&_shape=objects");
+    let timeline: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let values = timeline["facet_results"]["actors_json"]["results"].as_array().expect("facet results");
+    assert!(values.iter().any(|v| v["value"] == "Sergei Lavrov"), "{values:?}");
     let (_, front) = get(port, "/");
     assert!(front.contains(&html_escape(&title)), "no title on the front page");
     let (_, json) = get(port, "/seeds.json");

@@ -89,6 +89,7 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("count_low", s("For a death toll: the lowest figure its reports give.")),
                 ("count_high", s("For a death toll: the highest figure its reports give.")),
                 ("conflicts", s("What its reports disagree on, each value with its articles (e.g. \"count: 45 (a.txt); 52 (b.txt)\").")),
+                ("place_id", s("places.id of the place, when the dictionaries know it (empty otherwise): a link to places.")),
             ],
         },
         TableDoc {
@@ -204,8 +205,8 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("name", s("Canonical name.")),
                 ("kind", s("one of: country, capital, city, region, venue.")),
                 ("country", s("The country it is in.")),
-                ("lat", s("Latitude (WGS 84).")),
-                ("lon", s("Longitude (WGS 84).")),
+                ("latitude", s("Latitude (WGS 84), for maps (Datasette's cluster-map plugin).")),
+                ("longitude", s("Longitude (WGS 84).")),
             ],
         },
         TableDoc {
@@ -237,13 +238,16 @@ pub fn schema_doc() -> Vec<TableDoc> {
         TableDoc {
             name: "timeline",
             view: true,
-            description: "One flat row per event: actors joined with \"; \", the first evidence sentence, the article names.",
+            description: "One flat row per event in date order (undated last): the columns of `chronicle export events --format csv`, in its order, then actors_json.",
             columns: vec![
                 ("id", s("events.id")),
                 ("kind", format!("The kind of event, {kind}.")),
                 ("status", format!("Whether it took place, {status}.")),
                 ("date", format!("The date's label: {labels}.")),
-                ("date_end", s("The label of the interval's end, when it differs from date (e.g. a two-day meeting).")),
+                ("date_end", s("The label of the interval's end, when it differs from date (e.g. a two-day meeting); date_last is the last day.")),
+                ("date_start", s("First day of the date interval (YYYY-MM-DD): sort and filter on this.")),
+                ("date_last", s("Last day of the date interval (YYYY-MM-DD): events.date_end.")),
+                ("precision", format!("How precisely the date is known, {precision}.")),
                 ("date_text", s("The date's own words in the article.")),
                 ("place", s("Where it took place.")),
                 ("actors", s("Who takes part, joined with \"; \".")),
@@ -252,19 +256,67 @@ pub fn schema_doc() -> Vec<TableDoc> {
                 ("count", s("For a death toll: the number of dead.")),
                 ("qualifier", format!("For a death toll: {qualifier}.")),
                 ("cumulative", s("For a death toll: 1 when counted over a period.")),
-                ("sentence", s("The first evidence sentence.")),
+                ("sentence", s("The first evidence sentence (of the earliest report).")),
                 ("articles", s("The articles that report the event, joined with \"; \".")),
                 ("sources", s("How many articles report it.")),
-                ("date_start", s("First day of the date interval (YYYY-MM-DD).")),
-                ("date_last", s("Last day of the date interval (YYYY-MM-DD).")),
-                ("precision", format!("How precisely the date is known, {precision}.")),
+                ("actors_json", s("The actors, each once, as a JSON array: facet with _facet_array=actors_json.")),
             ],
+        },
+        TableDoc {
+            name: "evidence",
+            view: true,
+            description: "One row per report with its evidence: the text the full-text index evidence_fts holds.",
+            columns: vec![
+                ("report_id", s("reports.id (the rowid of evidence_fts).")),
+                ("event_id", s("events.id: the event the report belongs to now.")),
+                ("article_id", s("articles.id")),
+                ("sentences", s("The report's evidence sentences, in order, joined with a space.")),
+                ("quote", s("For a statement: the words quoted.")),
+            ],
+        },
+        TableDoc {
+            name: "evidence_fts",
+            view: false,
+            description: "Full-text index (SQLite FTS5) of evidence: `SELECT event_id FROM evidence WHERE report_id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH '\"Geneva conference\"')`. Words are matched whole (prefix* for more), without case or accents.",
+            columns: vec![
+                ("sentences", s("evidence.sentences, indexed.")),
+                ("quote", s("evidence.quote, indexed.")),
+            ],
+        },
+        TableDoc {
+            name: "evidence_fts_data",
+            view: false,
+            description: "FTS5's own storage for evidence_fts (the index); not for queries.",
+            columns: vec![("id", s("FTS5 internal.")), ("block", s("FTS5 internal."))],
+        },
+        TableDoc {
+            name: "evidence_fts_idx",
+            view: false,
+            description: "FTS5's own storage for evidence_fts (the index's segments); not for queries.",
+            columns: vec![("segid", s("FTS5 internal.")), ("term", s("FTS5 internal.")), ("pgno", s("FTS5 internal."))],
+        },
+        TableDoc {
+            name: "evidence_fts_config",
+            view: false,
+            description: "FTS5's own storage for evidence_fts (settings); not for queries.",
+            columns: vec![("k", s("FTS5 internal.")), ("v", s("FTS5 internal."))],
         },
     ]
 }
 
 /// The dictionary tables: hidden on Datasette's front page, behind the data.
-const HIDDEN: &[&str] = &["actors", "actor_aliases", "places", "place_aliases", "meta", "merge_keys"];
+const HIDDEN: &[&str] = &[
+    "actors",
+    "actor_aliases",
+    "places",
+    "place_aliases",
+    "meta",
+    "merge_keys",
+    "evidence_fts",
+    "evidence_fts_data",
+    "evidence_fts_idx",
+    "evidence_fts_config",
+];
 
 /// The metadata for a database file named `db`.
 pub fn metadata(db: &Path) -> Value {
@@ -281,7 +333,7 @@ pub fn metadata(db: &Path) -> Value {
             }
             "timeline" => {
                 table["title"] = json!("Timeline: one flat row per event");
-                table["facets"] = json!(["kind", "status", "place", "actors"]);
+                table["facets"] = json!(["kind", "status", "place", {"array": "actors_json"}]);
             }
             "articles" => table["facets"] = json!(["source", "published_origin"]),
             "actors" | "places" => table["label_column"] = json!("name"),

@@ -161,6 +161,14 @@ fn why_empty(store: &Store, filter: &EventFilter) -> anyhow::Result<Vec<String>>
             line
         })
         .collect();
+    if let Some(text) = &filter.text {
+        let alone = EventFilter { text: Some(text.clone()), ..EventFilter::default() };
+        if store.count_events(&alone)? == 0 {
+            lines.push(format!(
+                "no events: no evidence sentence or quote matches --text '{text}' (whole words; `word*` matches every ending)"
+            ));
+        }
+    }
     if lines.is_empty() {
         let all = store.count_events(&EventFilter::default())?;
         lines.push(if all == 0 {

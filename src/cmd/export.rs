@@ -30,13 +30,19 @@ pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<()> {
 
 fn write(store: &Store, args: &ExportArgs, format: Format, mut out: Box<dyn Write + '_>) -> anyhow::Result<()> {
     let style = args.output.style();
+    if args.text.text.is_some() && !args.table.eq_ignore_ascii_case("events") {
+        anyhow::bail!("--text searches events: `chronicle export events --text QUERY`");
+    }
     if args.table.eq_ignore_ascii_case("events") && format == Format::Timelinejs {
+        if args.text.text.is_some() {
+            anyhow::bail!("--text does not apply to --format timelinejs (every dated event); `chronicle report --text QUERY` makes a page of the matching events");
+        }
         return crate::report::timelinejs::write(store, out.as_mut());
     }
     if args.table.eq_ignore_ascii_case("events") {
         let columns = Column::parse_list(&args.events.columns, format).map_err(anyhow::Error::msg)?;
         let mut out = EventWriter::new(format, style, columns, out, None)?;
-        let filter = EventFilter { order: args.events.order, ..EventFilter::default() };
+        let filter = EventFilter { order: args.events.order, text: args.text.text.clone(), ..EventFilter::default() };
         super::events::write_events(store, &filter, &mut out)?;
         return Ok(());
     }

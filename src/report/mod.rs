@@ -609,6 +609,9 @@ fn filter_words(filter: &EventFilter) -> Vec<String> {
     if let Some(a) = &filter.article {
         out.push(format!("article {a}"));
     }
+    if let Some(t) = &filter.text {
+        out.push(format!("text {t}"));
+    }
     out
 }
 
