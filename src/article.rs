@@ -649,7 +649,7 @@ impl<R: BufRead> JsonlRecords<R> {
 /// A JSON error in a record, placed by its column: the file line is already
 /// in the location, and serde's own "line 1" (inside the record) would only
 /// confuse it.
-fn malformed(e: &serde_json::Error) -> String {
+pub(crate) fn malformed(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let what = text.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&text);
     if e.column() == 0 {

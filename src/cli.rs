@@ -210,11 +210,15 @@ impl OutputArgs {
     }
 
     /// The format for `file` (none: standard output): `--format`, else the
-    /// file's extension; an extension chronicle does not know is an error.
+    /// file's extension; an extension chronicle does not know is an error,
+    /// but a device or a pipe (`-o /dev/null`, a FIFO) gets CSV, as a pipe
+    /// on standard output does.
     pub fn format_for(&self, file: Option<&std::path::Path>) -> Result<Format, String> {
+        let special = |path: &std::path::Path| std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
         match (self.format, file) {
             (Some(f), _) => Ok(f),
             (None, None) => Ok(self.format()),
+            (None, Some(path)) if Format::from_path(path).is_none() && special(path) => Ok(Format::Csv),
             (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
                 format!(
                     "{}: cannot tell the format from the extension (.csv, .json, .jsonl, .xlsx); give --format",

@@ -150,8 +150,12 @@ impl ArticleRecord {
                             .into(),
                     ),
                     Ok(Head { format: Some(f) }) if f.as_u64() != Some(FORMAT) => Err(other_format(&f.to_string())),
-                    _ if e.is_syntax() || e.is_eof() => Err(format!("malformed JSON: {e}")),
-                    _ => Err(format!("bad record: {e}")),
+                    // Placed by column: the file line is in the location already.
+                    _ if e.is_syntax() || e.is_eof() => Err(crate::article::malformed(&e)),
+                    _ => {
+                        let placed = crate::article::malformed(&e);
+                        Err(format!("bad record{}", placed.strip_prefix("malformed JSON").unwrap_or(&placed)))
+                    }
                 }
             }
         }
@@ -330,12 +334,12 @@ mod tests {
         // Another format is named even when the rest does not parse as format 1.
         assert!(err(|v| *v = serde_json::json!({"format": 2, "article": {}})).contains("record format 2"));
         assert!(err(|v| *v = serde_json::json!({"id": "a", "text": "Kerry said."})).contains("no `format`"));
-        assert!(err(|v| v["name"] = serde_json::Value::Null).starts_with("bad record: invalid type: null"));
+        assert!(err(|v| v["name"] = serde_json::Value::Null).starts_with("bad record at column"));
         assert!(err(|v| v["name"] = " ".into()).contains("`name` is empty"));
         assert!(err(|v| v["content_hash"] = "abc".into()).contains("`content_hash` is not 64"));
         assert!(err(|v| v["clean_text"] = "".into()).contains("`clean_text` is empty"));
         assert!(err(|v| v["published"] = serde_json::Value::Null).contains("`published_origin` is 'text'"));
-        assert!(err(|v| v["published"] = "2013-02-30".into()).starts_with("bad record:"));
+        assert!(err(|v| v["published"] = "2013-02-30".into()).starts_with("bad record at column"));
         assert!(err(|v| v["events"][0]["kind"] = "meeting".into()).contains("unknown variant `meeting`"));
         assert!(err(|v| v["events"][0]["precision"] = serde_json::Value::Null).contains("event 1: `date_start`"));
         assert!(err(|v| v["events"][0]["date_end"] = "2013-11-01".into())
@@ -363,7 +367,10 @@ mod tests {
 
     #[test]
     fn malformed_json_is_named_as_such() {
-        assert!(ArticleRecord::parse(b"{\"format\": 1,").unwrap_err().starts_with("malformed JSON: EOF"));
+        assert!(ArticleRecord::parse(b"{\"format\": 1,").unwrap_err().starts_with("malformed JSON"));
+        // Named by column, never by serde's "line 1" inside the record.
+        let bad = ArticleRecord::parse(b"{bad").unwrap_err();
+        assert!(bad.starts_with("malformed JSON at column 2") && !bad.contains("line 1"), "{bad}");
         assert!(ArticleRecord::parse(b"[1, 2]").unwrap_err().starts_with("bad record"));
     }
 }

@@ -5,7 +5,7 @@
 //! child's peak resident set (wait4). Before the fix, 128 KB of "talks "
 //! took 12 s and 2.8 GB, and 256 KB aborted. Time is not measured: a stuck
 //! child fails after a generous limit instead of hanging the suite, and the
-//! speed figures live in docs/robustness.md (benches/hostile.sh).
+//! speed figures live in docs/robustness.md.
 
 mod common;
 

@@ -227,6 +227,9 @@ fn bad_records_are_reported_with_file_and_line_and_the_rest_load() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error: r.jsonl:2: malformed JSON"), "{err}");
+    // Placed by the file's line and the column, never by serde's "line 1"
+    // inside the record (issue 20's message fault, fixed for load too).
+    assert!(!err.contains(" at line 1 column"), "{err}");
     assert!(err.contains("error: r.jsonl:4: event 1: mention 1: bytes"), "{err}");
     assert!(err.contains("error: r.jsonl:5: record format 2; this chronicle"), "{err}");
     assert!(err.contains("error: r.jsonl:6: not a stored-article record"), "{err}");

@@ -144,3 +144,18 @@ fn export_errors_name_the_path_not_the_partial_file() {
     }
     assert!(!names(dir.path()).iter().any(|n| n.contains("partial")), "{:?}", names(dir.path()));
 }
+
+/// The issue's own command, `export events -o /dev/null` with no `--format`:
+/// a device has no extension to infer a format from, so it gets CSV, as a
+/// pipe on standard output does (it once failed on the format inference).
+#[test]
+fn export_to_dev_null_without_a_format_writes_csv() {
+    let (dir, _) = ingested();
+    let out = chronicle(dir.path()).args(["export", "events", "-o", "/dev/null"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // A regular file with an unknown extension is still an error.
+    let out = chronicle(dir.path()).args(["export", "events", "-o", "x.dat"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("cannot tell the format"), "{}", stderr(&out));
+}

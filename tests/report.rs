@@ -83,6 +83,11 @@ fn report_past_its_budget_aggregates_by_month_and_warns() {
     assert_eq!(html.matches("<li class=\"ev ").count(), 10);
     assert!(html.contains("<strong>Aggregated.</strong> This report covers 79 events and lists 10 of them"));
     assert!(html.contains("counted, not listed."));
+    // The command says so too, not only the page.
+    let out = chronicle(dir.path()).args(["report", "--max-events", "10", "-o", "again.html"]).output().unwrap();
+    assert!(stderr(&out).contains("warning: the page aggregates: This report covers 79 events"), "{}", stderr(&out));
+    let out = chronicle(dir.path()).args(["report", "-o", "all.html"]).output().unwrap();
+    assert!(!stderr(&out).contains("aggregates"), "{}", stderr(&out));
 }
 
 #[test]

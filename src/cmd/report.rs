@@ -17,7 +17,10 @@ pub fn run(db: &Path, args: ReportArgs) -> anyhow::Result<()> {
         title: args.title.clone(),
         command: command_line(std::env::args()),
     };
-    let page = render(&store, &args.filter.filter(None), &options)?;
+    let (page, warning) = render(&store, &args.filter.filter(None), &options)?;
+    if let Some(w) = warning {
+        eprintln!("warning: the page aggregates: {w}");
+    }
     let path = (args.output_file.as_os_str() != "-").then_some(args.output_file.as_path());
     crate::output::write_to(path, super::stdout, |mut out| {
         out.write_all(page.as_bytes())?;

@@ -56,8 +56,9 @@ pub const MAX_PAGE_BYTES: usize = 9_000_000;
 ///
 /// A page larger than `MAX_PAGE_BYTES` is made again with fewer events
 /// listed, in proportion to the excess (evidence sentences vary in length,
-/// so a page's size is known only once it is written).
-pub fn render(store: &Store, filter: &EventFilter, options: &Options) -> anyhow::Result<String> {
+/// so a page's size is known only once it is written). With the page, the
+/// warning it carries when it aggregates, for the command to repeat.
+pub fn render(store: &Store, filter: &EventFilter, options: &Options) -> anyhow::Result<(String, Option<String>)> {
     let mut env = minijinja::Environment::new();
     // Block tags leave no blank lines: 10,000 events would carry them all.
     env.set_syntax(minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build()?);
@@ -70,7 +71,7 @@ pub fn render(store: &Store, filter: &EventFilter, options: &Options) -> anyhow:
         let page = Page::build(store, filter, &Options { max_events, ..options.clone() }, &events, articles)?;
         let html = template.render(minijinja::value::Serde(&page))?;
         if html.len() <= MAX_PAGE_BYTES || page.listed <= 1 {
-            return Ok(html);
+            return Ok((html, page.warning));
         }
         max_events = ((page.listed as f64 * MAX_PAGE_BYTES as f64 / html.len() as f64 * 0.97) as usize).max(1);
     }
