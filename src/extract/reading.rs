@@ -257,7 +257,22 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     if let Some(p) = r.actors.iter().rev().find(|a| a.person()) {
         state.last_person = Some(p.clone());
     }
-    let subject = r.main_subject().map(|a| a.start);
+    // A line of names alone ("Middle East", a section label over the story)
+    // has no subject: it says nothing anybody did.
+    let label = !r.toks.iter().any(|t| t.text.starts_with(char::is_lowercase));
+    // "UN-Arab League envoy to Syria Lakhdar Brahimi, on his first mission,
+    // is to meet": the person the opening body's title leads to.
+    let subject = r.main_subject().filter(|_| !label).map(|s| {
+        let titled = r.actors.iter().find(|p| {
+            !s.person()
+                && p.person()
+                && p.start >= s.end
+                && p.start - s.end <= 40
+                && !r.text[s.end..p.start].contains([',', ';'])
+                && r.text[s.end..p.start].split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count() <= 3
+        });
+        titled.map_or(s.start, |p| p.start)
+    });
     // "X and Y", "U.S. Secretary of State X and Russian Foreign Minister Y":
     // "and", then at most a few capitalised words (a title) before the second.
     let joined = |a: &ActorSpan, b: &ActorSpan| {

@@ -496,3 +496,17 @@ fn a_pair_joined_through_his_counterpart_are_the_two_leaders() {
     let who = actors(talks[0]);
     assert!(who.contains(&"Arvid Kessel") && who.contains(&"Tomas Varga"), "{who:?}");
 }
+
+#[test]
+fn a_meeting_named_by_its_counterpart_is_the_titled_subjects_not_a_section_labels() {
+    let evs = events(
+        "Middle East\n\n\
+         UN-Arab League envoy to Syria Marten Grimsby, on his first mission to the country, is to meet an opposition group.\n\n\
+         It comes ahead of a planned meeting with President Arvid Kessel.",
+        "2012-09-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let planned = talks.iter().find(|t| actors(t).contains(&"Arvid Kessel")).expect("the planned meeting");
+    assert!(actors(planned).contains(&"Marten Grimsby"), "{planned:#?}");
+    assert!(!actors(planned).contains(&"Middle East"), "{planned:#?}");
+}
