@@ -641,7 +641,7 @@ pub(crate) fn introduce(
             };
             // As written ("Bernardino Leon" for "Bernardino León").
             let written = &st[f.start..f.end];
-            if !written.eq_ignore_ascii_case(name) {
+            if cast.alias(written) != Some(entity) {
                 cast.add_person_aliases(written, entity, particle);
             }
         }
