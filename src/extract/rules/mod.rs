@@ -246,7 +246,15 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
     let in_clause = |a: &&ActorSpan| {
         let (lo, hi) = if a.end <= at { (a.end, at) } else { (end, a.start) };
         let listed = between && a.start >= end && !r.text[end..a.start].contains(" said");
-        Some(a.start) == subject || lo >= hi || listed || !r.clause_break(lo, hi)
+        // "a meeting in Munich that included Russia", "talks attended by X".
+        let included = a.start >= end && a.start - end <= 80 && {
+            let gap = &r.text[end..a.start];
+            !gap.contains([',', ';'])
+                && [" included ", " including ", " attended by ", " involving ", " brought together "]
+                    .iter()
+                    .any(|w| gap.contains(w))
+        };
+        Some(a.start) == subject || lo >= hi || listed || included || !r.clause_break(lo, hi)
     };
     let mut out: Vec<EventActor> = Vec::new();
     let push = |a: &ActorSpan| {

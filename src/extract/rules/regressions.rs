@@ -510,3 +510,14 @@ fn a_meeting_named_by_its_counterpart_is_the_titled_subjects_not_a_section_label
     assert!(actors(planned).contains(&"Marten Grimsby"), "{planned:#?}");
     assert!(!actors(planned).contains(&"Middle East"), "{planned:#?}");
 }
+
+#[test]
+fn a_meeting_that_included_a_party_has_it_as_a_participant() {
+    let evs = events(
+        "Envoy Marten Grimsby spoke after a meeting in Valletta that included Russia and a dozen other countries.",
+        "2016-02-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Russia"), "{talks:#?}");
+}
