@@ -521,3 +521,25 @@ fn a_meeting_that_included_a_party_has_it_as_a_participant() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"Russia"), "{talks:#?}");
 }
+
+#[test]
+fn a_companion_along_with_the_visitor_travels_too() {
+    let evs = events(
+        "Envoy Marten Grimsby, along with his Egyptian deputy Tomas Varga, entered Syria by land on a three-day visit.",
+        "2014-09-10",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Marten Grimsby", "Tomas Varga"]);
+}
+
+#[test]
+fn the_visitor_is_who_the_companion_goes_along_with() {
+    let evs = events(
+        "Envoy Marten Grimsby, along with his Egyptian deputy Tomas Varga, arrived in Damascus on Monday.",
+        "2014-09-10",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Marten Grimsby", "Tomas Varga"]);
+}

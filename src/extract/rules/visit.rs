@@ -100,7 +100,8 @@ pub(crate) fn visits(
                 .get(..11)
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"the country"))
             && state.main_country.is_some();
-        let visitor = visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted));
+        let visitor = visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted))
+            .map(|v| lead_of_companion(r, dict, v));
         // ... and as a verb: "the return to Ukraine of children" is no trip.
         if t.role == TriggerRole::Weak && visitor.is_none() && !det.is_empty() {
             continue;
@@ -149,7 +150,13 @@ pub(crate) fn visits(
             for name in coordinated_before(r, v.start) {
                 ev.actors.push(EventActor { name, role: Role::Visitor });
             }
+            let companions = companions_after(r, v.start);
             ev.actors.push(EventActor { name: v.name, role: Role::Visitor });
+            for name in companions {
+                if !ev.actors.iter().any(|a| a.name == name) {
+                    ev.actors.push(EventActor { name, role: Role::Visitor });
+                }
+            }
         }
         ev.mentions.push(r.mention());
         let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
@@ -382,6 +389,44 @@ fn coordinated_before(r: &Reading, mut start: usize) -> Vec<String> {
         start = a.start;
     }
     names.reverse();
+    names
+}
+
+/// The one a companion travels with: in "Grimsby, along with his deputy
+/// Varga, arrived", the nearest name to the verb is the companion.
+fn lead_of_companion(r: &Reading, dict: &Dictionaries, v: Visitor) -> Visitor {
+    let lead = r.actors.iter().rev().find(|a| {
+        a.end <= v.start && v.start - a.end <= 60 && a.how != How::Pronoun && !a.agency() && {
+            let gap = r.text[a.end..v.start].trim_start_matches([',', ' ']);
+            ["along with ", "accompanied by ", "together with "].iter().any(|p| gap.starts_with(p))
+                && !gap.contains([',', ';'])
+                && gap.split_whitespace().count() <= 6
+        }
+    });
+    match lead {
+        Some(a) => Visitor {
+            name: a.name.to_string(),
+            start: a.start,
+            home: a.country.as_deref().map(String::from).or_else(|| country_of(dict, &a.name)),
+        },
+        None => v,
+    }
+}
+
+/// Who travels with the visitor at `start`: "Mistura, along with his
+/// Egyptian deputy Ramzy Ezzedine Ramzy, entered Syria", "accompanied by X".
+fn companions_after(r: &Reading, start: usize) -> Vec<String> {
+    let Some(v) = r.actors.iter().find(|a| a.start == start) else { return Vec::new() };
+    let mut names = Vec::new();
+    for a in r.actors.iter().filter(|a| a.start >= v.end && a.start - v.end <= 60 && a.how != How::Pronoun) {
+        let gap = r.text[v.end..a.start].trim_start_matches([',', ' ']);
+        let opens = ["along with ", "accompanied by ", "together with "].iter().any(|p| gap.starts_with(p));
+        if !opens || gap.contains([',', ';']) || gap.split_whitespace().count() > 6 || a.agency() {
+            continue;
+        }
+        names.push(a.name.to_string());
+        break;
+    }
     names
 }
 
