@@ -543,3 +543,13 @@ fn the_visitor_is_who_the_companion_goes_along_with() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(actors(visits[0]), ["Marten Grimsby", "Tomas Varga"]);
 }
+
+#[test]
+fn a_date_in_what_a_closing_attribution_reports_does_not_date_the_saying() {
+    let evs = events("The delegation may meet Foreign Minister Tomas Varga on Tuesday, the source said.", "2013-11-15");
+    let said = of(&evs, Kind::Statement);
+    assert_eq!(said.len(), 1, "{evs:#?}");
+    assert_ne!(day(said[0]).as_deref(), Some("2013-11-12"), "{said:#?}");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(day(talks[0]).as_deref(), Some("2013-11-19"));
+}

@@ -213,7 +213,11 @@ pub(crate) fn statement(
             // A fronted date ("On Monday, Lavrov said"): only a few words
             // before the speaker, in the same clause.
             let lead = r.text.get(d.end..speaker_start).unwrap_or("");
+            // Fronted means at the head of the sentence: in "The delegation
+            // may meet X on Tuesday, the source said" the date is in what
+            // was said.
             let fronted = d.end <= speaker_start
+                && r.text[..d.start].split_whitespace().count() <= 2
                 && lead.split_whitespace().count() <= 6
                 && !lead.contains(['"', '\u{201c}', ';'])
                 && !r.clause_break(d.end, speaker_start);
