@@ -399,9 +399,13 @@ pub(crate) fn read<'a>(
         // Up to two lower-case modifiers first: "Yemen's exiled government",
         // "the internationally-recognized Libyan government" is read above.
         let rest = skip_modifiers(rest, 2);
-        for head in [" government", " regime", " leadership", " authorities"] {
-            if rest.starts_with(head) && !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end) {
-                let end = p.end + (st[p.end..].len() - rest.len()) + head.len();
+        for head in GOVERNMENT_HEADS {
+            let followed = rest
+                .strip_prefix(' ')
+                .and_then(|r| r.strip_prefix(head))
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric));
+            if followed && !actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end) {
+                let end = p.end + (st[p.end..].len() - rest.len()) + 1 + head.len();
                 actors.retain(|a| !(a.start >= p.start && a.end <= end));
                 let name: Arc<str> = government_of(dict, &p.name).into();
                 let entity = state.cast.add(&name, EntityKind::Government, None, s.start + p.start);
@@ -420,7 +424,7 @@ pub(crate) fn read<'a>(
     roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     let by_token = entities::classes_by_token(index, &classes, &toks);
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
-    region_parties(st, s.start, &places, &mut actors, state);
+    region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
@@ -465,7 +469,7 @@ fn shaped_names(
         // itself; a given name after an honorific ("Mr Tut").
         let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
         let known = state.cast.alias(text).or_else(|| honorific.then(|| state.cast.given_name(text)).flatten());
-        if known.is_none() && n.weak && party_noun_after(st, n.end).is_none() {
+        if known.is_none() && n.weak && party_noun_after(dict.index(), st, n.end).is_none() {
             continue;
         }
         // A name the world gazetteer knows, in a place's position ("flew to
@@ -754,7 +758,7 @@ fn place_in_gazetteer<'d>(st: &str, n: &names::Named, dict: &'d Dictionaries) ->
     let motion = ["to", "from", "into", "toward", "towards", "in", "near", "outside", "around"]
         .iter()
         .any(|p| word.eq_ignore_ascii_case(p));
-    if !(motion || n.guessed || party_noun_after(st, n.end).is_some()) {
+    if !(motion || n.guessed || party_noun_after(dict.index(), st, n.end).is_some()) {
         return None;
     }
     dict.gazetteer.lookup(&st[n.start..n.end]).next().map(|g| g.name)
@@ -1203,24 +1207,24 @@ pub(crate) fn capitals(st: &str, toks: &[Tok], index: &Index, state: &ArticleSta
     }
 }
 
-/// The government actor of a country; when the dictionary has none, "X
-/// government" with the country's adjective ("Yemeni government").
 /// A region's people as a party: "Tigray leaders", "Darfur rebels",
-/// "Donetsk separatists" (a country's are its government).
+/// "Donetsk separatists" (a country's are its government): a `party` noun
+/// of `data/words.tsv` after the region's name.
 fn region_parties(
     st: &str,
     offset: usize,
+    index: &Index,
     places: &[PlaceSpan],
     actors: &mut Vec<ActorSpan>,
     state: &mut ArticleState,
 ) {
     for p in places.iter().filter(|p| !p.country && !p.adjective) {
-        let Some(noun) = party_noun_after(st, p.end) else { continue };
+        let Some(noun) = party_noun_after(index, st, p.end) else { continue };
         let end = p.end + 1 + noun.len();
         if actors.iter().any(|a| a.start < end && p.start < a.end) {
             continue;
         }
-        let name: Arc<str> = format!("{} {noun}", p.name).into();
+        let name: Arc<str> = format!("{} {}", p.name, noun.to_lowercase()).into();
         let entity = state.cast.add(&name, EntityKind::Group, None, offset + p.start);
         actors.push(ActorSpan {
             start: p.start,
@@ -1234,18 +1238,15 @@ fn region_parties(
     }
 }
 
-/// Whether a party noun ("rebels", "leaders") follows byte `end`.
-fn party_noun_after(st: &str, end: usize) -> Option<&'static str> {
+/// The `party` noun ("rebels", "leaders") right after byte `end`, if any.
+fn party_noun_after<'s>(index: &Index, st: &'s str, end: usize) -> Option<&'s str> {
     let rest = st[end..].strip_prefix(' ')?;
-    REGION_PARTIES
-        .iter()
-        .find(|n| rest.strip_prefix(**n).is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric())))
-        .copied()
+    let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    (!word.is_empty() && index.word_classes(word).any(|c| c == WordClass::Party)).then_some(word)
 }
 
-/// The nouns that make a region's name a party: "Tigray leaders".
-const REGION_PARTIES: &[&str] =
-    &["leaders", "leadership", "forces", "rebels", "authorities", "officials", "fighters", "separatists", "militias"];
+/// The nouns after a country's name that stand for its government.
+const GOVERNMENT_HEADS: [&str; 4] = ["government", "regime", "leadership", "authorities"];
 
 /// `rest` (which starts with a space) past at most `n` lower-case words
 /// ("exiled", "internationally-recognized") that are followed by another word.
@@ -1255,9 +1256,8 @@ fn skip_modifiers(rest: &str, n: usize) -> &str {
         let Some(after) = out.strip_prefix(' ') else { break };
         let word_len = after.find(' ').unwrap_or(after.len());
         let word = &after[..word_len];
-        let heads = ["government", "regime", "leadership", "authorities"];
         if word.is_empty()
-            || heads.contains(&word)
+            || GOVERNMENT_HEADS.contains(&word)
             || !word.chars().all(|c| c.is_lowercase() || c == '-')
             || word_len == after.len()
         {
@@ -1268,6 +1268,8 @@ fn skip_modifiers(rest: &str, n: usize) -> &str {
     out
 }
 
+/// The government actor of a country; when the dictionary has none, "X
+/// government" with the country's adjective ("Yemeni government").
 pub(crate) fn government_of(dict: &Dictionaries, country: &str) -> String {
     if let Some(a) = dict.index().government_of(country) {
         return dict.actors[a].name.clone();

@@ -35,6 +35,12 @@ pub enum Class {
     Pronoun,
     /// Another name of a dictionary role ("top diplomat" → foreign minister).
     RoleAlias,
+    /// A noun after a region's name that makes its people a party ("Tigray leaders").
+    Party,
+    /// A phrase that brings in a participant or a travelling companion.
+    Joins,
+    /// A word that tells when something ends ("due to end on ...").
+    Ending,
 }
 
 /// A person's gender, as a title, a pronoun or a given name tells it.
@@ -81,6 +87,13 @@ pub enum WordClass {
     Pronoun(PronounKind),
     /// The role, by its place in `role_titles` of the parsed rows.
     RoleAlias(u16),
+    Party,
+    /// `companion`: travels with the visitor ("along with X"); else takes
+    /// part in the meeting named before ("a meeting that included X").
+    Joins {
+        companion: bool,
+    },
+    Ending,
 }
 
 impl WordClass {
@@ -100,6 +113,9 @@ impl WordClass {
             WordClass::Delegation => Class::Delegation,
             WordClass::Pronoun(_) => Class::Pronoun,
             WordClass::RoleAlias(_) => Class::RoleAlias,
+            WordClass::Party => Class::Party,
+            WordClass::Joins { .. } => Class::Joins,
+            WordClass::Ending => Class::Ending,
         }
     }
 }
@@ -179,6 +195,13 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                     }
                     WordClass::RoleAlias(0)
                 }
+                "party" => WordClass::Party,
+                "joins" => match value {
+                    "participant" => WordClass::Joins { companion: false },
+                    "companion" => WordClass::Joins { companion: true },
+                    _ => return Err(bad("participant or companion")),
+                },
+                "ending" => WordClass::Ending,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -190,8 +213,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         line,
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
-                             particle, not_name, time, thing_head, locative, topic, delegation, pronoun or \
-                             role_alias)"
+                             particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
+                             role_alias, party, joins or ending)"
                         ),
                     ))
                 }

@@ -9,6 +9,7 @@ pub mod visit;
 use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
 use super::entities::cast::EntityKind;
+use super::entities::words::WordClass;
 use super::reading::{in_spans, lower_cow, ActorSpan, PlaceSpan, Reading};
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
@@ -173,10 +174,11 @@ pub(crate) fn locative(r: &Reading, i: usize) -> bool {
     before == "of" && {
         let k = r.tok_at(i);
         k >= 2
-            && r.classes.get(k - 2).copied().flatten().is_some_and(|(set, end)| {
-                end == k - 1
-                    && set.iter().any(|c| matches!(c, crate::extract::entities::words::WordClass::PlaceNoun { .. }))
-            })
+            && r.classes
+                .get(k - 2)
+                .copied()
+                .flatten()
+                .is_some_and(|(set, end)| end == k - 1 && set.iter().any(|c| matches!(c, WordClass::PlaceNoun { .. })))
     }
 }
 
@@ -247,13 +249,10 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
         let (lo, hi) = if a.end <= at { (a.end, at) } else { (end, a.start) };
         let listed = between && a.start >= end && !r.text[end..a.start].contains(" said");
         // "a meeting in Munich that included Russia", "talks attended by X".
-        let included = a.start >= end && a.start - end <= 80 && {
-            let gap = &r.text[end..a.start];
-            !gap.contains([',', ';'])
-                && [" included ", " including ", " attended by ", " involving ", " brought together "]
-                    .iter()
-                    .any(|w| gap.contains(w))
-        };
+        let included = a.start >= end
+            && a.start - end <= 80
+            && !r.text[end..a.start].contains([',', ';'])
+            && class_between(r, end, a.start, |c| c == WordClass::Joins { companion: false });
         Some(a.start) == subject || lo >= hi || listed || included || !r.clause_break(lo, hi)
     };
     let mut out: Vec<EventActor> = Vec::new();
@@ -285,13 +284,21 @@ fn is_topic(r: &Reading, a: &ActorSpan) -> bool {
     r.actors.iter().find(|p| p.end == stem.trim_end().len()).is_some_and(|p| after_topic_word(r.tok_at(p.start)))
 }
 
+/// Whether a phrase of a word class `is` lies whole between bytes `from` and `to`.
+pub(crate) fn class_between(r: &Reading, from: usize, to: usize, is: impl Fn(WordClass) -> bool) -> bool {
+    let (lo, hi) = (r.tok_at(from), r.tok_at(to));
+    (lo..hi).any(|k| r.classes.get(k).copied().flatten().is_some_and(|(set, end)| end <= hi && set.iter().any(&is)))
+}
+
 /// Whether the token at `k` comes right after a `topic` word ("on", "the
 /// crisis in").
 fn follows_topic_word(r: &Reading, k: usize) -> bool {
     (k.saturating_sub(3)..k).any(|j| {
-        r.classes.get(j).copied().flatten().is_some_and(|(set, end)| {
-            end == k && set.iter().any(|c| c == crate::extract::entities::words::WordClass::Topic)
-        })
+        r.classes
+            .get(j)
+            .copied()
+            .flatten()
+            .is_some_and(|(set, end)| end == k && set.iter().any(|c| c == WordClass::Topic))
     })
 }
 

@@ -113,10 +113,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // last until Friday": the end of the talks already reported.
         c.ends = anaphoric
             && date.is_some_and(|d| {
-                d.start >= w.end
-                    && r.text[w.end..d.start].split(|ch: char| !ch.is_alphanumeric()).any(|x| {
-                        matches!(x, "end" | "ends" | "ended" | "conclude" | "concludes" | "close" | "closes" | "last")
-                    })
+                d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
         out.push(c);
     }

@@ -392,15 +392,25 @@ fn coordinated_before(r: &Reading, mut start: usize) -> Vec<String> {
     names
 }
 
+/// Whether a `joins companion` phrase ("along with", "accompanied by")
+/// starts at byte `at`.
+fn opens_companion(r: &Reading, at: usize) -> bool {
+    let k = r.tok_at(at);
+    r.toks.get(k).is_some_and(|t| t.start == at)
+        && r.classes
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|(set, _)| set.iter().any(|c| c == entities::words::WordClass::Joins { companion: true }))
+}
+
 /// The one a companion travels with: in "Grimsby, along with his deputy
 /// Varga, arrived", the nearest name to the verb is the companion.
 fn lead_of_companion(r: &Reading, dict: &Dictionaries, v: Visitor) -> Visitor {
     let lead = r.actors.iter().rev().find(|a| {
         a.end <= v.start && v.start - a.end <= 60 && a.how != How::Pronoun && !a.agency() && {
             let gap = r.text[a.end..v.start].trim_start_matches([',', ' ']);
-            ["along with ", "accompanied by ", "together with "].iter().any(|p| gap.starts_with(p))
-                && !gap.contains([',', ';'])
-                && gap.split_whitespace().count() <= 6
+            opens_companion(r, v.start - gap.len()) && !gap.contains([',', ';']) && gap.split_whitespace().count() <= 6
         }
     });
     match lead {
@@ -420,7 +430,7 @@ fn companions_after(r: &Reading, start: usize) -> Vec<String> {
     let mut names = Vec::new();
     for a in r.actors.iter().filter(|a| a.start >= v.end && a.start - v.end <= 60 && a.how != How::Pronoun) {
         let gap = r.text[v.end..a.start].trim_start_matches([',', ' ']);
-        let opens = ["along with ", "accompanied by ", "together with "].iter().any(|p| gap.starts_with(p));
+        let opens = opens_companion(r, a.start - gap.len());
         if !opens || gap.contains([',', ';']) || gap.split_whitespace().count() > 6 || a.agency() {
             continue;
         }
