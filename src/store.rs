@@ -2682,6 +2682,11 @@ mod tests {
             published_origin: DateOrigin::Given,
             events: vec![talks],
         };
+        prepared_of(article, extraction)
+    }
+
+    /// An article ready to store, as ingest prepares it.
+    fn prepared_of(article: Article, extraction: Extraction) -> Prepared {
         Prepared {
             content_hash: content_hash(&article),
             article,
@@ -2919,13 +2924,7 @@ mod tests {
                 published_origin: DateOrigin::Unknown,
                 events,
             };
-            Prepared {
-                content_hash: content_hash(&article),
-                article,
-                extraction,
-                dict_hash: "test".into(),
-                terms: Vec::new(),
-            }
+            prepared_of(article, extraction)
         };
         let batch = [
             article("a.txt", "Şam said \"no\".\n", &[Some("2014-01-05"), None, Some("2013-02-01")]),
