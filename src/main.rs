@@ -36,6 +36,11 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     }
 }
 
+/// mimalloc rather than the system allocator: extraction allocates and frees
+/// many small vectors and strings per sentence (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
