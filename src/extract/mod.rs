@@ -86,23 +86,26 @@ pub fn events(
     let dateline = dateline(text, sentences, &scans, dict, title_end);
     let mut lowered = String::new();
     let toks = tokens::tokenize_all(&texts, &mut lowered);
-    let names = reading::introduce(&texts, &toks, &scans, dict, index, &mut state.cast);
-    let mut ahead = scans.into_iter().zip(toks).zip(names);
+    let marks: Vec<reading::Marks> =
+        texts.iter().zip(&toks).zip(&scans).map(|((st, k), scan)| reading::mark(st, k, scan, dict, index)).collect();
+    let names = reading::introduce(&texts, &toks, &scans, &marks, dict, index, &mut state.cast);
+    let mut ahead = scans.into_iter().zip(toks).zip(marks).zip(names);
     let mut buffer = String::new();
     let mut merger = merge::Merger::default();
     let mut candidates = Vec::new();
     for s in sentences {
         let st = s.text(text);
-        let ((scan, toks), names) = match ahead.next() {
+        let (((scan, toks), marks), names) = match ahead.next() {
             Some(read_ahead) => read_ahead,
             None => {
                 let scan = index.scan(st);
                 let toks = tokens::tokenize(st, &mut buffer);
-                let names = reading::names_of(st, &toks, &scan, dict, index);
-                ((scan, toks), names)
+                let marks = reading::mark(st, &toks, &scan, dict, index);
+                let names = reading::names_of(st, &toks, &scan, &marks, dict);
+                (((scan, toks), marks), names)
             }
         };
-        let mut reading = reading::read(text, s, toks, scan, names, dict, index, anchor, &mut state);
+        let mut reading = reading::read(text, s, toks, scan, marks, names, dict, index, anchor, &mut state);
         let in_title = title_end.is_some_and(|t| t == s);
         reading.title = in_title;
         rules::statement::statement(&reading, dict, anchor, &mut state, &mut candidates);

@@ -312,7 +312,8 @@ pub(crate) fn read<'a>(
     text: &'a str,
     s: &Sentence,
     toks: Vec<Tok<'a>>,
-    Scan { names, words, titles, classes }: Scan,
+    Scan { names, words, titles, classes: _ }: Scan,
+    Marks { by_token, speech }: Marks,
     found: Vec<names::Named>,
     dict: &Dictionaries,
     index: &Index,
@@ -422,7 +423,6 @@ pub(crate) fn read<'a>(
         }
     }
     roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
-    let by_token = entities::classes_by_token(index, &classes, &toks);
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
     region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
@@ -430,7 +430,6 @@ pub(crate) fn read<'a>(
     titled_mentions(&toks, &by_token, &places, &mut actors);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
     pairs(&toks, &mut actors, state);
-    let speech = speech_spans(st, &words, dict);
     pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     places.sort_by_key(|p| p.start);
@@ -623,6 +622,7 @@ pub(crate) fn introduce(
     texts: &[&str],
     toks: &[Vec<Tok>],
     scans: &[Scan],
+    marks: &[Marks],
     dict: &Dictionaries,
     index: &Index,
     cast: &mut Cast,
@@ -651,8 +651,8 @@ pub(crate) fn introduce(
         }
     }
     let mut all = Vec::with_capacity(texts.len());
-    for ((st, toks), scan) in texts.iter().zip(toks).zip(scans) {
-        let found = names_of(st, toks, scan, dict, index);
+    for (((st, toks), scan), marks) in texts.iter().zip(toks).zip(scans).zip(marks) {
+        let found = names_of(st, toks, scan, marks, dict);
         for n in &found {
             let kind = match n.kind {
                 NameKind::Entity(k @ (EntityKind::Person | EntityKind::Organisation | EntityKind::Group)) => k,
@@ -670,12 +670,10 @@ pub(crate) fn introduce(
 
 /// The names of one sentence the dictionary does not know, by their shape
 /// (`entities::names`).
-pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries, index: &Index) -> Vec<names::Named> {
+pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, marks: &Marks, dict: &Dictionaries) -> Vec<names::Named> {
     if !st.contains(|c: char| c.is_uppercase()) {
         return Vec::new();
     }
-    let by_token = entities::classes_by_token(index, &scan.classes, toks);
-    let speech = speech_spans(st, &scan.words, dict);
     let known_person: Vec<bool> =
         scan.names.iter().map(|f| f.actor().is_some_and(|a| dict.actors[a].kind == ActorKind::Person)).collect();
     let cx = names::Context {
@@ -683,10 +681,21 @@ pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries,
         toks,
         known: &scan.names,
         known_person: &known_person,
-        classes: &by_token,
-        speech: &speech,
+        classes: &marks.by_token,
+        speech: &marks.speech,
     };
     names::find(&cx)
+}
+
+/// What the name finder and the reading of a sentence both need from its
+/// scan, worked out once: each token's word classes and the speech verbs.
+pub(crate) struct Marks {
+    pub by_token: Vec<Option<(entities::words::ClassSet, usize)>>,
+    pub speech: Vec<(usize, usize)>,
+}
+
+pub(crate) fn mark(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries, index: &Index) -> Marks {
+    Marks { by_token: entities::classes_by_token(index, &scan.classes, toks), speech: speech_spans(st, &scan.words, dict) }
 }
 
 /// The byte spans of a sentence's speech verbs.
