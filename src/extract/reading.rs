@@ -695,7 +695,10 @@ pub(crate) struct Marks {
 }
 
 pub(crate) fn mark(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries, index: &Index) -> Marks {
-    Marks { by_token: entities::classes_by_token(index, &scan.classes, toks), speech: speech_spans(st, &scan.words, dict) }
+    Marks {
+        by_token: entities::classes_by_token(index, &scan.classes, toks),
+        speech: speech_spans(st, &scan.words, dict),
+    }
 }
 
 /// The byte spans of a sentence's speech verbs.
