@@ -100,6 +100,10 @@ impl Report<'_> {
     /// cannot merge (no date and no publication date, or a year-long date).
     pub fn window(&self) -> Option<(i64, i64)> {
         match self.event.date {
+            Some(_) if self.guessed_date() => {
+                let p = day_number(self.published?);
+                Some((p - 1, p))
+            }
             Some(d) => {
                 let (a, b) = (day_number(d.start), day_number(d.end));
                 (b - a < MAX_SPAN_DAYS && b >= a).then_some((a, b))
@@ -113,6 +117,24 @@ impl Report<'_> {
                 Some(if past { (p - 1, p) } else { (p, p) })
             }
         }
+    }
+
+    /// Whether the report's date is the extractor's guess from the
+    /// publication date rather than words of the article: a day, no date
+    /// words, and the publication day or the day before, for something said
+    /// or that took place. Such a date says no more than an undated report
+    /// does ("have announced" in a Friday paper may be Thursday's news or
+    /// Friday's), so its window is the undated one, and a merged event takes
+    /// its date from reports that name theirs (`derive`).
+    pub fn guessed_date(&self) -> bool {
+        let e = &self.event;
+        let (Some(d), Some(p)) = (e.date, self.published) else { return false };
+        let past = e.kind == Kind::Statement || e.status == Status::Happened;
+        let p = day_number(p);
+        past && e.date_text.is_none()
+            && d.precision == Precision::Day
+            && d.start == d.end
+            && (p - 1..=p).contains(&day_number(d.start))
     }
 
     /// The keys this report is stored under: its kind with a participant,
@@ -671,7 +693,19 @@ pub fn derive<'a>(reports: &[&'a Report<'_>]) -> Derived<'a> {
     }
 
     // Date.
-    let dated: Vec<&Report<'_>> = rs.iter().copied().filter(|r| r.event.date.is_some()).collect();
+    // A date in the article's words wins over one guessed from its
+    // publication (`Report::guessed_date`) that it does not meet.
+    let mut dated: Vec<&Report<'_>> = rs.iter().copied().filter(|r| r.event.date.is_some()).collect();
+    let meet = |rs: &[&Report<'_>]| {
+        let spans = rs.iter().filter_map(|r| r.event.date);
+        spans.clone().map(|s| s.start).max() <= spans.map(|s| s.end).min()
+    };
+    if !meet(&dated) {
+        let worded: Vec<&Report<'_>> = dated.iter().copied().filter(|r| !r.guessed_date()).collect();
+        if !worded.is_empty() && meet(&worded) {
+            dated = worded;
+        }
+    }
     if let Some(spans) = (!dated.is_empty()).then(|| dated.iter().map(|r| r.event.date.unwrap()).collect::<Vec<_>>()) {
         let start = spans.iter().map(|s| s.start).max().unwrap();
         let end = spans.iter().map(|s| s.end).min().unwrap();
@@ -1267,6 +1301,38 @@ mod tests {
         let s =
             statement(3, "Sergei Lavrov", "Lavrov said Syrian and Russian diplomats met in Damascus, TASS reported.");
         assert_eq!(s.terms.as_deref(), Some("diplo met"));
+    }
+
+    #[test]
+    fn a_date_guessed_from_publication_meets_the_day_the_words_name() {
+        // Both published on a Friday; one dated by "on Friday", the other by
+        // the extractor's guess, Thursday, with no date words.
+        let mut named =
+            statement(1, "John Kerry", "Kerry said on Friday that the envoys agreed a cessation of hostilities.");
+        named.published = Some(d("2016-02-12"));
+        named.event.to_mut().date = Some(DateSpan::day(d("2016-02-12")));
+        named.event.to_mut().date_text = Some("on Friday".into());
+        let mut guessed =
+            statement(2, "John Kerry", "Kerry and other leaders announced progress toward a cessation of hostilities.");
+        guessed.published = Some(d("2016-02-12"));
+        guessed.event.to_mut().date = Some(DateSpan::day(d("2016-02-11")));
+        assert!(guessed.guessed_date() && !named.guessed_date());
+        assert_eq!(guessed.window(), named.window().map(|(_, b)| (b - 1, b)));
+        assert!(score(&named, &guessed).is_some(), "{:?} {:?}", named.terms, guessed.terms);
+        let m = derive(&[&named, &guessed]);
+        assert_eq!(m.event.date, Some(DateSpan::day(d("2016-02-12"))), "the named day, not a span of both");
+        assert_eq!(m.conflicts, None);
+        // A date in words keeps its own window: Thursday in words is not Friday.
+        let mut thursday = guessed.clone();
+        thursday.event.to_mut().date_text = Some("on Thursday".into());
+        assert!(!thursday.guessed_date());
+        assert_eq!(score(&named, &thursday), None);
+        // A guessed date inside a named month: the guessed day, as before.
+        let mut month = named.clone();
+        month.event.to_mut().date =
+            Some(DateSpan { start: d("2016-02-01"), end: d("2016-02-29"), precision: Precision::Month });
+        guessed.event.to_mut().date = Some(DateSpan::day(d("2016-02-12")));
+        assert_eq!(derive(&[&month, &guessed]).event.date, Some(DateSpan::day(d("2016-02-12"))));
     }
 
     #[test]
