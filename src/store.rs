@@ -35,6 +35,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_reports.sql", include_str!("../migrations/0006_reports.sql")),
     ("0007_lean_reports.sql", include_str!("../migrations/0007_lean_reports.sql")),
     ("0008_timeline_places_fts.sql", include_str!("../migrations/0008_timeline_places_fts.sql")),
+    ("0009_checks_without_lists.sql", include_str!("../migrations/0009_checks_without_lists.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -2853,6 +2854,58 @@ mod tests {
         assert_eq!(broken, 0);
         let on: bool = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert!(on);
+    }
+
+    /// Migration 0009 rebuilds `reports` and `events` to spell their kind
+    /// check without an IN list: a database of schema 8 keeps every row,
+    /// its views read as before, and the check still refuses a wrong kind.
+    #[test]
+    fn a_database_of_schema_8_keeps_its_reports_and_events_through_0009() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for (_, sql) in &MIGRATIONS[..8] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute_batch(
+                "PRAGMA user_version = 8;
+                 INSERT INTO articles (id, name, content_hash, clean_text, ingested_at, published, published_origin)
+                     VALUES (1, 'a.txt', 'h1', 'Lavrov met Kerry in Geneva.', 'now', '2013-11-20', 'given'),
+                            (2, 'b.txt', 'h2', 'Kerry and Lavrov met.', 'now', '2013-11-20', 'given');
+                 INSERT INTO actors (id, name, kind) VALUES (1, 'Sergei Lavrov', 'person');
+                 INSERT INTO events (id, kind, status, date_start, date_end, precision, place, sources, outlets)
+                     VALUES (1, 'talks', 'happened', '2013-11-20', '2013-11-20', 'day', 'Geneva', 2, 2);
+                 INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (1, 1, 'participant', 0);
+                 INSERT INTO reports (id, event_id, article_id, ordinal, kind, status, date_start, place, actors, in_event)
+                     VALUES (1, 1, 1, 0, 'talks', 'happened', '2013-11-20', 'Geneva', '[[\"Sergei Lavrov\",\"participant\"]]', 0),
+                            (2, 1, 2, 0, 'talks', 'happened', '2013-11-20', NULL, '[[\"Sergei Lavrov\",\"participant\"]]', 0);
+                 INSERT INTO mention_spans (report_id, article_id, start_byte, end_byte) VALUES (1, 1, 0, 27), (2, 2, 0, 21);",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path, Access::ReadWrite).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let count = |sql: &str| store.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(count("SELECT count(*) FROM reports"), 2);
+        assert_eq!(count("SELECT count(*) FROM report_fields WHERE place = 'Geneva'"), 1);
+        assert_eq!(count("SELECT count(*) FROM mentions WHERE event_id = 1"), 2);
+        assert_eq!(count("SELECT sources FROM timeline WHERE id = 1"), 2);
+        assert_eq!(count("SELECT count(*) FROM event_actors WHERE event_id = 1"), 1);
+        let stored = store.event(1).unwrap();
+        assert_eq!(stored.event.place.as_deref(), Some("Geneva"));
+        assert_eq!(stored.articles.len(), 2);
+        assert_eq!(store.reports(1).unwrap().len(), 2);
+        let listed: i64 = count(
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('reports', 'events') AND sql NOT LIKE '%kind IN (%'",
+        );
+        assert_eq!(listed, 2, "no IN list left in their checks");
+        for index in ["reports_by_article", "reports_by_event", "events_by_date", "events_by_status", "events_by_place"]
+        {
+            assert_eq!(count(&format!("SELECT count(*) FROM sqlite_schema WHERE name = '{index}'")), 1, "{index}");
+        }
+        let refused = store.conn.execute("INSERT INTO events (id, kind, status) VALUES (9, 'parade', 'happened')", []);
+        assert!(refused.is_err(), "the check still holds");
     }
 
     #[test]
