@@ -176,6 +176,27 @@ fn statements_by_one_speaker_on_one_day_merge_only_when_they_say_the_same() {
     assert!(alone["mentions"][0]["sentence"].as_str().unwrap().contains("convoys"));
 }
 
+/// A statement with no date words is dated by the extractor from its
+/// article's publication; another outlet's "on Thursday" in a Friday paper
+/// is the day before. The guessed date is no evidence against that day: the
+/// two are one statement, dated by the words.
+#[test]
+fn a_statement_dated_by_guess_meets_one_dated_in_words_the_day_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let worded = "Sergei Lavrov said on Thursday that the ceasefire in Aleppo must hold and that all sides \
+                  should respect the truce.\n";
+    let guessed = "Sergei Lavrov has urged all sides to respect the fragile ceasefire in Aleppo, warning that the \
+                   truce must hold.\n";
+    let arts = [("g1.txt", "2016-02-12", "TASS", worded), ("g2.txt", "2016-02-12", "AFP", guessed)];
+    let (_, db) = ingest_each(dir.path(), &arts);
+    let events = export(dir.path(), &db);
+    let statements = kind(&events, "statement");
+    assert_eq!(statements.len(), 1, "{statements:#?}");
+    assert_eq!(articles(statements[0]), names(&["g1.txt", "g2.txt"]));
+    assert_eq!(statements[0]["date"], "2016-02-11", "the day the words name");
+    assert!(statements[0]["conflicts"].is_null(), "{:?}", statements[0]["conflicts"]);
+}
+
 #[test]
 fn two_figures_for_one_toll_are_both_kept_and_the_lowest_is_shown() {
     let dir = tempfile::tempdir().unwrap();
