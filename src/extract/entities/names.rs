@@ -267,8 +267,9 @@ fn runs(cx: &Context) -> Vec<Run> {
             }
             break;
         }
-        // A run never ends on a connector or particle.
-        while run.words.len() > 1 && !run.words.last().is_some_and(|w| w.cap) {
+        // A run never ends on a connector or particle; "al-Mekhlafi" is a name's word.
+        let name_word = |w: &Word| w.cap || (w.t1 > w.t0 + 1 && matches!(toks[w.t0].lower, "al" | "el"));
+        while run.words.len() > 1 && !run.words.last().is_some_and(name_word) {
             run.words.pop();
             run.connector.pop();
         }

@@ -317,10 +317,18 @@ pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usiz
     if r.toks.get(k).is_some_and(|t| t.lower == "according") && r.toks.get(k + 1).is_some_and(|t| t.lower == "to") {
         return Some(comma);
     }
+    // ", said Lavrov", ", warned the ministry", but not ", rejects talks
+    // with X" (a headline's second verb and its object): after an opening
+    // verb comes a name or a determiner, not a common noun.
+    let speaker_next = |end: usize| {
+        r.toks.get(r.tok_at(end)).is_some_and(|t| {
+            !t.text.starts_with(char::is_lowercase) || matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+        })
+    };
     r.words
         .iter()
         .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
-        .any(|w| w.end == body.len() || w.start == tail_at)
+        .any(|w| w.end == body.len() || (w.start == tail_at && speaker_next(w.end)))
         .then_some(comma)
 }
 

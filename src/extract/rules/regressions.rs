@@ -553,3 +553,72 @@ fn a_date_in_what_a_closing_attribution_reports_does_not_date_the_saying() {
     let talks = of(&evs, Kind::Talks);
     assert_eq!(day(talks[0]).as_deref(), Some("2013-11-19"));
 }
+
+#[test]
+fn a_headlines_second_verb_and_its_object_are_no_closing_attribution() {
+    let evs = events(
+        "Varenia's Kalbo meets Union envoys, rejects talks with Dorvan leaders\n\n\
+         Varenian Prime Minister Kalbo Temesgen met envoys of the Union in the capital on Friday.",
+        "2020-11-27",
+    );
+    let refused: Vec<_> = of(&evs, Kind::Talks).into_iter().filter(|e| e.status == Status::Refused).collect();
+    assert_eq!(refused.len(), 1, "{evs:#?}");
+    assert!(actors(refused[0]).iter().any(|a| a.starts_with("Dorvan")), "{refused:#?}");
+}
+
+#[test]
+fn a_given_name_after_a_countrys_possessive_is_the_person_given_in_full() {
+    let evs = events(
+        "Varenia's Kalbo rejects talks with Dorvan leaders\n\n\
+         Prime Minister Kalbo Temesgen of Varenia said on Friday he would not negotiate.",
+        "2020-11-27",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|t| actors(t).contains(&"Kalbo Temesgen")), "{talks:#?}");
+}
+
+#[test]
+fn a_name_ending_in_an_al_particle_keeps_it() {
+    let evs = events(
+        "Envoy Marten Grimsby met on Monday with the head of the delegation, Abdul-Karim al-Mashrafi, in Kuwait.",
+        "2016-07-19",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Abdul-Karim al-Mashrafi"), "{talks:#?}");
+}
+
+#[test]
+fn a_possessive_in_a_fronted_phrase_names_the_subject_after_it() {
+    let evs = events(
+        "Former envoy Tomas Varga left the post in August.\n\n\
+         Following his first visit as envoy, Marten Grimsby will embark on a series of visits to other capitals.",
+        "2014-09-10",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Marten Grimsby"]);
+}
+
+#[test]
+fn the_two_sides_are_the_last_two_actors_of_their_sentence() {
+    let evs = events(
+        "On Tuesday, Marten Grimsby held a phone conversation with Minister Tomas Varga, where the two sides \
+         emphasized the need for a political solution.",
+        "2015-10-29",
+    );
+    let said = speakers(&evs);
+    assert!(said.iter().any(|s| s.contains("Grimsby") || s == "Tomas Varga"), "{evs:#?}");
+}
+
+#[test]
+fn both_presidents_are_the_two_persons_named_last() {
+    let evs = events(
+        "President Marten Grimsby thanked his host for the invitation.\n\n\
+         President Tomas Varga said the visit had been useful.\n\n\
+         Both presidents spoke of the need for a political solution.",
+        "2015-10-29",
+    );
+    assert_eq!(speakers(&evs).len(), 3, "{evs:#?}");
+}
