@@ -222,6 +222,9 @@ pub(crate) struct ArticleState {
     /// Who issued the latest statement, report or communique the article
     /// mentions: what "the statement said" names.
     pub(crate) issuer: Option<ActorSpan>,
+    /// What issued it when no actor is named: a description ("the
+    /// summit's final communique") that a later "the document said" names.
+    pub(crate) issued_as: Option<String>,
     /// The latest two actors a sentence joined with "and" ("foreign
     /// ministers of Armenia and Azerbaijan"), with the article offset of
     /// that sentence: what "they" and "the two men" name.

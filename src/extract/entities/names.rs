@@ -516,6 +516,9 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
             named.gender = None;
         }
         named.acronym = defined_acronym(cx, w[last].t1);
+    } else if named.title.is_some() && last == 0 && head_at(0, WordClass::ThingHead) {
+        // "at President Hotel": a title's word naming a thing, no person.
+        return;
     } else if named.title.is_some() {
         named.kind = NameKind::Entity(EntityKind::Person);
     } else if words_in_name >= 2

@@ -322,7 +322,8 @@ pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usiz
     // verb comes a name or a determiner, not a common noun.
     let speaker_next = |end: usize| {
         r.toks.get(r.tok_at(end)).is_some_and(|t| {
-            !t.text.starts_with(char::is_lowercase) || matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            !t.text.starts_with(char::is_lowercase)
+                || matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
         })
     };
     r.words

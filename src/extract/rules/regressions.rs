@@ -622,3 +622,61 @@ fn both_presidents_are_the_two_persons_named_last() {
     );
     assert_eq!(speakers(&evs).len(), 3, "{evs:#?}");
 }
+
+#[test]
+fn a_title_before_a_thing_head_is_no_person() {
+    let evs = events(
+        "Envoy Marten Grimsby and Minister Tomas Varga are holding talks in Minsk on November 29. \
+         The meeting is taking place at President Hotel.",
+        "2016-11-29",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|t| !actors(t).contains(&"Hotel")), "{talks:#?}");
+}
+
+#[test]
+fn a_country_that_will_send_a_delegation_is_the_visitor_not_a_name_after_a_later_comma() {
+    let evs = events(
+        "The Kassala Liberation Front announced Friday that it will send a delegation to Jeddah ahead of next week's talks in Geneva, Switzerland.",
+        "2024-08-09",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Kassala Liberation Front"]);
+}
+
+#[test]
+fn a_parenthesis_between_the_speaker_and_the_verb_is_passed_over() {
+    let evs = events(
+        "The head of the delegation Marten Grimsby (pictured), reported that the talks could start at once.",
+        "2022-02-28",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"]);
+}
+
+#[test]
+fn a_speakers_description_after_the_verb_speaks_and_the_document_refers_back_to_it() {
+    let evs = events(
+        "\"Peace requires dialogue between all parties,\" said the summit's final communique.\n\n\
+         The document also reaffirms the commitment to the sovereignty of all states.",
+        "2024-06-17",
+    );
+    assert_eq!(speakers(&evs), ["summit's final communique", "summit's final communique"]);
+}
+
+#[test]
+fn reads_the_statement_gives_its_issuer() {
+    let evs = events(
+        "The Kassala Monitoring Group said in a statement on Monday that 300 people had died.\n\n\
+         \"The real number is far higher,\" reads the statement.",
+        "2015-03-02",
+    );
+    assert_eq!(speakers(&evs), ["Kassala Monitoring Group", "Kassala Monitoring Group"]);
+}
+
+#[test]
+fn allowed_that_is_a_speech_verb() {
+    let evs = events("Minister Tomas Varga allowed that the agreements had not been kept.", "2016-05-03");
+    assert_eq!(speakers(&evs), ["Tomas Varga"]);
+}

@@ -370,6 +370,12 @@ fn visitor(
         }
         return Some(of(a));
     }
+    // "Sudan announced that it will send a delegation to Jeddah ... in
+    // Geneva, Switzerland": past a clause break, the sentence's subject
+    // travels, not a name after a later comma.
+    if let Some(s) = r.main_subject().filter(|s| s.end <= w.start && !s.agency() && not_place(s)) {
+        return Some(of(s));
+    }
     subject_after().map(of)
 }
 
