@@ -805,7 +805,9 @@ fn delegations(
     for k in 1..toks.len() {
         let Some((set, _)) = by_token[k] else { continue };
         let delegation = set.iter().any(|c| c == WordClass::Delegation);
-        let group = set.iter().any(|c| c == WordClass::Group) && toks[k].lower.ends_with('s');
+        // A plural ("Syrian rebels") or the one collective noun of a side ("the Syrian opposition").
+        let group = set.iter().any(|c| c == WordClass::Group)
+            && (toks[k].lower.ends_with('s') || toks[k].lower == "opposition");
         if !(delegation || group) {
             continue;
         }

@@ -10,7 +10,7 @@ use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
 use super::entities::cast::EntityKind;
 use super::entities::words::WordClass;
-use super::reading::{in_spans, lower_cow, ActorSpan, PlaceSpan, Reading};
+use super::reading::{in_spans, lower_cow, separates_clauses, ActorSpan, PlaceSpan, Reading};
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
 
@@ -253,7 +253,13 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
             && a.start - end <= 80
             && !r.text[end..a.start].contains([',', ';'])
             && class_between(r, end, a.start, |c| c == WordClass::Joins { companion: false });
-        Some(a.start) == subject || lo >= hi || listed || included || !r.clause_break(lo, hi)
+        // "Obasanjo, who left on Thursday after meeting Abiy": the relative
+        // clause's antecedent is its subject.
+        let relative = a.end <= at && {
+            let gap = r.text[a.end..at].trim_start_matches(',').trim_start();
+            gap.strip_prefix("who ").is_some_and(|g| !g.contains([',', ';']) && !separates_clauses(g))
+        };
+        Some(a.start) == subject || lo >= hi || listed || included || relative || !r.clause_break(lo, hi)
     };
     let mut out: Vec<EventActor> = Vec::new();
     let push = |a: &ActorSpan| {

@@ -680,3 +680,26 @@ fn allowed_that_is_a_speech_verb() {
     let evs = events("Minister Tomas Varga allowed that the agreements had not been kept.", "2016-05-03");
     assert_eq!(speakers(&evs), ["Tomas Varga"]);
 }
+
+#[test]
+fn the_antecedent_of_who_is_a_participant_of_the_meeting_in_its_clause() {
+    let evs = events(
+        "Besides Marten Grimsby, who left on Thursday after meeting with Prime Minister Tomas Varga, \
+         three other envoys are expected.",
+        "2021-11-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Marten Grimsby"), "{talks:#?}");
+}
+
+#[test]
+fn a_nationality_before_opposition_is_that_countrys_opposition() {
+    let evs = events(
+        "Minister Tomas Varga held consultations with the Yemeni opposition delegation in Moscow on Friday.",
+        "2017-01-27",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).iter().any(|a| a.ends_with("opposition")), "{talks:#?}");
+}
