@@ -703,3 +703,15 @@ fn a_nationality_before_opposition_is_that_countrys_opposition() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).iter().any(|a| a.ends_with("opposition")), "{talks:#?}");
 }
+
+#[test]
+fn who_will_be_present_in_the_discussions_takes_part_in_the_talks_reported() {
+    let evs = events(
+        "Foreign Minister Marten Grimsby is set to take part in a peace conference in Vienna on Friday.\n\n\
+         Minister Tomas Varga and several other diplomats will also be present in the discussions.",
+        "2015-10-28",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Tomas Varga"), "{talks:#?}");
+}
