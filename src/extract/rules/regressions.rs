@@ -715,3 +715,15 @@ fn who_will_be_present_in_the_discussions_takes_part_in_the_talks_reported() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"Tomas Varga"), "{talks:#?}");
 }
+
+#[test]
+fn the_body_a_delegation_represents_is_read_within_its_phrase_not_past_the_verb() {
+    let evs = events(
+        "President Marten Grimsby left for the Gulf on Monday.\n\n\
+         The delegation representing the Grimsby government arrived in Geneva on Saturday, an official from his office said.",
+        "2015-06-14",
+    );
+    let visits: Vec<_> = of(&evs, Kind::Visit).into_iter().filter(|v| v.place.as_deref() == Some("Geneva")).collect();
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Grimsby government"]);
+}

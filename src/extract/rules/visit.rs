@@ -516,7 +516,11 @@ fn delegation(r: &Reading, dict: &Dictionaries, i: usize) -> Option<Visitor> {
         // no known actor names all of it.
         let written = r.text[from..i].trim().trim_end_matches(',');
         let written = written.strip_prefix("the ").unwrap_or(written);
-        let whole = r.actors.iter().any(|a| a.start >= from && a.end >= i.min(from + written.len()).saturating_sub(1));
+        // (Within the phrase: not an actor after the verb.)
+        let whole = r
+            .actors
+            .iter()
+            .any(|a| a.start >= from && a.start < i && a.end >= i.min(from + written.len()).saturating_sub(1));
         let words = written.split_whitespace().count();
         if *p == "representing " && !whole && (2..=5).contains(&words) && written.starts_with(char::is_uppercase) {
             return Some(Visitor { name: written.to_string(), start: from, home: None });
