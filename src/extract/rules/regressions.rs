@@ -727,3 +727,24 @@ fn the_body_a_delegation_represents_is_read_within_its_phrase_not_past_the_verb(
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(actors(visits[0]), ["Grimsby government"]);
 }
+
+#[test]
+fn a_dash_ends_a_dateline_before_a_described_speaker() {
+    let evs = events(
+        "July 2, 2019 (KASSALA) - Union envoy and Varenian mediator said on Tuesday they sent invitations to both sides.",
+        "2019-07-02",
+    );
+    let said = speakers(&evs);
+    assert_eq!(said.len(), 1, "{evs:#?}");
+    assert!(said[0].starts_with("Union envoy"), "{said:?}");
+}
+
+#[test]
+fn the_presidency_speaks_in_a_closing_attribution() {
+    let evs = events(
+        "President Marten Grimsby received an invitation to next week's summit, the presidency said Wednesday, \
+         the first such invitation in years.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["presidency"]);
+}

@@ -51,6 +51,7 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "residents",
     "statement",
     "president",
+    "presidency",
     "mediator",
     "negotiator",
     "delegation",
@@ -489,7 +490,16 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         }
     }
     // A description: the clause's subject noun phrase.
-    let clause_start = clause_start(&r.text[..start]);
+    let mut clause_start = clause_start(&r.text[..start]);
+    // "July 2 (KHARTOUM) - African Union envoy ... said", "... — Pedersen's
+    // office said": a dash ends a dateline or an inserted clause.
+    if let Some(d) = [" - ", " \u{2014} ", " \u{2013} "]
+        .iter()
+        .filter_map(|d| r.text[clause_start..start].rfind(d).map(|k| k + d.len()))
+        .max()
+    {
+        clause_start += d;
+    }
     let np = r.text[clause_start..start].trim();
     let np_words: Vec<&str> = np.split_whitespace().collect();
     if np_words.is_empty()
