@@ -474,7 +474,27 @@ fn shaped_names(
         let possessed = st[..n.start].ends_with("'s ") || st[..n.start].ends_with("\u{2019}s ");
         let known =
             state.cast.alias(text).or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten());
-        if known.is_none() && n.weak && party_noun_after(dict.index(), st, n.end).is_none() {
+        let party = party_noun_after(dict.index(), st, n.end);
+        if known.is_none() && n.weak && party.is_none() {
+            continue;
+        }
+        // "a number of Gulf diplomats": a word no dictionary knows before a
+        // noun for people names them as a group, as "Tigray leaders" does.
+        if let Some(noun) = party.filter(|_| known.is_none() && n.weak && n.kind != NameKind::Place) {
+            let end = n.end + 1 + noun.len();
+            if !actors.iter().any(|a| a.start < end && n.start < a.end) {
+                let name: Arc<str> = format!("{text} {}", noun.to_lowercase()).into();
+                let entity = state.cast.add(&name, EntityKind::Group, None, offset + n.start);
+                actors.push(ActorSpan {
+                    start: n.start,
+                    end,
+                    name,
+                    kind: EntityKind::Group,
+                    country: None,
+                    entity: Some(entity),
+                    how: How::Name,
+                });
+            }
             continue;
         }
         // A name the world gazetteer knows, in a place's position ("flew to
@@ -805,10 +825,12 @@ fn delegations(
     for k in 1..toks.len() {
         let Some((set, _)) = by_token[k] else { continue };
         let delegation = set.iter().any(|c| c == WordClass::Delegation);
+        // "South Sudanese mediators": people of a nationality named as a group.
+        let people = set.iter().any(|c| c == WordClass::Party) && !GOVERNMENT_HEADS.contains(&toks[k].lower);
         // A plural ("Syrian rebels") or the one collective noun of a side ("the Syrian opposition").
         let group = set.iter().any(|c| c == WordClass::Group)
             && (toks[k].lower.ends_with('s') || toks[k].lower == "opposition");
-        if !(delegation || group) {
+        if !(delegation || group || people) {
             continue;
         }
         let at = toks[k].start;
@@ -824,7 +846,10 @@ fn delegations(
                 let name: Arc<str> = government_of(dict, &p.name).into();
                 Some((p.start, name, EntityKind::Government, None))
             } else {
-                let name: Arc<str> = format!("{} {}", &toks[k - 1].text, toks[k].lower).into();
+                // Every word of the adjective: "South Sudanese mediators".
+                let adjective: Vec<&str> =
+                    toks[..k].iter().filter(|t| t.start >= p.start && t.end <= p.end).map(|t| t.text).collect();
+                let name: Arc<str> = format!("{} {}", adjective.join(" "), toks[k].lower).into();
                 Some((p.start, name, EntityKind::Group, None))
             }
         } else if delegation && toks[k - 1].lower == "government" {

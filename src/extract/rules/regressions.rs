@@ -748,3 +748,23 @@ fn the_presidency_speaks_in_a_closing_attribution() {
     );
     assert_eq!(speakers(&evs), ["presidency"]);
 }
+
+#[test]
+fn people_of_a_nationality_are_a_group_of_their_own() {
+    let evs = events(
+        "The news emerged after a delegation of South Sudanese mediators returned from Khartoum on Monday.",
+        "2020-08-31",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["South Sudanese mediators"]);
+}
+
+#[test]
+fn an_unknown_word_before_a_noun_for_people_names_a_group() {
+    let evs =
+        events("Envoy Marten Grimsby also met with a number of Kassalan diplomats on Monday in Kuwait.", "2016-07-19");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Kassalan diplomats"), "{talks:#?}");
+}
