@@ -481,20 +481,7 @@ fn shaped_names(
         // "a number of Gulf diplomats": a word no dictionary knows before a
         // noun for people names them as a group, as "Tigray leaders" does.
         if let Some(noun) = party.filter(|_| known.is_none() && n.weak && n.kind != NameKind::Place) {
-            let end = n.end + 1 + noun.len();
-            if !actors.iter().any(|a| a.start < end && n.start < a.end) {
-                let name: Arc<str> = format!("{text} {}", noun.to_lowercase()).into();
-                let entity = state.cast.add(&name, EntityKind::Group, None, offset + n.start);
-                actors.push(ActorSpan {
-                    start: n.start,
-                    end,
-                    name,
-                    kind: EntityKind::Group,
-                    country: None,
-                    entity: Some(entity),
-                    how: How::Name,
-                });
-            }
+            push_party(offset, (n.start, n.end), text, noun, actors, state);
             continue;
         }
         // A name the world gazetteer knows, in a place's position ("flew to
@@ -828,8 +815,11 @@ fn delegations(
         // "South Sudanese mediators": people of a nationality named as a group.
         let people = set.iter().any(|c| c == WordClass::Party) && !GOVERNMENT_HEADS.contains(&toks[k].lower);
         // A plural ("Syrian rebels") or the one collective noun of a side ("the Syrian opposition").
+        // Not "a Syrian opposition group": that is one group of the opposition.
+        let head_follows =
+            by_token.get(k + 1).copied().flatten().is_some_and(|(n, _)| n.iter().any(|c| c == WordClass::Group));
         let group = set.iter().any(|c| c == WordClass::Group)
-            && (toks[k].lower.ends_with('s') || toks[k].lower == "opposition");
+            && (toks[k].lower.ends_with('s') || (toks[k].lower == "opposition" && !head_follows));
         if !(delegation || group || people) {
             continue;
         }
@@ -1306,22 +1296,35 @@ fn region_parties(
 ) {
     for p in places.iter().filter(|p| !p.country && !p.adjective) {
         let Some(noun) = party_noun_after(index, st, p.end) else { continue };
-        let end = p.end + 1 + noun.len();
-        if actors.iter().any(|a| a.start < end && p.start < a.end) {
-            continue;
-        }
-        let name: Arc<str> = format!("{} {}", p.name, noun.to_lowercase()).into();
-        let entity = state.cast.add(&name, EntityKind::Group, None, offset + p.start);
-        actors.push(ActorSpan {
-            start: p.start,
-            end,
-            name,
-            kind: EntityKind::Group,
-            country: None,
-            entity: Some(entity),
-            how: How::Name,
-        });
+        push_party(offset, (p.start, p.end), &p.name, noun, actors, state);
     }
+}
+
+/// The group "OWNER NOUN" ("Tigray leaders") over the owner's span at
+/// `start..end` and the party noun after it, unless an actor is there already.
+fn push_party(
+    offset: usize,
+    (start, end): (usize, usize),
+    owner: &str,
+    noun: &str,
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let end = end + 1 + noun.len();
+    if actors.iter().any(|a| a.start < end && start < a.end) {
+        return;
+    }
+    let name: Arc<str> = format!("{owner} {}", noun.to_lowercase()).into();
+    let entity = state.cast.add(&name, EntityKind::Group, None, offset + start);
+    actors.push(ActorSpan {
+        start,
+        end,
+        name,
+        kind: EntityKind::Group,
+        country: None,
+        entity: Some(entity),
+        how: How::Name,
+    });
 }
 
 /// The `party` noun ("rebels", "leaders") right after byte `end`, if any.

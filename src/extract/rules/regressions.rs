@@ -768,3 +768,15 @@ fn an_unknown_word_before_a_noun_for_people_names_a_group() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"Kassalan diplomats"), "{talks:#?}");
 }
+
+#[test]
+fn an_opposition_group_is_one_group_not_the_whole_opposition() {
+    let evs = events(
+        "A representative of a moderate Yemeni opposition group said on Thursday that the talks went well.\n\n\
+         Representatives of the group, the Kassala Liberation Front, held talks with Minister Tomas Varga in Moscow on Thursday.",
+        "2012-11-29",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|t| !actors(t).contains(&"Yemeni opposition")), "{talks:#?}");
+}
