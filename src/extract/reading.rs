@@ -222,6 +222,9 @@ pub(crate) struct ArticleState {
     /// Who issued the latest statement, report or communique the article
     /// mentions: what "the statement said" names.
     pub(crate) issuer: Option<ActorSpan>,
+    /// What issued it when no actor is named: a description ("the
+    /// summit's final communique") that a later "the document said" names.
+    pub(crate) issued_as: Option<String>,
     /// The latest two actors a sentence joined with "and" ("foreign
     /// ministers of Armenia and Azerbaijan"), with the article offset of
     /// that sentence: what "they" and "the two men" name.
@@ -467,8 +470,18 @@ fn shaped_names(
         // A short form of a name the cast knows ("Griffiths"), or the name
         // itself; a given name after an honorific ("Mr Tut").
         let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
-        let known = state.cast.alias(text).or_else(|| honorific.then(|| state.cast.given_name(text)).flatten());
-        if known.is_none() && n.weak && party_noun_after(dict.index(), st, n.end).is_none() {
+        // "Ethiopia's Abiy": a country's possessive before a given name alone.
+        let possessed = st[..n.start].ends_with("'s ") || st[..n.start].ends_with("\u{2019}s ");
+        let known =
+            state.cast.alias(text).or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten());
+        let party = party_noun_after(dict.index(), st, n.end);
+        if known.is_none() && n.weak && party.is_none() {
+            continue;
+        }
+        // "a number of Gulf diplomats": a word no dictionary knows before a
+        // noun for people names them as a group, as "Tigray leaders" does.
+        if let Some(noun) = party.filter(|_| known.is_none() && n.weak && n.kind != NameKind::Place) {
+            push_party(offset, (n.start, n.end), text, noun, actors, state);
             continue;
         }
         // A name the world gazetteer knows, in a place's position ("flew to
@@ -799,8 +812,15 @@ fn delegations(
     for k in 1..toks.len() {
         let Some((set, _)) = by_token[k] else { continue };
         let delegation = set.iter().any(|c| c == WordClass::Delegation);
-        let group = set.iter().any(|c| c == WordClass::Group) && toks[k].lower.ends_with('s');
-        if !(delegation || group) {
+        // "South Sudanese mediators": people of a nationality named as a group.
+        let people = set.iter().any(|c| c == WordClass::Party) && !GOVERNMENT_HEADS.contains(&toks[k].lower);
+        // A plural ("Syrian rebels") or the one collective noun of a side ("the Syrian opposition").
+        // Not "a Syrian opposition group": that is one group of the opposition.
+        let head_follows =
+            by_token.get(k + 1).copied().flatten().is_some_and(|(n, _)| n.iter().any(|c| c == WordClass::Group));
+        let group = set.iter().any(|c| c == WordClass::Group)
+            && (toks[k].lower.ends_with('s') || (toks[k].lower == "opposition" && !head_follows));
+        if !(delegation || group || people) {
             continue;
         }
         let at = toks[k].start;
@@ -816,7 +836,10 @@ fn delegations(
                 let name: Arc<str> = government_of(dict, &p.name).into();
                 Some((p.start, name, EntityKind::Government, None))
             } else {
-                let name: Arc<str> = format!("{} {}", &toks[k - 1].text, toks[k].lower).into();
+                // Every word of the adjective: "South Sudanese mediators".
+                let adjective: Vec<&str> =
+                    toks[..k].iter().filter(|t| t.start >= p.start && t.end <= p.end).map(|t| t.text).collect();
+                let name: Arc<str> = format!("{} {}", adjective.join(" "), toks[k].lower).into();
                 Some((p.start, name, EntityKind::Group, None))
             }
         } else if delegation && toks[k - 1].lower == "government" {
@@ -1023,13 +1046,11 @@ pub(crate) fn descriptions(
     actors.sort_by_key(|a| (a.start, a.end));
 }
 
-/// "The two men", "both leaders", "the two sides": the two actors a sentence
-/// of the last three joined with "and".
+/// "The two men", "both leaders", "the two sides": the last two actors of
+/// the sentence, else the two a sentence of the last three joined with
+/// "and", else the two persons those sentences named last.
 fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
-    let Some((a, b, at)) = state.last_pair.as_ref() else { return };
-    if *at < state.sentences_back[0] {
-        return;
-    }
+    let fresh = state.last_pair.as_ref().filter(|(_, _, at)| *at >= state.sentences_back[0]);
     let mut found = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
@@ -1044,8 +1065,32 @@ fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
         if !plural || of_follows || actors.iter().any(|x| x.start < h.end && t.start < x.end) {
             continue;
         }
+        // "Zarif held a call with Lavrov, where the two sides ...": the last
+        // two actors of the sentence, persons both or bodies both; else the
+        // pair the sentences before joined; else the two persons they named
+        // last ("Putin ... Assad ... Both presidents spoke").
+        let named: Vec<&ActorSpan> = actors.iter().filter(|x| x.end <= t.start && !x.agency()).collect();
+        let here = named.iter().rev().find_map(|x| {
+            let y = named.iter().rev().find(|y| y.name != x.name && y.end <= x.start)?;
+            (x.person() == y.person()).then(|| ((*y).clone(), (*x).clone()))
+        });
+        let Some((a, b)) = here.or_else(|| fresh.map(|(a, b, _)| (a.clone(), b.clone()))).or_else(|| {
+            let mut persons: Vec<&crate::extract::entities::cast::Entity> = state
+                .cast
+                .recent()
+                .map(|(_, e)| e)
+                .filter(|e| e.kind == EntityKind::Person && e.last_seen != entities::cast::UNSEEN)
+                .filter(|e| e.last_seen >= state.sentences_back[0])
+                .collect();
+            persons.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
+            let (x, y) = (persons.first()?, persons.get(1)?);
+            let e = |n: &Arc<str>| state.cast.named(n).map(|i| span_of(&state.cast, i));
+            Some((e(&y.name)?, e(&x.name)?))
+        }) else {
+            continue;
+        };
         for x in [a, b] {
-            found.push(ActorSpan { start: t.start, end: h.end, how: How::Description, ..x.clone() });
+            found.push(ActorSpan { start: t.start, end: h.end, how: How::Description, ..x });
         }
     }
     actors.extend(found);
@@ -1092,7 +1137,10 @@ fn pronouns(
                 let agrees =
                     |a: &ActorSpan| a.person() && a.entity.is_none_or(|e| cast.get(e).gender.is_none_or(|eg| eg == g));
                 let near = actors.iter().rev().find(|a| a.end <= t.start && agrees(a) && !in_spans(quotes, a.start));
-                near.cloned()
+                fronted_subject(st, toks, t, actors)
+                    .filter(|a| agrees(a))
+                    .or(near)
+                    .cloned()
                     .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
                     .or_else(|| state.last_person.clone().filter(agrees))
                     .or_else(|| {
@@ -1153,6 +1201,22 @@ fn pronouns(
         }
     }
     actors.extend(found);
+}
+
+/// "Following his first visit as envoy, de Mistura will ...": a possessive
+/// inside a phrase fronted before the subject names that subject, the
+/// person right after the phrase's comma.
+fn fronted_subject<'s>(st: &str, toks: &[Tok], t: &Tok, actors: &'s [ActorSpan]) -> Option<&'s ActorSpan> {
+    if !matches!(t.lower, "his" | "her") || !toks.first().is_some_and(|f| FRONTED.contains(&f.lower)) {
+        return None;
+    }
+    if st[..t.start].contains([',', ';', '"', '\u{201c}']) {
+        return None;
+    }
+    let comma = t.end + st[t.end..].find(',')?;
+    let next = comma + 1 + (st[comma + 1..].len() - st[comma + 1..].trim_start().len());
+    // The person's mention may open with the phrase's own title ("as envoy, X").
+    actors.iter().find(|a| a.start <= next && next < a.end && a.person())
 }
 
 /// A mention of cast entity `e`, for a pronoun or description to copy.
@@ -1232,22 +1296,35 @@ fn region_parties(
 ) {
     for p in places.iter().filter(|p| !p.country && !p.adjective) {
         let Some(noun) = party_noun_after(index, st, p.end) else { continue };
-        let end = p.end + 1 + noun.len();
-        if actors.iter().any(|a| a.start < end && p.start < a.end) {
-            continue;
-        }
-        let name: Arc<str> = format!("{} {}", p.name, noun.to_lowercase()).into();
-        let entity = state.cast.add(&name, EntityKind::Group, None, offset + p.start);
-        actors.push(ActorSpan {
-            start: p.start,
-            end,
-            name,
-            kind: EntityKind::Group,
-            country: None,
-            entity: Some(entity),
-            how: How::Name,
-        });
+        push_party(offset, (p.start, p.end), &p.name, noun, actors, state);
     }
+}
+
+/// The group "OWNER NOUN" ("Tigray leaders") over the owner's span at
+/// `start..end` and the party noun after it, unless an actor is there already.
+fn push_party(
+    offset: usize,
+    (start, end): (usize, usize),
+    owner: &str,
+    noun: &str,
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let end = end + 1 + noun.len();
+    if actors.iter().any(|a| a.start < end && start < a.end) {
+        return;
+    }
+    let name: Arc<str> = format!("{owner} {}", noun.to_lowercase()).into();
+    let entity = state.cast.add(&name, EntityKind::Group, None, offset + start);
+    actors.push(ActorSpan {
+        start,
+        end,
+        name,
+        kind: EntityKind::Group,
+        country: None,
+        entity: Some(entity),
+        how: How::Name,
+    });
 }
 
 /// The `party` noun ("rebels", "leaders") right after byte `end`, if any.

@@ -267,8 +267,9 @@ fn runs(cx: &Context) -> Vec<Run> {
             }
             break;
         }
-        // A run never ends on a connector or particle.
-        while run.words.len() > 1 && !run.words.last().is_some_and(|w| w.cap) {
+        // A run never ends on a connector or particle; "al-Mekhlafi" is a name's word.
+        let name_word = |w: &Word| w.cap || (w.t1 > w.t0 + 1 && matches!(toks[w.t0].lower, "al" | "el"));
+        while run.words.len() > 1 && !run.words.last().is_some_and(name_word) {
             run.words.pop();
             run.connector.pop();
         }
@@ -515,6 +516,9 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
             named.gender = None;
         }
         named.acronym = defined_acronym(cx, w[last].t1);
+    } else if named.title.is_some() && last == 0 && head_at(0, WordClass::ThingHead) {
+        // "at President Hotel": a title's word naming a thing, no person.
+        return;
     } else if named.title.is_some() {
         named.kind = NameKind::Entity(EntityKind::Person);
     } else if words_in_name >= 2

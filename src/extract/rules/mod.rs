@@ -10,7 +10,7 @@ use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
 use super::entities::cast::EntityKind;
 use super::entities::words::WordClass;
-use super::reading::{in_spans, lower_cow, ActorSpan, PlaceSpan, Reading};
+use super::reading::{in_spans, lower_cow, separates_clauses, ActorSpan, PlaceSpan, Reading};
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
 
@@ -253,7 +253,13 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
             && a.start - end <= 80
             && !r.text[end..a.start].contains([',', ';'])
             && class_between(r, end, a.start, |c| c == WordClass::Joins { companion: false });
-        Some(a.start) == subject || lo >= hi || listed || included || !r.clause_break(lo, hi)
+        // "Obasanjo, who left on Thursday after meeting Abiy": the relative
+        // clause's antecedent is its subject.
+        let relative = a.end <= at && {
+            let gap = r.text[a.end..at].trim_start_matches(',').trim_start();
+            gap.strip_prefix("who ").is_some_and(|g| !g.contains([',', ';']) && !separates_clauses(g))
+        };
+        Some(a.start) == subject || lo >= hi || listed || included || relative || !r.clause_break(lo, hi)
     };
     let mut out: Vec<EventActor> = Vec::new();
     let push = |a: &ActorSpan| {
@@ -317,10 +323,19 @@ pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usiz
     if r.toks.get(k).is_some_and(|t| t.lower == "according") && r.toks.get(k + 1).is_some_and(|t| t.lower == "to") {
         return Some(comma);
     }
+    // ", said Lavrov", ", warned the ministry", but not ", rejects talks
+    // with X" (a headline's second verb and its object): after an opening
+    // verb comes a name or a determiner, not a common noun.
+    let speaker_next = |end: usize| {
+        r.toks.get(r.tok_at(end)).is_some_and(|t| {
+            !t.text.starts_with(char::is_lowercase)
+                || matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+        })
+    };
     r.words
         .iter()
         .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
-        .any(|w| w.end == body.len() || w.start == tail_at)
+        .any(|w| w.end == body.len() || (w.start == tail_at && speaker_next(w.end)))
         .then_some(comma)
 }
 

@@ -553,3 +553,230 @@ fn a_date_in_what_a_closing_attribution_reports_does_not_date_the_saying() {
     let talks = of(&evs, Kind::Talks);
     assert_eq!(day(talks[0]).as_deref(), Some("2013-11-19"));
 }
+
+#[test]
+fn a_headlines_second_verb_and_its_object_are_no_closing_attribution() {
+    let evs = events(
+        "Varenia's Kalbo meets Union envoys, rejects talks with Dorvan leaders\n\n\
+         Varenian Prime Minister Kalbo Temesgen met envoys of the Union in the capital on Friday.",
+        "2020-11-27",
+    );
+    let refused: Vec<_> = of(&evs, Kind::Talks).into_iter().filter(|e| e.status == Status::Refused).collect();
+    assert_eq!(refused.len(), 1, "{evs:#?}");
+    assert!(actors(refused[0]).iter().any(|a| a.starts_with("Dorvan")), "{refused:#?}");
+}
+
+#[test]
+fn a_given_name_after_a_countrys_possessive_is_the_person_given_in_full() {
+    let evs = events(
+        "Varenia's Kalbo rejects talks with Dorvan leaders\n\n\
+         Prime Minister Kalbo Temesgen of Varenia said on Friday he would not negotiate.",
+        "2020-11-27",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|t| actors(t).contains(&"Kalbo Temesgen")), "{talks:#?}");
+}
+
+#[test]
+fn a_name_ending_in_an_al_particle_keeps_it() {
+    let evs = events(
+        "Envoy Marten Grimsby met on Monday with the head of the delegation, Abdul-Karim al-Mashrafi, in Kuwait.",
+        "2016-07-19",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Abdul-Karim al-Mashrafi"), "{talks:#?}");
+}
+
+#[test]
+fn a_possessive_in_a_fronted_phrase_names_the_subject_after_it() {
+    let evs = events(
+        "Former envoy Tomas Varga left the post in August.\n\n\
+         Following his first visit as envoy, Marten Grimsby will embark on a series of visits to other capitals.",
+        "2014-09-10",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Marten Grimsby"]);
+}
+
+#[test]
+fn the_two_sides_are_the_last_two_actors_of_their_sentence() {
+    let evs = events(
+        "On Tuesday, Marten Grimsby held a phone conversation with Minister Tomas Varga, where the two sides \
+         emphasized the need for a political solution.",
+        "2015-10-29",
+    );
+    let said = speakers(&evs);
+    assert!(said.iter().any(|s| s.contains("Grimsby") || s == "Tomas Varga"), "{evs:#?}");
+}
+
+#[test]
+fn both_presidents_are_the_two_persons_named_last() {
+    let evs = events(
+        "President Marten Grimsby thanked his host for the invitation.\n\n\
+         President Tomas Varga said the visit had been useful.\n\n\
+         Both presidents spoke of the need for a political solution.",
+        "2015-10-29",
+    );
+    assert_eq!(speakers(&evs).len(), 3, "{evs:#?}");
+}
+
+#[test]
+fn a_title_before_a_thing_head_is_no_person() {
+    let evs = events(
+        "Envoy Marten Grimsby and Minister Tomas Varga are holding talks in Minsk on November 29. \
+         The meeting is taking place at President Hotel.",
+        "2016-11-29",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|t| !actors(t).contains(&"Hotel")), "{talks:#?}");
+}
+
+#[test]
+fn a_country_that_will_send_a_delegation_is_the_visitor_not_a_name_after_a_later_comma() {
+    let evs = events(
+        "The Kassala Liberation Front announced Friday that it will send a delegation to Jeddah ahead of next week's talks in Geneva, Switzerland.",
+        "2024-08-09",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Kassala Liberation Front"]);
+}
+
+#[test]
+fn a_parenthesis_between_the_speaker_and_the_verb_is_passed_over() {
+    let evs = events(
+        "The head of the delegation Marten Grimsby (pictured), reported that the talks could start at once.",
+        "2022-02-28",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"]);
+}
+
+#[test]
+fn a_speakers_description_after_the_verb_speaks_and_the_document_refers_back_to_it() {
+    let evs = events(
+        "\"Peace requires dialogue between all parties,\" said the summit's final communique.\n\n\
+         The document also reaffirms the commitment to the sovereignty of all states.",
+        "2024-06-17",
+    );
+    assert_eq!(speakers(&evs), ["summit's final communique", "summit's final communique"]);
+}
+
+#[test]
+fn reads_the_statement_gives_its_issuer() {
+    let evs = events(
+        "The Kassala Monitoring Group said in a statement on Monday that 300 people had died.\n\n\
+         \"The real number is far higher,\" reads the statement.",
+        "2015-03-02",
+    );
+    assert_eq!(speakers(&evs), ["Kassala Monitoring Group", "Kassala Monitoring Group"]);
+}
+
+#[test]
+fn allowed_that_is_a_speech_verb() {
+    let evs = events("Minister Tomas Varga allowed that the agreements had not been kept.", "2016-05-03");
+    assert_eq!(speakers(&evs), ["Tomas Varga"]);
+}
+
+#[test]
+fn the_antecedent_of_who_is_a_participant_of_the_meeting_in_its_clause() {
+    let evs = events(
+        "Besides Marten Grimsby, who left on Thursday after meeting with Prime Minister Tomas Varga, \
+         three other envoys are expected.",
+        "2021-11-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Marten Grimsby"), "{talks:#?}");
+}
+
+#[test]
+fn a_nationality_before_opposition_is_that_countrys_opposition() {
+    let evs = events(
+        "Minister Tomas Varga held consultations with the Yemeni opposition delegation in Moscow on Friday.",
+        "2017-01-27",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).iter().any(|a| a.ends_with("opposition")), "{talks:#?}");
+}
+
+#[test]
+fn who_will_be_present_in_the_discussions_takes_part_in_the_talks_reported() {
+    let evs = events(
+        "Foreign Minister Marten Grimsby is set to take part in a peace conference in Vienna on Friday.\n\n\
+         Minister Tomas Varga and several other diplomats will also be present in the discussions.",
+        "2015-10-28",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Tomas Varga"), "{talks:#?}");
+}
+
+#[test]
+fn the_body_a_delegation_represents_is_read_within_its_phrase_not_past_the_verb() {
+    let evs = events(
+        "President Marten Grimsby left for the Gulf on Monday.\n\n\
+         The delegation representing the Grimsby government arrived in Geneva on Saturday, an official from his office said.",
+        "2015-06-14",
+    );
+    let visits: Vec<_> = of(&evs, Kind::Visit).into_iter().filter(|v| v.place.as_deref() == Some("Geneva")).collect();
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Grimsby government"]);
+}
+
+#[test]
+fn a_dash_ends_a_dateline_before_a_described_speaker() {
+    let evs = events(
+        "July 2, 2019 (KASSALA) - Union envoy and Varenian mediator said on Tuesday they sent invitations to both sides.",
+        "2019-07-02",
+    );
+    let said = speakers(&evs);
+    assert_eq!(said.len(), 1, "{evs:#?}");
+    assert!(said[0].starts_with("Union envoy"), "{said:?}");
+}
+
+#[test]
+fn the_presidency_speaks_in_a_closing_attribution() {
+    let evs = events(
+        "President Marten Grimsby received an invitation to next week's summit, the presidency said Wednesday, \
+         the first such invitation in years.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["presidency"]);
+}
+
+#[test]
+fn people_of_a_nationality_are_a_group_of_their_own() {
+    let evs = events(
+        "The news emerged after a delegation of South Sudanese mediators returned from Khartoum on Monday.",
+        "2020-08-31",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["South Sudanese mediators"]);
+}
+
+#[test]
+fn an_unknown_word_before_a_noun_for_people_names_a_group() {
+    let evs =
+        events("Envoy Marten Grimsby also met with a number of Kassalan diplomats on Monday in Kuwait.", "2016-07-19");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Kassalan diplomats"), "{talks:#?}");
+}
+
+#[test]
+fn an_opposition_group_is_one_group_not_the_whole_opposition() {
+    let evs = events(
+        "A representative of a moderate Yemeni opposition group said on Thursday that the talks went well.\n\n\
+         Representatives of the group, the Kassala Liberation Front, held talks with Minister Tomas Varga in Moscow on Thursday.",
+        "2012-11-29",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|t| !actors(t).contains(&"Yemeni opposition")), "{talks:#?}");
+}

@@ -51,6 +51,7 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "residents",
     "statement",
     "president",
+    "presidency",
     "mediator",
     "negotiator",
     "delegation",
@@ -145,6 +146,17 @@ pub(crate) fn statement(
         let issued = description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| ISSUED.contains(&w)));
         let (speaker, description) = match (&speaker, &state.issuer) {
             (None, Some(issuer)) if issued => (Some(issuer.clone()), None),
+            // "said the summit's final communique ... The document also
+            // reaffirms": the fuller description given first.
+            (None, None) if issued => match &state.issued_as {
+                Some(first) => (None, Some(first.clone())),
+                None => {
+                    if description.as_deref().is_some_and(|d| d.contains(' ')) {
+                        state.issued_as = description.clone();
+                    }
+                    (None, description)
+                }
+            },
             _ => (speaker, description),
         };
         if speaker.is_none() && description.is_none() {
@@ -428,6 +440,15 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
                 }
             }
         }
+        // "Vladimir Medinsky (pictured), reported", "the RSF (paramilitary)
+        // said": a parenthesis between the speaker and the verb.
+        let bare = before.trim_end_matches(',').trim_end();
+        if bare.ends_with(')') && r.actor_ending_at(bare.len() - 1).is_none() {
+            if let Some(open) = bare.rfind('(').filter(|&o| o > 0) {
+                i = open;
+                continue;
+            }
+        }
         // "Vitaly Churkin, said": an apposition closes right before the verb.
         if before.ends_with(',') {
             let b = before.trim_end_matches(',').trim_end();
@@ -440,14 +461,45 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
     let before = r.text[..start].trim_end();
     let after = r.text[end..].trim_start();
     let after_at = r.text.len() - after.len();
+    let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
     if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency()) {
-        let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
         if inverted {
             return (Some(a.clone()), None);
         }
     }
+    // "..., said the summit's final communique", "..., reads the statement",
+    // "..., said a spokesman for the group": a speaker's description after
+    // the verb, or the actor inside it.
+    if inverted {
+        let phrase = &after[..after.find([',', ';', '.', '"', '\u{201c}', '\u{201d}']).unwrap_or(after.len())];
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let head = |w: &&str| {
+            let w = lower_cow(w);
+            SPEAKER_NOUNS.contains(&&*w) || ISSUED.contains(&&*w)
+        };
+        if (2..=7).contains(&words.len())
+            && matches!(&*lower_cow(words[0]), "the" | "a" | "an")
+            && words.iter().take(5).any(head)
+        {
+            let inside =
+                r.actors.iter().find(|a| a.start >= after_at && a.end <= after_at + phrase.len() && !a.agency());
+            return match inside {
+                Some(a) => (Some(a.clone()), None),
+                None => (None, Some(words[1..].join(" "))),
+            };
+        }
+    }
     // A description: the clause's subject noun phrase.
-    let clause_start = clause_start(&r.text[..start]);
+    let mut clause_start = clause_start(&r.text[..start]);
+    // "July 2 (KHARTOUM) - African Union envoy ... said", "... — Pedersen's
+    // office said": a dash ends a dateline or an inserted clause.
+    if let Some(d) = [" - ", " \u{2014} ", " \u{2013} "]
+        .iter()
+        .filter_map(|d| r.text[clause_start..start].rfind(d).map(|k| k + d.len()))
+        .max()
+    {
+        clause_start += d;
+    }
     let np = r.text[clause_start..start].trim();
     let np_words: Vec<&str> = np.split_whitespace().collect();
     if np_words.is_empty()
@@ -458,14 +510,21 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         return (None, None);
     }
     let det = lower_cow(np_words[0]);
-    let has_head = np_words.iter().take(5).any(|w| SPEAKER_NOUNS.contains(&&*lower_cow(w)));
+    let has_head = np_words.iter().take(5).any(|w| {
+        let w = lower_cow(w);
+        SPEAKER_NOUNS.contains(&&*w) || ISSUED.contains(&&*w)
+    });
     // "a Russian diplomatic source", "the ministry", or a body's own
     // description: "U.N. human rights official", "Health authorities in Gaza".
     let capitalised = np_words[0].starts_with(|c: char| c.is_uppercase()) && !r.in_quote(clause_start);
     if (["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) || capitalised) && has_head {
         let skip = usize::from(!capitalised || ["a", "an", "the"].contains(&&*det));
-        let cut =
+        let mut cut =
             np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
+        // "The document also reaffirms": the adverb is no part of the description.
+        while cut > skip + 1 && BETWEEN_SUBJECT_AND_VERB.contains(&&*lower_cow(np_words[cut - 1])) {
+            cut -= 1;
+        }
         return (None, Some(np_words[skip..cut].join(" ")));
     }
     (None, None)

@@ -19,6 +19,37 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
     })
 }
 
+/// Verbs of taking part, right before "the" and a talks word.
+const ATTEND: &[&str] = &[
+    "attend",
+    "attends",
+    "attended",
+    "attending",
+    "present in",
+    "present at",
+    "part in",
+    "participate in",
+    "participates in",
+    "participated in",
+    "participating in",
+    "join",
+    "joins",
+    "joined",
+];
+
+/// Whether "the" and a verb of taking part come right before byte `at`
+/// ("attended the negotiations", "be present in the discussions").
+fn attends_before(r: &Reading, at: usize) -> bool {
+    let before = r.text[..at].trim_end();
+    let Some(verb) = before.strip_suffix(" the") else { return false };
+    let v = verb.as_bytes();
+    ATTEND.iter().any(|a| {
+        v.len() > a.len()
+            && v[v.len() - a.len() - 1] == b' '
+            && v[v.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
+    })
+}
+
 pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
     let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
     let before = out.len();
@@ -45,7 +76,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         let date = date_near(r, w.start, w.end, 80);
         let place = place_near(r, w.start, w.end, 90);
-        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() && with.is_none() {
+        // "X will also be present in the discussions", "has attended the
+        // negotiations": who takes part in talks already reported.
+        let attends = t.role == TriggerRole::Weak && attends_before(r, w.start);
+        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() && with.is_none() && !attends {
             continue;
         }
         let det = determiner_before(r, w.start);
@@ -106,7 +140,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.mentions.push(r.mention());
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
-        c.merge_only = r.in_quote(w.start) && date.is_none();
+        c.merge_only = (r.in_quote(w.start) || attends) && date.is_none();
         c.family = family(&t.phrase);
         c.guessed = guessed;
         // "The consultations are due to end on January 29", "the talks will

@@ -370,6 +370,12 @@ fn visitor(
         }
         return Some(of(a));
     }
+    // "Sudan announced that it will send a delegation to Jeddah ... in
+    // Geneva, Switzerland": past a clause break, the sentence's subject
+    // travels, not a name after a later comma.
+    if let Some(s) = r.main_subject().filter(|s| s.end <= w.start && !s.agency() && not_place(s)) {
+        return Some(of(s));
+    }
     subject_after().map(of)
 }
 
@@ -510,7 +516,11 @@ fn delegation(r: &Reading, dict: &Dictionaries, i: usize) -> Option<Visitor> {
         // no known actor names all of it.
         let written = r.text[from..i].trim().trim_end_matches(',');
         let written = written.strip_prefix("the ").unwrap_or(written);
-        let whole = r.actors.iter().any(|a| a.start >= from && a.end >= i.min(from + written.len()).saturating_sub(1));
+        // (Within the phrase: not an actor after the verb.)
+        let whole = r
+            .actors
+            .iter()
+            .any(|a| a.start >= from && a.start < i && a.end >= i.min(from + written.len()).saturating_sub(1));
         let words = written.split_whitespace().count();
         if *p == "representing " && !whole && (2..=5).contains(&words) && written.starts_with(char::is_uppercase) {
             return Some(Visitor { name: written.to_string(), start: from, home: None });
