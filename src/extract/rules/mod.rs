@@ -127,6 +127,26 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     }
 }
 
+/// A date that heads the sentence and closes its fronted phrase with a comma
+/// ("In April, X met Y in Damascus", "On Tuesday (October 27), Zarif held a
+/// phone conversation", "Late last night, after hours of talks, Leon said"):
+/// it dates the main clause, so the event at `at` when no clause break (a
+/// "said", a "which", a ';') lies between the comma and it.
+pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr> {
+    let d = r.dates.first().filter(|d| !d.since && d.end <= at && !r.in_quote(d.start))?;
+    // At most two words before it: "Late", "But on", "And in".
+    if r.text[..d.start].split_whitespace().count() > 2 {
+        return None;
+    }
+    let mut rest = r.text[d.end..].trim_start();
+    // "On Tuesday (October 27),": a parenthesis restating the date.
+    if rest.starts_with('(') {
+        rest = rest.find(')').map_or("", |i| rest[i + 1..].trim_start());
+    }
+    let comma = r.text.len() - rest.len();
+    (rest.starts_with(',') && comma < at && !r.clause_break(comma, at)).then_some(d)
+}
+
 pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
     let after = r
         .places

@@ -553,3 +553,28 @@ fn a_date_in_what_a_closing_attribution_reports_does_not_date_the_saying() {
     let talks = of(&evs, Kind::Talks);
     assert_eq!(day(talks[0]).as_deref(), Some("2013-11-19"));
 }
+
+#[test]
+fn a_date_heading_the_sentence_dates_its_main_clause() {
+    // Talks, a visit and a statement whose date opens the sentence before a comma.
+    let evs = events("In April, envoy Marten Grimsby met Ivo Tarkov in Aden.", "2023-05-10");
+    assert_eq!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2023-04"));
+    let evs = events("On Thursday, Grimsby will visit the coastal city of Aden.", "2023-03-14");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2023-03-16"));
+    let evs = events(
+        "On Tuesday (October 27), envoy Marten Grimsby also held a phone conversation with Ivo Tarkov.",
+        "2015-10-29",
+    );
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2015-10-27"));
+    // "Late last night," before a long fronted phrase still dates the saying.
+    let evs = events(
+        "Late last night, after three hours of \u{201c}long and fruitful\u{201d} talks with the rebels, \
+         including their leader Ivo Tarkov, envoy Marten Grimsby said that the dialogue would go on.",
+        "2014-12-09",
+    );
+    assert_eq!(day(of(&evs, Kind::Statement)[0]).as_deref(), Some("2014-12-08"));
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2014-12-08"));
+    // Not across a clause break: the meeting is what was said.
+    let evs = events("On Monday, envoy Marten Grimsby said he would meet Ivo Tarkov.", "2019-03-06");
+    assert_ne!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2019-03-04"));
+}

@@ -57,6 +57,8 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
+        // "In April, X met Y": a date heading the sentence dates its main clause.
+        let date = date.or_else(|| fronted_date(r, w.start));
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);

@@ -120,7 +120,9 @@ pub(crate) fn visits(
         }
         // "In April, X met Assad in Damascus on the first such visit": an
         // adverbial visit takes its clause's date.
-        let date = date_near(r, w.start, w.end, 50).or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten());
+        let date = date_near(r, w.start, w.end, 50)
+            .or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten())
+            .or_else(|| fronted_date(r, w.start));
         let cue = status_cue_before(r, dict, w.start, 40);
         // "is heading to Tobruk today", "is flying to Libya on Thursday": under way, arriving later.
         let under_way = t.phrase.split(' ').next().is_some_and(|v| v.ends_with("ing") && v != "visiting")
