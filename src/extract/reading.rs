@@ -468,13 +468,14 @@ fn shaped_names(
         // itself; a given name after an honorific ("Mr Tut").
         let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
         let known = state.cast.alias(text).or_else(|| honorific.then(|| state.cast.given_name(text)).flatten());
-        if known.is_none() && n.weak && party_noun_after(dict.index(), st, n.end).is_none() {
-            continue;
-        }
         // A name the world gazetteer knows, in a place's position ("flew to
-        // Bakhmut") or typed a person for want of anything better, is a place.
+        // Bakhmut", a lone word too: "is heading to Tobruk") or typed a person
+        // for want of anything better, is a place.
         let place_name =
             (known.is_none() && n.kind != NameKind::Place).then(|| place_in_gazetteer(st, &n, dict)).flatten();
+        if known.is_none() && place_name.is_none() && n.weak && party_noun_after(dict.index(), st, n.end).is_none() {
+            continue;
+        }
         let kind = match n.kind {
             _ if known.is_some() => known.map_or(EntityKind::Unknown, |e| state.cast.get(e).kind),
             _ if place_name.is_some() => {

@@ -120,6 +120,12 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        // "arrived on Thursday for the talks": the date of the verb, not of the
+        // talks the noun refers back to (but "met on Monday for talks" is one).
+        .filter(|d| {
+            let mut gap = r.text[d.end..start].split_whitespace();
+            !(gap.next().is_some_and(|w| PREPOSITIONS.contains(&w)) && gap.next().is_some_and(|w| w == "the"))
+        })
         .max_by_key(|d| d.end);
     match (before, after) {
         (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
@@ -146,6 +152,9 @@ pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr
     let comma = r.text.len() - rest.len();
     (rest.starts_with(',') && comma < at && !r.clause_break(comma, at)).then_some(d)
 }
+
+/// Prepositions that put a date before a trigger noun in another phrase.
+const PREPOSITIONS: &[&str] = &["for", "at", "in", "with", "of", "after", "before", "during"];
 
 pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
     let after = r

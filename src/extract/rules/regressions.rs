@@ -578,3 +578,21 @@ fn a_date_heading_the_sentence_dates_its_main_clause() {
     let evs = events("On Monday, envoy Marten Grimsby said he would meet Ivo Tarkov.", "2019-03-06");
     assert_ne!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2019-03-04"));
 }
+
+#[test]
+fn a_lone_word_the_gazetteer_knows_after_a_verb_of_travel_is_the_destination() {
+    let evs = events("Envoy Marten Grimsby is heading to Kassala today.", "2014-12-09");
+    assert_eq!(of(&evs, Kind::Visit)[0].place.as_deref(), Some("Kassala"));
+}
+
+#[test]
+fn a_date_before_a_preposition_dates_the_verb_not_the_talks_noun() {
+    let evs = events(
+        "Grimsby and Tarkov held talks in Aden on Friday.\n\n\
+         Grimsby arrived in Aden on Thursday evening for the talks.",
+        "2016-08-26",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| day(t).as_deref() == Some("2016-08-26")), "{talks:#?}");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2016-08-25"));
+}
