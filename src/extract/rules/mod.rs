@@ -10,7 +10,7 @@ use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
 use super::entities::cast::EntityKind;
 use super::entities::words::WordClass;
-use super::reading::{in_spans, lower_cow, ActorSpan, PlaceSpan, Reading};
+use super::reading::{in_spans, lower_cow, separates_clauses, ActorSpan, PlaceSpan, Reading};
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
 
@@ -114,7 +114,8 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     let after = r
         .dates
         .iter()
-        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach && !r.clause_break(end, d.start))
+        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
+        .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
@@ -153,6 +154,71 @@ pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr
     (rest.starts_with(',') && comma < at && !r.clause_break(comma, at)).then_some(d)
 }
 
+/// Words of a relative clause that says no more than that an event is held
+/// ("which will be held", "that are scheduled to take place", "which opens").
+const HOLDING: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "be",
+    "been",
+    "being",
+    "to",
+    "now",
+    "scheduled",
+    "due",
+    "set",
+    "expected",
+    "planned",
+    "slated",
+    "take",
+    "takes",
+    "taking",
+    "took",
+    "place",
+    "held",
+    "hold",
+    "open",
+    "opens",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "convene",
+    "convenes",
+    "in",
+    "at",
+    "the",
+];
+
+/// Whether the text from a trigger's end to `at` is the trigger's own
+/// relative clause of holding: "the summit, which will be held in Jeddah
+/// on May 19", "talks with the RRF, which are scheduled to take place on
+/// Wednesday in Geneva". Its date and place are the event's.
+pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
+    let gap = &r.text[end..at];
+    let Some(k) = gap.find(", which ").or_else(|| gap.find(", that ")) else { return false };
+    if separates_clauses(&gap[..k]) || gap[..k].contains(',') {
+        return false;
+    }
+    let clause = &gap[k + 2..];
+    let at_word = |w: &str| end + k + 2 + (w.as_ptr() as usize - clause.as_ptr() as usize);
+    let mut words = clause.split_whitespace().skip(1);
+    let mut held = false;
+    let plain = words.all(|w| {
+        let lower = lower_cow(w);
+        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts");
+        let i = at_word(w);
+        HOLDING.contains(&&*lower)
+            || r.places.iter().any(|p| p.start <= i && i < p.end)
+            || r.dates.iter().any(|d| d.start <= i && i < d.end)
+    });
+    plain && held && !clause.contains([',', ';'])
+}
+
 /// Prepositions that put a date before a trigger noun in another phrase.
 const PREPOSITIONS: &[&str] = &["for", "at", "in", "with", "of", "after", "before", "during"];
 
@@ -160,7 +226,8 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
     let after = r
         .places
         .iter()
-        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
+        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach)
+        .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start))
         // "ways of resolving the crisis in Syria": what is talked about.
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))

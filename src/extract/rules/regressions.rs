@@ -596,3 +596,20 @@ fn a_date_before_a_preposition_dates_the_verb_not_the_talks_noun() {
     assert!(talks.iter().all(|t| day(t).as_deref() == Some("2016-08-26")), "{talks:#?}");
     assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2016-08-25"));
 }
+
+#[test]
+fn a_relative_clause_of_holding_dates_and_places_its_event() {
+    let evs = events(
+        "Envoy Marten Grimsby will attend next week's cease-fire negotiations with the Zorban rebels.\n\n\
+         The government said it would send a delegation before talks with the Zorban rebels, which are \
+         scheduled to take place on Wednesday in Geneva.",
+        "2024-08-09",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2024-08-14"));
+    assert_eq!(talks[0].place.as_deref(), Some("Geneva"));
+    // Any other relative clause stays apart: the date is of what it tells.
+    let evs = events("Grimsby attended the talks, which began after the truce of March 2011.", "2024-08-09");
+    assert_ne!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2011-03"));
+}
