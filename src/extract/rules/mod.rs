@@ -41,6 +41,9 @@ pub(crate) struct Candidate {
     /// "The consultations are due to end on January 29": the date is when an
     /// event already reported ends.
     pub(crate) ends: bool,
+    /// "Lavrov arrived Thursday morning": an arrival with no destination,
+    /// which is where the story is told from (its dateline).
+    pub(crate) here: bool,
 }
 
 impl Candidate {
@@ -57,6 +60,7 @@ impl Candidate {
             guessed: false,
             within: None,
             ends: false,
+            here: false,
         }
     }
 }

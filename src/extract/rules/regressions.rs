@@ -613,3 +613,21 @@ fn a_relative_clause_of_holding_dates_and_places_its_event() {
     let evs = events("Grimsby attended the talks, which began after the truce of March 2011.", "2024-08-09");
     assert_ne!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2011-03"));
 }
+
+#[test]
+fn an_arrival_with_no_destination_is_in_the_dateline_city() {
+    let evs = events(
+        "ADEN, March 7 -- The envoys began talks on the truce on Thursday.\n\n\
+         Envoy Marten Grimsby arrived Thursday morning with his deputy.",
+        "2019-03-07",
+    );
+    assert_eq!(of(&evs, Kind::Visit)[0].place.as_deref(), Some("Aden"));
+}
+
+#[test]
+fn a_trip_with_no_destination_goes_where_the_talks_it_joins_are_held() {
+    let evs = events("Envoy Marten Grimsby arrived on Thursday to join the talks in Geneva.", "2019-03-07");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Geneva"));
+}

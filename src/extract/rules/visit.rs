@@ -146,7 +146,13 @@ pub(crate) fn visits(
         ev.place = match place {
             Some(p) => Some(p.name.to_string()),
             None if the_country => state.main_country.clone(),
-            None => None,
+            // "arrived Thursday morning to join the talks ... in Geneva": a
+            // trip with no destination of its own goes where the talks its
+            // sentence reports after it are held.
+            None => out
+                .iter()
+                .filter(|c| c.event.kind == Kind::Talks && c.at > r.offset + w.start)
+                .find_map(|c| c.event.place.clone()),
         };
         if let Some(v) = visitor {
             for name in coordinated_before(r, v.start) {
@@ -165,6 +171,7 @@ pub(crate) fn visits(
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
         c.family = 3;
+        c.here = c.event.place.is_none() && t.phrase.starts_with("arriv") && !t.phrase.contains(' ');
         out.push(c);
     }
     stays(r, dict, anchor, out);
