@@ -631,3 +631,12 @@ fn a_trip_with_no_destination_goes_where_the_talks_it_joins_are_held() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(visits[0].place.as_deref(), Some("Geneva"));
 }
+
+#[test]
+fn a_toll_in_the_stronghold_of_a_town_the_gazetteer_knows_is_placed_there() {
+    let evs = events("An air raid killed 9 civilians in the rebel stronghold of Kassala on Monday.", "2017-12-20");
+    assert_eq!(of(&evs, Kind::DeathToll)[0].place.as_deref(), Some("Kassala"));
+    // The gazetteer's entry spelled as the text spells it ("Saada", not "Sa'dah").
+    let evs = events("Shelling killed 12 people in the town of Saada on Monday.", "2017-12-20");
+    assert_eq!(of(&evs, Kind::DeathToll)[0].place.as_deref(), Some("Saada"));
+}
