@@ -640,3 +640,15 @@ fn a_toll_in_the_stronghold_of_a_town_the_gazetteer_knows_is_placed_there() {
     let evs = events("Shelling killed 12 people in the town of Saada on Monday.", "2017-12-20");
     assert_eq!(of(&evs, Kind::DeathToll)[0].place.as_deref(), Some("Saada"));
 }
+
+#[test]
+fn a_dated_definite_visit_noun_dates_the_visit_it_refers_back_to() {
+    let evs = events(
+        "President Ivo Tarkov has made a surprise visit to Aden, state television says.\n\n\
+         The visit happened on October 20, but was not announced until October 21.",
+        "2015-10-21",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{visits:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2015-10-20"));
+}

@@ -115,7 +115,14 @@ pub(crate) fn visits(
         if r.in_quote(w.start) && !visitor.as_ref().is_some_and(|v| v.quoted_with(r, w.start)) {
             continue;
         }
-        if place.is_none() && visitor.is_none() && !the_country {
+        // "The visit happened on October 20": a definite visit noun with a
+        // date of its own and nothing else dates the visit it refers back to.
+        let dated_reference = place.is_none()
+            && visitor.is_none()
+            && !the_country
+            && ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str())
+            && date_near(r, w.start, w.end, 50).is_some_and(|d| d.start >= w.end);
+        if place.is_none() && visitor.is_none() && !the_country && !dated_reference {
             continue;
         }
         // "In April, X met Assad in Damascus on the first such visit": an
@@ -170,6 +177,7 @@ pub(crate) fn visits(
         let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
+        c.merge_only = dated_reference;
         c.family = 3;
         c.here = c.event.place.is_none() && t.phrase.starts_with("arriv") && !t.phrase.contains(' ');
         out.push(c);
