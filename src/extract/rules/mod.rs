@@ -144,9 +144,9 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
 /// it dates the main clause, so the event at `at` when no clause break (a
 /// "said", a "which", a ';') lies between the comma and it.
 pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr> {
-    let d = r.dates.first().filter(|d| !d.since && d.end <= at && !r.in_quote(d.start))?;
     // At most two words before it: "Late", "But on", "And in".
-    if r.text[..d.start].split_whitespace().count() > 2 {
+    let d = r.dates.first().filter(|d| d.start <= 24 && !d.since && d.end <= at)?;
+    if r.text[..d.start].split_whitespace().nth(2).is_some() || r.in_quote(d.start) {
         return None;
     }
     let mut rest = r.text[d.end..].trim_start();
