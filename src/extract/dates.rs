@@ -261,6 +261,8 @@ impl DateTables {
             .chain(t.units.keys())
             .chain(t.seasons.keys())
             .cloned()
+            // "last night" (see `shift_led`).
+            .chain(std::iter::once(String::from("night")))
             .collect();
         t.anchor_len = t.anchors.iter().map(String::len).max().unwrap_or(0);
         t.leads = (t.weekdays.keys())
@@ -694,6 +696,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         let j = i + 1;
         if let Some((weekday, k)) = self.weekday(j) {
             return Some((Form::Weekday { weekday, shift }, self.part_of_day(k)));
+        }
+        // "last night" is yesterday evening.
+        if shift == Shift::Last && self.is_word(j, "night") {
+            return Some((Form::Relative { unit: Unit::Day, offset: -1, part: Part::Whole }, j + 1));
         }
         if let Some((unit, times)) = self.unit(j) {
             if self.word(j).is_some_and(|u| !u.ends_with('s')) && unit != Unit::Day {
@@ -1563,6 +1569,16 @@ mod tests {
         assert_eq!(texts("The NCC plans to hold a conference in Rome on Dec. 17-18 in a bid"), ["on Dec. 17-18"]);
         assert_eq!(texts("Kerry said Thursday evening that"), ["Thursday evening"]);
         assert_eq!(texts("since the revolt began in March 2011"), ["in March 2011"]);
+    }
+
+    #[test]
+    fn last_night_is_yesterday() {
+        let anchor = Anchor { published: Some(d("2014-12-09")), day_first: false };
+        for s in ["Late last night, Leon said", "The talks ended last night."] {
+            let found = find_resolved(s, &anchor, &DateTables::builtin());
+            assert_eq!(found.len(), 1, "{s}");
+            assert_eq!(found[0].1.map(|d| d.start), Some(d("2014-12-08")), "{s}");
+        }
     }
 
     #[test]

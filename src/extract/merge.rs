@@ -301,11 +301,17 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
 
 /// Places for talks whose own reports give none: a meeting held during a
 /// visit by one of its participants takes the visit's place; else one held
-/// on the story's day takes the dateline's city ("GENEVA — ...").
+/// on the story's day takes the dateline's city ("GENEVA — ..."). An
+/// arrival with no destination is an arrival in the dateline's city.
 fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
     let story_day = events.iter().filter(|c| !c.in_title).find_map(|c| c.event.date);
     for i in 0..events.len() {
         let c = &events[i].event;
+        // "Lavrov arrived Thursday morning": arrived where the story is told.
+        if c.kind == Kind::Visit && c.place.is_none() && events[i].here {
+            events[i].event.place = dateline.map(String::from);
+            continue;
+        }
         if c.kind != Kind::Talks || c.place.is_some() {
             continue;
         }

@@ -475,9 +475,6 @@ fn shaped_names(
         let known =
             state.cast.alias(text).or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten());
         let party = party_noun_after(dict.index(), st, n.end);
-        if known.is_none() && n.weak && party.is_none() {
-            continue;
-        }
         // "a number of Gulf diplomats": a word no dictionary knows before a
         // noun for people names them as a group, as "Tigray leaders" does.
         if let Some(noun) = party.filter(|_| known.is_none() && n.weak && n.kind != NameKind::Place) {
@@ -485,9 +482,13 @@ fn shaped_names(
             continue;
         }
         // A name the world gazetteer knows, in a place's position ("flew to
-        // Bakhmut") or typed a person for want of anything better, is a place.
+        // Bakhmut", a lone word too: "is heading to Tobruk") or typed a person
+        // for want of anything better, is a place.
         let place_name =
             (known.is_none() && n.kind != NameKind::Place).then(|| place_in_gazetteer(st, &n, dict)).flatten();
+        if known.is_none() && place_name.is_none() && n.weak && party.is_none() {
+            continue;
+        }
         let kind = match n.kind {
             _ if known.is_some() => known.map_or(EntityKind::Unknown, |e| state.cast.get(e).kind),
             _ if place_name.is_some() => {
@@ -505,7 +506,7 @@ fn shaped_names(
             NameKind::Place => {
                 if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
                     // The gazetteer's spelling when it knows the place.
-                    let name = dict.gazetteer.lookup(text).next().map_or(text, |g| g.name);
+                    let name = gazetteer_name(dict, text).unwrap_or(text);
                     places.push(PlaceSpan {
                         start: n.start,
                         end: n.end,
@@ -783,10 +784,29 @@ fn place_in_gazetteer<'d>(st: &str, n: &names::Named, dict: &'d Dictionaries) ->
     let motion = ["to", "from", "into", "toward", "towards", "in", "near", "outside", "around"]
         .iter()
         .any(|p| word.eq_ignore_ascii_case(p));
-    if !(motion || n.guessed || party_noun_after(dict.index(), st, n.end).is_some()) {
+    // "the rebel stronghold of Saada", "the town of X": a place noun's "of".
+    let of_place = word.eq_ignore_ascii_case("of") && {
+        let noun = before[..before.len() - 2].trim_end();
+        let noun = noun.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        !noun.is_empty()
+            && dict.index().word_classes(noun).any(|c| matches!(c, WordClass::PlaceNoun { name_after: true, .. }))
+    };
+    if !(motion || of_place || n.guessed || party_noun_after(dict.index(), st, n.end).is_some()) {
         return None;
     }
-    dict.gazetteer.lookup(&st[n.start..n.end]).next().map(|g| g.name)
+    gazetteer_name(dict, &st[n.start..n.end])
+}
+
+/// The gazetteer's name for a place the text spells `text`: the entry of that
+/// very name when there is one (the region "Saada" rather than the city
+/// "Sa'dah", which has it as an alternative spelling), else the first.
+fn gazetteer_name<'d>(dict: &'d Dictionaries, text: &str) -> Option<&'d str> {
+    let mut found = dict.gazetteer.lookup(text);
+    let first = found.next()?;
+    if first.name.eq_ignore_ascii_case(text) {
+        return Some(first.name);
+    }
+    Some(found.find(|g| g.name.eq_ignore_ascii_case(text)).unwrap_or(first).name)
 }
 
 /// The initials of an organisation's name ("Rapid Support Forces" → "RSF"),

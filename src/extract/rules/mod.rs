@@ -41,6 +41,9 @@ pub(crate) struct Candidate {
     /// "The consultations are due to end on January 29": the date is when an
     /// event already reported ends.
     pub(crate) ends: bool,
+    /// "Lavrov arrived Thursday morning": an arrival with no destination,
+    /// which is where the story is told from (its dateline).
+    pub(crate) here: bool,
 }
 
 impl Candidate {
@@ -57,6 +60,7 @@ impl Candidate {
             guessed: false,
             within: None,
             ends: false,
+            here: false,
         }
     }
 }
@@ -114,12 +118,19 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     let after = r
         .dates
         .iter()
-        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach && !r.clause_break(end, d.start))
+        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
+        .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        // "arrived on Thursday for the talks": the date of the verb, not of the
+        // talks the noun refers back to (but "met on Monday for talks" is one).
+        .filter(|d| {
+            let mut gap = r.text[d.end..start].split_whitespace();
+            !(gap.next().is_some_and(|w| PREPOSITIONS.contains(&w)) && gap.next().is_some_and(|w| w == "the"))
+        })
         .max_by_key(|d| d.end);
     match (before, after) {
         (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
@@ -127,11 +138,100 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     }
 }
 
+/// A date that heads the sentence and closes its fronted phrase with a comma
+/// ("In April, X met Y in Damascus", "On Tuesday (October 27), Zarif held a
+/// phone conversation", "Late last night, after hours of talks, Leon said"):
+/// it dates the main clause, so the event at `at` when no clause break (a
+/// "said", a "which", a ';') lies between the comma and it.
+pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr> {
+    // At most two words before it: "Late", "But on", "And in".
+    let d = r.dates.first().filter(|d| d.start <= 24 && !d.since && d.end <= at)?;
+    if r.text[..d.start].split_whitespace().nth(2).is_some() || r.in_quote(d.start) {
+        return None;
+    }
+    let mut rest = r.text[d.end..].trim_start();
+    // "On Tuesday (October 27),": a parenthesis restating the date.
+    if rest.starts_with('(') {
+        rest = rest.find(')').map_or("", |i| rest[i + 1..].trim_start());
+    }
+    let comma = r.text.len() - rest.len();
+    (rest.starts_with(',') && comma < at && !r.clause_break(comma, at)).then_some(d)
+}
+
+/// Words of a relative clause that says no more than that an event is held
+/// ("which will be held", "that are scheduled to take place", "which opens").
+const HOLDING: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "be",
+    "been",
+    "being",
+    "to",
+    "now",
+    "scheduled",
+    "due",
+    "set",
+    "expected",
+    "planned",
+    "slated",
+    "take",
+    "takes",
+    "taking",
+    "took",
+    "place",
+    "held",
+    "hold",
+    "open",
+    "opens",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "convene",
+    "convenes",
+    "in",
+    "at",
+    "the",
+];
+
+/// Whether the text from a trigger's end to `at` is the trigger's own
+/// relative clause of holding: "the summit, which will be held in Jeddah
+/// on May 19", "talks with the RRF, which are scheduled to take place on
+/// Wednesday in Geneva". Its date and place are the event's.
+pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
+    let gap = &r.text[end..at];
+    let Some(k) = gap.find(", which ").or_else(|| gap.find(", that ")) else { return false };
+    if separates_clauses(&gap[..k]) || gap[..k].contains(',') {
+        return false;
+    }
+    let clause = &gap[k + 2..];
+    let at_word = |w: &str| end + k + 2 + (w.as_ptr() as usize - clause.as_ptr() as usize);
+    let mut words = clause.split_whitespace().skip(1);
+    let mut held = false;
+    let plain = words.all(|w| {
+        let lower = lower_cow(w);
+        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts");
+        let i = at_word(w);
+        HOLDING.contains(&&*lower)
+            || r.places.iter().any(|p| p.start <= i && i < p.end)
+            || r.dates.iter().any(|d| d.start <= i && i < d.end)
+    });
+    plain && held && !clause.contains([',', ';'])
+}
+
+/// Prepositions that put a date before a trigger noun in another phrase.
+const PREPOSITIONS: &[&str] = &["for", "at", "in", "with", "of", "after", "before", "during"];
+
 pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
     let after = r
         .places
         .iter()
-        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
+        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach)
+        .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start))
         // "ways of resolving the crisis in Syria": what is talked about.
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))

@@ -779,4 +779,100 @@ fn an_opposition_group_is_one_group_not_the_whole_opposition() {
     let talks = of(&evs, Kind::Talks);
     assert!(!talks.is_empty(), "{evs:#?}");
     assert!(talks.iter().all(|t| !actors(t).contains(&"Yemeni opposition")), "{talks:#?}");
+fn a_date_heading_the_sentence_dates_its_main_clause() {
+    // Talks, a visit and a statement whose date opens the sentence before a comma.
+    let evs = events("In April, envoy Marten Grimsby met Ivo Tarkov in Aden.", "2023-05-10");
+    assert_eq!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2023-04"));
+    let evs = events("On Thursday, Grimsby will visit the coastal city of Aden.", "2023-03-14");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2023-03-16"));
+    let evs = events(
+        "On Tuesday (October 27), envoy Marten Grimsby also held a phone conversation with Ivo Tarkov.",
+        "2015-10-29",
+    );
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2015-10-27"));
+    // "Late last night," before a long fronted phrase still dates the saying.
+    let evs = events(
+        "Late last night, after three hours of \u{201c}long and fruitful\u{201d} talks with the rebels, \
+         including their leader Ivo Tarkov, envoy Marten Grimsby said that the dialogue would go on.",
+        "2014-12-09",
+    );
+    assert_eq!(day(of(&evs, Kind::Statement)[0]).as_deref(), Some("2014-12-08"));
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2014-12-08"));
+    // Not across a clause break: the meeting is what was said.
+    let evs = events("On Monday, envoy Marten Grimsby said he would meet Ivo Tarkov.", "2019-03-06");
+    assert_ne!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2019-03-04"));
+}
+
+#[test]
+fn a_lone_word_the_gazetteer_knows_after_a_verb_of_travel_is_the_destination() {
+    let evs = events("Envoy Marten Grimsby is heading to Kassala today.", "2014-12-09");
+    assert_eq!(of(&evs, Kind::Visit)[0].place.as_deref(), Some("Kassala"));
+}
+
+#[test]
+fn a_date_before_a_preposition_dates_the_verb_not_the_talks_noun() {
+    let evs = events(
+        "Grimsby and Tarkov held talks in Aden on Friday.\n\n\
+         Grimsby arrived in Aden on Thursday evening for the talks.",
+        "2016-08-26",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| day(t).as_deref() == Some("2016-08-26")), "{talks:#?}");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2016-08-25"));
+}
+
+#[test]
+fn a_relative_clause_of_holding_dates_and_places_its_event() {
+    let evs = events(
+        "Envoy Marten Grimsby will attend next week's cease-fire negotiations with the Zorban rebels.\n\n\
+         The government said it would send a delegation before talks with the Zorban rebels, which are \
+         scheduled to take place on Wednesday in Geneva.",
+        "2024-08-09",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2024-08-14"));
+    assert_eq!(talks[0].place.as_deref(), Some("Geneva"));
+    // Any other relative clause stays apart: the date is of what it tells.
+    let evs = events("Grimsby attended the talks, which began after the truce of March 2011.", "2024-08-09");
+    assert_ne!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2011-03"));
+}
+
+#[test]
+fn an_arrival_with_no_destination_is_in_the_dateline_city() {
+    let evs = events(
+        "ADEN, March 7 -- The envoys began talks on the truce on Thursday.\n\n\
+         Envoy Marten Grimsby arrived Thursday morning with his deputy.",
+        "2019-03-07",
+    );
+    assert_eq!(of(&evs, Kind::Visit)[0].place.as_deref(), Some("Aden"));
+}
+
+#[test]
+fn a_trip_with_no_destination_goes_where_the_talks_it_joins_are_held() {
+    let evs = events("Envoy Marten Grimsby arrived on Thursday to join the talks in Geneva.", "2019-03-07");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Geneva"));
+}
+
+#[test]
+fn a_toll_in_the_stronghold_of_a_town_the_gazetteer_knows_is_placed_there() {
+    let evs = events("An air raid killed 9 civilians in the rebel stronghold of Kassala on Monday.", "2017-12-20");
+    assert_eq!(of(&evs, Kind::DeathToll)[0].place.as_deref(), Some("Kassala"));
+    // The gazetteer's entry spelled as the text spells it ("Saada", not "Sa'dah").
+    let evs = events("Shelling killed 12 people in the town of Saada on Monday.", "2017-12-20");
+    assert_eq!(of(&evs, Kind::DeathToll)[0].place.as_deref(), Some("Saada"));
+}
+
+#[test]
+fn a_dated_definite_visit_noun_dates_the_visit_it_refers_back_to() {
+    let evs = events(
+        "President Ivo Tarkov has made a surprise visit to Aden, state television says.\n\n\
+         The visit happened on October 20, but was not announced until October 21.",
+        "2015-10-21",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{visits:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2015-10-20"));
 }

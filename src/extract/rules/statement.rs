@@ -206,6 +206,9 @@ pub(crate) fn statement(
         .map(String::from);
     let tense = if act.present { Tense::Present } else { Tense::Past };
     let speaker_start = act.speaker.as_ref().map(|s| s.start.min(act.at)).unwrap_or(act.at);
+    // "Late last night, after hours of talks with X, Leon said": a date that
+    // heads the sentence before a comma, however long the phrase after it.
+    let head = fronted_date(r, speaker_start).map(|h| h.start);
     let date = r
         .dates
         .iter()
@@ -233,7 +236,7 @@ pub(crate) fn statement(
                 && lead.split_whitespace().count() <= 6
                 && !lead.contains(['"', '\u{201c}', ';'])
                 && !r.clause_break(d.end, speaker_start);
-            after || between || fronted
+            after || between || fronted || head == Some(d.start)
         })
         .min_by_key(|d| if d.start >= act.end { d.start - act.end } else { act.at - d.end.min(act.at) });
     // The sentence's only date, before the verb and not looking ahead.

@@ -83,14 +83,20 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             continue;
         }
         let det = determiner_before(r, w.start);
+        // A date or place of the trigger's own clause, not of a relative
+        // clause of holding ("talks with X, which are due to open on
+        // Wednesday"): a bare noun with none refers back.
+        let in_clause = |at: Option<usize>| at.is_some_and(|at| at < w.start || !r.clause_break(w.end, at));
         let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
             .contains(&det.as_str())
             || det.ends_with("'s")
             || det.ends_with("\u{2019}s")
-            || (det.is_empty() && date.is_none() && place.is_none());
+            || (det.is_empty() && !in_clause(date.map(|d| d.start)) && !in_clause(place.map(|p| p.start)));
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
+        // "In April, X met Y": a date heading the sentence dates its main clause.
+        let date = date.or_else(|| fronted_date(r, w.start));
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);

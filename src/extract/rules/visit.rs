@@ -115,12 +115,21 @@ pub(crate) fn visits(
         if r.in_quote(w.start) && !visitor.as_ref().is_some_and(|v| v.quoted_with(r, w.start)) {
             continue;
         }
-        if place.is_none() && visitor.is_none() && !the_country {
+        // "The visit happened on October 20": a definite visit noun with a
+        // date of its own and nothing else dates the visit it refers back to.
+        let dated_reference = place.is_none()
+            && visitor.is_none()
+            && !the_country
+            && ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str())
+            && date_near(r, w.start, w.end, 50).is_some_and(|d| d.start >= w.end);
+        if place.is_none() && visitor.is_none() && !the_country && !dated_reference {
             continue;
         }
         // "In April, X met Assad in Damascus on the first such visit": an
         // adverbial visit takes its clause's date.
-        let date = date_near(r, w.start, w.end, 50).or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten());
+        let date = date_near(r, w.start, w.end, 50)
+            .or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten())
+            .or_else(|| fronted_date(r, w.start));
         let cue = status_cue_before(r, dict, w.start, 40);
         // "is heading to Tobruk today", "is flying to Libya on Thursday": under way, arriving later.
         let under_way = t.phrase.split(' ').next().is_some_and(|v| v.ends_with("ing") && v != "visiting")
@@ -144,7 +153,13 @@ pub(crate) fn visits(
         ev.place = match place {
             Some(p) => Some(p.name.to_string()),
             None if the_country => state.main_country.clone(),
-            None => None,
+            // "arrived Thursday morning to join the talks ... in Geneva": a
+            // trip with no destination of its own goes where the talks its
+            // sentence reports after it are held.
+            None => out
+                .iter()
+                .filter(|c| c.event.kind == Kind::Talks && c.at > r.offset + w.start)
+                .find_map(|c| c.event.place.clone()),
         };
         if let Some(v) = visitor {
             for name in coordinated_before(r, v.start) {
@@ -162,7 +177,9 @@ pub(crate) fn visits(
         let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
+        c.merge_only = dated_reference;
         c.family = 3;
+        c.here = c.event.place.is_none() && t.phrase.starts_with("arriv") && !t.phrase.contains(' ');
         out.push(c);
     }
     stays(r, dict, anchor, out);
