@@ -779,6 +779,9 @@ fn an_opposition_group_is_one_group_not_the_whole_opposition() {
     let talks = of(&evs, Kind::Talks);
     assert!(!talks.is_empty(), "{evs:#?}");
     assert!(talks.iter().all(|t| !actors(t).contains(&"Yemeni opposition")), "{talks:#?}");
+}
+
+#[test]
 fn a_date_heading_the_sentence_dates_its_main_clause() {
     // Talks, a visit and a statement whose date opens the sentence before a comma.
     let evs = events("In April, envoy Marten Grimsby met Ivo Tarkov in Aden.", "2023-05-10");
