@@ -43,9 +43,15 @@ fn same_day(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
 }
 
 pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
+    compatible_as(a, b, false)
+}
+
+/// `compatible`, where a loose report may join an event of any status.
+fn compatible_as(a: &Event, b: &Event, loose: bool) -> bool {
     a.kind == b.kind
         && (a.kind == Kind::Statement
             || a.kind == Kind::DeathToll
+            || loose
             || statuses_agree(a.status, b.status)
             || same_day(a.date, b.date)
             || same_venue(a, b))
@@ -115,13 +121,28 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
             && e.event.date.is_some_and(|d| d.precision == Precision::Day)
             && e.event.date == c.event.date
     };
-    let fits = |e: &Candidate| {
+    let fits_as = |e: &Candidate, loose: bool| {
         e.event.kind == c.event.kind
-            && compatible(&e.event, &c.event)
+            && compatible_as(&e.event, &c.event, loose)
             && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e))
     };
+    let fits = |e: &Candidate| fits_as(e, false);
     // Reports come in article order: a report of this sentence is the last one.
     let same_sentence = |e: &Candidate| e.event.mentions.last().is_some_and(|m| m.start == sentence);
+    // Two trigger words of one sentence that name the same participants
+    // report one meeting ("said after the meeting that they had good talks").
+    let named = |e: &Candidate| !e.event.actors.is_empty() && !c.event.actors.is_empty();
+    let restated = events.iter().rev().take_while(|e| same_sentence(e)).position(|e| {
+        c.restates
+            && e.event.kind == c.event.kind
+            && compatible(&e.event, &c.event)
+            && named(e)
+            && actors_agree(&e.event, &c.event)
+            && (c.event.date.is_none() || e.event.date == c.event.date)
+    });
+    if let Some(back) = restated {
+        return Some(events.len() - 1 - back);
+    }
     let specific = c.event.date.is_some() || c.event.place.is_some();
     if specific {
         let found = events.iter().rposition(|e| {
@@ -159,7 +180,13 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     if own_family.is_some() || !(c.anaphoric || c.merge_only) {
         return own_family;
     }
-    events.iter().rposition(|e| fits(e) && !same_sentence(e))
+    let any = events.iter().rposition(|e| fits(e) && !same_sentence(e));
+    if any.is_some() || !c.definite {
+        return any;
+    }
+    // "The coalition would take no part in the consultations": a definite
+    // reference refers back to the meeting whatever its clause's tense.
+    events.iter().rposition(|e| fits_as(e, true) && !same_sentence(e))
 }
 
 /// Merges the reports of an article as they come, sentence by sentence, so

@@ -22,6 +22,16 @@ pub(crate) struct Candidate {
     pub(crate) at: usize,
     /// "the talks", "next week's conference": refers back to an event already reported.
     pub(crate) anaphoric: bool,
+    /// A definite reference with no date of its own ("the talks", "their
+    /// meeting"): its clause's tense tells of whoever joins or skips it
+    /// ("would take no part in the consultations"), not whether it was held.
+    pub(crate) definite: bool,
+    /// May name the meeting the sentence's previous talks word names: no
+    /// determiner introduces it ("a conference" is new, "the talks" may be
+    /// the meeting's topic) and no "and" stands between the two ("met ...
+    /// for the second round of talks", not "called off a meeting and
+    /// canceled talks").
+    pub(crate) restates: bool,
     /// Only to be attached to an earlier event, never an event of its own.
     pub(crate) merge_only: bool,
     /// Which family of talks words: conference-like or meeting-like.
@@ -49,6 +59,8 @@ impl Candidate {
             event,
             at,
             anaphoric: false,
+            definite: false,
+            restates: false,
             merge_only: false,
             family: 0,
             in_title: false,

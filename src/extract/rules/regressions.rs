@@ -553,3 +553,46 @@ fn a_date_in_what_a_closing_attribution_reports_does_not_date_the_saying() {
     let talks = of(&evs, Kind::Talks);
     assert_eq!(day(talks[0]).as_deref(), Some("2013-11-19"));
 }
+
+// ------------------------------------------- one event per meeting (issue 15)
+
+#[test]
+fn a_definite_reference_joins_the_meeting_whatever_its_clauses_tense() {
+    let evs = events(
+        "Talks between the Zorban government and the rebels began in Valletta on Monday.\n\n\
+         The Kassala Liberation Front said it would take no part in the talks in Valletta.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Happened);
+}
+
+#[test]
+fn a_second_talks_word_of_one_sentence_naming_the_same_people_is_the_same_meeting() {
+    let evs = events(
+        "Envoy Marten Grimsby met rebel leader Kofi Tarkov in Aden on Monday.\n\n\
+         Tarkov said after the meeting with Grimsby that they had very good talks.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_called_off_and_talks_canceled_stay_two_events() {
+    let evs = events(
+        "President Arvid Kessel said he called off a secret meeting with the Kassala Liberation Front \
+         at his residence and canceled peace talks.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn separate_talks_are_a_meeting_of_their_own() {
+    let evs = events(
+        "The Zorban government suspended the talks with the rebels in July.\n\n\
+         Having ties with both sides, Valletta launched its separate mediation talks.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}

@@ -22,7 +22,7 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
 pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
     let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
     let before = out.len();
-    for w in &r.words {
+    for (i, w) in r.words.iter().enumerate() {
         // A handful of events per sentence at most: a run of trigger words
         // ("talks talks talks ...") is no more events, and no more work.
         if out.len() - before >= MAX_PER_SENTENCE {
@@ -49,11 +49,19 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             continue;
         }
         let det = determiner_before(r, w.start);
-        let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
+        // "its separate talks", "another meeting": a meeting of its own.
+        let distinct = r.words[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| !r.text[c.end..w.start].contains([',', ';', '.']))
+            .any(|c| entities::cues(dict, c).any(|k| k == CueKind::Distinct));
+        let definite = (["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
             .contains(&det.as_str())
             || det.ends_with("'s")
-            || det.ends_with("\u{2019}s")
-            || (det.is_empty() && date.is_none() && place.is_none());
+            || det.ends_with("\u{2019}s"))
+            && !distinct;
+        let anaphoric = definite || (det.is_empty() && !distinct && date.is_none() && place.is_none());
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
@@ -106,6 +114,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.mentions.push(r.mention());
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
+        c.definite = definite && date.is_none();
+        c.restates = det.is_empty()
+            && out[before..].last().is_some_and(|p| {
+                let between = r.text.get(p.at - r.offset..w.start).unwrap_or("");
+                !between.contains(" and ") && !between.contains(';')
+            });
         c.merge_only = r.in_quote(w.start) && date.is_none();
         c.family = family(&t.phrase);
         c.guessed = guessed;
