@@ -152,20 +152,25 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
                 && (c.event.date.is_some() && e.event.date.is_some()
                     || c.event.place.is_some() && e.event.place == c.event.place)
         });
-        // Filling in: a dated report fills in an earlier undated one of the
-        // same status and participants, at its place or at the country its
-        // place lies in ("on his first mission to the country ... After his
-        // arrival in Damascus on Thursday").
+        // Filling in: a report with a date or a place fills in an earlier
+        // one of the same status and participants that lacks it, at its place
+        // or at the country its place lies in ("on his first mission to the
+        // country ... After his arrival in Damascus on Thursday"), or with no
+        // place ("ahead of a planned meeting with the president ... would
+        // meet the president on Saturday").
         let filled = || {
             events.iter().rposition(|e| {
+                let undated = e.event.date.is_none() || e.guessed;
+                let at_place = e.event.place.is_some()
+                    && (e.event.place == c.event.place || (c.within.is_some() && e.event.place == c.within));
+                let unplaced = e.event.place.is_none() && !c.event.actors.is_empty();
                 e.event.kind == c.event.kind
-                    && c.event.date.is_some()
-                    && e.event.date.is_none()
+                    && (c.event.date.is_some() && undated || c.event.place.is_some() && e.event.place.is_none())
+                    && (undated || overlaps(e.event.date, c.event.date))
                     && e.event.status == c.event.status
                     && !e.event.actors.is_empty()
                     && actors_agree(&e.event, &c.event)
-                    && e.event.place.is_some()
-                    && (e.event.place == c.event.place || (c.within.is_some() && e.event.place == c.within))
+                    && (at_place || unplaced)
             })
         };
         let found = found.or_else(filled);
@@ -176,7 +181,14 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     if c.event.date.is_some() && !c.anaphoric {
         return None;
     }
-    let own_family = events.iter().rposition(|e| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
+    // A report that names two or more participants, all of them of the
+    // event, is one of its meeting whatever its word ("held talks with
+    // Erdogan ... the two leaders held a bilateral meeting").
+    let pair =
+        |e: &Candidate| c.event.actors.len() >= 2 && persons(&c.event).iter().all(|a| persons(&e.event).contains(a));
+    let own_family = events.iter().rposition(|e| {
+        fits(e) && (e.family == c.family && c.anaphoric || !same_sentence(e)) && (e.family == c.family || pair(e))
+    });
     if own_family.is_some() || !(c.anaphoric || c.merge_only) {
         return own_family;
     }

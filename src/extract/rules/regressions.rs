@@ -596,3 +596,26 @@ fn separate_talks_are_a_meeting_of_their_own() {
     );
     assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn a_dated_report_fills_in_an_earlier_undated_meeting_with_no_place() {
+    let evs = events(
+        "Envoy Marten Grimsby toured the camps on Monday, ahead of a planned meeting with rebel leader Kofi Tarkov.\n\n\
+         A spokesman said Grimsby would meet Tarkov on Saturday.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2019-03-09"));
+}
+
+#[test]
+fn a_meeting_of_the_same_two_participants_is_one_whatever_its_word() {
+    let evs = events(
+        "President Tomas Varga, speaking after talks with Chancellor Ilse Marnet at his residence in Valletta, \
+         said the plan would hold.\n\n\
+         The announcement came after Varga and Marnet held a bilateral meeting, which lasted an hour.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
