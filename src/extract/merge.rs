@@ -214,6 +214,7 @@ impl Merger {
     /// Adds one sentence's reports.
     pub(crate) fn add(&mut self, mut batch: Vec<Candidate>) {
         batch.sort_by_key(|c| c.at);
+        place_at_the_visit(&mut batch);
         for c in batch {
             if c.in_title {
                 self.title.push(c);
@@ -226,6 +227,31 @@ impl Merger {
     /// The article's events, once every sentence is added.
     pub(crate) fn finish(self, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
         finish(self.events, self.title, anchor, dateline)
+    }
+}
+
+/// "Sarraj and Haftar went to Moscow on Monday for talks": talks with no
+/// place of their own that a visit of the same sentence, by one of their
+/// participants, travels to are held at its destination. Known before
+/// merging, the place lets the report join another of the meeting ("a
+/// meeting in Moscow on Monday").
+fn place_at_the_visit(batch: &mut [Candidate]) {
+    for i in 0..batch.len() {
+        let c = &batch[i];
+        if c.event.kind != Kind::Talks || c.event.place.is_some() || c.event.actors.is_empty() {
+            continue;
+        }
+        let visit = batch.iter().find(|v| {
+            v.event.kind == Kind::Visit
+                && v.event.place.is_some()
+                && v.event.status == c.event.status
+                && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
+        });
+        if let Some(v) = visit {
+            let (place, within) = (v.event.place.clone(), v.within.clone());
+            batch[i].event.place = place;
+            batch[i].within = within;
+        }
     }
 }
 

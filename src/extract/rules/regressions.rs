@@ -619,3 +619,17 @@ fn a_meeting_of_the_same_two_participants_is_one_whatever_its_word() {
     );
     assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn talks_a_visit_of_their_sentence_travels_to_are_held_at_its_destination() {
+    let evs = events(
+        "Truce talks fail\n\n\
+         Chancellor Anna Weidemann will host the warring factions on Sunday at a peace summit in Berlin, which \
+         follows a meeting in Moscow on Monday where the warring parties failed to sign a ceasefire agreement.\n\n\
+         Prime Minister Fayiz Sarrif and commander Kalif Hafrat went to Moscow on Monday for talks with Turkish \
+         diplomats.",
+        "2020-01-16",
+    );
+    let moscow = of(&evs, Kind::Talks).into_iter().filter(|t| t.place.as_deref() == Some("Moscow")).count();
+    assert_eq!(moscow, 1, "{evs:#?}");
+}
