@@ -1,7 +1,7 @@
 //! Reports of one event inside an article, merged into one event with several mentions.
 
 use crate::extract::dates::{Anchor, Tense};
-use crate::extract::rules::Candidate;
+use crate::extract::rules::{kindred, Candidate};
 use crate::model::{DateSpan, Event, Kind, Precision, Status};
 // ---------------------------------------------------------------- merging
 
@@ -143,6 +143,9 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     if let Some(back) = restated {
         return Some(events.len() - 1 - back);
     }
+    if c.distinct {
+        return None;
+    }
     let specific = c.event.date.is_some() || c.event.place.is_some();
     if specific {
         let found = events.iter().rposition(|e| {
@@ -186,9 +189,15 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     // Erdogan ... the two leaders held a bilateral meeting").
     let pair =
         |e: &Candidate| c.event.actors.len() >= 2 && persons(&c.event).iter().all(|a| persons(&e.event).contains(a));
-    let own_family = events.iter().rposition(|e| {
-        fits(e) && (e.family == c.family && c.anaphoric || !same_sentence(e)) && (e.family == c.family || pair(e))
-    });
+    let in_family = |kin: fn(u8, u8) -> bool| {
+        events.iter().rposition(|e| {
+            let kin = kin(e.family, c.family);
+            fits(e) && (kin && c.anaphoric || !same_sentence(e)) && (kin || pair(e))
+        })
+    };
+    // Its own family first ("the conference" is the conference), then a
+    // family of its kind ("the talks" may be the conference).
+    let own_family = in_family(|a, b| a == b).or_else(|| in_family(kindred));
     if own_family.is_some() || !(c.anaphoric || c.merge_only) {
         return own_family;
     }

@@ -633,3 +633,26 @@ fn talks_a_visit_of_their_sentence_travels_to_are_held_at_its_destination() {
     let moscow = of(&evs, Kind::Talks).into_iter().filter(|t| t.place.as_deref() == Some("Moscow")).count();
     assert_eq!(moscow, 1, "{evs:#?}");
 }
+
+#[test]
+fn a_verb_tells_of_a_meeting_of_its_own_not_of_one_reported_before() {
+    let evs = events(
+        "Envoy visits Damascus\n\n\
+         UN envoy Geir Halvorsen met rebel commander Abu Karim in Damascus on Sunday.\n\n\
+         He also met interim prime minister Omar Haddad, it said.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn the_talks_may_name_the_conference_of_their_sentence() {
+    let evs = events(
+        "UN postpones Valletta conference\n\n\
+         The Valletta National Conference will be postponed due to the fighting, envoy Marten Grimsby said.\n\n\
+         Grimsby said the UN intended to convene the conference as soon as possible, but it would be \
+         impossible to hold the talks under fire.",
+        "2019-04-10",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}

@@ -50,18 +50,30 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         let det = determiner_before(r, w.start);
         // "its separate talks", "another meeting": a meeting of its own.
+        // The modifier stands in the trigger's noun phrase: at most two words
+        // between, none a function word ("two separate delegations to the
+        // talks" is no separate talks).
+        let in_phrase = |between: &str| {
+            between.split_whitespace().count() <= 2
+                && between.split_whitespace().all(|x| x.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
+                && !between.split_whitespace().any(|x| ["to", "of", "the", "a", "an", "for", "with"].contains(&x))
+        };
         let distinct = r.words[..i]
             .iter()
             .rev()
             .take(3)
-            .take_while(|c| !r.text[c.end..w.start].contains([',', ';', '.']))
+            .take_while(|c| in_phrase(&r.text[c.end..w.start]))
             .any(|c| entities::cues(dict, c).any(|k| k == CueKind::Distinct));
         let definite = (["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
             .contains(&det.as_str())
             || det.ends_with("'s")
             || det.ends_with("\u{2019}s"))
             && !distinct;
-        let anaphoric = definite || (det.is_empty() && !distinct && date.is_none() && place.is_none());
+        // A definite reference refers back, and so may a bare noun ("talks
+        // resumed"); a verb tells of a meeting of its own ("is to meet an
+        // opposition group", "he also met the prime minister").
+        let anaphoric =
+            definite || (det.is_empty() && !distinct && !is_verb(&t.phrase) && date.is_none() && place.is_none());
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
@@ -115,6 +127,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
         c.definite = definite && date.is_none();
+        c.distinct = distinct;
         c.restates = det.is_empty()
             && out[before..].last().is_some_and(|p| {
                 let between = r.text.get(p.at - r.offset..w.start).unwrap_or("");
