@@ -656,3 +656,14 @@ fn the_talks_may_name_the_conference_of_their_sentence() {
     );
     assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn the_talks_a_meeting_is_for_are_that_meeting() {
+    let evs = events(
+        "Rivals meet in Valletta\n\n\
+         Delegations of the Kassala Liberation Front and the Zorban Salvation Council will be meeting in Valletta \
+         today for the second round of talks on the truce.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}

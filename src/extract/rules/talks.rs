@@ -128,11 +128,17 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.anaphoric = anaphoric;
         c.definite = definite && date.is_none();
         c.distinct = distinct;
-        c.restates = det.is_empty()
-            && out[before..].last().is_some_and(|p| {
-                let between = r.text.get(p.at - r.offset..w.start).unwrap_or("");
-                !between.contains(" and ") && !between.contains(';')
+        c.restates = out[before..].last().is_some_and(|p| {
+            let between = r.text.get(p.at - r.offset..w.start).unwrap_or("");
+            // "will be meeting in Moscow for the second round of talks": the
+            // purpose of a meeting is that meeting.
+            let purpose = between.rsplit_once(" for ").is_some_and(|(_, np)| {
+                np.split_whitespace().count() <= 4 && np.split_whitespace().all(|x| x.chars().all(char::is_alphabetic))
             });
+            (det.is_empty() || purpose && det != "a" && det != "an")
+                && !between.contains(" and ")
+                && !between.contains(';')
+        });
         c.merge_only = r.in_quote(w.start) && date.is_none();
         c.family = family(&t.phrase);
         c.guessed = guessed;
