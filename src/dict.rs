@@ -227,7 +227,7 @@ pub enum CueKind {
     Number(u64),
     Generic,
     /// A modifier that makes a talks noun a meeting of its own, never one
-    /// reported before ("a separate meeting", "its own talks").
+    /// reported before ("a separate meeting", "another round of talks").
     Distinct,
     /// The head of a description that refers back ("the minister").
     Anaphor,

@@ -189,15 +189,23 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     // Erdogan ... the two leaders held a bilateral meeting").
     let pair =
         |e: &Candidate| c.event.actors.len() >= 2 && persons(&c.event).iter().all(|a| persons(&e.event).contains(a));
-    let in_family = |kin: fn(u8, u8) -> bool| {
-        events.iter().rposition(|e| {
-            let kin = kin(e.family, c.family);
-            fits(e) && (kin && c.anaphoric || !same_sentence(e)) && (kin || pair(e))
-        })
-    };
     // Its own family first ("the conference" is the conference), then a
-    // family of its kind ("the talks" may be the conference).
-    let own_family = in_family(|a, b| a == b).or_else(|| in_family(kindred));
+    // family of its kind ("the talks" may be the conference), in one pass.
+    let joins = |e: &Candidate, kin: bool| (kin && c.anaphoric || !same_sentence(e)) && (kin || pair(e));
+    let mut kin_found = None;
+    let mut own_family = None;
+    for (i, e) in events.iter().enumerate().rev() {
+        let kin = kindred(e.family, c.family);
+        if !(joins(e, e.family == c.family) || kin_found.is_none() && kin && joins(e, true)) || !fits(e) {
+            continue;
+        }
+        if joins(e, e.family == c.family) {
+            own_family = Some(i);
+            break;
+        }
+        kin_found = Some(i);
+    }
+    let own_family = own_family.or(kin_found);
     if own_family.is_some() || !(c.anaphoric || c.merge_only) {
         return own_family;
     }
