@@ -226,6 +226,9 @@ pub enum CueKind {
     Qualifier(Qualifier),
     Number(u64),
     Generic,
+    /// A modifier that makes a talks noun a meeting of its own, never one
+    /// reported before ("a separate meeting", "another round of talks").
+    Distinct,
     /// The head of a description that refers back ("the minister").
     Anaphor,
 }
@@ -638,6 +641,7 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
                 "status" => CueKind::Status(parse_status(src, line, value)?.ok_or_else(|| bad("status"))?),
                 "negation" => CueKind::Negation,
                 "generic" => CueKind::Generic,
+                "distinct" => CueKind::Distinct,
                 "anaphor" => CueKind::Anaphor,
                 "qualifier" => CueKind::Qualifier(value.parse().map_err(|e: String| src.error(line, e))?),
                 "number" => CueKind::Number(value.parse().map_err(|_| bad("number"))?),
@@ -645,7 +649,7 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
                     return Err(src.error(
                         line,
                         format!(
-                        "unknown cue type '{other}' (expected status, negation, qualifier, number, generic or anaphor)"
+                        "unknown cue type '{other}' (expected status, negation, qualifier, number, generic, distinct or anaphor)"
                     ),
                     ))
                 }

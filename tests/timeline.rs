@@ -44,7 +44,7 @@ fn timeline_view_has_the_export_columns_and_rows_in_date_order_with_actors_json(
     assert_eq!(header(&timeline), expected);
 
     let (export, timeline) = (rows(&export), rows(&timeline));
-    assert_eq!(export.len(), 79);
+    assert_eq!(export.len(), 77);
     assert_eq!(timeline.len(), export.len());
     let names = header(&run_ok(dir.path(), &["export", "events", "--format", "csv"]));
     let at = |name: &str| names.iter().position(|n| n == name).unwrap();

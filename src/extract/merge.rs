@@ -1,7 +1,7 @@
 //! Reports of one event inside an article, merged into one event with several mentions.
 
 use crate::extract::dates::{Anchor, Tense};
-use crate::extract::rules::Candidate;
+use crate::extract::rules::{kindred, Candidate};
 use crate::model::{DateSpan, Event, Kind, Precision, Status};
 // ---------------------------------------------------------------- merging
 
@@ -43,9 +43,15 @@ fn same_day(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
 }
 
 pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
+    compatible_as(a, b, false)
+}
+
+/// `compatible`, where a loose report may join an event of any status.
+fn compatible_as(a: &Event, b: &Event, loose: bool) -> bool {
     a.kind == b.kind
         && (a.kind == Kind::Statement
             || a.kind == Kind::DeathToll
+            || loose
             || statuses_agree(a.status, b.status)
             || same_day(a.date, b.date)
             || same_venue(a, b))
@@ -115,13 +121,31 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
             && e.event.date.is_some_and(|d| d.precision == Precision::Day)
             && e.event.date == c.event.date
     };
-    let fits = |e: &Candidate| {
+    let fits_as = |e: &Candidate, loose: bool| {
         e.event.kind == c.event.kind
-            && compatible(&e.event, &c.event)
+            && compatible_as(&e.event, &c.event, loose)
             && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e))
     };
+    let fits = |e: &Candidate| fits_as(e, false);
     // Reports come in article order: a report of this sentence is the last one.
     let same_sentence = |e: &Candidate| e.event.mentions.last().is_some_and(|m| m.start == sentence);
+    // Two trigger words of one sentence that name the same participants
+    // report one meeting ("said after the meeting that they had good talks").
+    let named = |e: &Candidate| !e.event.actors.is_empty() && !c.event.actors.is_empty();
+    let restated = events.iter().rev().take_while(|e| same_sentence(e)).position(|e| {
+        c.restates
+            && e.event.kind == c.event.kind
+            && compatible(&e.event, &c.event)
+            && named(e)
+            && actors_agree(&e.event, &c.event)
+            && (c.event.date.is_none() || e.event.date == c.event.date)
+    });
+    if let Some(back) = restated {
+        return Some(events.len() - 1 - back);
+    }
+    if c.distinct {
+        return None;
+    }
     let specific = c.event.date.is_some() || c.event.place.is_some();
     if specific {
         let found = events.iter().rposition(|e| {
@@ -131,20 +155,25 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
                 && (c.event.date.is_some() && e.event.date.is_some()
                     || c.event.place.is_some() && e.event.place == c.event.place)
         });
-        // Filling in: a dated report fills in an earlier undated one of the
-        // same status and participants, at its place or at the country its
-        // place lies in ("on his first mission to the country ... After his
-        // arrival in Damascus on Thursday").
+        // Filling in: a report with a date or a place fills in an earlier
+        // one of the same status and participants that lacks it, at its place
+        // or at the country its place lies in ("on his first mission to the
+        // country ... After his arrival in Damascus on Thursday"), or with no
+        // place ("ahead of a planned meeting with the president ... would
+        // meet the president on Saturday").
         let filled = || {
             events.iter().rposition(|e| {
+                let undated = e.event.date.is_none() || e.guessed;
+                let at_place = e.event.place.is_some()
+                    && (e.event.place == c.event.place || (c.within.is_some() && e.event.place == c.within));
+                let unplaced = e.event.place.is_none() && !c.event.actors.is_empty();
                 e.event.kind == c.event.kind
-                    && c.event.date.is_some()
-                    && e.event.date.is_none()
+                    && (c.event.date.is_some() && undated || c.event.place.is_some() && e.event.place.is_none())
+                    && (undated || overlaps(e.event.date, c.event.date))
                     && e.event.status == c.event.status
                     && !e.event.actors.is_empty()
                     && actors_agree(&e.event, &c.event)
-                    && e.event.place.is_some()
-                    && (e.event.place == c.event.place || (c.within.is_some() && e.event.place == c.within))
+                    && (at_place || unplaced)
             })
         };
         let found = found.or_else(filled);
@@ -155,11 +184,38 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     if c.event.date.is_some() && !c.anaphoric {
         return None;
     }
-    let own_family = events.iter().rposition(|e| fits(e) && e.family == c.family && (c.anaphoric || !same_sentence(e)));
+    // A report that names two or more participants, all of them of the
+    // event, is one of its meeting whatever its word ("held talks with
+    // Erdogan ... the two leaders held a bilateral meeting").
+    let pair =
+        |e: &Candidate| c.event.actors.len() >= 2 && persons(&c.event).iter().all(|a| persons(&e.event).contains(a));
+    // Its own family first ("the conference" is the conference), then a
+    // family of its kind ("the talks" may be the conference), in one pass.
+    let joins = |e: &Candidate, kin: bool| (kin && c.anaphoric || !same_sentence(e)) && (kin || pair(e));
+    let mut kin_found = None;
+    let mut own_family = None;
+    for (i, e) in events.iter().enumerate().rev() {
+        let kin = kindred(e.family, c.family);
+        if !(joins(e, e.family == c.family) || kin_found.is_none() && kin && joins(e, true)) || !fits(e) {
+            continue;
+        }
+        if joins(e, e.family == c.family) {
+            own_family = Some(i);
+            break;
+        }
+        kin_found = Some(i);
+    }
+    let own_family = own_family.or(kin_found);
     if own_family.is_some() || !(c.anaphoric || c.merge_only) {
         return own_family;
     }
-    events.iter().rposition(|e| fits(e) && !same_sentence(e))
+    let any = events.iter().rposition(|e| fits(e) && !same_sentence(e));
+    if any.is_some() || !c.definite {
+        return any;
+    }
+    // "The coalition would take no part in the consultations": a definite
+    // reference refers back to the meeting whatever its clause's tense.
+    events.iter().rposition(|e| fits_as(e, true) && !same_sentence(e))
 }
 
 /// Merges the reports of an article as they come, sentence by sentence, so
@@ -175,6 +231,7 @@ impl Merger {
     /// Adds one sentence's reports.
     pub(crate) fn add(&mut self, mut batch: Vec<Candidate>) {
         batch.sort_by_key(|c| c.at);
+        place_at_the_visit(&mut batch);
         for c in batch {
             if c.in_title {
                 self.title.push(c);
@@ -187,6 +244,31 @@ impl Merger {
     /// The article's events, once every sentence is added.
     pub(crate) fn finish(self, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
         finish(self.events, self.title, anchor, dateline)
+    }
+}
+
+/// "Sarraj and Haftar went to Moscow on Monday for talks": talks with no
+/// place of their own that a visit of the same sentence, by one of their
+/// participants, travels to are held at its destination. Known before
+/// merging, the place lets the report join another of the meeting ("a
+/// meeting in Moscow on Monday").
+fn place_at_the_visit(batch: &mut [Candidate]) {
+    for i in 0..batch.len() {
+        let c = &batch[i];
+        if c.event.kind != Kind::Talks || c.event.place.is_some() || c.event.actors.is_empty() {
+            continue;
+        }
+        let visit = batch.iter().find(|v| {
+            v.event.kind == Kind::Visit
+                && v.event.place.is_some()
+                && v.event.status == c.event.status
+                && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
+        });
+        if let Some(v) = visit {
+            let (place, within) = (v.event.place.clone(), v.within.clone());
+            batch[i].event.place = place;
+            batch[i].within = within;
+        }
     }
 }
 

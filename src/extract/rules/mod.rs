@@ -22,9 +22,22 @@ pub(crate) struct Candidate {
     pub(crate) at: usize,
     /// "the talks", "next week's conference": refers back to an event already reported.
     pub(crate) anaphoric: bool,
+    /// A definite reference with no date of its own ("the talks", "their
+    /// meeting"): its clause's tense tells of whoever joins or skips it
+    /// ("would take no part in the consultations"), not whether it was held.
+    pub(crate) definite: bool,
+    /// May name the meeting the sentence's previous talks word names: no
+    /// determiner introduces it ("a conference" is new, "the talks" may be
+    /// the meeting's topic) and no "and" stands between the two ("met ...
+    /// for the second round of talks", not "called off a meeting and
+    /// canceled talks").
+    pub(crate) restates: bool,
+    /// "a separate meeting", "also met": a meeting never reported before.
+    pub(crate) distinct: bool,
     /// Only to be attached to an earlier event, never an event of its own.
     pub(crate) merge_only: bool,
-    /// Which family of talks words: conference-like or meeting-like.
+    /// Which family of words: meeting-like, talks-like or conference-like
+    /// (talks), a visit, a toll.
     pub(crate) family: u8,
     pub(crate) in_title: bool,
     /// The tense of the trigger's clause, for dating an event the text does not date.
@@ -52,6 +65,9 @@ impl Candidate {
             event,
             at,
             anaphoric: false,
+            definite: false,
+            restates: false,
+            distinct: false,
             merge_only: false,
             family: 0,
             in_title: false,
@@ -446,16 +462,57 @@ pub(crate) fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, ancho
     }
 }
 
-/// Talks words of the meeting family ("meeting", "met", "phone call") rather than
-/// the conference family ("talks", "conference", "negotiations"); an anaphor
-/// refers back to an event of its own family first.
+/// Talks words of the meeting family ("meeting", "met", "phone call"), the
+/// conference family ("conference", "summit") or the talks family ("talks",
+/// "negotiations"); an anaphor refers back to an event of its own family
+/// first ("will also hold talks ... The peace conference is scheduled").
 pub(crate) fn family(phrase: &str) -> u8 {
     const MEETING: &[&str] = &["meet", "met", "conversation", "call", "phone", "telephone", "hosted", "press"];
+    const CONFERENCE: &[&str] = &["conference", "summit", "forum"];
     if MEETING.iter().any(|m| phrase.contains(m)) {
         1
+    } else if CONFERENCE.iter().any(|m| phrase.contains(m)) {
+        5
     } else {
         2
     }
+}
+
+/// Families of one kind: talks and conferences, whose words each may name
+/// the other ("the conference ... to hold the talks").
+pub(crate) fn kindred(a: u8, b: u8) -> bool {
+    a == b || matches!((a, b), (2, 5) | (5, 2))
+}
+
+/// Whether a talks phrase is a verb ("met", "will meet", "held talks"), not
+/// a noun ("talks", "a meeting"): a verb never refers back to a meeting
+/// already reported; it tells of one.
+pub(crate) fn is_verb(phrase: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "meet",
+        "meets",
+        "met",
+        "discuss",
+        "discussed",
+        "discussing",
+        "hold",
+        "held",
+        "holds",
+        "negotiate",
+        "spoke",
+        "speaks",
+        "talked",
+        "will",
+        "phoned",
+        "telephoned",
+        "called",
+        "received",
+        "receives",
+        "sat",
+        "hosted",
+        "convene",
+    ];
+    phrase.split(' ').next().is_some_and(|w| VERBS.contains(&w))
 }
 
 /// The determiner of a trigger noun, past up to three modifiers ("the proposed

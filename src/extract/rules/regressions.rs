@@ -879,3 +879,117 @@ fn a_dated_definite_visit_noun_dates_the_visit_it_refers_back_to() {
     assert_eq!(visits.len(), 1, "{visits:#?}");
     assert_eq!(day(visits[0]).as_deref(), Some("2015-10-20"));
 }
+
+// ------------------------------------------- one event per meeting (issue 15)
+
+#[test]
+fn a_definite_reference_joins_the_meeting_whatever_its_clauses_tense() {
+    let evs = events(
+        "Talks between the Zorban government and the rebels began in Valletta on Monday.\n\n\
+         The Kassala Liberation Front said it would take no part in the talks in Valletta.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Happened);
+}
+
+#[test]
+fn a_second_talks_word_of_one_sentence_naming_the_same_people_is_the_same_meeting() {
+    let evs = events(
+        "Envoy Marten Grimsby met rebel leader Kofi Tarkov in Aden on Monday.\n\n\
+         Tarkov said after the meeting with Grimsby that they had very good talks.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_called_off_and_talks_canceled_stay_two_events() {
+    let evs = events(
+        "President Arvid Kessel said he called off a secret meeting with the Kassala Liberation Front \
+         at his residence and canceled peace talks.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn separate_talks_are_a_meeting_of_their_own() {
+    let evs = events(
+        "The Zorban government suspended the talks with the rebels in July.\n\n\
+         Having ties with both sides, Valletta launched its separate mediation talks.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_dated_report_fills_in_an_earlier_undated_meeting_with_no_place() {
+    let evs = events(
+        "Envoy Marten Grimsby toured the camps on Monday, ahead of a planned meeting with rebel leader Kofi Tarkov.\n\n\
+         A spokesman said Grimsby would meet Tarkov on Saturday.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2019-03-09"));
+}
+
+#[test]
+fn a_meeting_of_the_same_two_participants_is_one_whatever_its_word() {
+    let evs = events(
+        "President Tomas Varga, speaking after talks with Chancellor Ilse Marnet at his residence in Valletta, \
+         said the plan would hold.\n\n\
+         The announcement came after Varga and Marnet held a bilateral meeting, which lasted an hour.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn talks_a_visit_of_their_sentence_travels_to_are_held_at_its_destination() {
+    let evs = events(
+        "Truce talks fail\n\n\
+         Chancellor Anna Weidemann will host the warring factions on Sunday at a peace summit in Berlin, which \
+         follows a meeting in Moscow on Monday where the warring parties failed to sign a ceasefire agreement.\n\n\
+         Prime Minister Fayiz Sarrif and commander Kalif Hafrat went to Moscow on Monday for talks with Turkish \
+         diplomats.",
+        "2020-01-16",
+    );
+    let moscow = of(&evs, Kind::Talks).into_iter().filter(|t| t.place.as_deref() == Some("Moscow")).count();
+    assert_eq!(moscow, 1, "{evs:#?}");
+}
+
+#[test]
+fn a_verb_tells_of_a_meeting_of_its_own_not_of_one_reported_before() {
+    let evs = events(
+        "Envoy visits Damascus\n\n\
+         UN envoy Geir Halvorsen met rebel commander Abu Karim in Damascus on Sunday.\n\n\
+         He also met interim prime minister Omar Haddad, it said.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn the_talks_may_name_the_conference_of_their_sentence() {
+    let evs = events(
+        "UN postpones Valletta conference\n\n\
+         The Valletta National Conference will be postponed due to the fighting, envoy Marten Grimsby said.\n\n\
+         Grimsby said the UN intended to convene the conference as soon as possible, but it would be \
+         impossible to hold the talks under fire.",
+        "2019-04-10",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn the_talks_a_meeting_is_for_are_that_meeting() {
+    let evs = events(
+        "Rivals meet in Valletta\n\n\
+         Delegations of the Kassala Liberation Front and the Zorban Salvation Council will be meeting in Valletta \
+         today for the second round of talks on the truce.",
+        "2019-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}

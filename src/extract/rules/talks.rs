@@ -53,7 +53,7 @@ fn attends_before(r: &Reading, at: usize) -> bool {
 pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
     let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
     let before = out.len();
-    for w in &r.words {
+    for (i, w) in r.words.iter().enumerate() {
         // A handful of events per sentence at most: a run of trigger words
         // ("talks talks talks ...") is no more events, and no more work.
         if out.len() - before >= MAX_PER_SENTENCE {
@@ -87,11 +87,35 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // clause of holding ("talks with X, which are due to open on
         // Wednesday"): a bare noun with none refers back.
         let in_clause = |at: Option<usize>| at.is_some_and(|at| at < w.start || !r.clause_break(w.end, at));
-        let anaphoric = ["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
+        // "its separate talks", "another meeting": a meeting of its own.
+        // The modifier stands in the trigger's noun phrase: at most two words
+        // between, none a function word ("two separate delegations to the
+        // talks" is no separate talks).
+        let in_phrase = |between: &str| {
+            between.split_whitespace().count() <= 2
+                && between.split_whitespace().all(|x| x.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
+                && !between.split_whitespace().any(|x| ["to", "of", "the", "a", "an", "for", "with"].contains(&x))
+        };
+        let distinct = r.words[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|c| in_phrase(&r.text[c.end..w.start]))
+            .any(|c| entities::cues(dict, c).any(|k| k == CueKind::Distinct));
+        let definite = (["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
             .contains(&det.as_str())
             || det.ends_with("'s")
-            || det.ends_with("\u{2019}s")
-            || (det.is_empty() && !in_clause(date.map(|d| d.start)) && !in_clause(place.map(|p| p.start)));
+            || det.ends_with("\u{2019}s"))
+            && !distinct;
+        // A definite reference refers back, and so may a bare noun ("talks
+        // resumed"); a verb tells of a meeting of its own ("is to meet an
+        // opposition group", "he also met the prime minister").
+        let anaphoric = definite
+            || (det.is_empty()
+                && !distinct
+                && !is_verb(&t.phrase)
+                && !in_clause(date.map(|d| d.start))
+                && !in_clause(place.map(|p| p.start)));
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
@@ -146,6 +170,19 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.mentions.push(r.mention());
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
+        c.definite = definite && date.is_none();
+        c.distinct = distinct;
+        c.restates = out[before..].last().is_some_and(|p| {
+            let between = r.text.get(p.at - r.offset..w.start).unwrap_or("");
+            // "will be meeting in Moscow for the second round of talks": the
+            // purpose of a meeting is that meeting.
+            let purpose = between.rsplit_once(" for ").is_some_and(|(_, np)| {
+                np.split_whitespace().count() <= 4 && np.split_whitespace().all(|x| x.chars().all(char::is_alphabetic))
+            });
+            (det.is_empty() || purpose && det != "a" && det != "an")
+                && !between.contains(" and ")
+                && !between.contains(';')
+        });
         c.merge_only = (r.in_quote(w.start) || attends) && date.is_none();
         c.family = family(&t.phrase);
         c.guessed = guessed;
