@@ -5,7 +5,11 @@
 //! - `tests/eval/world-a/` and `world-b/`: 36 articles from other conflicts
 //!   (Ukraine, Yemen, Libya, Iraq, Sudan, Ethiopia, Afghanistan, Syria
 //!   2018-2024, Karabakh, Gaza), gathered and annotated for development, each
-//!   with its source address in `SOURCES.md`.
+//!   with its source address in `SOURCES.md`;
+//! - `tests/eval/world-c/`: 10 articles from conflicts in neither set (DR
+//!   Congo, Myanmar, Armenia-Azerbaijan, Colombia, Mozambique, Mali, South
+//!   Sudan, Haiti, Kosovo-Serbia), held out: annotated to measure how the
+//!   rules carry over, never used to write them.
 //!
 //! Each article goes into a database of its own with `ingest` (with its
 //! publication date from the folder's `index.tsv` when it gives one), then
@@ -241,16 +245,21 @@ fn eval(name: &str) -> std::path::PathBuf {
 #[test]
 fn sample_articles_score_above_the_floor() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    score(&seeds, include_str!("golden/seeds.gold.jsonl"), Floors { f1: 0.965, fields: 0.935 });
+    score(&seeds, include_str!("golden/seeds.gold.jsonl"), Floors { f1: 0.97, fields: 0.95 });
 }
 
 #[test]
 fn news_articles_score_above_the_floor() {
-    score(&eval("news"), include_str!("eval/news/gold.jsonl"), Floors { f1: 0.89, fields: 0.89 });
+    score(&eval("news"), include_str!("eval/news/gold.jsonl"), Floors { f1: 0.91, fields: 0.92 });
 }
 
 #[test]
 fn articles_from_other_conflicts_score_above_the_floor() {
-    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.82, fields: 0.85 });
-    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.88, fields: 0.83 });
+    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.85, fields: 0.88 });
+    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.91, fields: 0.86 });
+}
+
+#[test]
+fn held_out_articles_score_above_the_floor() {
+    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.86, fields: 0.75 });
 }
