@@ -412,6 +412,11 @@ pub(crate) fn class_between(r: &Reading, from: usize, to: usize, is: impl Fn(Wor
     (lo..hi).any(|k| r.classes.get(k).copied().flatten().is_some_and(|(set, end)| end <= hi && set.iter().any(&is)))
 }
 
+/// Whether a `topic` word ("discussed") starts at token `k`.
+pub(crate) fn is_topic_word(r: &Reading, k: usize) -> bool {
+    r.classes.get(k).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::Topic))
+}
+
 /// Whether the token at `k` comes right after a `topic` word ("on", "the
 /// crisis in").
 fn follows_topic_word(r: &Reading, k: usize) -> bool {

@@ -993,3 +993,15 @@ fn the_talks_a_meeting_is_for_are_that_meeting() {
     );
     assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_country_in_the_object_of_a_topic_verb_is_no_venue() {
+    // "discussed" takes what is talked about as its object: the country in
+    // it is the topic; a city after the verb stays the venue.
+    let evs = events("Envoy Marten Grimsby and Ivo Tarkov discussed the prospects of a truce in Portugal.", "2016-08-26");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place, None, "{talks:#?}");
+    let evs = events("Envoy Marten Grimsby and Ivo Tarkov discussed the truce in Geneva on Monday.", "2016-08-26");
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Geneva"), "{evs:#?}");
+}

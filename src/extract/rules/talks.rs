@@ -148,6 +148,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
+        // "They discussed the prospects of a truce in Syria": the object of a
+        // topic verb is what is talked about, and a country in it no venue
+        // (though it makes the weak verb an event, as a place would).
+        let place = place.filter(|p| !(p.country && is_topic_word(r, r.tok_at(w.start))));
         ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         // "It comes ahead of a planned meeting with X", "after meeting with
