@@ -998,7 +998,8 @@ fn the_talks_a_meeting_is_for_are_that_meeting() {
 fn a_country_in_the_object_of_a_topic_verb_is_no_venue() {
     // "discussed" takes what is talked about as its object: the country in
     // it is the topic; a city after the verb stays the venue.
-    let evs = events("Envoy Marten Grimsby and Ivo Tarkov discussed the prospects of a truce in Portugal.", "2016-08-26");
+    let evs =
+        events("Envoy Marten Grimsby and Ivo Tarkov discussed the prospects of a truce in Portugal.", "2016-08-26");
     let talks = of(&evs, Kind::Talks);
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].place, None, "{talks:#?}");
