@@ -107,6 +107,9 @@ pub struct DateTables {
     cues: HashMap<String, Vec<(Vec<String>, Cue)>>,
     determiners: HashMap<String, ()>,
     not_verbs: HashMap<String, ()>,
+    /// Words after which "in N years" is a span, not a date ("for the first
+    /// time in three years", "the worst fighting in two decades").
+    span_heads: HashMap<String, ()>,
     /// Words at least one of which every expression without a digit contains
     /// (month, weekday, relative day, unit, season), for the cheap pre-filter.
     anchors: foldhash::HashSet<String>,
@@ -225,6 +228,7 @@ impl DateTables {
                     "ordinal" => insert_or_remove(&mut t.ordinals, &phrase, (!remove).then_some(())),
                     "determiner" => insert_or_remove(&mut t.determiners, &phrase, (!remove).then_some(())),
                     "notverb" => insert_or_remove(&mut t.not_verbs, &phrase, (!remove).then_some(())),
+                    "spanhead" => insert_or_remove(&mut t.span_heads, &phrase, (!remove).then_some(())),
                     "tense" => {
                         let cue = match value {
                             "future" => Some(Cue::Tense(Tense::Future)),
@@ -747,7 +751,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some((Form::Relative { unit, offset: n, part: Part::Whole }, i + 4));
         }
         let in_role = ctx.prep.and_then(|p| self.tables.preps.get(p)).is_some_and(|r| r == "in");
-        if in_role && !self.is_word(i + 2, "of") {
+        // "for the first time in three years": how long, not when.
+        let span = i >= 2 && self.word(i - 2).is_some_and(|w| self.tables.span_heads.contains_key(w));
+        if in_role && !span && !self.is_word(i + 2, "of") {
             return Some((Form::Relative { unit, offset: n, part: Part::Whole }, i + 2));
         }
         None

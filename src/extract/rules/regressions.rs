@@ -1006,3 +1006,19 @@ fn a_country_in_the_object_of_a_topic_verb_is_no_venue() {
     let evs = events("Envoy Marten Grimsby and Ivo Tarkov discussed the truce in Geneva on Monday.", "2016-08-26");
     assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Geneva"), "{evs:#?}");
 }
+
+#[test]
+fn in_three_years_after_first_time_is_a_span_not_a_date() {
+    // "for the first time in three years" says how long, not when: the
+    // meeting is not dated three years after publication.
+    let evs = events(
+        "The Kassala Liberation Front and the government met face-to-face for the first time in three years.",
+        "2014-01-20",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_ne!(talks[0].date.map(|d| d.labels().0).as_deref(), Some("2017"), "{talks:#?}");
+    // "in two weeks" after a verb is still a date.
+    let evs = events("The Kassala Liberation Front and the government will meet in two weeks.", "2014-01-20");
+    assert_eq!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2014-W06"), "{evs:#?}");
+}
