@@ -61,7 +61,9 @@
 //!   "80 percent", "three resolutions"), clock times ("05:41 AM"), decades
 //!   ("1990s"). A bare year needs a preposition or a part word ("in 2012",
 //!   "since 2011", "late 2012"); a bare month needs one too ("in May", "mid-May"),
-//!   so the modal "may" is never a month. Month and weekday names must be
+//!   or a determiner before it and a lower-case noun after it ("the October
+//!   talks": the October nearest publication, whatever the tense), so the modal
+//!   "may" is never a month. Month and weekday names must be
 //!   capitalised.
 //! * **Tense** ([`tense_of`], [`tense_at`]): cue words from `data/dates.tsv`
 //!   (will, would, may, is to, due to, plans, expected, next → future; said,
@@ -384,6 +386,9 @@ pub enum Shift {
     Next,
     Last,
     This,
+    /// The occurrence nearest the publication date, whatever the tense: a month used as a
+    /// modifier ("the October talks") names an occasion, and the clause's tense is not its own.
+    Nearest,
 }
 
 /// A day of a month, with its year when written.
@@ -621,7 +626,20 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some((Form::Month { year: Some(y), month: m, shift: Shift::Tense }, j + 2));
             }
         }
-        ctx.licensed().then_some((Form::Month { year: None, month: m, shift: Shift::Tense }, j))
+        if ctx.licensed() {
+            return Some((Form::Month { year: None, month: m, shift: Shift::Tense }, j));
+        }
+        self.attributive_month(i, j).then_some((Form::Month { year: None, month: m, shift: Shift::Nearest }, j))
+    }
+
+    /// A bare month used as a modifier between a determiner and a lower-case noun: "the October
+    /// talks", "a May summit". The modal "may" never follows a determiner, so no preposition is needed.
+    fn attributive_month(&self, i: usize, j: usize) -> bool {
+        let after_determiner = i > 0
+            && self.toks[i - 1].kind == TokKind::Word
+            && self.toks[i - 1].lower != "of"
+            && self.tables.determiners.contains_key(self.toks[i - 1].lower);
+        after_determiner && self.tok(j).is_some_and(|t| t.kind == TokKind::Word && !is_capitalised(t))
     }
 
     /// "25 November", "9th of September 2013", "17-18 December".
@@ -1080,6 +1098,7 @@ fn place_day(anchor: NaiveDate, month: u32, day: u32, tense: Tense) -> Option<Na
 
 /// Which year a month without one falls in.
 fn place_month(anchor: NaiveDate, month: u32, tense: Tense, shift: Shift) -> i32 {
+    let (tense, shift) = if shift == Shift::Nearest { (Tense::Present, Shift::Tense) } else { (tense, shift) };
     let y = anchor.year();
     let am = anchor.month();
     let prev = if month <= am { y } else { y - 1 };
@@ -1100,7 +1119,7 @@ fn place_month(anchor: NaiveDate, month: u32, tense: Tense, shift: Shift) -> i32
             }
         }
         Shift::This => y,
-        Shift::Tense => match tense {
+        Shift::Tense | Shift::Nearest => match tense {
             Tense::Past => prev,
             Tense::Future => next,
             Tense::Present => {
@@ -1117,6 +1136,7 @@ fn place_month(anchor: NaiveDate, month: u32, tense: Tense, shift: Shift) -> i32
 }
 
 fn place_weekday(anchor: NaiveDate, weekday: Weekday, tense: Tense, shift: Shift) -> Option<NaiveDate> {
+    let (tense, shift) = if shift == Shift::Nearest { (Tense::Present, Shift::Tense) } else { (tense, shift) };
     let a = anchor.weekday().num_days_from_monday() as i64;
     let w = weekday.num_days_from_monday() as i64;
     let back = (a - w).rem_euclid(7);
@@ -1130,9 +1150,9 @@ fn place_weekday(anchor: NaiveDate, weekday: Weekday, tense: Tense, shift: Shift
             }
         }
         (Shift::Last, _) => -(if back == 0 { 7 } else { back }),
-        (Shift::This, _) | (Shift::Tense, Tense::Future) => fwd,
-        (Shift::Tense, Tense::Past) => -back,
-        (Shift::Tense, Tense::Present) => {
+        (Shift::This, _) | (Shift::Tense | Shift::Nearest, Tense::Future) => fwd,
+        (Shift::Tense | Shift::Nearest, Tense::Past) => -back,
+        (Shift::Tense | Shift::Nearest, Tense::Present) => {
             if back <= fwd {
                 -back
             } else {
@@ -1150,6 +1170,7 @@ fn season_span(start_month: u32, year: i32) -> Option<DateSpan> {
 }
 
 fn place_season(anchor: NaiveDate, start_month: u32, tense: Tense, shift: Shift) -> Option<DateSpan> {
+    let (tense, shift) = if shift == Shift::Nearest { (Tense::Present, Shift::Tense) } else { (tense, shift) };
     let spans: Vec<DateSpan> =
         ((anchor.year() - 2)..=(anchor.year() + 2)).filter_map(|y| season_span(start_month, y)).collect();
     let containing = spans.iter().find(|s| s.start <= anchor && anchor <= s.end);
@@ -1158,9 +1179,9 @@ fn place_season(anchor: NaiveDate, start_month: u32, tense: Tense, shift: Shift)
     let pick = match (shift, tense) {
         (Shift::Last, _) => latest_ended,
         (Shift::Next, _) => first_future,
-        (Shift::This, _) | (Shift::Tense, Tense::Present) => containing.or(first_future),
-        (Shift::Tense, Tense::Past) => containing.or(latest_ended),
-        (Shift::Tense, Tense::Future) => containing.or(first_future),
+        (Shift::This, _) | (Shift::Tense | Shift::Nearest, Tense::Present) => containing.or(first_future),
+        (Shift::Tense | Shift::Nearest, Tense::Past) => containing.or(latest_ended),
+        (Shift::Tense | Shift::Nearest, Tense::Future) => containing.or(first_future),
     };
     pick.copied()
 }

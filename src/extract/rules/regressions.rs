@@ -1022,3 +1022,19 @@ fn in_three_years_after_first_time_is_a_span_not_a_date() {
     let evs = events("The Kassala Liberation Front and the government will meet in two weeks.", "2014-01-20");
     assert_eq!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2014-W06"), "{evs:#?}");
 }
+
+#[test]
+fn a_month_before_the_meeting_noun_dates_that_meeting() {
+    // "the October talks" names its month without a preposition; the month
+    // nearest the publication is meant, whatever the clause's tense ("was
+    // planned" is not the talks' tense).
+    let evs = events(
+        "A new round was planned immediately after the October talks between the Kassala Liberation Front and the government in Asmara.",
+        "2016-11-29",
+    );
+    let dated: Vec<_> = of(&evs, Kind::Talks).into_iter().filter_map(day).collect();
+    assert!(dated.iter().any(|d| d == "2016-10"), "{evs:#?}");
+    // The modal never follows a determiner, and a bare "May" without one is no date.
+    let evs = events("Officials said the talks may resume soon.", "2016-11-29");
+    assert!(evs.iter().all(|e| e.date.is_none_or(|d| !d.labels().0.ends_with("-05"))), "{evs:#?}");
+}
