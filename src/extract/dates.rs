@@ -41,6 +41,9 @@
 //!   "last week", "in two weeks" (the week two weeks on), "two weeks ago".
 //!   "this/next/last weekend" is the Saturday..Sunday of that ISO week (day
 //!   precision, a two-day range).
+//!   "over the weekend", "at the weekend", "spent the weekend" (words of kind
+//!   `weekendlead`, or a preposition) follow the tense: past is the latest
+//!   weekend begun by publication, future the coming one.
 //! * **Months**: "last month", "earlier this month", "later this month", "next
 //!   month", "by the end of the month", "in two months". "mid-January", "early
 //!   May", "the end of January" are the whole month (month precision).
@@ -112,6 +115,8 @@ pub struct DateTables {
     /// Words after which "in N years" is a span, not a date ("for the first
     /// time in three years", "the worst fighting in two decades").
     span_heads: HashMap<String, ()>,
+    /// Words before which "the weekend" is a date without a preposition ("over the weekend").
+    weekend_leads: HashMap<String, ()>,
     /// Words at least one of which every expression without a digit contains
     /// (month, weekday, relative day, unit, season), for the cheap pre-filter.
     anchors: foldhash::HashSet<String>,
@@ -231,6 +236,7 @@ impl DateTables {
                     "determiner" => insert_or_remove(&mut t.determiners, &phrase, (!remove).then_some(())),
                     "notverb" => insert_or_remove(&mut t.not_verbs, &phrase, (!remove).then_some(())),
                     "spanhead" => insert_or_remove(&mut t.span_heads, &phrase, (!remove).then_some(())),
+                    "weekendlead" => insert_or_remove(&mut t.weekend_leads, &phrase, (!remove).then_some(())),
                     "tense" => {
                         let cue = match value {
                             "future" => Some(Cue::Tense(Tense::Future)),
@@ -255,7 +261,7 @@ impl DateTables {
                     other => {
                         return Err(src.error(
                             line,
-                            format!("unknown kind '{other}' (expected month, weekday, relday, partofday, shift, unit, number, part, season, prep, ordinal, tense, determiner or notverb)"),
+                            format!("unknown kind '{other}' (expected month, weekday, relday, partofday, shift, unit, number, part, season, prep, ordinal, tense, determiner, notverb, spanhead or weekendlead)"),
                         ))
                     }
                 }
@@ -416,6 +422,8 @@ pub enum Form {
     Relative { unit: Unit, offset: i32, part: Part },
     /// "last summer", "the winter of 2012".
     Season { start_month: u32, year: Option<i32>, shift: Shift },
+    /// "over the weekend", "at the weekend": the Saturday..Sunday the tense points to.
+    Weekend,
 }
 
 /// A temporal expression found in a sentence.
@@ -791,6 +799,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         ctx.licensed().then_some((Form::Season { start_month, year: None, shift: Shift::Tense }, i + 1))
     }
 
+    /// "over the weekend", "at the weekend", "spent the weekend": a weekend that the tense places.
+    /// Other words before "the weekend" ("the weekend's talks") leave it undated.
+    fn the_weekend(&self, i: usize, ctx: Ctx) -> Option<(Form, usize)> {
+        if !(self.is_word(i, "the") && self.word(i + 1).is_some_and(|w| self.tables.units.get(w).is_some_and(|u| u.0 == Unit::Weekend))) {
+            return None;
+        }
+        let before = i.checked_sub(1).and_then(|b| self.word(b));
+        let licensed = ctx.licensed() || before.is_some_and(|w| self.tables.weekend_leads.contains_key(w));
+        (licensed && !self.punct(i + 2, &["'"])).then_some((Form::Weekend, i + 2))
+    }
+
     /// "earlier this month", "later this year", "later today".
     fn earlier_later(&self, i: usize) -> Option<(Form, usize)> {
         if !matches!(self.word(i), Some("earlier" | "later")) {
@@ -893,7 +912,8 @@ impl<'t, 'a> Parser<'t, 'a> {
                     } else {
                         None
                     }
-                }),
+                })
+                .or_else(|| self.the_weekend(i, ctx)),
             TokKind::Punct => None,
         }
     }
@@ -1245,6 +1265,20 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
                 }
                 Unit::Year => year_span(p.year() + offset, part),
             }
+        }
+        Form::Weekend => {
+            let p = published?;
+            let saturday = add_days(monday_of(p)?, 5)?;
+            let on_weekend = p >= saturday;
+            let offset = match tense {
+                _ if on_weekend => 0,
+                Tense::Past => -7,
+                Tense::Future => 0,
+                // "is at the weekend" early in the week looks back, late in the week forward.
+                Tense::Present => if p.weekday().num_days_from_monday() <= 2 { -7 } else { 0 },
+            };
+            let start = add_days(saturday, offset)?;
+            Some(DateSpan { start, end: add_days(start, 1)?, precision: Precision::Day })
         }
         Form::Season { start_month, year, shift } => match year {
             Some(y) => season_span(start_month, y),

@@ -1038,3 +1038,17 @@ fn a_month_before_the_meeting_noun_dates_that_meeting() {
     let evs = events("Officials said the talks may resume soon.", "2016-11-29");
     assert!(evs.iter().all(|e| e.date.is_none_or(|d| !d.labels().0.ends_with("-05"))), "{evs:#?}");
 }
+
+#[test]
+fn over_the_weekend_is_the_weekend_the_tense_points_to() {
+    // Published on a Monday: a past "over the weekend" is the Saturday and
+    // Sunday just before; a future "at the weekend" is the coming one.
+    let evs = events("The Kassala Liberation Front and the government met over the weekend in Asmara.", "2024-06-17");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks[0].date.map(|d| d.labels()), Some(("2024-06-15".into(), Some("2024-06-16".into()))), "{evs:#?}");
+    let evs = events("The Kassala Liberation Front and the government will meet at the weekend in Asmara.", "2024-06-17");
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2024-06-22"), "{evs:#?}");
+    // "the weekend's talks" without a leading word is not dated.
+    let evs = events("Officials said the weekend talks between the two sides were useful.", "2024-06-17");
+    assert!(evs.iter().all(|e| e.date.is_none_or(|d| d.labels().0 != "2024-06-15")), "{evs:#?}");
+}
