@@ -1052,3 +1052,18 @@ fn over_the_weekend_is_the_weekend_the_tense_points_to() {
     let evs = events("Officials said the weekend talks between the two sides were useful.", "2024-06-17");
     assert!(evs.iter().all(|e| e.date.is_none_or(|d| d.labels().0 != "2024-06-15")), "{evs:#?}");
 }
+
+#[test]
+fn a_described_speaker_after_a_closing_quote_still_speaks() {
+    // The quote's own comma sits inside the quotation marks, so the subject
+    // after it was read as part of the quote and the statement was lost.
+    for text in [
+        "\"We are close to a deal,\" the Kassalan envoy said.",
+        "\u{201c}We are close to a deal,\u{201d} a senior Kassalan official told reporters.",
+    ] {
+        let evs = events(text, "2023-05-10");
+        let st = of(&evs, Kind::Statement);
+        assert_eq!(st.len(), 1, "{text}: {evs:#?}");
+        assert!(st[0].speaker.as_deref().is_some_and(|s| s.contains("Kassalan")), "{text}: {st:#?}");
+    }
+}
