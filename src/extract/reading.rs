@@ -567,16 +567,23 @@ fn extend_known(
     let Some(pos) = actors.iter().position(|a| a.start == at && a.person()) else { return };
     let first = st[n.start..n.end].split_whitespace().next().unwrap_or("");
     let initial = first.len() <= 2 && first.ends_with('.');
-    let same = initial
-        || actors[pos].entity.and_then(|e| state.cast.get(e).dict).is_some_and(|d| {
-            let actor = &dict.actors[d];
-            std::iter::once(&actor.name)
-                .chain(&actor.aliases)
-                .any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)))
-        });
-    if same {
-        actors[pos].start = n.start;
-        return;
+    let dict_actor = actors[pos].entity.and_then(|e| state.cast.get(e).dict).map(|d| &dict.actors[d]);
+    let names = || dict_actor.into_iter().flat_map(|a| std::iter::once(&a.name).chain(&a.aliases));
+    if n.start == at {
+        // Words after the dictionary's ("Idris Bako" after "Idris"): the same
+        // person only when the dictionary's own names hold them ("Abiy Ahmed").
+        let rest = &st[actors[pos].end.min(n.end)..n.end];
+        let held = rest.split_whitespace().all(|w| names().any(|name| name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w))));
+        if held {
+            actors[pos].end = n.end;
+            return;
+        }
+    } else {
+        let same = initial || names().any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)));
+        if same {
+            actors[pos].start = n.start;
+            return;
+        }
     }
     let entity = enlist(st, n, EntityKind::Person, dict, &mut state.cast, n.start);
     let e = state.cast.get(entity);

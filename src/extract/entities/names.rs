@@ -347,6 +347,44 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
             // Given names or initials right before a dictionary person, in
             // the same run: one name ("Sergey V. Lavrov").
             let person = cx.known.iter().position(|k| std::ptr::eq(k, f)).is_some_and(|p| cx.known_person[p]);
+            // A one-word dictionary person followed by capitalised words no
+            // dictionary knows: "Idris Bako" is one name, whose first word
+            // only looks like a known surname. The reader decides whether it
+            // is the dictionary's person ("Abiy Ahmed") or another.
+            let plain = |k: usize| {
+                k < w.len()
+                    && !run.connector[k]
+                    && w[k].cap
+                    && !w[k].acronym
+                    && cx.known_over(w[k].start).is_none()
+                    && cx.is_title(w[k].t0).is_none()
+                    && cx
+                        .has(w[k].t0, |c| matches!(c, WordClass::OrgHead | WordClass::Time | WordClass::NotName { .. }))
+                        .is_none()
+            };
+            if person && f.start == w[i].start && f.end == w[i].end && plain(i + 1) && !title_case(cx) {
+                let mut j = i + 1;
+                while j < w.len() && j < i + 3 && plain(j) {
+                    j += 1;
+                }
+                extended.push(Named {
+                    start: w[i].start,
+                    end: w[j - 1].end,
+                    kind: NameKind::Entity(EntityKind::Person),
+                    title: None,
+                    gender: None,
+                    span_start: w[i].start,
+                    acronym: None,
+                    known: Some(f.start),
+                    weak: false,
+                    guessed: false,
+                });
+                title = None;
+                affiliation = None;
+                known_before = None;
+                i = j;
+                continue;
+            }
             if let Some(c) = chunks.last().filter(|c| {
                 person
                     && c.b == i
@@ -463,6 +501,14 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
     }
     out.extend(extended);
     out.sort_by_key(|n| n.start);
+}
+
+/// A headline in title case ("Kerry Urges Kurds to Stay"): most words of
+/// four letters or more are capitalised, so capitals say nothing of names.
+fn title_case(cx: &Context) -> bool {
+    let long = cx.toks.iter().filter(|t| t.kind == TokKind::Word && t.text.len() > 3);
+    let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.text.as_bytes()[0].is_ascii_uppercase())));
+    n >= 3 && caps * 10 >= n * 7
 }
 
 fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {

@@ -1067,3 +1067,14 @@ fn a_described_speaker_after_a_closing_quote_still_speaks() {
         assert!(st[0].speaker.as_deref().is_some_and(|s| s.contains("Kassalan")), "{text}: {st:#?}");
     }
 }
+
+#[test]
+fn a_known_surname_that_opens_an_unknown_name_is_not_that_person() {
+    // "Idris" is a dictionary person's surname; "Idris Bako" is another person.
+    let evs = events("The rebel commander Idris Bako accused the army of shelling villages.", "2023-05-10");
+    assert_eq!(speakers(&evs), ["Idris Bako"]);
+    // The dictionary's own names still extend it ("Abiy Ahmed"), and a
+    // title-case headline's verb is no name ("Kerry Urges ...").
+    let evs = events("Kerry Urges Kassalan Leaders To Unite\n\nKerry said the talks would resume.", "2014-06-24");
+    assert!(speakers(&evs).iter().all(|s| s == "John Kerry"), "{evs:#?}");
+}
