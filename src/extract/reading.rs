@@ -912,9 +912,11 @@ pub(crate) fn descriptions(
     while k + 1 < toks.len() {
         k += 1;
         let head = &toks[k];
-        if head.text.starts_with(|c: char| c.is_uppercase()) || head.kind != crate::extract::tokens::TokKind::Word {
+        if head.kind != crate::extract::tokens::TokKind::Word {
             continue;
         }
+        // "the UN Special Envoy said": a title may be written with capitals.
+        let capital_head = head.text.starts_with(|c: char| c.is_uppercase());
         // The head phrase: a cue or a phrase of `data/words.tsv` ("foreign
         // minister", "secretary-general"), to its last token.
         let cue_end = words
@@ -926,7 +928,7 @@ pub(crate) fn descriptions(
         let titled = is(|c| matches!(c, WordClass::Title(_) | WordClass::RoleAlias(_)));
         let group = is(|c| *c == WordClass::Group);
         let org = is(|c| *c == WordClass::OrgHead);
-        if !(cue_end.is_some() || titled || group || org) {
+        if !(cue_end.is_some() || titled || group || org) || (capital_head && !titled) {
             continue;
         }
         let class_end = class.map_or(head.end, |(_, e)| toks[e - 1].end);
@@ -981,7 +983,7 @@ pub(crate) fn descriptions(
             if t.text == "-" && owner.is_some() {
                 continue;
             }
-            if t.kind != crate::extract::tokens::TokKind::Word || t.text.starts_with(|c: char| c.is_uppercase()) {
+            if t.kind != crate::extract::tokens::TokKind::Word || (t.text.starts_with(|c: char| c.is_uppercase()) && !capital_head) {
                 break;
             }
             desc.push(t.lower);

@@ -631,7 +631,7 @@ fn title_of_noun_phrase_before(cx: &Context, k: usize) -> Option<(Box<str>, Opti
     }
     // The noun phrase: back to the previous comma or the sentence's start.
     let start = (0..k - 1).rev().find(|&j| cx.punct(j, ",")).map_or(0, |j| j + 1);
-    (start..(start + 4).min(k - 1)).find_map(|s| {
+    (start..(start + 8).min(k - 1)).find_map(|s| {
         let (g, end) = cx.is_title(s)?;
         let text = &cx.text[cx.toks[s].start..cx.toks[end - 1].end];
         Some((text.to_ascii_lowercase().into_boxed_str(), g))

@@ -1078,3 +1078,16 @@ fn a_known_surname_that_opens_an_unknown_name_is_not_that_person() {
     let evs = events("Kerry Urges Kassalan Leaders To Unite\n\nKerry said the talks would resume.", "2014-06-24");
     assert!(speakers(&evs).iter().all(|s| s == "John Kerry"), "{evs:#?}");
 }
+
+#[test]
+fn a_title_before_a_comma_and_a_capitalised_title_refer_to_the_envoy() {
+    // The title of "The U.N. special envoy for Kassala, Marten Grimsby," is
+    // his; "the UN envoy" and "The UN Special Envoy" later are he.
+    let evs = events(
+        "The U.N. special envoy for Kassala, Marten Grimsby, arrived in Asmara on Monday.\n\n\
+         \"We are close to a deal,\" the UN envoy told reporters.\n\n\
+         The UN Special Envoy said the talks would resume.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby", "Marten Grimsby"], "{evs:#?}");
+}
