@@ -617,10 +617,34 @@ fn title_before(cx: &Context, k: usize) -> Option<((usize, usize), Option<Gender
         j -= 1;
     }
     // The title phrase ends at token j: look at the few tokens before for one that starts a title ending there.
-    (j.saturating_sub(4)..j).find_map(|s| {
+    let (s, g) = (j.saturating_sub(4)..j).find_map(|s| {
         let (g, end) = cx.is_title(s)?;
-        (end == j).then(|| ((cx.toks[s].start, cx.toks[j - 1].end), g))
-    })
+        (end == j).then_some((s, g))
+    })?;
+    Some(((cx.toks[modifiers_before(cx, s)].start, cx.toks[j - 1].end), g))
+}
+
+/// Where a title's noun phrase starts, with up to two lower-case modifiers
+/// inside it ("the army chief", "Kassalan rebel commander"): a modifier
+/// counts only after a determiner, a capitalised word or a possessive, so
+/// that a verb ("met army chief X") stays out.
+fn modifiers_before(cx: &Context, s: usize) -> usize {
+    let mut s = s;
+    for _ in 0..2 {
+        let Some(m) = s.checked_sub(1) else { break };
+        let t = &cx.toks[m];
+        let lower_word = t.kind == TokKind::Word && t.text.as_bytes()[0].is_ascii_lowercase() && t.text.len() > 2;
+        let opener = m.checked_sub(1).map(|p| &cx.toks[p]).is_some_and(|p| {
+            matches!(p.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "s")
+                || (p.kind == TokKind::Word && p.text.as_bytes()[0].is_ascii_uppercase())
+        });
+        let determiner = matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "and" | "of" | "for");
+        if !lower_word || determiner || !opener || cx.is_title(m).is_some() {
+            break;
+        }
+        s = m;
+    }
+    s
 }
 
 /// A name in apposition after a noun phrase that opens with a title: ", X,"

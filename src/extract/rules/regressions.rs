@@ -1091,3 +1091,30 @@ fn a_title_before_a_comma_and_a_capitalised_title_refer_to_the_envoy() {
     );
     assert_eq!(speakers(&evs), ["Marten Grimsby", "Marten Grimsby"], "{evs:#?}");
 }
+
+#[test]
+fn a_body_chief_and_a_hyphenated_title_refer_to_their_holder() {
+    // "the UN chief" is a role alias holding its owner's name; "the
+    // secretary-general" matches the dictionary's hyphenated title.
+    let evs = events(
+        "The UN chief Antonio Guterres called for calm on Monday.\n\n\
+         The UN chief said the fighting must stop.\n\n\
+         The secretary-general said peace was possible.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["António Guterres", "António Guterres", "António Guterres"], "{evs:#?}");
+}
+
+#[test]
+fn a_modifier_of_the_title_is_part_of_it_but_the_body_alone_is_not_the_person() {
+    // "army chief Musa Bako": "the army chief" is he; "the army" is not.
+    let evs = events(
+        "The Kassalan army chief Musa Bako met the envoy on Monday.\n\n\
+         The army chief said the war would end.\n\n\
+         The army said it had shelled the villages.",
+        "2023-05-10",
+    );
+    let sp = speakers(&evs);
+    assert_eq!(sp.first().map(String::as_str), Some("Musa Bako"), "{evs:#?}");
+    assert!(sp.get(1).is_some_and(|s| s != "Musa Bako"), "{evs:#?}");
+}
