@@ -1293,6 +1293,10 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
 /// The cue that starts at word token `k`, longest phrase first: (tense or aux, tokens used).
 fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
     let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
+    // "May 9": a capitalised month name is no modal "may".
+    if is_capitalised(t) && tables.months.contains_key(t.lower) {
+        return None;
+    }
     if let Some(list) = tables.cues.get(t.lower) {
         for (words, cue) in list {
             let mut j = k;

@@ -1118,3 +1118,22 @@ fn a_modifier_of_the_title_is_part_of_it_but_the_body_alone_is_not_the_person() 
     assert_eq!(sp.first().map(String::as_str), Some("Musa Bako"), "{evs:#?}");
     assert!(sp.get(1).is_some_and(|s| s != "Musa Bako"), "{evs:#?}");
 }
+
+#[test]
+fn the_month_may_is_no_modal_and_a_datelines_date_is_the_reports() {
+    // "On May 9" is a past date, not a planned meeting a year ahead.
+    let evs = events("On May 9, talks between the Kassalan army and the Liberation Front resumed in Jeddah.", "2023-06-10");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks[0].status, Status::Happened, "{talks:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2023-05-09"), "{talks:#?}");
+    // The modal still looks ahead.
+    let evs = events("Talks between the Kassalan army and the Liberation Front may resume on Monday.", "2023-06-10");
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Planned, "{evs:#?}");
+    // "WASHINGTON, June 9 (Reuters) - Talks ... will resume next week": the
+    // dateline's date is not the talks' date.
+    let evs = events(
+        "WASHINGTON, June 9 (Reuters) - Talks between the Kassalan army and the Liberation Front will resume in Jeddah next week, the State Department said.",
+        "2023-06-10",
+    );
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2023-W24"), "{evs:#?}");
+}
