@@ -1137,3 +1137,21 @@ fn the_month_may_is_no_modal_and_a_datelines_date_is_the_reports() {
     );
     assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2023-W24"), "{evs:#?}");
 }
+
+#[test]
+fn a_headline_statement_joins_the_body_statement_its_speaker_abbreviates() {
+    // "says State Dept" restates "the U.S. State Department said"; a headline's
+    // described speaker restates the body's longer description.
+    let evs = events(
+        "Kassala talks will resume next week, says State Dept\n\n\
+         Talks between the Kassalan army and the Liberation Front will resume in Jeddah next week, the U.S. State Department said on Wednesday.",
+        "2023-05-10",
+    );
+    assert_eq!(of(&evs, Kind::Statement).len(), 1, "{evs:#?}");
+    let evs = events(
+        "Head of Kassalan president's office confirms talks with rebels\n\n\
+         The head of the Kassalan president's office, Tomas Vinter, confirmed on Monday that talks with the rebels had taken place in Geneva.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["Tomas Vinter"], "{evs:#?}");
+}
