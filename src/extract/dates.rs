@@ -802,7 +802,9 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// "over the weekend", "at the weekend", "spent the weekend": a weekend that the tense places.
     /// Other words before "the weekend" ("the weekend's talks") leave it undated.
     fn the_weekend(&self, i: usize, ctx: Ctx) -> Option<(Form, usize)> {
-        if !(self.is_word(i, "the") && self.word(i + 1).is_some_and(|w| self.tables.units.get(w).is_some_and(|u| u.0 == Unit::Weekend))) {
+        if !(self.is_word(i, "the")
+            && self.word(i + 1).is_some_and(|w| self.tables.units.get(w).is_some_and(|u| u.0 == Unit::Weekend)))
+        {
             return None;
         }
         let before = i.checked_sub(1).and_then(|b| self.word(b));
@@ -1275,7 +1277,13 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
                 Tense::Past => -7,
                 Tense::Future => 0,
                 // "is at the weekend" early in the week looks back, late in the week forward.
-                Tense::Present => if p.weekday().num_days_from_monday() <= 2 { -7 } else { 0 },
+                Tense::Present => {
+                    if p.weekday().num_days_from_monday() <= 2 {
+                        -7
+                    } else {
+                        0
+                    }
+                }
             };
             let start = add_days(saturday, offset)?;
             Some(DateSpan { start, end: add_days(start, 1)?, precision: Precision::Day })

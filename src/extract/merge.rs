@@ -388,7 +388,9 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
 fn words_within(speaker: &str, sentence: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !matches!(w.to_ascii_lowercase().as_str(), "the" | "of" | "a" | "an" | "and" | "s"))
+            .filter(|w| {
+                !w.is_empty() && !matches!(w.to_ascii_lowercase().as_str(), "the" | "of" | "a" | "an" | "and" | "s")
+            })
             .map(str::to_lowercase)
             .collect()
     };

@@ -573,13 +573,16 @@ fn extend_known(
         // Words after the dictionary's ("Idris Bako" after "Idris"): the same
         // person only when the dictionary's own names hold them ("Abiy Ahmed").
         let rest = &st[actors[pos].end.min(n.end)..n.end];
-        let held = rest.split_whitespace().all(|w| names().any(|name| name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w))));
+        let held = rest
+            .split_whitespace()
+            .all(|w| names().any(|name| name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w))));
         if held {
             actors[pos].end = n.end;
             return;
         }
     } else {
-        let same = initial || names().any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)));
+        let same = initial
+            || names().any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)));
         if same {
             actors[pos].start = n.start;
             return;
@@ -940,7 +943,9 @@ pub(crate) fn descriptions(
         // "the UN chief": a role alias that opens with a body's name; the
         // body is the owner and the rest is the head.
         let role_alias = is(|c| matches!(c, WordClass::RoleAlias(_)));
-        if let Some(a) = actors.iter().find(|a| !a.person() && a.start <= head.start && head.start < a.end && a.end < head_end) {
+        if let Some(a) =
+            actors.iter().find(|a| !a.person() && a.start <= head.start && head.start < a.end && a.end < head_end)
+        {
             if !role_alias {
                 continue;
             }
@@ -995,7 +1000,9 @@ pub(crate) fn descriptions(
             if t.text == "-" && owner.is_some() {
                 continue;
             }
-            if t.kind != crate::extract::tokens::TokKind::Word || (t.text.starts_with(|c: char| c.is_uppercase()) && !capital_head) {
+            if t.kind != crate::extract::tokens::TokKind::Word
+                || (t.text.starts_with(|c: char| c.is_uppercase()) && !capital_head)
+            {
                 break;
             }
             desc.push(t.lower);
@@ -1071,8 +1078,7 @@ pub(crate) fn descriptions(
                 owner_ok(e.country.as_ref())
                     && (e.titles.iter().any(|t| {
                         title_head(t) == head_word && desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d))
-                    })
-                        || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
+                    }) || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
                         || (group && e.kind == EntityKind::Group))
             });
             by_dict || by_cast
@@ -1156,16 +1162,19 @@ fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
 /// "special envoy for yemen", "chief" in "army chief", "general" in
 /// "secretary-general"), so that "the army" does not describe an army chief.
 fn title_head(title: &str) -> &str {
-    let core = [" for ", " of ", " to ", " on ", " in "].iter().filter_map(|c| title.find(c)).min().map_or(title, |k| &title[..k]);
+    let core = [" for ", " of ", " to ", " on ", " in "]
+        .iter()
+        .filter_map(|c| title.find(c))
+        .min()
+        .map_or(title, |k| &title[..k]);
     core.rsplit([' ', '-']).next().unwrap_or(core)
 }
 
 /// Whether every word of a description ("foreign", "minister") is in a role the
 /// dictionary actor holds on `day`, or in its name or an alias.
 pub(crate) fn describes(actor: &crate::dict::Actor, desc: &[&str], day: Option<chrono::NaiveDate>) -> bool {
-    let holds = |text: &str| {
-        desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric()).any(|t| t.eq_ignore_ascii_case(d)))
-    };
+    let holds =
+        |text: &str| desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric()).any(|t| t.eq_ignore_ascii_case(d)));
     actor.roles.iter().any(|r| r.holds_on(day) && holds(&r.title))
         || std::iter::once(&actor.name).chain(&actor.aliases).any(|n| holds(n))
 }

@@ -796,7 +796,13 @@ mod tests {
     fn a_title_makes_a_person() {
         assert_eq!(names("U.N. envoy Martin Grimsby arrived."), [person("Martin Grimsby", Some("envoy"))]);
         assert_eq!(names("President Zelinov spoke."), [person("Zelinov", Some("president"))]);
-        assert_eq!(names("said Russian delegation head Vladimir Medinov"), [person("Vladimir Medinov", Some("head"))]);
+        // The title keeps a lower-case modifier of its noun phrase.
+        assert_eq!(
+            names("said Russian delegation head Vladimir Medinov"),
+            [person("Vladimir Medinov", Some("delegation head"))]
+        );
+        // A verb before the title is none of it.
+        assert_eq!(names("He met army chief Musa Bako."), [person("Musa Bako", Some("chief"))]);
     }
 
     #[test]

@@ -149,7 +149,10 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
         // "WASHINGTON, May 9 (Reuters) - Talks ...": a dateline's date is the
         // report's, closed off by its dash.
-        .filter(|d| { let gap = &r.text[d.end..start]; !gap.contains(" - ") && !gap.contains(['\u{2014}', '\u{2013}']) })
+        .filter(|d| {
+            let gap = &r.text[d.end..start];
+            !gap.contains(" - ") && !gap.contains(['\u{2014}', '\u{2013}'])
+        })
         // "arrived on Thursday for the talks": the date of the verb, not of the
         // talks the noun refers back to (but "met on Monday for talks" is one).
         .filter(|d| {

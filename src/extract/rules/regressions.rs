@@ -1046,7 +1046,8 @@ fn over_the_weekend_is_the_weekend_the_tense_points_to() {
     let evs = events("The Kassala Liberation Front and the government met over the weekend in Asmara.", "2024-06-17");
     let talks = of(&evs, Kind::Talks);
     assert_eq!(talks[0].date.map(|d| d.labels()), Some(("2024-06-15".into(), Some("2024-06-16".into()))), "{evs:#?}");
-    let evs = events("The Kassala Liberation Front and the government will meet at the weekend in Asmara.", "2024-06-17");
+    let evs =
+        events("The Kassala Liberation Front and the government will meet at the weekend in Asmara.", "2024-06-17");
     assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2024-06-22"), "{evs:#?}");
     // "the weekend's talks" without a leading word is not dated.
     let evs = events("Officials said the weekend talks between the two sides were useful.", "2024-06-17");
@@ -1122,7 +1123,8 @@ fn a_modifier_of_the_title_is_part_of_it_but_the_body_alone_is_not_the_person() 
 #[test]
 fn the_month_may_is_no_modal_and_a_datelines_date_is_the_reports() {
     // "On May 9" is a past date, not a planned meeting a year ahead.
-    let evs = events("On May 9, talks between the Kassalan army and the Liberation Front resumed in Jeddah.", "2023-06-10");
+    let evs =
+        events("On May 9, talks between the Kassalan army and the Liberation Front resumed in Jeddah.", "2023-06-10");
     let talks = of(&evs, Kind::Talks);
     assert_eq!(talks[0].status, Status::Happened, "{talks:#?}");
     assert_eq!(day(talks[0]).as_deref(), Some("2023-05-09"), "{talks:#?}");
