@@ -508,7 +508,7 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
     let span = &r.text[clause_start..start];
     if let Some(q) = span.rfind(['"', '\u{201d}']) {
         let straight = span.matches('"').count();
-        let closes = if span[q..].starts_with('"') { straight % 2 == 0 } else { true };
+        let closes = if span[q..].starts_with('"') { straight.is_multiple_of(2) } else { true };
         if closes {
             clause_start += q + span[q..].chars().next().map_or(1, char::len_utf8);
         }
