@@ -41,6 +41,9 @@
 //!   "last week", "in two weeks" (the week two weeks on), "two weeks ago".
 //!   "this/next/last weekend" is the Saturday..Sunday of that ISO week (day
 //!   precision, a two-day range).
+//!   "over the weekend", "at the weekend", "spent the weekend" (words of kind
+//!   `weekendlead`, or a preposition) follow the tense: past is the latest
+//!   weekend begun by publication, future the coming one.
 //! * **Months**: "last month", "earlier this month", "later this month", "next
 //!   month", "by the end of the month", "in two months". "mid-January", "early
 //!   May", "the end of January" are the whole month (month precision).
@@ -61,7 +64,9 @@
 //!   "80 percent", "three resolutions"), clock times ("05:41 AM"), decades
 //!   ("1990s"). A bare year needs a preposition or a part word ("in 2012",
 //!   "since 2011", "late 2012"); a bare month needs one too ("in May", "mid-May"),
-//!   so the modal "may" is never a month. Month and weekday names must be
+//!   or a determiner before it and a lower-case noun after it ("the October
+//!   talks": the October nearest publication, whatever the tense), so the modal
+//!   "may" is never a month. Month and weekday names must be
 //!   capitalised.
 //! * **Tense** ([`tense_of`], [`tense_at`]): cue words from `data/dates.tsv`
 //!   (will, would, may, is to, due to, plans, expected, next → future; said,
@@ -110,6 +115,8 @@ pub struct DateTables {
     /// Words after which "in N years" is a span, not a date ("for the first
     /// time in three years", "the worst fighting in two decades").
     span_heads: HashMap<String, ()>,
+    /// Words before which "the weekend" is a date without a preposition ("over the weekend").
+    weekend_leads: HashMap<String, ()>,
     /// Words at least one of which every expression without a digit contains
     /// (month, weekday, relative day, unit, season), for the cheap pre-filter.
     anchors: foldhash::HashSet<String>,
@@ -229,6 +236,7 @@ impl DateTables {
                     "determiner" => insert_or_remove(&mut t.determiners, &phrase, (!remove).then_some(())),
                     "notverb" => insert_or_remove(&mut t.not_verbs, &phrase, (!remove).then_some(())),
                     "spanhead" => insert_or_remove(&mut t.span_heads, &phrase, (!remove).then_some(())),
+                    "weekendlead" => insert_or_remove(&mut t.weekend_leads, &phrase, (!remove).then_some(())),
                     "tense" => {
                         let cue = match value {
                             "future" => Some(Cue::Tense(Tense::Future)),
@@ -253,7 +261,7 @@ impl DateTables {
                     other => {
                         return Err(src.error(
                             line,
-                            format!("unknown kind '{other}' (expected month, weekday, relday, partofday, shift, unit, number, part, season, prep, ordinal, tense, determiner or notverb)"),
+                            format!("unknown kind '{other}' (expected month, weekday, relday, partofday, shift, unit, number, part, season, prep, ordinal, tense, determiner, notverb, spanhead or weekendlead)"),
                         ))
                     }
                 }
@@ -384,6 +392,9 @@ pub enum Shift {
     Next,
     Last,
     This,
+    /// The occurrence nearest the publication date, whatever the tense: a month used as a
+    /// modifier ("the October talks") names an occasion, and the clause's tense is not its own.
+    Nearest,
 }
 
 /// A day of a month, with its year when written.
@@ -411,6 +422,8 @@ pub enum Form {
     Relative { unit: Unit, offset: i32, part: Part },
     /// "last summer", "the winter of 2012".
     Season { start_month: u32, year: Option<i32>, shift: Shift },
+    /// "over the weekend", "at the weekend": the Saturday..Sunday the tense points to.
+    Weekend,
 }
 
 /// A temporal expression found in a sentence.
@@ -621,7 +634,20 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some((Form::Month { year: Some(y), month: m, shift: Shift::Tense }, j + 2));
             }
         }
-        ctx.licensed().then_some((Form::Month { year: None, month: m, shift: Shift::Tense }, j))
+        if ctx.licensed() {
+            return Some((Form::Month { year: None, month: m, shift: Shift::Tense }, j));
+        }
+        self.attributive_month(i, j).then_some((Form::Month { year: None, month: m, shift: Shift::Nearest }, j))
+    }
+
+    /// A bare month used as a modifier between a determiner and a lower-case noun: "the October
+    /// talks", "a May summit". The modal "may" never follows a determiner, so no preposition is needed.
+    fn attributive_month(&self, i: usize, j: usize) -> bool {
+        let after_determiner = i > 0
+            && self.toks[i - 1].kind == TokKind::Word
+            && self.toks[i - 1].lower != "of"
+            && self.tables.determiners.contains_key(self.toks[i - 1].lower);
+        after_determiner && self.tok(j).is_some_and(|t| t.kind == TokKind::Word && !is_capitalised(t))
     }
 
     /// "25 November", "9th of September 2013", "17-18 December".
@@ -773,6 +799,19 @@ impl<'t, 'a> Parser<'t, 'a> {
         ctx.licensed().then_some((Form::Season { start_month, year: None, shift: Shift::Tense }, i + 1))
     }
 
+    /// "over the weekend", "at the weekend", "spent the weekend": a weekend that the tense places.
+    /// Other words before "the weekend" ("the weekend's talks") leave it undated.
+    fn the_weekend(&self, i: usize, ctx: Ctx) -> Option<(Form, usize)> {
+        if !(self.is_word(i, "the")
+            && self.word(i + 1).is_some_and(|w| self.tables.units.get(w).is_some_and(|u| u.0 == Unit::Weekend)))
+        {
+            return None;
+        }
+        let before = i.checked_sub(1).and_then(|b| self.word(b));
+        let licensed = ctx.licensed() || before.is_some_and(|w| self.tables.weekend_leads.contains_key(w));
+        (licensed && !self.punct(i + 2, &["'"])).then_some((Form::Weekend, i + 2))
+    }
+
     /// "earlier this month", "later this year", "later today".
     fn earlier_later(&self, i: usize) -> Option<(Form, usize)> {
         if !matches!(self.word(i), Some("earlier" | "later")) {
@@ -875,7 +914,8 @@ impl<'t, 'a> Parser<'t, 'a> {
                     } else {
                         None
                     }
-                }),
+                })
+                .or_else(|| self.the_weekend(i, ctx)),
             TokKind::Punct => None,
         }
     }
@@ -1080,6 +1120,7 @@ fn place_day(anchor: NaiveDate, month: u32, day: u32, tense: Tense) -> Option<Na
 
 /// Which year a month without one falls in.
 fn place_month(anchor: NaiveDate, month: u32, tense: Tense, shift: Shift) -> i32 {
+    let (tense, shift) = if shift == Shift::Nearest { (Tense::Present, Shift::Tense) } else { (tense, shift) };
     let y = anchor.year();
     let am = anchor.month();
     let prev = if month <= am { y } else { y - 1 };
@@ -1100,7 +1141,7 @@ fn place_month(anchor: NaiveDate, month: u32, tense: Tense, shift: Shift) -> i32
             }
         }
         Shift::This => y,
-        Shift::Tense => match tense {
+        Shift::Tense | Shift::Nearest => match tense {
             Tense::Past => prev,
             Tense::Future => next,
             Tense::Present => {
@@ -1117,6 +1158,7 @@ fn place_month(anchor: NaiveDate, month: u32, tense: Tense, shift: Shift) -> i32
 }
 
 fn place_weekday(anchor: NaiveDate, weekday: Weekday, tense: Tense, shift: Shift) -> Option<NaiveDate> {
+    let (tense, shift) = if shift == Shift::Nearest { (Tense::Present, Shift::Tense) } else { (tense, shift) };
     let a = anchor.weekday().num_days_from_monday() as i64;
     let w = weekday.num_days_from_monday() as i64;
     let back = (a - w).rem_euclid(7);
@@ -1130,9 +1172,9 @@ fn place_weekday(anchor: NaiveDate, weekday: Weekday, tense: Tense, shift: Shift
             }
         }
         (Shift::Last, _) => -(if back == 0 { 7 } else { back }),
-        (Shift::This, _) | (Shift::Tense, Tense::Future) => fwd,
-        (Shift::Tense, Tense::Past) => -back,
-        (Shift::Tense, Tense::Present) => {
+        (Shift::This, _) | (Shift::Tense | Shift::Nearest, Tense::Future) => fwd,
+        (Shift::Tense | Shift::Nearest, Tense::Past) => -back,
+        (Shift::Tense | Shift::Nearest, Tense::Present) => {
             if back <= fwd {
                 -back
             } else {
@@ -1150,6 +1192,7 @@ fn season_span(start_month: u32, year: i32) -> Option<DateSpan> {
 }
 
 fn place_season(anchor: NaiveDate, start_month: u32, tense: Tense, shift: Shift) -> Option<DateSpan> {
+    let (tense, shift) = if shift == Shift::Nearest { (Tense::Present, Shift::Tense) } else { (tense, shift) };
     let spans: Vec<DateSpan> =
         ((anchor.year() - 2)..=(anchor.year() + 2)).filter_map(|y| season_span(start_month, y)).collect();
     let containing = spans.iter().find(|s| s.start <= anchor && anchor <= s.end);
@@ -1158,9 +1201,9 @@ fn place_season(anchor: NaiveDate, start_month: u32, tense: Tense, shift: Shift)
     let pick = match (shift, tense) {
         (Shift::Last, _) => latest_ended,
         (Shift::Next, _) => first_future,
-        (Shift::This, _) | (Shift::Tense, Tense::Present) => containing.or(first_future),
-        (Shift::Tense, Tense::Past) => containing.or(latest_ended),
-        (Shift::Tense, Tense::Future) => containing.or(first_future),
+        (Shift::This, _) | (Shift::Tense | Shift::Nearest, Tense::Present) => containing.or(first_future),
+        (Shift::Tense | Shift::Nearest, Tense::Past) => containing.or(latest_ended),
+        (Shift::Tense | Shift::Nearest, Tense::Future) => containing.or(first_future),
     };
     pick.copied()
 }
@@ -1225,6 +1268,26 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
                 Unit::Year => year_span(p.year() + offset, part),
             }
         }
+        Form::Weekend => {
+            let p = published?;
+            let saturday = add_days(monday_of(p)?, 5)?;
+            let on_weekend = p >= saturday;
+            let offset = match tense {
+                _ if on_weekend => 0,
+                Tense::Past => -7,
+                Tense::Future => 0,
+                // "is at the weekend" early in the week looks back, late in the week forward.
+                Tense::Present => {
+                    if p.weekday().num_days_from_monday() <= 2 {
+                        -7
+                    } else {
+                        0
+                    }
+                }
+            };
+            let start = add_days(saturday, offset)?;
+            Some(DateSpan { start, end: add_days(start, 1)?, precision: Precision::Day })
+        }
         Form::Season { start_month, year, shift } => match year {
             Some(y) => season_span(start_month, y),
             None => place_season(published?, start_month, tense, shift),
@@ -1238,6 +1301,10 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
 /// The cue that starts at word token `k`, longest phrase first: (tense or aux, tokens used).
 fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
     let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
+    // "May 9": a capitalised month name is no modal "may".
+    if is_capitalised(t) && tables.months.contains_key(t.lower) {
+        return None;
+    }
     if let Some(list) = tables.cues.get(t.lower) {
         for (words, cue) in list {
             let mut j = k;

@@ -356,7 +356,7 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
                 && match (&c.event.kind, &c.event.speaker) {
                     (Kind::Statement, Some(sp)) => {
                         e.event.speaker.as_ref() == Some(sp)
-                            || e.event.mentions.iter().any(|m| m.sentence.contains(sp.as_str()))
+                            || e.event.mentions.iter().any(|m| words_within(sp, &m.sentence))
                     }
                     _ => true,
                 }
@@ -379,6 +379,29 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
     date_the_undated(&mut events, anchor);
     place_the_unplaced(&mut events, dateline);
     events.into_iter().map(|c| c.event).collect()
+}
+
+/// Whether every content word of a headline's speaker stands in a body
+/// sentence, a headline's abbreviation included: "State Dept" in "the U.S.
+/// State Department said", "Head of Kassalan president's office" in "The head
+/// of the Kassalan president's office, X, confirmed".
+fn words_within(speaker: &str, sentence: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| {
+                !w.is_empty() && !matches!(w.to_ascii_lowercase().as_str(), "the" | "of" | "a" | "an" | "and" | "s")
+            })
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // "dept" abbreviates "department": its letters in order, the first one first.
+    let abbreviates = |h: &str, b: &str| {
+        let mut rest = b.chars();
+        h.len() >= 3 && h.chars().next() == b.chars().next() && h.chars().all(|c| rest.any(|x| x == c))
+    };
+    let body = words(sentence);
+    let head = words(speaker);
+    !head.is_empty() && head.iter().all(|h| body.iter().any(|b| b == h || abbreviates(h, b)))
 }
 
 /// Places for talks whose own reports give none: a meeting held during a

@@ -567,16 +567,26 @@ fn extend_known(
     let Some(pos) = actors.iter().position(|a| a.start == at && a.person()) else { return };
     let first = st[n.start..n.end].split_whitespace().next().unwrap_or("");
     let initial = first.len() <= 2 && first.ends_with('.');
-    let same = initial
-        || actors[pos].entity.and_then(|e| state.cast.get(e).dict).is_some_and(|d| {
-            let actor = &dict.actors[d];
-            std::iter::once(&actor.name)
-                .chain(&actor.aliases)
-                .any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)))
-        });
-    if same {
-        actors[pos].start = n.start;
-        return;
+    let dict_actor = actors[pos].entity.and_then(|e| state.cast.get(e).dict).map(|d| &dict.actors[d]);
+    let names = || dict_actor.into_iter().flat_map(|a| std::iter::once(&a.name).chain(&a.aliases));
+    if n.start == at {
+        // Words after the dictionary's ("Idris Bako" after "Idris"): the same
+        // person only when the dictionary's own names hold them ("Abiy Ahmed").
+        let rest = &st[actors[pos].end.min(n.end)..n.end];
+        let held = rest
+            .split_whitespace()
+            .all(|w| names().any(|name| name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w))));
+        if held {
+            actors[pos].end = n.end;
+            return;
+        }
+    } else {
+        let same = initial
+            || names().any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)));
+        if same {
+            actors[pos].start = n.start;
+            return;
+        }
     }
     let entity = enlist(st, n, EntityKind::Person, dict, &mut state.cast, n.start);
     let e = state.cast.get(entity);
@@ -905,9 +915,11 @@ pub(crate) fn descriptions(
     while k + 1 < toks.len() {
         k += 1;
         let head = &toks[k];
-        if head.text.starts_with(|c: char| c.is_uppercase()) || head.kind != crate::extract::tokens::TokKind::Word {
+        if head.kind != crate::extract::tokens::TokKind::Word {
             continue;
         }
+        // "the UN Special Envoy said": a title may be written with capitals.
+        let capital_head = head.text.starts_with(|c: char| c.is_uppercase());
         // The head phrase: a cue or a phrase of `data/words.tsv` ("foreign
         // minister", "secretary-general"), to its last token.
         let cue_end = words
@@ -919,16 +931,27 @@ pub(crate) fn descriptions(
         let titled = is(|c| matches!(c, WordClass::Title(_) | WordClass::RoleAlias(_)));
         let group = is(|c| *c == WordClass::Group);
         let org = is(|c| *c == WordClass::OrgHead);
-        if !(cue_end.is_some() || titled || group || org) {
+        if !(cue_end.is_some() || titled || group || org) || (capital_head && !titled) {
             continue;
         }
         let class_end = class.map_or(head.end, |(_, e)| toks[e - 1].end);
         let head_end = cue_end.unwrap_or(head.end).max(class_end);
         let next = toks.partition_point(|t| t.start < head_end);
-        let phrase_k = k;
+        let mut phrase_k = k;
         let head_word = toks[next - 1].lower;
         k = next - 1;
-        if actors.iter().any(|a| a.start < head_end && head.start < a.end) {
+        // "the UN chief": a role alias that opens with a body's name; the
+        // body is the owner and the rest is the head.
+        let role_alias = is(|c| matches!(c, WordClass::RoleAlias(_)));
+        if let Some(a) =
+            actors.iter().find(|a| !a.person() && a.start <= head.start && head.start < a.end && a.end < head_end)
+        {
+            if !role_alias {
+                continue;
+            }
+            phrase_k = toks.partition_point(|t| t.start < a.end);
+        }
+        if actors.iter().any(|a| a.start < head_end && toks[phrase_k].start < a.end) {
             continue;
         }
         let after = st[head_end..].trim_start_matches(',').trim_start();
@@ -943,6 +966,8 @@ pub(crate) fn descriptions(
             .map(|t| t.lower)
             .collect();
         let mut owner: Option<Arc<str>> = None;
+        // The owner as written, lower case ("un" in "the UN chief").
+        let mut owner_text: Option<&str> = None;
         let mut start = None;
         let mut j = phrase_k;
         let mut modifiers = 0;
@@ -961,6 +986,7 @@ pub(crate) fn descriptions(
             }
             if let Some(a) = actors.iter().find(|a| a.end == t.end && !a.person()) {
                 owner = Some(a.name.clone());
+                owner_text = Some(t.lower);
                 j = toks.partition_point(|x| x.start < a.start);
                 modifiers += 1;
                 // An owner read with its article ("the UN").
@@ -974,7 +1000,9 @@ pub(crate) fn descriptions(
             if t.text == "-" && owner.is_some() {
                 continue;
             }
-            if t.kind != crate::extract::tokens::TokKind::Word || t.text.starts_with(|c: char| c.is_uppercase()) {
+            if t.kind != crate::extract::tokens::TokKind::Word
+                || (t.text.starts_with(|c: char| c.is_uppercase()) && !capital_head)
+            {
                 break;
             }
             desc.push(t.lower);
@@ -1006,10 +1034,22 @@ pub(crate) fn descriptions(
             .and_then(|(set, _)| {
                 set.iter().find_map(|c| if let WordClass::RoleAlias(i) = c { index.role_of_alias(i) } else { None })
             })
-            .or_else(|| index.role_by_alias(&desc));
+            .or_else(|| index.role_by_alias(&desc))
+            // "the UN chief": an alias that holds its owner's name.
+            .or_else(|| {
+                let mut with_owner = desc.clone();
+                with_owner.push(owner_text?);
+                index.role_by_alias(&with_owner)
+            });
         if let Some(role) = alias {
             let country = owner.as_deref().filter(|o| index.place_named(o).is_some());
-            if let Some(a) = index.role_holder(dict, role, country, day) {
+            // A body as owner ("the UN chief") is the holder's "country" in the dictionary.
+            let holder = owner
+                .as_deref()
+                .filter(|_| country.is_none())
+                .and_then(|body| index.role_holder(dict, role, Some(body), day))
+                .or_else(|| index.role_holder(dict, role, country, day));
+            if let Some(a) = holder {
                 let name = index.actor_name(a).clone();
                 let entity = state.cast.add(&name, EntityKind::Person, Some(a), offset + start);
                 found.push(ActorSpan {
@@ -1036,8 +1076,9 @@ pub(crate) fn descriptions(
             let by_dict = e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &desc, day));
             let by_cast = e.is_some_and(|e| {
                 owner_ok(e.country.as_ref())
-                    && (e.titles.iter().any(|t| desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d)))
-                        || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
+                    && (e.titles.iter().any(|t| {
+                        title_head(t) == head_word && desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d))
+                    }) || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
                         || (group && e.kind == EntityKind::Group))
             });
             by_dict || by_cast
@@ -1117,12 +1158,23 @@ fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
     actors.sort_by_key(|a| (a.start, a.end));
 }
 
+/// The head word of a title: its last word before a complement ("envoy" in
+/// "special envoy for yemen", "chief" in "army chief", "general" in
+/// "secretary-general"), so that "the army" does not describe an army chief.
+fn title_head(title: &str) -> &str {
+    let core = [" for ", " of ", " to ", " on ", " in "]
+        .iter()
+        .filter_map(|c| title.find(c))
+        .min()
+        .map_or(title, |k| &title[..k]);
+    core.rsplit([' ', '-']).next().unwrap_or(core)
+}
+
 /// Whether every word of a description ("foreign", "minister") is in a role the
 /// dictionary actor holds on `day`, or in its name or an alias.
 pub(crate) fn describes(actor: &crate::dict::Actor, desc: &[&str], day: Option<chrono::NaiveDate>) -> bool {
-    let holds = |text: &str| {
-        desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|t| t.eq_ignore_ascii_case(d)))
-    };
+    let holds =
+        |text: &str| desc.iter().all(|d| text.split(|c: char| !c.is_alphanumeric()).any(|t| t.eq_ignore_ascii_case(d)));
     actor.roles.iter().any(|r| r.holds_on(day) && holds(&r.title))
         || std::iter::once(&actor.name).chain(&actor.aliases).any(|n| holds(n))
 }

@@ -110,6 +110,12 @@ pub(crate) fn occasion(r: &Reading, dict: &Dictionaries) -> Option<Kind> {
 
 pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
     let status = |w: &entities::Found| {
+        // "On May 9": the month of a date is no modal "may".
+        let month = r.text[w.start..].starts_with(|c: char| c.is_uppercase())
+            && r.dates.iter().any(|d| d.start <= w.start && w.end <= d.end);
+        if month {
+            return None;
+        }
         entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
     };
     let before = r.words.iter().filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i)).rev();
@@ -141,6 +147,12 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        // "WASHINGTON, May 9 (Reuters) - Talks ...": a dateline's date is the
+        // report's, closed off by its dash.
+        .filter(|d| {
+            let gap = &r.text[d.end..start];
+            !gap.contains(" - ") && !gap.contains(['\u{2014}', '\u{2013}'])
+        })
         // "arrived on Thursday for the talks": the date of the verb, not of the
         // talks the noun refers back to (but "met on Monday for talks" is one).
         .filter(|d| {

@@ -1022,3 +1022,138 @@ fn in_three_years_after_first_time_is_a_span_not_a_date() {
     let evs = events("The Kassala Liberation Front and the government will meet in two weeks.", "2014-01-20");
     assert_eq!(of(&evs, Kind::Talks)[0].date.map(|d| d.labels().0).as_deref(), Some("2014-W06"), "{evs:#?}");
 }
+
+#[test]
+fn a_month_before_the_meeting_noun_dates_that_meeting() {
+    // "the October talks" names its month without a preposition; the month
+    // nearest the publication is meant, whatever the clause's tense ("was
+    // planned" is not the talks' tense).
+    let evs = events(
+        "A new round was planned immediately after the October talks between the Kassala Liberation Front and the government in Asmara.",
+        "2016-11-29",
+    );
+    let dated: Vec<_> = of(&evs, Kind::Talks).into_iter().filter_map(day).collect();
+    assert!(dated.iter().any(|d| d == "2016-10"), "{evs:#?}");
+    // The modal never follows a determiner, and a bare "May" without one is no date.
+    let evs = events("Officials said the talks may resume soon.", "2016-11-29");
+    assert!(evs.iter().all(|e| e.date.is_none_or(|d| !d.labels().0.ends_with("-05"))), "{evs:#?}");
+}
+
+#[test]
+fn over_the_weekend_is_the_weekend_the_tense_points_to() {
+    // Published on a Monday: a past "over the weekend" is the Saturday and
+    // Sunday just before; a future "at the weekend" is the coming one.
+    let evs = events("The Kassala Liberation Front and the government met over the weekend in Asmara.", "2024-06-17");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks[0].date.map(|d| d.labels()), Some(("2024-06-15".into(), Some("2024-06-16".into()))), "{evs:#?}");
+    let evs =
+        events("The Kassala Liberation Front and the government will meet at the weekend in Asmara.", "2024-06-17");
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2024-06-22"), "{evs:#?}");
+    // "the weekend's talks" without a leading word is not dated.
+    let evs = events("Officials said the weekend talks between the two sides were useful.", "2024-06-17");
+    assert!(evs.iter().all(|e| e.date.is_none_or(|d| d.labels().0 != "2024-06-15")), "{evs:#?}");
+}
+
+#[test]
+fn a_described_speaker_after_a_closing_quote_still_speaks() {
+    // The quote's own comma sits inside the quotation marks, so the subject
+    // after it was read as part of the quote and the statement was lost.
+    for text in [
+        "\"We are close to a deal,\" the Kassalan envoy said.",
+        "\u{201c}We are close to a deal,\u{201d} a senior Kassalan official told reporters.",
+    ] {
+        let evs = events(text, "2023-05-10");
+        let st = of(&evs, Kind::Statement);
+        assert_eq!(st.len(), 1, "{text}: {evs:#?}");
+        assert!(st[0].speaker.as_deref().is_some_and(|s| s.contains("Kassalan")), "{text}: {st:#?}");
+    }
+}
+
+#[test]
+fn a_known_surname_that_opens_an_unknown_name_is_not_that_person() {
+    // "Idris" is a dictionary person's surname; "Idris Bako" is another person.
+    let evs = events("The rebel commander Idris Bako accused the army of shelling villages.", "2023-05-10");
+    assert_eq!(speakers(&evs), ["Idris Bako"]);
+    // The dictionary's own names still extend it ("Abiy Ahmed"), and a
+    // title-case headline's verb is no name ("Kerry Urges ...").
+    let evs = events("Kerry Urges Kassalan Leaders To Unite\n\nKerry said the talks would resume.", "2014-06-24");
+    assert!(speakers(&evs).iter().all(|s| s == "John Kerry"), "{evs:#?}");
+}
+
+#[test]
+fn a_title_before_a_comma_and_a_capitalised_title_refer_to_the_envoy() {
+    // The title of "The U.N. special envoy for Kassala, Marten Grimsby," is
+    // his; "the UN envoy" and "The UN Special Envoy" later are he.
+    let evs = events(
+        "The U.N. special envoy for Kassala, Marten Grimsby, arrived in Asmara on Monday.\n\n\
+         \"We are close to a deal,\" the UN envoy told reporters.\n\n\
+         The UN Special Envoy said the talks would resume.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby", "Marten Grimsby"], "{evs:#?}");
+}
+
+#[test]
+fn a_body_chief_and_a_hyphenated_title_refer_to_their_holder() {
+    // "the UN chief" is a role alias holding its owner's name; "the
+    // secretary-general" matches the dictionary's hyphenated title.
+    let evs = events(
+        "The UN chief Antonio Guterres called for calm on Monday.\n\n\
+         The UN chief said the fighting must stop.\n\n\
+         The secretary-general said peace was possible.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["António Guterres", "António Guterres", "António Guterres"], "{evs:#?}");
+}
+
+#[test]
+fn a_modifier_of_the_title_is_part_of_it_but_the_body_alone_is_not_the_person() {
+    // "army chief Musa Bako": "the army chief" is he; "the army" is not.
+    let evs = events(
+        "The Kassalan army chief Musa Bako met the envoy on Monday.\n\n\
+         The army chief said the war would end.\n\n\
+         The army said it had shelled the villages.",
+        "2023-05-10",
+    );
+    let sp = speakers(&evs);
+    assert_eq!(sp.first().map(String::as_str), Some("Musa Bako"), "{evs:#?}");
+    assert!(sp.get(1).is_some_and(|s| s != "Musa Bako"), "{evs:#?}");
+}
+
+#[test]
+fn the_month_may_is_no_modal_and_a_datelines_date_is_the_reports() {
+    // "On May 9" is a past date, not a planned meeting a year ahead.
+    let evs =
+        events("On May 9, talks between the Kassalan army and the Liberation Front resumed in Jeddah.", "2023-06-10");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks[0].status, Status::Happened, "{talks:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2023-05-09"), "{talks:#?}");
+    // The modal still looks ahead.
+    let evs = events("Talks between the Kassalan army and the Liberation Front may resume on Monday.", "2023-06-10");
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Planned, "{evs:#?}");
+    // "WASHINGTON, June 9 (Reuters) - Talks ... will resume next week": the
+    // dateline's date is not the talks' date.
+    let evs = events(
+        "WASHINGTON, June 9 (Reuters) - Talks between the Kassalan army and the Liberation Front will resume in Jeddah next week, the State Department said.",
+        "2023-06-10",
+    );
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2023-W24"), "{evs:#?}");
+}
+
+#[test]
+fn a_headline_statement_joins_the_body_statement_its_speaker_abbreviates() {
+    // "says State Dept" restates "the U.S. State Department said"; a headline's
+    // described speaker restates the body's longer description.
+    let evs = events(
+        "Kassala talks will resume next week, says State Dept\n\n\
+         Talks between the Kassalan army and the Liberation Front will resume in Jeddah next week, the U.S. State Department said on Wednesday.",
+        "2023-05-10",
+    );
+    assert_eq!(of(&evs, Kind::Statement).len(), 1, "{evs:#?}");
+    let evs = events(
+        "Head of Kassalan president's office confirms talks with rebels\n\n\
+         The head of the Kassalan president's office, Tomas Vinter, confirmed on Monday that talks with the rebels had taken place in Geneva.",
+        "2023-05-10",
+    );
+    assert_eq!(speakers(&evs), ["Tomas Vinter"], "{evs:#?}");
+}

@@ -503,7 +503,17 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
     {
         clause_start += d;
     }
-    let np = r.text[clause_start..start].trim();
+    // '"We are close," the UN envoy said': the quote before the subject ends
+    // with its own comma, so the subject starts after the closing mark.
+    let span = &r.text[clause_start..start];
+    if let Some(q) = span.rfind(['"', '\u{201d}']) {
+        let straight = span.matches('"').count();
+        let closes = if span[q..].starts_with('"') { straight.is_multiple_of(2) } else { true };
+        if closes {
+            clause_start += q + span[q..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let np = r.text[clause_start..start].trim().trim_start_matches(',').trim_start();
     let np_words: Vec<&str> = np.split_whitespace().collect();
     if np_words.is_empty()
         || np_words.len() > 12
