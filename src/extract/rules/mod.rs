@@ -48,6 +48,10 @@ pub(crate) struct Candidate {
     /// The date is a guess (the publication day for "is meeting"), which
     /// another report of the event with a date of its own replaces.
     pub(crate) guessed: bool,
+    /// The status is a guess from the present tense of a noun's clause
+    /// ("talks between X and Y are in doubt"): no word says whether the
+    /// meeting was held, so a report that does say it may join.
+    pub(crate) status_guessed: bool,
     /// The country the event's place lies in, when the place is a city or a
     /// region: a report at "Damascus" fills in one at "Syria".
     pub(crate) within: Option<String>,
@@ -74,6 +78,7 @@ impl Candidate {
             tense,
             occasion: None,
             guessed: false,
+            status_guessed: false,
             within: None,
             ends: false,
             here: false,
@@ -520,6 +525,11 @@ pub(crate) fn is_verb(phrase: &str) -> bool {
     phrase.split(' ').next().is_some_and(|w| VERBS.contains(&w))
 }
 
+/// A possessive: "Kerry's", "the envoy\u{2019}s", "Maas'", "the leaders'".
+pub(crate) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.len() > 2 && (w.ends_with("s'") || w.ends_with("s\u{2019}"))
+}
+
 /// The determiner of a trigger noun, past up to three modifiers ("the proposed
 /// peace talks", "a new three-way meeting", "next week's talks"); empty when a
 /// function word or punctuation comes first, as before a verb ("may meet").
@@ -538,7 +548,7 @@ pub(crate) fn determiner_before(r: &Reading, i: usize) -> String {
             break;
         }
         let w = lower_cow(raw);
-        if DETERMINERS.contains(&&*w) || w.ends_with("'s") || w.ends_with("\u{2019}s") {
+        if DETERMINERS.contains(&&*w) || is_possessive(&w) {
             return w.into_owned();
         }
         if STOP.contains(&&*w) {
