@@ -150,7 +150,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.status = dated.unwrap_or_else(|| tense_status(tense));
         // "Talks between X and Y are in doubt": the present tense of a noun's
         // clause says nothing of whether the meeting was held.
-        let status_guessed = dated.is_none() && tense == Tense::Present && !is_verb(&t.phrase);
+        // Only a present "be" counts: a past the tense rules do not know
+        // ("spent the weekend at a two-day summit") reads as present too.
+        let status_guessed = dated.is_none()
+            && tense == Tense::Present
+            && !is_verb(&t.phrase)
+            && clause_tokens(r, w.start).iter().any(|k| matches!(k.lower, "is" | "are" | "remain" | "remains"));
         let progressive = {
             let before = r.text[..w.start].trim_end().as_bytes();
             let ends_with = |e: &str| {
