@@ -258,11 +258,27 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
         // "the Yemen government delegation": part of an actor's name, no venue.
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
+        // "rebel groups operating in Darfur": the place of a participle of
+        // its own, no venue ("taking place in", "being held in" are).
+        .filter(|p| !participle_before(r, end, p.start))
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// Whether a participle ending in -ing, not one of holding, stands right
+/// before the preposition before byte `at` and after byte `end`: "groups
+/// operating in Darfur", but not "talks taking place in Geneva".
+fn participle_before(r: &Reading, end: usize, at: usize) -> bool {
+    let mut before = r.text[end..at].split_whitespace().rev();
+    let (Some(_prep), Some(verb)) = (before.next(), before.next()) else { return false };
+    let verb = lower_cow(verb);
+    verb.len() > 5
+        && verb.ends_with("ing")
+        && !HOLDING.contains(&&*verb)
+        && !["meeting", "opening", "beginning", "starting", "resuming", "convening", "continuing"].contains(&&*verb)
 }
 
 /// The seat of an institution the talks are held at ("at the Kremlin", "at
@@ -509,6 +525,8 @@ pub(crate) fn is_verb(phrase: &str) -> bool {
         "held",
         "holds",
         "negotiate",
+        "negotiating",
+        "negotiated",
         "spoke",
         "speaks",
         "talked",

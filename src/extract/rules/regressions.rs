@@ -1145,3 +1145,34 @@ fn a_meeting_requested_or_a_need_for_talks_is_proposed() {
     );
     assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Proposed, "{evs:#?}");
 }
+
+#[test]
+fn a_summit_held_is_no_guess_and_keeps_apart_from_talks_called_for() {
+    // "spent" is a past the tense rules do not know: the clause is no present
+    // "be", so the summit's status is no guess that the proposal may settle.
+    let evs = events(
+        "Officials from more than 90 states spent the weekend at a two-day summit trying to resolve the conflict.\n\n\
+         The leaders on Sunday endorsed the need for eventual talks with the Kassala rebels to end the war.",
+        "2024-06-17",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+    assert!(talks.iter().any(|t| t.status == Status::Happened), "{talks:#?}");
+}
+
+#[test]
+fn the_place_of_a_participle_of_its_own_is_no_venue() {
+    // "rebel groups operating in Kassala" tells where the groups fight; the
+    // talks reported before are where they were, and these are the same.
+    let evs = events(
+        "The Zorban government and rebel groups negotiating in Porto reached a deal on Friday.\n\n\
+         The peace talks incorporate rebel groups operating in Kassala and Valletta.",
+        "2020-07-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Porto"), "{talks:#?}");
+    // "taking place in" is the venue.
+    let evs = events("Peace talks taking place in Porto resumed on Friday.", "2020-07-10");
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Porto"), "{evs:#?}");
+}
