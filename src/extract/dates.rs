@@ -1332,6 +1332,8 @@ fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
         && !is_capitalised(t)
         && !tables.not_verbs.contains_key(w)
         && !after_determiner(toks, k, tables)
+        // "UN-sponsored talks", "Saudi-led coalition": a compound adjective.
+        && !(t.glued && k >= 2 && toks[k - 1].text == "-" && toks[k - 1].glued)
     {
         return Some((Cue::Tense(Tense::Past), 1));
     }
@@ -1376,7 +1378,11 @@ fn w_first(words: &[String]) -> &str {
 
 fn after_determiner(toks: &[Tok], k: usize, tables: &DateTables) -> bool {
     let prev = k.checked_sub(1).and_then(|p| toks.get(p)).filter(|p| p.kind == TokKind::Word);
-    prev.is_some_and(|p| tables.determiners.contains_key(p.lower))
+    // A possessive determines too: "Yemen's exiled government" is no past tense.
+    let possessive = |p: &Tok| {
+        p.lower == "s" && p.glued && k >= 2 && matches!(toks[k - 2].text, "'" | "\u{2019}") && toks[k - 2].glued
+    };
+    prev.is_some_and(|p| tables.determiners.contains_key(p.lower) || possessive(p))
 }
 
 fn is_auxiliary(w: &str) -> bool {

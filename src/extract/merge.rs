@@ -43,20 +43,43 @@ fn same_day(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
 }
 
 pub(crate) fn compatible(a: &Event, b: &Event) -> bool {
-    compatible_as(a, b, false)
-}
-
-/// `compatible`, where a loose report may join an event of any status.
-fn compatible_as(a: &Event, b: &Event, loose: bool) -> bool {
     a.kind == b.kind
         && (a.kind == Kind::Statement
             || a.kind == Kind::DeathToll
-            || loose
             || statuses_agree(a.status, b.status)
             || same_day(a.date, b.date)
             || same_venue(a, b))
         && overlaps(a.date, b.date)
         && (a.place.is_none() || b.place.is_none() || a.place == b.place)
+        && (a.count.is_none() || a.count == b.count)
+}
+
+/// Both name a place, and it is one: the same, or a city and the country
+/// it lies in ("a summit in Saudi Arabia", "the summit ... in Jeddah").
+fn same_place(e: &Candidate, c: &Candidate) -> bool {
+    match (&e.event.place, &c.event.place) {
+        (Some(a), Some(b)) => a == b || e.within.as_ref() == Some(b) || c.within.as_ref() == Some(a),
+        _ => false,
+    }
+}
+
+/// `compatible` for two reports as found (a loose one may join an event of
+/// any status): places agree when one is the
+/// country the other lies in, and a status guessed from a present tense
+/// ("talks ... are in doubt") agrees with any.
+fn reports_compatible(e: &Candidate, c: &Candidate, loose: bool) -> bool {
+    let (a, b) = (&e.event, &c.event);
+    let guess = e.status_guessed || c.status_guessed;
+    a.kind == b.kind
+        && (a.kind == Kind::Statement
+            || a.kind == Kind::DeathToll
+            || loose
+            || guess
+            || statuses_agree(a.status, b.status)
+            || same_day(a.date, b.date)
+            || same_venue(a, b))
+        && overlaps(a.date, b.date)
+        && (a.place.is_none() || b.place.is_none() || same_place(e, c))
         && (a.count.is_none() || a.count == b.count)
 }
 
@@ -123,7 +146,7 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     };
     let fits_as = |e: &Candidate, loose: bool| {
         e.event.kind == c.event.kind
-            && compatible_as(&e.event, &c.event, loose)
+            && reports_compatible(e, c, loose)
             && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e))
     };
     let fits = |e: &Candidate| fits_as(e, false);
@@ -135,7 +158,7 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     let restated = events.iter().rev().take_while(|e| same_sentence(e)).position(|e| {
         c.restates
             && e.event.kind == c.event.kind
-            && compatible(&e.event, &c.event)
+            && reports_compatible(e, c, false)
             && named(e)
             && actors_agree(&e.event, &c.event)
             && (c.event.date.is_none() || e.event.date == c.event.date)
@@ -153,7 +176,7 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
                 // In one sentence, two trigger words of one meeting share its date.
                 && (!same_sentence(e) || e.event.date == c.event.date)
                 && (c.event.date.is_some() && e.event.date.is_some()
-                    || c.event.place.is_some() && e.event.place == c.event.place)
+                    || same_place(e, c))
         });
         // Filling in: a report with a date or a place fills in an earlier
         // one of the same status and participants that lacks it, at its place
@@ -170,7 +193,7 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
                 e.event.kind == c.event.kind
                     && (c.event.date.is_some() && undated || c.event.place.is_some() && e.event.place.is_none())
                     && (undated || overlaps(e.event.date, c.event.date))
-                    && e.event.status == c.event.status
+                    && (e.event.status == c.event.status || e.status_guessed)
                     && !e.event.actors.is_empty()
                     && actors_agree(&e.event, &c.event)
                     && (at_place || unplaced)
@@ -325,6 +348,14 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
                 // A report with a date of its own replaces a guess.
                 e.event.date = None;
                 e.guessed = false;
+            }
+            // A report that says whether the meeting was held settles a
+            // status guessed from a present tense; a reference back with no
+            // date of its own says nothing of it ("objected to the idea of
+            // two delegations to the talks").
+            if e.status_guessed && !c.status_guessed && !c.definite {
+                e.event.status = c.event.status;
+                e.status_guessed = false;
             }
             absorb(&mut e.event, c.event);
         }

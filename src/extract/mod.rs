@@ -114,12 +114,16 @@ pub fn events(
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
         for c in &mut candidates {
             c.in_title = in_title;
+            // The country a place lies in: from the dictionary's places,
+            // else from the world gazetteer ("Porto" is in Portugal).
             c.within = c
                 .event
                 .place
                 .as_deref()
-                .and_then(|p| index.place_named(p))
-                .and_then(|i| dict.places[i].country.clone())
+                .and_then(|p| match index.place_named(p) {
+                    Some(i) => dict.places[i].country.clone(),
+                    None => dict.gazetteer.lookup(p).next().map(|g| g.country.to_string()),
+                })
                 .filter(|country| Some(country) != c.event.place.as_ref());
         }
         merger.add(std::mem::take(&mut candidates));

@@ -48,6 +48,10 @@ pub(crate) struct Candidate {
     /// The date is a guess (the publication day for "is meeting"), which
     /// another report of the event with a date of its own replaces.
     pub(crate) guessed: bool,
+    /// The status is a guess from the present tense of a noun's clause
+    /// ("talks between X and Y are in doubt"): no word says whether the
+    /// meeting was held, so a report that does say it may join.
+    pub(crate) status_guessed: bool,
     /// The country the event's place lies in, when the place is a city or a
     /// region: a report at "Damascus" fills in one at "Syria".
     pub(crate) within: Option<String>,
@@ -74,6 +78,7 @@ impl Candidate {
             tense,
             occasion: None,
             guessed: false,
+            status_guessed: false,
             within: None,
             ends: false,
             here: false,
@@ -265,11 +270,27 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
         // "the Yemen government delegation": part of an actor's name, no venue.
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
+        // "rebel groups operating in Darfur": the place of a participle of
+        // its own, no venue ("taking place in", "being held in" are).
+        .filter(|p| !participle_before(r, end, p.start))
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// Whether a participle ending in -ing, not one of holding, stands right
+/// before the preposition before byte `at` and after byte `end`: "groups
+/// operating in Darfur", but not "talks taking place in Geneva".
+fn participle_before(r: &Reading, end: usize, at: usize) -> bool {
+    let mut before = r.text[end..at].split_whitespace().rev();
+    let (Some(_prep), Some(verb)) = (before.next(), before.next()) else { return false };
+    let verb = lower_cow(verb);
+    verb.len() > 5
+        && verb.ends_with("ing")
+        && !HOLDING.contains(&&*verb)
+        && !["meeting", "opening", "beginning", "starting", "resuming", "convening", "continuing"].contains(&&*verb)
 }
 
 /// The seat of an institution the talks are held at ("at the Kremlin", "at
@@ -516,6 +537,8 @@ pub(crate) fn is_verb(phrase: &str) -> bool {
         "held",
         "holds",
         "negotiate",
+        "negotiating",
+        "negotiated",
         "spoke",
         "speaks",
         "talked",
@@ -530,6 +553,11 @@ pub(crate) fn is_verb(phrase: &str) -> bool {
         "convene",
     ];
     phrase.split(' ').next().is_some_and(|w| VERBS.contains(&w))
+}
+
+/// A possessive: "Kerry's", "the envoy\u{2019}s", "Maas'", "the leaders'".
+pub(crate) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.len() > 2 && (w.ends_with("s'") || w.ends_with("s\u{2019}"))
 }
 
 /// The determiner of a trigger noun, past up to three modifiers ("the proposed
@@ -550,7 +578,7 @@ pub(crate) fn determiner_before(r: &Reading, i: usize) -> String {
             break;
         }
         let w = lower_cow(raw);
-        if DETERMINERS.contains(&&*w) || w.ends_with("'s") || w.ends_with("\u{2019}s") {
+        if DETERMINERS.contains(&&*w) || is_possessive(&w) {
             return w.into_owned();
         }
         if STOP.contains(&&*w) {

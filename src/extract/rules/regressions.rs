@@ -1157,3 +1157,157 @@ fn a_headline_statement_joins_the_body_statement_its_speaker_abbreviates() {
     );
     assert_eq!(speakers(&evs), ["Tomas Vinter"], "{evs:#?}");
 }
+
+#[test]
+fn talks_whose_status_only_a_present_tense_gives_take_a_dated_report_of_them() {
+    // "are in doubt" says nothing of whether the talks were held: the dated
+    // report that they are delayed until Monday is of the same talks. A
+    // compound adjective ("UN-sponsored") or one after a possessive
+    // ("Zorban's exiled government") is no past tense.
+    let evs = events(
+        "UN-sponsored talks between Zorban's exiled government and Kassala rebels are in doubt over the make up \
+         of the delegations.\n\n\
+         A rebel spokesman said they objected to the idea of two separate delegations to the talks.\n\n\
+         The UN said on Friday that the start of the talks would be delayed until Monday.",
+        "2015-06-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!((talks[0].status, day(talks[0]).as_deref()), (Status::Planned, Some("2015-06-15")), "{talks:#?}");
+    // world-a a06
+    let evs = events(
+        "UN-sponsored talks between Yemen's exiled government and Houthi rebels are in doubt over the make up of \
+         the delegations.\n\n\
+         The UN said on Friday that the start of the talks would be delayed until Monday \"due to unforeseen \
+         circumstances\" delaying the arrival of one of the delegations.",
+        "2015-06-13",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn talks_held_and_talks_still_to_come_stay_two_when_only_the_tense_differs() {
+    // A status the text states (held, to come) is no guess: the two stay apart.
+    let evs = events(
+        "Talks between the Zorban government and the Kassala rebels were held in Porto last week.\n\n\
+         Talks between the Zorban government and the Kassala rebels will resume in Porto on Monday.",
+        "2015-06-13",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_report_at_a_city_joins_the_meeting_reported_at_its_country() {
+    // "next week's summit in Portugal" and "the summit, which will be held
+    // in Porto on May 19": one summit, in Porto.
+    let evs = events(
+        "President Arvid Kessel received an invitation to next week's summit in Portugal, the presidency said.\n\n\
+         Kessel was invited \"to take part in the thirty-second summit, which will be held in Porto on May 19\", \
+         the presidency said.",
+        "2023-05-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Porto"), "{talks:#?}");
+}
+
+#[test]
+fn meetings_at_a_city_and_at_its_country_on_different_days_stay_two() {
+    let evs = events(
+        "Envoy Marten Grimsby met rebel leader Kofi Tarkov in Porto on Monday.\n\n\
+         Grimsby met Tarkov in Portugal again on Friday.",
+        "2023-05-13",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_possessive_trip_with_no_date_refers_back_to_the_trip_reported() {
+    // "Vilks' trip to Porto comes two days after ...": the trip to Portugal
+    // already reported, at its city; its clause's tense is no status.
+    let evs = events(
+        "Foreign Minister Jonas Vilks is flying to Portugal on Thursday to meet rebel leader Kofi Tarkov.\n\n\
+         Vilks' trip to Porto comes two days after the warring factions left Valletta without an agreement.",
+        "2020-01-16",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!((visits[0].place.as_deref(), visits[0].status), (Some("Porto"), Status::Planned), "{visits:#?}");
+}
+
+#[test]
+fn a_meeting_with_several_counterparts_respectively_is_one_with_each() {
+    let evs = events(
+        "During the morning envoy Marten Grimsby met with Ivo Tarkov, Anna Weidemann and Kofi Haldane respectively.",
+        "2014-04-17",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 3, "{evs:#?}");
+    for (t, other) in talks.iter().zip(["Ivo Tarkov", "Anna Weidemann", "Kofi Haldane"]) {
+        assert_eq!(actors(t), ["Marten Grimsby", other], "{talks:#?}");
+    }
+    // Without "respectively" the four met at one table.
+    let evs = events("Envoy Marten Grimsby met with Ivo Tarkov, Anna Weidemann and Kofi Haldane.", "2014-04-17");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn bilateral_before_a_noun_of_its_own_is_no_meeting() {
+    let evs = events("The two ministers agreed on bilateral coordination of actions in Portugal.", "2016-08-26");
+    assert_eq!(of(&evs, Kind::Talks).len(), 0, "{evs:#?}");
+    let evs = events("The two ministers held a bilateral in Porto on Friday.", "2016-08-26");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn an_invitation_received_from_someone_is_no_meeting_with_him() {
+    let evs = events(
+        "President Arvid Kessel received an invitation from King Haldor of Valmark to the summit in Porto.",
+        "2023-05-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Porto"), "{talks:#?}");
+}
+
+#[test]
+fn a_meeting_requested_or_a_need_for_talks_is_proposed() {
+    let evs = events("The Zorban government requested a preliminary meeting with the Kassala rebels.", "2024-08-09");
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Proposed, "{evs:#?}");
+    let evs = events(
+        "The leaders on Sunday endorsed the need for eventual talks with the Kassala rebels to end the war.",
+        "2024-06-17",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Proposed, "{evs:#?}");
+}
+
+#[test]
+fn a_summit_held_is_no_guess_and_keeps_apart_from_talks_called_for() {
+    // "spent" is a past the tense rules do not know: the clause is no present
+    // "be", so the summit's status is no guess that the proposal may settle.
+    let evs = events(
+        "Officials from more than 90 states spent the weekend at a two-day summit trying to resolve the conflict.\n\n\
+         The leaders on Sunday endorsed the need for eventual talks with the Kassala rebels to end the war.",
+        "2024-06-17",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+    assert!(talks.iter().any(|t| t.status == Status::Happened), "{talks:#?}");
+}
+
+#[test]
+fn the_place_of_a_participle_of_its_own_is_no_venue() {
+    // "rebel groups operating in Kassala" tells where the groups fight; the
+    // talks reported before are where they were, and these are the same.
+    let evs = events(
+        "The Zorban government and rebel groups negotiating in Porto reached a deal on Friday.\n\n\
+         The peace talks incorporate rebel groups operating in Kassala and Valletta.",
+        "2020-07-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Porto"), "{talks:#?}");
+    // "taking place in" is the venue.
+    let evs = events("Peace talks taking place in Porto resumed on Friday.", "2020-07-10");
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Porto"), "{evs:#?}");
+}

@@ -15,8 +15,24 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
         rest.split_whitespace().nth(4).map_or(r.text.len(), |w| end + (w.as_ptr() as usize - rest.as_ptr() as usize));
     let first = r.actors.partition_point(|a| a.start < end);
     r.actors[first..].iter().take_while(|a| a.start <= limit).find(|a| {
-        !r.clause_break(end, a.start) && !r.text[end..a.start].contains([',', ';', '"', '\u{201c}']) && !a.agency()
+        // "received an invitation from X": X sent a thing, and met no one.
+        let between = &r.text[end..a.start];
+        !r.clause_break(end, a.start)
+            && !between.contains([',', ';', '"', '\u{201c}'])
+            && !between.contains(" from ")
+            && !a.agency()
     })
+}
+
+/// Talks words that are also adjectives.
+const ADJECTIVES: &[&str] = &["bilateral", "trilateral"];
+
+/// Whether a lower-case word other than a preposition or a conjunction
+/// comes right after byte `end`: the noun an adjective there modifies.
+fn modifies_next(r: &Reading, end: usize) -> bool {
+    const FUNCTION: &[&str] = &["with", "on", "in", "at", "between", "and", "or", "to", "of", "for", "the", "a"];
+    let next = r.text[end..].split_whitespace().next().unwrap_or("");
+    next.starts_with(|c: char| c.is_lowercase()) && !FUNCTION.contains(&next) && next.chars().all(char::is_alphabetic)
 }
 
 /// Verbs of taking part, right before "the" and a talks word.
@@ -63,6 +79,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if t.role == TriggerRole::Ignore || (t.role == TriggerRole::Weak && strong) {
             continue;
         }
+        // "bilateral coordination", "bilateral ties": a talks word that is
+        // also an adjective names a meeting only as a noun ("held a bilateral
+        // with X"), not before a noun of its own.
+        if ADJECTIVES.contains(&t.phrase.as_str()) && modifies_next(r, w.end) {
+            continue;
+        }
         let with = counterpart(r, w.end);
         if t.role == TriggerRole::With && with.is_none() {
             continue;
@@ -104,8 +126,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .any(|c| entities::cues(dict, c).any(|k| k == CueKind::Distinct));
         let definite = (["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
             .contains(&det.as_str())
-            || det.ends_with("'s")
-            || det.ends_with("\u{2019}s"))
+            || is_possessive(&det))
             && !distinct;
         // A definite reference refers back, and so may a bare noun ("talks
         // resumed"); a verb tells of a meeting of its own ("is to meet an
@@ -124,12 +145,17 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
-        ev.status = t
-            .status
-            .filter(|s| *s != Status::Happened || cue.is_none())
-            .or(cue)
-            .or_else(|| status_from_date(ev.date, anchor))
-            .unwrap_or_else(|| tense_status(tense));
+        let said = t.status.filter(|s| *s != Status::Happened || cue.is_none()).or(cue);
+        let dated = said.or_else(|| status_from_date(ev.date, anchor));
+        ev.status = dated.unwrap_or_else(|| tense_status(tense));
+        // "Talks between X and Y are in doubt": the present tense of a noun's
+        // clause says nothing of whether the meeting was held.
+        // Only a present "be" counts: a past the tense rules do not know
+        // ("spent the weekend at a two-day summit") reads as present too.
+        let status_guessed = dated.is_none()
+            && tense == Tense::Present
+            && !is_verb(&t.phrase)
+            && clause_tokens(r, w.start).iter().any(|k| matches!(k.lower, "is" | "are" | "remain" | "remains"));
         let progressive = {
             let before = r.text[..w.start].trim_end().as_bytes();
             let ends_with = |e: &str| {
@@ -190,12 +216,50 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.merge_only = (r.in_quote(w.start) || attends) && date.is_none();
         c.family = family(&t.phrase);
         c.guessed = guessed;
+        c.status_guessed = status_guessed;
         // "The consultations are due to end on January 29", "the talks will
         // last until Friday": the end of the talks already reported.
         c.ends = anaphoric
             && date.is_some_and(|d| {
                 d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
+        if is_verb(&t.phrase) && apart(r, w.start, w.end) {
+            one_per_counterpart(r, w.end, c, out);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Words that make a meeting with several counterparts one with each.
+const APART: &[&str] = &["respectively", "separately", "individually"];
+
+/// Whether the trigger's clause says its counterparts were met one by one
+/// ("met with A, B and C respectively", "met separately with A and B").
+fn apart(r: &Reading, start: usize, end: usize) -> bool {
+    let from = r.text[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);
+    r.toks
+        .iter()
+        .filter(|t| t.start >= from && APART.contains(&t.lower))
+        .any(|t| t.start < start || !r.clause_break(end, t.start))
+}
+
+/// "Kerry met with Ashton, Deshchytsya and Lavrov respectively": a meeting
+/// of the subject with each counterpart named after the verb, each its own.
+fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, out: &mut Vec<Candidate>) {
+    let after = |name: &str| r.actors.iter().any(|a| a.start >= end && *a.name == *name);
+    let (others, subject): (Vec<EventActor>, Vec<EventActor>) =
+        c.event.actors.iter().cloned().partition(|a| after(&a.name));
+    if others.len() < 2 || subject.is_empty() {
         out.push(c);
+        return;
+    }
+    for other in others.into_iter().take(MAX_PER_SENTENCE) {
+        let mut one = c.clone();
+        one.event.actors = subject.iter().cloned().chain([other]).collect();
+        one.distinct = true;
+        one.anaphoric = false;
+        one.restates = false;
+        out.push(one);
     }
 }

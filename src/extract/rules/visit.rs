@@ -174,9 +174,14 @@ pub(crate) fn visits(
             }
         }
         ev.mentions.push(r.mention());
-        let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str());
+        // "the visit", "his trip", "Maas' trip to Benghazi": a trip already reported.
+        let anaphoric =
+            ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str()) || is_possessive(&det);
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.anaphoric = anaphoric;
+        // With no date of its own, its clause's tense ("Maas' trip to
+        // Benghazi comes two days after ...") says nothing of the trip.
+        c.definite = anaphoric && date.is_none();
         c.merge_only = dated_reference;
         c.family = 3;
         c.here = c.event.place.is_none() && t.phrase.starts_with("arriv") && !t.phrase.contains(' ');
