@@ -105,6 +105,10 @@ const QUERY_INDEXES: &[&str] =
 /// expression only for the same expression).
 const KEY_BUCKET_DAYS: i64 = 8;
 
+/// Every merge key in the order of `merge_keys_by_bucket`, for the bulk
+/// linking pass (`merge::candidate_pairs`).
+const KEYS_IN_ORDER: &str = "SELECT key, day, last, report_id FROM merge_keys ORDER BY day / 8, key, day, last";
+
 /// A look-up of merge keys in one bucket (see `KEY_BUCKET_DAYS`).
 const KEYS_IN_BUCKET: &str =
     "SELECT report_id FROM merge_keys WHERE day / 8 = ?1 AND key = ?2 AND day BETWEEN ?3 AND ?4 AND last >= ?5";
@@ -2337,12 +2341,12 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
     // from the links found now, without reading events back.
     let singletons = !conn.query_row("SELECT EXISTS (SELECT 1 FROM report_links)", [], |r| r.get::<_, bool>(0))?;
     let mut pairs = {
-        // Sorted here (the index is by bucket first), in the order of the key index before 0010.
-        let mut stmt =
-            conn.prepare("SELECT key, day, last, report_id FROM merge_keys ORDER BY key, day, last, report_id")?;
+        // In the order of `merge_keys_by_bucket`, read without sorting (`KEYS_IN_ORDER`).
+        let mut stmt = conn.prepare(KEYS_IN_ORDER)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         let mut failed = None;
-        let pairs = merge::candidate_pairs(rows.map_while(|row| row.map_err(|e| failed = Some(e)).ok()));
+        let pairs =
+            merge::candidate_pairs(rows.map_while(|row| row.map_err(|e| failed = Some(e)).ok()), KEY_BUCKET_DAYS);
         if let Some(e) = failed {
             return Err(e.into());
         }
@@ -2785,6 +2789,16 @@ mod tests {
             plan[0].starts_with("SEARCH merge_keys USING COVERING INDEX merge_keys_by_bucket (<expr>=? AND key=?"),
             "{plan:?}"
         );
+        // The linking pass reads the index in its order: no sort.
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {KEYS_IN_ORDER}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(plan, ["SCAN merge_keys USING COVERING INDEX merge_keys_by_bucket"]);
     }
 
     /// A bulk load that stops before building its indexes (killed, or failed)
