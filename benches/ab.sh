@@ -20,6 +20,10 @@
 #                      copies of it, events that grow by one report a run.
 #   export             `export events --format csv` of that database; checks
 #                      that both export the same number of CSV lines.
+#   bulk               `ingest $CORPUS` into a new database, whole process, all
+#                      cores (issue 16's "5,000 generated articles" measure);
+#                      reports the CPU time (user + system) too, and checks
+#                      that both stored the same number of events.
 # For `one` and `export` each side reads its own database, DB_A and DB_B
 # (default $WORK/big.db for both): a version's own database, built with
 # `chronicle --db FILE ingest $WORK/big.jsonl`, measures its storage choices
@@ -41,7 +45,8 @@ case $MEASURE in
 extract) need=("$CORPUS") ;;
 one) need=("$DB_A" "$DB_B" "$ONE") ;;
 export) need=("$DB_A" "$DB_B") ;;
-*) echo "unknown MEASURE '$MEASURE' (extract, one or export)" >&2; exit 2 ;;
+bulk) need=("$CORPUS") ;;
+*) echo "unknown MEASURE '$MEASURE' (extract, one, export or bulk)" >&2; exit 2 ;;
 esac
 for f in "${need[@]}"; do
     [[ -f $f ]] || { echo "no $f (run benches/run.sh, or set CORPUS, DB_A, DB_B, ONE)" >&2; exit 1; }
@@ -68,8 +73,17 @@ run() {
     extract) RAYON_NUM_THREADS=1 "$bin" extract "$CORPUS" >"$out/$side.out" ;;
     one) "$bin" --db "$db" ingest --name "ab-$side-$RANDOM$RANDOM-$2.txt" --published 2014-01-17 - <"$ONE" 2>/dev/null ;;
     export) "$bin" --db "$db" export events --format csv | wc -l >"$out/$side.out" ;;
+    bulk)
+        rm -f "$out/bulk.db" "$out/bulk.db-wal" "$out/bulk.db-shm"
+        /usr/bin/time -f '%U %S' -o "$out/$side.cpu" "$bin" --db "$out/bulk.db" ingest "$CORPUS" 2>/dev/null
+        ;;
     esac
     t1=$EPOCHREALTIME
+    if [[ $MEASURE == bulk ]]; then
+        "$bin" --db "$out/bulk.db" sql "SELECT count(*) FROM events" --no-headers >"$out/$side.out"
+        read -r user sys <"$out/$side.cpu"
+        echo "$user $sys" >>"$out/$side.cpus"
+    fi
     python3 -c "print($t1 - $t0)"
 }
 
@@ -85,20 +99,25 @@ case $MEASURE in
 extract) cmp -s "$out/A.out" "$out/B.out" && same="identical events" || same="DIFFERENT events" ;;
 export) cmp -s "$out/A.out" "$out/B.out" && same="same number of CSV lines" || same="DIFFERENT numbers of CSV lines" ;;
 one) same="each run into a fresh copy of its database" ;;
+bulk) cmp -s "$out/A.out" "$out/B.out" && same="same number of events" || same="DIFFERENT numbers of events" ;;
 esac
 size=0
 [[ $MEASURE == extract ]] && size=$(wc -c <"$CORPUS")
-python3 - "$MEASURE" "$size" "${ta[*]}" "${tb[*]}" "$same" <<'PY'
+cpu() { [[ -f $out/$1.cpus ]] && awk '{print $1 + $2}' "$out/$1.cpus" | xargs; }
+python3 - "$MEASURE" "$size" "${ta[*]}" "${tb[*]}" "$same" "$(cpu A)" "$(cpu B)" <<'PY'
 import statistics, sys
 measure, size = sys.argv[1], int(sys.argv[2]) / 1e6
 a = [float(x) for x in sys.argv[3].split()]
 b = [float(x) for x in sys.argv[4].split()]
 ma, mb = statistics.median(a), statistics.median(b)
+cpus = {"A": sys.argv[6].split(), "B": sys.argv[7].split()}
 for side, m, t in (("A", ma, a), ("B", mb, b)):
     if measure == "one":
         print(f"{side} median {m * 1e3:.1f} ms (spread {min(t) * 1e3:.1f}..{max(t) * 1e3:.1f})")
     else:
         rate = f"{size / m:.2f} MB/s, " if measure == "extract" else ""
-        print(f"{side} median {m:.3f} s ({rate}spread {min(t):.3f}..{max(t):.3f})")
+        cpu = cpus[side]
+        cpu = f", CPU median {statistics.median(float(c) for c in cpu):.2f} s" if cpu else ""
+        print(f"{side} median {m:.3f} s ({rate}spread {min(t):.3f}..{max(t):.3f}){cpu}")
 print(f"B is {ma / mb:.3f}x A; {sys.argv[5]}")
 PY

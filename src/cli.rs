@@ -145,6 +145,10 @@ pub struct IngestArgs {
     /// Articles per transaction.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch: u64,
+    /// Threads that read, extract and store articles (default: one per core; 1 runs everything on one thread).
+    /// The database and its events are the same whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub jobs: Option<u64>,
     /// Re-extract and replace even articles whose content is unchanged.
     #[arg(long)]
     pub force: bool,

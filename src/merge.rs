@@ -211,34 +211,58 @@ pub fn meet(a: i64, b: i64) -> bool {
 }
 
 /// Candidate pairs `(day, report, report)` (lower report id first, each
-/// pair once) among merge keys `(key, day, last, report)` sorted by key:
-/// reports whose keys meet and whose days overlap, or nearly (`score`). Each anchor's keys are swept in order of their first
-/// day, keeping those whose days are not over yet.
-pub fn candidate_pairs(keys: impl Iterator<Item = (i64, i64, i64, i64)>) -> Vec<(i64, i64, i64)> {
+/// pair once) among merge keys `(key, day, last, report)` in the order of
+/// the index `merge_keys_by_bucket`: by bucket of `bucket_days` days
+/// (`day / bucket_days`), then key. Reports whose keys meet and whose days
+/// overlap, or nearly (`score`). Each anchor's keys are swept in order of
+/// their first day, keeping those whose days are not over yet: a bucket at a
+/// time, each anchor's keys of the bucket sorted by day and report, with the
+/// keys still open from the buckets before. Buckets hold ascending ranges of
+/// days, so that is one sweep over each anchor's keys in order of day and
+/// report, as if they had all been read sorted by key (which cost a sort of
+/// every key: a third of the linking pass).
+pub fn candidate_pairs(keys: impl Iterator<Item = (i64, i64, i64, i64)>, bucket_days: i64) -> Vec<(i64, i64, i64)> {
+    type Open = Vec<(i64, i64, i64)>;
     let mut pairs = Vec::new();
-    let mut group: Vec<(i64, i64, i64, i64)> = Vec::new();
-    let sweep = |group: &mut Vec<(i64, i64, i64, i64)>, pairs: &mut Vec<(i64, i64, i64)>| {
+    // Per anchor, its keys whose days may still meet a later key's.
+    let mut open: HashMap<i64, Open> = HashMap::new();
+    let sweep = |group: &mut [(i64, i64, i64, i64)], open: &mut Open, pairs: &mut Vec<(i64, i64, i64)>| {
         group.sort_unstable_by_key(|&(_, day, _, id)| (day, id));
-        let mut open: Vec<(i64, i64, i64)> = Vec::new();
         for &(key, day, last, id) in group.iter() {
             // A day apart may still be one event (see `score`).
             open.retain(|&(_, end, _)| end + 1 >= day);
-            for &(other_key, _, other) in &open {
+            for &(other_key, _, other) in open.iter() {
                 if other != id && meet(key, other_key) {
                     pairs.push((day, other.min(id), other.max(id)));
                 }
             }
             open.push((key, last, id));
         }
-        group.clear();
+    };
+    // One bucket's keys, sorted by key, so each anchor's are together.
+    let mut bucket: Vec<(i64, i64, i64, i64)> = Vec::new();
+    let mut flush = |bucket: &mut Vec<(i64, i64, i64, i64)>, open: &mut HashMap<i64, Open>| {
+        let Some(first_day) = bucket.iter().map(|k| k.1).min() else { return };
+        // Keys over before this bucket's first day meet nothing from here on.
+        open.retain(|_, keys| {
+            keys.retain(|&(_, end, _)| end + 1 >= first_day);
+            !keys.is_empty()
+        });
+        for group in bucket.chunk_by_mut(|a, b| anchor_of(a.0) == anchor_of(b.0)) {
+            let anchor = anchor_of(group[0].0);
+            let mut keys = open.remove(&anchor).unwrap_or_default();
+            sweep(group, &mut keys, &mut pairs);
+            open.insert(anchor, keys);
+        }
+        bucket.clear();
     };
     for entry in keys {
-        if group.first().is_some_and(|g| anchor_of(g.0) != anchor_of(entry.0)) {
-            sweep(&mut group, &mut pairs);
+        if bucket.first().is_some_and(|b| b.1 / bucket_days != entry.1 / bucket_days) {
+            flush(&mut bucket, &mut open);
         }
-        group.push(entry);
+        bucket.push(entry);
     }
-    sweep(&mut group, &mut pairs);
+    flush(&mut bucket, &mut open);
     // A pair found through several anchors is judged once, on its earliest day.
     pairs.sort_unstable_by_key(|&(day, a, b)| (a, b, day));
     pairs.dedup_by_key(|&mut (_, a, b)| (a, b));
@@ -1145,6 +1169,47 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Read a bucket at a time in the order of `merge_keys_by_bucket`, the
+    /// keys give the pairs of the plain definition: two reports' keys that
+    /// meet, the earlier (by day, then report) lasting at least until the day
+    /// before the later's first day, judged on that day, each pair once on its
+    /// earliest. Windows cross buckets (a month-long one, four), and keys of
+    /// one anchor differ in their two low bits.
+    #[test]
+    fn candidate_pairs_by_bucket_are_those_of_the_plain_definition() {
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as i64
+        };
+        for round in 0..40 {
+            let mut keys: Vec<(i64, i64, i64, i64)> = Vec::new();
+            for id in 1..=60 {
+                let day = 730_000 + next(60);
+                let last = day + [0, 0, 0, 1, 6, 30][next(6) as usize];
+                for _ in 0..1 + next(2) {
+                    let key = ((next(5) - 2) << 8) | [0, 0, 2, 3][next(4) as usize];
+                    if !keys.iter().any(|k| k.0 == key && k.3 == id) {
+                        keys.push((key, day, last, id));
+                    }
+                }
+            }
+            let mut expected: Vec<(i64, i64, i64)> = Vec::new();
+            for x in &keys {
+                for y in &keys {
+                    if (x.1, x.3) < (y.1, y.3) && x.3 != y.3 && x.2 + 1 >= y.1 && meet(y.0, x.0) {
+                        expected.push((y.1, x.3.min(y.3), x.3.max(y.3)));
+                    }
+                }
+            }
+            expected.sort_unstable_by_key(|&(day, a, b)| (a, b, day));
+            expected.dedup_by_key(|&mut (_, a, b)| (a, b));
+            assert!(expected.len() > 20, "round {round}: too few pairs to tell");
+            keys.sort_unstable_by_key(|&(key, day, last, id)| (day / 8, key, day, last, id));
+            assert_eq!(candidate_pairs(keys.into_iter(), 8), expected, "round {round}");
+        }
     }
 
     fn dict() -> &'static Dictionaries {

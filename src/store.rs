@@ -36,6 +36,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0007_lean_reports.sql", include_str!("../migrations/0007_lean_reports.sql")),
     ("0008_timeline_places_fts.sql", include_str!("../migrations/0008_timeline_places_fts.sql")),
     ("0009_checks_without_lists.sql", include_str!("../migrations/0009_checks_without_lists.sql")),
+    ("0010_merge_keys_by_bucket.sql", include_str!("../migrations/0010_merge_keys_by_bucket.sql")),
 ];
 
 /// The schema version this chronicle writes.
@@ -93,11 +94,24 @@ const PAGE_SIZE: i64 = 8 * 1024;
 /// at random places in each index (the 56,000-article benchmark database took
 /// 26.4 s to ingest with them, 11.8 s without plus 2.2 s to build them).
 /// Indexes keyed by article or event ids stay: rows are appended in id order.
-/// `merge_keys_by_key` is the candidate search of merging, which a bulk load
-/// does not do article by article: it links all its reports at the end
-/// (`finish_merging`), reading the keys in order.
+/// `merge_keys_by_bucket` is the candidate search of merging, which a bulk
+/// load does not do article by article: it links all its reports at the end
+/// (`finish_merging`), reading the keys sorted.
 const QUERY_INDEXES: &[&str] =
-    &["events_by_date", "event_actors_by_actor", "events_by_status", "events_by_place", "merge_keys_by_key"];
+    &["events_by_date", "event_actors_by_actor", "events_by_status", "events_by_place", "merge_keys_by_bucket"];
+
+/// Days per bucket of `merge_keys_by_bucket` (migration 0010), whose
+/// expression `day / 8` the look-up repeats (SQLite uses an index on an
+/// expression only for the same expression).
+const KEY_BUCKET_DAYS: i64 = 8;
+
+/// Every merge key in the order of `merge_keys_by_bucket`, for the bulk
+/// linking pass (`merge::candidate_pairs`).
+const KEYS_IN_ORDER: &str = "SELECT key, day, last, report_id FROM merge_keys ORDER BY day / 8, key, day, last";
+
+/// A look-up of merge keys in one bucket (see `KEY_BUCKET_DAYS`).
+const KEYS_IN_BUCKET: &str =
+    "SELECT report_id FROM merge_keys WHERE day / 8 = ?1 AND key = ?2 AND day BETWEEN ?3 AND ?4 AND last >= ?5";
 
 /// `meta` key set while stored reports wait for their merge keys or links
 /// (`finish_merging` clears it): `bulk` during a bulk load, which links its
@@ -1768,14 +1782,19 @@ fn merge_new_reports(conn: &Connection, caches: &mut Caches, reports: Vec<merge:
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for i in 0..n {
         let Some((first, last)) = all[i].window() else { continue };
+        // A day either side: talks a day apart may meet (see `merge::score`).
+        let (from, to) = (first - 1 - merge::MAX_SPAN_DAYS, last + 1);
         for key in all[i].search_keys() {
-            let ids: Vec<i64> = conn
-                .prepare_cached(
-                    "SELECT report_id FROM merge_keys WHERE key = ?1 AND day BETWEEN ?2 AND ?3 AND last >= ?4",
-                )?
-                // A day either side: talks a day apart may meet (see `merge::score`).
-                .query_map(params![key, first - 1 - merge::MAX_SPAN_DAYS, last + 1, first - 1], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+            // Bucket by bucket, in order: the ids come in the order of the
+            // key's days, as from one range of an index by key and day.
+            let mut ids: Vec<i64> = Vec::new();
+            let mut stmt = conn.prepare_cached(KEYS_IN_BUCKET)?;
+            for bucket in from / KEY_BUCKET_DAYS..=to / KEY_BUCKET_DAYS {
+                for id in stmt.query_map(params![bucket, key, from, to, first - 1], |r| r.get(0))? {
+                    ids.push(id?);
+                }
+            }
+            drop(stmt);
             for id in ids {
                 let j = match found.get(&id) {
                     Some(j) => *j,
@@ -2322,10 +2341,12 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
     // from the links found now, without reading events back.
     let singletons = !conn.query_row("SELECT EXISTS (SELECT 1 FROM report_links)", [], |r| r.get::<_, bool>(0))?;
     let mut pairs = {
-        let mut stmt = conn.prepare("SELECT key, day, last, report_id FROM merge_keys ORDER BY key")?;
+        // In the order of `merge_keys_by_bucket`, read without sorting (`KEYS_IN_ORDER`).
+        let mut stmt = conn.prepare(KEYS_IN_ORDER)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         let mut failed = None;
-        let pairs = merge::candidate_pairs(rows.map_while(|row| row.map_err(|e| failed = Some(e)).ok()));
+        let pairs =
+            merge::candidate_pairs(rows.map_while(|row| row.map_err(|e| failed = Some(e)).ok()), KEY_BUCKET_DAYS);
         if let Some(e) = failed {
             return Err(e.into());
         }
@@ -2740,6 +2761,44 @@ mod tests {
         // Not empty any more: nothing is deferred.
         assert!(!store.defer_query_indexes().unwrap());
         assert_eq!(schema(&store), schema(&kept));
+    }
+
+    /// The candidate search of one article reads `merge_keys_by_bucket` by
+    /// bucket, key and days (never the table), so the query must repeat the
+    /// index's expression exactly (`KEY_BUCKET_DAYS`).
+    #[test]
+    fn merge_key_look_ups_go_through_the_bucket_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
+        let sql: String = store
+            .conn
+            .query_row("SELECT sql FROM sqlite_schema WHERE name = 'merge_keys_by_bucket'", [], |r| r.get(0))
+            .unwrap();
+        assert!(sql.contains(&format!("day / {KEY_BUCKET_DAYS}")), "{sql}");
+        assert!(KEYS_IN_BUCKET.contains(&format!("day / {KEY_BUCKET_DAYS} = ?1")), "{KEYS_IN_BUCKET}");
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {KEYS_IN_BUCKET}"))
+            .unwrap()
+            .query_map(params![1, 2, 3, 4, 5], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(plan.len(), 1, "{plan:?}");
+        assert!(
+            plan[0].starts_with("SEARCH merge_keys USING COVERING INDEX merge_keys_by_bucket (<expr>=? AND key=?"),
+            "{plan:?}"
+        );
+        // The linking pass reads the index in its order: no sort.
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {KEYS_IN_ORDER}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(plan, ["SCAN merge_keys USING COVERING INDEX merge_keys_by_bucket"]);
     }
 
     /// A bulk load that stops before building its indexes (killed, or failed)

@@ -661,3 +661,32 @@ cp "$1"/t.db* "$4"/"#;
         assert_eq!(counts, expected.get(&name).copied().unwrap_or_default(), "{name} is not whole");
     }
 }
+
+/// `--jobs` changes how many threads extract and write, never what is
+/// stored: batches are written in input order, so one thread, two and
+/// several give the same events, ids and merges included.
+#[test]
+fn ingest_with_any_number_of_jobs_stores_the_same_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    generate(&[(&corpus, 0..400)]);
+    let mut stores = Vec::new();
+    for jobs in ["1", "2", "5"] {
+        let db = format!("jobs{jobs}.db");
+        let out = bare(dir.path())
+            .args(["--db", &db, "ingest", "--batch", "64", "--jobs", jobs])
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "--jobs {jobs}: {}", stderr(&out));
+        assert!(stderr(&out).contains("400 new"), "--jobs {jobs}: {}", stderr(&out));
+        stores.push((jobs, stored(dir.path(), &db)));
+    }
+    let (_, reference) = &stores[0];
+    assert!(reference.0.lines().count() > 1000, "the corpus gives many events");
+    for (jobs, store) in &stores[1..] {
+        assert!(store == reference, "--jobs {jobs} stored something else than --jobs 1");
+    }
+    let zero = bare(dir.path()).args(["--db", "zero.db", "ingest", "--jobs", "0"]).arg(&corpus).output().unwrap();
+    assert_eq!(zero.status.code(), Some(2), "--jobs 0 is a usage error: {}", stderr(&zero));
+}

@@ -212,6 +212,20 @@ pub fn open(
     Ok((dict, store))
 }
 
+/// Sets the number of threads that prepare and write articles (`--jobs`):
+/// the writer of each batch is one of them, and the batch after it is
+/// extracted on the others, then on all once the write is done (see
+/// `load_all`). Without `--jobs`, one per core (or `RAYON_NUM_THREADS`).
+/// Batches are written in input order whatever the number, so the database
+/// is the same.
+fn threads(n: usize) -> anyhow::Result<()> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("ingest-{i}"))
+        .build_global()
+        .map_err(|e| anyhow::anyhow!("cannot start {n} threads for --jobs: {e}"))
+}
+
 /// Runs the ingest; `Ok(false)` when some input failed.
 pub fn run(
     db: &Path,
@@ -220,6 +234,9 @@ pub fn run(
 ) -> anyhow::Result<bool> {
     let options = args.input.options();
     let max_bytes = options.max_bytes;
+    if let Some(jobs) = args.jobs {
+        threads(jobs as usize)?;
+    }
     let (dict, mut store) = open(db, dictionaries)?;
     let mut inputs = Inputs::new(&args.paths, options);
     for w in inputs.take_warnings() {
