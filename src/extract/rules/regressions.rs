@@ -1311,3 +1311,24 @@ fn the_place_of_a_participle_of_its_own_is_no_venue() {
     let evs = events("Peace talks taking place in Porto resumed on Friday.", "2020-07-10");
     assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Porto"), "{evs:#?}");
 }
+
+#[test]
+fn a_passive_speech_verb_is_its_agents_statement_and_a_counted_plural_is_a_noun() {
+    // "described by witnesses as": no identifiable speaker, no statement; not
+    // the place before the comma either.
+    let evs = events(
+        "Fighting raged in eastern Kassala, described by witnesses as the most intense combat yet.",
+        "2024-06-17",
+    );
+    assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
+    // The agent after "by", past its description, speaks.
+    let evs =
+        events("Omberi's attendance was confirmed by Kassala's ambassador to Eritrea, Tomas Vinter.", "2024-06-17");
+    assert_eq!(speakers(&evs), ["Tomas Vinter"], "{evs:#?}");
+    // "by telephone" is a means: the subject still speaks.
+    let evs = events("Tarek Omberi said by telephone that the talks had failed.", "2024-06-17");
+    assert_eq!(speakers(&evs), ["Tarek Omberi"], "{evs:#?}");
+    // "more than 90 states" is no speech verb.
+    let evs = events("Officials from more than 90 states spent the weekend at a two-day summit.", "2024-06-17");
+    assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
+}

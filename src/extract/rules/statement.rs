@@ -105,6 +105,12 @@ pub(crate) struct SpeechAct {
     pub(crate) final_attribution: bool,
 }
 
+/// Words after which a speech verb's -s form is a plural noun ("member states").
+const PLURAL_NOUN_BEFORE: &[&str] = &[
+    "all", "many", "several", "some", "other", "these", "those", "member", "both", "two", "three", "four", "five",
+    "few",
+];
+
 pub(crate) fn statement(
     r: &Reading,
     dict: &Dictionaries,
@@ -124,10 +130,44 @@ pub(crate) fn statement(
         if ["the", "a", "an", "its", "their", "his", "her", "our", "this"].contains(&r.word_before(w.start)) {
             continue;
         }
+        // "more than 90 states", "member states", "several states": a plural
+        // noun after a number or a quantifier, not a verb.
+        let k = r.tok_at(w.start);
+        let after_number = k > 0 && r.toks[k - 1].kind == crate::extract::tokens::TokKind::Num;
+        let quantified = PLURAL_NOUN_BEFORE.contains(&r.word_before(w.start));
+        if (after_number || quantified) && r.text[w.start..w.end].ends_with('s') {
+            continue;
+        }
         if negated(r, dict, w.start) {
             continue;
         }
+        // "described by witnesses as", "criticised by the UN": a passive
+        // participle's agent after "by" is the speaker, and only an actor
+        // there makes a statement ("by telephone" is a means, no agent).
+        let by_agent = {
+            let rest = r.text[w.end..].trim_start();
+            let rest_l = rest.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
+            let means = rest.get(3..).is_some_and(|m| {
+                let m = m.trim_start();
+                ["phone", "telephone", "video", "letter", "email", "satellite", "text", "radio"]
+                    .iter()
+                    .any(|x| m.get(..x.len()).is_some_and(|p| p.eq_ignore_ascii_case(x)))
+            });
+            (phrase.ends_with("ed") && rest_l && !means).then(|| r.text.len() - rest.len() + 3)
+        };
+        // The agent: the first actor after "by", past its description
+        // ("by South Sudan's ambassador to Ethiopia, James Morgan").
+        let agent = by_agent.and_then(|at| {
+            r.actors
+                .iter()
+                .filter(|a| !a.agency())
+                .find(|a| a.start >= at && a.start - at <= 80 && !r.clause_break(at, a.start))
+        });
+        if by_agent.is_some() && agent.is_none() {
+            continue;
+        }
         let (speaker, description) = match phrase {
+            _ if agent.is_some() => (agent.cloned(), None),
             "according to" => (according_to(r, w.end), None),
             "as saying" | "quoted as saying" => {
                 // "AGENCY reported X as saying", "X was quoted by Y as saying".
