@@ -983,11 +983,7 @@ fn write_json_line(value: &Selected, out: &mut dyn Write) -> io::Result<()> {
 /// of `chronicle extract` after extraction itself (the output is seven times
 /// the input, mostly sentences).
 fn write_json_str(line: &mut Vec<u8>, s: &str) -> io::Result<()> {
-    // No early exit, so that the loop is vectorised.
-    let escaped = |chunk: &[u8]| chunk.iter().fold(false, |any, &b| any | (b < 0x20) | (b == b'"') | (b == b'\\'));
-    let chunks = s.as_bytes().chunks_exact(32);
-    let plain = !escaped(chunks.remainder()) && !chunks.into_iter().any(escaped);
-    if plain {
+    if !needs_escape(s.as_bytes()) {
         line.reserve(s.len() + 2);
         line.push(b'"');
         line.extend_from_slice(s.as_bytes());
@@ -996,6 +992,23 @@ fn write_json_str(line: &mut Vec<u8>, s: &str) -> io::Result<()> {
     } else {
         serde_json::to_writer(line, s).map_err(io::Error::from)
     }
+}
+
+/// Whether JSON escapes any of `bytes`: a control character, '"' or '\\'.
+/// Eight bytes at a time: `x - 0x20 * ONES & !x & HIGH` is non-zero when a
+/// byte of `x` is below 0x20, and with `x ^ c * ONES` when a byte is `c`.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if below(x, 0x20) | below(x ^ (ONES * u64::from(b'"')), 1) | below(x ^ (ONES * u64::from(b'\\')), 1) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// A value as serde_json writes it, with the strings through `write_json_str`.
@@ -1014,6 +1027,7 @@ fn write_json_value(line: &mut Vec<u8>, value: &Value) -> io::Result<()> {
     match value {
         Value::Text(Some(s)) | Value::Label(Some(s)) => write_json_str(line, s),
         Value::Owned(Some(s)) => write_json_str(line, s),
+        Value::Day(Some(d)) => write_json_str(line, &crate::model::day_label(*d)),
         Value::List(items) => list(line, items.len(), &mut |line, k| write_json_str(line, items[k])),
         Value::Mentions(mentions) => list(line, mentions.len(), &mut |line, k| {
             let m = &mentions[k];
@@ -1196,6 +1210,25 @@ mod tests {
     fn bom_and_no_headers() {
         let out = render(Format::Csv, Style { bom: true, no_headers: true, raw: false });
         assert!(out.starts_with("\u{feff}-1,"));
+    }
+
+    #[test]
+    fn needs_escape_finds_every_byte_json_escapes() {
+        for b in 0..=255u8 {
+            let escapes = b < 0x20 || b == b'"' || b == b'\\';
+            for at in [0, 3, 7, 8, 13, 16] {
+                let mut bytes = vec![b'a'; 17];
+                bytes[at] = b;
+                assert_eq!(needs_escape(&bytes), escapes, "byte {b:#x} at {at}");
+                // Neighbours that borrow in the subtraction do not hide or invent one.
+                bytes.iter_mut().for_each(|x| *x = 0xff);
+                bytes[at] = b;
+                assert_eq!(needs_escape(&bytes), escapes, "byte {b:#x} at {at} among 0xff");
+                bytes.iter_mut().for_each(|x| *x = 0x20);
+                bytes[at] = b;
+                assert_eq!(needs_escape(&bytes), escapes, "byte {b:#x} at {at} among spaces");
+            }
+        }
     }
 
     #[test]
