@@ -248,7 +248,9 @@ mod tests {
 
     #[test]
     fn day_label_is_chrono_to_string() {
-        for (y, m, day) in [(2014, 1, 17), (1, 2, 3), (0, 12, 31), (9999, 12, 31), (10000, 1, 1), (-1, 6, 9), (999, 10, 5)] {
+        for (y, m, day) in
+            [(2014, 1, 17), (1, 2, 3), (0, 12, 31), (9999, 12, 31), (10000, 1, 1), (-1, 6, 9), (999, 10, 5)]
+        {
             let date = NaiveDate::from_ymd_opt(y, m, day).unwrap();
             assert_eq!(day_label(date), date.to_string());
         }

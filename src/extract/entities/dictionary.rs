@@ -172,7 +172,7 @@ struct NameTable {
     /// ("the u" of "the United Nations"; 256: the text has none), each a
     /// range of `order`. Without them every "the" of the text was compared
     /// with the hundreds of "the ..." names, half of all phrase comparisons.
-    split: Vec<Box<[(u32, u32); 257]>>,
+    split: Vec<[(u32, u32); 257]>,
 }
 
 /// `by_first`'s length for a group that is looked up in `NameTable::split`.
@@ -282,7 +282,7 @@ impl NameTable {
     /// one. Only those can fit where the text has that byte (`NamePhrase::fits`
     /// compares it first), so a lookup finds the same phrase in its sub-group
     /// as in the whole group.
-    fn split_group(&mut self, start: usize, len: usize) -> Box<[(u32, u32); 257]> {
+    fn split_group(&mut self, start: usize, len: usize) -> [(u32, u32); 257] {
         let ids: Vec<u32> = self.order[start..start + len].to_vec();
         let next_byte = |id: u32| {
             let lower = &self.phrases[id as usize].lower;
@@ -296,7 +296,7 @@ impl NameTable {
             (from as u32, (self.order.len() - from) as u32)
         };
         let short = sub_group(None);
-        let mut split = Box::new([short; 257]);
+        let mut split = [short; 257];
         let mut bytes: Vec<u8> = keyed.iter().filter_map(|&(_, b)| b).collect();
         bytes.sort_unstable();
         bytes.dedup();
