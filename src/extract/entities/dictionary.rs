@@ -167,7 +167,18 @@ struct NameTable {
     phrases: Vec<NamePhrase>,
     /// The longest first word of any phrase, in bytes.
     longest_first: usize,
+    /// The groups of more than `SPLIT_OVER` phrases (`by_first` gives them
+    /// the length `SPLIT`), by the byte after the first word's separator
+    /// ("the u" of "the United Nations"; 256: the text has none), each a
+    /// range of `order`. Without them every "the" of the text was compared
+    /// with the hundreds of "the ..." names, half of all phrase comparisons.
+    split: Vec<[(u32, u32); 257]>,
 }
+
+/// `by_first`'s length for a group that is looked up in `NameTable::split`.
+const SPLIT: u32 = u32::MAX;
+/// Groups longer than this are split by the byte after their first word's separator.
+const SPLIT_OVER: usize = 8;
 
 /// A hasher for keys that are already hashes: it keeps the `u64` as it is.
 #[derive(Default)]
@@ -248,21 +259,74 @@ impl NameTable {
         filed.sort_unstable();
         table.order = filed.iter().map(|&(_, _, id)| id).collect();
         let mut start = 0;
+        let mut splits = Vec::new();
         for group in filed.chunk_by(|a, b| a.0 == b.0) {
-            table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
+            if group.len() > SPLIT_OVER {
+                splits.push((group[0].0, start, group.len()));
+            } else {
+                table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
+            }
             start += group.len();
         }
+        for (key, start, len) in splits {
+            let split = table.split_group(start, len);
+            table.by_first.insert(key, (table.split.len() as u32, SPLIT));
+            table.split.push(split);
+        }
         table
+    }
+
+    /// The sub-groups of the group at `order[start..start + len]`, by the
+    /// byte after the first word's separator: each keeps, in the group's
+    /// order, the phrases with that byte there and those too short to have
+    /// one. Only those can fit where the text has that byte (`NamePhrase::fits`
+    /// compares it first), so a lookup finds the same phrase in its sub-group
+    /// as in the whole group.
+    fn split_group(&mut self, start: usize, len: usize) -> [(u32, u32); 257] {
+        let ids: Vec<u32> = self.order[start..start + len].to_vec();
+        let next_byte = |id: u32| {
+            let lower = &self.phrases[id as usize].lower;
+            let first = std::str::from_utf8(lower).map_or(0, first_word_len);
+            lower.get(first + 1).copied()
+        };
+        let keyed: Vec<(u32, Option<u8>)> = ids.iter().map(|&id| (id, next_byte(id))).collect();
+        let mut sub_group = |byte: Option<u8>| {
+            let from = self.order.len();
+            self.order.extend(keyed.iter().filter(|(_, b)| b.is_none() || *b == byte).map(|&(id, _)| id));
+            (from as u32, (self.order.len() - from) as u32)
+        };
+        let short = sub_group(None);
+        let mut split = [short; 257];
+        let mut bytes: Vec<u8> = keyed.iter().filter_map(|&(_, b)| b).collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        for b in bytes {
+            split[usize::from(b)] = sub_group(Some(b));
+        }
+        split
+    }
+
+    /// The phrases, in order, that can start at byte `i` of `sentence`, a
+    /// word `word_len` bytes long whose `first_word_hash` is `key`.
+    #[inline]
+    fn group(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<&[u32]> {
+        if word_len > self.longest_first {
+            return None;
+        }
+        let &(start, len) = self.by_first.get(&key)?;
+        let (start, len) = if len == SPLIT {
+            let next = sentence.as_bytes().get(i + word_len + 1).map_or(256, |b| usize::from(b.to_ascii_lowercase()));
+            self.split[start as usize][next]
+        } else {
+            (start, len)
+        };
+        Some(&self.order[start as usize..(start + len) as usize])
     }
 
     /// The longest phrase that starts at byte `i` (a word start) and ends on a
     /// word boundary; `key` is the `first_word_hash` of the word at `i`.
     fn longest_at(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<(usize, &NamePhrase)> {
-        if word_len > self.longest_first {
-            return None;
-        }
-        let &(start, len) = self.by_first.get(&key)?;
-        let group = &self.order[start as usize..(start + len) as usize];
+        let group = self.group(sentence, i, word_len, key)?;
         let capital = sentence[i..].starts_with(char::is_uppercase);
         group
             .iter()
@@ -280,11 +344,7 @@ impl NameTable {
         word_len: usize,
         key: u64,
     ) -> Option<impl Iterator<Item = (usize, &'t NamePhrase)> + 't> {
-        if word_len > self.longest_first {
-            return None;
-        }
-        let &(start, len) = self.by_first.get(&key)?;
-        let group = &self.order[start as usize..(start + len) as usize];
+        let group = self.group(sentence, i, word_len, key)?;
         let capital = sentence[i..].starts_with(char::is_uppercase);
         Some(
             group
