@@ -463,6 +463,11 @@ fn shaped_names(
             extend_known(st, &n, at, dict, actors, state);
             continue;
         }
+        if n.placed {
+            // "Cabo Delgado province": a surname the dictionary knows inside it
+            // ("Delgado") names no one here.
+            actors.retain(|a| !(a.start < n.end && n.start < a.end && a.person() && a.how == How::Name));
+        }
         if actors.iter().any(|a| a.start < n.end && n.start < a.end) {
             continue;
         }
@@ -472,8 +477,14 @@ fn shaped_names(
         let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
         // "Ethiopia's Abiy": a country's possessive before a given name alone.
         let possessed = st[..n.start].ends_with("'s ") || st[..n.start].ends_with("\u{2019}s ");
-        let known =
-            state.cast.alias(text).or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten());
+        let known = (!n.placed)
+            .then(|| {
+                state
+                    .cast
+                    .alias(text)
+                    .or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten())
+            })
+            .flatten();
         let party = party_noun_after(dict.index(), st, n.end);
         // "a number of Gulf diplomats": a word no dictionary knows before a
         // noun for people names them as a group, as "Tigray leaders" does.
@@ -664,20 +675,31 @@ pub(crate) fn introduce(
             }
         }
     }
-    let mut all = Vec::with_capacity(texts.len());
-    for (((st, toks), scan), marks) in texts.iter().zip(toks).zip(scans).zip(marks) {
-        let found = names_of(st, toks, scan, marks, dict);
-        for n in &found {
+    let all: Vec<Vec<names::Named>> = (texts.iter().zip(toks).zip(scans).zip(marks))
+        .map(|(((st, toks), scan), marks)| names_of(st, toks, scan, marks, dict))
+        .collect();
+    // A name a place noun makes a place somewhere in the lead ("Cabo Delgado
+    // province") is no person where nothing tells what it is.
+    let placed: Vec<&str> = texts
+        .iter()
+        .zip(&all)
+        .flat_map(|(st, found)| found.iter().filter(|n| n.placed).map(|n| &st[n.start..n.end]))
+        .collect();
+    for (st, found) in texts.iter().zip(&all) {
+        for n in found {
             let kind = match n.kind {
                 NameKind::Entity(k @ (EntityKind::Person | EntityKind::Organisation | EntityKind::Group)) => k,
                 _ => continue,
             };
-            let words = st[n.start..n.end].split_whitespace().count();
-            if !n.weak && words >= 2 && cast.alias(&st[n.start..n.end]).is_none() {
+            let text = &st[n.start..n.end];
+            if (n.guessed || n.known.is_some()) && placed.iter().any(|p| p.eq_ignore_ascii_case(text)) {
+                continue;
+            }
+            let words = text.split_whitespace().count();
+            if !n.weak && words >= 2 && cast.alias(text).is_none() {
                 enlist(st, n, kind, dict, cast, entities::cast::UNSEEN);
             }
         }
-        all.push(found);
     }
     all
 }

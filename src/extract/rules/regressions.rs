@@ -267,6 +267,41 @@ fn a_direction_opens_the_name_of_an_organisation() {
     assert_eq!(speakers(&evs), ["Northern Liberation Front"]);
 }
 
+// ------------------------------------ who and where on unseen conflicts (round 4)
+
+fn places_of(evs: &[Event], kind: Kind) -> Vec<Option<&str>> {
+    of(evs, kind).iter().map(|e| e.place.as_deref()).collect()
+}
+
+#[test]
+fn a_name_before_a_place_noun_is_a_place_not_a_person() {
+    // "Delgado" is a surname the dictionary knows, "Cabo" a given name.
+    let evs = events(
+        "President Tarun Okello visited Cabo Delgado province on Monday.\n\n\
+         The president visited the northern province of Cabo Delgado again on Friday.\n\n\
+         The envoy visited Moro Delgado province on Tuesday.\n\n\
+         The envoy visited Zambesi State on Wednesday.\n\n\
+         The envoy visited Cauca department on Thursday.",
+        "2023-06-10",
+    );
+    assert_eq!(
+        places_of(&evs, Kind::Visit),
+        [Some("Cabo Delgado"), Some("Cabo Delgado"), Some("Moro Delgado"), Some("Zambesi State"), Some("Cauca")]
+    );
+    assert!(of(&evs, Kind::Visit).iter().all(|e| !actors(e).iter().any(|a| a.contains("Delgado"))));
+}
+
+#[test]
+fn a_place_in_a_possessive_apposition_is_the_named_city() {
+    let evs = events(
+        "The envoy arrived in Borvania's capital Kinsara on Tuesday.\n\n\
+         The minister visited Zandia's port city of Porto Lume on Wednesday.\n\n\
+         The minister travelled to the country's north-eastern town of Kavuma on Thursday.",
+        "2023-06-10",
+    );
+    assert_eq!(places_of(&evs, Kind::Visit), [Some("Kinsara"), Some("Porto Lume"), Some("Kavuma")]);
+}
+
 // ---------------------------------------------------- dates, places, status (issue 15)
 
 #[test]
