@@ -429,6 +429,7 @@ pub(crate) fn read<'a>(
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
     region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
+    sides(s.start, &toks, &by_token, dict, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
@@ -488,7 +489,12 @@ fn shaped_names(
         let party = party_noun_after(dict.index(), st, n.end);
         // "a number of Gulf diplomats": a word no dictionary knows before a
         // noun for people names them as a group, as "Tigray leaders" does.
+        // ("Rebel leaders" opening a sentence: a side, read in `sides`.)
+        let side = || dict.index().word_classes(text).any(|c| matches!(c, WordClass::Side { .. }));
         if let Some(noun) = party.filter(|_| known.is_none() && n.weak && n.kind != NameKind::Place) {
+            if side() {
+                continue;
+            }
             push_party(offset, (n.start, n.end), text, noun, actors, state);
             continue;
         }
@@ -1060,7 +1066,7 @@ pub(crate) fn descriptions(
                 owner_ok(e.country.as_ref())
                     && (e.titles.iter().any(|t| desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d)))
                         || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
-                        || (group && e.kind == EntityKind::Group))
+                        || (group && e.kind == EntityKind::Group && !other_people(index, &e.name, head_word)))
             });
             by_dict || by_cast
         };
@@ -1086,6 +1092,15 @@ pub(crate) fn descriptions(
     actors.retain(|a| !found.iter().any(|f| f.start <= a.start && a.end <= f.end));
     actors.extend(found);
     actors.sort_by_key(|a| (a.start, a.end));
+}
+
+/// Whether a group's name ends in a noun for people other than `head`:
+/// "protest leaders" is not what "the rebels" refers to.
+fn other_people(index: &Index, name: &str, head: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|w| {
+        !w.eq_ignore_ascii_case(head)
+            && index.word_classes(w).any(|c| matches!(c, WordClass::Party | WordClass::Delegation))
+    })
 }
 
 /// "The two men", "both leaders", "the two sides": the last two actors of
@@ -1367,6 +1382,121 @@ fn push_party(
         entity: Some(entity),
         how: How::Name,
     });
+}
+
+/// People named by their side, with no name: "rebel negotiators", "junta
+/// leaders", "army officers", "government officials" (a `side` word of
+/// `data/words.tsv` before a `party` or `delegation` noun). They are the
+/// group of that side the article named last ("the M23 rebels", "the Sudanese
+/// Armed Forces" for "army officers" when its name holds the side's word),
+/// the government of the article's country for "government", else a group
+/// named by the phrase.
+fn sides(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    dict: &Dictionaries,
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let index = dict.index();
+    let has = |k: usize, class: WordClass| {
+        by_token.get(k).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == class))
+    };
+    let side_at = |k: usize| {
+        by_token[k].and_then(|(set, e)| {
+            set.iter().find_map(|c| if let WordClass::Side { alone } = c { Some((alone, e)) } else { None })
+        })
+    };
+    for k in 0..toks.len() {
+        // "the (ruling) junta": a side named by its own word, with the
+        // lower-case modifiers before it.
+        if let Some((true, e)) =
+            side_at(k).filter(|_| !has(k + 1, WordClass::Party) && !has(k + 1, WordClass::Delegation))
+        {
+            let mut s = k;
+            let modifier = |t: &Tok| {
+                t.kind == crate::extract::tokens::TokKind::Word
+                    && t.text.starts_with(char::is_lowercase)
+                    && !matches!(t.lower, "the" | "s")
+            };
+            while s > 0 && s + 2 > k && modifier(&toks[s - 1]) {
+                s -= 1;
+            }
+            // "the junta", "the country's military junta"
+            let definite = s > 0 && (toks[s - 1].lower == "the" || toks[s - 1].lower == "s");
+            let (start, end) = (toks[s].start, toks[e - 1].end);
+            if !definite || actors.iter().any(|a| a.start < end && start < a.end) {
+                continue;
+            }
+            let word = toks[k].lower;
+            let referent = state.cast.latest(offset + start, |_, e| e.name.to_lowercase().contains(word));
+            let entity = referent.unwrap_or_else(|| {
+                // A side that rules ("the junta") is a government of sorts: never
+                // what "the rebels" refers to.
+                let name: String = toks[s..e].iter().map(|t| t.lower).collect::<Vec<_>>().join(" ");
+                state.cast.add(&name, EntityKind::Government, None, offset + start)
+            });
+            let e = state.cast.get(entity);
+            actors.push(ActorSpan {
+                start,
+                end,
+                name: e.name.clone(),
+                kind: e.kind,
+                country: e.country.clone(),
+                entity: Some(entity),
+                how: How::Description,
+            });
+            continue;
+        }
+        if k == 0 {
+            continue;
+        }
+        let people = has(k, WordClass::Party) || has(k, WordClass::Delegation);
+        let side = &toks[k - 1];
+        let lower_case = side.text.starts_with(char::is_lowercase) || k == 1;
+        if !people || !lower_case || side_at(k - 1).is_none_or(|(_, e)| e != k) {
+            continue;
+        }
+        let (start, end) = (side.start, toks[k].end);
+        if actors.iter().any(|a| a.start < end && start < a.end) {
+            continue;
+        }
+        let word = side.lower;
+        // "rebel", "militia": a side that is a group ("rebels", "militias").
+        let armed = index.word_classes(&format!("{word}s")).any(|c| c == WordClass::Group);
+        let referent = if word == "government" {
+            let name: Arc<str> = match &state.main_country {
+                Some(c) => government_of(dict, c).into(),
+                None => "government".into(),
+            };
+            Some(state.cast.add(&name, EntityKind::Government, None, offset + start))
+        } else {
+            state.cast.latest(offset + start, |_, e| {
+                let named_by_side = e.name.to_lowercase().contains(word);
+                let description = e.name.rsplit(' ').next().is_some_and(|w| {
+                    index.word_classes(w).any(|c| matches!(c, WordClass::Party | WordClass::Delegation))
+                });
+                matches!(e.kind, EntityKind::Group | EntityKind::Organisation)
+                    && !description
+                    && (named_by_side || (armed && e.kind == EntityKind::Group))
+            })
+        };
+        let entity = referent.unwrap_or_else(|| {
+            let name = format!("{word} {}", toks[k].lower);
+            state.cast.add(&name, EntityKind::Group, None, offset + start)
+        });
+        let e = state.cast.get(entity);
+        actors.push(ActorSpan {
+            start,
+            end,
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            entity: Some(entity),
+            how: if referent.is_some() { How::Description } else { How::Name },
+        });
+    }
 }
 
 /// The `party` noun ("rebels", "leaders") right after byte `end`, if any.

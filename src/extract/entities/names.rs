@@ -509,7 +509,9 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         named.gender = g;
         named.span_start = ts.0;
     }
-    if agency_head && !org_head {
+    if dateline(cx, w) {
+        named.kind = NameKind::Place;
+    } else if agency_head && !org_head {
         named.kind = NameKind::Entity(EntityKind::Agency);
     } else if org_head || (acronym && named.title.is_none()) {
         named.kind = NameKind::Entity(EntityKind::Organisation);
@@ -604,6 +606,30 @@ fn placed_run(cx: &Context, w: &[Word]) -> Option<Named> {
         weak: false,
         placed: true,
     })
+}
+
+/// A story's dateline in capitals opening the sentence: "KINSARA (Reuters) -",
+/// "BORVANIA CITY, June 4 -", "PORT-LUME, Zandia (AP) --": a place, no
+/// acronym of an organisation.
+fn dateline(cx: &Context, w: &[Word]) -> bool {
+    let (first, last) = (&w[0], &w[w.len() - 1]);
+    let capitals = |x: &Word| cx.text[x.start..x.end].chars().all(|c| !c.is_lowercase());
+    if !sentence_start(cx, first.t0) || !w.iter().all(capitals) || cx.text[first.start..last.end].len() < 3 {
+        return false;
+    }
+    let dash = |k: usize| cx.toks.get(k).is_some_and(|t| matches!(t.text, "-" | "\u{2013}" | "\u{2014}"));
+    // "(Reuters) -"
+    let bracket = |k: usize| cx.punct(k, "(") && cx.punct(k + 2, ")");
+    let k = last.t1;
+    if bracket(k) || dash(k) {
+        return true;
+    }
+    if !cx.punct(k, ",") {
+        return false;
+    }
+    // ", June 4", ", Zandia (AP)", ", Zandia -"
+    cx.has(k + 1, |c| *c == WordClass::Time).is_some()
+        || word_at(cx.toks, k + 1).is_some_and(|n| n.cap && (bracket(n.t1) || dash(n.t1)))
 }
 
 /// Whether token `k` opens the sentence (or a quotation in it).

@@ -302,6 +302,36 @@ fn a_place_in_a_possessive_apposition_is_the_named_city() {
     assert_eq!(places_of(&evs, Kind::Visit), [Some("Kinsara"), Some("Porto Lume"), Some("Kavuma")]);
 }
 
+#[test]
+fn a_dateline_in_capitals_and_abbreviated_ranks_are_no_actors() {
+    let evs = events(
+        "KINSARA (Reuters) - Senior Gen. Min Tolaung met Lt. Col. Ana Ruiz on Monday.\n\n\
+         Brig. Tomas Ferrer met Maj. Pedro Alves on Tuesday.",
+        "2023-06-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(actors(talks[0]), ["Min Tolaung", "Ana Ruiz"]);
+    assert_eq!(actors(talks[1]), ["Tomas Ferrer", "Pedro Alves"]);
+}
+
+#[test]
+fn participants_named_by_their_side_are_that_side() {
+    let evs = events(
+        "The Zorbans seized the town of Bunaro on Sunday.\n\n\
+         Envoy Marten Grimsby met rebel negotiators in Kavuma on Monday.\n\n\
+         West Borvanian envoys met the country's military junta in Bamavi on Friday.\n\n\
+         The envoy met protest leaders in Kinsara on Saturday.\n\n\
+         The junta's delegation met the rebels in Porto Lume on Sunday.",
+        "2023-06-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(actors(talks[0]), ["Marten Grimsby", "Zorbans"]);
+    assert!(actors(talks[1]).contains(&"military junta"), "{:?}", actors(talks[1]));
+    assert!(actors(talks[2]).contains(&"protest leaders"), "{:?}", actors(talks[2]));
+    // "the rebels" is the rebel group, not the protest leaders nor the junta.
+    assert_eq!(actors(talks[3]), ["military junta", "Zorbans"]);
+}
+
 // ---------------------------------------------------- dates, places, status (issue 15)
 
 #[test]
