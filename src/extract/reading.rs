@@ -231,6 +231,56 @@ pub(crate) struct ArticleState {
     pub(crate) last_pair: Option<(ActorSpan, ActorSpan, usize)>,
     /// The article offsets of the last three sentences read, the latest last.
     pub(crate) sentences_back: [usize; 3],
+    /// Places the article spells as a variant of the dictionary's name
+    /// ("Naypyitaw" for "Naypyidaw"), its first spelling of each: events are
+    /// reported under the article's spelling (see `written_spelling`).
+    pub(crate) spellings: Vec<(Arc<str>, Box<str>)>,
+}
+
+impl ArticleState {
+    /// Notes that the article writes the place `name` as `written`, when that
+    /// is a spelling variant of it (not another name: "Kiev" for "Kyiv" is,
+    /// "U.S." for "United States" or "Nur-Sultan" for "Astana" is not).
+    pub(crate) fn note_spelling(&mut self, name: &Arc<str>, written: &str) {
+        if written.eq_ignore_ascii_case(name)
+            || !written.chars().any(char::is_lowercase)
+            || self.spellings.iter().any(|(n, _)| n == name)
+            || !spelling_variant(name, written)
+        {
+            return;
+        }
+        self.spellings.push((name.clone(), written.into()));
+    }
+
+    /// The article's own spelling of the place `name`, if it spells it as a variant.
+    pub(crate) fn written_spelling(&self, name: &str) -> Option<&str> {
+        self.spellings.iter().find(|(n, _)| &**n == name).map(|(_, w)| &**w)
+    }
+}
+
+/// Whether `b` spells the same name as `a`: the same first letter, and at
+/// most a third of the letters changed ("Naypyitaw"/"Naypyidaw",
+/// "Sana'a"/"Sanaa", "Hodeida"/"Hodeidah").
+pub(crate) fn spelling_variant(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> Vec<char> {
+        s.chars().filter(|c| c.is_alphanumeric() || *c == ' ').flat_map(char::to_lowercase).collect()
+    };
+    let (a, b) = (fold(a), fold(b));
+    if a.is_empty() || b.is_empty() || a[0] != b[0] || a.len().abs_diff(b.len()) * 3 > a.len().max(b.len()) {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] * 3 <= a.len().max(b.len())
 }
 
 /// The country most named in the article (by name or adjective).
@@ -348,6 +398,9 @@ pub(crate) fn read<'a>(
             });
         }
         if let Some(p) = f.place().or(f.adjective()) {
+            if f.place().is_some() {
+                state.note_spelling(index.place_name(p), &st[f.start..f.end]);
+            }
             places.push(PlaceSpan {
                 start: f.start,
                 end: f.end,
@@ -513,7 +566,7 @@ fn shaped_names(
                     places.push(PlaceSpan {
                         start: n.start,
                         end: n.end,
-                        name: place_name.unwrap_or(text).into(),
+                        name: place_name.filter(|g| !spelling_variant(g, text)).unwrap_or(text).into(),
                         adjective: false,
                         country: false,
                     });
@@ -522,8 +575,9 @@ fn shaped_names(
             }
             NameKind::Place => {
                 if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
-                    // The gazetteer's spelling when it knows the place.
-                    let name = gazetteer_name(dict, text).unwrap_or(text);
+                    // The gazetteer's spelling when it knows the place, unless
+                    // the text's is only a variant of it.
+                    let name = gazetteer_name(dict, text).filter(|g| !spelling_variant(g, text)).unwrap_or(text);
                     places.push(PlaceSpan {
                         start: n.start,
                         end: n.end,

@@ -332,6 +332,16 @@ fn participants_named_by_their_side_are_that_side() {
     assert_eq!(actors(talks[3]), ["military junta", "Zorbans"]);
 }
 
+#[test]
+fn a_place_keeps_the_article_spelling_when_the_dictionary_has_a_variant() {
+    // The dictionary writes "Naypyidaw" with "Naypyitaw" as an alias.
+    let evs = events("Envoy Marten Grimsby met Foreign Minister Tarun Okello in Naypyitaw on Monday.", "2023-06-10");
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Naypyitaw")]);
+    // Another name is no variant: the dictionary's name stands.
+    assert!(!super::super::reading::spelling_variant("Astana", "Nur-Sultan"));
+    assert!(super::super::reading::spelling_variant("Sanaa", "Sana'a"));
+}
+
 // ---------------------------------------------------- dates, places, status (issue 15)
 
 #[test]
