@@ -1248,10 +1248,31 @@ fn pronouns(
                 let agrees =
                     |a: &ActorSpan| a.person() && a.entity.is_none_or(|e| cast.get(e).gender.is_none_or(|eg| eg == g));
                 let near = actors.iter().rev().find(|a| a.end <= t.start && agrees(a) && !in_spans(quotes, a.start));
+                // A woman the last two sentences named beats a speaker of no
+                // known gender for "she" ("... met Minister Ana Ruiz. She
+                // said": Ruiz, not the envoy). Not for "he": men's genders
+                // often go unrecorded, and "he" is most often the speaker.
+                let known_gender = || {
+                    if g != entities::words::Gender::Female {
+                        return None;
+                    }
+                    let e = cast.latest(offset + t.start, |_, e| {
+                        e.kind == EntityKind::Person
+                            && e.gender == Some(g)
+                            && e.last_seen != entities::cast::UNSEEN
+                            && e.last_seen >= state.sentences_back[1]
+                    })?;
+                    let last_speaker_fits = state
+                        .last_speaker
+                        .as_ref()
+                        .is_some_and(|a| a.entity.is_some_and(|x| x == e || cast.get(x).gender == Some(g)));
+                    (!last_speaker_fits).then(|| span_of(cast, e))
+                };
                 fronted_subject(st, toks, t, actors)
                     .filter(|a| agrees(a))
                     .or(near)
                     .cloned()
+                    .or_else(known_gender)
                     .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
                     .or_else(|| state.last_person.clone().filter(agrees))
                     .or_else(|| {

@@ -708,7 +708,10 @@ fn by_context(cx: &Context, w: &[Word], words_in_name: usize) -> Option<NameKind
     if place_noun_beside(cx, first, after) {
         return Some(NameKind::Place);
     }
-    if first > 0 && cx.has(first - 1, |c| matches!(c, WordClass::Locative { motion: false })).is_some() {
+    // "in X", or a verb of travel and its "to" ("travelled to X").
+    let locative = (first.saturating_sub(3)..first)
+        .any(|s| cx.has(s, |c| matches!(c, WordClass::Locative { motion: false })).is_some_and(|(_, e)| e == first));
+    if locative {
         // "in Gomel", but not "in Lavrov's words" nor a name with a person's shape.
         let possessive = cx.punct(after, "'") || cx.punct(after, "\u{2019}");
         if !possessive && !speaks(cx, w) {

@@ -342,6 +342,24 @@ fn a_place_keeps_the_article_spelling_when_the_dictionary_has_a_variant() {
     assert!(super::super::reading::spelling_variant("Sanaa", "Sana'a"));
 }
 
+#[test]
+fn a_name_after_a_verb_of_travel_and_to_is_a_place() {
+    let evs = events("The envoy Marten Grimsby later travelled to Porto Lume, where he met officials.", "2023-06-10");
+    assert_eq!(places_of(&evs, Kind::Visit), [Some("Porto Lume")]);
+    assert!(of(&evs, Kind::Visit)[0].actors.iter().all(|a| a.name != "Porto Lume"));
+}
+
+#[test]
+fn she_is_the_woman_just_named_rather_than_a_speaker_of_no_known_gender() {
+    let evs = events(
+        "Envoy Marten Grimsby said the talks were useful.\n\n\
+         He later met Defence Minister Ana Ruiz in Kinsara.\n\n\
+         She said the government was ready to negotiate.",
+        "2023-06-10",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby", "Ana Ruiz"]);
+}
+
 // ---------------------------------------------------- dates, places, status (issue 15)
 
 #[test]
