@@ -1475,103 +1475,106 @@ fn sides(
     state: &mut ArticleState,
 ) {
     let index = dict.index();
-    let has = |k: usize, class: WordClass| {
-        by_token.get(k).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == class))
+    let people = |k: usize| {
+        by_token
+            .get(k)
+            .and_then(Option::as_ref)
+            .is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::Party || c == WordClass::Delegation))
     };
-    let side_at = |k: usize| {
-        by_token[k].and_then(|(set, e)| {
-            set.iter().find_map(|c| if let WordClass::Side { alone } = c { Some((alone, e)) } else { None })
-        })
-    };
-    for k in 0..toks.len() {
-        // "the (ruling) junta": a side named by its own word, with the
-        // lower-case modifiers before it.
-        if let Some((true, e)) =
-            side_at(k).filter(|_| !has(k + 1, WordClass::Party) && !has(k + 1, WordClass::Delegation))
-        {
-            let mut s = k;
-            let modifier = |t: &Tok| {
-                t.kind == crate::extract::tokens::TokKind::Word
-                    && t.text.starts_with(char::is_lowercase)
-                    && !matches!(t.lower, "the" | "s")
-            };
-            while s > 0 && s + 2 > k && modifier(&toks[s - 1]) {
-                s -= 1;
-            }
-            // "the junta", "the country's military junta"
-            let definite = s > 0 && (toks[s - 1].lower == "the" || toks[s - 1].lower == "s");
-            let (start, end) = (toks[s].start, toks[e - 1].end);
-            if !definite || actors.iter().any(|a| a.start < end && start < a.end) {
+    for (k, classes) in by_token.iter().enumerate() {
+        // Only the rare side words are looked at further.
+        let Some((set, after)) = classes else { continue };
+        let Some(alone) = set.iter().find_map(|c| if let WordClass::Side { alone } = c { Some(alone) } else { None })
+        else {
+            continue;
+        };
+        let after = *after;
+        let side = &toks[k];
+        if people(after) && after == k + 1 && (k == 0 || side.text.starts_with(char::is_lowercase)) {
+            let (start, end) = (side.start, toks[after].end);
+            if actors.iter().any(|a| a.start < end && start < a.end) {
                 continue;
             }
-            let word = toks[k].lower;
-            let referent = state.cast.latest(offset + start, |_, e| e.name.to_lowercase().contains(word));
+            let word = side.lower;
+            // "rebel", "militia": a side that is a group ("rebels", "militias").
+            let armed = index.word_classes(&format!("{word}s")).any(|c| c == WordClass::Group);
+            let referent = if word == "government" {
+                let name: Arc<str> = match &state.main_country {
+                    Some(c) => government_of(dict, c).into(),
+                    None => "government".into(),
+                };
+                Some(state.cast.add(&name, EntityKind::Government, None, offset + start))
+            } else {
+                state.cast.latest(offset + start, |_, e| {
+                    matches!(e.kind, EntityKind::Group | EntityKind::Organisation)
+                        && (contains_ignore_case(&e.name, word) || (armed && e.kind == EntityKind::Group))
+                        && !e.name.rsplit(' ').next().is_some_and(|w| {
+                            index.word_classes(w).any(|c| matches!(c, WordClass::Party | WordClass::Delegation))
+                        })
+                })
+            };
             let entity = referent.unwrap_or_else(|| {
-                // A side that rules ("the junta") is a government of sorts: never
-                // what "the rebels" refers to.
-                let name: String = toks[s..e].iter().map(|t| t.lower).collect::<Vec<_>>().join(" ");
-                state.cast.add(&name, EntityKind::Government, None, offset + start)
+                let name = format!("{word} {}", toks[after].lower);
+                state.cast.add(&name, EntityKind::Group, None, offset + start)
             });
-            let e = state.cast.get(entity);
-            actors.push(ActorSpan {
-                start,
-                end,
-                name: e.name.clone(),
-                kind: e.kind,
-                country: e.country.clone(),
-                entity: Some(entity),
-                how: How::Description,
-            });
+            push_side((start, end), entity, referent.is_some(), actors, state);
             continue;
         }
-        if k == 0 {
+        // "the (ruling) junta": a side named by its own word, with the
+        // lower-case modifiers before it.
+        if !alone || people(after) {
             continue;
         }
-        let people = has(k, WordClass::Party) || has(k, WordClass::Delegation);
-        let side = &toks[k - 1];
-        let lower_case = side.text.starts_with(char::is_lowercase) || k == 1;
-        if !people || !lower_case || side_at(k - 1).is_none_or(|(_, e)| e != k) {
-            continue;
+        let modifier = |t: &Tok| {
+            t.kind == crate::extract::tokens::TokKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && !matches!(t.lower, "the" | "s")
+        };
+        let mut s = k;
+        while s > 0 && s + 2 > k && modifier(&toks[s - 1]) {
+            s -= 1;
         }
-        let (start, end) = (side.start, toks[k].end);
-        if actors.iter().any(|a| a.start < end && start < a.end) {
+        // "the junta", "the country's military junta"
+        let definite = s > 0 && (toks[s - 1].lower == "the" || toks[s - 1].lower == "s");
+        let (start, end) = (toks[s].start, toks[after - 1].end);
+        if !definite || actors.iter().any(|a| a.start < end && start < a.end) {
             continue;
         }
         let word = side.lower;
-        // "rebel", "militia": a side that is a group ("rebels", "militias").
-        let armed = index.word_classes(&format!("{word}s")).any(|c| c == WordClass::Group);
-        let referent = if word == "government" {
-            let name: Arc<str> = match &state.main_country {
-                Some(c) => government_of(dict, c).into(),
-                None => "government".into(),
-            };
-            Some(state.cast.add(&name, EntityKind::Government, None, offset + start))
-        } else {
-            state.cast.latest(offset + start, |_, e| {
-                let named_by_side = e.name.to_lowercase().contains(word);
-                let description = e.name.rsplit(' ').next().is_some_and(|w| {
-                    index.word_classes(w).any(|c| matches!(c, WordClass::Party | WordClass::Delegation))
-                });
-                matches!(e.kind, EntityKind::Group | EntityKind::Organisation)
-                    && !description
-                    && (named_by_side || (armed && e.kind == EntityKind::Group))
-            })
-        };
+        let referent = state.cast.latest(offset + start, |_, e| contains_ignore_case(&e.name, word));
         let entity = referent.unwrap_or_else(|| {
-            let name = format!("{word} {}", toks[k].lower);
-            state.cast.add(&name, EntityKind::Group, None, offset + start)
+            // A side that rules ("the junta") is a government of sorts: never
+            // what "the rebels" refers to.
+            let name: String = toks[s..after].iter().map(|t| t.lower).collect::<Vec<_>>().join(" ");
+            state.cast.add(&name, EntityKind::Government, None, offset + start)
         });
-        let e = state.cast.get(entity);
-        actors.push(ActorSpan {
-            start,
-            end,
-            name: e.name.clone(),
-            kind: e.kind,
-            country: e.country.clone(),
-            entity: Some(entity),
-            how: if referent.is_some() { How::Description } else { How::Name },
-        });
+        push_side((start, end), entity, true, actors, state);
     }
+}
+
+/// Pushes the actor `sides` found, the cast's `entity`.
+fn push_side(
+    (start, end): (usize, usize),
+    entity: usize,
+    described: bool,
+    actors: &mut Vec<ActorSpan>,
+    state: &ArticleState,
+) {
+    let e = state.cast.get(entity);
+    actors.push(ActorSpan {
+        start,
+        end,
+        name: e.name.clone(),
+        kind: e.kind,
+        country: e.country.clone(),
+        entity: Some(entity),
+        how: if described { How::Description } else { How::Name },
+    });
+}
+
+/// Whether `hay` holds `needle` (lower case), whatever the case, without allocating.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The `party` noun ("rebels", "leaders") right after byte `end`, if any.

@@ -709,8 +709,11 @@ fn by_context(cx: &Context, w: &[Word], words_in_name: usize) -> Option<NameKind
         return Some(NameKind::Place);
     }
     // "in X", or a verb of travel and its "to" ("travelled to X").
-    let locative = (first.saturating_sub(3)..first)
-        .any(|s| cx.has(s, |c| matches!(c, WordClass::Locative { motion: false })).is_some_and(|(_, e)| e == first));
+    let locative_at =
+        |s: usize| cx.has(s, |c| matches!(c, WordClass::Locative { motion: false })).is_some_and(|(_, e)| e == first);
+    let locative = first > 0
+        && (locative_at(first - 1)
+            || (cx.word(first - 1) == "to" && first >= 3 && (locative_at(first - 2) || locative_at(first - 3))));
     if locative {
         // "in Gomel", but not "in Lavrov's words" nor a name with a person's shape.
         let possessive = cx.punct(after, "'") || cx.punct(after, "\u{2019}");
@@ -748,7 +751,11 @@ fn place_noun_beside(cx: &Context, first: usize, after: usize) -> bool {
         cx.punct(first - 1, ",") && (after >= cx.toks.len() || cx.punct(after, ",") || cx.punct(after, "."));
     let gap = usize::from(first >= 2 && (cx.word(first - 1) == "of" || between_commas));
     let Some(noun_end) = first.checked_sub(gap).filter(|&e| e > 0) else { return false };
-    (noun_end.saturating_sub(3)..noun_end).any(|s| {
+    // A place noun is one or two lower-case words ("town", "port city").
+    if !cx.toks[noun_end - 1].text.starts_with(char::is_lowercase) {
+        return false;
+    }
+    (noun_end.saturating_sub(2)..noun_end).any(|s| {
         let noun = cx
             .has(s, |c| matches!(c, WordClass::PlaceNoun { name_after: true, .. }))
             .is_some_and(|(_, e)| e == noun_end && !cx.toks[s].text.starts_with(char::is_uppercase));
