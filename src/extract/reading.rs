@@ -1490,7 +1490,10 @@ fn sides(
         };
         let after = *after;
         let side = &toks[k];
-        if people(after) && after == k + 1 && (k == 0 || side.text.starts_with(char::is_lowercase)) {
+        // "rebel forces", "army fighters" are combatants, named in fighting, not
+        // a side's representatives.
+        let combatants = toks.get(after).is_some_and(|t| matches!(t.lower, "forces" | "fighters"));
+        if people(after) && !combatants && after == k + 1 && (k == 0 || side.text.starts_with(char::is_lowercase)) {
             let (start, end) = (side.start, toks[after].end);
             if actors.iter().any(|a| a.start < end && start < a.end) {
                 continue;
