@@ -129,5 +129,14 @@ pub fn events(
         merger.add(std::mem::take(&mut candidates));
         reading::remember(&reading, &mut state);
     }
-    merger.finish(anchor, dateline.as_deref())
+    let mut events = merger.finish(anchor, dateline.as_deref());
+    // A place is reported as the article spells it when that is only a
+    // variant of the dictionary's spelling ("Naypyitaw"): the reader of the
+    // timeline finds the article's word.
+    for e in &mut events {
+        if let Some(written) = e.place.as_deref().and_then(|p| state.written_spelling(p)) {
+            e.place = Some(written.to_string());
+        }
+    }
+    events
 }

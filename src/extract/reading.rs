@@ -231,6 +231,56 @@ pub(crate) struct ArticleState {
     pub(crate) last_pair: Option<(ActorSpan, ActorSpan, usize)>,
     /// The article offsets of the last three sentences read, the latest last.
     pub(crate) sentences_back: [usize; 3],
+    /// Places the article spells as a variant of the dictionary's name
+    /// ("Naypyitaw" for "Naypyidaw"), its first spelling of each: events are
+    /// reported under the article's spelling (see `written_spelling`).
+    pub(crate) spellings: Vec<(Arc<str>, Box<str>)>,
+}
+
+impl ArticleState {
+    /// Notes that the article writes the place `name` as `written`, when that
+    /// is a spelling variant of it (not another name: "Kiev" for "Kyiv" is,
+    /// "U.S." for "United States" or "Nur-Sultan" for "Astana" is not).
+    pub(crate) fn note_spelling(&mut self, name: &Arc<str>, written: &str) {
+        if written.eq_ignore_ascii_case(name)
+            || !written.chars().any(char::is_lowercase)
+            || self.spellings.iter().any(|(n, _)| n == name)
+            || !spelling_variant(name, written)
+        {
+            return;
+        }
+        self.spellings.push((name.clone(), written.into()));
+    }
+
+    /// The article's own spelling of the place `name`, if it spells it as a variant.
+    pub(crate) fn written_spelling(&self, name: &str) -> Option<&str> {
+        self.spellings.iter().find(|(n, _)| &**n == name).map(|(_, w)| &**w)
+    }
+}
+
+/// Whether `b` spells the same name as `a`: the same first letter, and at
+/// most a third of the letters changed ("Naypyitaw"/"Naypyidaw",
+/// "Sana'a"/"Sanaa", "Hodeida"/"Hodeidah").
+pub(crate) fn spelling_variant(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> Vec<char> {
+        s.chars().filter(|c| c.is_alphanumeric() || *c == ' ').flat_map(char::to_lowercase).collect()
+    };
+    let (a, b) = (fold(a), fold(b));
+    if a.is_empty() || b.is_empty() || a[0] != b[0] || a.len().abs_diff(b.len()) * 3 > a.len().max(b.len()) {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] * 3 <= a.len().max(b.len())
 }
 
 /// The country most named in the article (by name or adjective).
@@ -348,6 +398,9 @@ pub(crate) fn read<'a>(
             });
         }
         if let Some(p) = f.place().or(f.adjective()) {
+            if f.place().is_some() {
+                state.note_spelling(index.place_name(p), &st[f.start..f.end]);
+            }
             places.push(PlaceSpan {
                 start: f.start,
                 end: f.end,
@@ -429,6 +482,7 @@ pub(crate) fn read<'a>(
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
     region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
+    sides(s.start, &toks, &by_token, dict, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
@@ -463,6 +517,11 @@ fn shaped_names(
             extend_known(st, &n, at, dict, actors, state);
             continue;
         }
+        if n.placed {
+            // "Cabo Delgado province": a surname the dictionary knows inside it
+            // ("Delgado") names no one here.
+            actors.retain(|a| !(a.start < n.end && n.start < a.end && a.person() && a.how == How::Name));
+        }
         if actors.iter().any(|a| a.start < n.end && n.start < a.end) {
             continue;
         }
@@ -472,12 +531,23 @@ fn shaped_names(
         let honorific = n.title.as_deref().is_some_and(|t| matches!(t, "mr" | "mrs" | "ms" | "miss" | "dr" | "sheikh"));
         // "Ethiopia's Abiy": a country's possessive before a given name alone.
         let possessed = st[..n.start].ends_with("'s ") || st[..n.start].ends_with("\u{2019}s ");
-        let known =
-            state.cast.alias(text).or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten());
+        let known = (!n.placed)
+            .then(|| {
+                state
+                    .cast
+                    .alias(text)
+                    .or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten())
+            })
+            .flatten();
         let party = party_noun_after(dict.index(), st, n.end);
         // "a number of Gulf diplomats": a word no dictionary knows before a
         // noun for people names them as a group, as "Tigray leaders" does.
+        // ("Rebel leaders" opening a sentence: a side, read in `sides`.)
+        let side = || dict.index().word_classes(text).any(|c| matches!(c, WordClass::Side { .. }));
         if let Some(noun) = party.filter(|_| known.is_none() && n.weak && n.kind != NameKind::Place) {
+            if side() {
+                continue;
+            }
             push_party(offset, (n.start, n.end), text, noun, actors, state);
             continue;
         }
@@ -496,7 +566,7 @@ fn shaped_names(
                     places.push(PlaceSpan {
                         start: n.start,
                         end: n.end,
-                        name: place_name.unwrap_or(text).into(),
+                        name: place_name.filter(|g| !spelling_variant(g, text)).unwrap_or(text).into(),
                         adjective: false,
                         country: false,
                     });
@@ -505,8 +575,9 @@ fn shaped_names(
             }
             NameKind::Place => {
                 if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
-                    // The gazetteer's spelling when it knows the place.
-                    let name = gazetteer_name(dict, text).unwrap_or(text);
+                    // The gazetteer's spelling when it knows the place, unless
+                    // the text's is only a variant of it.
+                    let name = gazetteer_name(dict, text).filter(|g| !spelling_variant(g, text)).unwrap_or(text);
                     places.push(PlaceSpan {
                         start: n.start,
                         end: n.end,
@@ -674,20 +745,31 @@ pub(crate) fn introduce(
             }
         }
     }
-    let mut all = Vec::with_capacity(texts.len());
-    for (((st, toks), scan), marks) in texts.iter().zip(toks).zip(scans).zip(marks) {
-        let found = names_of(st, toks, scan, marks, dict);
-        for n in &found {
+    let all: Vec<Vec<names::Named>> = (texts.iter().zip(toks).zip(scans).zip(marks))
+        .map(|(((st, toks), scan), marks)| names_of(st, toks, scan, marks, dict))
+        .collect();
+    // A name a place noun makes a place somewhere in the lead ("Cabo Delgado
+    // province") is no person where nothing tells what it is.
+    let placed: Vec<&str> = texts
+        .iter()
+        .zip(&all)
+        .flat_map(|(st, found)| found.iter().filter(|n| n.placed).map(|n| &st[n.start..n.end]))
+        .collect();
+    for (st, found) in texts.iter().zip(&all) {
+        for n in found {
             let kind = match n.kind {
                 NameKind::Entity(k @ (EntityKind::Person | EntityKind::Organisation | EntityKind::Group)) => k,
                 _ => continue,
             };
-            let words = st[n.start..n.end].split_whitespace().count();
-            if !n.weak && words >= 2 && cast.alias(&st[n.start..n.end]).is_none() {
+            let text = &st[n.start..n.end];
+            if (n.guessed || n.known.is_some()) && placed.iter().any(|p| p.eq_ignore_ascii_case(text)) {
+                continue;
+            }
+            let words = text.split_whitespace().count();
+            if !n.weak && words >= 2 && cast.alias(text).is_none() {
                 enlist(st, n, kind, dict, cast, entities::cast::UNSEEN);
             }
         }
-        all.push(found);
     }
     all
 }
@@ -1079,7 +1161,7 @@ pub(crate) fn descriptions(
                     && (e.titles.iter().any(|t| {
                         title_head(t) == head_word && desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d))
                     }) || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
-                        || (group && e.kind == EntityKind::Group))
+                        || (group && e.kind == EntityKind::Group && !other_people(index, &e.name, head_word)))
             });
             by_dict || by_cast
         };
@@ -1105,6 +1187,15 @@ pub(crate) fn descriptions(
     actors.retain(|a| !found.iter().any(|f| f.start <= a.start && a.end <= f.end));
     actors.extend(found);
     actors.sort_by_key(|a| (a.start, a.end));
+}
+
+/// Whether a group's name ends in a noun for people other than `head`:
+/// "protest leaders" is not what "the rebels" refers to.
+fn other_people(index: &Index, name: &str, head: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|w| {
+        !w.eq_ignore_ascii_case(head)
+            && index.word_classes(w).any(|c| matches!(c, WordClass::Party | WordClass::Delegation))
+    })
 }
 
 /// "The two men", "both leaders", "the two sides": the last two actors of
@@ -1209,10 +1300,31 @@ fn pronouns(
                 let agrees =
                     |a: &ActorSpan| a.person() && a.entity.is_none_or(|e| cast.get(e).gender.is_none_or(|eg| eg == g));
                 let near = actors.iter().rev().find(|a| a.end <= t.start && agrees(a) && !in_spans(quotes, a.start));
+                // A woman the last two sentences named beats a speaker of no
+                // known gender for "she" ("... met Minister Ana Ruiz. She
+                // said": Ruiz, not the envoy). Not for "he": men's genders
+                // often go unrecorded, and "he" is most often the speaker.
+                let known_gender = || {
+                    if g != entities::words::Gender::Female {
+                        return None;
+                    }
+                    let e = cast.latest(offset + t.start, |_, e| {
+                        e.kind == EntityKind::Person
+                            && e.gender == Some(g)
+                            && e.last_seen != entities::cast::UNSEEN
+                            && e.last_seen >= state.sentences_back[1]
+                    })?;
+                    let last_speaker_fits = state
+                        .last_speaker
+                        .as_ref()
+                        .is_some_and(|a| a.entity.is_some_and(|x| x == e || cast.get(x).gender == Some(g)));
+                    (!last_speaker_fits).then(|| span_of(cast, e))
+                };
                 fronted_subject(st, toks, t, actors)
                     .filter(|a| agrees(a))
                     .or(near)
                     .cloned()
+                    .or_else(known_gender)
                     .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
                     .or_else(|| state.last_person.clone().filter(agrees))
                     .or_else(|| {
@@ -1397,6 +1509,127 @@ fn push_party(
         entity: Some(entity),
         how: How::Name,
     });
+}
+
+/// People named by their side, with no name: "rebel negotiators", "junta
+/// leaders", "army officers", "government officials" (a `side` word of
+/// `data/words.tsv` before a `party` or `delegation` noun). They are the
+/// group of that side the article named last ("the M23 rebels", "the Sudanese
+/// Armed Forces" for "army officers" when its name holds the side's word),
+/// the government of the article's country for "government", else a group
+/// named by the phrase.
+fn sides(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    dict: &Dictionaries,
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let index = dict.index();
+    let people = |k: usize| {
+        by_token
+            .get(k)
+            .and_then(Option::as_ref)
+            .is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::Party || c == WordClass::Delegation))
+    };
+    for (k, classes) in by_token.iter().enumerate() {
+        // Only the rare side words are looked at further.
+        let Some((set, after)) = classes else { continue };
+        let Some(alone) = set.iter().find_map(|c| if let WordClass::Side { alone } = c { Some(alone) } else { None })
+        else {
+            continue;
+        };
+        let after = *after;
+        let side = &toks[k];
+        // "rebel forces", "army fighters" are combatants, named in fighting, not
+        // a side's representatives.
+        let combatants = toks.get(after).is_some_and(|t| matches!(t.lower, "forces" | "fighters"));
+        if people(after) && !combatants && after == k + 1 && (k == 0 || side.text.starts_with(char::is_lowercase)) {
+            let (start, end) = (side.start, toks[after].end);
+            if actors.iter().any(|a| a.start < end && start < a.end) {
+                continue;
+            }
+            let word = side.lower;
+            // "rebel", "militia": a side that is a group ("rebels", "militias").
+            let armed = index.word_classes(&format!("{word}s")).any(|c| c == WordClass::Group);
+            let referent = if word == "government" {
+                let name: Arc<str> = match &state.main_country {
+                    Some(c) => government_of(dict, c).into(),
+                    None => "government".into(),
+                };
+                Some(state.cast.add(&name, EntityKind::Government, None, offset + start))
+            } else {
+                state.cast.latest(offset + start, |_, e| {
+                    matches!(e.kind, EntityKind::Group | EntityKind::Organisation)
+                        && (contains_ignore_case(&e.name, word) || (armed && e.kind == EntityKind::Group))
+                        && !e.name.rsplit(' ').next().is_some_and(|w| {
+                            index.word_classes(w).any(|c| matches!(c, WordClass::Party | WordClass::Delegation))
+                        })
+                })
+            };
+            let entity = referent.unwrap_or_else(|| {
+                let name = format!("{word} {}", toks[after].lower);
+                state.cast.add(&name, EntityKind::Group, None, offset + start)
+            });
+            push_side((start, end), entity, referent.is_some(), actors, state);
+            continue;
+        }
+        // "the (ruling) junta": a side named by its own word, with the
+        // lower-case modifiers before it.
+        if !alone || people(after) {
+            continue;
+        }
+        let modifier = |t: &Tok| {
+            t.kind == crate::extract::tokens::TokKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && !matches!(t.lower, "the" | "s")
+        };
+        let mut s = k;
+        while s > 0 && s + 2 > k && modifier(&toks[s - 1]) {
+            s -= 1;
+        }
+        // "the junta", "the country's military junta"
+        let definite = s > 0 && (toks[s - 1].lower == "the" || toks[s - 1].lower == "s");
+        let (start, end) = (toks[s].start, toks[after - 1].end);
+        if !definite || actors.iter().any(|a| a.start < end && start < a.end) {
+            continue;
+        }
+        let word = side.lower;
+        let referent = state.cast.latest(offset + start, |_, e| contains_ignore_case(&e.name, word));
+        let entity = referent.unwrap_or_else(|| {
+            // A side that rules ("the junta") is a government of sorts: never
+            // what "the rebels" refers to.
+            let name: String = toks[s..after].iter().map(|t| t.lower).collect::<Vec<_>>().join(" ");
+            state.cast.add(&name, EntityKind::Government, None, offset + start)
+        });
+        push_side((start, end), entity, true, actors, state);
+    }
+}
+
+/// Pushes the actor `sides` found, the cast's `entity`.
+fn push_side(
+    (start, end): (usize, usize),
+    entity: usize,
+    described: bool,
+    actors: &mut Vec<ActorSpan>,
+    state: &ArticleState,
+) {
+    let e = state.cast.get(entity);
+    actors.push(ActorSpan {
+        start,
+        end,
+        name: e.name.clone(),
+        kind: e.kind,
+        country: e.country.clone(),
+        entity: Some(entity),
+        how: if described { How::Description } else { How::Name },
+    });
+}
+
+/// Whether `hay` holds `needle` (lower case), whatever the case, without allocating.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The `party` noun ("rebels", "leaders") right after byte `end`, if any.

@@ -24,11 +24,11 @@ impl Sentence {
 
 /// Words that end in a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "sen", "rep",
-    "gov", "pres", "amb", "rev", "st", "ste", "mt", "ft", "jr", "sr", "no", "nos", "vol", "vs", "etc", "inc", "ltd",
-    "co", "corp", "dept", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.n",
-    "u.k", "e.u", "u.s.a", "u.a.e", "d.c", "al", "op", "cf", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "brig", "capt", "cpt", "sgt", "adm", "cmdr", "sen",
+    "rep", "gov", "pres", "amb", "rev", "st", "ste", "mt", "ft", "jr", "sr", "no", "nos", "vol", "vs", "etc", "inc",
+    "ltd", "co", "corp", "dept", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m", "u.s",
+    "u.n", "u.k", "e.u", "u.s.a", "u.a.e", "d.c", "al", "op", "cf", "e.g", "i.e",
 ];
 
 /// Words that start sentences: after "U.S." or "U.N." they mean a new sentence.

@@ -60,6 +60,10 @@ pub struct Named {
     /// word with no cue ("Serraj"), which is a name only as a short form of
     /// one the cast knows ("Faiez Serraj").
     pub weak: bool,
+    /// A place because a place noun stands beside it ("Cabo Delgado
+    /// province", "the town of X"): neither a given name nor a surname the
+    /// dictionary or the cast knows inside it makes it a person.
+    pub placed: bool,
 }
 
 /// What the name finder needs to know of a sentence.
@@ -331,6 +335,10 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
     {
         i += 1;
     }
+    if let Some(place) = placed_run(cx, &w[i..]) {
+        out.push(place);
+        return;
+    }
     while i < w.len() {
         // A dictionary name that is only the head of a longer name is no
         // name of its own: "Congress" in "General National Congress".
@@ -359,7 +367,16 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
                     && cx.known_over(w[k].start).is_none()
                     && cx.is_title(w[k].t0).is_none()
                     && cx
-                        .has(w[k].t0, |c| matches!(c, WordClass::OrgHead | WordClass::Time | WordClass::NotName { .. }))
+                        .has(w[k].t0, |c| {
+                            matches!(
+                                c,
+                                WordClass::OrgHead
+                                    | WordClass::Time
+                                    | WordClass::NotName { .. }
+                                    | WordClass::PlaceNoun { .. }
+                                    | WordClass::ThingHead
+                            )
+                        })
                         .is_none()
             };
             if person && f.start == w[i].start && f.end == w[i].end && plain(i + 1) && !title_case(cx) {
@@ -378,6 +395,7 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
                     known: Some(f.start),
                     weak: false,
                     guessed: false,
+                    placed: false,
                 });
                 title = None;
                 affiliation = None;
@@ -404,6 +422,7 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
                     known: Some(f.start),
                     weak: false,
                     guessed: false,
+                    placed: false,
                 });
                 chunks.pop();
             }
@@ -535,6 +554,7 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         weak: false,
         known: None,
         guessed: false,
+        placed: false,
     };
     if let Some((ts, te, g)) = c.title {
         named.title = Some(cx.text[ts..te].to_ascii_lowercase().into_boxed_str());
@@ -545,7 +565,9 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         named.gender = g;
         named.span_start = ts.0;
     }
-    if agency_head && !org_head {
+    if dateline(cx, w) {
+        named.kind = NameKind::Place;
+    } else if agency_head && !org_head {
         named.kind = NameKind::Entity(EntityKind::Agency);
     } else if org_head || (acronym && named.title.is_none()) {
         named.kind = NameKind::Entity(EntityKind::Organisation);
@@ -577,6 +599,7 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         return;
     } else if let Some(kind) = by_context(cx, w, words_in_name) {
         named.kind = kind;
+        named.placed = kind == NameKind::Place && place_noun_beside(cx, w[0].t0, w[last].t1);
     } else if let Some((title, g)) = title_of_noun_phrase_before(cx, w[0].t0) {
         // "The head of the U.N. mission, Bernardino Leon, said".
         named.kind = NameKind::Entity(EntityKind::Person);
@@ -602,6 +625,67 @@ fn type_chunk(cx: &Context, run: &Run, c: &Chunk, out: &mut Vec<Named>) {
         }
     }
     out.push(named);
+}
+
+/// "Cabo Delgado province", "the province of Cabo Delgado", "Shan State": a
+/// run beside a place noun, or of two words or more ending in one, is a place, whatever a given name or a
+/// dictionary surname inside it suggests ("Delgado"); not a run with a title
+/// or a place or body the dictionary knows.
+fn placed_run(cx: &Context, w: &[Word]) -> Option<Named> {
+    let (first, last) = (w.first()?, w.last()?);
+    let noun = |k: usize| cx.has(k, |c| matches!(c, WordClass::PlaceNoun { name_before: true, .. })).is_some();
+    let ends_in_noun = w.len() >= 2 && last.cap && noun(last.t0);
+    if !(ends_in_noun || place_noun_beside(cx, first.t0, last.t1)) {
+        return None;
+    }
+    for x in w {
+        if cx.is_title(x.t0).is_some() {
+            return None;
+        }
+        if let Some(f) = cx.known_over(x.start) {
+            let person = cx.known.iter().position(|k| std::ptr::eq(k, f)).is_some_and(|p| cx.known_person[p]);
+            if !person {
+                return None;
+            }
+        }
+    }
+    Some(Named {
+        start: first.start,
+        end: last.end,
+        kind: NameKind::Place,
+        title: None,
+        gender: None,
+        span_start: first.start,
+        acronym: None,
+        known: None,
+        guessed: false,
+        weak: false,
+        placed: true,
+    })
+}
+
+/// A story's dateline in capitals opening the sentence: "KINSARA (Reuters) -",
+/// "BORVANIA CITY, June 4 -", "PORT-LUME, Zandia (AP) --": a place, no
+/// acronym of an organisation.
+fn dateline(cx: &Context, w: &[Word]) -> bool {
+    let (first, last) = (&w[0], &w[w.len() - 1]);
+    let capitals = |x: &Word| cx.text[x.start..x.end].chars().all(|c| !c.is_lowercase());
+    if !sentence_start(cx, first.t0) || !w.iter().all(capitals) || cx.text[first.start..last.end].len() < 3 {
+        return false;
+    }
+    let dash = |k: usize| cx.toks.get(k).is_some_and(|t| matches!(t.text, "-" | "\u{2013}" | "\u{2014}"));
+    // "(Reuters) -"
+    let bracket = |k: usize| cx.punct(k, "(") && cx.punct(k + 2, ")");
+    let k = last.t1;
+    if bracket(k) || dash(k) {
+        return true;
+    }
+    if !cx.punct(k, ",") {
+        return false;
+    }
+    // ", June 4", ", Zandia (AP)", ", Zandia -"
+    cx.has(k + 1, |c| *c == WordClass::Time).is_some()
+        || word_at(cx.toks, k + 1).is_some_and(|n| n.cap && (bracket(n.t1) || dash(n.t1)))
 }
 
 /// Whether token `k` opens the sentence (or a quotation in it).
@@ -700,18 +784,17 @@ fn by_context(cx: &Context, w: &[Word], words_in_name: usize) -> Option<NameKind
     let first = w[0].t0;
     let after = w[w.len() - 1].t1;
     let prev = first.checked_sub(1).map_or("", |p| cx.word(p));
-    // "the town of X", "in X", "X province".
-    if first >= 2 && cx.word(first - 1) == "of" {
-        if let Some((WordClass::PlaceNoun { name_after: true, .. }, _)) = (first.saturating_sub(4)..first - 1)
-            .find_map(|s| cx.has(s, |c| matches!(c, WordClass::PlaceNoun { .. })).filter(|&(_, e)| e == first - 1))
-        {
-            return Some(NameKind::Place);
-        }
-    }
-    if cx.has(after, |c| matches!(c, WordClass::PlaceNoun { name_before: true, .. })).is_some() {
+    // "the town of X", "X province", "in X".
+    if place_noun_beside(cx, first, after) {
         return Some(NameKind::Place);
     }
-    if first > 0 && cx.has(first - 1, |c| matches!(c, WordClass::Locative { motion: false })).is_some() {
+    // "in X", or a verb of travel and its "to" ("travelled to X").
+    let locative_at =
+        |s: usize| cx.has(s, |c| matches!(c, WordClass::Locative { motion: false })).is_some_and(|(_, e)| e == first);
+    let locative = first > 0
+        && (locative_at(first - 1)
+            || (cx.word(first - 1) == "to" && first >= 3 && (locative_at(first - 2) || locative_at(first - 3))));
+    if locative {
         // "in Gomel", but not "in Lavrov's words" nor a name with a person's shape.
         let possessive = cx.punct(after, "'") || cx.punct(after, "\u{2019}");
         if !possessive && !speaks(cx, w) {
@@ -730,6 +813,37 @@ fn by_context(cx: &Context, w: &[Word], words_in_name: usize) -> Option<NameKind
         return Some(if words_in_name >= 2 { NameKind::Entity(EntityKind::Person) } else { NameKind::Unknown });
     }
     None
+}
+
+/// Whether a place noun stands beside the name of tokens `first..after`:
+/// "the town of X", "the capital X", "the capital, X", "X province".
+fn place_noun_beside(cx: &Context, first: usize, after: usize) -> bool {
+    if cx.has(after, |c| matches!(c, WordClass::PlaceNoun { name_before: true, .. })).is_some() {
+        return true;
+    }
+    if first == 0 {
+        return false;
+    }
+    // The place noun ends right before the name, or before its "of", or
+    // before a comma when the name stands between commas ("the capital,
+    // X, on Monday"; not "in the city, X said").
+    let between_commas =
+        cx.punct(first - 1, ",") && (after >= cx.toks.len() || cx.punct(after, ",") || cx.punct(after, "."));
+    let gap = usize::from(first >= 2 && (cx.word(first - 1) == "of" || between_commas));
+    let Some(noun_end) = first.checked_sub(gap).filter(|&e| e > 0) else { return false };
+    // A place noun is one or two lower-case words ("town", "port city").
+    if !cx.toks[noun_end - 1].text.starts_with(char::is_lowercase) {
+        return false;
+    }
+    (noun_end.saturating_sub(2)..noun_end).any(|s| {
+        let noun = cx
+            .has(s, |c| matches!(c, WordClass::PlaceNoun { name_after: true, .. }))
+            .is_some_and(|(_, e)| e == noun_end && !cx.toks[s].text.starts_with(char::is_uppercase));
+        // Between commas, only after a locative: "in the capital, X," (not
+        // "the envoy for the region, X,").
+        noun && (!between_commas
+            || (s.saturating_sub(3)..s).any(|k| cx.has(k, |c| matches!(c, WordClass::Locative { .. })).is_some()))
+    })
 }
 
 /// Whether a speech verb stands right after the name (past an adverb or a

@@ -41,6 +41,8 @@ pub enum Class {
     Joins,
     /// A word that tells when something ends ("due to end on ...").
     Ending,
+    /// A lower-case word naming people by their side ("rebel negotiators").
+    Side,
 }
 
 /// A person's gender, as a title, a pronoun or a given name tells it.
@@ -94,6 +96,10 @@ pub enum WordClass {
         companion: bool,
     },
     Ending,
+    /// `alone`: the word names the side on its own too ("the junta").
+    Side {
+        alone: bool,
+    },
 }
 
 impl WordClass {
@@ -116,6 +122,7 @@ impl WordClass {
             WordClass::Party => Class::Party,
             WordClass::Joins { .. } => Class::Joins,
             WordClass::Ending => Class::Ending,
+            WordClass::Side { .. } => Class::Side,
         }
     }
 }
@@ -202,6 +209,11 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                     _ => return Err(bad("participant or companion")),
                 },
                 "ending" => WordClass::Ending,
+                "side" => match value {
+                    "alone" => WordClass::Side { alone: true },
+                    "-" | "" => WordClass::Side { alone: false },
+                    _ => return Err(bad("alone or -")),
+                },
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -214,7 +226,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
-                             role_alias, party, joins or ending)"
+                             role_alias, party, joins, ending or side)"
                         ),
                     ))
                 }

@@ -69,7 +69,10 @@ pub(crate) fn visits(
         // preposition ("a trip to a refugee camp in Iraq"), may be further.
         let det = determiner_before(r, w.start);
         let governs = [" to", " of", " in", " from", " by"].iter().any(|p| t.phrase.ends_with(p));
-        let reach = if det.is_empty() || governs { 60 } else { 12 };
+        // A verb in the past ("The president visited the northern province
+        // of X") reaches as far, whatever determiner opens its subject.
+        let past_verb = t.phrase.split(' ').next().is_some_and(|v| v.ends_with("ed"));
+        let reach = if det.is_empty() || governs || past_verb { 60 } else { 12 };
         // A bare verb of travel ("flew") travels only to a destination its
         // clause gives with "to", "in" or "into".
         let bare_verb = t.role == TriggerRole::Weak && !t.phrase.contains(' ');
