@@ -945,8 +945,9 @@ fn delegations(
             Some((a.start, a.name.clone(), a.kind, a.entity))
         } else if let Some(p) = places.iter().find(|p| p.end == prev_end && p.country && p.adjective) {
             if delegation {
-                let name: Arc<str> = government_of(dict, &p.name).into();
-                Some((p.start, name, EntityKind::Government, None))
+                // "a Saudi delegation" is Saudi Arabia's: the country, as a
+                // visit by it names it, and as a reader writes it.
+                Some((p.start, p.name.clone(), EntityKind::Country, None))
             } else {
                 // Every word of the adjective: "South Sudanese mediators".
                 let adjective: Vec<&str> =

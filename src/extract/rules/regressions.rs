@@ -1425,3 +1425,12 @@ fn a_passive_speech_verb_is_its_agents_statement_and_a_counted_plural_is_a_noun(
     let evs = events("Officials from more than 90 states spent the weekend at a two-day summit.", "2024-06-17");
     assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_nationalitys_delegation_is_its_country() {
+    // "a Saudi delegation" is Saudi Arabia, in the visit and the talks alike.
+    let evs = events("A Saudi delegation arrived in Sanaa on Monday for talks with Houthi officials.", "2023-04-10");
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| actors(t).contains(&"Saudi Arabia")), "{evs:#?}");
+    assert!(of(&evs, Kind::Visit).iter().all(|v| actors(v).contains(&"Saudi Arabia")), "{evs:#?}");
+}
