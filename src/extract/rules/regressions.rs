@@ -1425,3 +1425,38 @@ fn a_passive_speech_verb_is_its_agents_statement_and_a_counted_plural_is_a_noun(
     let evs = events("Officials from more than 90 states spent the weekend at a two-day summit.", "2024-06-17");
     assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_departure_for_a_place_is_a_visit_to_it() {
+    let evs = events("The envoy Marten Grimsby left Nairobi for Khartoum on Monday.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Khartoum"), "{visits:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+    // With no traveller, a departure is no visit (people fleeing, troops withdrawing).
+    let evs = events("Thousands of civilians left Nairobi for Khartoum on Monday.", "2024-03-06");
+    assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn was_last_in_a_place_is_a_visit_that_happened() {
+    let evs = events("Marten Grimsby was last in Khartoum three weeks ago.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Khartoum"), "{visits:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+}
+
+#[test]
+fn a_region_in_what_is_discussed_is_no_venue() {
+    let evs = events(
+        "The two ministers met on Monday and discussed the formation of an interim administration in the Marwa region.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place, None, "{talks:#?}");
+    // A city after the topic is still where they met.
+    let evs = events("The two ministers discussed the ceasefire in Nairobi on Monday.", "2024-03-06");
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+}

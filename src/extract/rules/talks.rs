@@ -177,7 +177,13 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // "They discussed the prospects of a truce in Syria": the object of a
         // topic verb is what is talked about, and a country in it no venue
         // (though it makes the weak verb an event, as a place would).
-        let place = place.filter(|p| !(p.country && is_topic_word(r, r.tok_at(w.start))));
+        // So is a region or province in it ("discussed the administration
+        // in the X region"): a meeting is held in a city, not across a region.
+        // Also when the topic verb follows the trigger ("met ... and discussed").
+        let topic_before = |at: usize| (r.tok_at(w.start)..r.tok_at(at)).any(|k| is_topic_word(r, k));
+        let place = place.filter(|p| {
+            !(p.country && is_topic_word(r, r.tok_at(w.start)) || is_region(r, dict, p) && topic_before(p.start))
+        });
         ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         // "It comes ahead of a planned meeting with X", "after meeting with
@@ -229,6 +235,18 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             out.push(c);
         }
     }
+}
+
+/// Nouns after a place name that make it a region ("the X region", "X province").
+const REGION_NOUNS: &[&str] = &["region", "province", "district", "governorate", "oblast", "state", "county"];
+
+/// Whether a place is a region: one the gazetteer lists as such, or one
+/// named with a region noun after it ("the X region", "X province").
+fn is_region(r: &Reading, dict: &Dictionaries, p: &PlaceSpan) -> bool {
+    let noun =
+        r.text[p.end..].split_whitespace().next().map(|x| lower_cow(x.trim_end_matches(|c: char| !c.is_alphabetic())));
+    noun.is_some_and(|x| REGION_NOUNS.contains(&&*x))
+        || dict.index().place_named(&p.name).is_some_and(|i| dict.places[i].kind == crate::dict::PlaceKind::Region)
 }
 
 /// Words that make a meeting with several counterparts one with each.
