@@ -1460,3 +1460,29 @@ fn a_region_in_what_is_discussed_is_no_venue() {
     let evs = events("The two ministers discussed the ceasefire in Nairobi on Monday.", "2024-03-06");
     assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
 }
+
+#[test]
+fn the_two_sides_discussing_a_region_are_the_meeting_just_reported() {
+    // The pair refers back to the participants; the region is what they discussed.
+    let evs = events(
+        "The foreign minister Karl Brandtner met Anna Weidemann in Nairobi on Monday.\n\n\
+         The two ministers discussed the ceasefire in the Marwa region.",
+        "2023-03-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].mentions.len(), 2, "{talks:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+}
+
+#[test]
+fn a_second_meeting_with_other_participants_on_another_day_stays_apart() {
+    let evs = events(
+        "The foreign minister Karl Brandtner met Anna Weidemann in Nairobi on Monday.\n\n\
+         On Wednesday, Brandtner met the rebel leader Tomas Okello in Juba.\n\n\
+         The two men discussed the ceasefire in the Marwa region.",
+        "2023-03-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+}
