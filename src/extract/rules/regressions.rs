@@ -1434,3 +1434,64 @@ fn a_nationalitys_delegation_is_its_country() {
     assert!(talks.iter().all(|t| actors(t).contains(&"Saudi Arabia")), "{evs:#?}");
     assert!(of(&evs, Kind::Visit).iter().all(|v| actors(v).contains(&"Saudi Arabia")), "{evs:#?}");
 }
+
+#[test]
+fn a_departure_for_a_place_is_a_visit_to_it() {
+    let evs = events("The envoy Marten Grimsby left Nairobi for Khartoum on Monday.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Khartoum"), "{visits:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+    // With no traveller, a departure is no visit (people fleeing, troops withdrawing).
+    let evs = events("Thousands of civilians left Nairobi for Khartoum on Monday.", "2024-03-06");
+    assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn was_last_in_a_place_is_a_visit_that_happened() {
+    let evs = events("Marten Grimsby was last in Khartoum three weeks ago.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Khartoum"), "{visits:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+}
+
+#[test]
+fn a_region_in_what_is_discussed_is_no_venue() {
+    let evs = events(
+        "The two ministers met on Monday and discussed the formation of an interim administration in the Marwa region.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place, None, "{talks:#?}");
+    // A city after the topic is still where they met.
+    let evs = events("The two ministers discussed the ceasefire in Nairobi on Monday.", "2024-03-06");
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+}
+
+#[test]
+fn the_two_sides_discussing_a_region_are_the_meeting_just_reported() {
+    // The pair refers back to the participants; the region is what they discussed.
+    let evs = events(
+        "The foreign minister Karl Brandtner met Anna Weidemann in Nairobi on Monday.\n\n\
+         The two ministers discussed the ceasefire in the Marwa region.",
+        "2023-03-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].mentions.len(), 2, "{talks:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+}
+
+#[test]
+fn a_second_meeting_with_other_participants_on_another_day_stays_apart() {
+    let evs = events(
+        "The foreign minister Karl Brandtner met Anna Weidemann in Nairobi on Monday.\n\n\
+         On Wednesday, Brandtner met the rebel leader Tomas Okello in Juba.\n\n\
+         The two men discussed the ceasefire in the Marwa region.",
+        "2023-03-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+}

@@ -137,6 +137,20 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 && !is_verb(&t.phrase)
                 && !in_clause(date.map(|d| d.start))
                 && !in_clause(place.map(|p| p.start)));
+        // "They discussed the prospects of a truce in Syria": the object of a
+        // topic verb is what is talked about, and a country in it no venue
+        // (though it makes the weak verb an event, as a place would).
+        // So is a region or province in it ("discussed the administration
+        // in the X region"): a meeting is held in a city, not across a region.
+        // Also when the topic verb follows the trigger ("met ... and discussed").
+        let topic_before = |at: usize| (r.tok_at(w.start)..r.tok_at(at)).any(|k| is_topic_word(r, k));
+        let place = place.filter(|p| {
+            !(p.country && is_topic_word(r, r.tok_at(w.start)) || is_region(r, dict, p) && topic_before(p.start))
+        });
+        // "the two sides discussed ...", "both leaders also talked about ...":
+        // the participants named as a pair are those of the meeting just reported.
+        let anaphoric =
+            anaphoric || is_verb(&t.phrase) && date.is_none() && place.is_none() && pair_subject(r, w.start);
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
@@ -174,10 +188,6 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
-        // "They discussed the prospects of a truce in Syria": the object of a
-        // topic verb is what is talked about, and a country in it no venue
-        // (though it makes the weak verb an event, as a place would).
-        let place = place.filter(|p| !(p.country && is_topic_word(r, r.tok_at(w.start))));
         ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         // "It comes ahead of a planned meeting with X", "after meeting with
@@ -229,6 +239,32 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             out.push(c);
         }
     }
+}
+
+/// Whether the verb at `at` has a pair for subject: "the two sides", "both
+/// parties", past an adverb or auxiliary ("the two men have also").
+fn pair_subject(r: &Reading, at: usize) -> bool {
+    const SKIP: &[&str] = &["also", "had", "have", "has", "then", "later", "reportedly"];
+    let mut words = r.text[..at]
+        .split_whitespace()
+        .rev()
+        .map(|w| lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .skip_while(|w| SKIP.contains(&&**w));
+    let (Some(noun), Some(det)) = (words.next(), words.next()) else { return false };
+    let plural = noun.len() > 3 && noun.ends_with('s');
+    plural && (det == "both" || det == "two" && words.next().is_some_and(|w| w == "the"))
+}
+
+/// Nouns after a place name that make it a region ("the X region", "X province").
+const REGION_NOUNS: &[&str] = &["region", "province", "district", "governorate", "oblast", "state", "county"];
+
+/// Whether a place is a region: one the gazetteer lists as such, or one
+/// named with a region noun after it ("the X region", "X province").
+fn is_region(r: &Reading, dict: &Dictionaries, p: &PlaceSpan) -> bool {
+    let noun =
+        r.text[p.end..].split_whitespace().next().map(|x| lower_cow(x.trim_end_matches(|c: char| !c.is_alphabetic())));
+    noun.is_some_and(|x| REGION_NOUNS.contains(&&*x))
+        || dict.index().place_named(&p.name).is_some_and(|i| dict.places[i].kind == crate::dict::PlaceKind::Region)
 }
 
 /// Words that make a meeting with several counterparts one with each.

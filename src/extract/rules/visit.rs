@@ -76,13 +76,17 @@ pub(crate) fn visits(
         // A bare verb of travel ("flew") travels only to a destination its
         // clause gives with "to", "in" or "into".
         let bare_verb = t.role == TriggerRole::Weak && !t.phrase.contains(' ');
+        // A verb of departure travels only to the place "for" gives, and
+        // only with a traveller ("left Kyiv for Warsaw").
+        let departure = DEPARTURE.contains(&t.phrase.as_str());
+        let prepositions: &[&str] = if departure { &["for"] } else { &["to", "in", "into"] };
         let dest = if bare_verb {
             r.places
                 .iter()
                 .filter(|p| {
                     !p.adjective && p.start >= w.end && p.start - w.end <= 60 && !r.clause_break(w.end, p.start)
                 })
-                .find(|p| words_before(r, p.start).next().is_some_and(|x| ["to", "in", "into"].contains(&x.as_str())))
+                .find(|p| words_before(r, p.start).next().is_some_and(|x| prepositions.contains(&x.as_str())))
         } else {
             destination(r, w.end, from_here, reach)
         };
@@ -106,7 +110,7 @@ pub(crate) fn visits(
         let visitor = visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted))
             .map(|v| lead_of_companion(r, dict, v));
         // ... and as a verb: "the return to Ukraine of children" is no trip.
-        if t.role == TriggerRole::Weak && visitor.is_none() && !det.is_empty() {
+        if t.role == TriggerRole::Weak && visitor.is_none() && (!det.is_empty() || departure) {
             continue;
         }
         // "had returned to Damascus": going home is no visit.
@@ -193,6 +197,9 @@ pub(crate) fn visits(
     stays(r, dict, anchor, out);
     one_trip_per_sentence(dict, out, before);
 }
+
+/// Verbs of departure: they travel to the place "for" gives.
+const DEPARTURE: &[&str] = &["left", "leaves", "leaving", "departed"];
 
 /// The traveller a visit word names.
 struct Visitor {
