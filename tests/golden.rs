@@ -258,12 +258,12 @@ fn news_articles_score_above_the_floor() {
 
 #[test]
 fn articles_from_other_conflicts_score_above_the_floor() {
-    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.85, fields: 0.88 });
-    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.91, fields: 0.86 });
+    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.88, fields: 0.89 });
+    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.92, fields: 0.87 });
 }
 
 #[test]
 fn held_out_articles_score_above_the_floor() {
-    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.86, fields: 0.75 });
-    score(&eval("world-d"), include_str!("eval/world-d/gold.jsonl"), Floors { f1: 0.86, fields: 0.74 });
+    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.86, fields: 0.79 });
+    score(&eval("world-d"), include_str!("eval/world-d/gold.jsonl"), Floors { f1: 0.85, fields: 0.75 });
 }
