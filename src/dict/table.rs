@@ -50,27 +50,32 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The high half of `fold_hash`: the prebuilt table's key. Half the size of
+/// the full hash in the binary; a lookup checks each candidate's names anyway.
+pub fn short_hash(s: &str) -> u32 {
+    (fold_hash(s) >> 32) as u32
+}
+
 /// A gazetteer's lookup table, as the build script writes it for the
 /// built-in file: the data lines, most populous first (then in file order),
-/// each as its byte offset in the text and its line number (`rows`, two
-/// little-endian `u32` each), and every spelling's hash with its row
-/// (`names`, a little-endian `u64` and `u32` each), sorted by hash, then row.
+/// each as its byte offset in the text (`rows`, a little-endian `u32` each),
+/// and every spelling's `short_hash` with its row (`names`, two little-endian
+/// `u32` each), sorted by hash, then row.
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn gazetteer_table(text: &str) -> (Vec<u8>, Vec<u8>) {
-    let mut rows: Vec<(Option<u64>, usize, usize, &str)> = data_lines(text)
-        .map(|(line, l)| {
+    let mut rows: Vec<(Option<u64>, usize, &str)> = data_lines(text)
+        .map(|(_, l)| {
             let (f, _) = fields::<7>(l);
-            (f[3].parse().ok(), l.as_ptr() as usize - text.as_ptr() as usize, line, l)
+            (f[3].parse().ok(), l.as_ptr() as usize - text.as_ptr() as usize, l)
         })
         .collect();
     rows.sort_by_key(|r| std::cmp::Reverse(r.0));
-    let mut names: Vec<(u64, u32)> = Vec::new();
-    let mut row_bytes = Vec::with_capacity(rows.len() * 8);
-    for (n, &(_, offset, line, l)) in rows.iter().enumerate() {
+    let mut names: Vec<(u32, u32)> = Vec::new();
+    let mut row_bytes = Vec::with_capacity(rows.len() * 4);
+    for (n, &(_, offset, l)) in rows.iter().enumerate() {
         row_bytes.extend((offset as u32).to_le_bytes());
-        row_bytes.extend((line as u32).to_le_bytes());
         let (f, _) = fields::<7>(l);
-        let mut hashes: Vec<u64> = std::iter::once(f[0]).chain(items(f[6])).map(fold_hash).collect();
+        let mut hashes: Vec<u32> = std::iter::once(f[0]).chain(items(f[6])).map(short_hash).collect();
         hashes.sort_unstable();
         hashes.dedup();
         names.extend(hashes.into_iter().map(|h| (h, n as u32)));

@@ -11,7 +11,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::table::{data_lines, fields, fold_hash, items};
+use super::table::{data_lines, fields, fold_hash, items, short_hash};
 use super::{DictError, Source};
 
 /// The text of one layer of a lazily read file: the built-in one, or a user's.
@@ -179,23 +179,22 @@ pub struct Gazetteer {
 static PREBUILT_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_rows.bin"));
 static PREBUILT_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_names.bin"));
 
-/// The built-in text's row `row` of the prebuilt table, parsed.
+/// The built-in text's row `row` of the prebuilt table, parsed (every
+/// built-in row parses: a test checks them, so no line number is kept).
 fn prebuilt_entry(text: &'static str, row: usize) -> Option<GazetteerEntry> {
-    let at = |i: usize| u32::from_le_bytes(PREBUILT_ROWS[row * 8 + i..row * 8 + i + 4].try_into().unwrap()) as usize;
-    let (offset, line) = (at(0), at(4));
+    let offset = u32::from_le_bytes(PREBUILT_ROWS[row * 4..row * 4 + 4].try_into().unwrap()) as usize;
     let rest = &text[offset..];
     let end = rest.find('\n').unwrap_or(rest.len());
     let text = rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]);
     let (f, n) = fields::<7>(text);
-    gazetteer_row("data/gazetteer.tsv", line, &f[..n]).ok()
+    gazetteer_row("data/gazetteer.tsv", 0, &f[..n]).ok()
 }
 
 /// The rows of the prebuilt table whose names hash like `name`, in row order.
 fn prebuilt_candidates(name: &str) -> impl Iterator<Item = usize> {
-    const RECORD: usize = 12;
-    let hash = fold_hash(name);
-    let at = |i: usize| u64::from_le_bytes(PREBUILT_NAMES[i * RECORD..i * RECORD + 8].try_into().unwrap());
-    let (mut low, mut high) = (0, PREBUILT_NAMES.len() / RECORD);
+    let hash = short_hash(name);
+    let at = |i: usize| u32::from_le_bytes(PREBUILT_NAMES[i * 8..i * 8 + 4].try_into().unwrap());
+    let (mut low, mut high) = (0, PREBUILT_NAMES.len() / 8);
     while low < high {
         let mid = (low + high) / 2;
         if at(mid) < hash {
@@ -204,9 +203,9 @@ fn prebuilt_candidates(name: &str) -> impl Iterator<Item = usize> {
             high = mid;
         }
     }
-    (low..PREBUILT_NAMES.len() / RECORD)
+    (low..PREBUILT_NAMES.len() / 8)
         .take_while(move |&i| at(i) == hash)
-        .map(|i| u32::from_le_bytes(PREBUILT_NAMES[i * RECORD + 8..(i + 1) * RECORD].try_into().unwrap()) as usize)
+        .map(|i| u32::from_le_bytes(PREBUILT_NAMES[i * 8 + 4..i * 8 + 8].try_into().unwrap()) as usize)
 }
 
 #[derive(Debug)]
@@ -317,7 +316,7 @@ impl Gazetteer {
     pub fn entries(&self) -> impl Iterator<Item = GazetteerEntry> + '_ {
         let text = self.layers[0].text;
         let prebuilt =
-            self.prebuilt.then(|| (0..PREBUILT_ROWS.len() / 8).filter_map(move |row| prebuilt_entry(text, row)));
+            self.prebuilt.then(|| (0..PREBUILT_ROWS.len() / 4).filter_map(move |row| prebuilt_entry(text, row)));
         let built = (!self.prebuilt).then(|| self.index().rows.iter().filter_map(|r| r.entry(&self.layers)));
         prebuilt.into_iter().flatten().chain(built.into_iter().flatten())
     }
