@@ -11,6 +11,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::table::{data_lines, fields, fold_hash, items, short_hash};
 use super::{DictError, Source};
 
 /// The text of one layer of a lazily read file: the built-in one, or a user's.
@@ -41,17 +42,6 @@ fn layers(
     Ok(layers)
 }
 
-/// FNV-1a over the ASCII-lower-cased bytes: names that differ only in ASCII
-/// case hash alike, without building a lower-case copy.
-fn fold_hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// A `|`-separated list, without empty items.
-fn items(list: &str) -> impl Iterator<Item = &str> {
-    list.split('|').map(str::trim_ascii).filter(|s| !s.is_empty())
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum GazetteerKind {
     City,
@@ -71,7 +61,7 @@ impl std::str::FromStr for GazetteerKind {
 }
 
 /// A city or region of the world gazetteer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GazetteerEntry {
     pub name: &'static str,
     pub kind: GazetteerKind,
@@ -149,38 +139,6 @@ fn parse_coordinate(src: &str, line: usize, field: Option<&&str>) -> Result<Opti
     }
 }
 
-/// The fields of a data line, at most `N` of them, without allocating; a
-/// field loses ASCII spaces around it. One plain pass over the bytes:
-/// `str::split` and `find` took most of the gazetteer's first lookup.
-fn fields<const N: usize>(line: &str) -> ([&str; N], usize) {
-    let mut out = [""; N];
-    let (mut n, mut start, mut i) = (0, 0, 0);
-    let bytes = line.as_bytes();
-    while n < N {
-        while i < bytes.len() && bytes[i] != b'\t' {
-            i += 1;
-        }
-        // Tabs are ASCII: `start..i` lies on character boundaries.
-        out[n] = line[start..i].trim_ascii();
-        n += 1;
-        if i == bytes.len() {
-            break;
-        }
-        i += 1;
-        start = i;
-    }
-    (out, n)
-}
-
-/// Data lines of a `'static` text: `(line number, line)`, without comments and blank lines.
-fn data_lines(text: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
-    text.lines().enumerate().filter_map(|(i, line)| {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        let start = line.trim_ascii_start();
-        (!start.is_empty() && !start.starts_with('#')).then_some((i + 1, line))
-    })
-}
-
 /// One row of `gazetteer.tsv`: `name`, `kind`, `country`, `population`, `lat`, `lon`, `aliases`.
 fn gazetteer_row(file: &str, line: usize, f: &[&'static str]) -> Result<GazetteerEntry, DictError> {
     let error = |message: String| DictError { file: file.to_string(), line, message };
@@ -211,7 +169,43 @@ fn gazetteer_row(file: &str, line: usize, f: &[&'static str]) -> Result<Gazettee
 #[derive(Debug)]
 pub struct Gazetteer {
     layers: Vec<Layer>,
+    /// The built-in file alone, without a user's: its table was built with
+    /// the program (`build.rs`), and `index` stays empty.
+    prebuilt: bool,
     index: OnceLock<GazetteerIndex>,
+}
+
+/// The built-in gazetteer's table (see `table::gazetteer_table`).
+static PREBUILT_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_rows.bin"));
+static PREBUILT_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_names.bin"));
+
+/// The built-in text's row `row` of the prebuilt table, parsed (every
+/// built-in row parses: a test checks them, so no line number is kept).
+fn prebuilt_entry(text: &'static str, row: usize) -> Option<GazetteerEntry> {
+    let offset = u32::from_le_bytes(PREBUILT_ROWS[row * 4..row * 4 + 4].try_into().unwrap()) as usize;
+    let rest = &text[offset..];
+    let end = rest.find('\n').unwrap_or(rest.len());
+    let text = rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]);
+    let (f, n) = fields::<7>(text);
+    gazetteer_row("data/gazetteer.tsv", 0, &f[..n]).ok()
+}
+
+/// The rows of the prebuilt table whose names hash like `name`, in row order.
+fn prebuilt_candidates(name: &str) -> impl Iterator<Item = usize> {
+    let hash = short_hash(name);
+    let at = |i: usize| u32::from_le_bytes(PREBUILT_NAMES[i * 8..i * 8 + 4].try_into().unwrap());
+    let (mut low, mut high) = (0, PREBUILT_NAMES.len() / 8);
+    while low < high {
+        let mid = (low + high) / 2;
+        if at(mid) < hash {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    (low..PREBUILT_NAMES.len() / 8)
+        .take_while(move |&i| at(i) == hash)
+        .map(|i| u32::from_le_bytes(PREBUILT_NAMES[i * 8 + 4..i * 8 + 8].try_into().unwrap()) as usize)
 }
 
 #[derive(Debug)]
@@ -237,7 +231,7 @@ struct Row {
 }
 
 impl Row {
-    fn entry(&self, layers: &[Layer]) -> Option<&GazetteerEntry> {
+    fn entry(&self, layers: &[Layer]) -> Option<GazetteerEntry> {
         self.entry
             .get_or_init(|| {
                 let (f, n) = fields::<7>(self.text);
@@ -245,6 +239,7 @@ impl Row {
                 gazetteer_row(&layers[self.layer as usize].name, self.line as usize, &f[..n]).ok()
             })
             .as_ref()
+            .copied()
     }
 }
 
@@ -297,30 +292,43 @@ impl Gazetteer {
     /// The built-in text (kept, parsed on the first lookup) and a user's file (checked now).
     pub fn new(builtin: &'static str, user: Option<Source>) -> Result<Self, DictError> {
         let check = |file: &str, line: usize, f: &[&'static str]| gazetteer_row(file, line, f).map(drop);
-        Ok(Gazetteer { layers: layers("gazetteer.tsv", builtin, user, check)?, index: OnceLock::new() })
+        // The table built with the program is that of the compiled-in text only.
+        let compiled_in = super::BUILTIN.iter().find(|(n, _)| *n == "gazetteer.tsv").map(|(_, t)| *t);
+        let prebuilt = user.is_none() && compiled_in.is_some_and(|t| std::ptr::eq(t, builtin));
+        Ok(Gazetteer { layers: layers("gazetteer.tsv", builtin, user, check)?, prebuilt, index: OnceLock::new() })
     }
 
     /// The cities and regions called `name` (their name or an alias, in any
     /// ASCII case), the most populous first; those of unknown population last.
-    pub fn lookup<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a GazetteerEntry> + 'a {
-        let index = self.index();
-        index
-            .names
-            .candidates(name)
-            .filter_map(|i| index.rows[i].entry(&self.layers))
-            .filter(move |e| e.is_called(name))
+    pub fn lookup<'a>(&'a self, name: &'a str) -> impl Iterator<Item = GazetteerEntry> + 'a {
+        let text = self.layers[0].text;
+        let prebuilt =
+            self.prebuilt.then(|| prebuilt_candidates(name).filter_map(move |row| prebuilt_entry(text, row)));
+        let built = (!self.prebuilt).then(|| {
+            let index = self.index();
+            index.names.candidates(name).filter_map(|i| index.rows[i].entry(&self.layers))
+        });
+        prebuilt.into_iter().flatten().chain(built.into_iter().flatten()).filter(move |e| e.is_called(name))
     }
 
     /// Every entry, the most populous first, then in file order (a user's row
     /// replacing a built-in one of the same name, kind and country).
-    pub fn entries(&self) -> impl Iterator<Item = &GazetteerEntry> {
-        self.index().rows.iter().filter_map(|r| r.entry(&self.layers))
+    pub fn entries(&self) -> impl Iterator<Item = GazetteerEntry> + '_ {
+        let text = self.layers[0].text;
+        let prebuilt =
+            self.prebuilt.then(|| (0..PREBUILT_ROWS.len() / 4).filter_map(move |row| prebuilt_entry(text, row)));
+        let built = (!self.prebuilt).then(|| self.index().rows.iter().filter_map(|r| r.entry(&self.layers)));
+        prebuilt.into_iter().flatten().chain(built.into_iter().flatten())
     }
 
     /// Builds the lookup table on a thread of its own, so that a run which
     /// will look names up finds it ready (the first lookup otherwise waits
-    /// for it: see `cargo bench --bench extract -- world`).
+    /// for it: see `cargo bench --bench extract -- world`). The built-in
+    /// gazetteer alone needs none: its table was built with the program.
     pub fn warm(self: &Arc<Self>) {
+        if self.prebuilt {
+            return;
+        }
         let gazetteer = Arc::clone(self);
         // If no thread can be had, the first lookup builds the table itself.
         let _ = std::thread::Builder::new().name("gazetteer".into()).spawn(move || {
@@ -368,16 +376,16 @@ fn replace_same_place(rows: Vec<Row>, layers: &[Layer]) -> Vec<Row> {
         a.kind == b.kind && a.name.eq_ignore_ascii_case(b.name) && a.country.eq_ignore_ascii_case(b.country)
     };
     let mut later: Vec<(u64, usize)> =
-        rows.iter().enumerate().filter_map(|(i, r)| Some((key(r.entry(layers)?), i))).collect();
+        rows.iter().enumerate().filter_map(|(i, r)| Some((key(&r.entry(layers)?), i))).collect();
     later.sort_unstable();
     let replaced = |i: usize| {
         let Some(e) = rows[i].entry(layers) else { return true };
-        let k = key(e);
+        let k = key(&e);
         let start = later.partition_point(|&(h, _)| h < k);
         later[start..]
             .iter()
             .take_while(|&&(h, _)| h == k)
-            .any(|&(_, j)| rows[j].layer > rows[i].layer && rows[j].entry(layers).is_some_and(|other| same(other, e)))
+            .any(|&(_, j)| rows[j].layer > rows[i].layer && rows[j].entry(layers).is_some_and(|other| same(&other, &e)))
     };
     let keep: Vec<bool> = (0..rows.len()).map(|i| !replaced(i)).collect();
     rows.into_iter().zip(keep).filter(|(_, k)| *k).map(|(r, _)| r).collect()
@@ -590,6 +598,24 @@ mod tests {
         }
         assert_eq!(parse_coordinate("f", 1, Some(&"1e1")).unwrap(), Some(10.0));
         assert!(parse_coordinate("f", 1, Some(&"3,5")).is_err());
+    }
+
+    /// The built-in gazetteer's table built with the program answers like
+    /// the one built at run time from the same text (a copy of it, which has none).
+    #[test]
+    fn prebuilt_table_answers_like_one_built_at_run_time() {
+        let text = crate::dict::BUILTIN.iter().find(|(n, _)| *n == "gazetteer.tsv").unwrap().1;
+        let prebuilt = Gazetteer::new(text, None).unwrap();
+        let built = Gazetteer::new(Box::leak(text.to_string().into_boxed_str()), None).unwrap();
+        assert!(prebuilt.prebuilt && !built.prebuilt);
+        assert_eq!(super::super::table::gazetteer_table(text), (PREBUILT_ROWS.to_vec(), PREBUILT_NAMES.to_vec()));
+        let all: Vec<_> = built.entries().collect();
+        assert_eq!(prebuilt.entries().collect::<Vec<_>>(), all);
+        for e in all.iter().step_by(7) {
+            for name in std::iter::once(e.name).chain(e.aliases()).chain([e.country, "kharkov", "SPRINGFIELD", ""]) {
+                assert_eq!(prebuilt.lookup(name).collect::<Vec<_>>(), built.lookup(name).collect::<Vec<_>>(), "{name}");
+            }
+        }
     }
 
     #[test]
