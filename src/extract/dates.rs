@@ -246,7 +246,12 @@ impl DateTables {
                             "-" => None,
                             _ => return Err(bad("future, past, present or aux")),
                         };
-                        let words: Vec<String> = phrase.split_whitespace().map(String::from).collect();
+                        // "won't", "'ll": the tokens are split at the apostrophe.
+                        let words: Vec<String> = phrase
+                            .split(|c: char| c.is_whitespace() || c == '\'' || c == '\u{2019}')
+                            .filter(|w| !w.is_empty())
+                            .map(String::from)
+                            .collect();
                         let Some(first) = words.first().cloned() else {
                             return Err(src.error(line, "empty tense phrase"));
                         };
@@ -1310,7 +1315,10 @@ fn cue_at(toks: &[Tok], k: usize, tables: &DateTables) -> Option<(Cue, usize)> {
             let mut j = k;
             let mut ok = true;
             for w in words {
-                // Skip the apostrophe inside "'ll": tokens are split on it.
+                // Skip the apostrophe inside "won't", "'ll": tokens are split on it.
+                while toks.get(j).is_some_and(|t| t.kind == TokKind::Punct && matches!(t.text, "'" | "\u{2019}")) {
+                    j += 1;
+                }
                 match toks.get(j) {
                     Some(tok) if tok.kind == TokKind::Word && tok.lower == w.as_str() => j += 1,
                     _ => {

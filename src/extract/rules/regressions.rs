@@ -1495,3 +1495,15 @@ fn a_second_meeting_with_other_participants_on_another_day_stays_apart() {
     let talks = of(&evs, Kind::Talks);
     assert_eq!(talks.len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn wont_looks_ahead_and_a_negotiating_room_is_no_meeting() {
+    // "won't" is "will not", not the past "won": the Friday is the coming one.
+    // (A past Friday from it gave a whole article's events that day and
+    // broke merging with other outlets' reports of the same conference.)
+    let evs = events("The talks won't resume until Friday.", "2014-01-22");
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2014-01-24"), "{evs:#?}");
+    // "the negotiating room", "the negotiating team" are things and people, no talks.
+    let evs = events("These two men won't be in the negotiating room together until Friday.", "2014-01-22");
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
