@@ -713,22 +713,32 @@ fn title_before(cx: &Context, k: usize) -> Option<((usize, usize), Option<Gender
 /// counts only after a determiner, a capitalised word or a possessive, so
 /// that a verb ("met army chief X") stays out.
 fn modifiers_before(cx: &Context, s: usize) -> usize {
-    let mut s = s;
-    for _ in 0..2 {
-        let Some(m) = s.checked_sub(1) else { break };
+    const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their"];
+    let modifier = |m: usize| {
         let t = &cx.toks[m];
-        let lower_word = t.kind == TokKind::Word && t.text.as_bytes()[0].is_ascii_lowercase() && t.text.len() > 2;
-        let opener = m.checked_sub(1).map(|p| &cx.toks[p]).is_some_and(|p| {
-            matches!(p.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "s")
-                || (p.kind == TokKind::Word && p.text.as_bytes()[0].is_ascii_uppercase())
-        });
-        let determiner = matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "and" | "of" | "for");
-        if !lower_word || determiner || !opener || cx.is_title(m).is_some() {
-            break;
+        t.kind == TokKind::Word
+            && t.text.as_bytes()[0].is_ascii_lowercase()
+            && t.text.len() > 2
+            && !DETERMINERS.contains(&t.lower)
+            && !matches!(t.lower, "and" | "of" | "for")
+            && cx.is_title(m).is_none()
+    };
+    let opener = |p: usize| {
+        let t = &cx.toks[p];
+        DETERMINERS.contains(&t.lower)
+            || t.lower == "s"
+            // A capitalised word opens it ("Kassalan army chief"), not the sentence's first ("He met army chief X").
+            || (p > 0 && t.kind == TokKind::Word && t.text.as_bytes()[0].is_ascii_uppercase())
+    };
+    // Back over at most two modifiers; the phrase starts after the furthest opener.
+    let (mut m, mut start) = (s, s);
+    while m > 0 && s - m < 2 && modifier(m - 1) {
+        m -= 1;
+        if m > 0 && opener(m - 1) {
+            start = m;
         }
-        s = m;
     }
-    s
+    start
 }
 
 /// A name in apposition after a noun phrase that opens with a title: ", X,"
@@ -917,6 +927,8 @@ mod tests {
         );
         // A verb before the title is none of it.
         assert_eq!(names("He met army chief Musa Bako."), [person("Musa Bako", Some("chief"))]);
+        // Two modifiers after a determiner both belong to it.
+        assert_eq!(names("said the rebel army chief Musa Bako"), [person("Musa Bako", Some("rebel army chief"))]);
     }
 
     #[test]
