@@ -568,7 +568,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if found.len() >= MAX_PER_SENTENCE {
             break;
         }
-        if r.dates.iter().any(|d| d.start <= s && e <= d.end) || r.in_quote(s) {
+        if r.dates.iter().any(|d| d.start <= s && e <= d.end) {
             continue;
         }
         // The upper bound of a range is the same toll.
