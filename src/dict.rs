@@ -395,6 +395,7 @@ impl Dictionaries {
             let lexicon = (|| -> Result<_, DictError> {
                 let actors = parse_actors(&actor_sources)?;
                 let places = parse_places(&place_sources)?;
+                let actors = with_country_actors(actors, &places);
                 let names = crate::extract::entities::NameIndex::build(&actors, &places);
                 Ok((actors, places, names))
             })();
@@ -508,6 +509,27 @@ fn parse_role(src: &Source, line: usize, spec: &str) -> Result<RoleSpan, DictErr
         _ => d,
     });
     Ok(RoleSpan { title: title.trim().to_lowercase(), from: parse_date_bound(src, line, from)?, to: to_date })
+}
+
+/// Every country of `places.tsv` is also an actor ("Myanmar said", "talks
+/// between Mali and Niger"): one that `actors.tsv` lacks is added with the
+/// place's aliases, so a country speaks and meets without a row of its own.
+/// A row in `actors.tsv` (any kind) under the same name wins.
+fn with_country_actors(mut actors: Vec<Actor>, places: &[Place]) -> Vec<Actor> {
+    let known: std::collections::HashSet<String> = actors.iter().map(|a| a.name.to_lowercase()).collect();
+    for p in places.iter().filter(|p| p.kind == PlaceKind::Country) {
+        if known.contains(&p.name.to_lowercase()) {
+            continue;
+        }
+        actors.push(Actor {
+            name: p.name.clone(),
+            kind: ActorKind::Country,
+            country: Some(p.name.clone()),
+            aliases: p.aliases.clone(),
+            roles: Vec::new(),
+        });
+    }
+    actors
 }
 
 fn parse_actors(sources: &[Source]) -> Result<Vec<Actor>, DictError> {

@@ -1507,3 +1507,24 @@ fn wont_looks_ahead_and_a_negotiating_room_is_no_meeting() {
     let evs = events("These two men won't be in the negotiating room together until Friday.", "2014-01-22");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_toll_inside_a_quotation_is_still_a_toll() {
+    // A witness or official quoted giving the count: the count is the report.
+    let evs = events(
+        "\"There are now at least 85 dead in the eastern town of Morvale,\" the governor told reporters.",
+        "2022-12-02",
+    );
+    let tolls = of(&evs, Kind::DeathToll);
+    assert_eq!(tolls.len(), 1, "{evs:#?}");
+    assert_eq!(tolls[0].count, Some(85), "{tolls:#?}");
+}
+
+#[test]
+fn every_country_of_the_gazetteer_speaks_without_an_actor_row() {
+    // Countries that actors.tsv lacks are actors all the same ("Myanmar said").
+    let evs = events("Myanmar has said it will consider the proposals made by its neighbours.", "2021-06-02");
+    let st = of(&evs, Kind::Statement);
+    assert_eq!(st.len(), 1, "{evs:#?}");
+    assert_eq!(st[0].speaker.as_deref(), Some("Myanmar"), "{st:#?}");
+}
