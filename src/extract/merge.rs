@@ -284,7 +284,9 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
         let visit = batch.iter().find(|v| {
             v.event.kind == Kind::Visit
                 && v.event.place.is_some()
-                && v.event.status == c.event.status
+                // "traveled to Qatar for talks": the purpose of a trip made
+                // is held where the trip goes.
+                && (v.event.status == c.event.status || c.status_guessed && v.event.status == Status::Happened)
                 && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
         });
         if let Some(v) = visit {

@@ -265,7 +265,7 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .iter()
         .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach)
         .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
-        .filter(|p| !is_possessor(r, p) && locative(r, p.start))
+        .filter(|p| !is_possessor(r, p) && locative(r, p.start) && !modifies_a_noun(r, p))
         // "ways of resolving the crisis in Syria": what is talked about.
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
         // "the Yemen government delegation": part of an actor's name, no venue.
@@ -278,6 +278,22 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// Whether a city or region after "the" modifies the lower-case noun after
+/// it ("progress of the X settlement"): what is talked about, no venue.
+fn modifies_a_noun(r: &Reading, p: &PlaceSpan) -> bool {
+    const FUNCTION: &[&str] =
+        &["on", "in", "at", "for", "to", "and", "or", "with", "of", "from", "by", "after", "before"];
+    let k = r.tok_at(p.start);
+    !p.country
+        && r.word_before(p.start) == "the"
+        && !(k >= 2 && ["in", "at", "near", "inside", "outside", "to"].contains(&r.toks[k - 2].lower))
+        && r.toks.get(r.tok_at(p.end)).is_some_and(|t| {
+            t.kind == crate::extract::tokens::TokKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && !FUNCTION.contains(&t.lower)
+        })
 }
 
 /// Whether a participle ending in -ing, not one of holding, stands right
@@ -328,6 +344,14 @@ pub(crate) fn locative(r: &Reading, i: usize) -> bool {
                 .copied()
                 .flatten()
                 .is_some_and(|(set, end)| end == k - 1 && set.iter().any(|c| matches!(c, WordClass::PlaceNoun { .. })))
+            // "routes to the besieged city of X": a place where something
+            // goes, not where anyone meets.
+            && !r.toks[k.saturating_sub(9)..k - 2]
+                .iter()
+                .rev()
+                .take_while(|t| t.kind == crate::extract::tokens::TokKind::Word || t.text == "-")
+                .find(|t| matches!(t.lower, "to" | "from" | "into" | "in" | "at" | "near" | "of" | "on"))
+                .is_some_and(|t| matches!(t.lower, "to" | "from" | "into"))
     }
 }
 

@@ -1507,3 +1507,58 @@ fn wont_looks_ahead_and_a_negotiating_room_is_no_meeting() {
     let evs = events("These two men won't be in the negotiating room together until Friday.", "2014-01-22");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+// ------------------------------------------------ places and status (issue 15, fields)
+
+#[test]
+fn talks_a_trip_is_made_for_are_planned_and_held_at_its_destination() {
+    // What the trip is for is still ahead on the day it is reported.
+    let evs = events(
+        "Envoy Marten Grimsby traveled to Nairobi on Tuesday for talks with the rebel leader Tomas Okello.",
+        "2023-03-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+    // A trip made last week for talks: they are over.
+    let evs = events(
+        "Envoy Marten Grimsby visited Nairobi last week for talks with the rebel leader Tomas Okello.",
+        "2023-03-14",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Happened, "{evs:#?}");
+}
+
+#[test]
+fn a_city_routes_lead_to_is_no_venue_of_the_talks() {
+    let evs = events(
+        "The envoy Marten Grimsby arrived in Kenya for talks on reopening routes to the rebel-besieged city of Kisumu.",
+        "2023-03-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks[0].place.as_deref(), Some("Kenya"), "{talks:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+}
+
+#[test]
+fn the_visiting_minister_is_the_visitor_and_his_nationality_no_destination() {
+    let evs = events(
+        "President Karl Brandtner received the visiting Iranian foreign minister Tomas Okello in Nairobi for a meeting on Thursday.",
+        "2023-03-17",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert!(!visits.is_empty(), "{evs:#?}");
+    assert!(visits.iter().all(|v| v.place.as_deref() == Some("Nairobi")), "{visits:#?}");
+    assert!(visits.iter().any(|v| actors(v) == ["Tomas Okello"]), "{visits:#?}");
+    // Received for a meeting: no trip of the host's, the meeting was held.
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.status == Status::Happened), "{evs:#?}");
+}
+
+#[test]
+fn a_region_before_a_noun_is_what_is_discussed_not_a_venue() {
+    let evs = events(
+        "The ministers also discussed progress of the Tigray settlement after the visit of the envoy to Nairobi.",
+        "2023-03-17",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.as_deref() != Some("Tigray")), "{evs:#?}");
+}
