@@ -1562,3 +1562,18 @@ fn a_region_before_a_noun_is_what_is_discussed_not_a_venue() {
     );
     assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.as_deref() != Some("Tigray")), "{evs:#?}");
 }
+
+#[test]
+fn resume_and_rejoin_look_ahead_past_a_suspension_of_something_else() {
+    // "suspend" governs the campaign; "resume" the negotiations.
+    let evs = events(
+        "The Kassala Liberation Front has agreed to suspend a strike campaign and resume negotiations with the army on the council.",
+        "2019-06-12",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Planned, "{evs:#?}");
+    let evs = events(
+        "Envoy Marten Grimsby will travel to Nairobi to rejoin talks with the Kassala Liberation Front.",
+        "2019-12-04",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.status == Status::Planned), "{evs:#?}");
+}
