@@ -147,6 +147,7 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .iter()
         .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
         .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
+        .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
@@ -273,11 +274,25 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         // "rebel groups operating in Darfur": the place of a participle of
         // its own, no venue ("taking place in", "being held in" are).
         .filter(|p| !participle_before(r, end, p.start))
+        .filter(|p| !closes_fronted_phrase(r, end, p.start))
+        // '"... these meetings won't succeed," he told AFP at Kabul airport':
+        // a quote's talks are not placed by its attribution.
+        .filter(|p| !r.in_quote(end) || r.in_quote(p.start))
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// Whether the comma that closes a fronted phrase holding the trigger ("Ahead
+/// of the talks, women staged a protest in Kabul") lies between the
+/// trigger's end and byte `at`: what follows is the main clause's.
+fn closes_fronted_phrase(r: &Reading, end: usize, at: usize) -> bool {
+    const OPENERS: &[&str] = &["ahead", "after", "before", "during", "following", "amid", "despite"];
+    r.toks.first().is_some_and(|t| OPENERS.contains(&t.lower))
+        && r.text[..end].find(',').is_none()
+        && r.text[end..at].contains(',')
 }
 
 /// Whether a city or region after "the" modifies the lower-case noun after

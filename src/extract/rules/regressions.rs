@@ -1577,3 +1577,26 @@ fn resume_and_rejoin_look_ahead_past_a_suspension_of_something_else() {
     );
     assert!(of(&evs, Kind::Talks).iter().all(|t| t.status == Status::Planned), "{evs:#?}");
 }
+
+#[test]
+fn talks_in_a_where_clause_are_held_at_its_antecedent() {
+    let evs = events(
+        "Last weekend, President Karl Brandtner was in Nairobi, where he discussed the issue with his counterpart, Tomas Okello.",
+        "2024-08-12",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+}
+
+#[test]
+fn the_main_clause_after_a_fronted_occasion_and_a_quotes_attribution_place_no_talks() {
+    // The protest is in Mombasa on Saturday, not the talks.
+    let evs =
+        events("Ahead of the talks, a small group of women staged a protest in Mombasa on Saturday.", "2023-05-01");
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| t.place.is_none() && t.date.is_none()), "{talks:#?}");
+    let evs = events(
+        "\u{201c}These meetings won't be successful,\u{201d} Tomas Okello told reporters at Mombasa airport.",
+        "2023-05-01",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.is_none()), "{evs:#?}");
+}

@@ -198,7 +198,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
-        ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
+        ev.place = place
+            .or_else(|| where_before(r, w.start))
+            .map(|p| p.name.to_string())
+            .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         // "It comes ahead of a planned meeting with X", "after meeting with
         // X": a sentence that names only the counterpart tells of a meeting
@@ -249,6 +252,16 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             out.push(c);
         }
     }
+}
+
+/// The place a relative "where" clause holding the talks word at `at`
+/// refers to: "X was in Kigali, where he discussed the issue with Y".
+fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
+    const WHERE: &str = ", where ";
+    r.places.iter().rev().filter(|p| !p.adjective && p.end + WHERE.len() <= at).find(|p| {
+        let from = p.end + WHERE.len();
+        r.text[p.end..].starts_with(WHERE) && !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
+    })
 }
 
 /// Whether the talks word at `at` names what a trip of its clause is for:
