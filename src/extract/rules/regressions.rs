@@ -1600,3 +1600,18 @@ fn the_main_clause_after_a_fronted_occasion_and_a_quotes_attribution_place_no_ta
     );
     assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.is_none()), "{evs:#?}");
 }
+
+#[test]
+fn talks_still_ahead_after_a_trip_made_are_held_where_it_went() {
+    let evs = events(
+        "Envoy Marten Grimsby arrived in Nairobi on Wednesday and will meet officials of the Kassala Liberation Front.",
+        "2021-03-25",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+    // Talks of another time are not placed by the trip.
+    let evs = events(
+        "Minister Tomas Okello said during his visit to Nairobi on Friday that he prepared for next week's peace talks with the rebels.",
+        "2021-03-27",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.as_deref() != Some("Nairobi")), "{evs:#?}");
+}
