@@ -295,19 +295,25 @@ fn closes_fronted_phrase(r: &Reading, end: usize, at: usize) -> bool {
         && r.text[end..at].contains(',')
 }
 
-/// Whether a city or region after "the" modifies the lower-case noun after
-/// it ("progress of the X settlement"): what is talked about, no venue.
+/// Whether a place after "the" modifies the noun after it ("progress of the
+/// X settlement", "the X Peace Formula"): what is talked about, no venue.
 fn modifies_a_noun(r: &Reading, p: &PlaceSpan) -> bool {
     const FUNCTION: &[&str] =
         &["on", "in", "at", "for", "to", "and", "or", "with", "of", "from", "by", "after", "before"];
     let k = r.tok_at(p.start);
-    !p.country
-        && r.word_before(p.start) == "the"
+    r.word_before(p.start) == "the"
         && !(k >= 2 && ["in", "at", "near", "inside", "outside", "to"].contains(&r.toks[k - 2].lower))
         && r.toks.get(r.tok_at(p.end)).is_some_and(|t| {
-            t.kind == crate::extract::tokens::TokKind::Word
-                && t.text.starts_with(char::is_lowercase)
-                && !FUNCTION.contains(&t.lower)
+            // A country only before a name ("the X Peace Formula"): "with the
+            // X opposing" is a clause of its own.
+            // ("the X of America Joe Biden" names a person after it).
+            let noun = if p.country {
+                t.text.starts_with(char::is_uppercase)
+                    && !r.actors.iter().any(|a| a.person() && a.start <= t.start && t.start < a.end)
+            } else {
+                !FUNCTION.contains(&t.lower)
+            };
+            t.kind == crate::extract::tokens::TokKind::Word && noun
         })
 }
 

@@ -1615,3 +1615,14 @@ fn talks_still_ahead_after_a_trip_made_are_held_where_it_went() {
     );
     assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.as_deref() != Some("Nairobi")), "{evs:#?}");
 }
+
+#[test]
+fn a_date_past_a_visit_verb_of_its_own_dates_the_visit_not_the_summit() {
+    let evs = events(
+        "The summit of the Kassala Liberation Front will be held in Mombasa next month.\n\n\
+         News of the summit comes after the adviser Marten Grimsby visited Nairobi Thursday.",
+        "2023-07-30",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| t.date_text.as_deref() != Some("Thursday")), "{talks:#?}");
+}

@@ -96,7 +96,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if generic {
             continue;
         }
-        let date = date_near(r, w.start, w.end, 80);
+        // "News of the summit comes after X visited the Kingdom Thursday":
+        // a date past a visit verb of its own dates that verb.
+        let date =
+            date_near(r, w.start, w.end, 80).filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start));
         let place = place_near(r, w.start, w.end, 90);
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
@@ -262,6 +265,23 @@ fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
         let from = p.end + WHERE.len();
         r.text[p.end..].starts_with(WHERE) && !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
     })
+}
+
+/// Whether a visit verb stands between bytes `from` and `to`, not joined by
+/// "and" to what comes before it ("met X and visited the camp on Monday").
+fn visit_between(r: &Reading, dict: &Dictionaries, from: usize, to: usize) -> bool {
+    r.words.iter().any(|v| {
+        v.start >= from
+            && v.end <= to
+            && !r.text[from..v.start].contains(" and ")
+            && is_verb_form(&r.text[v.start..v.end])
+            && entities::triggers(dict, v).any(|(_, t)| t.kind == Kind::Visit && t.role == TriggerRole::Trigger)
+    })
+}
+
+/// A verb form of a visit word: "visited", "arrived in", not "visit" or "trip".
+fn is_verb_form(phrase: &str) -> bool {
+    phrase.split(' ').next().is_some_and(|v| v.ends_with("ed") || v.ends_with("ing"))
 }
 
 /// Whether the talks word at `at` names what a trip of its clause is for:
