@@ -1626,3 +1626,15 @@ fn a_date_past_a_visit_verb_of_its_own_dates_the_visit_not_the_summit() {
     let talks = of(&evs, Kind::Talks);
     assert!(talks.iter().all(|t| t.date_text.as_deref() != Some("Thursday")), "{talks:#?}");
 }
+
+#[test]
+fn a_headline_discusses_with_a_place_places_the_body_meeting() {
+    let evs = events(
+        "Minister Karl Brandtner discusses the ceasefire with envoy Tomas Okello in Nairobi\n\n\
+         Karl Brandtner's meeting with Tomas Okello on Monday focused on the ceasefire.",
+        "2019-09-24",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+}
