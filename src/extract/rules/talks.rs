@@ -299,7 +299,7 @@ fn purpose_of_trip(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
             // participle before a noun is no trip of the clause.
             v.end <= for_at
                 && !r.clause_break(v.end, for_at)
-                && !(r.text[v.start..v.end].ends_with("ing") && !determiner_before(r, v.start).is_empty())
+                && (!r.text[v.start..v.end].ends_with("ing") || determiner_before(r, v.start).is_empty())
                 && entities::triggers(dict, v)
                     .any(|(_, t)| t.kind == Kind::Visit && matches!(t.role, TriggerRole::Trigger | TriggerRole::Weak))
         })
