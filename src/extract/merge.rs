@@ -272,7 +272,8 @@ impl Merger {
 
 /// "Sarraj and Haftar went to Moscow on Monday for talks": talks with no
 /// place of their own that a visit of the same sentence, by one of their
-/// participants, travels to are held at its destination. Known before
+/// participants, travels to are held at its destination; so are talks
+/// still ahead after a trip made ("arrived in X to resume talks"). Known before
 /// merging, the place lets the report join another of the meeting ("a
 /// meeting in Moscow on Monday").
 fn place_at_the_visit(batch: &mut [Candidate]) {
@@ -284,7 +285,16 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
         let visit = batch.iter().find(|v| {
             v.event.kind == Kind::Visit
                 && v.event.place.is_some()
-                && v.event.status == c.event.status
+                // "traveled to Qatar for talks", "arrived in Jeddah on
+                // Saturday to resume talks", "arrived ... and will meet X": a
+                // meeting still ahead after a trip made is held where the
+                // trip went.
+                && (v.event.status == c.event.status
+                    || v.event.status == Status::Happened
+                        && (c.status_guessed || c.event.status == Status::Planned && v.at < c.at))
+                // Not talks of another time ("said during his visit to Moscow
+                // Friday ... for next week's talks").
+                && (c.event.date_text.is_none() || c.event.date_text == v.event.date_text)
                 && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
         });
         if let Some(v) = visit {

@@ -147,6 +147,7 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .iter()
         .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
         .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
+        .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
@@ -265,7 +266,7 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .iter()
         .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach)
         .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
-        .filter(|p| !is_possessor(r, p) && locative(r, p.start))
+        .filter(|p| !is_possessor(r, p) && locative(r, p.start) && !modifies_a_noun(r, p))
         // "ways of resolving the crisis in Syria": what is talked about.
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
         // "the Yemen government delegation": part of an actor's name, no venue.
@@ -273,11 +274,47 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         // "rebel groups operating in Darfur": the place of a participle of
         // its own, no venue ("taking place in", "being held in" are).
         .filter(|p| !participle_before(r, end, p.start))
+        .filter(|p| !closes_fronted_phrase(r, end, p.start))
+        // '"... these meetings won't succeed," he told AFP at Kabul airport':
+        // a quote's talks are not placed by its attribution.
+        .filter(|p| !r.in_quote(end) || r.in_quote(p.start))
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// Whether the comma that closes a fronted phrase holding the trigger ("Ahead
+/// of the talks, women staged a protest in Kabul") lies between the
+/// trigger's end and byte `at`: what follows is the main clause's.
+fn closes_fronted_phrase(r: &Reading, end: usize, at: usize) -> bool {
+    const OPENERS: &[&str] = &["ahead", "after", "before", "during", "following", "amid", "despite"];
+    r.toks.first().is_some_and(|t| OPENERS.contains(&t.lower))
+        && r.text[..end].find(',').is_none()
+        && r.text[end..at].contains(',')
+}
+
+/// Whether a place after "the" modifies the noun after it ("progress of the
+/// X settlement", "the X Peace Formula"): what is talked about, no venue.
+fn modifies_a_noun(r: &Reading, p: &PlaceSpan) -> bool {
+    const FUNCTION: &[&str] =
+        &["on", "in", "at", "for", "to", "and", "or", "with", "of", "from", "by", "after", "before"];
+    let k = r.tok_at(p.start);
+    r.word_before(p.start) == "the"
+        && !(k >= 2 && ["in", "at", "near", "inside", "outside", "to"].contains(&r.toks[k - 2].lower))
+        && r.toks.get(r.tok_at(p.end)).is_some_and(|t| {
+            // A country only before a name ("the X Peace Formula"): "with the
+            // X opposing" is a clause of its own.
+            // ("the X of America Joe Biden" names a person after it).
+            let noun = if p.country {
+                t.text.starts_with(char::is_uppercase)
+                    && !r.actors.iter().any(|a| a.person() && a.start <= t.start && t.start < a.end)
+            } else {
+                !FUNCTION.contains(&t.lower)
+            };
+            t.kind == crate::extract::tokens::TokKind::Word && noun
+        })
 }
 
 /// Whether a participle ending in -ing, not one of holding, stands right
@@ -328,6 +365,14 @@ pub(crate) fn locative(r: &Reading, i: usize) -> bool {
                 .copied()
                 .flatten()
                 .is_some_and(|(set, end)| end == k - 1 && set.iter().any(|c| matches!(c, WordClass::PlaceNoun { .. })))
+            // "routes to the besieged city of X": a place where something
+            // goes, not where anyone meets.
+            && !r.toks[k.saturating_sub(9)..k - 2]
+                .iter()
+                .rev()
+                .take_while(|t| t.kind == crate::extract::tokens::TokKind::Word || t.text == "-")
+                .find(|t| matches!(t.lower, "to" | "from" | "into" | "in" | "at" | "near" | "of" | "on"))
+                .is_some_and(|t| matches!(t.lower, "to" | "from" | "into"))
     }
 }
 

@@ -1528,3 +1528,134 @@ fn every_country_of_the_gazetteer_speaks_without_an_actor_row() {
     assert_eq!(st.len(), 1, "{evs:#?}");
     assert_eq!(st[0].speaker.as_deref(), Some("Myanmar"), "{st:#?}");
 }
+
+// ------------------------------------------------ places and status (issue 15, fields)
+
+#[test]
+fn talks_a_trip_is_made_for_are_planned_and_held_at_its_destination() {
+    // What the trip is for is still ahead on the day it is reported.
+    let evs = events(
+        "Envoy Marten Grimsby traveled to Nairobi on Tuesday for talks with the rebel leader Tomas Okello.",
+        "2023-03-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+    // A trip made last week for talks: they are over.
+    let evs = events(
+        "Envoy Marten Grimsby visited Nairobi last week for talks with the rebel leader Tomas Okello.",
+        "2023-03-14",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Happened, "{evs:#?}");
+}
+
+#[test]
+fn a_city_routes_lead_to_is_no_venue_of_the_talks() {
+    let evs = events(
+        "The envoy Marten Grimsby arrived in Kenya for talks on reopening routes to the rebel-besieged city of Kisumu.",
+        "2023-03-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks[0].place.as_deref(), Some("Kenya"), "{talks:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+}
+
+#[test]
+fn the_visiting_minister_is_the_visitor_and_his_nationality_no_destination() {
+    let evs = events(
+        "President Karl Brandtner received the visiting Iranian foreign minister Tomas Okello in Nairobi for a meeting on Thursday.",
+        "2023-03-17",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert!(!visits.is_empty(), "{evs:#?}");
+    assert!(visits.iter().all(|v| v.place.as_deref() == Some("Nairobi")), "{visits:#?}");
+    assert!(visits.iter().any(|v| actors(v) == ["Tomas Okello"]), "{visits:#?}");
+    // Received for a meeting: no trip of the host's, the meeting was held.
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.status == Status::Happened), "{evs:#?}");
+}
+
+#[test]
+fn a_region_before_a_noun_is_what_is_discussed_not_a_venue() {
+    let evs = events(
+        "The ministers also discussed progress of the Tigray settlement after the visit of the envoy to Nairobi.",
+        "2023-03-17",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.as_deref() != Some("Tigray")), "{evs:#?}");
+}
+
+#[test]
+fn resume_and_rejoin_look_ahead_past_a_suspension_of_something_else() {
+    // "suspend" governs the campaign; "resume" the negotiations.
+    let evs = events(
+        "The Kassala Liberation Front has agreed to suspend a strike campaign and resume negotiations with the army on the council.",
+        "2019-06-12",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Planned, "{evs:#?}");
+    let evs = events(
+        "Envoy Marten Grimsby will travel to Nairobi to rejoin talks with the Kassala Liberation Front.",
+        "2019-12-04",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.status == Status::Planned), "{evs:#?}");
+}
+
+#[test]
+fn talks_in_a_where_clause_are_held_at_its_antecedent() {
+    let evs = events(
+        "Last weekend, President Karl Brandtner was in Nairobi, where he discussed the issue with his counterpart, Tomas Okello.",
+        "2024-08-12",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+}
+
+#[test]
+fn the_main_clause_after_a_fronted_occasion_and_a_quotes_attribution_place_no_talks() {
+    // The protest is in Mombasa on Saturday, not the talks.
+    let evs =
+        events("Ahead of the talks, a small group of women staged a protest in Mombasa on Saturday.", "2023-05-01");
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| t.place.is_none() && t.date.is_none()), "{talks:#?}");
+    let evs = events(
+        "\u{201c}These meetings won't be successful,\u{201d} Tomas Okello told reporters at Mombasa airport.",
+        "2023-05-01",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn talks_still_ahead_after_a_trip_made_are_held_where_it_went() {
+    let evs = events(
+        "Envoy Marten Grimsby arrived in Nairobi on Wednesday and will meet officials of the Kassala Liberation Front.",
+        "2021-03-25",
+    );
+    assert_eq!(of(&evs, Kind::Talks)[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+    // Talks of another time are not placed by the trip.
+    let evs = events(
+        "Minister Tomas Okello said during his visit to Nairobi on Friday that he prepared for next week's peace talks with the rebels.",
+        "2021-03-27",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.as_deref() != Some("Nairobi")), "{evs:#?}");
+}
+
+#[test]
+fn a_date_past_a_visit_verb_of_its_own_dates_the_visit_not_the_summit() {
+    let evs = events(
+        "The summit of the Kassala Liberation Front will be held in Mombasa next month.\n\n\
+         News of the summit comes after the adviser Marten Grimsby visited Nairobi Thursday.",
+        "2023-07-30",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| t.date_text.as_deref() != Some("Thursday")), "{talks:#?}");
+}
+
+#[test]
+fn a_headline_discusses_with_a_place_places_the_body_meeting() {
+    let evs = events(
+        "Minister Karl Brandtner discusses the ceasefire with envoy Tomas Okello in Nairobi\n\n\
+         Karl Brandtner's meeting with Tomas Okello on Monday focused on the ceasefire.",
+        "2019-09-24",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+}

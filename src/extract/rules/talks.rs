@@ -96,7 +96,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if generic {
             continue;
         }
-        let date = date_near(r, w.start, w.end, 80);
+        // "News of the summit comes after X visited the Kingdom Thursday":
+        // a date past a visit verb of its own dates that verb.
+        let date =
+            date_near(r, w.start, w.end, 80).filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start));
         let place = place_near(r, w.start, w.end, 90);
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
@@ -162,14 +165,24 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let said = t.status.filter(|s| *s != Status::Happened || cue.is_none()).or(cue);
         let dated = said.or_else(|| status_from_date(ev.date, anchor));
         ev.status = dated.unwrap_or_else(|| tense_status(tense));
+        // "traveled to Qatar on Thursday for talks with the emir": what a
+        // trip is for is still ahead of the traveller, whatever the tense of
+        // the trip on the day it is reported (one made "last week" is over);
+        // a report that says the meeting was held wins over it.
+        let before_publication = ev.date.zip(anchor.published).is_some_and(|(d, p)| d.end < p);
+        let purpose = said.is_none() && !definite && !before_publication && purpose_of_trip(r, dict, w.start);
+        if purpose {
+            ev.status = Status::Planned;
+        }
         // "Talks between X and Y are in doubt": the present tense of a noun's
         // clause says nothing of whether the meeting was held.
         // Only a present "be" counts: a past the tense rules do not know
         // ("spent the weekend at a two-day summit") reads as present too.
-        let status_guessed = dated.is_none()
-            && tense == Tense::Present
-            && !is_verb(&t.phrase)
-            && clause_tokens(r, w.start).iter().any(|k| matches!(k.lower, "is" | "are" | "remain" | "remains"));
+        let status_guessed = purpose
+            || dated.is_none()
+                && tense == Tense::Present
+                && !is_verb(&t.phrase)
+                && clause_tokens(r, w.start).iter().any(|k| matches!(k.lower, "is" | "are" | "remain" | "remains"));
         let progressive = {
             let before = r.text[..w.start].trim_end().as_bytes();
             let ends_with = |e: &str| {
@@ -188,7 +201,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
-        ev.place = place.map(|p| p.name.to_string()).or_else(|| seat_near(r, dict, w.end, 90));
+        ev.place = place
+            .or_else(|| where_before(r, w.start))
+            .map(|p| p.name.to_string())
+            .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         // "It comes ahead of a planned meeting with X", "after meeting with
         // X": a sentence that names only the counterpart tells of a meeting
@@ -239,6 +255,54 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             out.push(c);
         }
     }
+}
+
+/// The place a relative "where" clause holding the talks word at `at`
+/// refers to: "X was in Kigali, where he discussed the issue with Y".
+fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
+    const WHERE: &str = ", where ";
+    r.places.iter().rev().filter(|p| !p.adjective && p.end + WHERE.len() <= at).find(|p| {
+        let from = p.end + WHERE.len();
+        r.text[p.end..].starts_with(WHERE) && !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
+    })
+}
+
+/// Whether a visit verb stands between bytes `from` and `to`, not joined by
+/// "and" to what comes before it ("met X and visited the camp on Monday").
+fn visit_between(r: &Reading, dict: &Dictionaries, from: usize, to: usize) -> bool {
+    r.words.iter().any(|v| {
+        v.start >= from
+            && v.end <= to
+            && !r.text[from..v.start].contains(" and ")
+            && is_verb_form(&r.text[v.start..v.end])
+            && entities::triggers(dict, v).any(|(_, t)| t.kind == Kind::Visit && t.role == TriggerRole::Trigger)
+    })
+}
+
+/// A verb form of a visit word: "visited", "arrived in", not "visit" or "trip".
+fn is_verb_form(phrase: &str) -> bool {
+    phrase.split(' ').next().is_some_and(|v| v.ends_with("ed") || v.ends_with("ing"))
+}
+
+/// Whether the talks word at `at` names what a trip of its clause is for:
+/// "for" before it, past up to two lower-case modifiers, and a visit word
+/// before that in the same clause ("traveled to Qatar for talks", "arrived
+/// in Yemen for peace talks").
+fn purpose_of_trip(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
+    let k = r.tok_at(at);
+    let Some(f) = (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for") else { return false };
+    let modifiers = r.toks[f + 1..k].iter().all(|t| t.text.starts_with(char::is_lowercase) && t.lower != "the");
+    let for_at = r.toks[f].start;
+    modifiers
+        && r.words.iter().any(|v| {
+            // Not "received the visiting minister for a meeting": a
+            // participle before a noun is no trip of the clause.
+            v.end <= for_at
+                && !r.clause_break(v.end, for_at)
+                && (!r.text[v.start..v.end].ends_with("ing") || determiner_before(r, v.start).is_empty())
+                && entities::triggers(dict, v)
+                    .any(|(_, t)| t.kind == Kind::Visit && matches!(t.role, TriggerRole::Trigger | TriggerRole::Weak))
+        })
 }
 
 /// Whether the verb at `at` has a pair for subject: "the two sides", "both

@@ -72,7 +72,11 @@ pub(crate) fn visits(
         // A verb in the past ("The president visited the northern province
         // of X") reaches as far, whatever determiner opens its subject.
         let past_verb = t.phrase.split(' ').next().is_some_and(|v| v.ends_with("ed"));
-        let reach = if det.is_empty() || governs || past_verb { 60 } else { 12 };
+        // "received the visiting Iranian foreign minister X in Damascus": a
+        // participle before a noun names the visitor after it, and the
+        // clause's place is where the visit is.
+        let participle = t.phrase.ends_with("ing") && !t.phrase.contains(' ') && !det.is_empty();
+        let reach = if det.is_empty() || governs || past_verb || participle { 60 } else { 12 };
         // A bare verb of travel ("flew") travels only to a destination its
         // clause gives with "to", "in" or "into".
         let bare_verb = t.role == TriggerRole::Weak && !t.phrase.contains(' ');
@@ -107,7 +111,21 @@ pub(crate) fn visits(
                 .get(..11)
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"the country"))
             && state.main_country.is_some();
-        let visitor = visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted))
+        let visited_by = participle
+            .then(|| {
+                r.actors
+                    .iter()
+                    .filter(|a| a.start >= w.end && a.start - w.end <= 40)
+                    .find(|a| a.person() && !r.clause_break(w.end, a.start) && !r.text[w.end..a.start].contains(','))
+            })
+            .flatten()
+            .map(|a| Visitor {
+                name: a.name.to_string(),
+                start: a.start,
+                home: a.country.as_deref().map(String::from).or_else(|| country_of(dict, &a.name)),
+            });
+        let visitor = visited_by
+            .or_else(|| visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted)))
             .map(|v| lead_of_companion(r, dict, v));
         // ... and as a verb: "the return to Ukraine of children" is no trip.
         if t.role == TriggerRole::Weak && visitor.is_none() && (!det.is_empty() || departure) {
@@ -238,7 +256,14 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) ->
         .filter(|p| !is_possessor(r, p) && !starting_point(p))
         .min_by_key(|p| p.start)
         .or_else(|| {
-            r.places.iter().filter(|p| p.start >= end && p.start - end <= reach.min(30)).min_by_key(|p| p.start)
+            r.places
+                .iter()
+                .filter(|p| p.start >= end && p.start - end <= reach.min(30))
+                // "received the visiting Iranian foreign minister": an
+                // adjective right after the participle is the visitor's
+                // nationality, not where the visit goes.
+                .filter(|p| !(p.adjective && r.text[end..p.start].trim().is_empty()))
+                .min_by_key(|p| p.start)
         })
 }
 
