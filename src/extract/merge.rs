@@ -284,7 +284,9 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
         let visit = batch.iter().find(|v| {
             v.event.kind == Kind::Visit
                 && v.event.place.is_some()
-                && v.event.status == c.event.status
+                // "left for Sweden to attend peace talks": the trip made, the talks ahead.
+                && (v.event.status == c.event.status
+                    || v.event.status == Status::Happened && c.event.status == Status::Planned)
                 && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
         });
         if let Some(v) = visit {
