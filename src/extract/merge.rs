@@ -286,7 +286,9 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
                 && v.event.place.is_some()
                 // "left for Sweden to attend peace talks": the trip made, the talks ahead.
                 && (v.event.status == c.event.status
-                    || v.event.status == Status::Happened && c.event.status == Status::Planned)
+                    || v.event.status == Status::Happened
+                        && c.event.status == Status::Planned
+                        && goes_to_attend(c, v))
                 && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
         });
         if let Some(v) = visit {
@@ -295,6 +297,18 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
             batch[i].within = within;
         }
     }
+}
+
+/// Whether the trip `v` is made to attend the talks `c` after it in their
+/// sentence ("left for Sweden to attend peace talks"), not only told of
+/// beside them ("during his visit to Moscow ... for next week's talks").
+fn goes_to_attend(c: &Candidate, v: &Candidate) -> bool {
+    let Some(m) = c.event.mentions.first() else { return false };
+    let (from, to) = (v.at.saturating_sub(m.start), c.at.saturating_sub(m.start));
+    from < to
+        && m.sentence.get(from..to).is_some_and(|gap| {
+            ["to attend", "to join", "to take part"].iter().any(|p| gap.contains(p)) && gap.split(' ').count() <= 12
+        })
 }
 
 fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
