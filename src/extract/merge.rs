@@ -286,12 +286,13 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
             v.event.kind == Kind::Visit
                 && v.event.place.is_some()
                 // "traveled to Qatar for talks", "arrived in Jeddah on
-                // Saturday to resume talks", "arrived ... and will meet X": a
-                // meeting still ahead after a trip made is held where the
-                // trip went.
+                // Saturday to resume talks", "left for Sweden to attend peace
+                // talks", "arrived ... and will meet X": a meeting still ahead
+                // after a trip made is held where the trip went.
                 && (v.event.status == c.event.status
                     || v.event.status == Status::Happened
-                        && (c.status_guessed || c.event.status == Status::Planned && v.at < c.at))
+                        && (c.status_guessed
+                            || c.event.status == Status::Planned && (v.at < c.at || goes_to_attend(c, v))))
                 // Not talks of another time ("said during his visit to Moscow
                 // Friday ... for next week's talks").
                 && (c.event.date_text.is_none() || c.event.date_text == v.event.date_text)
@@ -303,6 +304,18 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
             batch[i].within = within;
         }
     }
+}
+
+/// Whether the trip `v` is made to attend the talks `c` after it in their
+/// sentence ("left for Sweden to attend peace talks"), not only told of
+/// beside them ("during his visit to Moscow ... for next week's talks").
+fn goes_to_attend(c: &Candidate, v: &Candidate) -> bool {
+    let Some(m) = c.event.mentions.first() else { return false };
+    let (from, to) = (v.at.saturating_sub(m.start), c.at.saturating_sub(m.start));
+    from < to
+        && m.sentence.get(from..to).is_some_and(|gap| {
+            ["to attend", "to join", "to take part"].iter().any(|p| gap.contains(p)) && gap.split(' ').count() <= 12
+        })
 }
 
 fn add_report(events: &mut Vec<Candidate>, c: Candidate) {

@@ -80,6 +80,13 @@ pub(crate) struct PlaceSpan {
     pub(crate) country: bool,
 }
 
+/// Whether the text after a name starts with a hyphen and a lower-case word
+/// ("-aligned", "-backed"): the name is part of a compound modifier.
+fn joined_to_modifier(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('-') && chars.next().is_some_and(|c| c.is_lowercase())
+}
+
 /// Everything the event rules need to know about one sentence.
 pub(crate) struct Reading<'a> {
     pub(crate) text: &'a str,
@@ -405,7 +412,10 @@ pub(crate) fn read<'a>(
                 start: f.start,
                 end: f.end,
                 name: index.place_name(p).clone(),
-                adjective: f.place().is_none(),
+                // "the Iran-aligned group", "Saudi-led forces": a name
+                // joined to a lower-case word modifies a noun, as an
+                // adjective does; it is no venue or destination.
+                adjective: f.place().is_none() || joined_to_modifier(&st[f.end..]),
                 country: entities::is_country_place(dict, p),
             });
         }

@@ -1659,3 +1659,57 @@ fn a_headline_discusses_with_a_place_places_the_body_meeting() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
 }
+
+#[test]
+fn a_name_joined_to_a_modifier_is_no_venue() {
+    // "the Kenya-backed rebels": a compound modifier, not where the talks are.
+    let evs = events("The rebels will attend peace talks with the Kenya-backed militia next week.", "2024-03-06");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place, None, "{talks:#?}");
+}
+
+#[test]
+fn the_visiting_minister_is_the_visitor_at_the_place_of_the_clause() {
+    let evs = events(
+        "President Ana Brisk received the visiting Kenyan foreign minister Karl Ostrander in Kampala on Thursday.",
+        "2024-03-08",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Karl Ostrander"], "{visits:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Kampala"), "{visits:#?}");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Kampala"), "{talks:#?}");
+}
+
+#[test]
+fn talks_a_finished_trip_goes_to_attend_are_held_at_its_destination() {
+    let evs = events(
+        "Kelmar Front heads to Nairobi for peace talks\n\n\
+         A delegation of the Kelmar Front left for Nairobi yesterday to attend peace talks with the government.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+}
+
+#[test]
+fn being_in_a_place_with_a_date_or_purpose_is_a_visit() {
+    for (text, status) in [
+        ("Last weekend, Foreign Minister Karl Ostrander was in Nairobi.", Status::Happened),
+        ("Foreign Minister Karl Ostrander was in Nairobi on Monday, where he met Ana Brisk.", Status::Happened),
+        ("Foreign Minister Karl Ostrander will be in Nairobi on Friday.", Status::Planned),
+    ] {
+        let evs = events(text, "2024-03-06");
+        let visits = of(&evs, Kind::Visit);
+        assert_eq!(visits.len(), 1, "{text}: {evs:#?}");
+        assert_eq!(visits[0].place.as_deref(), Some("Nairobi"), "{visits:#?}");
+        assert_eq!(visits[0].status, status, "{visits:#?}");
+    }
+    // No date, purpose or "where": a place one is in says nothing of a trip.
+    assert!(of(&events("Karl Ostrander was in Nairobi.", "2024-03-06"), Kind::Visit).is_empty());
+    assert!(of(&events("The fighting was in Nairobi on Monday.", "2024-03-06"), Kind::Visit).is_empty());
+}

@@ -62,6 +62,10 @@ pub(crate) fn visits(
         if !matches!(t.role, TriggerRole::Trigger | TriggerRole::Weak) {
             continue;
         }
+        // "was in Kigali": a stay, which `stays` reads.
+        if t.phrase.strip_suffix(" in").is_some_and(|v| STAY_VERBS.contains(&v)) {
+            continue;
+        }
         let from_here = t.phrase.ends_with(" from");
         // A bare visit noun names its destination right after it ("Kerry's
         // visit to Cairo"), not a place later in its clause ("his visit came
@@ -127,6 +131,13 @@ pub(crate) fn visits(
         let visitor = visited_by
             .or_else(|| visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted)))
             .map(|v| lead_of_companion(r, dict, v));
+        // "received the visiting Iranian foreign minister X in Damascus":
+        // the participle before a name is who travels, to the place of its clause.
+        let guest = visiting_guest(r, dict, w);
+        let (place, visitor, det) = match guest {
+            Some((v, p)) => (p.or(place.filter(|x| !x.adjective)), Some(v), String::new()),
+            None => (place, visitor, det),
+        };
         // ... and as a verb: "the return to Ukraine of children" is no trip.
         if t.role == TriggerRole::Weak && visitor.is_none() && (!det.is_empty() || departure) {
             continue;
@@ -214,6 +225,39 @@ pub(crate) fn visits(
     }
     stays(r, dict, anchor, out);
     one_trip_per_sentence(dict, out, before);
+}
+
+/// "the visiting Iranian foreign minister X ... in Damascus": "visiting" as
+/// an adjective (after an article, or before a nationality) names the
+/// traveller after it, and the place after the traveller is where the
+/// visit is.
+fn visiting_guest<'r>(
+    r: &'r Reading,
+    dict: &Dictionaries,
+    w: &entities::Found,
+) -> Option<(Visitor, Option<&'r PlaceSpan>)> {
+    if !r.text[w.start..w.end].eq_ignore_ascii_case("visiting") {
+        return None;
+    }
+    let after_article = words_before(r, w.start).next().is_some_and(|x| ["the", "a", "an"].contains(&x.as_str()));
+    let next = r.text[w.end..].len() - r.text[w.end..].trim_start().len() + w.end;
+    let nationality = r.places.iter().any(|p| p.adjective && p.start == next);
+    if !after_article && !nationality {
+        return None;
+    }
+    let guest = r
+        .actors
+        .iter()
+        .filter(|a| a.start >= w.end && a.start - w.end <= 60 && !a.agency() && !r.clause_break(w.end, a.start))
+        .find(|a| a.person())?;
+    let place = r
+        .places
+        .iter()
+        .filter(|p| !p.adjective && p.start >= guest.end && p.start - guest.end <= 40)
+        .filter(|p| !r.clause_break(guest.end, p.start))
+        .find(|p| words_before(r, p.start).next().is_some_and(|x| x == "in"));
+    let home = guest.country.as_deref().map(String::from).or_else(|| country_of(dict, &guest.name));
+    Some((Visitor { name: guest.name.to_string(), start: guest.start, home }, place))
 }
 
 /// Verbs of departure: they travel to the place "for" gives.
@@ -611,19 +655,30 @@ fn delegation(r: &Reading, dict: &Dictionaries, i: usize) -> Option<Visitor> {
 }
 
 /// "Lavrov, in Geneva for talks with Kerry": a person in a place for talks
-/// that is not at home there has travelled to it.
+/// that is not at home there has travelled to it. So has one who "was in
+/// Kigali last weekend", "is in Nairobi, where he met ...", or "will be in
+/// Minsk on Friday": a form of "be" before "in" tells of a stay when a date,
+/// a purpose or a "where" clause goes with it.
 fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candidate>) {
-    if !r.text.contains(" for ") || !r.places.iter().any(|p| !p.adjective) {
+    if !r.places.iter().any(|p| !p.adjective) || !(r.text.contains(" for ") || r.text.contains(" in ")) {
         return;
     }
     let lower = r.text.to_ascii_lowercase();
     let index = dict.index();
     for p in r.places.iter().filter(|p| !p.adjective) {
         let rest = lower[p.end..].trim_start_matches(',').trim_start();
-        if !STAY_PURPOSES.iter().any(|s| rest.starts_with(s)) {
+        let purpose = STAY_PURPOSES.iter().any(|s| rest.starts_with(s));
+        let mut before = words_before(r, p.start);
+        if before.next().is_none_or(|w| w != "in") {
             continue;
         }
-        if words_before(r, p.start).next().is_none_or(|w| w != "in") {
+        // "was in", "is also in", "will be in".
+        let be = before
+            .find(|w| !["also", "already", "still", "now", "currently", "again"].contains(&w.as_str()))
+            .filter(|w| STAY_VERBS.contains(&w.as_str()));
+        let date = date_near(r, p.start, p.end, 50).or_else(|| fronted_date(r, p.start));
+        let where_clause = r.text[p.end..].trim_start().starts_with(", where");
+        if !purpose && !(be.is_some() && (date.is_some() || where_clause || stay_purpose_after(rest))) {
             continue;
         }
         let home = |a: &ActorSpan| {
@@ -641,14 +696,14 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         if home(person) {
             continue;
         }
-        let date = date_near(r, p.start, p.end, 50);
         let tense = date.map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates)).unwrap_or(Tense::Present);
         let mut ev = Event::new(Kind::Visit, Status::Happened);
         set_date(&mut ev, date, tense, anchor, dict);
-        if let Some(Status::Planned) = status_from_date(ev.date, anchor) {
+        let ahead = be.as_deref() == Some("be");
+        if ahead || status_from_date(ev.date, anchor) == Some(Status::Planned) {
             ev.status = Status::Planned;
         }
-        if ev.date.is_none() {
+        if ev.date.is_none() && be.as_deref().is_none_or(|w| ["is", "are"].contains(&w)) {
             ev.date = anchor.published.map(DateSpan::day);
         }
         ev.place = Some(p.name.to_string());
@@ -658,6 +713,14 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         c.family = 3;
         out.push(c);
     }
+}
+
+/// Forms of "be" before "in" that tell of a stay.
+const STAY_VERBS: &[&str] = &["was", "were", "is", "are", "be"];
+
+/// A purpose after a date: "was in Nairobi on Tuesday for talks".
+fn stay_purpose_after(rest: &str) -> bool {
+    rest.split(", ").next().is_some_and(|clause| STAY_PURPOSES.iter().any(|s| clause.contains(s)))
 }
 
 /// Two visit words for one visitor in one sentence ("arrived in Addis Ababa
