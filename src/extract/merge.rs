@@ -424,6 +424,16 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
                 if e.event.place.is_none() {
                     e.event.place = c.event.place.clone();
                 }
+                // "Yemen government heads to Sweden for peace talks" over a
+                // body that says "the talks": who meets or travels may be
+                // named in the headline alone.
+                if matches!(c.event.kind, Kind::Talks | Kind::Visit) {
+                    for a in &c.event.actors {
+                        if e.event.actors.len() < MAX_ACTORS && !e.event.actors.iter().any(|x| x.name == a.name) {
+                            e.event.actors.push(a.clone());
+                        }
+                    }
+                }
                 e.at = e.at.min(c.at);
             }
             None => events.push(c),

@@ -443,6 +443,11 @@ pub(crate) fn read<'a>(
             let next = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             next.len() > 4 && next.ends_with("ed") && next.starts_with(|c: char| c.is_lowercase())
         };
+        // "after a visit to Kabul, will travel": a capital after a
+        // preposition of place is where, not who.
+        if after_locative(&toks, &by_token, p.start) {
+            continue;
+        }
         if acts_as_subject(rest) || and_next || (heads && past()) {
             let Some(country) = index.place_named(&p.name).and_then(|i| dict.places[i].country.clone()) else {
                 continue;
@@ -463,9 +468,10 @@ pub(crate) fn read<'a>(
     for p in &places {
         let rest = &st[p.end..];
         let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")).unwrap_or(rest);
-        // Up to two lower-case modifiers first: "Yemen's exiled government",
-        // "the internationally-recognized Libyan government" is read above.
-        let rest = skip_modifiers(rest, 2);
+        // Up to three modifiers first: "Yemen's exiled government", "Yemen's
+        // Saudi Arabian-backed government"; "the internationally-recognized
+        // Libyan government" is read above.
+        let rest = skip_modifiers(rest, 3);
         for head in GOVERNMENT_HEADS {
             let followed = rest
                 .strip_prefix(' ')
@@ -1653,17 +1659,28 @@ fn party_noun_after<'s>(index: &Index, st: &'s str, end: usize) -> Option<&'s st
 /// The nouns after a country's name that stand for its government.
 const GOVERNMENT_HEADS: [&str; 4] = ["government", "regime", "leadership", "authorities"];
 
-/// `rest` (which starts with a space) past at most `n` lower-case words
-/// ("exiled", "internationally-recognized") that are followed by another word.
+/// `rest` (which starts with a space) past at most `n` modifiers that are
+/// followed by another word: lower-case words ("exiled",
+/// "internationally-recognized") and compounds that end in one ("Saudi-backed",
+/// "Saudi Arabian-backed", "UN-recognised"), their capitalised words included.
 fn skip_modifiers(rest: &str, n: usize) -> &str {
+    // "Saudi-backed": a hyphen, then a lower-case tail.
+    let compound = |w: &str| {
+        w.rsplit_once('-').is_some_and(|(head, tail)| {
+            !head.is_empty() && tail.len() >= 3 && tail.chars().all(|c| c.is_ascii_lowercase())
+        })
+    };
     let mut out = rest;
     for _ in 0..n {
         let Some(after) = out.strip_prefix(' ') else { break };
         let word_len = after.find(' ').unwrap_or(after.len());
         let word = &after[..word_len];
+        let next = after[word_len..].trim_start_matches(' ').split(' ').next().unwrap_or("");
+        // "Saudi" in "Saudi Arabian-backed": a name's word before its compound.
+        let leads_compound = word.chars().all(char::is_alphabetic) && compound(next);
         if word.is_empty()
             || GOVERNMENT_HEADS.contains(&word)
-            || !word.chars().all(|c| c.is_lowercase() || c == '-')
+            || !(word.chars().all(|c| c.is_lowercase() || c == '-') || compound(word) || leads_compound)
             || word_len == after.len()
         {
             break;
@@ -1738,7 +1755,7 @@ pub(crate) fn roles(
             role = r.title.as_str();
         }
         taken.push((start, end));
-        let country_name = country.map(|c| c.name.clone());
+        let country_name = country.map(|c| c.name.clone()).or_else(|| the_country(st, i, places, state));
         if indefinite {
             if let Some(c) = country_name {
                 let entity = state.cast.add(&c, EntityKind::Country, None, 0);
@@ -1754,7 +1771,10 @@ pub(crate) fn roles(
             }
             continue;
         }
-        if let Some(a) = index.role_holder(dict, role, country_name.as_deref(), day) {
+        let holder = index
+            .role_holder(dict, role, country_name.as_deref(), day)
+            .or_else(|| posted_holder(st, i, role, country_name.as_deref(), index, dict, day, places, actors, state));
+        if let Some(a) = holder {
             let actor = &dict.actors[a];
             actors.push(ActorSpan {
                 start,
@@ -1767,6 +1787,59 @@ pub(crate) fn roles(
             });
         }
     }
+}
+
+/// The country "the country's" names before a title at byte `at` ("traveled
+/// to Qatar for talks with the country's emir"): the last country its
+/// sentence names as a place (not as an adjective or an owner), else the
+/// country the article is about.
+fn the_country(st: &str, at: usize, places: &[PlaceSpan], state: &ArticleState) -> Option<Arc<str>> {
+    let before = st[..at].trim_end();
+    let owner = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s"))?;
+    let mut words = owner.rsplit(' ');
+    if words.next() != Some("country") || !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let owner_start = owner.len() - "country".len();
+    let possessive = |p: &PlaceSpan| st[p.end..].starts_with("'s") || st[p.end..].starts_with('\u{2019}');
+    places
+        .iter()
+        .rev()
+        .find(|p| p.country && !p.adjective && p.end <= owner_start && !possessive(p))
+        .map(|p| p.name.clone())
+        .or_else(|| state.main_country.as_deref().map(Arc::from))
+}
+
+/// The holder of a role posted to a place ("special envoy for yemen") that a
+/// sentence names by its bare title: "the UN's special envoy arrived in
+/// Yemen" is the UN's special envoy for Yemen, the place being one the
+/// sentence names or, failing that, the country the article is about. The
+/// employer is the country or body before the title, when there is one.
+#[allow(clippy::too_many_arguments)]
+fn posted_holder(
+    st: &str,
+    at: usize,
+    role: &str,
+    country: Option<&str>,
+    index: &Index,
+    dict: &Dictionaries,
+    day: Option<chrono::NaiveDate>,
+    places: &[PlaceSpan],
+    actors: &[ActorSpan],
+    state: &ArticleState,
+) -> Option<usize> {
+    let body = || {
+        actors.iter().find(|a| {
+            let gap = st[a.end.min(at)..at].trim_end();
+            !a.person() && a.end <= at && (gap.is_empty() || gap == "'s" || gap == "\u{2019}s")
+        })
+    };
+    let employer: Option<&str> = country.or_else(|| body().map(|a| &*a.name));
+    let posts = places.iter().filter(|p| !p.adjective).map(|p| &*p.name).chain(state.main_country.as_deref());
+    posts.into_iter().find_map(|post| {
+        let posted = format!("{role} for {}", post.to_lowercase());
+        index.role_holder(dict, &posted, employer, day)
+    })
 }
 
 pub(crate) fn in_spans(spans: &[(usize, usize)], i: usize) -> bool {
@@ -1877,6 +1950,18 @@ pub(crate) const METONYMY_VERBS: &[&str] = &[
     "believes",
     "considers",
 ];
+
+/// Whether a `locative` phrase of data/words.tsv ("in", "to", "a visit to")
+/// ends right before byte `at`.
+fn after_locative(toks: &[Tok], by_token: &[Option<(entities::words::ClassSet, usize)>], at: usize) -> bool {
+    let k = toks.partition_point(|t| t.start < at);
+    by_token[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .flatten()
+        .any(|(set, end)| *end == k && set.iter().any(|c| matches!(c, WordClass::Locative { .. })))
+}
 
 pub(crate) fn acts_as_subject(rest: &str) -> bool {
     let rest = rest.trim_start_matches([',', ' ']);

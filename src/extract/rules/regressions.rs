@@ -1713,3 +1713,69 @@ fn being_in_a_place_with_a_date_or_purpose_is_a_visit() {
     assert!(of(&events("Karl Ostrander was in Nairobi.", "2024-03-06"), Kind::Visit).is_empty());
     assert!(of(&events("The fighting was in Nairobi on Monday.", "2024-03-06"), Kind::Visit).is_empty());
 }
+
+#[test]
+fn a_bare_special_envoy_is_the_one_posted_to_the_place_the_sentence_names() {
+    // "special envoy" alone names nobody; the UN's special envoy who arrives
+    // in Libya is the UN's special envoy for Libya on that day.
+    let evs = events("The UN's special envoy arrived in Libya on Monday for talks on the ceasefire.", "2019-05-08");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Ghassan Salamé"], "{visits:#?}");
+}
+
+#[test]
+fn an_army_chief_and_the_countrys_president_are_their_role_holders() {
+    // "the country's president" is the president of the country the
+    // sentence travels to, not of the traveller's.
+    let evs =
+        events("Myanmar's army chief flew to Russia on Monday for talks with the country's president.", "2022-07-12");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Min Aung Hlaing"], "{visits:#?}");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Vladimir Putin"), "{talks:#?}");
+}
+
+#[test]
+fn a_capital_after_a_preposition_is_a_place_and_no_traveller() {
+    // "Nairobi" in "after a visit to Nairobi, will travel" is where he went,
+    // not Kenya's government travelling on to Kampala.
+    let evs = events(
+        "UN envoy Marten Grimsby, after a visit to Nairobi, will travel to Kampala to meet rebel leaders.",
+        "2024-03-06",
+    );
+    let to_kampala: Vec<_> =
+        of(&evs, Kind::Visit).into_iter().filter(|e| e.place.as_deref() == Some("Kampala")).collect();
+    assert_eq!(to_kampala.len(), 1, "{evs:#?}");
+    assert_eq!(actors(to_kampala[0]), ["Marten Grimsby"], "{to_kampala:#?}");
+}
+
+#[test]
+fn a_government_behind_a_backed_compound_is_still_its_countrys() {
+    // "Somalia's Western-backed government", "Mali's Russian-backed
+    // government": the compound modifies the government; the backer is no actor.
+    for s in [
+        "A delegation from Somalia's Western-backed government left for Nairobi on Monday.",
+        "A delegation from Mali's Russian-backed government left for Algiers on Monday.",
+    ] {
+        let evs = events(s, "2024-03-06");
+        let visits = of(&evs, Kind::Visit);
+        assert_eq!(visits.len(), 1, "{evs:#?}");
+        assert!(actors(visits[0])[0].ends_with("government"), "{visits:#?}");
+    }
+}
+
+#[test]
+fn who_travels_or_meets_may_be_named_in_the_headline_alone() {
+    // The body says only "the talks": the headline's party is the meeting's.
+    let evs = events(
+        "Somalia's government heads to Nairobi for peace talks\n\n\
+         The talks open in Nairobi on Thursday, a spokesman said.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).iter().any(|a| a.contains("Somali")), "{talks:#?}");
+}
