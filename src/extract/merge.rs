@@ -395,15 +395,21 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
         // nor the date guessed from its tense keeps it apart.
         // It then joins an event that shares one of its actors.
         let mut probe = c.event.clone();
+        // A status guessed from what a trip is for ("heads to Nairobi for
+        // talks": planned) is no more telling, and may join a body event
+        // that names nobody ("The talks open in Nairobi on Thursday").
+        let guessed = c.status_guessed;
         let relaxed = matches!(probe.kind, Kind::Talks | Kind::Visit)
             && probe.date_text.is_none()
-            && probe.status == Status::Happened
+            && (probe.status == Status::Happened || guessed)
             && !probe.actors.is_empty();
         if relaxed {
             probe.status = Status::Unknown;
             probe.date = None;
         }
-        let shares = |e: &Event| e.actors.iter().any(|a| probe.actors.iter().any(|b| a.name == b.name));
+        let shares = |e: &Event| {
+            e.actors.iter().any(|a| probe.actors.iter().any(|b| a.name == b.name)) || guessed && e.actors.is_empty()
+        };
         let target = events.iter().position(|e| {
             e.event.kind == c.event.kind
                 && (compatible(&e.event, &c.event) || (relaxed && compatible(&e.event, &probe) && shares(&e.event)))
