@@ -157,11 +157,16 @@ pub(crate) fn statement(
         };
         // The agent: the first actor after "by", past its description
         // ("by South Sudan's ambassador to Ethiopia, James Morgan").
+        // A person there is the agent over the places and bodies of their
+        // description ("by Kassala's ambassador to Eritrea, Tomas Vinter").
         let agent = by_agent.and_then(|at| {
-            r.actors
+            let mut near = r
+                .actors
                 .iter()
                 .filter(|a| !a.agency())
-                .find(|a| a.start >= at && a.start - at <= 80 && !r.clause_break(at, a.start))
+                .filter(|a| a.start >= at && a.start - at <= 80 && !r.clause_break(at, a.start));
+            let first = near.clone().next();
+            near.find(|a| a.person()).or(first)
         });
         if by_agent.is_some() && agent.is_none() {
             continue;
