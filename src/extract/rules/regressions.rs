@@ -1779,3 +1779,16 @@ fn who_travels_or_meets_may_be_named_in_the_headline_alone() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).iter().any(|a| a.contains("Somali")), "{talks:#?}");
 }
+
+#[test]
+fn touching_down_and_stopping_in_a_place_are_visits() {
+    for (s, place) in [
+        ("Karl Brandtner touched down in Juba on Monday.", "Juba"),
+        ("The envoy Tomas Okello stopped in Kampala on Monday.", "Kampala"),
+    ] {
+        let evs = events(s, "2023-03-15");
+        let visits = of(&evs, Kind::Visit);
+        assert_eq!(visits.len(), 1, "{evs:#?}");
+        assert_eq!(visits[0].place.as_deref(), Some(place), "{visits:#?}");
+    }
+}
