@@ -77,6 +77,7 @@ const VOCABULARY: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "chief of staff",
+    "army chief",
     "leader",
     "head",
     "chairman",
