@@ -1792,3 +1792,13 @@ fn touching_down_and_stopping_in_a_place_are_visits() {
         assert_eq!(visits[0].place.as_deref(), Some(place), "{visits:#?}");
     }
 }
+
+#[test]
+fn the_visit_of_a_person_to_a_place_is_their_visit() {
+    // "of" after a visit noun names the visitor; the destination follows the name.
+    let evs = events("The visit of Karl Brandtner to Nairobi came a week after the ceasefire.", "2023-03-15");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Nairobi"), "{visits:#?}");
+    assert_eq!(actors(visits[0]), ["Karl Brandtner"], "{visits:#?}");
+}

@@ -88,7 +88,18 @@ pub(crate) fn visits(
         // only with a traveller ("left Kyiv for Warsaw").
         let departure = DEPARTURE.contains(&t.phrase.as_str());
         let prepositions: &[&str] = if departure { &["for"] } else { &["to", "in", "into"] };
-        let dest = if bare_verb {
+        // "the visit of X to Y": a visit noun's "of" names the visitor, and
+        // the destination follows the name.
+        let of_person = (!governs && !t.phrase.contains(' ') && r.text[w.end..].starts_with(" of "))
+            .then(|| {
+                r.actors.iter().find(|a| {
+                    a.person() && a.start >= w.end + 4 && a.start - w.end <= 40 && !r.text[w.end..a.start].contains(',')
+                })
+            })
+            .flatten();
+        let dest = if let Some(a) = of_person {
+            destination(r, a.end, from_here, 12)
+        } else if bare_verb {
             r.places
                 .iter()
                 .filter(|p| {
@@ -123,6 +134,7 @@ pub(crate) fn visits(
                     .find(|a| a.person() && !r.clause_break(w.end, a.start) && !r.text[w.end..a.start].contains(','))
             })
             .flatten()
+            .or(of_person)
             .map(|a| Visitor {
                 name: a.name.to_string(),
                 start: a.start,
