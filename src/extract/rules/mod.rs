@@ -286,11 +286,11 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
 }
 
 /// Whether the comma that closes a fronted phrase holding the trigger ("Ahead
-/// of the talks, women staged a protest in Kabul") lies between the
-/// trigger's end and byte `at`: what follows is the main clause's.
+/// of the talks, women staged a protest in Kabul"; opened by an `OCCASION`
+/// preposition or "despite") lies between the trigger's end and byte `at`:
+/// what follows is the main clause's.
 fn closes_fronted_phrase(r: &Reading, end: usize, at: usize) -> bool {
-    const OPENERS: &[&str] = &["ahead", "after", "before", "during", "following", "amid", "despite"];
-    r.toks.first().is_some_and(|t| OPENERS.contains(&t.lower))
+    r.toks.first().is_some_and(|t| OCCASION.contains(&t.lower) || t.lower == "despite")
         && r.text[..end].find(',').is_none()
         && r.text[end..at].contains(',')
 }
