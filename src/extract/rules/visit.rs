@@ -135,11 +135,7 @@ pub(crate) fn visits(
             })
             .flatten()
             .or(of_person)
-            .map(|a| Visitor {
-                name: a.name.to_string(),
-                start: a.start,
-                home: a.country.as_deref().map(String::from).or_else(|| country_of(dict, &a.name)),
-            });
+            .map(|a| Visitor::of(a, dict));
         let visitor = visited_by
             .or_else(|| visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted)))
             .map(|v| lead_of_companion(r, dict, v));
@@ -268,8 +264,7 @@ fn visiting_guest<'r>(
         .filter(|p| !p.adjective && p.start >= guest.end && p.start - guest.end <= 40)
         .filter(|p| !r.clause_break(guest.end, p.start))
         .find(|p| words_before(r, p.start).next().is_some_and(|x| x == "in"));
-    let home = guest.country.as_deref().map(String::from).or_else(|| country_of(dict, &guest.name));
-    Some((Visitor { name: guest.name.to_string(), start: guest.start, home }, place))
+    Some((Visitor::of(guest, dict), place))
 }
 
 /// Verbs of departure: they travel to the place "for" gives.
@@ -283,6 +278,19 @@ struct Visitor {
     home: Option<String>,
 }
 
+impl Visitor {
+    /// The actor `a` as a traveller, with the country of its dictionary row.
+    fn of(a: &ActorSpan, dict: &Dictionaries) -> Visitor {
+        let home = a.country.as_deref().map(String::from).or_else(|| country_of(dict, &a.name));
+        Visitor { name: a.name.to_string(), start: a.start, home }
+    }
+
+    /// Whether the visitor is named inside the same quote as the word at `i`.
+    fn quoted_with(&self, r: &Reading, i: usize) -> bool {
+        r.quotes.iter().any(|&(s, e)| s <= i && i < e && s <= self.start && self.start < e)
+    }
+}
+
 /// Whether `place` is in the visitor's own country.
 fn at_home(dict: &Dictionaries, v: &Visitor, place: &str) -> bool {
     let Some(home) = v.home.as_deref() else { return false };
@@ -293,13 +301,6 @@ fn at_home(dict: &Dictionaries, v: &Visitor, place: &str) -> bool {
 fn country_of(dict: &Dictionaries, place: &str) -> Option<String> {
     let index = dict.index();
     index.place_named(place).and_then(|i| dict.places[i].country.clone())
-}
-
-impl Visitor {
-    /// Whether the visitor is named inside the same quote as the word at `i`.
-    fn quoted_with(&self, r: &Reading, i: usize) -> bool {
-        r.quotes.iter().any(|&(s, e)| s <= i && i < e && s <= self.start && self.start < e)
-    }
 }
 
 /// The destination after a visit word: the first place in its clause that is
@@ -407,11 +408,7 @@ fn visitor(
     place: Option<&PlaceSpan>,
     adverbial: Option<bool>,
 ) -> Option<Visitor> {
-    let of = |a: &ActorSpan| Visitor {
-        name: a.name.to_string(),
-        start: a.start,
-        home: a.country.as_deref().map(String::from).or_else(|| country_of(dict, &a.name)),
-    };
+    let of = |a: &ActorSpan| Visitor::of(a, dict);
     let not_place = |a: &ActorSpan| place.is_none_or(|p| p.name != a.name);
     // "A visit by X", "a visit to three countries by Secretary of State X":
     // the person the by-phrase names, else its first actor.
@@ -533,11 +530,7 @@ fn lead_of_companion(r: &Reading, dict: &Dictionaries, v: Visitor) -> Visitor {
         }
     });
     match lead {
-        Some(a) => Visitor {
-            name: a.name.to_string(),
-            start: a.start,
-            home: a.country.as_deref().map(String::from).or_else(|| country_of(dict, &a.name)),
-        },
+        Some(a) => Visitor::of(a, dict),
         None => v,
     }
 }
