@@ -1822,3 +1822,17 @@ fn a_report_dated_and_placed_by_the_story_joins_the_meeting_of_that_day_and_plac
     assert_eq!(talks.len(), 1, "{talks:#?}");
     assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
 }
+
+#[test]
+fn a_date_in_a_relative_clause_set_off_by_commas_does_not_date_the_main_clause() {
+    // Saturday is when the envoys landed; the meeting is still to come.
+    let evs = events(
+        "The envoys, who landed late on Saturday, will meet with the council head Tomas Okello to hold talks \
+         on ending hostilities.",
+        "2023-04-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(day(talks[0]), None, "{talks:#?}");
+}
