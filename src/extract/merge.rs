@@ -448,7 +448,41 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
     events.sort_by_key(|c| c.at);
     date_the_undated(&mut events, anchor);
     place_the_unplaced(&mut events, dateline);
+    join_same_occasion(&mut events);
     events.into_iter().map(|c| c.event).collect()
+}
+
+/// "One place and one day make one meeting" once the article has dated and
+/// placed what its sentences did not: a report whose day and place came from
+/// the story ("the two parties discussed ...", dated and placed at the end)
+/// joins the meeting of that day and place whose participants agree with it.
+fn join_same_occasion(events: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < events.len() {
+        let c = &events[i];
+        let target = matches!(c.event.kind, Kind::Talks | Kind::Visit)
+            .then(|| {
+                events[..i].iter().position(|e| {
+                    e.event.kind == c.event.kind
+                        && !c.distinct
+                        && e.event.status == c.event.status
+                        && same_day(e.event.date, c.event.date)
+                        && e.event.place.is_some()
+                        && e.event.place == c.event.place
+                        && !e.event.actors.is_empty()
+                        && !c.event.actors.is_empty()
+                        && actors_agree(&e.event, &c.event)
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                let c = events.remove(i);
+                absorb(&mut events[t].event, c.event);
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// Whether every content word of a headline's speaker stands in a body

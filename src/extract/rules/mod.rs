@@ -11,6 +11,7 @@ use super::entities;
 use super::entities::cast::EntityKind;
 use super::entities::words::WordClass;
 use super::reading::{in_spans, lower_cow, separates_clauses, ActorSpan, PlaceSpan, Reading};
+use super::tokens::TokKind;
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
 use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
 
@@ -153,6 +154,7 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        .filter(|d| !in_relative_aside(r, d, start))
         // "WASHINGTON, May 9 (Reuters) - Talks ...": a dateline's date is the
         // report's, closed off by its dash.
         .filter(|d| {
@@ -170,6 +172,18 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
         (b, a) => b.or(a),
     }
+}
+
+/// "The envoys, who landed late on Saturday, will meet the council head": a
+/// date inside a relative clause set off by commas dates that clause, not
+/// the main clause the trigger at `at` stands in after it.
+fn in_relative_aside(r: &Reading, d: &TimeExpr, at: usize) -> bool {
+    if !r.text[d.end..at].contains(',') {
+        return false;
+    }
+    let k = r.tok_at(d.start);
+    let comma = r.toks[..k].iter().rposition(|t| t.kind == TokKind::Punct && t.text == ",");
+    comma.is_some_and(|c| r.toks.get(c + 1).is_some_and(|t| matches!(t.lower, "who" | "which" | "whose")))
 }
 
 /// A date that heads the sentence and closes its fronted phrase with a comma

@@ -1802,3 +1802,37 @@ fn the_visit_of_a_person_to_a_place_is_their_visit() {
     assert_eq!(visits[0].place.as_deref(), Some("Nairobi"), "{visits:#?}");
     assert_eq!(actors(visits[0]), ["Karl Brandtner"], "{visits:#?}");
 }
+
+#[test]
+fn a_report_dated_and_placed_by_the_story_joins_the_meeting_of_that_day_and_place() {
+    // The last sentence's talks get the story's day and the meeting's city
+    // only at the end of the article; with them they are the meeting's.
+    let evs = events(
+        "Foreign Minister Karl Brandtner on Wednesday met with Kassalan Foreign Minister Tomas Okello \
+         and other officials in the capital Nairobi, as both countries look to repair ties.\n\
+         \"The most important thing is to deepen the peace,\" Brandtner told journalists after the meeting.\n\
+         Speaking to the media, the Kassalan Foreign Ministry spokesman Meron Tadesse said the two sides \
+         commented on the positive development of the ceasefire and the Disarmament, Demobilization and \
+         Rehabilitation process.\n\
+         Tadesse added that the two parties discussed the formation of the interim regional administration \
+         in the Rift region and the ongoing nationwide consultations on the Transitional Justice policy.",
+        "2023-03-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+}
+
+#[test]
+fn a_date_in_a_relative_clause_set_off_by_commas_does_not_date_the_main_clause() {
+    // Saturday is when the envoys landed; the meeting is still to come.
+    let evs = events(
+        "The envoys, who landed late on Saturday, will meet with the council head Tomas Okello to hold talks \
+         on ending hostilities.",
+        "2023-04-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(day(talks[0]), None, "{talks:#?}");
+}
