@@ -611,6 +611,8 @@ pub(crate) fn is_verb(phrase: &str) -> bool {
         "hosted",
         "convene",
     ];
+    // "to meet": an infinitive is its verb.
+    let phrase = phrase.strip_prefix("to ").unwrap_or(phrase);
     phrase.split(' ').next().is_some_and(|w| VERBS.contains(&w))
 }
 

@@ -1836,3 +1836,28 @@ fn a_date_in_a_relative_clause_set_off_by_commas_does_not_date_the_main_clause()
     assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
     assert_eq!(day(talks[0]), None, "{talks:#?}");
 }
+
+#[test]
+fn to_meet_a_named_counterpart_is_a_planned_meeting_at_the_trips_destination() {
+    // "to meet" is a status cue too: it held the verb, and no talks were read.
+    let evs = events(
+        "Angolan President Karl Brandtner will travel to Kinshasa on Monday to meet with the Congolese \
+         President, Tomas Okello.",
+        "2020-01-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!((talks[0].status, talks[0].place.as_deref()), (Status::Planned, Some("Kinshasa")), "{talks:#?}");
+    assert_eq!(actors(talks[0]), ["Karl Brandtner", "Tomas Okello"], "{talks:#?}");
+    let evs = events("The West African envoys also hope to meet ousted president Tomas Okello.", "2020-08-20");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+}
+
+#[test]
+fn a_deadline_set_by_someone_is_no_meeting_with_them() {
+    // The agent of a passive after the object met no one.
+    let evs = events("The government failed to meet the deadline set by Tomas Okello.", "2020-01-16");
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}

@@ -20,6 +20,8 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
         !r.clause_break(end, a.start)
             && !between.contains([',', ';', '"', '\u{201c}'])
             && !between.contains(" from ")
+            // "failed to meet the deadline set by X": X is an agent, met by no one.
+            && !between.contains(" by ")
             && !a.agency()
     })
 }
@@ -162,7 +164,11 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
-        let said = t.status.filter(|s| *s != Status::Happened || cue.is_none()).or(cue);
+        // "hopes to meet the president", "flew to Juba to meet X": an
+        // infinitive tells of a meeting still ahead of its clause's verb,
+        // unless a cue before it says otherwise ("refused to meet").
+        let infinitive = t.phrase.starts_with("to ").then_some(Status::Planned);
+        let said = t.status.filter(|s| *s != Status::Happened || cue.is_none()).or(cue).or(infinitive);
         let dated = said.or_else(|| status_from_date(ev.date, anchor));
         ev.status = dated.unwrap_or_else(|| tense_status(tense));
         // "traveled to Qatar on Thursday for talks with the emir": what a
@@ -290,8 +296,13 @@ fn is_verb_form(phrase: &str) -> bool {
 /// in Yemen for peace talks").
 fn purpose_of_trip(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
     let k = r.tok_at(at);
-    let Some(f) = (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for") else { return false };
-    let modifiers = r.toks[f + 1..k].iter().all(|t| t.text.starts_with(char::is_lowercase) && t.lower != "the");
+    // "flew to Juba to meet X": the infinitive's own "to" is the purpose's.
+    let infinitive = r.toks.get(k).is_some_and(|t| t.lower == "to").then_some(k);
+    let Some(f) = infinitive.or_else(|| (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for")) else {
+        return false;
+    };
+    let modifiers =
+        f == k || r.toks[f + 1..k].iter().all(|t| t.text.starts_with(char::is_lowercase) && t.lower != "the");
     let for_at = r.toks[f].start;
     modifiers
         && r.words.iter().any(|v| {
