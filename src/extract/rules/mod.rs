@@ -218,6 +218,9 @@ const HOLDING: &[&str] = &[
     "be",
     "been",
     "being",
+    "had",
+    "has",
+    "have",
     "to",
     "now",
     "scheduled",
@@ -243,8 +246,14 @@ const HOLDING: &[&str] = &[
     "convenes",
     "in",
     "at",
+    "on",
+    "for",
     "the",
 ];
+
+/// Participles that open a reduced relative clause of holding after a comma
+/// ("the talks, scheduled for July 25, were called off").
+const REDUCED: &[&str] = &["scheduled", "set", "due", "slated", "planned", "held", "expected"];
 
 /// Whether the text from a trigger's end to `at` is the trigger's own
 /// relative clause of holding: "the summit, which will be held in Jeddah
@@ -252,14 +261,25 @@ const HOLDING: &[&str] = &[
 /// Wednesday in Geneva". Its date and place are the event's.
 pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let gap = &r.text[end..at];
-    let Some(k) = gap.find(", which ").or_else(|| gap.find(", that ")) else { return false };
+    // "the talks, which will be held", "the meetings that had been
+    // scheduled to be held", or a participle alone: "the talks, scheduled
+    // for July 25,".
+    let relative = [", which ", ", that ", " which ", " that "].iter().find_map(|p| gap.find(p).map(|k| (k, p.len())));
+    let participle = || {
+        let rest = gap.strip_prefix(", ")?;
+        let first = rest.split_whitespace().next()?;
+        REDUCED.contains(&&*lower_cow(first)).then_some((0, 2))
+    };
+    let Some((k, skip)) = relative.or_else(participle) else { return false };
     if separates_clauses(&gap[..k]) || gap[..k].contains(',') {
         return false;
     }
-    let clause = &gap[k + 2..];
-    let at_word = |w: &str| end + k + 2 + (w.as_ptr() as usize - clause.as_ptr() as usize);
-    let mut words = clause.split_whitespace().skip(1);
-    let mut held = false;
+    // The clause from its pronoun on (or its participle).
+    let clause = &gap[k + skip..];
+    let at_word = |w: &str| end + k + skip + (w.as_ptr() as usize - clause.as_ptr() as usize);
+    let reduced = relative.is_none();
+    let mut words = clause.split_whitespace();
+    let mut held = reduced;
     let plain = words.all(|w| {
         let lower = lower_cow(w);
         held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts");
@@ -408,6 +428,9 @@ pub(crate) fn trigger_tense(
 ) -> Tense {
     match (cue, implied) {
         (Some(Status::Planned) | Some(Status::Proposed), _) => Tense::Future,
+        // "cancelled the round that had been scheduled for July 25": the
+        // day dropped may lie on either side of publication; the nearest.
+        (Some(Status::Cancelled), _) => Tense::Present,
         (_, Some(Status::Happened)) => Tense::Past,
         _ => date
             .map(|d| dates::tense_at_tokens(&r.toks, d.start, d.end, &dict.dates))

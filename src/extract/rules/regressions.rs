@@ -1861,3 +1861,23 @@ fn a_deadline_set_by_someone_is_no_meeting_with_them() {
     let evs = events("The government failed to meet the deadline set by Tomas Okello.", "2020-01-16");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_restrictive_or_reduced_relative_clause_of_holding_dates_the_meeting() {
+    // No comma before "that", and "had been": the clause still only says
+    // when the meetings were to be held; a called-off day is the nearest.
+    let evs = events(
+        "UN envoy Karl Brandtner cancelled the 9th round of the meetings that had been scheduled to be held \
+         on July 25th.",
+        "2022-10-17",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!((talks[0].status, day(talks[0]).as_deref()), (Status::Cancelled, Some("2022-07-25")), "{talks:#?}");
+    // A participle alone after a comma: "the talks, scheduled for July 25,".
+    let evs =
+        events("Brandtner said the talks with Tomas Okello, scheduled for July 25, would go ahead.", "2022-07-10");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2022-07-25"), "{talks:#?}");
+}
