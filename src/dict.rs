@@ -1065,8 +1065,26 @@ mod tests {
         {
             assert_eq!(furniture.rule(line.as_bytes()), expected(line.as_bytes()), "{line:?}");
         }
+        let matcher = furniture.matcher.as_ref().unwrap();
+        let dfa = matcher.dfa.as_ref().unwrap();
+        let input = regex_automata::Input::new("Café, déjà ouvert".as_bytes()).anchored(regex_automata::Anchored::Yes);
+        assert!(dfa.try_search_fwd(&mut dfa.create_cache(), &input).is_err(), "the lazy DFA gives up here");
         assert_eq!(furniture.rule("Café, déjà ouvert à Paris".as_bytes()).map(|r| r.0), Some(LineRule::Drop));
         assert_eq!(furniture.rule("Über uns: wer wir sind".as_bytes()).map(|r| r.0), Some(LineRule::Stop));
+    }
+
+    #[test]
+    fn overlay_furniture_rules_apply_after_the_builtin_ones_without_recompiling() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("furniture.tsv"), "# mine\ndrop\tzorblax bulletin\\b.*\n").unwrap();
+        let d = Dictionaries::with_overlay(dir.path()).unwrap();
+        assert_eq!(d.furniture.rule(b"Zorblax Bulletin: all the news").map(|r| r.0), Some(LineRule::Drop));
+        assert_eq!(d.furniture.rule(b"Read more").map(|r| r.0), Some(LineRule::Drop), "the built-in rules stay");
+        assert!(Dictionaries::builtin().unwrap().furniture.rule(b"Zorblax Bulletin: all the news").is_none());
+        assert_ne!(d.fingerprint, BUILTIN_FINGERPRINT, "a user's file is hashed at run time");
+        std::fs::write(dir.path().join("furniture.tsv"), "drop\tfine\ndrop\t(unclosed\n").unwrap();
+        let e = Dictionaries::with_overlay(dir.path()).unwrap_err();
+        assert_eq!((e.file, e.line), (dir.path().join("furniture.tsv").display().to_string(), 2));
     }
 
     #[test]
