@@ -261,16 +261,82 @@ pub enum LineRule {
 pub struct Furniture {
     /// The action of each rule, by pattern number.
     actions: Vec<LineRule>,
-    matcher: Option<regex_automata::meta::Regex>,
+    matcher: Option<Arc<FurnitureMatcher>>,
 }
 
 impl Furniture {
     /// The action of the first rule whose pattern matches `line` (trimmed), if
     /// any, with where the match ends: the whole line, or for a `strip` rule its start.
     pub fn rule(&self, line: &[u8]) -> Option<(LineRule, usize)> {
+        let (pattern, end) = self.matcher.as_ref()?.find(line)?;
+        self.actions.get(pattern).map(|&a| (a, end))
+    }
+}
+
+/// The furniture patterns' engines: a forward lazy DFA, with a PikeVM on the
+/// same NFA for the lines the lazy DFA gives up on (a non-ASCII byte next to
+/// a Unicode `\b`, a cache cleared too often). Every search is anchored at
+/// the line's start and only the end and the pattern are asked for, so
+/// nothing needs the reverse NFA, the prefilter or the other engines that a
+/// `meta::Regex` compiles: at every start-up the regex compilation was a
+/// fifth of a one-article run (22 M instructions, 7 M of them those parts).
+/// Both engines give `meta::Regex`'s leftmost-first match.
+struct FurnitureMatcher {
+    dfa: Option<regex_automata::hybrid::dfa::DFA>,
+    pikevm: regex_automata::nfa::thompson::pikevm::PikeVM,
+    caches: regex_automata::util::pool::Pool<FurnitureCache, Box<dyn Fn() -> FurnitureCache + Send + Sync>>,
+}
+
+/// A search's scratch space, one per thread at a time (`Pool`). The
+/// PikeVM's is made on the first line the lazy DFA gives up on: for the
+/// built-in patterns it is sized by their NFA's states times every
+/// pattern's two slots, 18 M instructions to make, more than the search
+/// of a whole article.
+struct FurnitureCache {
+    dfa: Option<regex_automata::hybrid::dfa::Cache>,
+    pikevm: Option<regex_automata::nfa::thompson::pikevm::Cache>,
+}
+
+impl std::fmt::Debug for FurnitureMatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FurnitureMatcher").field("patterns", &self.pikevm.get_nfa().pattern_len()).finish()
+    }
+}
+
+impl FurnitureMatcher {
+    fn new(nfa: regex_automata::nfa::thompson::NFA) -> Self {
+        use regex_automata::{hybrid, nfa::thompson::pikevm::PikeVM};
+        // As `meta::Regex` configures its lazy DFA: it gives up rather than
+        // thrash its cache, and a Unicode `\b` makes it give up on non-ASCII bytes.
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .unicode_word_boundary(true)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .ok();
+        let pikevm = PikeVM::new_from_nfa(nfa).expect("a PikeVM builds from any NFA");
+        let for_dfa = dfa.clone();
+        let create: Box<dyn Fn() -> FurnitureCache + Send + Sync> =
+            Box::new(move || FurnitureCache { dfa: for_dfa.as_ref().map(|d| d.create_cache()), pikevm: None });
+        FurnitureMatcher { dfa, pikevm, caches: regex_automata::util::pool::Pool::new(create) }
+    }
+
+    /// The first pattern that matches at the start of `line`, and where its match ends.
+    fn find(&self, line: &[u8]) -> Option<(usize, usize)> {
         let input = regex_automata::Input::new(line).anchored(regex_automata::Anchored::Yes);
-        let found = self.matcher.as_ref()?.search(&input)?;
-        self.actions.get(found.pattern().as_usize()).map(|&a| (a, found.end()))
+        let mut cache = self.caches.get();
+        let cache = &mut *cache;
+        if let (Some(dfa), Some(dfa_cache)) = (&self.dfa, cache.dfa.as_mut()) {
+            if let Ok(found) = dfa.try_search_fwd(dfa_cache, &input) {
+                return found.map(|m| (m.pattern().as_usize(), m.offset()));
+            }
+        }
+        let pikevm_cache = cache.pikevm.get_or_insert_with(|| self.pikevm.create_cache());
+        let found = self.pikevm.find(pikevm_cache, input)?;
+        Some((found.pattern().as_usize(), found.end()))
     }
 }
 
@@ -714,14 +780,18 @@ fn byte_rules_fit(pattern: &str) -> bool {
     pattern.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
 }
 
+/// The forward NFA of the furniture patterns, as `regex::bytes` reads them
+/// (a line may hold any bytes), case-insensitively; with `meta::Regex`'s limit on its size.
 fn furniture_matcher(
     alternatives: &[String],
-) -> Result<regex_automata::meta::Regex, Box<regex_automata::meta::BuildError>> {
-    use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
-    meta::Builder::new()
-        // As `regex::bytes` (a line may hold any bytes), reporting only which pattern matched.
-        .configure(meta::Config::new().utf8_empty(false).which_captures(WhichCaptures::Implicit))
+) -> Result<regex_automata::nfa::thompson::NFA, Box<regex_automata::nfa::thompson::BuildError>> {
+    use regex_automata::{
+        nfa::thompson::{Compiler, Config, WhichCaptures},
+        util::syntax,
+    };
+    Compiler::new()
         .syntax(syntax::Config::new().case_insensitive(true).utf8(false))
+        .configure(Config::new().utf8(false).which_captures(WhichCaptures::Implicit).nfa_size_limit(Some(10 << 20)))
         .build_many(alternatives)
         .map_err(Box::new)
 }
@@ -753,7 +823,7 @@ fn parse_furniture(sources: &[Source]) -> Result<Furniture, DictError> {
     let alternatives: Vec<String> =
         patterns.iter().map(|&(_, _, p, start)| whole_line(p, byte_rules_fit(p), start)).collect();
     if let Ok(matcher) = furniture_matcher(&alternatives) {
-        return Ok(Furniture { actions, matcher: Some(matcher) });
+        return Ok(Furniture { actions, matcher: Some(Arc::new(FurnitureMatcher::new(matcher))) });
     }
     // A pattern is bad, or needs Unicode rules without non-ASCII letters: find
     // which, one pattern at a time (slower, but only for such files).
@@ -774,14 +844,14 @@ fn parse_furniture(sources: &[Source]) -> Result<Furniture, DictError> {
         line: 0,
         message: format!("the furniture patterns together: {}", regex_error(&e)),
     })?;
-    Ok(Furniture { actions, matcher: Some(matcher) })
+    Ok(Furniture { actions, matcher: Some(Arc::new(FurnitureMatcher::new(matcher))) })
 }
 
 /// A build error with its cause: the syntax error (with the pattern and a
 /// caret under the fault) or the size limit.
-fn regex_error(e: &regex_automata::meta::BuildError) -> String {
-    match e.syntax_error() {
-        Some(syntax) => syntax.to_string(),
+fn regex_error(e: &regex_automata::nfa::thompson::BuildError) -> String {
+    match std::error::Error::source(e) {
+        Some(cause) => cause.to_string(),
         None => e.to_string(),
     }
 }
@@ -932,6 +1002,91 @@ mod tests {
 
     /// One matcher for all the rules must still give the first rule in file
     /// order, with Unicode patterns among byte-rule ones.
+    /// What the matcher must find: each pattern on its own, in file order, as
+    /// `regex::bytes` reads it; the first that matches at the line's start wins.
+    fn furniture_by_one_regex_each(text: &str) -> impl Fn(&[u8]) -> Option<(LineRule, usize)> {
+        let src = Source::new("f.tsv", text);
+        let rules: Vec<(LineRule, regex::bytes::Regex)> = src
+            .rows()
+            .map(|(_, f)| {
+                let action = match f[0] {
+                    "stop" => LineRule::Stop,
+                    "drop" => LineRule::Drop,
+                    _ => LineRule::Strip,
+                };
+                let pattern = whole_line(f[1], byte_rules_fit(f[1]), action == LineRule::Strip);
+                (action, regex::bytes::Regex::new(&format!("(?i){pattern}")).unwrap())
+            })
+            .collect();
+        move |line| rules.iter().find_map(|(action, re)| re.find(line).map(|m| (*action, m.end())))
+    }
+
+    #[test]
+    fn furniture_matcher_finds_the_first_rule_and_end_that_one_regex_per_pattern_finds() {
+        let text = BUILTIN.iter().find(|(n, _)| *n == "furniture.tsv").unwrap().1;
+        let furniture = parse_furniture(&[Source::new("furniture.tsv", text)]).unwrap();
+        let expected = furniture_by_one_regex_each(text);
+        let mut lines: Vec<String> = [
+            "Read more: the talks in Geneva",
+            "Photo: AP / Jane Doe",
+            "Tuesday, 12 March 2019 14:05 GMT",
+            "Updated: 2019-03-12 10:00 The minister said",
+            "Home > World > Middle East",
+            "John Smith (L) and Jane Doe (R) in Vienna.",
+            "Share this article",
+            "© 2013 Reuters",
+            "« Previous",
+            "Comments (12)",
+            "Café owners said the talks would resume » next week",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for entry in std::fs::read_dir(seeds).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+            lines.extend(text.lines().map(|l| l.trim().to_string()));
+        }
+        for line in &lines {
+            assert_eq!(furniture.rule(line.as_bytes()), expected(line.as_bytes()), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_matcher_falls_back_when_the_lazy_dfa_gives_up() {
+        // A non-ASCII letter keeps Unicode rules, so its `\b` is Unicode's:
+        // the lazy DFA gives up on a non-ASCII byte and the PikeVM answers.
+        let text = "drop\tcafé\\b.{0,40}\\bouvert\\b.*\nstop\tüber uns\\b.*\ndrop\tread more\n";
+        let furniture = parse_furniture(&[Source::new("f.tsv", text)]).unwrap();
+        let expected = furniture_by_one_regex_each(text);
+        for line in
+            ["Café, déjà ouvert à Paris", "café ouvertement", "Über uns: wer wir sind", "read more", "Cafés ouvert"]
+        {
+            assert_eq!(furniture.rule(line.as_bytes()), expected(line.as_bytes()), "{line:?}");
+        }
+        let matcher = furniture.matcher.as_ref().unwrap();
+        let dfa = matcher.dfa.as_ref().unwrap();
+        let input = regex_automata::Input::new("Café, déjà ouvert".as_bytes()).anchored(regex_automata::Anchored::Yes);
+        assert!(dfa.try_search_fwd(&mut dfa.create_cache(), &input).is_err(), "the lazy DFA gives up here");
+        assert_eq!(furniture.rule("Café, déjà ouvert à Paris".as_bytes()).map(|r| r.0), Some(LineRule::Drop));
+        assert_eq!(furniture.rule("Über uns: wer wir sind".as_bytes()).map(|r| r.0), Some(LineRule::Stop));
+    }
+
+    #[test]
+    fn overlay_furniture_rules_apply_after_the_builtin_ones_without_recompiling() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("furniture.tsv"), "# mine\ndrop\tzorblax bulletin\\b.*\n").unwrap();
+        let d = Dictionaries::with_overlay(dir.path()).unwrap();
+        assert_eq!(d.furniture.rule(b"Zorblax Bulletin: all the news").map(|r| r.0), Some(LineRule::Drop));
+        assert_eq!(d.furniture.rule(b"Read more").map(|r| r.0), Some(LineRule::Drop), "the built-in rules stay");
+        assert!(Dictionaries::builtin().unwrap().furniture.rule(b"Zorblax Bulletin: all the news").is_none());
+        assert_ne!(d.fingerprint, BUILTIN_FINGERPRINT, "a user's file is hashed at run time");
+        std::fs::write(dir.path().join("furniture.tsv"), "drop\tfine\ndrop\t(unclosed\n").unwrap();
+        let e = Dictionaries::with_overlay(dir.path()).unwrap_err();
+        assert_eq!((e.file, e.line), (dir.path().join("furniture.tsv").display().to_string(), 2));
+    }
+
     #[test]
     fn furniture_first_matching_rule_wins_in_file_order() {
         let src = Source::new("f.tsv", "drop\tread more.*\nstop\tread.*\nstop\t[«‹]+ comments\ndrop\t.*\n");
