@@ -638,3 +638,46 @@ mod tests;
 
 #[cfg(test)]
 mod regressions;
+
+/// "X met on Tuesday, one day after Y announced ...", "The invitation comes
+/// a day after Y announced ...": what the clause after "N days after" tells
+/// happened N days before the sentence's own event. Its date is that
+/// event's day (else the publication day) less N, unless the clause gives a
+/// date of its own. `cands` are the sentence's candidates.
+pub(crate) fn days_after(r: &Reading, dict: &Dictionaries, anchor: &Anchor, cands: &mut [Candidate]) {
+    let toks = &r.toks;
+    for k in 2..toks.len() {
+        if toks[k].lower != "after" || !matches!(toks[k - 1].lower, "day" | "days") {
+            continue;
+        }
+        let n = match toks[k - 2].lower {
+            "a" | "one" | "the" => 1,
+            w => match w.parse::<u64>().ok().or_else(|| dict.index().number_word(w)) {
+                Some(n) if (1..=31).contains(&n) => n,
+                _ => continue,
+            },
+        };
+        // "in just 10 days after": a span of time, not a day before.
+        let opener = toks[..k - 2].iter().rev().find(|t| t.lower != "just" && t.lower != "only");
+        if opener.is_some_and(|t| matches!(t.lower, "in" | "within" | "for" | "over")) {
+            continue;
+        }
+        let (phrase, after) = (toks[k - 2].start, toks[k].end);
+        if r.dates.iter().any(|d| d.start >= after) {
+            continue;
+        }
+        let here = |c: &Candidate| c.at >= r.offset + after;
+        let reference = cands
+            .iter()
+            .filter(|c| !here(c) && c.at < r.offset + phrase)
+            .find_map(|c| c.event.date.filter(|d| d.precision == crate::model::Precision::Day && d.start == d.end))
+            .map(|d| d.start)
+            .or(anchor.published);
+        let Some(day) = reference.and_then(|d| d.checked_sub_days(chrono::Days::new(n))) else { continue };
+        for c in cands.iter_mut().filter(|c| here(c)) {
+            c.event.date = Some(DateSpan::day(day));
+            c.event.date_text = Some(r.text[phrase..after].to_string());
+            c.guessed = false;
+        }
+    }
+}

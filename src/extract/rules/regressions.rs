@@ -1802,3 +1802,36 @@ fn the_visit_of_a_person_to_a_place_is_their_visit() {
     assert_eq!(visits[0].place.as_deref(), Some("Nairobi"), "{visits:#?}");
     assert_eq!(actors(visits[0]), ["Karl Brandtner"], "{visits:#?}");
 }
+
+#[test]
+fn a_delegation_of_an_unknown_adjective_is_a_party_of_its_own() {
+    // "the Tigrayan delegation": the dictionary knows no "Tigrayan"; the
+    // delegation stands for the party that sent it, as "Tigray leaders" do.
+    let evs = events("Officials said the Kassalan delegation had already arrived in Nairobi.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Kassalan delegation"], "{visits:#?}");
+}
+
+#[test]
+fn each_country_of_a_list_before_delegations_sent_its_own() {
+    // "Saudi and Omani delegations arrived": two senders, not the last alone.
+    let evs = events("Kenyan and Ugandan delegations arrived in Juba on Sunday.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    let who = actors(visits[0]);
+    assert!(who.iter().any(|a| a == "Kenya") && who.iter().any(|a| a == "Uganda"), "{visits:#?}");
+}
+
+#[test]
+fn what_happened_a_day_after_another_event_happened_the_day_before_it() {
+    // "X met on Tuesday, one day after Y announced": the announcement was on
+    // Monday; with no dated event before the phrase, the day before publication.
+    let evs = events("The envoys met in Nairobi on Tuesday, one day after Kassala announced a truce.", "2024-03-07");
+    let said = of(&evs, Kind::Statement);
+    assert_eq!(said.len(), 1, "{evs:#?}");
+    assert_eq!(said[0].date.map(|d| d.start.to_string()).as_deref(), Some("2024-03-04"), "{said:#?}");
+    let evs = events("The invitation comes two days after Kassala announced a truce.", "2024-03-07");
+    let said = of(&evs, Kind::Statement);
+    assert_eq!(said[0].date.map(|d| d.start.to_string()).as_deref(), Some("2024-03-05"), "{said:#?}");
+}
