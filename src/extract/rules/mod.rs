@@ -531,9 +531,13 @@ pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usiz
                 || matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
         })
     };
+    // A speech verb's form inside a name ("..., and the United States") is
+    // that name's word, not a verb.
+    let in_name = |w: &entities::Found| r.actors.iter().any(|a| a.start < w.end && w.start < a.end);
     r.words
         .iter()
         .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
+        .filter(|w| !in_name(w))
         .any(|w| w.end == body.len() || (w.start == tail_at && speaker_next(w.end)))
         .then_some(comma)
 }

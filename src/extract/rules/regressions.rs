@@ -1835,3 +1835,16 @@ fn what_happened_a_day_after_another_event_happened_the_day_before_it() {
     let said = of(&evs, Kind::Statement);
     assert_eq!(said[0].date.map(|d| d.start.to_string()).as_deref(), Some("2024-03-05"), "{said:#?}");
 }
+
+#[test]
+fn a_list_ending_in_the_united_states_holds_no_closing_attribution() {
+    // "States" is a speech verb's form, but inside a name it says nothing:
+    // the list's last member is a participant, not whoever reports the talks.
+    let evs = events(
+        "The envoy held talks in Nairobi on Monday with officials from Kenya, Uganda, and the United States.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"United States"), "{talks:#?}");
+}
