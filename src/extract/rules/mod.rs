@@ -451,7 +451,13 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
         // clause's antecedent is its subject.
         let relative = a.end <= at && {
             let gap = r.text[a.end..at].trim_start_matches(',').trim_start();
-            gap.strip_prefix("who ").is_some_and(|g| !g.contains([',', ';']) && !separates_clauses(g))
+            // The comma that closes the relative clause may stand before the
+            // verb and its auxiliary ("X who arrived on Sunday, has met Y").
+            let g = gap.strip_prefix("who ").map(|g| match g.rsplit_once(", ") {
+                Some((inner, verb)) if verb.split_whitespace().count() <= 2 && !verb.contains(',') => inner,
+                _ => g,
+            });
+            g.is_some_and(|g| !g.contains([',', ';']) && !separates_clauses(g))
         };
         Some(a.start) == subject || lo >= hi || listed || included || relative || !r.clause_break(lo, hi)
     };

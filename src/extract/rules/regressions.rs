@@ -1848,3 +1848,15 @@ fn a_list_ending_in_the_united_states_holds_no_closing_attribution() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"United States"), "{talks:#?}");
 }
+
+#[test]
+fn a_relative_clause_closed_by_a_comma_before_the_verb_keeps_its_antecedent() {
+    // "The UN envoy for X, Y who arrived in Z on Sunday, has met W": Y met W.
+    let evs = events(
+        "The UN envoy for Kassala, Marten Grimsby who arrived in Nairobi on Sunday, has met the rebel leader Tomas Okello.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Marten Grimsby"), "{talks:#?}");
+}
