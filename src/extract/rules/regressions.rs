@@ -1860,3 +1860,13 @@ fn a_relative_clause_closed_by_a_comma_before_the_verb_keeps_its_antecedent() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"Marten Grimsby"), "{talks:#?}");
 }
+
+#[test]
+fn a_country_that_hosts_talks_is_where_they_are_held() {
+    // "X will host talks in August on the situation in Y": held in X, and Y
+    // is the topic.
+    let evs = events("Kenya will host talks in August on the situation in Kassala.", "2023-07-30");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Kenya"), "{talks:#?}");
+}
