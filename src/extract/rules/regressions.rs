@@ -1870,3 +1870,12 @@ fn a_country_that_hosts_talks_is_where_they_are_held() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].place.as_deref(), Some("Kenya"), "{talks:#?}");
 }
+
+#[test]
+fn envoys_sent_to_a_place_travel_there() {
+    // "sent envoys to Jeddah": the plural of "delegation to" and its kin.
+    let evs = events("Kenya sent envoys to Nairobi on Monday to engage in the talks.", "2023-05-07");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Nairobi"), "{visits:#?}");
+}
