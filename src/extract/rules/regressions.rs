@@ -1820,7 +1820,7 @@ fn each_country_of_a_list_before_delegations_sent_its_own() {
     let visits = of(&evs, Kind::Visit);
     assert_eq!(visits.len(), 1, "{evs:#?}");
     let who = actors(visits[0]);
-    assert!(who.iter().any(|a| a == "Kenya") && who.iter().any(|a| a == "Uganda"), "{visits:#?}");
+    assert!(who.iter().any(|a| *a == "Kenya") && who.iter().any(|a| *a == "Uganda"), "{visits:#?}");
 }
 
 #[test]
@@ -1878,4 +1878,16 @@ fn envoys_sent_to_a_place_travel_there() {
     let visits = of(&evs, Kind::Visit);
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(visits[0].place.as_deref(), Some("Nairobi"), "{visits:#?}");
+}
+
+#[test]
+fn a_date_after_a_proposed_reference_back_dates_the_proposal() {
+    // "X first proposed the meeting last month": the meeting is on Wednesday.
+    let evs = events(
+        "Okello and Tarkov will meet in Nairobi on Wednesday.\n\nThe bloc first proposed the meeting last month.",
+        "2018-06-18",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].date.map(|d| d.start.to_string()).as_deref(), Some("2018-06-20"), "{talks:#?}");
 }

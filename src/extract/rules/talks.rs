@@ -157,6 +157,9 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
+        // "X first proposed the meeting last month": after a reference back
+        // that a proposal governs, the date is the proposal's.
+        let date = date.filter(|d| !(definite && d.start >= w.end && cue == Some(Status::Proposed)));
         // "In April, X met Y": a date heading the sentence dates its main clause.
         let date = date.or_else(|| fronted_date(r, w.start));
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
@@ -279,7 +282,8 @@ fn host_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
         return None;
     }
     let mut j = v;
-    while j > 0 && matches!(r.toks[j - 1].lower, "will" | "would" | "to" | "is" | "was" | "has" | "had" | "be" | "also") {
+    while j > 0 && matches!(r.toks[j - 1].lower, "will" | "would" | "to" | "is" | "was" | "has" | "had" | "be" | "also")
+    {
         j -= 1;
     }
     let before = r.toks.get(j.checked_sub(1)?)?;
