@@ -1820,7 +1820,7 @@ fn each_country_of_a_list_before_delegations_sent_its_own() {
     let visits = of(&evs, Kind::Visit);
     assert_eq!(visits.len(), 1, "{evs:#?}");
     let who = actors(visits[0]);
-    assert!(who.iter().any(|a| *a == "Kenya") && who.iter().any(|a| *a == "Uganda"), "{visits:#?}");
+    assert!(who.contains(&"Kenya") && who.contains(&"Uganda"), "{visits:#?}");
 }
 
 #[test]
