@@ -112,6 +112,7 @@ pub fn events(
         rules::talks::talks(&reading, dict, anchor, &state, &mut candidates);
         rules::visit::visits(&reading, dict, anchor, &state, &mut candidates);
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
+        rules::days_after(&reading, dict, anchor, &mut candidates);
         for c in &mut candidates {
             c.in_title = in_title;
             // The country a place lies in: from the dictionary's places,

@@ -984,6 +984,34 @@ fn delegations(
         let entity = entity.unwrap_or_else(|| state.cast.add(&name, kind, None, offset + start));
         actors.retain(|a| !(a.start >= start && a.end <= end));
         actors.push(ActorSpan { start, end, name, kind, country: None, entity: Some(entity), how: How::Name });
+        // "Saudi and Omani delegations", "Qatari, Egyptian and US mediators":
+        // every country adjective of the list sent its own.
+        if delegation && kind == EntityKind::Country {
+            let mut first = start;
+            while let Some(j) = toks.iter().rposition(|t| t.end <= first) {
+                if !matches!(toks[j].text, "and" | ",") {
+                    break;
+                }
+                let Some(p) = places.iter().find(|p| j > 0 && p.end == toks[j - 1].end && p.country && p.adjective)
+                else {
+                    break;
+                };
+                first = p.start;
+                if actors.iter().any(|a| a.start < p.end && p.start < a.end) {
+                    continue;
+                }
+                let entity = state.cast.add(&p.name, EntityKind::Country, None, offset + p.start);
+                actors.push(ActorSpan {
+                    start: p.start,
+                    end: p.end,
+                    name: p.name.clone(),
+                    kind: EntityKind::Country,
+                    country: None,
+                    entity: Some(entity),
+                    how: How::Name,
+                });
+            }
+        }
     }
 }
 
@@ -1649,11 +1677,15 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// The `party` noun ("rebels", "leaders") right after byte `end`, if any.
+/// The `party` or `delegation` noun ("rebels", "leaders", "delegation")
+/// right after byte `end`, if any: "the Tigrayan delegation" is sent by a
+/// party the dictionary does not know, and stands for it as "Tigray leaders"
+/// do.
 fn party_noun_after<'s>(index: &Index, st: &'s str, end: usize) -> Option<&'s str> {
     let rest = st[end..].strip_prefix(' ')?;
     let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
-    (!word.is_empty() && index.word_classes(word).any(|c| c == WordClass::Party)).then_some(word)
+    (!word.is_empty() && index.word_classes(word).any(|c| matches!(c, WordClass::Party | WordClass::Delegation)))
+        .then_some(word)
 }
 
 /// The nouns after a country's name that stand for its government.

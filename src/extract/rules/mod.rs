@@ -488,7 +488,13 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
         // clause's antecedent is its subject.
         let relative = a.end <= at && {
             let gap = r.text[a.end..at].trim_start_matches(',').trim_start();
-            gap.strip_prefix("who ").is_some_and(|g| !g.contains([',', ';']) && !separates_clauses(g))
+            // The comma that closes the relative clause may stand before the
+            // verb and its auxiliary ("X who arrived on Sunday, has met Y").
+            let g = gap.strip_prefix("who ").map(|g| match g.rsplit_once(", ") {
+                Some((inner, verb)) if verb.split_whitespace().count() <= 2 && !verb.contains(',') => inner,
+                _ => g,
+            });
+            g.is_some_and(|g| !g.contains([',', ';']) && !separates_clauses(g))
         };
         Some(a.start) == subject || lo >= hi || listed || included || relative || !r.clause_break(lo, hi)
     };
@@ -568,9 +574,13 @@ pub(crate) fn attribution_start(r: &Reading, dict: &Dictionaries) -> Option<usiz
                 || matches!(t.lower, "the" | "a" | "an" | "his" | "her" | "its" | "their")
         })
     };
+    // A speech verb's form inside a name ("..., and the United States") is
+    // that name's word, not a verb.
+    let in_name = |w: &entities::Found| r.actors.iter().any(|a| a.start < w.end && w.start < a.end);
     r.words
         .iter()
         .filter(|w| w.start >= tail_at && entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
+        .filter(|w| !in_name(w))
         .any(|w| w.end == body.len() || (w.start == tail_at && speaker_next(w.end)))
         .then_some(comma)
 }
@@ -677,3 +687,46 @@ mod tests;
 
 #[cfg(test)]
 mod regressions;
+
+/// "X met on Tuesday, one day after Y announced ...", "The invitation comes
+/// a day after Y announced ...": what the clause after "N days after" tells
+/// happened N days before the sentence's own event. Its date is that
+/// event's day (else the publication day) less N, unless the clause gives a
+/// date of its own. `cands` are the sentence's candidates.
+pub(crate) fn days_after(r: &Reading, dict: &Dictionaries, anchor: &Anchor, cands: &mut [Candidate]) {
+    let toks = &r.toks;
+    for k in 2..toks.len() {
+        if toks[k].lower != "after" || !matches!(toks[k - 1].lower, "day" | "days") {
+            continue;
+        }
+        let n = match toks[k - 2].lower {
+            "a" | "one" | "the" => 1,
+            w => match w.parse::<u64>().ok().or_else(|| dict.index().number_word(w)) {
+                Some(n) if (1..=31).contains(&n) => n,
+                _ => continue,
+            },
+        };
+        // "in just 10 days after": a span of time, not a day before.
+        let opener = toks[..k - 2].iter().rev().find(|t| t.lower != "just" && t.lower != "only");
+        if opener.is_some_and(|t| matches!(t.lower, "in" | "within" | "for" | "over")) {
+            continue;
+        }
+        let (phrase, after) = (toks[k - 2].start, toks[k].end);
+        if r.dates.iter().any(|d| d.start >= after) {
+            continue;
+        }
+        let here = |c: &Candidate| c.at >= r.offset + after;
+        let reference = cands
+            .iter()
+            .filter(|c| !here(c) && c.at < r.offset + phrase)
+            .find_map(|c| c.event.date.filter(|d| d.precision == crate::model::Precision::Day && d.start == d.end))
+            .map(|d| d.start)
+            .or(anchor.published);
+        let Some(day) = reference.and_then(|d| d.checked_sub_days(chrono::Days::new(n))) else { continue };
+        for c in cands.iter_mut().filter(|c| here(c)) {
+            c.event.date = Some(DateSpan::day(day));
+            c.event.date_text = Some(r.text[phrase..after].to_string());
+            c.guessed = false;
+        }
+    }
+}

@@ -1881,3 +1881,92 @@ fn a_restrictive_or_reduced_relative_clause_of_holding_dates_the_meeting() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(day(talks[0]).as_deref(), Some("2022-07-25"), "{talks:#?}");
 }
+
+#[test]
+fn a_delegation_of_an_unknown_adjective_is_a_party_of_its_own() {
+    // "the Tigrayan delegation": the dictionary knows no "Tigrayan"; the
+    // delegation stands for the party that sent it, as "Tigray leaders" do.
+    let evs = events("Officials said the Kassalan delegation had already arrived in Nairobi.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Kassalan delegation"], "{visits:#?}");
+}
+
+#[test]
+fn each_country_of_a_list_before_delegations_sent_its_own() {
+    // "Saudi and Omani delegations arrived": two senders, not the last alone.
+    let evs = events("Kenyan and Ugandan delegations arrived in Juba on Sunday.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    let who = actors(visits[0]);
+    assert!(who.contains(&"Kenya") && who.contains(&"Uganda"), "{visits:#?}");
+}
+
+#[test]
+fn what_happened_a_day_after_another_event_happened_the_day_before_it() {
+    // "X met on Tuesday, one day after Y announced": the announcement was on
+    // Monday; with no dated event before the phrase, the day before publication.
+    let evs = events("The envoys met in Nairobi on Tuesday, one day after Kassala announced a truce.", "2024-03-07");
+    let said = of(&evs, Kind::Statement);
+    assert_eq!(said.len(), 1, "{evs:#?}");
+    assert_eq!(said[0].date.map(|d| d.start.to_string()).as_deref(), Some("2024-03-04"), "{said:#?}");
+    let evs = events("The invitation comes two days after Kassala announced a truce.", "2024-03-07");
+    let said = of(&evs, Kind::Statement);
+    assert_eq!(said[0].date.map(|d| d.start.to_string()).as_deref(), Some("2024-03-05"), "{said:#?}");
+}
+
+#[test]
+fn a_list_ending_in_the_united_states_holds_no_closing_attribution() {
+    // "States" is a speech verb's form, but inside a name it says nothing:
+    // the list's last member is a participant, not whoever reports the talks.
+    let evs = events(
+        "The envoy held talks in Nairobi on Monday with officials from Kenya, Uganda, and the United States.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"United States"), "{talks:#?}");
+}
+
+#[test]
+fn a_relative_clause_closed_by_a_comma_before_the_verb_keeps_its_antecedent() {
+    // "The UN envoy for X, Y who arrived in Z on Sunday, has met W": Y met W.
+    let evs = events(
+        "The UN envoy for Kassala, Marten Grimsby who arrived in Nairobi on Sunday, has met the rebel leader Tomas Okello.",
+        "2024-03-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Marten Grimsby"), "{talks:#?}");
+}
+
+#[test]
+fn a_country_that_hosts_talks_is_where_they_are_held() {
+    // "X will host talks in August on the situation in Y": held in X, and Y
+    // is the topic.
+    let evs = events("Kenya will host talks in August on the situation in Kassala.", "2023-07-30");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Kenya"), "{talks:#?}");
+}
+
+#[test]
+fn envoys_sent_to_a_place_travel_there() {
+    // "sent envoys to Jeddah": the plural of "delegation to" and its kin.
+    let evs = events("Kenya sent envoys to Nairobi on Monday to engage in the talks.", "2023-05-07");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Nairobi"), "{visits:#?}");
+}
+
+#[test]
+fn a_date_after_a_proposed_reference_back_dates_the_proposal() {
+    // "X first proposed the meeting last month": the meeting is on Wednesday.
+    let evs = events(
+        "Okello and Tarkov will meet in Nairobi on Wednesday.\n\nThe bloc first proposed the meeting last month.",
+        "2018-06-18",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].date.map(|d| d.start.to_string()).as_deref(), Some("2018-06-20"), "{talks:#?}");
+}

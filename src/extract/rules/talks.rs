@@ -159,6 +159,9 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
+        // "X first proposed the meeting last month": after a reference back
+        // that a proposal governs, the date is the proposal's.
+        let date = date.filter(|d| !(definite && d.start >= w.end && cue == Some(Status::Proposed)));
         // "In April, X met Y": a date heading the sentence dates its main clause.
         let date = date.or_else(|| fronted_date(r, w.start));
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
@@ -209,6 +212,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         ev.place = place
             .or_else(|| where_before(r, w.start))
+            .or_else(|| host_before(r, w.start))
             .map(|p| p.name.to_string())
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
@@ -271,6 +275,25 @@ fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
         let from = p.end + WHERE.len();
         r.text[p.end..].starts_with(WHERE) && !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
     })
+}
+
+/// The host that holds the talks word at `at` in its own country or city:
+/// "Saudi Arabia will host talks in August", "Kenya is to host a summit".
+/// The host is the place right before the verb, past an auxiliary.
+fn host_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
+    let k = r.tok_at(at);
+    // The verb, then at most a determiner or an adjective before the talks word.
+    let v = (k.saturating_sub(3)..k).find(|&j| matches!(r.toks[j].lower, "host" | "hosts" | "hosted" | "hosting"))?;
+    if r.clause_break(r.toks[v].end, at) {
+        return None;
+    }
+    let mut j = v;
+    while j > 0 && matches!(r.toks[j - 1].lower, "will" | "would" | "to" | "is" | "was" | "has" | "had" | "be" | "also")
+    {
+        j -= 1;
+    }
+    let before = r.toks.get(j.checked_sub(1)?)?;
+    r.places.iter().find(|p| !p.adjective && p.end == before.end && !is_possessor(r, p))
 }
 
 /// Whether a visit verb stands between bytes `from` and `to`, not joined by
