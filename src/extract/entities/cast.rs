@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use foldhash::HashMap;
 
+use super::dictionary::with_ascii_lower;
 use super::words::Gender;
 
 /// What kind of actor an entity is.
@@ -87,15 +88,12 @@ impl Cast {
 
     /// The entity a short form or full name refers to (any ASCII case).
     pub fn alias(&self, text: &str) -> Option<usize> {
-        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.aliases.get(text).copied();
-        }
-        self.aliases.get(text.to_ascii_lowercase().as_str()).copied()
+        with_ascii_lower(text, |k| self.aliases.get(k).copied())
     }
 
     /// The person a given name names, after an honorific ("Mr Tut").
     pub fn given_name(&self, name: &str) -> Option<usize> {
-        self.given.get(name.to_ascii_lowercase().as_str()).copied()
+        with_ascii_lower(name, |k| self.given.get(k).copied())
     }
 
     pub fn get(&self, i: usize) -> &Entity {

@@ -227,6 +227,29 @@ fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     Some(key)
 }
 
+/// `f` of `key` in ASCII lower case: `key` itself when it has no capitals,
+/// else a copy on the stack, allocated only when it is long. Names are
+/// looked up by their lower case many times a sentence.
+pub(crate) fn with_ascii_lower<R>(key: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !key.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(key);
+    }
+    let mut buf = [0u8; 96];
+    match ascii_lower(key, &mut buf) {
+        Some(lower) => f(lower),
+        None => f(&key.to_ascii_lowercase()),
+    }
+}
+
+/// `map`'s value for `key` in lower case (`str::to_lowercase`), with no
+/// lower-case copy allocated when `key` is ASCII (nearly always).
+fn get_lower<V: Copy>(map: &HashMap<String, V>, key: &str) -> Option<V> {
+    if key.is_ascii() {
+        return with_ascii_lower(key, |k| map.get(k).copied());
+    }
+    map.get(&key.to_lowercase()).copied()
+}
+
 /// The maximal run of alphanumeric characters at the start of `s`, in bytes.
 fn first_word_len(s: &str) -> usize {
     let ascii = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
@@ -632,12 +655,12 @@ impl Index {
     }
 
     pub fn place_named(&self, name: &str) -> Option<usize> {
-        self.names.place_by_name.get(&name.to_lowercase()).copied()
+        get_lower(&self.names.place_by_name, name)
     }
 
     /// The capital city of a country, by the country's canonical name.
     pub fn capital_of(&self, country: &str) -> Option<usize> {
-        self.names.capitals.get(&country.to_lowercase()).copied()
+        get_lower(&self.names.capitals, country)
     }
 
     /// Actor `i`'s canonical name.
@@ -657,11 +680,11 @@ impl Index {
 
     /// The government actor of a country, by the country's canonical name.
     pub fn government_of(&self, country: &str) -> Option<usize> {
-        self.names.governments.get(&country.to_lowercase()).copied()
+        get_lower(&self.names.governments, country)
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {
-        self.names.actor_by_name.get(&name.to_lowercase()).copied()
+        get_lower(&self.names.actor_by_name, name)
     }
 
     /// The person who held `title` for `country` on `day` ("foreign minister", Russia).
