@@ -347,10 +347,18 @@ impl NameTable {
     }
 
     /// The longest phrase that starts at byte `i` (a word start) and ends on a
-    /// word boundary; `key` is the `first_word_hash` of the word at `i`.
-    fn longest_at(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<(usize, &NamePhrase)> {
+    /// word boundary; `key` is the `first_word_hash` of the word at `i`, and
+    /// `capital` whether it starts with a capital (both worked out once per
+    /// word for every table).
+    fn longest_at(
+        &self,
+        sentence: &str,
+        i: usize,
+        word_len: usize,
+        key: u64,
+        capital: bool,
+    ) -> Option<(usize, &NamePhrase)> {
         let group = self.group(sentence, i, word_len, key)?;
-        let capital = sentence[i..].starts_with(char::is_uppercase);
         group
             .iter()
             .map(|&p| &self.phrases[p as usize])
@@ -366,9 +374,9 @@ impl NameTable {
         i: usize,
         word_len: usize,
         key: u64,
+        capital: bool,
     ) -> Option<impl Iterator<Item = (usize, &'t NamePhrase)> + 't> {
         let group = self.group(sentence, i, word_len, key)?;
-        let capital = sentence[i..].starts_with(char::is_uppercase);
         Some(
             group
                 .iter()
@@ -433,16 +441,17 @@ fn scan<const N: usize>(
             let mut buf = [0u8; 64];
             if let Some(first) = ascii_lower_bytes(&sentence[i..i + word_len], &mut buf) {
                 let key = first_word_hash(first);
+                let capital = c.is_uppercase();
                 for (t, table) in tables.iter().enumerate() {
                     if i < resume[t] {
                         continue; // inside this table's last match
                     }
-                    if let Some((end, p)) = table.longest_at(sentence, i, word_len, key) {
+                    if let Some((end, p)) = table.longest_at(sentence, i, word_len, key, capital) {
                         out[t].push(Found { start: i, end, targets: p.targets.clone() });
                         resume[t] = end;
                     }
                 }
-                if let Some(found) = every.and_then(|table| table.all_at(sentence, i, word_len, key)) {
+                if let Some(found) = every.and_then(|table| table.all_at(sentence, i, word_len, key, capital)) {
                     all.extend(found.map(|(end, p)| Found { start: i, end, targets: p.targets.clone() }));
                 }
             }
@@ -616,7 +625,7 @@ impl Index {
         let mut buf = [0u8; 64];
         let found = ascii_lower_bytes(&phrase[..len], &mut buf)
             .map(first_word_hash)
-            .and_then(|key| self.words.classes.longest_at(phrase, 0, len, key))
+            .and_then(|key| self.words.classes.longest_at(phrase, 0, len, key, phrase.starts_with(char::is_uppercase)))
             .filter(|&(end, _)| end == phrase.len())
             .map(|(_, p)| p.targets.clone());
         found.into_iter().flat_map(|t| t.iter().copied().collect::<Vec<_>>()).filter_map(|t| {
