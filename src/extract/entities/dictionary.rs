@@ -173,6 +173,17 @@ struct NameTable {
     /// range of `order`. Without them every "the" of the text was compared
     /// with the hundreds of "the ..." names, half of all phrase comparisons.
     split: Vec<[(u32, u32); 257]>,
+    /// One bit per `first_bit` of the first words in `by_first`: most words
+    /// of a sentence start no phrase of a given table, and one bit read
+    /// turns them away before the hash table is probed (four tables are
+    /// looked up at every word).
+    firsts: Vec<u64>,
+}
+
+/// The bit of `NameTable::firsts` a first word's hash sets: (word, bit).
+#[inline]
+fn first_bit(key: u64) -> (usize, u64) {
+    ((key >> 54) as usize, 1 << ((key >> 48) & 63))
 }
 
 /// `by_first`'s length for a group that is looked up in `NameTable::split`.
@@ -296,6 +307,11 @@ impl NameTable {
             table.by_first.insert(key, (table.split.len() as u32, SPLIT));
             table.split.push(split);
         }
+        table.firsts = vec![0; 1 << 10];
+        for &key in table.by_first.keys() {
+            let (word, bit) = first_bit(key);
+            table.firsts[word] |= bit;
+        }
         table
     }
 
@@ -334,6 +350,10 @@ impl NameTable {
     #[inline]
     fn group(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<&[u32]> {
         if word_len > self.longest_first {
+            return None;
+        }
+        let (word, bit) = first_bit(key);
+        if self.firsts.get(word).is_none_or(|w| w & bit == 0) {
             return None;
         }
         let &(start, len) = self.by_first.get(&key)?;
