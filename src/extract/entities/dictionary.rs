@@ -173,6 +173,17 @@ struct NameTable {
     /// range of `order`. Without them every "the" of the text was compared
     /// with the hundreds of "the ..." names, half of all phrase comparisons.
     split: Vec<[(u32, u32); 257]>,
+    /// One bit per `first_bit` of the first words in `by_first`: most words
+    /// of a sentence start no phrase of a given table, and one bit read
+    /// turns them away before the hash table is probed (four tables are
+    /// looked up at every word).
+    firsts: Vec<u64>,
+}
+
+/// The bit of `NameTable::firsts` a first word's hash sets: (word, bit).
+#[inline]
+fn first_bit(key: u64) -> (usize, u64) {
+    ((key >> 54) as usize, 1 << ((key >> 48) & 63))
 }
 
 /// `by_first`'s length for a group that is looked up in `NameTable::split`.
@@ -227,6 +238,29 @@ fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     Some(key)
 }
 
+/// `f` of `key` in ASCII lower case: `key` itself when it has no capitals,
+/// else a copy on the stack, allocated only when it is long. Names are
+/// looked up by their lower case many times a sentence.
+pub(crate) fn with_ascii_lower<R>(key: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !key.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(key);
+    }
+    let mut buf = [0u8; 96];
+    match ascii_lower(key, &mut buf) {
+        Some(lower) => f(lower),
+        None => f(&key.to_ascii_lowercase()),
+    }
+}
+
+/// `map`'s value for `key` in lower case (`str::to_lowercase`), with no
+/// lower-case copy allocated when `key` is ASCII (nearly always).
+fn get_lower<V: Copy>(map: &HashMap<String, V>, key: &str) -> Option<V> {
+    if key.is_ascii() {
+        return with_ascii_lower(key, |k| map.get(k).copied());
+    }
+    map.get(&key.to_lowercase()).copied()
+}
+
 /// The maximal run of alphanumeric characters at the start of `s`, in bytes.
 fn first_word_len(s: &str) -> usize {
     let ascii = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
@@ -273,6 +307,11 @@ impl NameTable {
             table.by_first.insert(key, (table.split.len() as u32, SPLIT));
             table.split.push(split);
         }
+        table.firsts = vec![0; 1 << 10];
+        for &key in table.by_first.keys() {
+            let (word, bit) = first_bit(key);
+            table.firsts[word] |= bit;
+        }
         table
     }
 
@@ -313,6 +352,10 @@ impl NameTable {
         if word_len > self.longest_first {
             return None;
         }
+        let (word, bit) = first_bit(key);
+        if self.firsts.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
         let &(start, len) = self.by_first.get(&key)?;
         let (start, len) = if len == SPLIT {
             let next = sentence.as_bytes().get(i + word_len + 1).map_or(256, |b| usize::from(b.to_ascii_lowercase()));
@@ -324,10 +367,18 @@ impl NameTable {
     }
 
     /// The longest phrase that starts at byte `i` (a word start) and ends on a
-    /// word boundary; `key` is the `first_word_hash` of the word at `i`.
-    fn longest_at(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<(usize, &NamePhrase)> {
+    /// word boundary; `key` is the `first_word_hash` of the word at `i`, and
+    /// `capital` whether it starts with a capital (both worked out once per
+    /// word for every table).
+    fn longest_at(
+        &self,
+        sentence: &str,
+        i: usize,
+        word_len: usize,
+        key: u64,
+        capital: bool,
+    ) -> Option<(usize, &NamePhrase)> {
         let group = self.group(sentence, i, word_len, key)?;
-        let capital = sentence[i..].starts_with(char::is_uppercase);
         group
             .iter()
             .map(|&p| &self.phrases[p as usize])
@@ -343,9 +394,9 @@ impl NameTable {
         i: usize,
         word_len: usize,
         key: u64,
+        capital: bool,
     ) -> Option<impl Iterator<Item = (usize, &'t NamePhrase)> + 't> {
         let group = self.group(sentence, i, word_len, key)?;
-        let capital = sentence[i..].starts_with(char::is_uppercase);
         Some(
             group
                 .iter()
@@ -410,16 +461,17 @@ fn scan<const N: usize>(
             let mut buf = [0u8; 64];
             if let Some(first) = ascii_lower_bytes(&sentence[i..i + word_len], &mut buf) {
                 let key = first_word_hash(first);
+                let capital = c.is_uppercase();
                 for (t, table) in tables.iter().enumerate() {
                     if i < resume[t] {
                         continue; // inside this table's last match
                     }
-                    if let Some((end, p)) = table.longest_at(sentence, i, word_len, key) {
+                    if let Some((end, p)) = table.longest_at(sentence, i, word_len, key, capital) {
                         out[t].push(Found { start: i, end, targets: p.targets.clone() });
                         resume[t] = end;
                     }
                 }
-                if let Some(found) = every.and_then(|table| table.all_at(sentence, i, word_len, key)) {
+                if let Some(found) = every.and_then(|table| table.all_at(sentence, i, word_len, key, capital)) {
                     all.extend(found.map(|(end, p)| Found { start: i, end, targets: p.targets.clone() }));
                 }
             }
@@ -593,7 +645,7 @@ impl Index {
         let mut buf = [0u8; 64];
         let found = ascii_lower_bytes(&phrase[..len], &mut buf)
             .map(first_word_hash)
-            .and_then(|key| self.words.classes.longest_at(phrase, 0, len, key))
+            .and_then(|key| self.words.classes.longest_at(phrase, 0, len, key, phrase.starts_with(char::is_uppercase)))
             .filter(|&(end, _)| end == phrase.len())
             .map(|(_, p)| p.targets.clone());
         found.into_iter().flat_map(|t| t.iter().copied().collect::<Vec<_>>()).filter_map(|t| {
@@ -632,12 +684,12 @@ impl Index {
     }
 
     pub fn place_named(&self, name: &str) -> Option<usize> {
-        self.names.place_by_name.get(&name.to_lowercase()).copied()
+        get_lower(&self.names.place_by_name, name)
     }
 
     /// The capital city of a country, by the country's canonical name.
     pub fn capital_of(&self, country: &str) -> Option<usize> {
-        self.names.capitals.get(&country.to_lowercase()).copied()
+        get_lower(&self.names.capitals, country)
     }
 
     /// Actor `i`'s canonical name.
@@ -657,11 +709,11 @@ impl Index {
 
     /// The government actor of a country, by the country's canonical name.
     pub fn government_of(&self, country: &str) -> Option<usize> {
-        self.names.governments.get(&country.to_lowercase()).copied()
+        get_lower(&self.names.governments, country)
     }
 
     pub fn actor_named(&self, name: &str) -> Option<usize> {
-        self.names.actor_by_name.get(&name.to_lowercase()).copied()
+        get_lower(&self.names.actor_by_name, name)
     }
 
     /// The person who held `title` for `country` on `day` ("foreign minister", Russia).
