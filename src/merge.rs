@@ -53,6 +53,10 @@ pub struct Speaker {
     pub collective: bool,
     /// Lower case.
     pub group: Option<String>,
+    /// A person known only by a description that names their body ("a
+    /// spokesman for the group", "the UN envoy"): a member of it, whose name
+    /// is not known.
+    pub described: bool,
 }
 
 /// What the dictionaries say about a place: whether it is a country, and
@@ -805,9 +809,10 @@ pub fn derive<'a>(reports: &[&'a Report<'_>]) -> Derived<'a> {
     // Speaker: a person over a body that person speaks for, then the most common.
     let spoken: Vec<&Report<'_>> = rs.iter().copied().filter(|r| r.event.speaker.is_some()).collect();
     if !spoken.is_empty() {
-        let people: Vec<&Report<'_>> =
-            spoken.iter().copied().filter(|r| !r.speaker.as_ref().is_some_and(|s| s.collective)).collect();
-        let pool = if people.is_empty() { &spoken } else { &people };
+        // A person by name, then a body, then a person by description.
+        let rank = |r: &Report<'_>| r.speaker.as_ref().map_or(0, |s| if s.described { 2 } else { s.collective as u8 });
+        let best = spoken.iter().map(|r| rank(r)).min().unwrap_or(0);
+        let pool: Vec<&Report<'_>> = spoken.iter().copied().filter(|r| rank(r) == best).collect();
         event.speaker = most_common(pool.iter().map(|r| r.event.speaker.clone().unwrap_or_default()));
         if distinct(spoken.iter().map(|r| r.event.speaker.clone().unwrap_or_default().to_lowercase())).len() > 1 {
             conflicts.push(format!("speaker: {}", join_with_articles(&rs, |r| r.event.speaker.clone(), &label)));
@@ -1090,15 +1095,56 @@ fn stopwords() -> &'static HashSet<&'static str> {
 }
 
 /// A speaker from an actor's stored kind (`actors.kind`: person, government,
-/// organisation, country, ...) and country: a country or an organisation is
-/// its own group, a person or a government belongs to its country.
+/// organisation, country, ...) and country: a country, an organisation or
+/// an armed group is its own group, a person or a government belongs to its
+/// country.
 pub fn speaker_from(kind: &str, name: &str, country: Option<&str>) -> Speaker {
-    let collective = matches!(kind, "country" | "government" | "organisation");
+    let collective = matches!(kind, "country" | "government" | "organisation" | "armed_group");
     let group = match kind {
-        "country" | "organisation" => Some(name.to_lowercase()),
+        "country" | "organisation" | "armed_group" => Some(name.to_lowercase()),
         _ => country.map(str::to_lowercase),
     };
-    Speaker { collective, group }
+    Speaker { collective, group, described: false }
+}
+
+/// A speaker the dictionaries do not know by name, from the bodies its
+/// description names ("a spokesman for the Houthi group", "the UN envoy"):
+/// a member of that body, when it names exactly one (`lookup` gives the
+/// stored kind, name and country of a name or alias). Its words are tried
+/// longest first, capitalised ones only, as the extractor reads names.
+pub fn described_speaker(
+    description: &str,
+    mut lookup: impl FnMut(&str) -> Option<(String, String, Option<String>)>,
+) -> Option<Speaker> {
+    let words: Vec<&str> = description
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut groups: Vec<String> = Vec::new();
+    let mut at = 0;
+    'words: while at < words.len() {
+        if words[at].starts_with(char::is_uppercase) {
+            for end in (at + 1..=words.len().min(at + 5)).rev() {
+                let Some((kind, name, country)) = lookup(&words[at..end].join(" ")) else { continue };
+                let body = speaker_from(&kind, &name, country.as_deref());
+                if body.collective {
+                    if let Some(g) = body.group {
+                        if !groups.contains(&g) {
+                            groups.push(g);
+                        }
+                    }
+                }
+                at = end;
+                continue 'words;
+            }
+        }
+        at += 1;
+    }
+    match groups.as_slice() {
+        [one] => Some(Speaker { collective: false, group: Some(one.clone()), described: true }),
+        _ => None,
+    }
 }
 
 /// A place from its stored kind (`places.kind`) and country.
@@ -1507,6 +1553,54 @@ mod tests {
         assert_eq!(c.terms.as_deref(), Some("holds truce"));
     }
 
+    /// The stored kind, name and country of a few names and aliases.
+    fn lookup(name: &str) -> Option<(String, String, Option<String>)> {
+        let row = |kind: &str, name: &str, country: Option<&str>| {
+            Some((kind.to_string(), name.to_string(), country.map(String::from)))
+        };
+        match name {
+            "UN" | "United Nations" => row("organisation", "United Nations", None),
+            "Houthi" | "Houthis" => row("armed_group", "Houthis", Some("Yemen")),
+            "Yemen" => row("country", "Yemen", Some("Yemen")),
+            "John Kerry" | "Kerry" => row("person", "John Kerry", Some("United States")),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_speaker_known_by_description_is_a_member_of_the_body_it_names() {
+        let member = |group: &str| Some(Speaker { collective: false, group: Some(group.into()), described: true });
+        assert_eq!(described_speaker("a spokesman for the Houthi group", lookup), member("houthis"));
+        assert_eq!(described_speaker("UN envoy", lookup), member("united nations"));
+        assert_eq!(described_speaker("the UN envoy to Yemen", lookup), None, "two bodies: whose?");
+        assert_eq!(described_speaker("an aide to Kerry", lookup), None, "a person is no body");
+        assert_eq!(described_speaker("a senior official", lookup), None);
+    }
+
+    #[test]
+    fn a_spokesman_by_description_and_the_armed_group_are_one_speaker() {
+        let mut body = statement(1, "Houthis", "On Friday the Houthis welcomed the truce in a Twitter post.");
+        body.speaker = Some(speaker_from("armed_group", "Houthis", Some("Yemen")));
+        assert!(body.speaker.as_ref().is_some_and(|s| s.collective), "an armed group speaks as a body");
+        let mut spokesman = statement(
+            2,
+            "spokesman for the Houthi group",
+            "In Sanaa, a spokesman for the Houthi group welcomed the announcement of a humanitarian truce.",
+        );
+        spokesman.speaker = described_speaker("spokesman for the Houthi group", lookup);
+        assert!(score(&body, &spokesman).is_some(), "{:?} {:?}", body.terms, spokesman.terms);
+        // A named person of the body is someone else than an unnamed one.
+        let mut named = statement(3, "Abdul Salam", "Abdul Salam welcomed the announcement of a humanitarian truce.");
+        named.speaker = Some(Speaker { collective: false, group: Some("houthis".into()), described: false });
+        assert_eq!(score(&named, &spokesman), None);
+        let m = derive(&[&spokesman, &body]);
+        assert_eq!(m.event.speaker.as_deref(), Some("Houthis"), "a body over a description");
+        // An armed group is no member of its country.
+        let mut country = statement(4, "Yemen", "Yemen welcomed the announcement of a humanitarian truce.");
+        country.speaker = Some(speaker_from("country", "Yemen", Some("Yemen")));
+        assert_eq!(score(&body, &country), None);
+    }
+
     #[test]
     fn statements_link_only_to_the_best_match_in_each_article() {
         let a =
@@ -1588,8 +1682,8 @@ mod tests {
         let b = talks(2, None, Some("geneva"), &["Ban Ki-moon"]);
         assert!(score(&a, &b).is_some());
         assert!(meets(&a, &b));
-        let us = Speaker { collective: true, group: Some("united states".into()) };
-        let american = Speaker { collective: false, group: Some("united states".into()) };
+        let us = Speaker { collective: true, group: Some("united states".into()), described: false };
+        let american = Speaker { collective: false, group: Some("united states".into()), described: false };
         let mut kerry = statement(1, "John Kerry", "Kerry said the deal would eliminate chemical weapons.");
         kerry.speaker = Some(american.clone());
         let mut state =
