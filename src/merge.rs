@@ -1028,6 +1028,11 @@ const STOPWORDS: &[&str] = &[
     "negotiations",
     "session",
     "sessions",
+    "participants",
+    "participant",
+    "delegates",
+    "delegation",
+    "delegations",
     "one",
     "two",
     "three",
@@ -1551,6 +1556,10 @@ mod tests {
         // Said on Twitter is how, not what.
         let c = statement(1, "John Kerry", "Kerry said on Twitter that the truce holds.");
         assert_eq!(c.terms.as_deref(), Some("holds truce"));
+        // The participants are the occasion's, as the meeting is: "parti" would
+        // otherwise meet "parties".
+        let d = statement(1, "John Kerry", "Kerry said all participants committed to refrain from interference.");
+        assert_eq!(d.terms.as_deref(), Some("commi inter refra"));
     }
 
     /// The stored kind, name and country of a few names and aliases.
