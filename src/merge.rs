@@ -1203,19 +1203,14 @@ pub fn terms(event: &Event, dict: &Dictionaries) -> Option<String> {
     // A quote is read with its sentence; on its own only when no sentence holds it.
     let quote = event.quote.as_deref().filter(|q| !event.mentions.iter().any(|m| m.sentence.contains(q)));
     for text in quote.into_iter().chain(event.mentions.iter().map(|m| m.sentence.as_str())) {
-        let scan = index.scan(text);
+        let (names, classes) = index.names_and_classes(text);
         // Titles ("Secretary-General", "special envoy") name the speaker's
         // office, not what was said: they are left out with the names.
-        let titles = scan
-            .classes
+        let titles = classes
             .iter()
             .filter(|f| index.classes_of(f).any(|c| matches!(c, crate::extract::entities::words::WordClass::Title(_))));
-        let mut spans: Vec<(usize, usize, Option<usize>)> = scan
-            .names
-            .iter()
-            .map(|f| (f.start, f.end, f.actor()))
-            .chain(titles.map(|f| (f.start, f.end, None)))
-            .collect();
+        let mut spans: Vec<(usize, usize, Option<usize>)> =
+            names.iter().map(|f| (f.start, f.end, f.actor())).chain(titles.map(|f| (f.start, f.end, None))).collect();
         spans.sort_unstable_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
         let mut plain = String::with_capacity(text.len());
         let mut at = 0;
