@@ -461,8 +461,10 @@ fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
 ///   one report and the delegations in another); dated a day apart at the
 ///   same city they still meet;
 /// - visits: a shared visitor;
-/// - statements: speakers that agree, `MIN_SHARED_TERMS` content terms, and
-///   articles published within `STATEMENT_REPORTING_DAYS` of each other;
+/// - statements: speakers that agree, content terms in common (`shared_terms`:
+///   `MIN_SHARED_TERMS`, a word among them, `MIN_SHARED_PERCENT` of the
+///   shorter report's), and articles published within
+///   `STATEMENT_REPORTING_DAYS` of each other;
 /// - death tolls: the same cumulative flag, and the same figure or the same
 ///   place (two figures for one incident are kept, see `derive`).
 pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
