@@ -33,8 +33,11 @@ use crate::model::{DateSpan, Event, EventActor, Kind, Precision, Role, Status};
 /// Candidate search looks back this far for windows that end inside another.
 pub const MAX_SPAN_DAYS: i64 = 31;
 
-/// Statements link when they share at least this many content terms.
+/// Statements link when they share at least this many content terms...
 pub const MIN_SHARED_TERMS: usize = 2;
+
+/// ... and at least this share (in percent) of the shorter report's terms.
+pub const MIN_SHARED_PERCENT: usize = 25;
 
 /// Statements link only when their articles were published at most this
 /// many days apart: what someone said is reported in the days after, and a
@@ -50,6 +53,10 @@ pub struct Speaker {
     pub collective: bool,
     /// Lower case.
     pub group: Option<String>,
+    /// A person known only by a description that names their body ("a
+    /// spokesman for the group", "the UN envoy"): a member of it, whose name
+    /// is not known.
+    pub described: bool,
 }
 
 /// What the dictionaries say about a place: whether it is a country, and
@@ -418,11 +425,33 @@ fn same_party(a: &Report<'_>, b: &Report<'_>) -> bool {
     a.governed.iter().any(|c| names(b, c) || b.governed.contains(c)) || b.governed.iter().any(|c| names(a, c))
 }
 
-fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> usize {
-    let (Some(ta), Some(tb)) = (&a.terms, &b.terms) else { return 0 };
-    let set: HashSet<&str> = ta.split(' ').filter(|t| !t.is_empty()).collect();
-    let mut seen = HashSet::new();
-    tb.split(' ').filter(|t| set.contains(t) && seen.insert(*t)).count()
+/// How much two statements' content terms say they are one speech act, or
+/// None when too little: the number of terms they share, at least
+/// `MIN_SHARED_TERMS` with a word among them (two remarks of one speaker on
+/// one occasion name the same people, what they say differs), and at least
+/// `MIN_SHARED_PERCENT` of the shorter report's terms (the overlap
+/// coefficient): two common words among twenty are chance, among five the
+/// same thing said.
+fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
+    let (Some(ta), Some(tb)) = (&a.terms, &b.terms) else { return None };
+    let ta: Vec<&str> = ta.split(' ').filter(|t| !t.is_empty()).collect();
+    let tb: Vec<&str> = tb.split(' ').filter(|t| !t.is_empty()).collect();
+    // Both are sorted and distinct (`terms`).
+    let (mut i, mut j, mut shared, mut words) = (0, 0, 0, 0);
+    while i < ta.len() && j < tb.len() {
+        match ta[i].cmp(tb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                words += !ta[i].starts_with('@') as usize;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let shorter = ta.len().min(tb.len());
+    (shared >= MIN_SHARED_TERMS && words > 0 && shared * 100 >= MIN_SHARED_PERCENT * shorter).then_some(shared as u32)
 }
 
 /// How strongly two reports of different articles are one event, or None
@@ -432,8 +461,10 @@ fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> usize {
 ///   one report and the delegations in another); dated a day apart at the
 ///   same city they still meet;
 /// - visits: a shared visitor;
-/// - statements: speakers that agree, `MIN_SHARED_TERMS` content terms, and
-///   articles published within `STATEMENT_REPORTING_DAYS` of each other;
+/// - statements: speakers that agree, content terms in common (`shared_terms`:
+///   `MIN_SHARED_TERMS`, a word among them, `MIN_SHARED_PERCENT` of the
+///   shorter report's), and articles published within
+///   `STATEMENT_REPORTING_DAYS` of each other;
 /// - death tolls: the same cumulative flag, and the same figure or the same
 ///   place (two figures for one incident are kept, see `derive`).
 pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
@@ -464,11 +495,7 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
                     return None;
                 }
             }
-            let n = shared_terms(a, b);
-            if n < MIN_SHARED_TERMS {
-                return None;
-            }
-            n as u32
+            shared_terms(a, b)?
         }
         Kind::Talks => {
             let mut n = shared_actors(ea, eb) as u32;
@@ -784,9 +811,10 @@ pub fn derive<'a>(reports: &[&'a Report<'_>]) -> Derived<'a> {
     // Speaker: a person over a body that person speaks for, then the most common.
     let spoken: Vec<&Report<'_>> = rs.iter().copied().filter(|r| r.event.speaker.is_some()).collect();
     if !spoken.is_empty() {
-        let people: Vec<&Report<'_>> =
-            spoken.iter().copied().filter(|r| !r.speaker.as_ref().is_some_and(|s| s.collective)).collect();
-        let pool = if people.is_empty() { &spoken } else { &people };
+        // A person by name, then a body, then a person by description.
+        let rank = |r: &Report<'_>| r.speaker.as_ref().map_or(0, |s| if s.described { 2 } else { s.collective as u8 });
+        let best = spoken.iter().map(|r| rank(r)).min().unwrap_or(0);
+        let pool: Vec<&Report<'_>> = spoken.iter().copied().filter(|r| rank(r) == best).collect();
         event.speaker = most_common(pool.iter().map(|r| r.event.speaker.clone().unwrap_or_default()));
         if distinct(spoken.iter().map(|r| r.event.speaker.clone().unwrap_or_default().to_lowercase())).len() > 1 {
             conflicts.push(format!("speaker: {}", join_with_articles(&rs, |r| r.event.speaker.clone(), &label)));
@@ -977,6 +1005,11 @@ const STOPWORDS: &[&str] = &[
     "according",
     "statement",
     "statements",
+    "twitter",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "interview",
     "reporters",
     "reporter",
     "reported",
@@ -997,6 +1030,11 @@ const STOPWORDS: &[&str] = &[
     "negotiations",
     "session",
     "sessions",
+    "participants",
+    "participant",
+    "delegates",
+    "delegation",
+    "delegations",
     "one",
     "two",
     "three",
@@ -1064,15 +1102,56 @@ fn stopwords() -> &'static HashSet<&'static str> {
 }
 
 /// A speaker from an actor's stored kind (`actors.kind`: person, government,
-/// organisation, country, ...) and country: a country or an organisation is
-/// its own group, a person or a government belongs to its country.
+/// organisation, country, ...) and country: a country, an organisation or
+/// an armed group is its own group, a person or a government belongs to its
+/// country.
 pub fn speaker_from(kind: &str, name: &str, country: Option<&str>) -> Speaker {
-    let collective = matches!(kind, "country" | "government" | "organisation");
+    let collective = matches!(kind, "country" | "government" | "organisation" | "armed_group");
     let group = match kind {
-        "country" | "organisation" => Some(name.to_lowercase()),
+        "country" | "organisation" | "armed_group" => Some(name.to_lowercase()),
         _ => country.map(str::to_lowercase),
     };
-    Speaker { collective, group }
+    Speaker { collective, group, described: false }
+}
+
+/// A speaker the dictionaries do not know by name, from the bodies its
+/// description names ("a spokesman for the Houthi group", "the UN envoy"):
+/// a member of that body, when it names exactly one (`lookup` gives the
+/// stored kind, name and country of a name or alias). Its words are tried
+/// longest first, capitalised ones only, as the extractor reads names.
+pub fn described_speaker(
+    description: &str,
+    mut lookup: impl FnMut(&str) -> Option<(String, String, Option<String>)>,
+) -> Option<Speaker> {
+    let words: Vec<&str> = description
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut groups: Vec<String> = Vec::new();
+    let mut at = 0;
+    'words: while at < words.len() {
+        if words[at].starts_with(char::is_uppercase) {
+            for end in (at + 1..=words.len().min(at + 5)).rev() {
+                let Some((kind, name, country)) = lookup(&words[at..end].join(" ")) else { continue };
+                let body = speaker_from(&kind, &name, country.as_deref());
+                if body.collective {
+                    if let Some(g) = body.group {
+                        if !groups.contains(&g) {
+                            groups.push(g);
+                        }
+                    }
+                }
+                at = end;
+                continue 'words;
+            }
+        }
+        at += 1;
+    }
+    match groups.as_slice() {
+        [one] => Some(Speaker { collective: false, group: Some(one.clone()), described: true }),
+        _ => None,
+    }
 }
 
 /// A place from its stored kind (`places.kind`) and country.
@@ -1107,21 +1186,47 @@ pub fn terms(event: &Event, dict: &Dictionaries) -> Option<String> {
     } else {
         Vec::new()
     };
+    // The speaker's own body says nothing of what was said: a UN official's
+    // statements all name the United Nations ("the UN envoy said"), and so
+    // does a description of the speaker ("a spokesman for the group").
+    let mut speaker_side: Vec<usize> = speaker_actor.into_iter().collect();
+    if speaker_actor.is_none() {
+        if let Some(s) = event.speaker.as_deref() {
+            speaker_side.extend(index.names(s).iter().filter_map(|f| f.actor()));
+        }
+    }
+    let bodies: Vec<usize> = speaker_side
+        .iter()
+        .filter_map(|&a| dict.actors[a].country.as_deref().and_then(|c| index.actor_named(c)))
+        .collect();
+    speaker_side.extend(bodies);
     let mut out: Vec<String> = Vec::new();
     let stop = stopwords();
     // A quote is read with its sentence; on its own only when no sentence holds it.
     let quote = event.quote.as_deref().filter(|q| !event.mentions.iter().any(|m| m.sentence.contains(q)));
     for text in quote.into_iter().chain(event.mentions.iter().map(|m| m.sentence.as_str())) {
+        let (names, classes) = index.names_and_classes(text);
+        // Titles ("Secretary-General", "special envoy") name the speaker's
+        // office, not what was said: they are left out with the names.
+        let titles = classes
+            .iter()
+            .filter(|f| index.classes_of(f).any(|c| matches!(c, crate::extract::entities::words::WordClass::Title(_))));
+        let mut spans: Vec<(usize, usize, Option<usize>)> =
+            names.iter().map(|f| (f.start, f.end, f.actor())).chain(titles.map(|f| (f.start, f.end, None))).collect();
+        spans.sort_unstable_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
         let mut plain = String::with_capacity(text.len());
         let mut at = 0;
-        for found in index.names(text) {
-            plain.push_str(&text[at..found.start]);
+        for (start, end, actor) in spans {
+            if start < at {
+                continue;
+            }
+            plain.push_str(&text[at..start]);
             plain.push(' ');
-            at = found.end;
-            let Some(actor) = found.actor() else { continue };
+            at = end;
+            let Some(actor) = actor else { continue };
             let topic =
                 matches!(dict.actors[actor].kind, ActorKind::Country | ActorKind::Government | ActorKind::Agency);
-            if Some(actor) != speaker_actor && !topic {
+            if !speaker_side.contains(&actor) && !topic {
                 out.push(format!("@{}", index.actor_name(actor).to_lowercase().replace(' ', "_")));
             }
         }
@@ -1401,6 +1506,108 @@ mod tests {
     }
 
     #[test]
+    fn two_common_words_among_many_are_no_same_statement() {
+        // One speaker, one day, two remarks that share "military" and "parties"
+        // among a dozen words each.
+        let a = statement(
+            1,
+            "John Kerry",
+            "Kerry said the organisers knew they had to get all parties connected with the military struggle to speak \
+             with one voice, because then the groups inside will understand their duty.",
+        );
+        let b = statement(
+            2,
+            "John Kerry",
+            "Kerry said the participants agreed to provide no further military support to the warring parties while a truce lasts.",
+        );
+        assert_eq!(score(&a, &b), None, "{:?} {:?}", a.terms, b.terms);
+        // The same two words in a short report are most of what it says.
+        let c = statement(3, "John Kerry", "Kerry said the military parties had to disarm.");
+        assert!(score(&b, &c).is_some(), "{:?} {:?}", b.terms, c.terms);
+    }
+
+    #[test]
+    fn two_remarks_naming_the_same_people_need_a_word_in_common() {
+        let a =
+            statement(1, "John Kerry", "Kerry said both Sergei Lavrov and Bashar al-Assad were \"tough partners\".");
+        let b = statement(
+            2,
+            "John Kerry",
+            "Kerry said that once Sergei Lavrov and Bashar al-Assad were ready to meet, Washington would host them.",
+        );
+        assert_eq!(score(&a, &b), None, "{:?} {:?}", a.terms, b.terms);
+    }
+
+    #[test]
+    fn terms_leave_out_titles_and_the_speakers_own_body() {
+        // "Secretary-General", "special envoy" and the United Nations say who
+        // speaks, not what was said.
+        let a = statement(
+            1,
+            "Ban Ki-moon",
+            "UN Secretary-General Ban Ki-moon said the committee would be convened in the coming days.",
+        );
+        assert_eq!(a.terms.as_deref(), Some("comin commi conve"));
+        let b = statement(1, "UN special envoy", "The UN special envoy said a committee would convene.");
+        assert_eq!(b.terms.as_deref(), Some("commi conve"));
+        // Said on Twitter is how, not what.
+        let c = statement(1, "John Kerry", "Kerry said on Twitter that the truce holds.");
+        assert_eq!(c.terms.as_deref(), Some("holds truce"));
+        // The participants are the occasion's, as the meeting is: "parti" would
+        // otherwise meet "parties".
+        let d = statement(1, "John Kerry", "Kerry said all participants committed to refrain from interference.");
+        assert_eq!(d.terms.as_deref(), Some("commi inter refra"));
+    }
+
+    /// The stored kind, name and country of a few names and aliases.
+    fn lookup(name: &str) -> Option<(String, String, Option<String>)> {
+        let row = |kind: &str, name: &str, country: Option<&str>| {
+            Some((kind.to_string(), name.to_string(), country.map(String::from)))
+        };
+        match name {
+            "UN" | "United Nations" => row("organisation", "United Nations", None),
+            "Houthi" | "Houthis" => row("armed_group", "Houthis", Some("Yemen")),
+            "Yemen" => row("country", "Yemen", Some("Yemen")),
+            "John Kerry" | "Kerry" => row("person", "John Kerry", Some("United States")),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_speaker_known_by_description_is_a_member_of_the_body_it_names() {
+        let member = |group: &str| Some(Speaker { collective: false, group: Some(group.into()), described: true });
+        assert_eq!(described_speaker("a spokesman for the Houthi group", lookup), member("houthis"));
+        assert_eq!(described_speaker("UN envoy", lookup), member("united nations"));
+        assert_eq!(described_speaker("the UN envoy to Yemen", lookup), None, "two bodies: whose?");
+        assert_eq!(described_speaker("an aide to Kerry", lookup), None, "a person is no body");
+        assert_eq!(described_speaker("a senior official", lookup), None);
+    }
+
+    #[test]
+    fn a_spokesman_by_description_and_the_armed_group_are_one_speaker() {
+        let mut body = statement(1, "Houthis", "On Friday the Houthis welcomed the truce in a Twitter post.");
+        body.speaker = Some(speaker_from("armed_group", "Houthis", Some("Yemen")));
+        assert!(body.speaker.as_ref().is_some_and(|s| s.collective), "an armed group speaks as a body");
+        let mut spokesman = statement(
+            2,
+            "spokesman for the Houthi group",
+            "In Sanaa, a spokesman for the Houthi group welcomed the announcement of a humanitarian truce.",
+        );
+        spokesman.speaker = described_speaker("spokesman for the Houthi group", lookup);
+        assert!(score(&body, &spokesman).is_some(), "{:?} {:?}", body.terms, spokesman.terms);
+        // A named person of the body is someone else than an unnamed one.
+        let mut named = statement(3, "Abdul Salam", "Abdul Salam welcomed the announcement of a humanitarian truce.");
+        named.speaker = Some(Speaker { collective: false, group: Some("houthis".into()), described: false });
+        assert_eq!(score(&named, &spokesman), None);
+        let m = derive(&[&spokesman, &body]);
+        assert_eq!(m.event.speaker.as_deref(), Some("Houthis"), "a body over a description");
+        // An armed group is no member of its country.
+        let mut country = statement(4, "Yemen", "Yemen welcomed the announcement of a humanitarian truce.");
+        country.speaker = Some(speaker_from("country", "Yemen", Some("Yemen")));
+        assert_eq!(score(&body, &country), None);
+    }
+
+    #[test]
     fn statements_link_only_to_the_best_match_in_each_article() {
         let a =
             statement(1, "John Kerry", "Kerry said Washington and Moscow agreed a deal to eliminate chemical weapons.");
@@ -1481,8 +1688,8 @@ mod tests {
         let b = talks(2, None, Some("geneva"), &["Ban Ki-moon"]);
         assert!(score(&a, &b).is_some());
         assert!(meets(&a, &b));
-        let us = Speaker { collective: true, group: Some("united states".into()) };
-        let american = Speaker { collective: false, group: Some("united states".into()) };
+        let us = Speaker { collective: true, group: Some("united states".into()), described: false };
+        let american = Speaker { collective: false, group: Some("united states".into()), described: false };
         let mut kerry = statement(1, "John Kerry", "Kerry said the deal would eliminate chemical weapons.");
         kerry.speaker = Some(american.clone());
         let mut state =

@@ -278,6 +278,8 @@ struct Caches {
     actor_ids: HashMap<String, i64>,
     /// What the stored dictionaries say about a speaker, by lower-cased name.
     speakers: HashMap<String, Option<merge::Speaker>>,
+    /// Speakers the actors do not name, by description (`described_speaker`).
+    described: HashMap<String, Option<merge::Speaker>>,
     /// What the stored dictionaries say about a place, by lower-cased name.
     places: HashMap<String, Option<merge::Place>>,
     /// The country of a government, by lower-cased name (None: not a government).
@@ -1739,12 +1741,46 @@ fn describe(conn: &Connection, caches: &mut Caches, r: &mut merge::Report<'_>) -
         let found = kind_and_country(conn, &mut caches.speakers, "actors", name, |kind, country| {
             merge::speaker_from(kind, name, country)
         })?;
-        r.speaker = found;
+        r.speaker = match found {
+            Some(known) => Some(known),
+            None => described_speaker(conn, caches, name)?,
+        };
     }
     if let Some(name) = r.event.place.as_deref() {
         r.place = kind_and_country(conn, &mut caches.places, "places", name, merge::place_from)?;
     }
     Ok(())
+}
+
+/// A speaker the actors do not name, from the body its description names
+/// (`merge::described_speaker`), remembered by lower-cased description.
+fn described_speaker(conn: &Connection, caches: &mut Caches, description: &str) -> Result<Option<merge::Speaker>> {
+    let key = description.to_lowercase();
+    if let Some(known) = caches.described.get(&key) {
+        return Ok(known.clone());
+    }
+    let mut failed = None;
+    let mut lookup = |name: &str| -> Option<(String, String, Option<String>)> {
+        let found = conn
+            .prepare_cached(
+                "SELECT kind, name, country FROM actors WHERE name = ?1
+                 UNION ALL
+                 SELECT a.kind, a.name, a.country FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+                  WHERE al.alias = ?1
+                 LIMIT 1",
+            )
+            .and_then(|mut st| st.query_row([name], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).optional());
+        found.unwrap_or_else(|e| {
+            failed = Some(e);
+            None
+        })
+    };
+    let made = merge::described_speaker(description, &mut lookup);
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    caches.described.insert(key, made.clone());
+    Ok(made)
 }
 
 /// What `make` makes of the kind and country `table` (actors or places)

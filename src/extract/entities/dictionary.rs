@@ -631,6 +631,12 @@ impl Index {
         words
     }
 
+    /// `names` and the word classes of a sentence, in one pass over its words.
+    pub fn names_and_classes(&self, sentence: &str) -> (Vec<Found>, Vec<Found>) {
+        let ([names, classes], _) = scan([&self.names.names, &self.words.classes], None, sentence);
+        (names, classes)
+    }
+
     /// `names`, `words`, the word classes and the role titles of a sentence, in
     /// one pass over its words.
     pub fn scan(&self, sentence: &str) -> Scan {
