@@ -284,7 +284,19 @@ fn held_out_articles_score_above_the_floor() {
 /// different clusters in different articles that share one are wrong merges.
 #[test]
 fn reports_of_one_event_in_several_articles_merge_above_the_floor() {
-    let folder = eval("multi");
+    merging_above_the_floor("multi", include_str!("eval/multi/gold.jsonl"), MERGING_F1_FLOOR);
+}
+
+/// tests/eval/multi-b: 13 articles on four events of other conflicts (Yemen,
+/// Ethiopia, Libya, Ukraine), written in round 6 to estimate the hidden
+/// second set; F1 0.80 (P 1.00) when its floor was set.
+#[test]
+fn reports_of_other_conflicts_merge_above_the_floor() {
+    merging_above_the_floor("multi-b", include_str!("eval/multi-b/gold.jsonl"), 0.78);
+}
+
+fn merging_above_the_floor(set: &str, gold: &str, floor: f64) {
+    let folder = eval(set);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("all.db");
     // The articles and their index alone, as a user's archive (no gold file beside them).
@@ -301,11 +313,8 @@ fn reports_of_one_event_in_several_articles_merge_above_the_floor() {
         common::bare(dir.path()).arg("--db").arg(&db).args(["export", "events", "--format", "jsonl"]).output().unwrap();
     let events: Vec<Value> =
         String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let golds: Vec<Value> = include_str!("eval/multi/gold.jsonl")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let golds: Vec<Value> =
+        gold.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
     // Each stored event, once for each article among its mentions, as that article's report.
     let mut matched: HashMap<usize, i64> = HashMap::new();
     for ev in &events {
@@ -364,9 +373,9 @@ fn reports_of_one_event_in_several_articles_merge_above_the_floor() {
         "merging across articles: {} gold pairs, tp {tp} fp {fp} fn {fn_}: P {precision:.3} R {recall:.3} F1 {f1:.3}",
         tp + fn_
     );
-    assert!(tp + fn_ >= 20, "the gold clusters give too few pairs: {}", tp + fn_);
-    assert!(precision >= 0.90, "merging precision {precision:.3} fell below 0.90");
-    assert!(f1 >= MERGING_F1_FLOOR, "merging F1 {f1:.3} fell below {MERGING_F1_FLOOR}");
+    assert!(tp + fn_ >= 20, "{set}: the gold clusters give too few pairs: {}", tp + fn_);
+    assert!(precision >= 0.90, "{set}: merging precision {precision:.3} fell below 0.90");
+    assert!(f1 >= floor, "{set}: merging F1 {f1:.3} fell below {floor}");
 }
 
 /// The merging floor: 0.02 below the F1 reached (0.88 at the last stop),
