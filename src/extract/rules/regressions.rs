@@ -1898,3 +1898,19 @@ fn a_speech_verb_a_comma_closes_with_nothing_said_is_no_statement() {
         events("Karl Brandtner met the envoys.\n\nHe warned, however, that the progress is fragile.", "2024-01-24");
     assert_eq!(speakers(&evs), ["Karl Brandtner"], "{evs:#?}");
 }
+
+#[test]
+fn a_second_speaker_after_while_makes_a_statement_of_its_own() {
+    // "X suggested ..., while Y's government said ...": two speakers, two
+    // statements; non-ASCII text around the clause break must not panic.
+    let evs = events(
+        "Omar Haddad suggested hosting the two foes in Kassala, while Brandtner's government said it would prefer to meet elsewhere.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Omar Haddad", "Brandtner's government"], "{evs:#?}");
+    let evs = events(
+        "Émile Brûlé suggested talks in Kassala\u{2014}« bientôt », while Zoë Ångström said it was too early; Œdipe Ñúñez said nothing.",
+        "2024-01-24",
+    );
+    assert!(speakers(&evs).len() >= 2, "{evs:#?}");
+}

@@ -187,7 +187,36 @@ pub(crate) fn statement(
         .or(own_verb.filter(|_| acts.iter().any(|a| a.cited && a.speaker.is_some())))
         .or_else(|| acts.iter().position(final_with_speaker))
         .unwrap_or(0);
-    let Some(act) = acts.get(chosen) else { return };
+    let Some(first) = acts.get(chosen) else { return };
+    // "X suggested ..., while Y said ...": a second speaker in a clause of
+    // its own after a contrast is a statement of its own.
+    let second = acts.iter().skip(chosen + 1).find(|a| {
+        let other = match (&a.speaker, &first.speaker) {
+            (Some(x), Some(y)) => x.name != y.name,
+            (Some(_), None) => true,
+            (None, _) => a.description.is_some() && a.description != first.description,
+        };
+        let from = a.speaker.as_ref().map_or(a.at, |s| s.start.min(a.at));
+        let gap = r.text.get(first.end..from).unwrap_or("");
+        other && !a.cited && CONTRASTS.iter().any(|c| gap.contains(c))
+    });
+    for act in std::iter::once(first).chain(second) {
+        speech_act(r, dict, anchor, state, act, out);
+    }
+}
+
+/// Words that open a clause of another speaker's: "X said ..., while Y said".
+const CONTRASTS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
+
+/// One statement from the speech act a sentence's reading chose.
+fn speech_act(
+    r: &Reading,
+    dict: &Dictionaries,
+    anchor: &Anchor,
+    state: &mut ArticleState,
+    act: &SpeechAct,
+    out: &mut Vec<Candidate>,
+) {
     // "X said in a statement", "a statement by X": X issued what "the statement" names later.
     if let Some(sp) = &act.speaker {
         if r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued)) {
@@ -540,6 +569,8 @@ pub(crate) fn speaker_of(
         }
     }
     let np = r.text[clause_start..start].trim().trim_start_matches(',').trim_start();
+    // "..., while Kiir's government said": the clause's subject follows its conjunction.
+    let np = ["while ", "whereas "].iter().find_map(|c| np.strip_prefix(c)).unwrap_or(np);
     let np_words: Vec<&str> = np.split_whitespace().collect();
     if np_words.is_empty()
         || np_words.len() > 12
