@@ -164,7 +164,19 @@ impl Reading<'_> {
         }
         let first = toks.get(k)?;
         let next = if first.lower == "the" { toks.get(k + 1).map(|t| t.start) } else { None };
-        self.actors.iter().filter(|a| a.start == first.start || Some(a.start) == next).max_by_key(|a| a.end - a.start)
+        // "Mr. Muttaqi considered ...": a title before the name the actor holds.
+        let titled =
+            self.classes.get(k).copied().flatten().filter(|(set, _)| {
+                set.iter().any(|c| matches!(c, crate::extract::entities::words::WordClass::Title(_)))
+            });
+        let after_title = titled.and_then(|(_, end)| {
+            let j = end + usize::from(toks.get(end).is_some_and(|t| t.text == "."));
+            toks.get(j).map(|t| t.start)
+        });
+        self.actors
+            .iter()
+            .filter(|a| a.start == first.start || Some(a.start) == next || Some(a.start) == after_title)
+            .max_by_key(|a| a.end - a.start)
     }
 }
 
@@ -1082,9 +1094,24 @@ pub(crate) fn descriptions(
             continue;
         }
         let after = st[head_end..].trim_start_matches(',').trim_start();
-        if after.starts_with(|c: char| c.is_uppercase()) || after.starts_with("of ") || after.starts_with('-') {
+        // "The Acting Foreign Minister of the Taliban said": a body after
+        // "of" owns the title, as in "the Taliban's foreign minister".
+        let of_owner = after.strip_prefix("of ").and_then(|rest| {
+            let with_article = st.len() - rest.trim_start().len();
+            let bare = st.len() - rest.trim_start().strip_prefix("the ").unwrap_or(rest).len();
+            let a =
+                actors.iter().find(|a| (a.start == with_article || a.start == bare) && !a.person() && !a.agency())?;
+            let next = st[a.end..].trim_start();
+            (!next.starts_with(|c: char| c.is_alphanumeric()) || next.starts_with(|c: char| c.is_lowercase()))
+                .then(|| (a.name.clone(), a.end))
+        });
+        if after.starts_with(|c: char| c.is_uppercase())
+            || (after.starts_with("of ") && of_owner.is_none())
+            || after.starts_with('-')
+        {
             continue;
         }
+        let phrase_end = of_owner.as_ref().map_or(head_end, |(_, end)| *end);
         // "the", then at most two modifiers (lower-case words, or a country or
         // body: "the U.N. envoy", "the Houthi group"), then the head.
         let mut desc: Vec<&str> = toks[phrase_k..next]
@@ -1092,7 +1119,7 @@ pub(crate) fn descriptions(
             .filter(|t| t.kind == crate::extract::tokens::TokKind::Word)
             .map(|t| t.lower)
             .collect();
-        let mut owner: Option<Arc<str>> = None;
+        let mut owner: Option<Arc<str>> = of_owner.map(|(name, _)| name);
         // The owner as written, lower case ("un" in "the UN chief").
         let mut owner_text: Option<&str> = None;
         let mut start = None;
@@ -1145,7 +1172,7 @@ pub(crate) fn descriptions(
                 let entity = state.cast.add(&name, EntityKind::Government, None, offset + start);
                 found.push(ActorSpan {
                     start,
-                    end: head_end,
+                    end: phrase_end,
                     name,
                     kind: EntityKind::Government,
                     country: Some(country.into()),
@@ -1181,7 +1208,7 @@ pub(crate) fn descriptions(
                 let entity = state.cast.add(&name, EntityKind::Person, Some(a), offset + start);
                 found.push(ActorSpan {
                     start,
-                    end: head_end,
+                    end: phrase_end,
                     name,
                     kind: EntityKind::Person,
                     country: index.actor_country(a).cloned(),
@@ -1191,6 +1218,10 @@ pub(crate) fn descriptions(
                 continue;
             }
         }
+        // "the Acting Foreign Minister": the role the dictionary dates, or
+        // the title the article gave, is the foreign minister's.
+        let role_words: Vec<&str> =
+            desc.iter().copied().filter(|w| !index.word_classes(w).any(|c| c == WordClass::TitleModifier)).collect();
         let fits = |entity: Option<usize>| {
             let e = entity.map(|e| state.cast.get(e));
             let owner_ok = |c: Option<&Arc<str>>| {
@@ -1200,11 +1231,11 @@ pub(crate) fn descriptions(
                 owner.as_ref().is_none_or(|o| c.is_some_and(|c| c == o) || e.is_some_and(|e| e.name.contains(&**o)))
                     || body_owner()
             };
-            let by_dict = e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &desc, day));
+            let by_dict = e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &role_words, day));
             let by_cast = e.is_some_and(|e| {
                 owner_ok(e.country.as_ref())
                     && (e.titles.iter().any(|t| {
-                        title_head(t) == head_word && desc.iter().all(|d| t.split([' ', '-']).any(|w| w == *d))
+                        title_head(t) == head_word && role_words.iter().all(|d| t.split([' ', '-']).any(|w| w == *d))
                     }) || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
                         || (group && e.kind == EntityKind::Group && !other_people(index, &e.name, head_word)))
             });
@@ -1225,7 +1256,7 @@ pub(crate) fn descriptions(
             })
         });
         let Some(referent) = referent else { continue };
-        found.push(ActorSpan { start, end: head_end, how: How::Description, ..referent });
+        found.push(ActorSpan { start, end: phrase_end, how: How::Description, ..referent });
     }
     // The owner inside a description that found its referent ("the UN envoy")
     // is a modifier, not an actor of its own.
@@ -1392,7 +1423,10 @@ fn pronouns(
                     continue;
                 }
                 let cast = &state.cast;
-                let near = actors.iter().rev().find(|a| a.end <= t.start && a.kind.is_body());
+                // Not a body named inside a quote ('"... the Russian
+                // authorities ...," it said': the quote's speaker is meant).
+                let near =
+                    actors.iter().rev().find(|a| a.end <= t.start && a.kind.is_body() && !in_spans(quotes, a.start));
                 // The last body that spoke or acted, else the latest
                 // organisation, group or government, else a country.
                 let subject = cast

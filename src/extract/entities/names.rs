@@ -697,7 +697,8 @@ fn sentence_start(cx: &Context, k: usize) -> bool {
 /// "said protester Fares Mukhaled", "his counterpart, Kamel Amro").
 fn title_before(cx: &Context, k: usize) -> Option<((usize, usize), Option<Gender>)> {
     let mut j = k;
-    if j > 0 && cx.punct(j - 1, ",") {
+    // "the envoy, X"; "Mr. X": an abbreviated title's full stop.
+    if j > 0 && (cx.punct(j - 1, ",") || cx.punct(j - 1, ".")) {
         j -= 1;
     }
     // The title phrase ends at token j: look at the few tokens before for one that starts a title ending there.

@@ -43,6 +43,12 @@ pub enum Class {
     Ending,
     /// A lower-case word naming people by their side ("rebel negotiators").
     Side,
+    /// A word a title carries that the role it names does not ("acting").
+    TitleModifier,
+    /// A noun that heads a description of a speaker ("a source", "the ministry").
+    SpeakerNoun,
+    /// A noun for a text that an actor issues and that then "says" ("the statement").
+    Issued,
 }
 
 /// A person's gender, as a title, a pronoun or a given name tells it.
@@ -100,6 +106,9 @@ pub enum WordClass {
     Side {
         alone: bool,
     },
+    TitleModifier,
+    SpeakerNoun,
+    Issued,
 }
 
 impl WordClass {
@@ -123,6 +132,9 @@ impl WordClass {
             WordClass::Joins { .. } => Class::Joins,
             WordClass::Ending => Class::Ending,
             WordClass::Side { .. } => Class::Side,
+            WordClass::TitleModifier => Class::TitleModifier,
+            WordClass::SpeakerNoun => Class::SpeakerNoun,
+            WordClass::Issued => Class::Issued,
         }
     }
 }
@@ -214,6 +226,9 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                     "-" | "" => WordClass::Side { alone: false },
                     _ => return Err(bad("alone or -")),
                 },
+                "title_modifier" => WordClass::TitleModifier,
+                "speaker_noun" => WordClass::SpeakerNoun,
+                "issued" => WordClass::Issued,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -226,7 +241,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
-                             role_alias, party, joins, ending or side)"
+                             role_alias, party, joins, ending, side, title_modifier, speaker_noun or issued)"
                         ),
                     ))
                 }

@@ -1970,3 +1970,115 @@ fn a_date_after_a_proposed_reference_back_dates_the_proposal() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].date.map(|d| d.start.to_string()).as_deref(), Some("2018-06-20"), "{talks:#?}");
 }
+
+// ---------------------------------------------------- speakers (issue 14, round 6)
+
+#[test]
+fn a_person_whose_speech_a_source_reports_speaks_not_the_source() {
+    // "According to X's newsletter, Y requested": Y's own speech verb.
+    for s in [
+        "Karl Brandtner met the envoys on Monday.\n\n\
+         According to the Kassala Ministry newsletter, Brandtner requested the envoys to coordinate.",
+        "Karl Brandtner met the envoys on Monday.\n\n\
+         Brandtner expressed his belief that \u{201c}peace is near,\u{201d} according to the Kassala Ministry\u{2019}s press release.",
+    ] {
+        let evs = events(s, "2024-01-24");
+        assert_eq!(speakers(&evs), ["Karl Brandtner"], "{evs:#?}");
+    }
+}
+
+#[test]
+fn a_title_owned_through_of_refers_to_the_person_who_holds_it() {
+    // "The Acting Foreign Minister of the X Front" is the X Front's acting
+    // foreign minister named before, not the front.
+    let evs = events(
+        "Karl Brandtner, the Acting Foreign Minister of the Kassala Front, met envoys in Juba on Monday.\n\n\
+         The Acting Foreign Minister of the Kassala Front also reiterated that there is no need for a new mission.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Karl Brandtner"), "{evs:#?}");
+}
+
+#[test]
+fn it_after_a_quote_is_the_speaker_not_a_body_named_inside_the_quote() {
+    let evs = events(
+        "The Kassala Front \"welcomes any steps taken by the Northern Alliance to free the hostages,\" it said.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Kassala Front"], "{evs:#?}");
+}
+
+#[test]
+fn a_possessive_description_speaks_for_itself() {
+    // "X's neighbours have called for", "X's main security agency says": the
+    // described body speaks, not the country that owns it.
+    for (s, head) in [
+        (
+            "Kassala's neighbours have called for the president to be reinstated, saying order must return.",
+            "neighbours",
+        ),
+        ("Kassala's main security agency says it welcomes any steps towards an exchange.", "agency"),
+    ] {
+        let evs = events(s, "2024-01-24");
+        let sp = speakers(&evs);
+        assert_eq!(sp.len(), 1, "{evs:#?}");
+        assert!(sp[0].ends_with(head), "{sp:?}");
+    }
+}
+
+#[test]
+fn a_plural_description_ends_before_the_verb_that_follows_it() {
+    // "The two sides issued a statement Saturday saying": the speakers are
+    // "the two sides", and the date between them and the verb is the saying's.
+    let evs = events(
+        "The two sides issued a statement Saturday saying they will focus on restoring the truce.",
+        "2018-05-10",
+    );
+    let st = of(&evs, Kind::Statement);
+    assert_eq!(st.len(), 1, "{evs:#?}");
+    assert_eq!(st[0].speaker.as_deref(), Some("two sides"), "{st:#?}");
+    assert_eq!(day(st[0]).as_deref(), Some("2018-05-05"), "{st:#?}");
+}
+
+#[test]
+fn an_abbreviated_honorific_makes_the_surname_after_it_a_person() {
+    // "Mr. X said ... He added": "Mr." with its full stop is a title, so X
+    // is a person and "he" refers to X, not to a capitalised headline.
+    let evs = events(
+        "Political Dialogue Round Commences in Juba\n\n\
+         Mr. Brandtner said that time is running out.\n\n\
+         He added that the mission will intensify its contacts.",
+        "2015-08-27",
+    );
+    let sp = speakers(&evs);
+    assert!(!sp.is_empty() && sp.iter().all(|s| s == "Brandtner"), "{evs:#?}");
+}
+
+#[test]
+fn a_speech_verb_a_comma_closes_with_nothing_said_is_no_statement() {
+    let evs = events(
+        "The Kassalan and Northern sides quickly agreed, so the meeting was prepared in a short time.",
+        "2024-01-24",
+    );
+    assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
+    // An inserted adverb, then what was said, is a statement.
+    let evs =
+        events("Karl Brandtner met the envoys.\n\nHe warned, however, that the progress is fragile.", "2024-01-24");
+    assert_eq!(speakers(&evs), ["Karl Brandtner"], "{evs:#?}");
+}
+
+#[test]
+fn a_second_speaker_after_while_makes_a_statement_of_its_own() {
+    // "X suggested ..., while Y's government said ...": two speakers, two
+    // statements; non-ASCII text around the clause break must not panic.
+    let evs = events(
+        "Omar Haddad suggested hosting the two foes in Kassala, while Brandtner's government said it would prefer to meet elsewhere.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Omar Haddad", "Brandtner's government"], "{evs:#?}");
+    let evs = events(
+        "Émile Brûlé suggested talks in Kassala\u{2014}« bientôt », while Zoë Ångström said it was too early; Œdipe Ñúñez said nothing.",
+        "2024-01-24",
+    );
+    assert!(speakers(&evs).len() >= 2, "{evs:#?}");
+}

@@ -4,62 +4,11 @@ use super::*;
 use crate::extract::reading::*;
 // ---------------------------------------------------------------- statements
 
-/// Words that head a description of a speaker ("a representative of ...").
-pub(crate) const SPEAKER_NOUNS: &[&str] = &[
-    "representative",
-    "representatives",
-    "source",
-    "sources",
-    "official",
-    "officials",
-    "diplomat",
-    "diplomats",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "coordinator",
-    "activist",
-    "activists",
-    "minister",
-    "envoy",
-    "leader",
-    "leaders",
-    "commander",
-    "member",
-    "members",
-    "ministry",
-    "office",
-    "authorities",
-    "authority",
-    "council",
-    "command",
-    "spokesperson",
-    "movement",
-    "militia",
-    "forces",
-    "government",
-    "observer",
-    "monitor",
-    "monitors",
-    "group",
-    "opposition",
-    "rebels",
-    "analyst",
-    "expert",
-    "witness",
-    "witnesses",
-    "residents",
-    "statement",
-    "president",
-    "presidency",
-    "mediator",
-    "negotiator",
-    "delegation",
-    "military",
-    "army",
-    "aide",
-    "adviser",
-];
+/// Whether `word` is of the word class `class` of `data/words.tsv`
+/// (`speaker_noun`: "a source said"; `issued`: "the statement said").
+fn of_class(dict: &Dictionaries, word: &str, class: WordClass) -> bool {
+    dict.index().word_classes(word).any(|c| c == class)
+}
 
 /// Adverbs and auxiliaries that can stand between a speaker and the verb.
 pub(crate) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
@@ -103,6 +52,8 @@ pub(crate) struct SpeechAct {
     pub(crate) description: Option<String>,
     pub(crate) present: bool,
     pub(crate) final_attribution: bool,
+    /// "according to X": a source cited, not a verb of its own.
+    pub(crate) cited: bool,
 }
 
 /// Words after which a speech verb's -s form is a plural noun ("member states").
@@ -138,7 +89,7 @@ pub(crate) fn statement(
         if (after_number || quantified) && r.text[w.start..w.end].ends_with('s') {
             continue;
         }
-        if negated(r, dict, w.start) {
+        if negated(r, dict, w.start) || says_nothing(r, w.start, w.end) {
             continue;
         }
         // "described by witnesses as", "criticised by the UN": a passive
@@ -173,7 +124,7 @@ pub(crate) fn statement(
         }
         let (speaker, description) = match phrase {
             _ if agent.is_some() => (agent.cloned(), None),
-            "according to" => (according_to(r, w.end), None),
+            "according to" => (according_to(r, dict, w.end), None),
             "as saying" | "quoted as saying" => {
                 // "AGENCY reported X as saying", "X was quoted by Y as saying".
                 let reported = r.toks[..r.tok_at(w.start)]
@@ -184,11 +135,12 @@ pub(crate) fn statement(
                 let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency()));
                 (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency())).cloned(), None)
             }
-            _ => speaker_of(r, w.start, w.end),
+            _ => speaker_of(r, dict, w.start, w.end),
         };
         let (speaker, description) = subject_instead(r, phrase, w.start, speaker, description);
         // "The statement said", "the communique reads": whoever issued it.
-        let issued = description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| ISSUED.contains(&w)));
+        let issued =
+            description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| of_class(dict, w, WordClass::Issued)));
         let (speaker, description) = match (&speaker, &state.issuer) {
             (None, Some(issuer)) if issued => (Some(issuer.clone()), None),
             // "said the summit's final communique ... The document also
@@ -220,13 +172,54 @@ pub(crate) fn statement(
             description,
             present: phrase.ends_with('s') && !phrase.ends_with("ss") && !phrase.ends_with("ed"),
             final_attribution,
+            cited: phrase == "according to",
         });
     }
-    let chosen = acts.iter().position(|a| a.final_attribution && a.speaker.is_some()).unwrap_or(0);
-    let Some(act) = acts.get(chosen) else { return };
+    // "According to the ministry's newsletter, X requested ...", "X
+    // expressed his belief that ..., according to the ministry's release":
+    // the person whose own speech verb the source reports is the speaker,
+    // not the source.
+    let final_with_speaker = |a: &SpeechAct| a.final_attribution && a.speaker.is_some();
+    let own_verb = acts.iter().position(|a| !a.cited && a.speaker.as_ref().is_some_and(|s| s.person()));
+    let chosen = acts
+        .iter()
+        .position(|a| final_with_speaker(a) && !a.cited)
+        .or(own_verb.filter(|_| acts.iter().any(|a| a.cited && a.speaker.is_some())))
+        .or_else(|| acts.iter().position(final_with_speaker))
+        .unwrap_or(0);
+    let Some(first) = acts.get(chosen) else { return };
+    // "X suggested ..., while Y said ...": a second speaker in a clause of
+    // its own after a contrast is a statement of its own.
+    let second = acts.iter().skip(chosen + 1).find(|a| {
+        let other = match (&a.speaker, &first.speaker) {
+            (Some(x), Some(y)) => x.name != y.name,
+            (Some(_), None) => true,
+            (None, _) => a.description.is_some() && a.description != first.description,
+        };
+        let from = a.speaker.as_ref().map_or(a.at, |s| s.start.min(a.at));
+        let gap = r.text.get(first.end..from).unwrap_or("");
+        other && !a.cited && CONTRASTS.iter().any(|c| gap.contains(c))
+    });
+    for act in std::iter::once(first).chain(second) {
+        speech_act(r, dict, anchor, state, act, out);
+    }
+}
+
+/// Words that open a clause of another speaker's: "X said ..., while Y said".
+const CONTRASTS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
+
+/// One statement from the speech act a sentence's reading chose.
+fn speech_act(
+    r: &Reading,
+    dict: &Dictionaries,
+    anchor: &Anchor,
+    state: &mut ArticleState,
+    act: &SpeechAct,
+    out: &mut Vec<Candidate>,
+) {
     // "X said in a statement", "a statement by X": X issued what "the statement" names later.
     if let Some(sp) = &act.speaker {
-        if r.toks.iter().any(|t| ISSUED.contains(&t.lower)) {
+        if r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued)) {
             state.issuer = Some(sp.clone());
         }
     }
@@ -250,7 +243,13 @@ pub(crate) fn statement(
         .max_by_key(|q| q.len())
         .map(String::from);
     let tense = if act.present { Tense::Present } else { Tense::Past };
-    let speaker_start = act.speaker.as_ref().map(|s| s.start.min(act.at)).unwrap_or(act.at);
+    // A description's first word as it stands before the verb ("The two
+    // sides issued a statement Saturday saying").
+    let described_at = || {
+        let first = act.description.as_deref()?.split(' ').next().filter(|w| !w.is_empty())?;
+        r.text[..act.at].rfind(first)
+    };
+    let speaker_start = act.speaker.as_ref().map(|s| s.start.min(act.at)).or_else(described_at).unwrap_or(act.at);
     // "Late last night, after hours of talks with X, Leon said": a date that
     // heads the sentence before a comma, however long the phrase after it.
     let head = fronted_date(r, speaker_start).map(|h| h.start);
@@ -340,20 +339,18 @@ fn opens_clause(toks: &[crate::extract::tokens::Tok]) -> bool {
     })
 }
 
-/// Nouns for what an actor issues and then "says": "the statement said".
-const ISSUED: &[&str] = &["statement", "communique", "communiqué", "document", "declaration", "report", "release"];
-
 /// The speaker after "according to": the actor right after it, or the one
 /// that issued the statement or report it cites ("according to a statement
 /// released by the United Nations", "according to a statement from the LNA").
-fn according_to(r: &Reading, end: usize) -> Option<ActorSpan> {
+fn according_to(r: &Reading, dict: &Dictionaries, end: usize) -> Option<ActorSpan> {
     let near = r.actors.iter().find(|a| a.start >= end && a.start - end <= 6 && !a.agency());
     if near.is_some() {
         return near.cloned();
     }
     let rest = r.text[end..].trim_start();
     let cited = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("the "))?;
-    if !ISSUED.iter().any(|w| cited.starts_with(w)) {
+    let noun = cited.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if !of_class(dict, noun, WordClass::Issued) {
         return None;
     }
     // The first actor within the next dozen words, before any clause break.
@@ -438,6 +435,17 @@ pub(crate) fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
     }
 }
 
+/// "The two sides quickly agreed, so the meeting was prepared": a verb that
+/// its subject opens the sentence with, and that a comma or semicolon closes
+/// with more to come, says nothing: no quote, no "that" clause. A
+/// sentence that ends there ("He added,") introduces the quote that follows.
+fn says_nothing(r: &Reading, start: usize, end: usize) -> bool {
+    let rest = &r.text[end..];
+    // "He warned, however, that ...": an inserted adverb, then what was said.
+    let closed = rest.starts_with([',', ';']) && rest[1..].trim().contains(' ') && !rest.contains(" that ");
+    closed && r.quotes.is_empty() && !r.text[..start].contains([',', ';', ':'])
+}
+
 pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
     let near = r
         .words
@@ -451,7 +459,12 @@ pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
 /// The speaker of a speech verb at `start..end`: the actor right before it
 /// (past adverbs, dates and an apposition), a pronoun, the actor right after it
 /// ("said Kerry"), or a description of the speaker ("a representative of ...").
-pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<ActorSpan>, Option<String>) {
+pub(crate) fn speaker_of(
+    r: &Reading,
+    dict: &Dictionaries,
+    start: usize,
+    end: usize,
+) -> (Option<ActorSpan>, Option<String>) {
     let mut i = start;
     loop {
         let before = r.text[..i].trim_end();
@@ -521,10 +534,7 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
     if inverted {
         let phrase = &after[..after.find([',', ';', '.', '"', '\u{201c}', '\u{201d}']).unwrap_or(after.len())];
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        let head = |w: &&str| {
-            let w = lower_cow(w);
-            SPEAKER_NOUNS.contains(&&*w) || ISSUED.contains(&&*w)
-        };
+        let head = |w: &&str| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued);
         if (2..=7).contains(&words.len())
             && matches!(&*lower_cow(words[0]), "the" | "a" | "an")
             && words.iter().take(5).any(head)
@@ -559,6 +569,8 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         }
     }
     let np = r.text[clause_start..start].trim().trim_start_matches(',').trim_start();
+    // "..., while Kiir's government said": the clause's subject follows its conjunction.
+    let np = ["while ", "whereas "].iter().find_map(|c| np.strip_prefix(c)).unwrap_or(np);
     let np_words: Vec<&str> = np.split_whitespace().collect();
     if np_words.is_empty()
         || np_words.len() > 12
@@ -568,10 +580,10 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         return (None, None);
     }
     let det = lower_cow(np_words[0]);
-    let has_head = np_words.iter().take(5).any(|w| {
-        let w = lower_cow(w);
-        SPEAKER_NOUNS.contains(&&*w) || ISSUED.contains(&&*w)
-    });
+    let has_head = np_words
+        .iter()
+        .take(5)
+        .any(|w| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued));
     // "a Russian diplomatic source", "the ministry", or a body's own
     // description: "U.N. human rights official", "Health authorities in Gaza".
     let capitalised = np_words[0].starts_with(|c: char| c.is_uppercase()) && !r.in_quote(clause_start);
@@ -579,6 +591,17 @@ pub(crate) fn speaker_of(r: &Reading, start: usize, end: usize) -> (Option<Actor
         let skip = usize::from(!capitalised || ["a", "an", "the"].contains(&&*det));
         let mut cut =
             np_words.iter().position(|w| ["seeking", "who", "which", "speaking"].contains(w)).unwrap_or(np_words.len());
+        // "The two sides issued a statement Saturday saying": the
+        // description ends before a verb in the past after its head noun.
+        let head = np_words.iter().take(5).position(|w| of_class(dict, w, WordClass::SpeakerNoun));
+        if let Some(h) = head {
+            let verb = np_words[h + 1..cut]
+                .iter()
+                .position(|w| w.len() > 3 && w.ends_with("ed") && w.starts_with(char::is_lowercase));
+            if let Some(v) = verb {
+                cut = h + 1 + v;
+            }
+        }
         // "The document also reaffirms": the adverb is no part of the description.
         while cut > skip + 1 && BETWEEN_SUBJECT_AND_VERB.contains(&&*lower_cow(np_words[cut - 1])) {
             cut -= 1;
