@@ -2082,3 +2082,18 @@ fn a_second_speaker_after_while_makes_a_statement_of_its_own() {
     );
     assert!(speakers(&evs).len() >= 2, "{evs:#?}");
 }
+
+#[test]
+fn a_headline_trip_to_a_country_joins_the_body_trip_to_its_city() {
+    // "X visits <country>" over "X arrived in <city of that country>": one
+    // trip, reported at the country in the headline and at the city below.
+    let evs = events(
+        "Envoy Karl Brandtner visits Saudi Arabia\n\n\
+         UN envoy Karl Brandtner arrived in Jeddah on Monday, where he will meet officials of the Kassalan government.",
+        "2024-03-06",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Jeddah"), "{visits:#?}");
+    assert_eq!(visits[0].mentions.len(), 2, "{visits:#?}");
+}
