@@ -2097,3 +2097,14 @@ fn a_headline_trip_to_a_country_joins_the_body_trip_to_its_city() {
     assert_eq!(visits[0].place.as_deref(), Some("Jeddah"), "{visits:#?}");
     assert_eq!(visits[0].mentions.len(), 2, "{visits:#?}");
 }
+
+#[test]
+fn a_stance_on_negotiations_is_no_meeting() {
+    // "X emphasized his stance on negotiations with Y": the negotiations are
+    // the topic of a view X holds, not talks X and Y held.
+    let evs = events(
+        "Karl Brandtner on Tuesday emphasized his government\u{2019}s stance on negotiations with the Northern Front.",
+        "2024-03-06",
+    );
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
