@@ -207,6 +207,21 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     if c.event.date.is_some() && !c.anaphoric {
         return None;
     }
+    // "Earlier, the ministry had told AFP X would visit": a trip told as
+    // planned, with neither date nor place of its own, by the travellers of
+    // a trip the article reports made, is that trip told before it was made.
+    if c.event.kind == Kind::Visit && !specific && c.event.status == Status::Planned && !c.event.actors.is_empty() {
+        let made = events.iter().rposition(|e| {
+            e.event.kind == Kind::Visit
+                && e.event.status == Status::Happened
+                && e.event.place.is_some()
+                && !same_sentence(e)
+                && persons(&e.event) == persons(&c.event)
+        });
+        if made.is_some() {
+            return made;
+        }
+    }
     // A report that names two or more participants, all of them of the
     // event, is one of its meeting whatever its word ("held talks with
     // Erdogan ... the two leaders held a bilateral meeting").

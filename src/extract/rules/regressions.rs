@@ -2108,3 +2108,18 @@ fn a_stance_on_negotiations_is_no_meeting() {
     );
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_plan_to_visit_told_earlier_is_the_trip_made() {
+    // "Earlier, X had told reporters Y would visit": with no date or place
+    // of its own, the plan is the trip the article reports Y made.
+    let evs = events(
+        "Envoy Karl Brandtner arrived in Kassala on Monday for talks with the government.\n\n\
+         Earlier, foreign ministry spokesman Omar Haddad had told reporters Brandtner would visit within the framework of his mission.",
+        "2024-03-06",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+    assert_eq!(visits[0].mentions.len(), 2, "{visits:#?}");
+}
