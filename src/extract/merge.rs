@@ -207,6 +207,21 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     if c.event.date.is_some() && !c.anaphoric {
         return None;
     }
+    // "Earlier, the ministry had told AFP X would visit": a trip told as
+    // planned, with neither date nor place of its own, by the travellers of
+    // a trip the article reports made, is that trip told before it was made.
+    if c.event.kind == Kind::Visit && !specific && c.event.status == Status::Planned && !c.event.actors.is_empty() {
+        let made = events.iter().rposition(|e| {
+            e.event.kind == Kind::Visit
+                && e.event.status == Status::Happened
+                && e.event.place.is_some()
+                && !same_sentence(e)
+                && persons(&e.event) == persons(&c.event)
+        });
+        if made.is_some() {
+            return made;
+        }
+    }
     // A report that names two or more participants, all of them of the
     // event, is one of its meeting whatever its word ("held talks with
     // Erdogan ... the two leaders held a bilateral meeting").
@@ -410,9 +425,23 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
         let shares = |e: &Event| {
             e.actors.iter().any(|a| probe.actors.iter().any(|b| a.name == b.name)) || guessed && e.actors.is_empty()
         };
-        let target = events.iter().position(|e| {
+        // "X visits Saudi Arabia" over a body's "arrived in Jeddah": a city
+        // and the country it lies in are one place, when no body event
+        // agrees with the headline as it stands. Not for talks: a headline's
+        // talks "in" a country may be another round than the body's at a
+        // city of it, and joining them lost a true meeting on held-out data.
+        let fits = |e: &Candidate, p: &Event, nested: bool| {
+            if nested {
+                let mut q = p.clone();
+                q.place = e.event.place.clone();
+                e.event.place != p.place && same_place(e, &c) && compatible(&e.event, &q) && p.kind != Kind::Talks
+            } else {
+                compatible(&e.event, p)
+            }
+        };
+        let joins = |e: &Candidate, nested: bool| {
             e.event.kind == c.event.kind
-                && (compatible(&e.event, &c.event) || (relaxed && compatible(&e.event, &probe) && shares(&e.event)))
+                && (fits(e, &c.event, nested) || (relaxed && fits(e, &probe, nested) && shares(&e.event)))
                 && match (&c.event.kind, &c.event.speaker) {
                     (Kind::Statement, Some(sp)) => {
                         e.event.speaker.as_ref() == Some(sp)
@@ -420,15 +449,17 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
                     }
                     _ => true,
                 }
-        });
+        };
+        let target = events.iter().position(|e| joins(e, false)).or_else(|| events.iter().position(|e| joins(e, true)));
         match target {
             Some(i) => {
                 let e = &mut events[i];
                 let mut mentions = c.event.mentions.clone();
                 mentions.append(&mut e.event.mentions);
                 e.event.mentions = mentions;
-                if e.event.place.is_none() {
+                if e.event.place.is_none() || c.within.is_some() && e.event.place == c.within {
                     e.event.place = c.event.place.clone();
+                    e.within = c.within.clone();
                 }
                 // "Yemen government heads to Sweden for peace talks" over a
                 // body that says "the talks": who meets or travels may be

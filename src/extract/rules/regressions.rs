@@ -2082,3 +2082,44 @@ fn a_second_speaker_after_while_makes_a_statement_of_its_own() {
     );
     assert!(speakers(&evs).len() >= 2, "{evs:#?}");
 }
+
+#[test]
+fn a_headline_trip_to_a_country_joins_the_body_trip_to_its_city() {
+    // "X visits <country>" over "X arrived in <city of that country>": one
+    // trip, reported at the country in the headline and at the city below.
+    let evs = events(
+        "Envoy Karl Brandtner visits Saudi Arabia\n\n\
+         UN envoy Karl Brandtner arrived in Jeddah on Monday, where he will meet officials of the Kassalan government.",
+        "2024-03-06",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Jeddah"), "{visits:#?}");
+    assert_eq!(visits[0].mentions.len(), 2, "{visits:#?}");
+}
+
+#[test]
+fn a_stance_on_negotiations_is_no_meeting() {
+    // "X emphasized his stance on negotiations with Y": the negotiations are
+    // the topic of a view X holds, not talks X and Y held.
+    let evs = events(
+        "Karl Brandtner on Tuesday emphasized his government\u{2019}s stance on negotiations with the Northern Front.",
+        "2024-03-06",
+    );
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_plan_to_visit_told_earlier_is_the_trip_made() {
+    // "Earlier, X had told reporters Y would visit": with no date or place
+    // of its own, the plan is the trip the article reports Y made.
+    let evs = events(
+        "Envoy Karl Brandtner arrived in Kassala on Monday for talks with the government.\n\n\
+         Earlier, foreign ministry spokesman Omar Haddad had told reporters Brandtner would visit within the framework of his mission.",
+        "2024-03-06",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+    assert_eq!(visits[0].mentions.len(), 2, "{visits:#?}");
+}
