@@ -2082,3 +2082,24 @@ fn a_second_speaker_after_while_makes_a_statement_of_its_own() {
     );
     assert!(speakers(&evs).len() >= 2, "{evs:#?}");
 }
+
+#[test]
+fn people_met_who_go_unnamed_are_the_described_counterpart() {
+    // "met with a number of Kassalan diplomats": no name stands for them, so
+    // the description is the talks' actor.
+    let evs = events("Karl Brandtner also met with a number of Kassalan diplomats on Monday.", "2024-01-24");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Kassalan diplomats"), "{evs:#?}");
+    let evs = events("Karl Brandtner met officials from the border and customs forces on Saturday.", "2024-01-24");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"officials from the border and customs forces"), "{evs:#?}");
+    let evs = events(
+        "Karl Brandtner held a meeting on Thursday with the ambassadors of neighbouring countries residing in Porto Lume.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"ambassadors of neighbouring countries"), "{evs:#?}");
+    // A bare head describes no one in particular; a name is the actor.
+    let evs = events("Karl Brandtner met officials in Porto Lume on Monday.", "2024-01-24");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"officials")), "{evs:#?}");
+}
