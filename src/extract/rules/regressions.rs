@@ -2103,3 +2103,16 @@ fn people_met_who_go_unnamed_are_the_described_counterpart() {
     let evs = events("Karl Brandtner met officials in Porto Lume on Monday.", "2024-01-24");
     assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"officials")), "{evs:#?}");
 }
+
+#[test]
+fn an_attribution_set_off_by_commas_keeps_the_subject_in_its_clause() {
+    // "X arrived ..., state media said on Sunday, to negotiate with Y": the
+    // aside is no clause break between X and what X came to do.
+    let evs = events(
+        "Karl Brandtner and Anna Vesel arrived in Porto Lume, Kassalan media said on Sunday, to negotiate a truce with Omar Haddad.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Anna Vesel"), "{evs:#?}");
+    assert!(actors(t[0]).contains(&"Omar Haddad"), "{evs:#?}");
+}
