@@ -2116,3 +2116,19 @@ fn an_attribution_set_off_by_commas_keeps_the_subject_in_its_clause() {
     assert!(t.len() == 1 && actors(t[0]).contains(&"Anna Vesel"), "{evs:#?}");
     assert!(actors(t[0]).contains(&"Omar Haddad"), "{evs:#?}");
 }
+
+#[test]
+fn a_countrys_title_that_no_name_holds_is_the_talks_actor_as_described() {
+    // "met Chad's defence minister" with no holder known: the description
+    // stands beside the country; a name in apposition holds the title.
+    let evs = events("Karl Brandtner met Chad\u{2019}s defence minister in Porto Lume on Tuesday.", "2024-01-24");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Chad\u{2019}s defence minister"), "{evs:#?}");
+    let evs = events(
+        "Karl Brandtner met Chad\u{2019}s defence minister, Omar Haddad, in Porto Lume on Tuesday.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Omar Haddad"), "{evs:#?}");
+    assert!(!actors(t[0]).contains(&"Chad\u{2019}s defence minister"), "{evs:#?}");
+}

@@ -216,6 +216,15 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .map(|p| p.name.to_string())
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
+        // "Qatar's prime minister", "the U.S. envoy" with no holder named:
+        // the description, beside the title's country.
+        for d in unheld_titles(r) {
+            if ev.actors.iter().any(|a| r.actors.iter().any(|c| c.start == d.0 && *c.name == *a.name))
+                && !ev.actors.iter().any(|a| *a.name == *d.1)
+            {
+                ev.actors.push(EventActor { name: d.1.to_string(), role: Role::Participant });
+            }
+        }
         // "met with a number of Gulf diplomats": people met who go unnamed
         // are the participants the text describes.
         if let Some(d) = described_counterpart(r, w.end, is_verb(&t.phrase)) {
@@ -484,4 +493,32 @@ fn described_counterpart<'r>(r: &'r Reading, end: usize, verb: bool) -> Option<&
         return None;
     }
     Some(&r.text[from..to])
+}
+
+/// Titles of a country that no name holds in the sentence: "Qatar's prime
+/// minister", "U.S. envoy" where neither the dictionary's dated roles nor
+/// the text name the holder, each as (where the country starts, the
+/// description). Not when a name follows ("U.S. envoy Jane Doe", "Qatar's
+/// emir, Sheikh X").
+fn unheld_titles<'r>(r: &'r Reading) -> impl Iterator<Item = (usize, &'r str)> + 'r {
+    r.actors.iter().filter(|a| a.kind == EntityKind::Country && a.how == How::Name).filter_map(move |a| {
+        let mut k = r.tok_at(a.end);
+        if r.toks.get(k).is_some_and(|t| t.glued && matches!(t.text, "'" | "\u{2019}"))
+            && r.toks.get(k + 1).is_some_and(|t| t.glued && t.lower == "s")
+        {
+            k += 2;
+        }
+        let (set, e) = r.classes.get(k).copied().flatten()?;
+        if !set.iter().any(|c| matches!(c, WordClass::Title(_))) {
+            return None;
+        }
+        let end = r.toks[e - 1].end;
+        let named_next =
+            r.toks.get(e).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase));
+        // "Qatar's emir, Sheikh X": a person in apposition holds the title.
+        let apposed =
+            |b: &ActorSpan| b.person() && b.start >= end && r.text[end..b.start].trim_matches([',', ' ']).is_empty();
+        let held = r.actors.iter().any(|b| b.start >= a.start && b.start < end && b.end > a.end || apposed(b));
+        (!named_next && !held).then(|| (a.start, &r.text[a.start..end]))
+    })
 }
