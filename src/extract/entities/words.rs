@@ -49,6 +49,8 @@ pub enum Class {
     SpeakerNoun,
     /// A noun for a text that an actor issues and that then "says" ("the statement").
     Issued,
+    /// A noun that heads a description of people met who go unnamed ("Gulf diplomats").
+    Counterpart,
 }
 
 /// A person's gender, as a title, a pronoun or a given name tells it.
@@ -109,6 +111,7 @@ pub enum WordClass {
     TitleModifier,
     SpeakerNoun,
     Issued,
+    Counterpart,
 }
 
 impl WordClass {
@@ -135,6 +138,7 @@ impl WordClass {
             WordClass::TitleModifier => Class::TitleModifier,
             WordClass::SpeakerNoun => Class::SpeakerNoun,
             WordClass::Issued => Class::Issued,
+            WordClass::Counterpart => Class::Counterpart,
         }
     }
 }
@@ -229,6 +233,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "title_modifier" => WordClass::TitleModifier,
                 "speaker_noun" => WordClass::SpeakerNoun,
                 "issued" => WordClass::Issued,
+                "counterpart" => WordClass::Counterpart,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -241,7 +246,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
-                             role_alias, party, joins, ending, side, title_modifier, speaker_noun or issued)"
+                             role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued or counterpart)"
                         ),
                     ))
                 }

@@ -2123,3 +2123,53 @@ fn a_plan_to_visit_told_earlier_is_the_trip_made() {
     assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
     assert_eq!(visits[0].mentions.len(), 2, "{visits:#?}");
 }
+
+#[test]
+fn people_met_who_go_unnamed_are_the_described_counterpart() {
+    // "met with a number of Kassalan diplomats": no name stands for them, so
+    // the description is the talks' actor.
+    let evs = events("Karl Brandtner also met with a number of Kassalan diplomats on Monday.", "2024-01-24");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Kassalan diplomats"), "{evs:#?}");
+    let evs = events("Karl Brandtner met officials from the border and customs forces on Saturday.", "2024-01-24");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"officials from the border and customs forces"), "{evs:#?}");
+    let evs = events(
+        "Karl Brandtner held a meeting on Thursday with the ambassadors of neighbouring countries residing in Porto Lume.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"ambassadors of neighbouring countries"), "{evs:#?}");
+    // A bare head describes no one in particular; a name is the actor.
+    let evs = events("Karl Brandtner met officials in Porto Lume on Monday.", "2024-01-24");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"officials")), "{evs:#?}");
+}
+
+#[test]
+fn an_attribution_set_off_by_commas_keeps_the_subject_in_its_clause() {
+    // "X arrived ..., state media said on Sunday, to negotiate with Y": the
+    // aside is no clause break between X and what X came to do.
+    let evs = events(
+        "Karl Brandtner and Anna Vesel arrived in Porto Lume, Kassalan media said on Sunday, to negotiate a truce with Omar Haddad.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Anna Vesel"), "{evs:#?}");
+    assert!(actors(t[0]).contains(&"Omar Haddad"), "{evs:#?}");
+}
+
+#[test]
+fn a_countrys_title_that_no_name_holds_is_the_talks_actor_as_described() {
+    // "met Chad's defence minister" with no holder known: the description
+    // stands beside the country; a name in apposition holds the title.
+    let evs = events("Karl Brandtner met Chad\u{2019}s defence minister in Porto Lume on Tuesday.", "2024-01-24");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Chad\u{2019}s defence minister"), "{evs:#?}");
+    let evs = events(
+        "Karl Brandtner met Chad\u{2019}s defence minister, Omar Haddad, in Porto Lume on Tuesday.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"Omar Haddad"), "{evs:#?}");
+    assert!(!actors(t[0]).contains(&"Chad\u{2019}s defence minister"), "{evs:#?}");
+}

@@ -216,6 +216,22 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .map(|p| p.name.to_string())
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
+        // "Qatar's prime minister", "the U.S. envoy" with no holder named:
+        // the description, beside the title's country.
+        for d in unheld_titles(r) {
+            if ev.actors.iter().any(|a| r.actors.iter().any(|c| c.start == d.0 && *c.name == *a.name))
+                && !ev.actors.iter().any(|a| *a.name == *d.1)
+            {
+                ev.actors.push(EventActor { name: d.1.to_string(), role: Role::Participant });
+            }
+        }
+        // "met with a number of Gulf diplomats": people met who go unnamed
+        // are the participants the text describes.
+        if let Some(d) = described_counterpart(r, w.end, is_verb(&t.phrase)) {
+            if !ev.actors.iter().any(|a| *a.name == *d) {
+                ev.actors.push(EventActor { name: d.to_string(), role: Role::Participant });
+            }
+        }
         // "It comes ahead of a planned meeting with X", "after meeting with
         // X": a sentence that names only the counterpart tells of a meeting
         // of the story's subject, the person last a sentence's subject.
@@ -396,4 +412,113 @@ fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, out: &mut Vec<Cand
         one.restates = false;
         out.push(one);
     }
+}
+
+/// Words between "with" and a description's first word that are no part of
+/// it: determiners and quantifiers ("a number of", "some of the").
+const QUANTIFIERS: &[&str] =
+    &["a", "an", "the", "some", "several", "number", "group", "of", "two", "three", "four", "many", "various"];
+
+/// Words that end a description's complement after "of" or "from": the next
+/// phrase or clause ("ambassadors of regional countries residing in Kabul").
+const COMPLEMENT_ENDS: &[&str] = &[
+    "in", "on", "at", "to", "for", "with", "by", "about", "over", "after", "before", "during", "as", "who", "that",
+    "which", "and", "or", "on", "said", "says", "was", "were", "is", "are", "has", "have", "had",
+];
+
+/// The unnamed people the talks word ending at byte `end` is held with, as
+/// the text describes them: "met with a number of Gulf diplomats", "met
+/// secretly with a senior military official", "met officials from the
+/// security forces", "with the ambassadors of regional countries". The
+/// description is the actor when no name stands for it; None when an actor
+/// ends its head ("Houthi officials" is the Houthis) or starts in its
+/// complement ("officials from the RSF" is the RSF). A bare head ("met
+/// officials") describes no one in particular.
+fn described_counterpart<'r>(r: &'r Reading, end: usize, verb: bool) -> Option<&'r str> {
+    let k0 = r.tok_at(end);
+    // "with" within the clause, or the verb's own object past an adverb.
+    let with = (k0..(k0 + 14).min(r.toks.len()))
+        .take_while(|&j| !r.clause_break(end, r.toks[j].end))
+        .find(|&j| r.toks[j].lower == "with");
+    let mut k = match with {
+        Some(j) => j + 1,
+        None if verb => k0 + usize::from(r.toks.get(k0).is_some_and(|t| t.lower.ends_with("ly"))),
+        None => return None,
+    };
+    while r.toks.get(k).is_some_and(|t| QUANTIFIERS.contains(&t.lower)) {
+        k += 1;
+    }
+    let first = k;
+    // Up to four modifiers, then the head.
+    let is_head = |j: usize| {
+        r.classes.get(j).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::Counterpart))
+    };
+    let word = |j: usize| r.toks.get(j).is_some_and(|t| t.kind == TokKind::Word || t.text == "." || t.text == "-");
+    let head = (first..(first + 6).min(r.toks.len())).take_while(|&j| word(j)).find(|&j| is_head(j))?;
+    // No function word among the modifiers ("met with them in the capital of ...").
+    if r.toks[first..head].iter().any(|t| COMPLEMENT_ENDS.contains(&t.lower)) {
+        return None;
+    }
+    let mut last = head;
+    if r.toks.get(head + 1).is_some_and(|t| t.lower == "of" || t.lower == "from") {
+        let mut j = head + 2;
+        while r.toks.get(j).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !COMPLEMENT_ENDS.contains(&t.lower)
+                // A participle after a noun opens a clause ("countries
+                // residing in"); before one it is an adjective ("of
+                // neighbouring countries", "of the warring parties").
+                && !(t.lower.ends_with("ing") && j > head + 2 && r.toks[j - 1].lower != "the")
+                && (t.lower != "and" || j > head + 2)
+        }) || r.toks.get(j).is_some_and(|t| t.lower == "and")
+            && r.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word && !COMPLEMENT_ENDS.contains(&t.lower))
+        {
+            last = j;
+            j += 1;
+            if j - head > 7 {
+                return None;
+            }
+        }
+        if r.toks[last].lower == "the" {
+            return None;
+        }
+    }
+    if first == head && last == head {
+        return None;
+    }
+    let (from, to) = (r.toks[first].start, r.toks[last].end);
+    let head_end = r.toks[head].end;
+    // A name ending at the head, or standing in the complement, is the actor.
+    if r.actors.iter().any(|a| a.start < to && from < a.end && (a.end >= head_end)) {
+        return None;
+    }
+    Some(&r.text[from..to])
+}
+
+/// Titles of a country that no name holds in the sentence: "Qatar's prime
+/// minister", "U.S. envoy" where neither the dictionary's dated roles nor
+/// the text name the holder, each as (where the country starts, the
+/// description). Not when a name follows ("U.S. envoy Jane Doe", "Qatar's
+/// emir, Sheikh X").
+fn unheld_titles<'r>(r: &'r Reading) -> impl Iterator<Item = (usize, &'r str)> + 'r {
+    r.actors.iter().filter(|a| a.kind == EntityKind::Country && a.how == How::Name).filter_map(move |a| {
+        let mut k = r.tok_at(a.end);
+        if r.toks.get(k).is_some_and(|t| t.glued && matches!(t.text, "'" | "\u{2019}"))
+            && r.toks.get(k + 1).is_some_and(|t| t.glued && t.lower == "s")
+        {
+            k += 2;
+        }
+        let (set, e) = r.classes.get(k).copied().flatten()?;
+        if !set.iter().any(|c| matches!(c, WordClass::Title(_))) {
+            return None;
+        }
+        let end = r.toks[e - 1].end;
+        let named_next =
+            r.toks.get(e).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase));
+        // "Qatar's emir, Sheikh X": a person in apposition holds the title.
+        let apposed =
+            |b: &ActorSpan| b.person() && b.start >= end && r.text[end..b.start].trim_matches([',', ' ']).is_empty();
+        let held = r.actors.iter().any(|b| b.start >= a.start && b.start < end && b.end > a.end || apposed(b));
+        (!named_next && !held).then(|| (a.start, &r.text[a.start..end]))
+    })
 }
