@@ -385,7 +385,9 @@ pub(crate) fn seat_near(r: &Reading, dict: &Dictionaries, end: usize, reach: usi
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
 pub(crate) fn locative(r: &Reading, i: usize) -> bool {
     let before = r.word_before(i);
-    if ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "from", "into", "around", "the"]
+    // Not "from": "met a delegation from Sudan in Nairobi" met in Nairobi,
+    // and "talks with officials from X" were not held in X.
+    if ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "into", "around", "the"]
         .contains(&before)
     {
         return true;

@@ -2173,3 +2173,17 @@ fn a_countrys_title_that_no_name_holds_is_the_talks_actor_as_described() {
     assert!(t.len() == 1 && actors(t[0]).contains(&"Omar Haddad"), "{evs:#?}");
     assert!(!actors(t[0]).contains(&"Chad\u{2019}s defence minister"), "{evs:#?}");
 }
+
+#[test]
+fn where_the_people_met_come_from_is_no_venue() {
+    // "from X" names where the counterpart comes from; the meeting is held
+    // at the place after it, or at none.
+    let evs = events("Foreign Minister Karl Brandtner met a delegation from Sudan in Nairobi on Monday.", "2022-10-17");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{talks:#?}");
+    let evs = events("Foreign Minister Karl Brandtner held talks with officials from Kenya on Monday.", "2022-10-17");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place, None, "{talks:#?}");
+}
