@@ -710,12 +710,6 @@ pub(crate) fn determiner_before(r: &Reading, i: usize) -> String {
     String::new()
 }
 
-#[cfg(test)]
-mod tests;
-
-#[cfg(test)]
-mod regressions;
-
 /// "X met on Tuesday, one day after Y announced ...", "The invitation comes
 /// a day after Y announced ...": what the clause after "N days after" tells
 /// happened N days before the sentence's own event. Its date is that
@@ -758,3 +752,9 @@ pub(crate) fn days_after(r: &Reading, dict: &Dictionaries, anchor: &Anchor, cand
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod regressions;

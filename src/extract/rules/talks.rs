@@ -423,7 +423,7 @@ const QUANTIFIERS: &[&str] =
 /// phrase or clause ("ambassadors of regional countries residing in Kabul").
 const COMPLEMENT_ENDS: &[&str] = &[
     "in", "on", "at", "to", "for", "with", "by", "about", "over", "after", "before", "during", "as", "who", "that",
-    "which", "and", "or", "on", "said", "says", "was", "were", "is", "are", "has", "have", "had",
+    "which", "and", "or", "said", "says", "was", "were", "is", "are", "has", "have", "had",
 ];
 
 /// The unnamed people the talks word ending at byte `end` is held with, as
