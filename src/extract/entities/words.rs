@@ -51,6 +51,44 @@ pub enum Class {
     Issued,
     /// A noun that heads a description of people met who go unnamed ("Gulf diplomats").
     Counterpart,
+    /// A noun for a running count of deaths ("the death toll").
+    TollNoun,
+    /// The last word before a count a toll noun governs ("has passed", "stands at").
+    TollVerb,
+    /// A hedge or adverb between such a word and its count ("nearly", "more than").
+    Hedge,
+    /// A death verb that takes a bare count as object ("killed 43").
+    KillingVerb,
+    /// A noun for a place or part of one that an "of" phrase names ("the outskirts of X").
+    Area,
+    /// A noun for an attack that an "of" or "on" phrase places ("strikes on X").
+    AttackNoun,
+    /// A noun after a place that makes it the place of a counting source ("X officials").
+    Authority,
+    /// A noun after a nationality that makes it the attacker's ("X air strikes").
+    Attacker,
+    /// A word between a preposition and its place ("in central X").
+    PlaceModifier,
+}
+
+impl Class {
+    /// A class looked up word by word (`Index::is_word_of`) and never searched
+    /// for in sentences: its rows are single words, and a sentence's scan
+    /// leaves them out.
+    pub fn word_only(self) -> bool {
+        matches!(
+            self,
+            Class::TollNoun
+                | Class::TollVerb
+                | Class::Hedge
+                | Class::KillingVerb
+                | Class::Area
+                | Class::AttackNoun
+                | Class::Authority
+                | Class::Attacker
+                | Class::PlaceModifier
+        )
+    }
 }
 
 /// A person's gender, as a title, a pronoun or a given name tells it.
@@ -112,6 +150,15 @@ pub enum WordClass {
     SpeakerNoun,
     Issued,
     Counterpart,
+    TollNoun,
+    TollVerb,
+    Hedge,
+    KillingVerb,
+    Area,
+    AttackNoun,
+    Authority,
+    Attacker,
+    PlaceModifier,
 }
 
 impl WordClass {
@@ -139,6 +186,15 @@ impl WordClass {
             WordClass::SpeakerNoun => Class::SpeakerNoun,
             WordClass::Issued => Class::Issued,
             WordClass::Counterpart => Class::Counterpart,
+            WordClass::TollNoun => Class::TollNoun,
+            WordClass::TollVerb => Class::TollVerb,
+            WordClass::Hedge => Class::Hedge,
+            WordClass::KillingVerb => Class::KillingVerb,
+            WordClass::Area => Class::Area,
+            WordClass::AttackNoun => Class::AttackNoun,
+            WordClass::Authority => Class::Authority,
+            WordClass::Attacker => Class::Attacker,
+            WordClass::PlaceModifier => Class::PlaceModifier,
         }
     }
 }
@@ -234,6 +290,15 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "speaker_noun" => WordClass::SpeakerNoun,
                 "issued" => WordClass::Issued,
                 "counterpart" => WordClass::Counterpart,
+                "toll_noun" => WordClass::TollNoun,
+                "toll_verb" => WordClass::TollVerb,
+                "hedge" => WordClass::Hedge,
+                "killing_verb" => WordClass::KillingVerb,
+                "area" => WordClass::Area,
+                "attack_noun" => WordClass::AttackNoun,
+                "authority" => WordClass::Authority,
+                "attacker" => WordClass::Attacker,
+                "place_modifier" => WordClass::PlaceModifier,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -246,11 +311,16 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
-                             role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued or counterpart)"
+                             role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
+                             toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker or \
+                             place_modifier)"
                         ),
                     ))
                 }
             };
+            if parsed.class().word_only() && phrase.contains(char::is_whitespace) {
+                return Err(src.error(line, format!("'{phrase}': a {class} row is one word")));
+            }
             out.retain(|w| !(w.phrase == phrase && w.class.class() == parsed.class()));
             let role = matches!(parsed, WordClass::RoleAlias(_)).then(|| value.to_lowercase());
             out.push(ClassedWord { phrase, class: parsed, role });
