@@ -109,8 +109,8 @@ impl WordIndex {
                 class_words.resize(class as usize + 1, Vec::new());
             }
             class_words[class as usize].push(Box::from(w.phrase.as_str()));
-            // Word-only classes are looked up word by word, never searched for.
-            if !class.word_only() {
+            // Looked-up classes are never searched for in sentences.
+            if !class.looked_up() {
                 classes.add(&w.phrase, Target::Class(i));
             }
         }

@@ -69,13 +69,24 @@ pub enum Class {
     Attacker,
     /// A word between a preposition and its place ("in central X").
     PlaceModifier,
+    /// A talks word that is also an adjective ("bilateral").
+    TalksAdjective,
+    /// A verb of taking part before "the" and a talks word ("attended the talks").
+    Attend,
+    /// A noun after a place name that makes it a region ("X province").
+    RegionNoun,
+    /// A word that makes a meeting with several counterparts one with each ("separately").
+    Apart,
+    /// A word between "with" and a description that is no part of it ("a number of").
+    Quantifier,
+    // END Class
 }
 
 impl Class {
-    /// A class looked up word by word (`Index::is_word_of`) and never searched
-    /// for in sentences: its rows are single words, and a sentence's scan
-    /// leaves them out.
-    pub fn word_only(self) -> bool {
+    /// A class a rule looks up for a word it reads (`Index::is_word_of`) or
+    /// goes through (`Index::words_of`), never searched for in sentences: a
+    /// sentence's scan leaves its rows out.
+    pub fn looked_up(self) -> bool {
         matches!(
             self,
             Class::TollNoun
@@ -87,7 +98,20 @@ impl Class {
                 | Class::Authority
                 | Class::Attacker
                 | Class::PlaceModifier
+                | Class::TalksAdjective
+                | Class::Attend
+                | Class::RegionNoun
+                | Class::Apart
+                | Class::Quantifier // END looked_up
         )
+    }
+}
+
+impl Class {
+    /// A looked-up class whose rows are single words (`Index::is_word_of`
+    /// looks up one word).
+    pub fn one_word(self) -> bool {
+        self.looked_up() && !matches!(self, Class::Attend)
     }
 }
 
@@ -159,6 +183,12 @@ pub enum WordClass {
     Authority,
     Attacker,
     PlaceModifier,
+    TalksAdjective,
+    Attend,
+    RegionNoun,
+    Apart,
+    Quantifier,
+    // END WordClass
 }
 
 impl WordClass {
@@ -195,6 +225,12 @@ impl WordClass {
             WordClass::Authority => Class::Authority,
             WordClass::Attacker => Class::Attacker,
             WordClass::PlaceModifier => Class::PlaceModifier,
+            WordClass::TalksAdjective => Class::TalksAdjective,
+            WordClass::Attend => Class::Attend,
+            WordClass::RegionNoun => Class::RegionNoun,
+            WordClass::Apart => Class::Apart,
+            WordClass::Quantifier => Class::Quantifier,
+            // END class()
         }
     }
 }
@@ -299,6 +335,12 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "authority" => WordClass::Authority,
                 "attacker" => WordClass::Attacker,
                 "place_modifier" => WordClass::PlaceModifier,
+                "talks_adjective" => WordClass::TalksAdjective,
+                "attend" => WordClass::Attend,
+                "region_noun" => WordClass::RegionNoun,
+                "apart" => WordClass::Apart,
+                "quantifier" => WordClass::Quantifier,
+                // END parse
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -312,13 +354,13 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
                              role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
-                             toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker or \
-                             place_modifier)"
+                             toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
+                             talks_adjective, attend, region_noun, apart or quantifier)"
                         ),
                     ))
                 }
             };
-            if parsed.class().word_only() && phrase.contains(char::is_whitespace) {
+            if parsed.class().one_word() && phrase.contains(char::is_whitespace) {
                 return Err(src.error(line, format!("'{phrase}': a {class} row is one word")));
             }
             out.retain(|w| !(w.phrase == phrase && w.class.class() == parsed.class()));
