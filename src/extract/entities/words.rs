@@ -79,6 +79,10 @@ pub enum Class {
     Apart,
     /// A word between "with" and a description that is no part of it ("a number of").
     Quantifier,
+    /// An adverb or auxiliary between a speaker and the speech verb ("X also said").
+    BeforeVerb,
+    /// A word after which a speech verb's -s form is a plural noun ("member states").
+    PluralBefore,
     // END Class
 }
 
@@ -102,7 +106,9 @@ impl Class {
                 | Class::Attend
                 | Class::RegionNoun
                 | Class::Apart
-                | Class::Quantifier // END looked_up
+                | Class::Quantifier
+                | Class::BeforeVerb
+                | Class::PluralBefore // END looked_up
         )
     }
 }
@@ -188,6 +194,8 @@ pub enum WordClass {
     RegionNoun,
     Apart,
     Quantifier,
+    BeforeVerb,
+    PluralBefore,
     // END WordClass
 }
 
@@ -230,6 +238,8 @@ impl WordClass {
             WordClass::RegionNoun => Class::RegionNoun,
             WordClass::Apart => Class::Apart,
             WordClass::Quantifier => Class::Quantifier,
+            WordClass::BeforeVerb => Class::BeforeVerb,
+            WordClass::PluralBefore => Class::PluralBefore,
             // END class()
         }
     }
@@ -340,6 +350,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "region_noun" => WordClass::RegionNoun,
                 "apart" => WordClass::Apart,
                 "quantifier" => WordClass::Quantifier,
+                "before_verb" => WordClass::BeforeVerb,
+                "plural_before" => WordClass::PluralBefore,
                 // END parse
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
@@ -355,7 +367,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
                              role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
-                             talks_adjective, attend, region_noun, apart or quantifier)"
+                             talks_adjective, attend, region_noun, apart, quantifier, \
+                             before_verb or plural_before)"
                         ),
                     ))
                 }
