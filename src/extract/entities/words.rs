@@ -83,6 +83,12 @@ pub enum Class {
     BeforeVerb,
     /// A word after which a speech verb's -s form is a plural noun ("member states").
     PluralBefore,
+    /// The head noun of a group that travels ("a Saudi delegation").
+    VisitingGroup,
+    /// What "in X for ..." must name for a stay to be a visit ("for talks").
+    StayPurpose,
+    /// A verb of departure: it travels to the place "for" gives ("left for X").
+    Departure,
     // END Class
 }
 
@@ -108,7 +114,10 @@ impl Class {
                 | Class::Apart
                 | Class::Quantifier
                 | Class::BeforeVerb
-                | Class::PluralBefore // END looked_up
+                | Class::PluralBefore
+                | Class::VisitingGroup
+                | Class::StayPurpose
+                | Class::Departure // END looked_up
         )
     }
 }
@@ -117,7 +126,7 @@ impl Class {
     /// A looked-up class whose rows are single words (`Index::is_word_of`
     /// looks up one word).
     pub fn one_word(self) -> bool {
-        self.looked_up() && !matches!(self, Class::Attend)
+        self.looked_up() && !matches!(self, Class::Attend | Class::StayPurpose)
     }
 }
 
@@ -196,6 +205,9 @@ pub enum WordClass {
     Quantifier,
     BeforeVerb,
     PluralBefore,
+    VisitingGroup,
+    StayPurpose,
+    Departure,
     // END WordClass
 }
 
@@ -240,6 +252,9 @@ impl WordClass {
             WordClass::Quantifier => Class::Quantifier,
             WordClass::BeforeVerb => Class::BeforeVerb,
             WordClass::PluralBefore => Class::PluralBefore,
+            WordClass::VisitingGroup => Class::VisitingGroup,
+            WordClass::StayPurpose => Class::StayPurpose,
+            WordClass::Departure => Class::Departure,
             // END class()
         }
     }
@@ -352,6 +367,9 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "quantifier" => WordClass::Quantifier,
                 "before_verb" => WordClass::BeforeVerb,
                 "plural_before" => WordClass::PluralBefore,
+                "visiting_group" => WordClass::VisitingGroup,
+                "stay_purpose" => WordClass::StayPurpose,
+                "departure" => WordClass::Departure,
                 // END parse
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
@@ -368,7 +386,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
                              talks_adjective, attend, region_noun, apart, quantifier, \
-                             before_verb or plural_before)"
+                             before_verb, plural_before, \
+                             visiting_group, stay_purpose or departure)"
                         ),
                     ))
                 }
