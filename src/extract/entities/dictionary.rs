@@ -1255,6 +1255,22 @@ mod tests {
         assert_eq!(words_in("TALKS began; the stalks grew; Talks ended."), ["TALKS", "Talks"]);
     }
 
+    /// A looked-up class is found by its word as written, never in a
+    /// sentence's scan; a scanned class's word is found both ways.
+    #[test]
+    fn looked_up_classes_are_found_by_their_word_and_left_out_of_the_scan() {
+        let d = dict();
+        let index = d.index();
+        assert!(index.is_word_of("rebel-held", Class::PlaceModifier));
+        assert!(!index.is_word_of("rebel-held", Class::Title));
+        assert!(!index.is_word_of("Rebel-held", Class::PlaceModifier));
+        assert!(index.words_of(Class::StayPurpose).any(|p| p == "for talks"));
+        let s = "Nearly 40 were killed in the besieged town.";
+        let scanned = index.scan(s).classes;
+        assert!(scanned.iter().all(|f| index.classes_of(f).all(|c| !c.class().looked_up())));
+        assert!(index.is_word_of("spokesman", Class::Title));
+    }
+
     /// The trigger and cue phrases `Index::words` finds in `s`, as text.
     fn words_in(s: &str) -> Vec<&str> {
         dict().index().words(s).iter().map(|f| &s[f.start..f.end]).collect()

@@ -445,6 +445,15 @@ mod tests {
     }
 
     #[test]
+    fn a_looked_up_class_row_is_one_word_but_for_phrase_classes() {
+        let e = parse(&[src("toll_verb\tclimbed to\t-\n")]).unwrap_err();
+        assert!(e.message.contains("one word"), "{e}");
+        let w = parse(&[src("attend\ttake part in\t-\ntoll_verb\tneared\t-\n")]).unwrap();
+        assert_eq!((w[0].class, w[1].class), (WordClass::Attend, WordClass::TollVerb));
+        assert!(w[1].class.class().looked_up() && !Class::Title.looked_up());
+    }
+
+    #[test]
     fn the_builtin_file_parses() {
         let w = parse(&[Source::new("data/words.tsv", include_str!("../../../data/words.tsv"))]).unwrap();
         assert!(w.iter().any(|w| w.phrase == "spokeswoman" && w.class == WordClass::Title(Some(Gender::Female))));
