@@ -89,7 +89,6 @@ pub enum Class {
     StayPurpose,
     /// A verb of departure: it travels to the place "for" gives ("left for X").
     Departure,
-    // END Class
 }
 
 impl Class {
@@ -117,7 +116,7 @@ impl Class {
                 | Class::PluralBefore
                 | Class::VisitingGroup
                 | Class::StayPurpose
-                | Class::Departure // END looked_up
+                | Class::Departure
         )
     }
 }
@@ -208,7 +207,6 @@ pub enum WordClass {
     VisitingGroup,
     StayPurpose,
     Departure,
-    // END WordClass
 }
 
 impl WordClass {
@@ -255,7 +253,6 @@ impl WordClass {
             WordClass::VisitingGroup => Class::VisitingGroup,
             WordClass::StayPurpose => Class::StayPurpose,
             WordClass::Departure => Class::Departure,
-            // END class()
         }
     }
 }
@@ -370,7 +367,6 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "visiting_group" => WordClass::VisitingGroup,
                 "stay_purpose" => WordClass::StayPurpose,
                 "departure" => WordClass::Departure,
-                // END parse
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
