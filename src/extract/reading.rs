@@ -1078,20 +1078,27 @@ pub(crate) fn descriptions(
 ) {
     let mut found = Vec::new();
     let mut k = 0;
+    // `words` lie left to right and `k` only moves on: the words at or
+    // after the head are `words[w..]`, so no word is looked at twice.
+    let mut w = 0;
     while k + 1 < toks.len() {
         k += 1;
         let head = &toks[k];
         if head.kind != crate::extract::tokens::TokKind::Word {
             continue;
         }
+        while words.get(w).is_some_and(|x| x.start < head.start) {
+            w += 1;
+        }
         // "the UN Special Envoy said": a title may be written with capitals.
         let capital_head = head.text.starts_with(|c: char| c.is_uppercase());
         // The head phrase: a cue or a phrase of `data/words.tsv` ("foreign
         // minister", "secretary-general"), to its last token.
-        let cue_end = words
+        let cue_end = words[w..]
             .iter()
-            .find(|w| w.start == head.start && entities::cues(dict, w).any(|c| c == CueKind::Anaphor))
-            .map(|w| w.end);
+            .take_while(|x| x.start == head.start)
+            .find(|x| entities::cues(dict, x).any(|c| c == CueKind::Anaphor))
+            .map(|x| x.end);
         let class = by_token[k];
         let is = |f: fn(&WordClass) -> bool| class.is_some_and(|(set, _)| set.iter().any(|c| f(&c)));
         let titled = is(|c| matches!(c, WordClass::Title(_) | WordClass::RoleAlias(_)));

@@ -137,8 +137,36 @@ pub struct Scan {
 pub struct Found {
     pub start: usize,
     pub end: usize,
-    /// Shared with the index: a match costs no allocation.
-    pub targets: Arc<[Target]>,
+    /// What the phrase points at: a match costs no allocation.
+    pub targets: Targets,
+}
+
+/// The targets of a dictionary phrase. Most phrases have one, kept inline:
+/// a match copies it, where sharing it (`Arc`) cost two atomic counts on
+/// memory of the index, which lies anywhere, for every match made and dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Targets {
+    One(Target),
+    Many(Arc<[Target]>),
+}
+
+impl From<Vec<Target>> for Targets {
+    fn from(targets: Vec<Target>) -> Targets {
+        match targets[..] {
+            [one] => Targets::One(one),
+            _ => Targets::Many(targets.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Targets {
+    type Target = [Target];
+    fn deref(&self) -> &[Target] {
+        match self {
+            Targets::One(t) => std::slice::from_ref(t),
+            Targets::Many(ts) => ts,
+        }
+    }
 }
 
 impl Found {
@@ -253,7 +281,7 @@ struct NamePhrase {
     lower: Box<[u8]>,
     /// Written with a capital: matches only text that starts with one.
     capital_only: bool,
-    targets: Arc<[Target]>,
+    targets: Targets,
 }
 
 /// `word` in ASCII lower case, in `buf` (no allocation: this runs per word);
