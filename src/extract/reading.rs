@@ -245,7 +245,9 @@ pub(crate) fn clause_breaks(st: &str) -> Vec<(usize, usize)> {
             0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x94]) => out.push((i, i + 3)),
             b' ' => {
                 let rest = &bytes[i + 1..];
-                if let Some(w) = CLAUSE_WORDS.iter().find(|w| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w))) {
+                if let Some(w) =
+                    CLAUSE_WORDS.iter().find(|w| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w)))
+                {
                     out.push((i, i + 1 + w.len()));
                 }
             }
@@ -552,7 +554,19 @@ pub(crate) fn read<'a>(
         );
     }
     let breaks = clause_breaks(st);
-    Reading { text: st, offset: s.start, title: false, toks, classes: by_token, actors, places, words, dates, quotes, breaks }
+    Reading {
+        text: st,
+        offset: s.start,
+        title: false,
+        toks,
+        classes: by_token,
+        actors,
+        places,
+        words,
+        dates,
+        quotes,
+        breaks,
+    }
 }
 
 /// Names the dictionary does not know (`entities::names`), as actors and
