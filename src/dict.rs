@@ -81,9 +81,24 @@ impl Source {
     }
 }
 
-/// Splits a `|`-separated list, dropping empty items.
+/// Splits a `|`-separated list, dropping empty items. Cut at `|` bytes by a
+/// plain loop, as `Source::rows` cuts fields (`split('|')` searched for each
+/// item; lists are short).
 pub fn list(field: Option<&&str>) -> Vec<String> {
-    field.map(|f| f.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default()
+    let Some(mut rest) = field.copied() else { return Vec::new() };
+    let mut out = Vec::new();
+    loop {
+        // `|` is ASCII: every cut lies on a character boundary.
+        let bar = rest.as_bytes().iter().position(|&b| b == b'|');
+        let item = rest[..bar.unwrap_or(rest.len())].trim();
+        if !item.is_empty() {
+            out.push(item.to_string());
+        }
+        match bar {
+            Some(bar) => rest = &rest[bar + 1..],
+            None => return out,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -273,7 +273,12 @@ fn first_word_len(s: &str) -> usize {
 impl NameTable {
     fn build(mut patterns: Patterns) -> NameTable {
         let mut table = NameTable::default();
-        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.targets.len());
+        // (first word's hash, longest phrase first, then in dictionary order),
+        // packed in one integer: sorting the tuple compared field by field.
+        let mut filed: Vec<u128> = Vec::with_capacity(patterns.targets.len());
+        let pack = |hash: u64, len: usize, id: u32| {
+            (u128::from(hash) << 64) | (u128::from(u32::MAX - len.min(u32::MAX as usize) as u32) << 32) | u128::from(id)
+        };
         let keys = patterns.take_keys();
         for ((lower, targets), capital_only) in keys.into_iter().zip(patterns.targets).zip(patterns.capital_only) {
             let first = first_word_len(&lower);
@@ -282,7 +287,7 @@ impl NameTable {
             }
             table.longest_first = table.longest_first.max(first);
             let id = table.phrases.len() as u32;
-            filed.push((first_word_hash(&lower.as_bytes()[..first]), std::cmp::Reverse(lower.len()), id));
+            filed.push(pack(first_word_hash(&lower.as_bytes()[..first]), lower.len(), id));
             table.phrases.push(NamePhrase {
                 capital_only,
                 lower: lower.into_bytes().into_boxed_slice(),
@@ -291,14 +296,15 @@ impl NameTable {
         }
         // By first word, then the longest phrase first, then in dictionary order.
         filed.sort_unstable();
-        table.order = filed.iter().map(|&(_, _, id)| id).collect();
+        table.order = filed.iter().map(|&key| key as u32).collect();
+        let hash = |key: u128| (key >> 64) as u64;
         let mut start = 0;
         let mut splits = Vec::new();
-        for group in filed.chunk_by(|a, b| a.0 == b.0) {
+        for group in filed.chunk_by(|&a, &b| hash(a) == hash(b)) {
             if group.len() > SPLIT_OVER {
-                splits.push((group[0].0, start, group.len()));
+                splits.push((hash(group[0]), start, group.len()));
             } else {
-                table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
+                table.by_first.insert(hash(group[0]), (start as u32, group.len() as u32));
             }
             start += group.len();
         }
