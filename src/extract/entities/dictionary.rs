@@ -300,6 +300,7 @@ impl NameTable {
         let hash = |key: u128| (key >> 64) as u64;
         let mut start = 0;
         let mut splits = Vec::new();
+        table.by_first.reserve(filed.len());
         for group in filed.chunk_by(|&a, &b| hash(a) == hash(b)) {
             if group.len() > SPLIT_OVER {
                 splits.push((hash(group[0]), start, group.len()));
@@ -509,6 +510,14 @@ struct Patterns {
 }
 
 impl Patterns {
+    /// Room for `n` phrases: the table of names (some 7,500 spellings)
+    /// otherwise grew, and hashed every phrase again, a dozen times.
+    fn with_capacity(n: usize) -> Patterns {
+        let mut by_key = foldhash::HashMap::default();
+        by_key.reserve(n);
+        Patterns { by_key, targets: Vec::with_capacity(n), capital_only: Vec::with_capacity(n) }
+    }
+
     fn add(&mut self, phrase: &str, target: Target) {
         let phrase = phrase.trim();
         if phrase.is_empty() {
@@ -554,7 +563,9 @@ impl Index {
 
 impl NameIndex {
     pub fn build(actors: &[Actor], places: &[Place]) -> NameIndex {
-        let mut names = Patterns::default();
+        let spellings = actors.iter().map(|a| 1 + a.aliases.len()).sum::<usize>()
+            + places.iter().map(|p| 1 + p.aliases.len() + p.adjectives.len()).sum::<usize>();
+        let mut names = Patterns::with_capacity(spellings);
         for (i, a) in actors.iter().enumerate() {
             names.add(&a.name, Target::Actor(i));
             for alias in &a.aliases {
