@@ -350,7 +350,12 @@ fn first_word_len(s: &str) -> usize {
 impl NameTable {
     fn build(mut patterns: Patterns) -> NameTable {
         let mut table = NameTable::default();
-        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.targets.len());
+        // (first word's hash, longest phrase first, then in dictionary order),
+        // packed in one integer: sorting the tuple compared field by field.
+        let mut filed: Vec<u128> = Vec::with_capacity(patterns.targets.len());
+        let pack = |hash: u64, len: usize, id: u32| {
+            (u128::from(hash) << 64) | (u128::from(u32::MAX - len.min(u32::MAX as usize) as u32) << 32) | u128::from(id)
+        };
         let keys = patterns.take_keys();
         for ((lower, targets), capital_only) in keys.into_iter().zip(patterns.targets).zip(patterns.capital_only) {
             let first = first_word_len(&lower);
@@ -359,7 +364,7 @@ impl NameTable {
             }
             table.longest_first = table.longest_first.max(first);
             let id = table.phrases.len() as u32;
-            filed.push((first_word_hash(&lower.as_bytes()[..first]), std::cmp::Reverse(lower.len()), id));
+            filed.push(pack(first_word_hash(&lower.as_bytes()[..first]), lower.len(), id));
             table.phrases.push(NamePhrase {
                 capital_only,
                 lower: lower.into_bytes().into_boxed_slice(),
@@ -368,14 +373,16 @@ impl NameTable {
         }
         // By first word, then the longest phrase first, then in dictionary order.
         filed.sort_unstable();
-        let mut order: Vec<u32> = filed.iter().map(|&(_, _, id)| id).collect();
+        let mut order: Vec<u32> = filed.iter().map(|&key| key as u32).collect();
+        let hash = |key: u128| (key >> 64) as u64;
         let mut start = 0;
         let mut splits = Vec::new();
-        for group in filed.chunk_by(|a, b| a.0 == b.0) {
+        table.by_first.reserve(filed.len());
+        for group in filed.chunk_by(|&a, &b| hash(a) == hash(b)) {
             if group.len() > SPLIT_OVER {
-                splits.push((group[0].0, start, group.len()));
+                splits.push((hash(group[0]), start, group.len()));
             } else {
-                table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
+                table.by_first.insert(hash(group[0]), (start as u32, group.len() as u32));
             }
             start += group.len();
         }
@@ -579,6 +586,14 @@ struct Patterns {
 }
 
 impl Patterns {
+    /// Room for `n` phrases: the table of names (some 7,500 spellings)
+    /// otherwise grew, and hashed every phrase again, a dozen times.
+    fn with_capacity(n: usize) -> Patterns {
+        let mut by_key = foldhash::HashMap::default();
+        by_key.reserve(n);
+        Patterns { by_key, targets: Vec::with_capacity(n), capital_only: Vec::with_capacity(n) }
+    }
+
     fn add(&mut self, phrase: &str, target: Target) {
         let phrase = phrase.trim();
         if phrase.is_empty() {
@@ -624,7 +639,9 @@ impl Index {
 
 impl NameIndex {
     pub fn build(actors: &[Actor], places: &[Place]) -> NameIndex {
-        let mut names = Patterns::default();
+        let spellings = actors.iter().map(|a| 1 + a.aliases.len()).sum::<usize>()
+            + places.iter().map(|p| 1 + p.aliases.len() + p.adjectives.len()).sum::<usize>();
+        let mut names = Patterns::with_capacity(spellings);
         for (i, a) in actors.iter().enumerate() {
             names.add(&a.name, Target::Actor(i));
             for alias in &a.aliases {
