@@ -250,7 +250,9 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             }
         }
         ev.mentions.push(r.mention());
+        let described = described_delegations(r, &ev);
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
+        c.described = described;
         c.anaphoric = anaphoric;
         c.definite = definite && date.is_none();
         c.distinct = distinct;

@@ -221,7 +221,9 @@ pub(crate) fn visits(
         // "the visit", "his trip", "Maas' trip to Benghazi": a trip already reported.
         let anaphoric =
             ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str()) || is_possessive(&det);
+        let described = described_delegations(r, &ev);
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
+        c.described = described;
         c.anaphoric = anaphoric;
         // With no date of its own, its clause's tense ("Maas' trip to
         // Benghazi comes two days after ...") says nothing of the trip.
@@ -492,12 +494,22 @@ fn visitor(
 /// The actors coordinated with the one at `start`, before it: "Sarraj and
 /// Haftar went to Moscow", "Lavrov, Zarif and Cavusoglu arrived".
 fn coordinated_before(r: &Reading, mut start: usize) -> Vec<String> {
-    let mut names = Vec::new();
+    // "the two leaders", "both sides": a pair named by one description.
+    let span = r.actor_starting_at(start);
+    let pair = span.map(|v| r.actors.iter().filter(|a| a.start == v.start && a.end == v.end && a.name != v.name));
+    let mut names: Vec<String> = pair.into_iter().flatten().map(|a| a.name.to_string()).collect();
+    if !names.is_empty() {
+        return names;
+    }
     while let Some(a) = r.actors.iter().rev().find(|a| a.end <= start && !a.agency()) {
         let gap = r.text[a.end..start].trim();
         // The "and" stands next to the last one; commas before it list the
         // others (a comma alone is an apposition: "the envoy for Syria, Annan").
-        let joins = if names.is_empty() { matches!(gap, "and" | ", and" | "&") } else { gap == "," };
+        // A headline lists with a comma alone ("X, Y arrive in Moscow"):
+        // two persons there are two travellers, not a name and its apposition.
+        let headline_list =
+            r.title && gap == "," && a.person() && r.actor_starting_at(start).is_some_and(ActorSpan::person);
+        let joins = if names.is_empty() { matches!(gap, "and" | ", and" | "&") || headline_list } else { gap == "," };
         if !joins {
             break;
         }
