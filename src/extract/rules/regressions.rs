@@ -2236,3 +2236,22 @@ fn an_owners_two_sides_are_the_pair_named_before() {
         assert!(e.len() == 1 && actors(e[0]) == ["Karl Brandtner", "Omar Haddad"], "{kind:?} {evs:#?}");
     }
 }
+
+#[test]
+fn people_described_without_names_meet_and_travel() {
+    // "a gathering of regional foreign ministers": a talks noun's "of" names
+    // who meets; "representatives of all observer countries arrived": the
+    // description is who travels, not the speaker of the sentence.
+    let evs = events(
+        "On Friday, a gathering of regional foreign ministers will be held in Nairobi to discuss the truce.",
+        "2023-04-12",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && actors(t[0]).contains(&"regional foreign ministers"), "{evs:#?}");
+    let evs = events(
+        "Karl Brandtner said that, apart from the mediators, representatives of all observer countries arrived in Nairobi.",
+        "2023-04-12",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && actors(v[0]) == ["representatives of all observer countries"], "{evs:#?}");
+}

@@ -8,6 +8,7 @@
 //! talks" is a visit when the person is not at home there. Two visit words
 //! for one visitor in one sentence are one trip.
 
+use super::talks::description_from;
 use super::*;
 use crate::extract::reading::*;
 // ---------------------------------------------------------------- visits
@@ -482,6 +483,9 @@ fn visitor(
         }
         return Some(of(a));
     }
+    if let Some((from, to)) = described_subject(r, w.start) {
+        return Some(Visitor { name: r.text[from..to].to_string(), start: from, home: None });
+    }
     // "Sudan announced that it will send a delegation to Jeddah ... in
     // Geneva, Switzerland": past a clause break, the sentence's subject
     // travels, not a name after a later comma.
@@ -489,6 +493,30 @@ fn visitor(
         return Some(of(s));
     }
     subject_after().map(of)
+}
+
+/// Words between a subject and its verb of travel ("have arrived", "are
+/// expected to travel").
+const AUXILIARIES: &[&str] =
+    &["has", "have", "had", "will", "would", "is", "are", "was", "were", "be", "been", "also", "expected", "to"];
+
+/// People the text describes, with no name, as the subject of the verb at
+/// `at`: "representatives of all observer countries arrived in X" (see
+/// `talks::description_from`). The description opens its clause.
+fn described_subject(r: &Reading, at: usize) -> Option<(usize, usize)> {
+    let mut j = r.tok_at(at);
+    while j > 0 && AUXILIARIES.contains(&r.toks[j - 1].lower) {
+        j -= 1;
+    }
+    let end = r.toks.get(j.checked_sub(1)?)?.end;
+    let opens = |k: usize| {
+        k == 0
+            || r.toks[k - 1].kind != crate::extract::tokens::TokKind::Word
+            || matches!(r.toks[k - 1].lower, "that" | "and" | "but")
+    };
+    (j.saturating_sub(12)..j)
+        .filter(|&k| opens(k) && !r.clause_break(r.toks[k].start, end))
+        .find_map(|k| description_from(r, k, j).filter(|&(_, to)| to == end))
 }
 
 /// The actors coordinated with the one at `start`, before it: "Sarraj and
