@@ -1328,19 +1328,35 @@ fn other_people(index: &Index, name: &str, head: &str) -> bool {
 fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
     let fresh = state.last_pair.as_ref().filter(|(_, _, at)| *at >= state.sentences_back[0]);
     let mut found = Vec::new();
+    let plural = |h: &Tok| {
+        h.text.starts_with(|c: char| c.is_lowercase())
+            && ((h.lower.ends_with('s') && h.lower.len() > 3) || h.lower.ends_with("men"))
+    };
     for (k, t) in toks.iter().enumerate() {
-        let head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
+        // "Libya's two warring sides": an owner's two, whose name is part of the pair's description.
+        let owner =
+            (t.lower == "two" && k >= 2 && toks[k - 1].lower == "s" && matches!(toks[k - 2].text, "'" | "\u{2019}"))
+                .then(|| actors.iter().find(|a| a.end == toks[k - 2].start && !a.person()).map(|a| a.start))
+                .flatten();
+        let mut head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
             ("both", Some(_)) => k + 1,
             ("the", Some("two")) => k + 2,
+            ("two", _) if owner.is_some() => k + 1,
             _ => continue,
         };
-        let Some(h) = toks.get(head) else { continue };
-        let plural = h.text.starts_with(|c: char| c.is_lowercase())
-            && ((h.lower.ends_with('s') && h.lower.len() > 3) || h.lower.ends_with("men"));
+        let Some(mut h) = toks.get(head) else { continue };
+        // "the two warring sides": one modifier before the plural.
+        if head > k + 1 && !plural(h) || owner.is_some() && !plural(h) {
+            if let Some(next) = toks.get(head + 1).filter(|x| plural(x) && h.text.starts_with(char::is_lowercase)) {
+                head += 1;
+                h = next;
+            }
+        }
         let of_follows = toks.get(head + 1).is_some_and(|x| x.lower == "of");
-        if !plural || of_follows || actors.iter().any(|x| x.start < h.end && t.start < x.end) {
+        if !plural(h) || of_follows || actors.iter().any(|x| x.start < h.end && t.start < x.end) {
             continue;
         }
+        let from = owner.unwrap_or(t.start);
         // "Zarif held a call with Lavrov, where the two sides ...": the last
         // two actors of the sentence, persons both or bodies both; else the
         // pair the sentences before joined; else the two persons they named
@@ -1366,9 +1382,10 @@ fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
             continue;
         };
         for x in [a, b] {
-            found.push(ActorSpan { start: t.start, end: h.end, how: How::Description, ..x });
+            found.push(ActorSpan { start: from, end: h.end, how: How::Description, ..x });
         }
     }
+    actors.retain(|a| !found.iter().any(|f| f.start <= a.start && a.end <= f.end));
     actors.extend(found);
     actors.sort_by_key(|a| (a.start, a.end));
 }
@@ -1890,6 +1907,17 @@ pub(crate) fn roles(
             .or_else(|| posted_holder(st, i, role, country_name.as_deref(), index, dict, day, places, actors, state));
         if let Some(a) = holder {
             let actor = &dict.actors[a];
+            // "The United Nations special envoy for Yemen arrived": the
+            // title's complement ("for Yemen") and the body that employs the
+            // holder right before it are parts of the description, no
+            // actors of their own (a visit by Yemen, talks with the UN).
+            let employer = actors
+                .iter()
+                .filter(|b| !b.person() && b.end <= start && st[b.end..start].trim().is_empty())
+                .find(|b| index.actor_country(a).is_some_and(|c| **c == *b.name))
+                .map(|b| b.start);
+            let start = employer.unwrap_or(start);
+            actors.retain(|b| !(b.start >= start && b.end <= end));
             actors.push(ActorSpan {
                 start,
                 end,

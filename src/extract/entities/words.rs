@@ -89,6 +89,8 @@ pub enum Class {
     StayPurpose,
     /// A verb of departure: it travels to the place "for" gives ("left for X").
     Departure,
+    /// A word between described travellers and their verb ("have arrived", "are expected to travel").
+    TravelAuxiliary,
 }
 
 impl Class {
@@ -117,6 +119,7 @@ impl Class {
                 | Class::VisitingGroup
                 | Class::StayPurpose
                 | Class::Departure
+                | Class::TravelAuxiliary
         )
     }
 }
@@ -207,6 +210,7 @@ pub enum WordClass {
     VisitingGroup,
     StayPurpose,
     Departure,
+    TravelAuxiliary,
 }
 
 impl WordClass {
@@ -253,6 +257,7 @@ impl WordClass {
             WordClass::VisitingGroup => Class::VisitingGroup,
             WordClass::StayPurpose => Class::StayPurpose,
             WordClass::Departure => Class::Departure,
+            WordClass::TravelAuxiliary => Class::TravelAuxiliary,
         }
     }
 }
@@ -371,6 +376,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "visiting_group" => WordClass::VisitingGroup,
                 "stay_purpose" => WordClass::StayPurpose,
                 "departure" => WordClass::Departure,
+                "travel_auxiliary" => WordClass::TravelAuxiliary,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -387,7 +393,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
                              talks_adjective, attend, region_noun, apart, quantifier, \
                              before_verb, plural_before, \
-                             visiting_group, stay_purpose or departure)"
+                             visiting_group, stay_purpose, departure or travel_auxiliary)"
                         ),
                     ))
                 }
