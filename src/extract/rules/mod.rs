@@ -149,11 +149,13 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
         .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
+        .filter(|d| !quoted_apart(r, start, d.start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        .filter(|d| !quoted_apart(r, start, d.start))
         .filter(|d| !in_relative_aside(r, d, start))
         // "WASHINGTON, May 9 (Reuters) - Talks ...": a dateline's date is the
         // report's, closed off by its dash.
@@ -186,6 +188,15 @@ fn in_relative_aside(r: &Reading, d: &TimeExpr, at: usize) -> bool {
     comma.is_some_and(|c| r.toks.get(c + 1).is_some_and(|t| matches!(t.lower, "who" | "which" | "whose")))
 }
 
+/// Whether a trigger at `at` stands in a quote that the date at `d` is
+/// outside of: '"On Thursday, X will arrive in Kyiv," Y wrote on Tuesday'
+/// dates the arrival by the quote's own Thursday, never by the day the
+/// quote was written.
+fn quoted_apart(r: &Reading, at: usize, d: usize) -> bool {
+    let quote_of = |i: usize| r.quotes.iter().position(|&(s, e)| s <= i && i < e);
+    quote_of(at).is_some_and(|q| quote_of(d) != Some(q))
+}
+
 /// A date that heads the sentence and closes its fronted phrase with a comma
 /// ("In April, X met Y in Damascus", "On Tuesday (October 27), Zarif held a
 /// phone conversation", "Late last night, after hours of talks, Leon said"):
@@ -194,7 +205,7 @@ fn in_relative_aside(r: &Reading, d: &TimeExpr, at: usize) -> bool {
 pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr> {
     // At most two words before it: "Late", "But on", "And in".
     let d = r.dates.first().filter(|d| d.start <= 24 && !d.since && d.end <= at)?;
-    if r.text[..d.start].split_whitespace().nth(2).is_some() || r.in_quote(d.start) {
+    if r.text[..d.start].split_whitespace().nth(2).is_some() || (r.in_quote(d.start) && (!r.in_quote(at) || quoted_apart(r, at, d.start))) {
         return None;
     }
     let mut rest = r.text[d.end..].trim_start();

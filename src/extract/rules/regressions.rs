@@ -2187,3 +2187,17 @@ fn where_the_people_met_come_from_is_no_venue() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].place, None, "{talks:#?}");
 }
+
+#[test]
+fn a_quoted_trip_takes_the_quotes_date_not_the_day_it_was_written() {
+    // '"On Thursday, X will arrive in Y," Z wrote on Tuesday': Tuesday dates
+    // the writing; the arrival is the quote's own Thursday.
+    let evs = events(
+        "\u{201c}On Thursday, Foreign Minister Karl Brandtner will arrive in Porto Lume on a visit,\u{201d} Anna Vesel wrote on Twitter on Tuesday.",
+        "2019-05-28",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && day(v[0]).as_deref() == Some("2019-05-30"), "{evs:#?}");
+    let s = of(&evs, Kind::Statement);
+    assert!(s.len() == 1 && day(s[0]).as_deref() == Some("2019-05-28"), "{evs:#?}");
+}
