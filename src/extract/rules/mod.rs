@@ -531,7 +531,7 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
 /// in the capital, state media said on Sunday, to negotiate with Y" X is who
 /// negotiates. The aside is short (at most eight words) and holds a speech
 /// verb.
-fn breaks_past_aside(r: &Reading, dict: &Dictionaries, lo: usize, hi: usize) -> bool {
+pub(crate) fn breaks_past_aside(r: &Reading, dict: &Dictionaries, lo: usize, hi: usize) -> bool {
     if !r.clause_break(lo, hi) {
         return false;
     }

@@ -2201,3 +2201,28 @@ fn a_quoted_trip_takes_the_quotes_date_not_the_day_it_was_written() {
     let s = of(&evs, Kind::Statement);
     assert!(s.len() == 1 && day(s[0]).as_deref() == Some("2019-05-28"), "{evs:#?}");
 }
+
+#[test]
+fn talks_a_trip_is_for_are_planned_past_a_name_an_infinitive_or_an_attribution() {
+    // "returns to X for more Taliban talks": a name among the modifiers
+    // (world-e e07's headline).
+    let evs = events("US envoy returns to Doha for more Taliban talks\n\nThe story goes on here.", "2019-09-06");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Planned, "{evs:#?}");
+    // "has returned to X to continue talks": an infinitive of purpose.
+    let evs = events("Karl Brandtner has returned to Porto Lume to continue talks with Omar Haddad.", "2019-09-06");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Planned, "{evs:#?}");
+    // "arrived in X, media said on Sunday, to negotiate ...": the aside and
+    // its date are the saying's; the weak word is a meeting all the same.
+    let evs = events(
+        "Kassalan and Lumean delegations arrived in Porto Lume, state media said on Sunday, to negotiate a lasting truce deal with rebel officials.",
+        "2023-04-10",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Planned, "{evs:#?}");
+    assert_eq!(t[0].place.as_deref(), Some("Porto Lume"), "{evs:#?}");
+    // "came to the talks": a destination, not a purpose.
+    let evs = events("Karl Brandtner came to the talks in Porto Lume on Monday.", "2019-09-06");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| e.status != Status::Planned || day(e).is_none()), "{evs:#?}");
+}
