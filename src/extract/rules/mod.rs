@@ -205,7 +205,9 @@ fn quoted_apart(r: &Reading, at: usize, d: usize) -> bool {
 pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr> {
     // At most two words before it: "Late", "But on", "And in".
     let d = r.dates.first().filter(|d| d.start <= 24 && !d.since && d.end <= at)?;
-    if r.text[..d.start].split_whitespace().nth(2).is_some() || (r.in_quote(d.start) && (!r.in_quote(at) || quoted_apart(r, at, d.start))) {
+    if r.text[..d.start].split_whitespace().nth(2).is_some()
+        || (r.in_quote(d.start) && (!r.in_quote(at) || quoted_apart(r, at, d.start)))
+    {
         return None;
     }
     let mut rest = r.text[d.end..].trim_start();

@@ -2226,3 +2226,23 @@ fn talks_a_trip_is_for_are_planned_past_a_name_an_infinitive_or_an_attribution()
     let evs = events("Karl Brandtner came to the talks in Porto Lume on Monday.", "2019-09-06");
     assert!(of(&evs, Kind::Talks).iter().all(|e| e.status != Status::Planned || day(e).is_none()), "{evs:#?}");
 }
+
+#[test]
+fn arrived_there_is_the_place_the_sentence_before_named() {
+    // "there" points back; the talks a participle clause after it mentions
+    // were elsewhere.
+    let evs = events(
+        "The envoy worked to persuade the rebels to attend the talks in Porto Lume.\n\nThe rebel delegation arrived there on Tuesday, having failed to turn up for talks in Geneva in September.",
+        "2018-12-05",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && v[0].place.as_deref() == Some("Porto Lume"), "{evs:#?}");
+}
+
+#[test]
+fn a_country_after_a_is_no_destination() {
+    // "arrived on a US military aircraft": the name modifies the aircraft.
+    let evs =
+        events("The rebel delegation arrived on Sunday on a US military aircraft, the official said.", "2022-10-25");
+    assert!(of(&evs, Kind::Visit).iter().all(|v| v.place.as_deref() != Some("United States")), "{evs:#?}");
+}

@@ -365,10 +365,13 @@ fn purpose_of_trip(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
     // infinitive of purpose before the talks word ("came to the talks" is
     // a destination: a determiner or a name follows that "to").
     let purpose_to = |j: usize| {
-        r.toks[j].lower == "to" && r.toks.get(j + 1).is_some_and(|t| t.text.starts_with(char::is_lowercase) && !DETERMINERS.contains(&t.lower))
+        r.toks[j].lower == "to"
+            && r.toks
+                .get(j + 1)
+                .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !DETERMINERS.contains(&t.lower))
     };
-    let Some(f) = infinitive
-        .or_else(|| (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for" || purpose_to(j)))
+    let Some(f) =
+        infinitive.or_else(|| (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for" || purpose_to(j)))
     else {
         return false;
     };
