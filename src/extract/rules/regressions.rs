@@ -2246,3 +2246,14 @@ fn a_country_after_a_is_no_destination() {
         events("The rebel delegation arrived on Sunday on a US military aircraft, the official said.", "2022-10-25");
     assert!(of(&evs, Kind::Visit).iter().all(|v| v.place.as_deref() != Some("United States")), "{evs:#?}");
 }
+
+#[test]
+fn one_who_comes_along_is_not_talked_to() {
+    // "talked to reporters along with X": X is the speaker's companion; a
+    // call word needs its counterpart right after it.
+    let evs = events(
+        "Karl Brandtner accompanied the delegation to the airport where he talked to reporters along with Anna Vesel.",
+        "2021-07-17",
+    );
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}

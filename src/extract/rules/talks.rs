@@ -88,6 +88,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             continue;
         }
         let with = counterpart(r, w.end);
+        // "talked to reporters along with X": X came along with the
+        // speaker, and was not talked to.
+        let with = with.filter(|a| {
+            t.role != TriggerRole::With
+                || !class_between(r, w.end, a.start, |c| c == WordClass::Joins { companion: true })
+        });
         if t.role == TriggerRole::With && with.is_none() {
             continue;
         }
