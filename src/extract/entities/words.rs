@@ -89,6 +89,8 @@ pub enum Class {
     StayPurpose,
     /// A verb of departure: it travels to the place "for" gives ("left for X").
     Departure,
+    /// A determiner: a "to" before one is a preposition ("came to the talks").
+    Determiner,
 }
 
 impl Class {
@@ -117,6 +119,7 @@ impl Class {
                 | Class::VisitingGroup
                 | Class::StayPurpose
                 | Class::Departure
+                | Class::Determiner
         )
     }
 }
@@ -207,6 +210,7 @@ pub enum WordClass {
     VisitingGroup,
     StayPurpose,
     Departure,
+    Determiner,
 }
 
 impl WordClass {
@@ -253,6 +257,7 @@ impl WordClass {
             WordClass::VisitingGroup => Class::VisitingGroup,
             WordClass::StayPurpose => Class::StayPurpose,
             WordClass::Departure => Class::Departure,
+            WordClass::Determiner => Class::Determiner,
         }
     }
 }
@@ -367,6 +372,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "visiting_group" => WordClass::VisitingGroup,
                 "stay_purpose" => WordClass::StayPurpose,
                 "departure" => WordClass::Departure,
+                "determiner" => WordClass::Determiner,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),

@@ -336,9 +336,6 @@ fn dates_speech(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
     })
 }
 
-/// Words that make a "to" a preposition before a noun phrase.
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"];
-
 /// Whether the talks word at `at` names what a trip of its clause is for:
 /// "for" before it, past up to two lower-case modifiers, and a visit word
 /// before that in the same clause ("traveled to Qatar for talks", "arrived
@@ -352,9 +349,9 @@ fn purpose_of_trip(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
     // a destination: a determiner or a name follows that "to").
     let purpose_to = |j: usize| {
         r.toks[j].lower == "to"
-            && r.toks
-                .get(j + 1)
-                .is_some_and(|t| t.text.starts_with(char::is_lowercase) && !DETERMINERS.contains(&t.lower))
+            && r.toks.get(j + 1).is_some_and(|t| {
+                t.text.starts_with(char::is_lowercase) && !dict.index().is_word_of(t.lower, Class::Determiner)
+            })
     };
     let Some(f) =
         infinitive.or_else(|| (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for" || purpose_to(j)))
