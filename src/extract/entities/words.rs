@@ -91,6 +91,8 @@ pub enum Class {
     Departure,
     /// A determiner: a "to" before one is a preposition ("came to the talks").
     Determiner,
+    /// A participle of living or serving somewhere ("residing in X").
+    Residing,
 }
 
 impl Class {
@@ -120,6 +122,7 @@ impl Class {
                 | Class::StayPurpose
                 | Class::Departure
                 | Class::Determiner
+                | Class::Residing
         )
     }
 }
@@ -211,6 +214,7 @@ pub enum WordClass {
     StayPurpose,
     Departure,
     Determiner,
+    Residing,
 }
 
 impl WordClass {
@@ -258,6 +262,7 @@ impl WordClass {
             WordClass::StayPurpose => Class::StayPurpose,
             WordClass::Departure => Class::Departure,
             WordClass::Determiner => Class::Determiner,
+            WordClass::Residing => Class::Residing,
         }
     }
 }
@@ -373,6 +378,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "stay_purpose" => WordClass::StayPurpose,
                 "departure" => WordClass::Departure,
                 "determiner" => WordClass::Determiner,
+                "residing" => WordClass::Residing,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),

@@ -9,7 +9,7 @@ pub mod visit;
 use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
 use super::entities::cast::EntityKind;
-use super::entities::words::WordClass;
+use super::entities::words::{Class, WordClass};
 use super::reading::{in_spans, lower_cow, separates_clauses, ActorSpan, PlaceSpan, Reading};
 use super::tokens::TokKind;
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
@@ -307,7 +307,13 @@ pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
 /// Prepositions that put a date before a trigger noun in another phrase.
 const PREPOSITIONS: &[&str] = &["for", "at", "in", "with", "of", "after", "before", "during"];
 
-pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
+pub(crate) fn place_near<'r>(
+    r: &'r Reading,
+    dict: &Dictionaries,
+    start: usize,
+    end: usize,
+    reach: usize,
+) -> Option<&'r PlaceSpan> {
     let after = r
         .places
         .iter()
@@ -320,7 +326,7 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
         // "rebel groups operating in Darfur": the place of a participle of
         // its own, no venue ("taking place in", "being held in" are).
-        .filter(|p| !participle_before(r, end, p.start))
+        .filter(|p| !participle_before(r, dict, end, p.start))
         .filter(|p| !closes_fronted_phrase(r, end, p.start))
         // '"... these meetings won't succeed," he told AFP at Kabul airport':
         // a quote's talks are not placed by its attribution.
@@ -367,11 +373,14 @@ fn modifies_a_noun(r: &Reading, p: &PlaceSpan) -> bool {
 /// Whether a participle ending in -ing, not one of holding, stands right
 /// before the preposition before byte `at` and after byte `end`: "groups
 /// operating in Darfur", but not "talks taking place in Geneva".
-fn participle_before(r: &Reading, end: usize, at: usize) -> bool {
+fn participle_before(r: &Reading, dict: &Dictionaries, end: usize, at: usize) -> bool {
     let mut before = r.text[end..at].split_whitespace().rev();
     let (Some(_prep), Some(verb)) = (before.next(), before.next()) else { return false };
     let verb = lower_cow(verb);
+    // "the ambassadors of regional countries residing in Kabul": where
+    // those met live is where they were met, as "based in Kabul" is.
     verb.len() > 5
+        && !dict.index().is_word_of(&verb, Class::Residing)
         && verb.ends_with("ing")
         && !HOLDING.contains(&&*verb)
         && !["meeting", "opening", "beginning", "starting", "resuming", "convening", "continuing"].contains(&&*verb)

@@ -2257,3 +2257,15 @@ fn one_who_comes_along_is_not_talked_to() {
     );
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn where_the_people_met_reside_is_the_venue() {
+    // "the ambassadors ... residing in X": a participle of living, unlike
+    // "rebel groups operating in X", places the meeting.
+    let evs = events(
+        "Karl Brandtner held a meeting on Thursday with the ambassadors of neighbouring countries residing in Porto Lume.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].place.as_deref() == Some("Porto Lume"), "{evs:#?}");
+}

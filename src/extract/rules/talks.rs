@@ -91,7 +91,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let date = date_near(r, w.start, w.end, 80)
             .filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start))
             .filter(|d| !dates_speech(r, dict, d.start));
-        let place = place_near(r, w.start, w.end, 90);
+        let place = place_near(r, dict, w.start, w.end, 90);
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
         let attends = t.role == TriggerRole::Weak && attends_before(r, dict, w.start);
