@@ -282,6 +282,10 @@ pub(crate) struct ArticleState {
     /// ("Naypyitaw" for "Naypyidaw"), its first spelling of each: events are
     /// reported under the article's spelling (see `written_spelling`).
     pub(crate) spellings: Vec<(Arc<str>, Box<str>)>,
+    /// The last place a sentence named by its name: where "there" points
+    /// in the next ("to attend the talks in Sweden. The delegation arrived
+    /// there on Tuesday").
+    pub(crate) last_place: Option<Arc<str>>,
 }
 
 impl ArticleState {
@@ -354,6 +358,9 @@ pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], d
 
 /// After the rules: what the sentence tells the rest of the article.
 pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
+    if let Some(p) = r.places.iter().rev().find(|p| !p.adjective) {
+        state.last_place = Some(p.name.clone());
+    }
     if let Some(p) = r.actors.iter().rev().find(|a| a.person()) {
         state.last_person = Some(p.clone());
     }

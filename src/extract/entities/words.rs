@@ -91,6 +91,10 @@ pub enum Class {
     Departure,
     /// A word between described travellers and their verb ("have arrived", "are expected to travel").
     TravelAuxiliary,
+    /// A determiner: a "to" before one is a preposition ("came to the talks").
+    Determiner,
+    /// A participle of living or serving somewhere ("residing in X").
+    Residing,
 }
 
 impl Class {
@@ -120,6 +124,8 @@ impl Class {
                 | Class::StayPurpose
                 | Class::Departure
                 | Class::TravelAuxiliary
+                | Class::Determiner
+                | Class::Residing
         )
     }
 }
@@ -211,6 +217,8 @@ pub enum WordClass {
     StayPurpose,
     Departure,
     TravelAuxiliary,
+    Determiner,
+    Residing,
 }
 
 impl WordClass {
@@ -258,6 +266,8 @@ impl WordClass {
             WordClass::StayPurpose => Class::StayPurpose,
             WordClass::Departure => Class::Departure,
             WordClass::TravelAuxiliary => Class::TravelAuxiliary,
+            WordClass::Determiner => Class::Determiner,
+            WordClass::Residing => Class::Residing,
         }
     }
 }
@@ -377,6 +387,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "stay_purpose" => WordClass::StayPurpose,
                 "departure" => WordClass::Departure,
                 "travel_auxiliary" => WordClass::TravelAuxiliary,
+                "determiner" => WordClass::Determiner,
+                "residing" => WordClass::Residing,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -393,7 +405,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
                              talks_adjective, attend, region_noun, apart, quantifier, \
                              before_verb, plural_before, \
-                             visiting_group, stay_purpose, departure or travel_auxiliary)"
+                             visiting_group, stay_purpose, departure, travel_auxiliary, determiner or residing)"
                         ),
                     ))
                 }

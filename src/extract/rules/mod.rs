@@ -9,7 +9,7 @@ pub mod visit;
 use super::dates::{self, Anchor, Tense, TimeExpr};
 use super::entities;
 use super::entities::cast::EntityKind;
-use super::entities::words::WordClass;
+use super::entities::words::{Class, WordClass};
 use super::reading::{in_spans, lower_cow, separates_clauses, ActorSpan, PlaceSpan, Reading};
 use super::tokens::TokKind;
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
@@ -155,11 +155,13 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
         .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
+        .filter(|d| !quoted_apart(r, start, d.start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        .filter(|d| !quoted_apart(r, start, d.start))
         .filter(|d| !in_relative_aside(r, d, start))
         // "WASHINGTON, May 9 (Reuters) - Talks ...": a dateline's date is the
         // report's, closed off by its dash.
@@ -192,6 +194,15 @@ fn in_relative_aside(r: &Reading, d: &TimeExpr, at: usize) -> bool {
     comma.is_some_and(|c| r.toks.get(c + 1).is_some_and(|t| matches!(t.lower, "who" | "which" | "whose")))
 }
 
+/// Whether a trigger at `at` stands in a quote that the date at `d` is
+/// outside of: '"On Thursday, X will arrive in Kyiv," Y wrote on Tuesday'
+/// dates the arrival by the quote's own Thursday, never by the day the
+/// quote was written.
+fn quoted_apart(r: &Reading, at: usize, d: usize) -> bool {
+    let quote_of = |i: usize| r.quotes.iter().position(|&(s, e)| s <= i && i < e);
+    quote_of(at).is_some_and(|q| quote_of(d) != Some(q))
+}
+
 /// A date that heads the sentence and closes its fronted phrase with a comma
 /// ("In April, X met Y in Damascus", "On Tuesday (October 27), Zarif held a
 /// phone conversation", "Late last night, after hours of talks, Leon said"):
@@ -200,7 +211,9 @@ fn in_relative_aside(r: &Reading, d: &TimeExpr, at: usize) -> bool {
 pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr> {
     // At most two words before it: "Late", "But on", "And in".
     let d = r.dates.first().filter(|d| d.start <= 24 && !d.since && d.end <= at)?;
-    if r.text[..d.start].split_whitespace().nth(2).is_some() || r.in_quote(d.start) {
+    if r.text[..d.start].split_whitespace().nth(2).is_some()
+        || (r.in_quote(d.start) && (!r.in_quote(at) || quoted_apart(r, at, d.start)))
+    {
         return None;
     }
     let mut rest = r.text[d.end..].trim_start();
@@ -300,7 +313,13 @@ pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
 /// Prepositions that put a date before a trigger noun in another phrase.
 const PREPOSITIONS: &[&str] = &["for", "at", "in", "with", "of", "after", "before", "during"];
 
-pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: usize) -> Option<&'r PlaceSpan> {
+pub(crate) fn place_near<'r>(
+    r: &'r Reading,
+    dict: &Dictionaries,
+    start: usize,
+    end: usize,
+    reach: usize,
+) -> Option<&'r PlaceSpan> {
     let after = r
         .places
         .iter()
@@ -313,7 +332,7 @@ pub(crate) fn place_near<'r>(r: &'r Reading, start: usize, end: usize, reach: us
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
         // "rebel groups operating in Darfur": the place of a participle of
         // its own, no venue ("taking place in", "being held in" are).
-        .filter(|p| !participle_before(r, end, p.start))
+        .filter(|p| !participle_before(r, dict, end, p.start))
         .filter(|p| !closes_fronted_phrase(r, end, p.start))
         // '"... these meetings won't succeed," he told AFP at Kabul airport':
         // a quote's talks are not placed by its attribution.
@@ -360,11 +379,14 @@ fn modifies_a_noun(r: &Reading, p: &PlaceSpan) -> bool {
 /// Whether a participle ending in -ing, not one of holding, stands right
 /// before the preposition before byte `at` and after byte `end`: "groups
 /// operating in Darfur", but not "talks taking place in Geneva".
-fn participle_before(r: &Reading, end: usize, at: usize) -> bool {
+fn participle_before(r: &Reading, dict: &Dictionaries, end: usize, at: usize) -> bool {
     let mut before = r.text[end..at].split_whitespace().rev();
     let (Some(_prep), Some(verb)) = (before.next(), before.next()) else { return false };
     let verb = lower_cow(verb);
+    // "the ambassadors of regional countries residing in Kabul": where
+    // those met live is where they were met, as "based in Kabul" is.
     verb.len() > 5
+        && !dict.index().is_word_of(&verb, Class::Residing)
         && verb.ends_with("ing")
         && !HOLDING.contains(&&*verb)
         && !["meeting", "opening", "beginning", "starting", "resuming", "convening", "continuing"].contains(&&*verb)
@@ -555,7 +577,7 @@ pub(crate) fn described_delegations(r: &Reading, ev: &Event) -> Vec<(String, Str
 /// in the capital, state media said on Sunday, to negotiate with Y" X is who
 /// negotiates. The aside is short (at most eight words) and holds a speech
 /// verb.
-fn breaks_past_aside(r: &Reading, dict: &Dictionaries, lo: usize, hi: usize) -> bool {
+pub(crate) fn breaks_past_aside(r: &Reading, dict: &Dictionaries, lo: usize, hi: usize) -> bool {
     if !r.clause_break(lo, hi) {
         return false;
     }

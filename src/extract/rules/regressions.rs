@@ -2255,3 +2255,85 @@ fn people_described_without_names_meet_and_travel() {
     let v = of(&evs, Kind::Visit);
     assert!(v.len() == 1 && actors(v[0]) == ["representatives of all observer countries"], "{evs:#?}");
 }
+
+#[test]
+fn a_quoted_trip_takes_the_quotes_date_not_the_day_it_was_written() {
+    // '"On Thursday, X will arrive in Y," Z wrote on Tuesday': Tuesday dates
+    // the writing; the arrival is the quote's own Thursday.
+    let evs = events(
+        "\u{201c}On Thursday, Foreign Minister Karl Brandtner will arrive in Porto Lume on a visit,\u{201d} Anna Vesel wrote on Twitter on Tuesday.",
+        "2019-05-28",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && day(v[0]).as_deref() == Some("2019-05-30"), "{evs:#?}");
+    let s = of(&evs, Kind::Statement);
+    assert!(s.len() == 1 && day(s[0]).as_deref() == Some("2019-05-28"), "{evs:#?}");
+}
+
+#[test]
+fn talks_a_trip_is_for_are_planned_past_a_name_an_infinitive_or_an_attribution() {
+    // "returns to X for more Taliban talks": a name among the modifiers
+    // (world-e e07's headline).
+    let evs = events("US envoy returns to Doha for more Taliban talks\n\nThe story goes on here.", "2019-09-06");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Planned, "{evs:#?}");
+    // "has returned to X to continue talks": an infinitive of purpose.
+    let evs = events("Karl Brandtner has returned to Porto Lume to continue talks with Omar Haddad.", "2019-09-06");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Planned, "{evs:#?}");
+    // "arrived in X, media said on Sunday, to negotiate ...": the aside and
+    // its date are the saying's; the weak word is a meeting all the same.
+    let evs = events(
+        "Kassalan and Lumean delegations arrived in Porto Lume, state media said on Sunday, to negotiate a lasting truce deal with rebel officials.",
+        "2023-04-10",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Planned, "{evs:#?}");
+    assert_eq!(t[0].place.as_deref(), Some("Porto Lume"), "{evs:#?}");
+    // "came to the talks": a destination, not a purpose.
+    let evs = events("Karl Brandtner came to the talks in Porto Lume on Monday.", "2019-09-06");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| e.status != Status::Planned || day(e).is_none()), "{evs:#?}");
+}
+
+#[test]
+fn arrived_there_is_the_place_the_sentence_before_named() {
+    // "there" points back; the talks a participle clause after it mentions
+    // were elsewhere.
+    let evs = events(
+        "The envoy worked to persuade the rebels to attend the talks in Porto Lume.\n\nThe rebel delegation arrived there on Tuesday, having failed to turn up for talks in Geneva in September.",
+        "2018-12-05",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && v[0].place.as_deref() == Some("Porto Lume"), "{evs:#?}");
+}
+
+#[test]
+fn a_country_after_a_is_no_destination() {
+    // "arrived on a US military aircraft": the name modifies the aircraft.
+    let evs =
+        events("The rebel delegation arrived on Sunday on a US military aircraft, the official said.", "2022-10-25");
+    assert!(of(&evs, Kind::Visit).iter().all(|v| v.place.as_deref() != Some("United States")), "{evs:#?}");
+}
+
+#[test]
+fn one_who_comes_along_is_not_talked_to() {
+    // "talked to reporters along with X": X is the speaker's companion; a
+    // call word needs its counterpart right after it.
+    let evs = events(
+        "Karl Brandtner accompanied the delegation to the airport where he talked to reporters along with Anna Vesel.",
+        "2021-07-17",
+    );
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn where_the_people_met_reside_is_the_venue() {
+    // "the ambassadors ... residing in X": a participle of living, unlike
+    // "rebel groups operating in X", places the meeting.
+    let evs = events(
+        "Karl Brandtner held a meeting on Thursday with the ambassadors of neighbouring countries residing in Porto Lume.",
+        "2024-01-24",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].place.as_deref() == Some("Porto Lume"), "{evs:#?}");
+}

@@ -68,6 +68,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             continue;
         }
         let with = counterpart(r, w.end);
+        // "talked to reporters along with X": X came along with the
+        // speaker, and was not talked to.
+        let with = with.filter(|a| {
+            t.role != TriggerRole::With
+                || !class_between(r, w.end, a.start, |c| c == WordClass::Joins { companion: true })
+        });
         if t.role == TriggerRole::With && with.is_none() {
             continue;
         }
@@ -80,13 +86,24 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         // "News of the summit comes after X visited the Kingdom Thursday":
         // a date past a visit verb of its own dates that verb.
-        let date =
-            date_near(r, w.start, w.end, 80).filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start));
-        let place = place_near(r, w.start, w.end, 90);
+        // "arrived in Sanaa, media said on Sunday, to negotiate": a date
+        // right after a speech verb dates the saying.
+        let date = date_near(r, w.start, w.end, 80)
+            .filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start))
+            .filter(|d| !dates_speech(r, dict, d.start));
+        let place = place_near(r, dict, w.start, w.end, 90);
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
         let attends = t.role == TriggerRole::Weak && attends_before(r, dict, w.start);
-        if t.role == TriggerRole::Weak && date.is_none() && place.is_none() && with.is_none() && !attends {
+        // What a trip is for is a meeting, however weak its word ("arrived
+        // in Sanaa to negotiate a ceasefire deal").
+        if t.role == TriggerRole::Weak
+            && date.is_none()
+            && place.is_none()
+            && with.is_none()
+            && !attends
+            && !purpose_of_trip(r, dict, w.start)
+        {
             continue;
         }
         let det = determiner_before(r, w.start);
@@ -311,6 +328,16 @@ fn is_verb_form(phrase: &str) -> bool {
     phrase.split(' ').next().is_some_and(|v| v.ends_with("ed") || v.ends_with("ing"))
 }
 
+/// Whether the date at `at` stands right after a speech verb ("said on
+/// Sunday", "said Thursday"): it dates the saying, not the talks.
+fn dates_speech(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
+    r.words.iter().any(|v| {
+        v.end <= at
+            && matches!(r.text[v.end..at].trim(), "" | "on" | "late on" | "early on")
+            && entities::has_trigger(dict, v, Kind::Statement, TriggerRole::Trigger)
+    })
+}
+
 /// Whether the talks word at `at` names what a trip of its clause is for:
 /// "for" before it, past up to two lower-case modifiers, and a visit word
 /// before that in the same clause ("traveled to Qatar for talks", "arrived
@@ -319,18 +346,36 @@ fn purpose_of_trip(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
     let k = r.tok_at(at);
     // "flew to Juba to meet X": the infinitive's own "to" is the purpose's.
     let infinitive = r.toks.get(k).is_some_and(|t| t.lower == "to").then_some(k);
-    let Some(f) = infinitive.or_else(|| (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for")) else {
+    // "returned to Doha to continue talks", "arrived to negotiate": an
+    // infinitive of purpose before the talks word ("came to the talks" is
+    // a destination: a determiner or a name follows that "to").
+    let purpose_to = |j: usize| {
+        r.toks[j].lower == "to"
+            && r.toks.get(j + 1).is_some_and(|t| {
+                t.text.starts_with(char::is_lowercase) && !dict.index().is_word_of(t.lower, Class::Determiner)
+            })
+    };
+    let Some(f) =
+        infinitive.or_else(|| (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "for" || purpose_to(j)))
+    else {
         return false;
     };
-    let modifiers =
-        f == k || r.toks[f + 1..k].iter().all(|t| t.text.starts_with(char::is_lowercase) && t.lower != "the");
+    // Lower-case modifiers, or names ("for more Taliban talks").
+    let in_name = |t: &crate::extract::tokens::Tok| {
+        r.actors.iter().any(|a| a.start <= t.start && t.start < a.end)
+            || r.places.iter().any(|p| p.start <= t.start && t.start < p.end)
+    };
+    let modifiers = f == k
+        || r.toks[f + 1..k].iter().all(|t| (t.text.starts_with(char::is_lowercase) || in_name(t)) && t.lower != "the");
     let for_at = r.toks[f].start;
     modifiers
         && r.words.iter().any(|v| {
             // Not "received the visiting minister for a meeting": a
-            // participle before a noun is no trip of the clause.
+            // participle before a noun is no trip of the clause. An
+            // attribution set off by commas is no clause of its own ("arrived
+            // in Sanaa, state media said on Sunday, to negotiate").
             v.end <= for_at
-                && !r.clause_break(v.end, for_at)
+                && !breaks_past_aside(r, dict, v.end, for_at)
                 && (!r.text[v.start..v.end].ends_with("ing") || determiner_before(r, v.start).is_empty())
                 && entities::triggers(dict, v)
                     .any(|(_, t)| t.kind == Kind::Visit && matches!(t.role, TriggerRole::Trigger | TriggerRole::Weak))

@@ -98,6 +98,13 @@ pub(crate) fn visits(
         let prep = preposition_at(r, w.start);
         let adverbial = prep.as_ref().is_some_and(|(p, _)| ADVERBIAL.contains(&p.as_str()));
         let fronted = adverbial && prep.as_ref().is_some_and(|&(_, at)| is_sentence_start(r, at));
+        // "arrived there": the place the sentence before named, never one
+        // later in this sentence ("arrived there on Tuesday, having failed to
+        // turn up for talks in Geneva").
+        let there = t.role == TriggerRole::Trigger
+            && r.text[w.end..].starts_with(" there")
+            && r.text[w.end..].get(6..7).is_none_or(|c| !c.chars().all(char::is_alphanumeric));
+        let dest = dest.filter(|_| !there);
         let place = dest.or_else(|| place_before(r, w.start, adverbial));
         // "visited the country", "a mission to the country": the country the article is about.
         let the_country = place.is_none()
@@ -178,6 +185,7 @@ pub(crate) fn visits(
         ev.place = match place {
             Some(p) => Some(p.name.to_string()),
             None if the_country => state.main_country.clone(),
+            None if there => state.last_place.as_deref().map(String::from),
             // "arrived Thursday morning to join the talks ... in Geneva": a
             // trip with no destination of its own goes where the talks its
             // sentence reports after it are held.
@@ -291,6 +299,9 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) ->
         .iter()
         .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach && !r.clause_break(end, p.start))
         .filter(|p| !is_possessor(r, p) && !starting_point(p))
+        // "arrived on a US military aircraft": a name after "a" modifies
+        // the noun after it; no one travels to "a" country.
+        .filter(|p| !matches!(r.word_before(p.start), "a" | "an"))
         .min_by_key(|p| p.start)
         .or_else(|| {
             r.places
