@@ -435,7 +435,18 @@ pub(crate) fn read<'a>(
     let quotes = quotes(st);
     let mut actors = Vec::new();
     let mut places = Vec::new();
+    // Dictionary places that are only part of a longer gazetteer name ("Port
+    // Sudan", "Djibouti City"): the longer name is the place, and neither
+    // the shorter place nor its country is named.
+    let mut lengthened: Vec<(usize, usize)> = Vec::new();
     for f in &names {
+        if f.place().is_some() {
+            if let Some((start, end, name)) = lengthened_place(st, f.start, f.end, &names, dict) {
+                lengthened.push((start, end));
+                places.push(PlaceSpan { start, end, name: name.into(), adjective: false, country: false });
+                continue;
+            }
+        }
         if let Some(a) = f.actor() {
             let actor = &dict.actors[a];
             let name = index.actor_name(a).clone();
@@ -543,6 +554,7 @@ pub(crate) fn read<'a>(
     }
     roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
+    actors.retain(|a| !lengthened.iter().any(|&(start, end)| start <= a.start && a.end <= end));
     region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     sides(s.start, &toks, &by_token, dict, &mut actors, state);
@@ -941,6 +953,46 @@ fn titled_mentions(
         actors[i].start = start;
     }
     actors.retain(|a| a.end > 0);
+}
+
+/// The gazetteer's name for a dictionary place at `start..end` with the
+/// capitalised word before or after it, when the two are one place the
+/// gazetteer knows and no other dictionary name holds that word ("Port
+/// Sudan" is not Sudan, "Djibouti City" not Djibouti): its span and name.
+fn lengthened_place<'d>(
+    st: &str,
+    start: usize,
+    end: usize,
+    names: &[Found],
+    dict: &'d Dictionaries,
+) -> Option<(usize, usize, &'d str)> {
+    let capitalised = |w: &str| w.len() > 1 && w.starts_with(|c: char| c.is_uppercase());
+    let free = |from: usize, to: usize| !names.iter().any(|f| f.start < to && from < f.end);
+    let before = st[..start].strip_suffix(' ').map(|b| {
+        let word = b.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        (b.len() - word.len(), word)
+    });
+    if let Some((from, _)) = before.filter(|&(from, w)| capitalised(w) && free(from, start)) {
+        if let Some(name) = gazetteer_exact(dict, &st[from..end]) {
+            return Some((from, end, name));
+        }
+    }
+    let after = st[end..].strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    if let Some(word) = after.filter(|w| capitalised(w)) {
+        let to = end + 1 + word.len();
+        if free(end, to) {
+            if let Some(name) = gazetteer_exact(dict, &st[start..to]) {
+                return Some((start, to, name));
+            }
+        }
+    }
+    None
+}
+
+/// The gazetteer's entry called exactly `text` (by its name or an alternative
+/// spelling), by its own name.
+fn gazetteer_exact<'d>(dict: &'d Dictionaries, text: &str) -> Option<&'d str> {
+    dict.gazetteer.lookup(text).next().map(|g| g.name)
 }
 
 /// The gazetteer's name for a name found by shape that stands where a place

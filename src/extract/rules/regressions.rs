@@ -2337,3 +2337,19 @@ fn where_the_people_met_reside_is_the_venue() {
     let t = of(&evs, Kind::Talks);
     assert!(t.len() == 1 && t[0].place.as_deref() == Some("Porto Lume"), "{evs:#?}");
 }
+
+#[test]
+fn port_sudan_is_one_place_not_a_port_and_a_country() {
+    // A dictionary country inside a longer gazetteer name ("Port Sudan",
+    // "Djibouti City") names neither the country nor a place "Port".
+    let evs = events("Karl Brandtner arrived on Monday in Port Sudan, where he met army commanders.", "2023-08-29");
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && v[0].place.as_deref() == Some("Port Sudan"), "{evs:#?}");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().all(|t| !actors(t).contains(&"Sudan")), "{evs:#?}");
+    let evs = events("Karl Brandtner flew to Djibouti City on Monday.", "2023-08-29");
+    assert!(of(&evs, Kind::Visit).first().is_some_and(|v| v.place.as_deref() == Some("Djibouti City")), "{evs:#?}");
+    let evs = events("In Sudan, Karl Brandtner met army commanders on Monday.", "2023-08-29");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && (actors(t[0]).contains(&"Sudan") || t[0].place.as_deref() == Some("Sudan")), "{evs:#?}");
+}
