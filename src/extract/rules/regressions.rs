@@ -2187,3 +2187,32 @@ fn where_the_people_met_come_from_is_no_venue() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].place, None, "{talks:#?}");
 }
+
+// ------------------------------------------------------- statements (round 7)
+
+#[test]
+fn a_name_or_pronoun_that_opens_what_was_said_is_no_inverted_speaker() {
+    // "X, who met Y, said he ...", "X, an official of Y's group, said Y
+    // would ...": the name after the verb is the subject of what was said.
+    let evs = events(
+        "Interior Minister Karl Brandtner, who held talks with Mr Vesel on his arrival, said he backed the plan.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner"], "{evs:#?}");
+    let evs = events(
+        "Karl Brandtner met Omar Haddad on Monday.\n\nAnna Vesel, a senior official in Haddad's Kassalan Liberation Front, said Haddad would attend.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Anna Vesel"], "{evs:#?}");
+}
+
+#[test]
+fn a_groups_head_noun_before_its_relative_clause_keeps_the_group_the_speaker() {
+    // "The X armed group, which has seized ... of Y, said": Y is inside the
+    // relative clause.
+    let evs = events(
+        "The Kassalan Liberation Front armed group, which has seized swathes of eastern Chad, said on Monday it was sending a delegation.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Kassalan Liberation Front"], "{evs:#?}");
+}

@@ -339,6 +339,37 @@ fn opens_clause(toks: &[crate::extract::tokens::Tok]) -> bool {
     })
 }
 
+/// Whether the actor right after a speech verb is the subject of what was
+/// said rather than an inverted speaker: a pronoun ("X, who met Y, said he
+/// backed"), or a name its own verb follows ("X, an official of Y's group,
+/// said Y would attend").
+fn opens_complement(r: &Reading, a: &ActorSpan) -> bool {
+    a.how == How::Pronoun
+        || r.toks.get(r.tok_at(a.end)).is_some_and(|t| {
+            matches!(
+                t.lower,
+                "would"
+                    | "will"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+        })
+}
+
 /// The speaker after "according to": the actor right after it, or the one
 /// that issued the statement or report it cites ("according to a statement
 /// released by the United Nations", "according to a statement from the LNA").
@@ -379,6 +410,22 @@ fn subject_instead(
     let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
     let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
     let after_subject = r.text[subject.end..verb].trim_start();
+    // "The M23 armed group, which ...": the subject's head noun, in lower
+    // case, stands before the relative clause or the apposition.
+    let after_subject = match after_subject.find(',') {
+        Some(c)
+            if c > 0
+                && after_subject[..c].split_whitespace().count() <= 3
+                && after_subject[..c].split_whitespace().all(|w| w.starts_with(|ch: char| ch.is_lowercase()))
+                && after_subject[c + 1..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "which" | "who" | "a" | "an" | "the")) =>
+        {
+            &after_subject[c..]
+        }
+        _ => after_subject,
+    };
     // The apposition closes before the verb ("X, the envoy, said"); a
     // closing attribution (", UN spokeswoman Y said") keeps its speaker.
     // ... or the speaker found stands inside the apposition's noun phrase
@@ -524,7 +571,7 @@ pub(crate) fn speaker_of(
     let after_at = r.text.len() - after.len();
     let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
     if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency()) {
-        if inverted {
+        if inverted && !opens_complement(r, a) {
             return (Some(a.clone()), None);
         }
     }
