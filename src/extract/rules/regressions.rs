@@ -2216,3 +2216,15 @@ fn a_groups_head_noun_before_its_relative_clause_keeps_the_group_the_speaker() {
     );
     assert_eq!(speakers(&evs), ["Kassalan Liberation Front"], "{evs:#?}");
 }
+
+#[test]
+fn related_story_teasers_are_no_statements_and_leave_she_to_the_spokeswoman() {
+    // A related story's headline cut short by an ellipsis, and a "More from
+    // X:" teaser, are links, not text: no statement, and no last speaker for
+    // the "she" of the body.
+    let evs = events(
+        "Anna Vesel, spokeswoman for the Kassalan foreign ministry, said talks would be held.\n\nRelated Posts\n\nKarl Brandtner announces truce in Porto Lume after pressure by Chad and\u{2026}\n\nMore from Kassala Daily: Brandtner clarifies truce, says talks will go on\n\n\u{201c}Brandtner is expected to take part,\u{201d} she told reporters.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Anna Vesel", "Anna Vesel"], "{evs:#?}");
+}
