@@ -62,6 +62,10 @@ pub(crate) struct Candidate {
     /// "Lavrov arrived Thursday morning": an arrival with no destination,
     /// which is where the story is told from (its dateline).
     pub(crate) here: bool,
+    /// A statement's speaker is a person (`Some(true)`), a body or a
+    /// country (`Some(false)`), or only described (`None`): a headline's
+    /// body or description may restate what one of its people said.
+    pub(crate) speaker_person: Option<bool>,
 }
 
 impl Candidate {
@@ -83,6 +87,7 @@ impl Candidate {
             within: None,
             ends: false,
             here: false,
+            speaker_person: None,
         }
     }
 }

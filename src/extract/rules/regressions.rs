@@ -2228,3 +2228,22 @@ fn related_story_teasers_are_no_statements_and_leave_she_to_the_spokeswoman() {
     );
     assert_eq!(speakers(&evs), ["Anna Vesel", "Anna Vesel"], "{evs:#?}");
 }
+
+#[test]
+fn a_headline_or_highlight_that_restates_a_body_statement_joins_it() {
+    // The headline names its speaker by a description the body does not
+    // use; it shares most of its words with the body's sentence.
+    let evs = events(
+        "Head of Kassalan president\u{2019}s office confirms truce talks in Porto Lume\n\nThe head of the presidential office, Karl Brandtner, confirmed on Sunday that Porto Lume will host truce talks in August.\n\nBrandtner said more partners would join.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner", "Karl Brandtner"], "{evs:#?}");
+    // A highlight above the body: a country's words, said by its spokesman.
+    let evs = events(
+        "Kassala and Chad sign truce\n\n*Represents important step towards peace, says Chad\n\nThe truce, according to the Chadian Foreign Ministry spokesperson Anna Vesel, \u{201c}represents an important step towards peace.\u{201d}",
+        "2024-01-24",
+    );
+    let s = of(&evs, Kind::Statement);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].mentions.len(), 2, "{evs:#?}");
+}

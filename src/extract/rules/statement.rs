@@ -301,6 +301,7 @@ fn speech_act(
     let mut c = Candidate::new(ev, r.offset + act.at, tense);
     c.occasion = occasion(r, dict);
     c.guessed = act.present && date.is_none();
+    c.speaker_person = act.speaker.as_ref().map(ActorSpan::person);
     out.push(c);
 }
 
