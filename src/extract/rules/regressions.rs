@@ -2247,3 +2247,31 @@ fn a_headline_or_highlight_that_restates_a_body_statement_joins_it() {
     assert_eq!(s.len(), 1, "{evs:#?}");
     assert_eq!(s[0].mentions.len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn whoever_reports_a_speech_act_is_its_reporter_not_its_speaker() {
+    // "X said ..., Kassalanet reported": an outlet the dictionary does not
+    // know reports X's words. "The head of the X Council of Chad said": the
+    // head speaks, not the country after "of".
+    let evs = events(
+        "The head of the Kassalan Transitional Council of Chad said talks would be suspended for three days, Kassalanet reported.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["head of the Kassalan Transitional Council of Chad"], "{evs:#?}");
+}
+
+#[test]
+fn hearsay_and_neither_nor_make_no_statement() {
+    // "is reported to have met": a passive before "to" names no speaker;
+    // "Neither X nor Y has commented" is negated speech.
+    let evs = events(
+        "Karl Brandtner was in Porto Lume last week, during which time he is reported to have met Anna Vesel.",
+        "2024-01-24",
+    );
+    assert!(speakers(&evs).is_empty(), "{evs:#?}");
+    let evs = events(
+        "Neither the Kassalan foreign ministry nor the press service of the Chadian government has commented on the reports.",
+        "2024-01-24",
+    );
+    assert!(speakers(&evs).is_empty(), "{evs:#?}");
+}

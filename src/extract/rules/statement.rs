@@ -54,6 +54,8 @@ pub(crate) struct SpeechAct {
     pub(crate) final_attribution: bool,
     /// "according to X": a source cited, not a verb of its own.
     pub(crate) cited: bool,
+    /// "reported": a verb of reporters as well as of speakers.
+    pub(crate) reports: bool,
 }
 
 /// Words after which a speech verb's -s form is a plural noun ("member states").
@@ -89,7 +91,7 @@ pub(crate) fn statement(
         if (after_number || quantified) && r.text[w.start..w.end].ends_with('s') {
             continue;
         }
-        if negated(r, dict, w.start) || says_nothing(r, w.start, w.end) {
+        if negated(r, dict, w.start) || says_nothing(r, w.start, w.end) || raised_passive(r, w.start, w.end) {
             continue;
         }
         // "described by witnesses as", "criticised by the UN": a passive
@@ -173,7 +175,15 @@ pub(crate) fn statement(
             present: phrase.ends_with('s') && !phrase.ends_with("ss") && !phrase.ends_with("ed"),
             final_attribution,
             cited: phrase == "according to",
+            reports: phrase.starts_with("report"),
         });
+    }
+    // "X said ..., AGENCY reported": whoever reports a speech act of the
+    // sentence is its reporter, not a second speaker, known as an agency or
+    // not ("Xinhuanet reported").
+    let reported = |a: &SpeechAct| a.reports && a.final_attribution;
+    if acts.iter().any(|a| !reported(a) && (a.speaker.is_some() || a.description.is_some())) {
+        acts.retain(|a| !reported(a));
     }
     // "According to the ministry's newsletter, X requested ...", "X
     // expressed his belief that ..., according to the ministry's release":
@@ -501,7 +511,15 @@ pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
         .any(|w| w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation));
     let opening = r.text[..verb].trim_start().as_bytes();
     let opens_with = |w: &str| opening.get(..w.len()).is_some_and(|o| o.eq_ignore_ascii_case(w.as_bytes()));
-    near || opens_with("none of") || opens_with("no one")
+    near || opens_with("none of") || opens_with("no one") || opens_with("neither ")
+}
+
+/// "He is reported to have met", "she is said to be": a speech verb in the
+/// passive before "to" reports hearsay, and names no speaker.
+fn raised_passive(r: &Reading, start: usize, end: usize) -> bool {
+    let k = r.tok_at(end);
+    r.toks.get(k).is_some_and(|t| t.lower == "to")
+        && matches!(r.word_before(start), "is" | "was" | "are" | "were" | "been" | "being")
 }
 
 /// The speaker of a speech verb at `start..end`: the actor right before it
@@ -514,6 +532,9 @@ pub(crate) fn speaker_of(
     end: usize,
 ) -> (Option<ActorSpan>, Option<String>) {
     let mut i = start;
+    // "The head of the X Council of Sudan said": the actor after "of" owns
+    // the speaker's title; the description speaks, else the owner.
+    let mut owner = None;
     loop {
         let before = r.text[..i].trim_end();
         let j = before.len();
@@ -537,6 +558,10 @@ pub(crate) fn speaker_of(
             return (None, None);
         }
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
+            if matches!(r.word_before(a.start), "of" | "for") && a.how != How::Pronoun {
+                owner = Some(a.clone());
+                break;
+            }
             return (Some(a.clone()), None);
         }
         // "Lavrov and Amro agreed": the first of two coordinated names.
@@ -656,5 +681,5 @@ pub(crate) fn speaker_of(
         }
         return (None, Some(np_words[skip..cut].join(" ")));
     }
-    (None, None)
+    (owner, None)
 }
