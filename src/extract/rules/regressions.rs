@@ -2275,3 +2275,12 @@ fn hearsay_and_neither_nor_make_no_statement() {
     );
     assert!(speakers(&evs).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn briefing_and_citing_are_speech_but_being_briefed_is_not() {
+    let evs = events(
+        "Karl Brandtner briefed Anna Vesel on the recent meetings he held in Porto Lume.\n\nOmar Haddad cited on Tuesday significant movement in the talks.\n\nKassalan opposition activists were briefed on the outcome of the talks.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner", "Omar Haddad"], "{evs:#?}");
+}

@@ -124,6 +124,13 @@ pub(crate) fn statement(
         if by_agent.is_some() && agent.is_none() {
             continue;
         }
+        // "Opposition activists were briefed on ...", "he was told": a
+        // passive with no agent names whom it was said to, not who said it.
+        let passive = (phrase.ends_with("ed") || phrase == "told")
+            && matches!(r.word_before(w.start), "was" | "were" | "is" | "are" | "been" | "being");
+        if passive && by_agent.is_none() {
+            continue;
+        }
         let (speaker, description) = match phrase {
             _ if agent.is_some() => (agent.cloned(), None),
             "according to" => (according_to(r, dict, w.end), None),
