@@ -360,7 +360,7 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
         }
     }
     let target = match c.event.kind {
-        Kind::Statement => None,
+        Kind::Statement => repeated_statement(events, &c),
         Kind::DeathToll => events
             .iter()
             .enumerate()
@@ -554,6 +554,37 @@ fn restated_statement(events: &[Candidate], c: &Candidate, joins: impl Fn(&Candi
     };
     best(&restates).filter(|&(_, n)| n >= RESTATED_WORDS && 2 * n >= head.len()).map(|(i, _)| i)
 }
+
+/// An earlier statement of the same speaker that this one repeats: a page
+/// that gives its lede twice, or a summary above the body, says most of the
+/// same words again ("Abdullah said the delegation that will meet the
+/// Taliban is inclusive" and "Meanwhile, Abdullah said that the Afghan
+/// delegation who will meet the Taliban in Doha is an inclusive team").
+fn repeated_statement(events: &[Candidate], c: &Candidate) -> Option<usize> {
+    let speaker = c.event.speaker.as_ref()?;
+    let lo = events.len().saturating_sub(REPEAT_WINDOW);
+    let mut same = events[lo..].iter().enumerate().rev().filter(|(_, e)| {
+        e.event.kind == Kind::Statement && e.event.speaker.as_ref() == Some(speaker) && overlaps(e.event.date, c.event.date)
+    });
+    let first = same.next()?;
+    let words = content_words(c.event.mentions.first().map_or("", |m| m.sentence.as_str()));
+    std::iter::once(first)
+        .chain(same)
+        .find(|(_, e)| {
+            e.event.mentions.iter().any(|m| {
+                let other = content_words(&m.sentence);
+                let n = shared_words(&words, &other);
+                n >= REPEATED_WORDS && 10 * n >= 9 * words.len().min(other.len())
+            })
+        })
+        .map(|(i, _)| lo + i)
+}
+
+/// How many of the latest events a statement may repeat.
+const REPEAT_WINDOW: usize = 16;
+
+/// How many content words a repeated statement says again, at the least.
+const REPEATED_WORDS: usize = 6;
 
 /// How many content words a headline must share with a body sentence that
 /// it restates without naming its speaker.

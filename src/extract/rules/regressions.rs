@@ -2284,3 +2284,14 @@ fn briefing_and_citing_are_speech_but_being_briefed_is_not() {
     );
     assert_eq!(speakers(&evs), ["Karl Brandtner", "Omar Haddad"], "{evs:#?}");
 }
+
+#[test]
+fn a_statement_said_again_in_most_of_its_words_is_one_statement() {
+    // A summary above the body and the body say the same words again; a
+    // statement of other words by the same speaker stays its own.
+    let evs = events(
+        "Karl Brandtner said the delegation that will meet the rebel delegation is inclusive and represents all of Kassala.\n\nThe talks open on Monday.\n\nMeanwhile, Brandtner said that the Kassalan delegation who will meet the rebels in Porto Lume is an inclusive team and represents entire Kassala.\n\nHe said the Kassalan delegation that visits Porto Lume is an authoritative team.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner", "Karl Brandtner"], "{evs:#?}");
+}
