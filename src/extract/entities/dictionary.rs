@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::words::{ClassedWord, WordClass};
+use super::words::{Class, ClassedWord, WordClass};
 use crate::dict::{Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
 use crate::model::Kind;
 
@@ -82,6 +82,10 @@ pub struct WordIndex {
     role_titles: Vec<Option<(Box<str>, Box<str>)>>,
     /// Number words ("seven", "forty", "million"), lower case → value.
     numbers: foldhash::HashMap<String, u64>,
+    /// Each phrase of `data/words.tsv` → the bit `1 << class` of each of its classes.
+    class_bits: foldhash::HashMap<Box<str>, u64>,
+    /// The phrases of each class (by `Class as usize`), in row order.
+    class_words: Vec<Vec<Box<str>>>,
 }
 
 impl WordIndex {
@@ -96,8 +100,19 @@ impl WordIndex {
         // Trigger and cue phrases match in any case, whatever case they are written in.
         words.capital_only.iter_mut().for_each(|c| *c = false);
         let mut classes = Patterns::default();
+        let mut class_bits: foldhash::HashMap<Box<str>, u64> = Default::default();
+        let mut class_words: Vec<Vec<Box<str>>> = Vec::new();
         for (i, w) in classed.iter().enumerate() {
-            classes.add(&w.phrase, Target::Class(i));
+            let class = w.class.class();
+            *class_bits.entry(Box::from(w.phrase.as_str())).or_default() |= 1 << class as u32;
+            if class_words.len() <= class as usize {
+                class_words.resize(class as usize + 1, Vec::new());
+            }
+            class_words[class as usize].push(Box::from(w.phrase.as_str()));
+            // Looked-up classes are never searched for in sentences.
+            if !class.looked_up() {
+                classes.add(&w.phrase, Target::Class(i));
+            }
         }
         classes.capital_only.iter_mut().for_each(|c| *c = false);
         WordIndex {
@@ -115,6 +130,8 @@ impl WordIndex {
                     _ => None,
                 })
                 .collect(),
+            class_bits,
+            class_words,
         }
     }
 }
@@ -661,6 +678,17 @@ impl Index {
                 None
             }
         })
+    }
+
+    /// Whether `word`, in lower case, is a row of `class` in `data/words.tsv`,
+    /// as written (a hash lookup, no allocation).
+    pub fn is_word_of(&self, word: &str, class: Class) -> bool {
+        self.words.class_bits.get(word).is_some_and(|bits| bits & (1 << class as u32) != 0)
+    }
+
+    /// The phrases of `class` in `data/words.tsv`, in row order.
+    pub fn words_of(&self, class: Class) -> impl Iterator<Item = &str> + '_ {
+        self.words.class_words.get(class as usize).into_iter().flatten().map(|w| &**w)
     }
 
     /// The dictionary role a `role_alias` row names.
@@ -1225,6 +1253,22 @@ mod tests {
     #[test]
     fn trigger_phrases_match_in_any_case_and_on_word_boundaries_only() {
         assert_eq!(words_in("TALKS began; the stalks grew; Talks ended."), ["TALKS", "Talks"]);
+    }
+
+    /// A looked-up class is found by its word as written, never in a
+    /// sentence's scan; a scanned class's word is found both ways.
+    #[test]
+    fn looked_up_classes_are_found_by_their_word_and_left_out_of_the_scan() {
+        let d = dict();
+        let index = d.index();
+        assert!(index.is_word_of("rebel-held", Class::PlaceModifier));
+        assert!(!index.is_word_of("rebel-held", Class::Title));
+        assert!(!index.is_word_of("Rebel-held", Class::PlaceModifier));
+        assert!(index.words_of(Class::StayPurpose).any(|p| p == "for talks"));
+        let s = "Nearly 40 were killed in the besieged town.";
+        let scanned = index.scan(s).classes;
+        assert!(scanned.iter().all(|f| index.classes_of(f).all(|c| !c.class().looked_up())));
+        assert!(index.is_word_of("spokesman", Class::Title));
     }
 
     /// The trigger and cue phrases `Index::words` finds in `s`, as text.

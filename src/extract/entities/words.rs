@@ -51,6 +51,82 @@ pub enum Class {
     Issued,
     /// A noun that heads a description of people met who go unnamed ("Gulf diplomats").
     Counterpart,
+    /// A noun for a running count of deaths ("the death toll").
+    TollNoun,
+    /// The last word before a count a toll noun governs ("has passed", "stands at").
+    TollVerb,
+    /// A hedge or adverb between such a word and its count ("nearly", "more than").
+    Hedge,
+    /// A death verb that takes a bare count as object ("killed 43").
+    KillingVerb,
+    /// A noun for a place or part of one that an "of" phrase names ("the outskirts of X").
+    Area,
+    /// A noun for an attack that an "of" or "on" phrase places ("strikes on X").
+    AttackNoun,
+    /// A noun after a place that makes it the place of a counting source ("X officials").
+    Authority,
+    /// A noun after a nationality that makes it the attacker's ("X air strikes").
+    Attacker,
+    /// A word between a preposition and its place ("in central X").
+    PlaceModifier,
+    /// A talks word that is also an adjective ("bilateral").
+    TalksAdjective,
+    /// A verb of taking part before "the" and a talks word ("attended the talks").
+    Attend,
+    /// A noun after a place name that makes it a region ("X province").
+    RegionNoun,
+    /// A word that makes a meeting with several counterparts one with each ("separately").
+    Apart,
+    /// A word between "with" and a description that is no part of it ("a number of").
+    Quantifier,
+    /// An adverb or auxiliary between a speaker and the speech verb ("X also said").
+    BeforeVerb,
+    /// A word after which a speech verb's -s form is a plural noun ("member states").
+    PluralBefore,
+    /// The head noun of a group that travels ("a Saudi delegation").
+    VisitingGroup,
+    /// What "in X for ..." must name for a stay to be a visit ("for talks").
+    StayPurpose,
+    /// A verb of departure: it travels to the place "for" gives ("left for X").
+    Departure,
+}
+
+impl Class {
+    /// A class a rule looks up for a word it reads (`Index::is_word_of`) or
+    /// goes through (`Index::words_of`), never searched for in sentences: a
+    /// sentence's scan leaves its rows out.
+    pub fn looked_up(self) -> bool {
+        matches!(
+            self,
+            Class::TollNoun
+                | Class::TollVerb
+                | Class::Hedge
+                | Class::KillingVerb
+                | Class::Area
+                | Class::AttackNoun
+                | Class::Authority
+                | Class::Attacker
+                | Class::PlaceModifier
+                | Class::TalksAdjective
+                | Class::Attend
+                | Class::RegionNoun
+                | Class::Apart
+                | Class::Quantifier
+                | Class::BeforeVerb
+                | Class::PluralBefore
+                | Class::VisitingGroup
+                | Class::StayPurpose
+                | Class::Departure
+        )
+    }
+}
+
+impl Class {
+    /// A looked-up class whose rows are single words (`Index::is_word_of`
+    /// looks up one word).
+    pub fn one_word(self) -> bool {
+        self.looked_up() && !matches!(self, Class::Attend | Class::StayPurpose)
+    }
 }
 
 /// A person's gender, as a title, a pronoun or a given name tells it.
@@ -112,6 +188,25 @@ pub enum WordClass {
     SpeakerNoun,
     Issued,
     Counterpart,
+    TollNoun,
+    TollVerb,
+    Hedge,
+    KillingVerb,
+    Area,
+    AttackNoun,
+    Authority,
+    Attacker,
+    PlaceModifier,
+    TalksAdjective,
+    Attend,
+    RegionNoun,
+    Apart,
+    Quantifier,
+    BeforeVerb,
+    PluralBefore,
+    VisitingGroup,
+    StayPurpose,
+    Departure,
 }
 
 impl WordClass {
@@ -139,6 +234,25 @@ impl WordClass {
             WordClass::SpeakerNoun => Class::SpeakerNoun,
             WordClass::Issued => Class::Issued,
             WordClass::Counterpart => Class::Counterpart,
+            WordClass::TollNoun => Class::TollNoun,
+            WordClass::TollVerb => Class::TollVerb,
+            WordClass::Hedge => Class::Hedge,
+            WordClass::KillingVerb => Class::KillingVerb,
+            WordClass::Area => Class::Area,
+            WordClass::AttackNoun => Class::AttackNoun,
+            WordClass::Authority => Class::Authority,
+            WordClass::Attacker => Class::Attacker,
+            WordClass::PlaceModifier => Class::PlaceModifier,
+            WordClass::TalksAdjective => Class::TalksAdjective,
+            WordClass::Attend => Class::Attend,
+            WordClass::RegionNoun => Class::RegionNoun,
+            WordClass::Apart => Class::Apart,
+            WordClass::Quantifier => Class::Quantifier,
+            WordClass::BeforeVerb => Class::BeforeVerb,
+            WordClass::PluralBefore => Class::PluralBefore,
+            WordClass::VisitingGroup => Class::VisitingGroup,
+            WordClass::StayPurpose => Class::StayPurpose,
+            WordClass::Departure => Class::Departure,
         }
     }
 }
@@ -234,6 +348,25 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "speaker_noun" => WordClass::SpeakerNoun,
                 "issued" => WordClass::Issued,
                 "counterpart" => WordClass::Counterpart,
+                "toll_noun" => WordClass::TollNoun,
+                "toll_verb" => WordClass::TollVerb,
+                "hedge" => WordClass::Hedge,
+                "killing_verb" => WordClass::KillingVerb,
+                "area" => WordClass::Area,
+                "attack_noun" => WordClass::AttackNoun,
+                "authority" => WordClass::Authority,
+                "attacker" => WordClass::Attacker,
+                "place_modifier" => WordClass::PlaceModifier,
+                "talks_adjective" => WordClass::TalksAdjective,
+                "attend" => WordClass::Attend,
+                "region_noun" => WordClass::RegionNoun,
+                "apart" => WordClass::Apart,
+                "quantifier" => WordClass::Quantifier,
+                "before_verb" => WordClass::BeforeVerb,
+                "plural_before" => WordClass::PluralBefore,
+                "visiting_group" => WordClass::VisitingGroup,
+                "stay_purpose" => WordClass::StayPurpose,
+                "departure" => WordClass::Departure,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -246,11 +379,18 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                         format!(
                             "unknown class '{other}' (expected title, org_head, agency_head, group, place_noun, \
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
-                             role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued or counterpart)"
+                             role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
+                             toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
+                             talks_adjective, attend, region_noun, apart, quantifier, \
+                             before_verb, plural_before, \
+                             visiting_group, stay_purpose or departure)"
                         ),
                     ))
                 }
             };
+            if parsed.class().one_word() && phrase.contains(char::is_whitespace) {
+                return Err(src.error(line, format!("'{phrase}': a {class} row is one word")));
+            }
             out.retain(|w| !(w.phrase == phrase && w.class.class() == parsed.class()));
             let role = matches!(parsed, WordClass::RoleAlias(_)).then(|| value.to_lowercase());
             out.push(ClassedWord { phrase, class: parsed, role });
@@ -298,6 +438,15 @@ mod tests {
         assert_eq!((e.file.as_str(), e.line), ("words.tsv", 2));
         let e = parse(&[src("colour\tred\t-\n")]).unwrap_err();
         assert!(e.message.contains("unknown class"), "{e}");
+    }
+
+    #[test]
+    fn a_looked_up_class_row_is_one_word_but_for_phrase_classes() {
+        let e = parse(&[src("toll_verb\tclimbed to\t-\n")]).unwrap_err();
+        assert!(e.message.contains("one word"), "{e}");
+        let w = parse(&[src("attend\ttake part in\t-\ntoll_verb\tneared\t-\n")]).unwrap();
+        assert_eq!((w[0].class, w[1].class), (WordClass::Attend, WordClass::TollVerb));
+        assert!(w[1].class.class().looked_up() && !Class::Title.looked_up());
     }
 
     #[test]

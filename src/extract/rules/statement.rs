@@ -1,6 +1,7 @@
 //! Statements: a speech verb and its speaker.
 
 use super::*;
+use crate::extract::entities::words::Class;
 use crate::extract::reading::*;
 // ---------------------------------------------------------------- statements
 
@@ -9,41 +10,6 @@ use crate::extract::reading::*;
 fn of_class(dict: &Dictionaries, word: &str, class: WordClass) -> bool {
     dict.index().word_classes(word).any(|c| c == class)
 }
-
-/// Adverbs and auxiliaries that can stand between a speaker and the verb.
-pub(crate) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "later",
-    "again",
-    "earlier",
-    "both",
-    "repeatedly",
-    "reportedly",
-    "publicly",
-    "has",
-    "have",
-    "had",
-    "was",
-    "is",
-    "then",
-    "previously",
-    "strongly",
-    "once",
-    "further",
-    "separately",
-    "himself",
-    "herself",
-    "too",
-    "recently",
-    "already",
-    "openly",
-    "privately",
-    "jointly",
-    "still",
-    "had",
-    "subsequently",
-    "immediately",
-];
 
 pub(crate) struct SpeechAct {
     pub(crate) at: usize,
@@ -57,12 +23,6 @@ pub(crate) struct SpeechAct {
     /// "reported": a verb of reporters as well as of speakers.
     pub(crate) reports: bool,
 }
-
-/// Words after which a speech verb's -s form is a plural noun ("member states").
-const PLURAL_NOUN_BEFORE: &[&str] = &[
-    "all", "many", "several", "some", "other", "these", "those", "member", "both", "two", "three", "four", "five",
-    "few",
-];
 
 pub(crate) fn statement(
     r: &Reading,
@@ -87,7 +47,7 @@ pub(crate) fn statement(
         // noun after a number or a quantifier, not a verb.
         let k = r.tok_at(w.start);
         let after_number = k > 0 && r.toks[k - 1].kind == crate::extract::tokens::TokKind::Num;
-        let quantified = PLURAL_NOUN_BEFORE.contains(&r.word_before(w.start));
+        let quantified = dict.index().is_word_of(r.word_before(w.start), Class::PluralBefore);
         if (after_number || quantified) && r.text[w.start..w.end].ends_with('s') {
             continue;
         }
@@ -551,7 +511,7 @@ pub(crate) fn speaker_of(
         }
         let word_start = before.rfind(' ').map(|k| k + 1).unwrap_or(0);
         let word = lower_cow(&before[word_start..]);
-        if BETWEEN_SUBJECT_AND_VERB.contains(&&*word) {
+        if dict.index().is_word_of(&word, Class::BeforeVerb) {
             i = word_start;
             continue;
         }
@@ -683,7 +643,7 @@ pub(crate) fn speaker_of(
             }
         }
         // "The document also reaffirms": the adverb is no part of the description.
-        while cut > skip + 1 && BETWEEN_SUBJECT_AND_VERB.contains(&&*lower_cow(np_words[cut - 1])) {
+        while cut > skip + 1 && dict.index().is_word_of(&lower_cow(np_words[cut - 1]), Class::BeforeVerb) {
             cut -= 1;
         }
         return (None, Some(np_words[skip..cut].join(" ")));

@@ -1,6 +1,7 @@
 //! Talks: meetings, negotiations, conferences and calls.
 
 use super::*;
+use crate::extract::entities::words::Class;
 use crate::extract::reading::*;
 // ---------------------------------------------------------------- talks
 
@@ -26,9 +27,6 @@ fn counterpart<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
     })
 }
 
-/// Talks words that are also adjectives.
-const ADJECTIVES: &[&str] = &["bilateral", "trilateral"];
-
 /// Whether a lower-case word other than a preposition or a conjunction
 /// comes right after byte `end`: the noun an adjective there modifies.
 fn modifies_next(r: &Reading, end: usize) -> bool {
@@ -37,31 +35,13 @@ fn modifies_next(r: &Reading, end: usize) -> bool {
     next.starts_with(|c: char| c.is_lowercase()) && !FUNCTION.contains(&next) && next.chars().all(char::is_alphabetic)
 }
 
-/// Verbs of taking part, right before "the" and a talks word.
-const ATTEND: &[&str] = &[
-    "attend",
-    "attends",
-    "attended",
-    "attending",
-    "present in",
-    "present at",
-    "part in",
-    "participate in",
-    "participates in",
-    "participated in",
-    "participating in",
-    "join",
-    "joins",
-    "joined",
-];
-
 /// Whether "the" and a verb of taking part come right before byte `at`
 /// ("attended the negotiations", "be present in the discussions").
-fn attends_before(r: &Reading, at: usize) -> bool {
+fn attends_before(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
     let before = r.text[..at].trim_end();
     let Some(verb) = before.strip_suffix(" the") else { return false };
     let v = verb.as_bytes();
-    ATTEND.iter().any(|a| {
+    dict.index().words_of(Class::Attend).any(|a| {
         v.len() > a.len()
             && v[v.len() - a.len() - 1] == b' '
             && v[v.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
@@ -84,7 +64,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // "bilateral coordination", "bilateral ties": a talks word that is
         // also an adjective names a meeting only as a noun ("held a bilateral
         // with X"), not before a noun of its own.
-        if ADJECTIVES.contains(&t.phrase.as_str()) && modifies_next(r, w.end) {
+        if dict.index().is_word_of(&t.phrase, Class::TalksAdjective) && modifies_next(r, w.end) {
             continue;
         }
         let with = counterpart(r, w.end);
@@ -105,7 +85,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let place = place_near(r, w.start, w.end, 90);
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
-        let attends = t.role == TriggerRole::Weak && attends_before(r, w.start);
+        let attends = t.role == TriggerRole::Weak && attends_before(r, dict, w.start);
         if t.role == TriggerRole::Weak && date.is_none() && place.is_none() && with.is_none() && !attends {
             continue;
         }
@@ -227,7 +207,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         // "met with a number of Gulf diplomats": people met who go unnamed
         // are the participants the text describes.
-        if let Some(d) = described_counterpart(r, w.end, is_verb(&t.phrase)) {
+        if let Some(d) = described_counterpart(r, dict, w.end, is_verb(&t.phrase)) {
             if !ev.actors.iter().any(|a| *a.name == *d) {
                 ev.actors.push(EventActor { name: d.to_string(), role: Role::Participant });
             }
@@ -275,7 +255,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             && date.is_some_and(|d| {
                 d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
-        if is_verb(&t.phrase) && apart(r, w.start, w.end) {
+        if is_verb(&t.phrase) && apart(r, dict, w.start, w.end) {
             one_per_counterpart(r, w.end, c, out);
         } else {
             out.push(c);
@@ -369,28 +349,22 @@ fn pair_subject(r: &Reading, at: usize) -> bool {
     plural && (det == "both" || det == "two" && words.next().is_some_and(|w| w == "the"))
 }
 
-/// Nouns after a place name that make it a region ("the X region", "X province").
-const REGION_NOUNS: &[&str] = &["region", "province", "district", "governorate", "oblast", "state", "county"];
-
 /// Whether a place is a region: one the gazetteer lists as such, or one
 /// named with a region noun after it ("the X region", "X province").
 fn is_region(r: &Reading, dict: &Dictionaries, p: &PlaceSpan) -> bool {
     let noun =
         r.text[p.end..].split_whitespace().next().map(|x| lower_cow(x.trim_end_matches(|c: char| !c.is_alphabetic())));
-    noun.is_some_and(|x| REGION_NOUNS.contains(&&*x))
+    noun.is_some_and(|x| dict.index().is_word_of(&x, Class::RegionNoun))
         || dict.index().place_named(&p.name).is_some_and(|i| dict.places[i].kind == crate::dict::PlaceKind::Region)
 }
 
-/// Words that make a meeting with several counterparts one with each.
-const APART: &[&str] = &["respectively", "separately", "individually"];
-
 /// Whether the trigger's clause says its counterparts were met one by one
 /// ("met with A, B and C respectively", "met separately with A and B").
-fn apart(r: &Reading, start: usize, end: usize) -> bool {
+fn apart(r: &Reading, dict: &Dictionaries, start: usize, end: usize) -> bool {
     let from = r.text[..start].trim_end().rfind(' ').map_or(0, |i| i + 1);
     r.toks
         .iter()
-        .filter(|t| t.start >= from && APART.contains(&t.lower))
+        .filter(|t| t.start >= from && dict.index().is_word_of(t.lower, Class::Apart))
         .any(|t| t.start < start || !r.clause_break(end, t.start))
 }
 
@@ -414,11 +388,6 @@ fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, out: &mut Vec<Cand
     }
 }
 
-/// Words between "with" and a description's first word that are no part of
-/// it: determiners and quantifiers ("a number of", "some of the").
-const QUANTIFIERS: &[&str] =
-    &["a", "an", "the", "some", "several", "number", "group", "of", "two", "three", "four", "many", "various"];
-
 /// Words that end a description's complement after "of" or "from": the next
 /// phrase or clause ("ambassadors of regional countries residing in Kabul").
 const COMPLEMENT_ENDS: &[&str] = &[
@@ -434,7 +403,7 @@ const COMPLEMENT_ENDS: &[&str] = &[
 /// ends its head ("Houthi officials" is the Houthis) or starts in its
 /// complement ("officials from the RSF" is the RSF). A bare head ("met
 /// officials") describes no one in particular.
-fn described_counterpart<'r>(r: &'r Reading, end: usize, verb: bool) -> Option<&'r str> {
+fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, verb: bool) -> Option<&'r str> {
     let k0 = r.tok_at(end);
     // "with" within the clause, or the verb's own object past an adverb.
     let with = (k0..(k0 + 14).min(r.toks.len()))
@@ -445,7 +414,7 @@ fn described_counterpart<'r>(r: &'r Reading, end: usize, verb: bool) -> Option<&
         None if verb => k0 + usize::from(r.toks.get(k0).is_some_and(|t| t.lower.ends_with("ly"))),
         None => return None,
     };
-    while r.toks.get(k).is_some_and(|t| QUANTIFIERS.contains(&t.lower)) {
+    while r.toks.get(k).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Quantifier)) {
         k += 1;
     }
     let first = k;

@@ -9,6 +9,8 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::extract::entities::words::Class;
+use crate::extract::entities::Index;
 use crate::extract::reading::*;
 use crate::model::Qualifier;
 
@@ -102,232 +104,18 @@ pub(crate) fn word_spans_exact(st: &str) -> Vec<(usize, &str)> {
 
 // ---------------------------------------------------------------- word classes
 
-/// Toll nouns: a count they govern needs no victim noun ("the death toll has
-/// passed 100,000"). "Death toll" and "death tally" are also death words.
-const TOLL_NOUNS: &[&str] = &["toll", "tally"];
-
-/// The last word before a count that a toll noun governs it through: a verb of
-/// reaching or a preposition ("has passed", "climbed to", "stands at", "of",
-/// "up from").
-const TOLL_VERBS: &[&str] = &[
-    "passed",
-    "reached",
-    "topped",
-    "exceeded",
-    "surpassed",
-    "crossed",
-    "hit",
-    "hits",
-    "climbed",
-    "rose",
-    "risen",
-    "jumped",
-    "soared",
-    "increased",
-    "stands",
-    "stood",
-    "stand",
-    "is",
-    "was",
-    "approaching",
-    "nearing",
-    "of",
-    "at",
-    "to",
-    "from",
-    "reach",
-    "reaches",
-    "tops",
-    "passes",
-    "exceeds",
-];
-
-/// Hedges and adverbs that may stand between such a verb and its count
-/// ("has risen to more than", "is probably now approaching").
-const SOFT_WORDS: &[&str] = &[
-    "more",
-    "than",
-    "over",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "some",
-    "roughly",
-    "approximately",
-    "at",
-    "least",
-    "probably",
-    "now",
-    "already",
-    "just",
-    "an",
-    "estimated",
-    "close",
-    "well",
-    "above",
-    "under",
-    "fewer",
-    "less",
-    "up",
-    "as",
-    "many",
-    "much",
-    "reportedly",
-];
-
 /// Auxiliaries and adverbs between a count and the death word it is the
 /// subject of ("49 have been killed", "13 others reportedly died").
 const PREDICATE_LINKS: &[&str] =
     &["have", "has", "had", "been", "were", "was", "are", "is", "reportedly", "also", "now", "already", "more", "all"];
 
-/// Death verbs that take a bare count as object ("a strike that killed 43.").
-const KILLING_VERBS: &[&str] = &["killed", "killing", "kills", "kill", "claimed", "claiming"];
-
 /// What may follow such a bare count: the end of its phrase.
 const AFTER_BARE_COUNT: &[&str] =
     &["in", "on", "at", "near", "across", "since", "during", "over", "and", "including", "when", "after", "as"];
 
-/// Nouns of places that an "of" phrase names ("the town of Douma", "areas of
-/// Aleppo"), and attacks that an "of" or "on" phrase places ("shelling of
-/// Douma", "air strikes on Talbiseh").
-const PLACE_NOUNS: &[&str] = &[
-    "town",
-    "towns",
-    "city",
-    "cities",
-    "village",
-    "villages",
-    "province",
-    "provinces",
-    "region",
-    "regions",
-    "district",
-    "districts",
-    "area",
-    "areas",
-    "outskirts",
-    "suburb",
-    "suburbs",
-    "stronghold",
-    "capital",
-    "port",
-    "camp",
-    "governorate",
-    "county",
-    "enclave",
-    "neighbourhood",
-    "neighborhood",
-    "heart",
-    "parts",
-    "centre",
-    "center",
-    "countryside",
-    "municipality",
-    "state",
-    "territory",
-    "streets",
-];
-const ATTACK_NOUNS: &[&str] = &[
-    "strike",
-    "strikes",
-    "airstrike",
-    "airstrikes",
-    "attack",
-    "attacks",
-    "raid",
-    "raids",
-    "assault",
-    "offensive",
-    "bombardment",
-    "bombing",
-    "bombings",
-    "shelling",
-    "siege",
-    "shell",
-    "shells",
-    "rockets",
-    "missiles",
-    "fire",
-];
-
-/// Words between a preposition and the place it governs ("in central Homs
-/// province", "on the northern city of Aleppo").
-const PLACE_MODIFIERS: &[&str] = &[
-    "the",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "rebel-held",
-    "government-held",
-    "opposition-held",
-    "besieged",
-    "war-torn",
-    "embattled",
-    "restive",
-    "neighbouring",
-    "neighboring",
-    "nearby",
-    "occupied",
-    "coastal",
-    "border",
-    "province",
-];
-
 /// Prepositions that place what they govern.
 const LOCATIVE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "inside", "outside", "across", "throughout", "around", "into"];
-
-/// Nouns after a place that make it the place of the source that counts
-/// ("Nagorno-Karabakh officials", "Gaza health ministry").
-const AUTHORITY_NOUNS: &[&str] = &["officials", "authorities", "health", "ministry", "officials'", "police"];
-
-/// Nouns after a nationality adjective that make it the attacker's, not the
-/// victims' ("Russian air strikes", "Saudi-led coalition", "Iraqi forces").
-const ATTACKER_NOUNS: &[&str] = &[
-    "air",
-    "strikes",
-    "strike",
-    "airstrike",
-    "airstrikes",
-    "forces",
-    "jets",
-    "warplanes",
-    "bombardment",
-    "shelling",
-    "army",
-    "military",
-    "troops",
-    "government",
-    "regime",
-    "authorities",
-    "officials",
-    "coalition",
-    "drone",
-    "drones",
-    "artillery",
-    "missile",
-    "missiles",
-    "attack",
-    "attacks",
-    "offensive",
-    "police",
-    "media",
-];
 
 /// Words that open a clause of its own between a place and a count: the
 /// place is not the toll's ("talks started in Kuwait, in which 6,400 have
@@ -416,11 +204,12 @@ fn words_back(text: &str) -> impl Iterator<Item = String> + '_ {
 
 pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
     let is = |w: &entities::Found, role: TriggerRole| entities::has_trigger(dict, w, Kind::DeathToll, role);
+    let index = dict.index();
     // Every toll needs a death word or a toll noun in the sentence: most
     // sentences have none, and need not be searched for counts.
     let toll_noun_at = |lower: &str| -> Vec<usize> {
-        TOLL_NOUNS
-            .iter()
+        index
+            .words_of(Class::TollNoun)
             .flat_map(|n| lower.match_indices(n).map(|(i, m)| (i, i + m.len())))
             .filter(|&(i, end)| {
                 lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
@@ -443,7 +232,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             }
         })
         .collect();
-    if !marks.iter().any(|m| m.2) && !TOLL_NOUNS.iter().any(|n| r.text.contains(n)) {
+    if !marks.iter().any(|m| m.2) && !index.words_of(Class::TollNoun).any(|n| r.text.contains(n)) {
         return;
     }
     let lower = r.text.to_lowercase();
@@ -467,7 +256,6 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             listed.get_or_init(|| phrases(role)).contains(&bare)
         }
     };
-    let index = dict.index();
     // A plural of a nationality ("Palestinians", "Yemenis", "Lebanese"): its place.
     let demonym = |word: &str| -> Option<Arc<str>> {
         if !word.starts_with(|c: char| c.is_uppercase()) {
@@ -518,13 +306,13 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     // ("the number of demonstrators killed to 49").
     let governed = |s: usize| -> bool {
         let reach = |between: &str| {
-            words_back(between).find(|w| !SOFT_WORDS.contains(&w.as_str()) || TOLL_VERBS.contains(&w.as_str()))
+            words_back(between).find(|w| !index.is_word_of(w, Class::Hedge) || index.is_word_of(w, Class::TollVerb))
         };
         let by_noun = toll_nouns.iter().any(|&n| {
             n <= s
                 && s - n <= 80
                 && !r.clause_break(n, s)
-                && reach(&r.text[n..s]).is_some_and(|w| TOLL_VERBS.contains(&w.as_str()))
+                && reach(&r.text[n..s]).is_some_and(|w| index.is_word_of(&w, Class::TollVerb))
         });
         let by_death = marks.iter().any(|&(_, end, death)| {
             death
@@ -552,9 +340,9 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     };
     // A bare count after a killing verb ("a strike that killed 43.").
     let object_of_killing = |s: usize, e: usize| -> bool {
-        let verb = words_back(&r.text[..s]).find(|w| !SOFT_WORDS.contains(&w.as_str()));
+        let verb = words_back(&r.text[..s]).find(|w| !index.is_word_of(w, Class::Hedge));
         let rest = r.text[e..].trim_start();
-        verb.is_some_and(|v| KILLING_VERBS.contains(&v.as_str()))
+        verb.is_some_and(|v| index.is_word_of(&v, Class::KillingVerb))
             && (rest.is_empty()
                 || rest.starts_with([',', '.', ';', ':', ')', '\u{2014}'])
                 || AFTER_BARE_COUNT.contains(&first_word(rest).as_str()))
@@ -691,7 +479,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .places
             .iter()
             .filter(|p| p.start >= lo && p.end <= hi)
-            .filter_map(|p| toll_place_rank(r, p, s, victim_end, nationality.as_deref()).map(|rank| (rank, p)))
+            .filter_map(|p| toll_place_rank(index, r, p, s, victim_end, nationality.as_deref()).map(|rank| (rank, p)))
             .min_by_key(|&(rank, p)| (rank, p.start.abs_diff(s)))
             .map(|(_, p)| p.name.to_string());
         ev.place = place.or_else(|| nationality.as_deref().map(String::from)).or_else(|| state.main_country.clone());
@@ -741,7 +529,14 @@ fn set_period_end(
 /// Syrian civilians"), 2 the place of the source that counts ("Gaza health
 /// ministry"), 3 another nationality in the clause; None for a place that is
 /// not the toll's (an owner, the attacker's, one in a clause of its own).
-fn toll_place_rank(r: &Reading, p: &PlaceSpan, s: usize, victim_end: usize, nationality: Option<&str>) -> Option<u8> {
+fn toll_place_rank(
+    index: &Index,
+    r: &Reading,
+    p: &PlaceSpan,
+    s: usize,
+    victim_end: usize,
+    nationality: Option<&str>,
+) -> Option<u8> {
     let rest = &r.text[p.end..];
     if is_possessor(r, p) || rest.starts_with("-led") {
         return None;
@@ -755,19 +550,19 @@ fn toll_place_rank(r: &Reading, p: &PlaceSpan, s: usize, victim_end: usize, nati
         if (p.start >= s && p.end <= victim_end) || nationality == Some(&*p.name) {
             return Some(1);
         }
-        return (!ATTACKER_NOUNS.contains(&next.as_str())).then_some(3);
+        return (!index.is_word_of(&next, Class::Attacker)).then_some(3);
     }
-    let mut before = words_back(&r.text[..p.start]).skip_while(|w| PLACE_MODIFIERS.contains(&w.as_str()));
+    let mut before = words_back(&r.text[..p.start]).skip_while(|w| index.is_word_of(w, Class::PlaceModifier));
     let preposition = before.next().unwrap_or_default();
     let governor = before.next().unwrap_or_default();
     let locative = LOCATIVE_PREPOSITIONS.contains(&preposition.as_str())
         || (preposition == "of"
-            && (PLACE_NOUNS.contains(&governor.as_str()) || ATTACK_NOUNS.contains(&governor.as_str())))
-        || (preposition == "on" && ATTACK_NOUNS.contains(&governor.as_str()))
+            && (index.is_word_of(&governor, Class::Area) || index.is_word_of(&governor, Class::AttackNoun)))
+        || (preposition == "on" && index.is_word_of(&governor, Class::AttackNoun))
         || ["province", "region", "governorate", "district"].contains(&next.as_str());
     if locative {
         Some(0)
-    } else if AUTHORITY_NOUNS.contains(&next.as_str()) {
+    } else if index.is_word_of(&next, Class::Authority) {
         Some(2)
     } else {
         None

@@ -9,6 +9,7 @@
 //! for one visitor in one sentence are one trip.
 
 use super::*;
+use crate::extract::entities::words::Class;
 use crate::extract::reading::*;
 // ---------------------------------------------------------------- visits
 
@@ -17,31 +18,10 @@ use crate::extract::reading::*;
 /// clause's subject, not the nearest name.
 const ADVERBIAL: &[&str] = &["on", "during", "for", "after", "before", "throughout"];
 
-/// Head nouns of a group that travels: "a Saudi delegation", "the delegation
-/// representing the army", "Ukrainian negotiators".
-const DELEGATIONS: &[&str] =
-    &["delegation", "delegations", "delegates", "negotiators", "representatives", "team", "envoys", "mission"];
-
 /// Auxiliaries and verbs that end a visit's noun phrase before a "by".
 const VERBS_IN_BETWEEN: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "that", "which", "came", "comes",
     "come", "was", "said", "says", "part", "followed", "preceded",
-];
-
-/// What "in Geneva for ..." must name for a stay to be a visit.
-const STAY_PURPOSES: &[&str] = &[
-    "for talks",
-    "for a visit",
-    "for meetings",
-    "for a meeting",
-    "for consultations",
-    "for negotiations",
-    "for discussions",
-    "for a summit",
-    "for the talks",
-    "for a conference",
-    "for the conference",
-    "for the summit",
 ];
 
 pub(crate) fn visits(
@@ -86,7 +66,7 @@ pub(crate) fn visits(
         let bare_verb = t.role == TriggerRole::Weak && !t.phrase.contains(' ');
         // A verb of departure travels only to the place "for" gives, and
         // only with a traveller ("left Kyiv for Warsaw").
-        let departure = DEPARTURE.contains(&t.phrase.as_str());
+        let departure = dict.index().is_word_of(&t.phrase, Class::Departure);
         let prepositions: &[&str] = if departure { &["for"] } else { &["to", "in", "into"] };
         // "the visit of X to Y": a visit noun's "of" names the visitor, and
         // the destination follows the name.
@@ -266,9 +246,6 @@ fn visiting_guest<'r>(
         .find(|p| words_before(r, p.start).next().is_some_and(|x| x == "in"));
     Some((Visitor::of(guest, dict), place))
 }
-
-/// Verbs of departure: they travel to the place "for" gives.
-const DEPARTURE: &[&str] = &["left", "leaves", "leaving", "departed"];
 
 /// The traveller a visit word names.
 struct Visitor {
@@ -592,14 +569,15 @@ fn clause_start_before(r: &Reading, i: usize) -> usize {
 fn delegation(r: &Reading, dict: &Dictionaries, i: usize) -> Option<Visitor> {
     // The head is at most 80 bytes before the verb: only the text near it is searched.
     let from = (0..=i.saturating_sub(100)).rev().find(|&k| r.text.is_char_boundary(k)).unwrap_or(0);
-    if !DELEGATIONS.iter().any(|d| r.text[from..i].contains(&d[1..])) {
+    if !dict.index().words_of(Class::VisitingGroup).any(|d| r.text[from..i].contains(&d[1..])) {
         return None;
     }
     // ASCII lower case keeps the offsets.
     let lower = r.text[..i].to_ascii_lowercase();
-    let (at, head) = DELEGATIONS
-        .iter()
-        .filter_map(|d| lower.rfind(d).map(|k| (k, *d)))
+    let (at, head) = dict
+        .index()
+        .words_of(Class::VisitingGroup)
+        .filter_map(|d| lower.rfind(d).map(|k| (k, d)))
         .filter(|&(k, d)| {
             let end = k + d.len();
             lower[..k].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
@@ -672,7 +650,7 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
     let index = dict.index();
     for p in r.places.iter().filter(|p| !p.adjective) {
         let rest = lower[p.end..].trim_start_matches(',').trim_start();
-        let purpose = STAY_PURPOSES.iter().any(|s| rest.starts_with(s));
+        let purpose = index.words_of(Class::StayPurpose).any(|s| rest.starts_with(s));
         let mut before = words_before(r, p.start);
         if before.next().is_none_or(|w| w != "in") {
             continue;
@@ -683,7 +661,7 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
             .filter(|w| STAY_VERBS.contains(&w.as_str()));
         let date = date_near(r, p.start, p.end, 50).or_else(|| fronted_date(r, p.start));
         let where_clause = r.text[p.end..].trim_start().starts_with(", where");
-        if !purpose && !(be.is_some() && (date.is_some() || where_clause || stay_purpose_after(rest))) {
+        if !purpose && !(be.is_some() && (date.is_some() || where_clause || stay_purpose_after(dict, rest))) {
             continue;
         }
         let home = |a: &ActorSpan| {
@@ -724,8 +702,8 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
 const STAY_VERBS: &[&str] = &["was", "were", "is", "are", "be"];
 
 /// A purpose after a date: "was in Nairobi on Tuesday for talks".
-fn stay_purpose_after(rest: &str) -> bool {
-    rest.split(", ").next().is_some_and(|clause| STAY_PURPOSES.iter().any(|s| clause.contains(s)))
+fn stay_purpose_after(dict: &Dictionaries, rest: &str) -> bool {
+    rest.split(", ").next().is_some_and(|clause| dict.index().words_of(Class::StayPurpose).any(|s| clause.contains(s)))
 }
 
 /// Two visit words for one visitor in one sentence ("arrived in Addis Ababa
