@@ -564,7 +564,9 @@ fn repeated_statement(events: &[Candidate], c: &Candidate) -> Option<usize> {
     let speaker = c.event.speaker.as_ref()?;
     let lo = events.len().saturating_sub(REPEAT_WINDOW);
     let mut same = events[lo..].iter().enumerate().rev().filter(|(_, e)| {
-        e.event.kind == Kind::Statement && e.event.speaker.as_ref() == Some(speaker) && overlaps(e.event.date, c.event.date)
+        e.event.kind == Kind::Statement
+            && e.event.speaker.as_ref() == Some(speaker)
+            && overlaps(e.event.date, c.event.date)
     });
     let first = same.next()?;
     let words = content_words(c.event.mentions.first().map_or("", |m| m.sentence.as_str()));
@@ -613,7 +615,8 @@ fn shared_words(head: &[String], body: &[String]) -> usize {
     fn stem(w: &str) -> &str {
         &w[..w.char_indices().nth(5).map_or(w.len(), |(k, _)| k)]
     }
-    let same = |h: &str, b: &str| stem(h) == stem(b) || h.len() < 5 && b.starts_with(h) || b.len() < 5 && h.starts_with(b);
+    let same =
+        |h: &str, b: &str| stem(h) == stem(b) || h.len() < 5 && b.starts_with(h) || b.len() < 5 && h.starts_with(b);
     head.iter().filter(|h| body.iter().any(|b| same(h, b))).count()
 }
 

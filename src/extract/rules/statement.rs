@@ -86,8 +86,7 @@ pub(crate) fn statement(
         }
         // "Opposition activists were briefed on ...", "he was told": a
         // passive with no agent names whom it was said to, not who said it.
-        let passive = (phrase.ends_with("ed") || phrase == "told")
-            && matches!(r.word_before(w.start), "was" | "were" | "is" | "are" | "been" | "being");
+        let passive = (phrase.ends_with("ed") || phrase == "told") && after_be(r, w.start);
         if passive && by_agent.is_none() {
             continue;
         }
@@ -322,30 +321,8 @@ fn opens_clause(toks: &[crate::extract::tokens::Tok]) -> bool {
 /// backed"), or a name its own verb follows ("X, an official of Y's group,
 /// said Y would attend").
 fn opens_complement(r: &Reading, a: &ActorSpan) -> bool {
-    a.how == How::Pronoun
-        || r.toks.get(r.tok_at(a.end)).is_some_and(|t| {
-            matches!(
-                t.lower,
-                "would"
-                    | "will"
-                    | "was"
-                    | "were"
-                    | "is"
-                    | "are"
-                    | "had"
-                    | "has"
-                    | "have"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "do"
-            )
-        })
+    let k = r.tok_at(a.end);
+    a.how == How::Pronoun || opens_clause(&r.toks[k..(k + 1).min(r.toks.len())])
 }
 
 /// The speaker after "according to": the actor right after it, or the one
@@ -485,8 +462,12 @@ pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
 /// passive before "to" reports hearsay, and names no speaker.
 fn raised_passive(r: &Reading, start: usize, end: usize) -> bool {
     let k = r.tok_at(end);
-    r.toks.get(k).is_some_and(|t| t.lower == "to")
-        && matches!(r.word_before(start), "is" | "was" | "are" | "were" | "been" | "being")
+    r.toks.get(k).is_some_and(|t| t.lower == "to") && after_be(r, start)
+}
+
+/// Whether a form of "be" stands right before `at`: a participle there is passive.
+fn after_be(r: &Reading, at: usize) -> bool {
+    matches!(r.word_before(at), "is" | "was" | "are" | "were" | "been" | "being")
 }
 
 /// The speaker of a speech verb at `start..end`: the actor right before it
