@@ -44,14 +44,27 @@ impl Source {
     }
 
     /// The data rows: `(line number, fields)`, without comments (`#`) and blank lines.
+    ///
+    /// The fields are cut at tab bytes by a plain loop, into a vector made
+    /// large enough for every file's columns at once: `split('\t')` and the
+    /// vector growing past four fields took a third of parsing the actors and
+    /// places at each start (see docs/performance.md, "Start-up").
     pub fn rows(&self) -> impl Iterator<Item = (usize, Vec<&str>)> {
         self.text.lines().enumerate().filter_map(|(i, line)| {
             let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                None
-            } else {
-                Some((i + 1, line.split('\t').map(str::trim).collect()))
+            let start = line.trim_start();
+            if start.is_empty() || start.starts_with('#') {
+                return None;
             }
+            let mut fields = Vec::with_capacity(8);
+            let mut rest = line;
+            // Tabs are ASCII: every cut lies on a character boundary.
+            while let Some(tab) = rest.as_bytes().iter().position(|&b| b == b'\t') {
+                fields.push(rest[..tab].trim());
+                rest = &rest[tab + 1..];
+            }
+            fields.push(rest.trim());
+            Some((i + 1, fields))
         })
     }
 
@@ -68,9 +81,24 @@ impl Source {
     }
 }
 
-/// Splits a `|`-separated list, dropping empty items.
+/// Splits a `|`-separated list, dropping empty items. Cut at `|` bytes by a
+/// plain loop, as `Source::rows` cuts fields (`split('|')` searched for each
+/// item; lists are short).
 pub fn list(field: Option<&&str>) -> Vec<String> {
-    field.map(|f| f.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()).unwrap_or_default()
+    let Some(mut rest) = field.copied() else { return Vec::new() };
+    let mut out = Vec::new();
+    loop {
+        // `|` is ASCII: every cut lies on a character boundary.
+        let bar = rest.as_bytes().iter().position(|&b| b == b'|');
+        let item = rest[..bar.unwrap_or(rest.len())].trim();
+        if !item.is_empty() {
+            out.push(item.to_string());
+        }
+        match bar {
+            Some(bar) => rest = &rest[bar + 1..],
+            None => return out,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -361,6 +389,11 @@ pub struct Dictionaries {
     /// article keeps the one that extracted it. Taken over the source texts:
     /// formatting every parsed row to hash it took a millisecond of each run.
     pub fingerprint: String,
+    /// The same over the actors' and places' sources alone: what
+    /// `Store::sync_dictionaries` copies into the database, so that an edit
+    /// of another file (a word class, a trigger) does not rewrite the stored
+    /// actors and places and relink every event to its place.
+    pub lexicon_fingerprint: String,
     /// The matchers built from the actors, places, triggers and cues, shared by clones.
     index: std::sync::Arc<crate::extract::entities::Index>,
 }
@@ -443,11 +476,16 @@ impl Dictionaries {
                     &word_sources,
                     &world_sources,
                 ];
-                // Without a file of the user's, the fingerprint was taken at build time.
+                // Without a file of the user's, the fingerprints were taken at build time.
                 let fingerprint = if layers.iter().all(|l| l.len() <= 1) && world_sources.is_empty() {
                     BUILTIN_FINGERPRINT.to_string()
                 } else {
                     fingerprint(&layers)
+                };
+                let lexicon_fingerprint = if layers[..2].iter().all(|l| l.len() <= 1) {
+                    BUILTIN_LEXICON_FINGERPRINT.to_string()
+                } else {
+                    crate::dict::fingerprint(&layers[..2])
                 };
                 let furniture = parse_furniture(&furniture_sources)?;
                 crate::extract::clean::compile_patterns();
@@ -456,7 +494,7 @@ impl Dictionaries {
                 let cues = parse_cues(&cue_sources)?;
                 let classed = crate::extract::entities::words::parse(&word_sources)?;
                 let words = crate::extract::entities::WordIndex::build(&triggers, &cues, &classed);
-                Ok((fingerprint, furniture, dates, triggers, cues, classed, words))
+                Ok((fingerprint, lexicon_fingerprint, furniture, dates, triggers, cues, classed, words))
             });
             let lexicon = (|| -> Result<_, DictError> {
                 let actors = parse_actors(&actor_sources)?;
@@ -468,7 +506,7 @@ impl Dictionaries {
             (lexicon, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         let (actors, places, names) = lexicon?;
-        let (fingerprint, furniture, dates, triggers, cues, classed, words) = rest?;
+        let (fingerprint, lexicon_fingerprint, furniture, dates, triggers, cues, classed, words) = rest?;
         let index = crate::extract::entities::Index::from_parts(names, words);
         Ok(Dictionaries {
             actors,
@@ -481,6 +519,7 @@ impl Dictionaries {
             gazetteer,
             given_names,
             fingerprint,
+            lexicon_fingerprint,
             index: std::sync::Arc::new(index),
         })
     }
@@ -494,6 +533,9 @@ impl Dictionaries {
 /// `fingerprint` of the built-in files alone, taken by `build.rs` (hashing
 /// them took 14 M instructions, a tenth of a one-article run).
 const BUILTIN_FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_fingerprint.txt"));
+
+/// `fingerprint` of the built-in actors and places alone, taken by `build.rs`.
+const BUILTIN_LEXICON_FINGERPRINT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_lexicon_fingerprint.txt"));
 
 /// SHA-256 of this chronicle's version and of every dictionary source: each
 /// file's name (without its folder) and text, layer by layer. The same files
@@ -582,7 +624,7 @@ fn parse_role(src: &Source, line: usize, spec: &str) -> Result<RoleSpan, DictErr
 /// place's aliases, so a country speaks and meets without a row of its own.
 /// A row in `actors.tsv` (any kind) under the same name wins.
 fn with_country_actors(mut actors: Vec<Actor>, places: &[Place]) -> Vec<Actor> {
-    let known: std::collections::HashSet<String> = actors.iter().map(|a| a.name.to_lowercase()).collect();
+    let known: foldhash::HashSet<String> = actors.iter().map(|a| a.name.to_lowercase()).collect();
     for p in places.iter().filter(|p| p.kind == PlaceKind::Country) {
         if known.contains(&p.name.to_lowercase()) {
             continue;
@@ -622,9 +664,9 @@ fn parse_coordinate(src: &Source, line: usize, f: Option<&&str>) -> Result<Optio
 
 fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
     let mut places = Vec::new();
-    // Where each place's latest row is, for errors found after merging the files.
-    let mut origins: std::collections::HashMap<String, (String, usize)> = std::collections::HashMap::new();
-    for src in sources {
+    // Where each place's latest row is (source, line), for errors found after merging the files.
+    let mut origins: foldhash::HashMap<String, (usize, usize)> = foldhash::HashMap::default();
+    for (source, src) in sources.iter().enumerate() {
         for (line, f) in src.rows() {
             let name = src.field(line, &f, 0, "name")?.to_string();
             let kind = src.field(line, &f, 1, "kind")?.parse().map_err(|e: String| src.error(line, e))?;
@@ -632,7 +674,7 @@ fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
             if kind == PlaceKind::Capital && country.is_none() {
                 return Err(src.error(line, format!("capital '{name}' names no country")));
             }
-            origins.insert(name.to_lowercase(), (src.name.clone(), line));
+            origins.insert(name.to_lowercase(), (source, line));
             places.push(Place {
                 name,
                 kind,
@@ -650,9 +692,9 @@ fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
     for p in places.iter().filter(|p| p.kind == PlaceKind::Capital) {
         let country = p.country.as_deref().unwrap_or_default();
         if let Some(other) = capitals.insert(country.to_lowercase(), &p.name) {
-            let (file, line) = origins.get(&p.name.to_lowercase()).cloned().unwrap_or_default();
+            let (source, line) = origins.get(&p.name.to_lowercase()).copied().unwrap_or_default();
             return Err(DictError {
-                file,
+                file: sources.get(source).map(|s| s.name.clone()).unwrap_or_default(),
                 line,
                 message: format!("{country} has two capitals, '{other}' and '{}': make one of them a city", p.name),
             });
@@ -952,6 +994,8 @@ mod tests {
             .collect();
         assert_eq!(fingerprint(&layers.iter().collect::<Vec<_>>()), BUILTIN_FINGERPRINT);
         assert_eq!(Dictionaries::builtin().unwrap().fingerprint, BUILTIN_FINGERPRINT);
+        assert_eq!(fingerprint(&layers.iter().take(2).collect::<Vec<_>>()), BUILTIN_LEXICON_FINGERPRINT);
+        assert_eq!(Dictionaries::builtin().unwrap().lexicon_fingerprint, BUILTIN_LEXICON_FINGERPRINT);
     }
 
     /// The fingerprint names the dictionaries' contents, not where they were
@@ -973,6 +1017,32 @@ mod tests {
         assert_ne!(a, Dictionaries::builtin().unwrap().fingerprint);
         let trigger = ("triggers.tsv", "talks\tparley\t-\ttrigger\n");
         assert_ne!(overlay("c", &[actor, trigger]), a);
+    }
+
+    /// The actors' and places' fingerprint (what the database keeps a copy
+    /// of) follows those two files only: another file's edit leaves it.
+    #[test]
+    fn lexicon_fingerprint_follows_actors_and_places_only() {
+        let root = tempfile::tempdir().unwrap();
+        let overlay = |folder: &str, files: &[(&str, &str)]| {
+            let dir = root.path().join(folder);
+            std::fs::create_dir_all(&dir).unwrap();
+            for (name, text) in files {
+                std::fs::write(dir.join(name), text).unwrap();
+            }
+            let d = Dictionaries::with_overlay(&dir).unwrap();
+            (d.fingerprint, d.lexicon_fingerprint)
+        };
+        let builtin = Dictionaries::builtin().unwrap();
+        let word = ("words.tsv", "particle\tzorb\n");
+        let (all, lexicon) = overlay("w", &[word]);
+        assert_ne!(all, builtin.fingerprint);
+        assert_eq!(lexicon, builtin.lexicon_fingerprint);
+        let place = ("places.tsv", "Zorbville\tcity\tSyria\n");
+        let (_, with_place) = overlay("p", &[word, place]);
+        assert_ne!(with_place, builtin.lexicon_fingerprint);
+        let actor = ("actors.tsv", "Zed Quux\tperson\tSyria\tQuux\t\n");
+        assert_ne!(overlay("a", &[actor]).1, builtin.lexicon_fingerprint);
     }
 
     #[test]

@@ -752,15 +752,28 @@ impl Store {
     }
 
     /// Copies the dictionaries' actors and places into the database, only when
-    /// they changed since the last time (their hash is kept in `meta`).
+    /// they changed since the last time: their hash,
+    /// `Dictionaries::lexicon_fingerprint`, is kept in `meta` as
+    /// `lexicon_hash`, and the hash of all the files, `fingerprint`, as
+    /// `dict_hash` (the dictionaries the database was last written with, for
+    /// `articles.dict_hash` to be compared with). Keyed on the actors and
+    /// places alone: keyed on every file, an edit of `words.tsv` rewrote them
+    /// and relinked every event to its place, a scan of the whole table;
+    /// now it only updates `dict_hash`.
     ///
     /// Places are copied anew (their ids may change), with foreign keys off
     /// (`events.place_id` refers to them), and events are linked to them again.
     pub fn sync_dictionaries(&mut self, dict: &Dictionaries) -> Result<bool> {
-        let hash = &dict.fingerprint;
-        let stored: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'dict_hash'", [], |r| r.get(0)).optional()?;
-        if stored.as_deref() == Some(hash.as_str()) {
+        let stored = |key: &str| -> Result<Option<String>> {
+            Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        };
+        if stored("lexicon_hash")?.as_deref() == Some(dict.lexicon_fingerprint.as_str()) {
+            if stored("dict_hash")?.as_deref() != Some(dict.fingerprint.as_str()) {
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('dict_hash', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [&dict.fingerprint],
+                )?;
+            }
             return Ok(false);
         }
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
@@ -770,7 +783,6 @@ impl Store {
     }
 
     fn sync_dictionaries_without_foreign_keys(&mut self, dict: &Dictionaries) -> Result<bool> {
-        let hash = &dict.fingerprint;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch("UPDATE actors SET in_dictionary = 0; DELETE FROM actor_aliases; DELETE FROM place_aliases; DELETE FROM places;")?;
         {
@@ -808,8 +820,9 @@ impl Store {
                                                                AND p.name = events.place);",
             )?;
             tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('dict_hash', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [&hash],
+                "INSERT INTO meta (key, value) VALUES ('lexicon_hash', ?1), ('dict_hash', ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&dict.lexicon_fingerprint, &dict.fingerprint],
             )?;
         }
         tx.commit()?;
@@ -2095,14 +2108,19 @@ impl<'a> Rows<'a> {
             return Ok(());
         }
         let row = format!("({})", vec!["?"; self.width].join(", "));
-        let mut many = conn.prepare_cached(&format!(
-            "{} VALUES {}",
-            self.target,
-            vec![row.as_str(); ROWS_PER_STATEMENT].join(", ")
-        ))?;
         let mut chunks = self.values.chunks_exact(self.width * ROWS_PER_STATEMENT);
-        for chunk in &mut chunks {
-            many.execute(rusqlite::params_from_iter(chunk))?;
+        // Prepared only when there are that many rows: a one-article run
+        // writes fewer to most tables, and preparing the statement of 16
+        // rows cost several times the one-row one.
+        if chunks.len() > 0 {
+            let mut many = conn.prepare_cached(&format!(
+                "{} VALUES {}",
+                self.target,
+                vec![row.as_str(); ROWS_PER_STATEMENT].join(", ")
+            ))?;
+            for chunk in &mut chunks {
+                many.execute(rusqlite::params_from_iter(chunk))?;
+            }
         }
         let mut one = conn.prepare_cached(&format!("{} VALUES {row}", self.target))?;
         for chunk in chunks.remainder().chunks_exact(self.width) {
@@ -2911,6 +2929,30 @@ mod tests {
         assert_eq!(n, 1);
     }
 
+    /// A change of the dictionaries that leaves the actors and places alone
+    /// (a word class, a trigger) copies nothing again: the stored places
+    /// keep their ids, and only `meta.dict_hash` follows the dictionaries.
+    #[test]
+    fn other_dictionary_edits_do_not_copy_actors_and_places_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), Access::ReadWrite).unwrap();
+        let builtin = Dictionaries::builtin().unwrap();
+        assert!(store.sync_dictionaries(&builtin).unwrap());
+        assert!(!store.sync_dictionaries(&builtin).unwrap());
+        let meta = |store: &Store, key: &str| -> String {
+            store.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(meta(&store, "dict_hash"), builtin.fingerprint);
+        let mut words = builtin.clone();
+        words.places.reverse(); // would give the places other ids if they were copied
+        words.fingerprint.push_str("-words");
+        assert!(!store.sync_dictionaries(&words).unwrap());
+        assert_eq!(meta(&store, "dict_hash"), words.fingerprint);
+        assert_eq!(meta(&store, "lexicon_hash"), builtin.lexicon_fingerprint);
+        let first: String = store.conn.query_row("SELECT name FROM places WHERE id = 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(first, builtin.places[0].name);
+    }
+
     /// Places are copied anew when the dictionaries change, under other ids:
     /// events follow them, and lose the link to a place no dictionary has.
     #[test]
@@ -2933,14 +2975,14 @@ mod tests {
         assert_eq!(before, place);
         let mut reversed = builtin.clone();
         reversed.places.reverse();
-        reversed.fingerprint.push_str("-reversed");
+        reversed.lexicon_fingerprint.push_str("-reversed");
         assert!(store.sync_dictionaries(&reversed).unwrap());
         let (event, place) = linked(&store);
         assert_ne!(event, before, "Geneva kept its id: the test shows nothing");
         assert_eq!(event, place);
         let mut without = builtin.clone();
         without.places.retain(|p| p.name != "Geneva");
-        without.fingerprint.push_str("-without-geneva");
+        without.lexicon_fingerprint.push_str("-without-geneva");
         assert!(store.sync_dictionaries(&without).unwrap());
         assert_eq!(linked(&store), (None, None));
         // The foreign key holds throughout, and is on again.

@@ -395,6 +395,7 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
                 e.event.status = c.event.status;
                 e.status_guessed = false;
             }
+            e.described.extend(c.described);
             absorb(&mut e.event, c.event);
         }
         None if c.merge_only => {}
@@ -476,6 +477,7 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
                     }
                 }
                 e.at = e.at.min(c.at);
+                e.described.extend(c.described.iter().cloned());
             }
             None => events.push(c),
         }
@@ -484,7 +486,23 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
     date_the_undated(&mut events, anchor);
     place_the_unplaced(&mut events, dateline);
     join_same_occasion(&mut events);
-    events.into_iter().map(|c| c.event).collect()
+    events.into_iter().map(with_delegations).collect()
+}
+
+/// The event of a merged report, with each delegation the text describes
+/// beside the actor that sent it ("Afghanistan", "Afghan delegation").
+fn with_delegations(c: Candidate) -> Event {
+    let mut ev = c.event;
+    for (sender, written) in c.described {
+        if ev.actors.len() >= MAX_ACTORS || ev.actors.iter().any(|a| a.name == written) {
+            continue;
+        }
+        if let Some(i) = ev.actors.iter().position(|a| a.name == sender) {
+            let role = ev.actors[i].role;
+            ev.actors.insert(i + 1, crate::model::EventActor { name: written, role });
+        }
+    }
+    ev
 }
 
 /// "One place and one day make one meeting" once the article has dated and
@@ -513,6 +531,7 @@ fn join_same_occasion(events: &mut Vec<Candidate>) {
         match target {
             Some(t) => {
                 let c = events.remove(i);
+                events[t].described.extend(c.described);
                 absorb(&mut events[t].event, c.event);
             }
             None => i += 1,

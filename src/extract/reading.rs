@@ -101,6 +101,9 @@ pub(crate) struct Reading<'a> {
     pub(crate) words: Vec<Found>,
     pub(crate) dates: Vec<TimeExpr>,
     pub(crate) quotes: Vec<(usize, usize)>,
+    /// The clause breaks of the sentence (`clause_breaks`), found once for
+    /// the many `clause_break` questions the rules ask.
+    pub(crate) breaks: Vec<(usize, usize)>,
 }
 
 impl Reading<'_> {
@@ -115,7 +118,7 @@ impl Reading<'_> {
     /// Whether the text between `a` and `b` crosses into another clause.
     pub(crate) fn clause_break(&self, a: usize, b: usize) -> bool {
         let (a, b) = (a.min(b), a.max(b));
-        self.text.get(a..b).is_none_or(separates_clauses)
+        self.text.get(a..b).is_none() || self.breaks.iter().any(|&(s, e)| a <= s && e <= b)
     }
 
     pub(crate) fn actor_ending_at(&self, i: usize) -> Option<&ActorSpan> {
@@ -227,6 +230,31 @@ pub(crate) fn separates_clauses(gap: &str) -> bool {
         c == b' '
             && CLAUSE_WORDS.iter().any(|w| bytes.get(i + 1..i + 1 + w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w)))
     })
+}
+
+/// Where `separates_clauses` finds a break in a sentence, each as the span
+/// that must lie within a gap for it to count: a gap holds a break exactly
+/// when it holds one of these spans whole.
+pub(crate) fn clause_breaks(st: &str) -> Vec<(usize, usize)> {
+    let bytes = st.as_bytes();
+    let mut out = Vec::new();
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
+            b';' => out.push((i, i + 1)),
+            // '\u{2014}' is E2 80 94 in UTF-8.
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x94]) => out.push((i, i + 3)),
+            b' ' => {
+                let rest = &bytes[i + 1..];
+                if let Some(w) =
+                    CLAUSE_WORDS.iter().find(|w| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w)))
+                {
+                    out.push((i, i + 1 + w.len()));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// What is remembered from sentence to sentence in one article.
@@ -525,7 +553,20 @@ pub(crate) fn read<'a>(
             places.iter().map(|p| (&st[p.start..p.end], &*p.name)).collect::<Vec<_>>()
         );
     }
-    Reading { text: st, offset: s.start, title: false, toks, classes: by_token, actors, places, words, dates, quotes }
+    let breaks = clause_breaks(st);
+    Reading {
+        text: st,
+        offset: s.start,
+        title: false,
+        toks,
+        classes: by_token,
+        actors,
+        places,
+        words,
+        dates,
+        quotes,
+        breaks,
+    }
 }
 
 /// Names the dictionary does not know (`entities::names`), as actors and
@@ -1051,20 +1092,27 @@ pub(crate) fn descriptions(
 ) {
     let mut found = Vec::new();
     let mut k = 0;
+    // `words` lie left to right and `k` only moves on: the words at or
+    // after the head are `words[w..]`, so no word is looked at twice.
+    let mut w = 0;
     while k + 1 < toks.len() {
         k += 1;
         let head = &toks[k];
         if head.kind != crate::extract::tokens::TokKind::Word {
             continue;
         }
+        while words.get(w).is_some_and(|x| x.start < head.start) {
+            w += 1;
+        }
         // "the UN Special Envoy said": a title may be written with capitals.
         let capital_head = head.text.starts_with(|c: char| c.is_uppercase());
         // The head phrase: a cue or a phrase of `data/words.tsv` ("foreign
         // minister", "secretary-general"), to its last token.
-        let cue_end = words
+        let cue_end = words[w..]
             .iter()
-            .find(|w| w.start == head.start && entities::cues(dict, w).any(|c| c == CueKind::Anaphor))
-            .map(|w| w.end);
+            .take_while(|x| x.start == head.start)
+            .find(|x| entities::cues(dict, x).any(|c| c == CueKind::Anaphor))
+            .map(|x| x.end);
         let class = by_token[k];
         let is = |f: fn(&WordClass) -> bool| class.is_some_and(|(set, _)| set.iter().any(|c| f(&c)));
         let titled = is(|c| matches!(c, WordClass::Title(_) | WordClass::RoleAlias(_)));
@@ -1280,19 +1328,35 @@ fn other_people(index: &Index, name: &str, head: &str) -> bool {
 fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
     let fresh = state.last_pair.as_ref().filter(|(_, _, at)| *at >= state.sentences_back[0]);
     let mut found = Vec::new();
+    let plural = |h: &Tok| {
+        h.text.starts_with(|c: char| c.is_lowercase())
+            && ((h.lower.ends_with('s') && h.lower.len() > 3) || h.lower.ends_with("men"))
+    };
     for (k, t) in toks.iter().enumerate() {
-        let head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
+        // "Libya's two warring sides": an owner's two, whose name is part of the pair's description.
+        let owner =
+            (t.lower == "two" && k >= 2 && toks[k - 1].lower == "s" && matches!(toks[k - 2].text, "'" | "\u{2019}"))
+                .then(|| actors.iter().find(|a| a.end == toks[k - 2].start && !a.person()).map(|a| a.start))
+                .flatten();
+        let mut head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
             ("both", Some(_)) => k + 1,
             ("the", Some("two")) => k + 2,
+            ("two", _) if owner.is_some() => k + 1,
             _ => continue,
         };
-        let Some(h) = toks.get(head) else { continue };
-        let plural = h.text.starts_with(|c: char| c.is_lowercase())
-            && ((h.lower.ends_with('s') && h.lower.len() > 3) || h.lower.ends_with("men"));
+        let Some(mut h) = toks.get(head) else { continue };
+        // "the two warring sides": one modifier before the plural.
+        if head > k + 1 && !plural(h) || owner.is_some() && !plural(h) {
+            if let Some(next) = toks.get(head + 1).filter(|x| plural(x) && h.text.starts_with(char::is_lowercase)) {
+                head += 1;
+                h = next;
+            }
+        }
         let of_follows = toks.get(head + 1).is_some_and(|x| x.lower == "of");
-        if !plural || of_follows || actors.iter().any(|x| x.start < h.end && t.start < x.end) {
+        if !plural(h) || of_follows || actors.iter().any(|x| x.start < h.end && t.start < x.end) {
             continue;
         }
+        let from = owner.unwrap_or(t.start);
         // "Zarif held a call with Lavrov, where the two sides ...": the last
         // two actors of the sentence, persons both or bodies both; else the
         // pair the sentences before joined; else the two persons they named
@@ -1318,9 +1382,10 @@ fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
             continue;
         };
         for x in [a, b] {
-            found.push(ActorSpan { start: t.start, end: h.end, how: How::Description, ..x });
+            found.push(ActorSpan { start: from, end: h.end, how: How::Description, ..x });
         }
     }
+    actors.retain(|a| !found.iter().any(|f| f.start <= a.start && a.end <= f.end));
     actors.extend(found);
     actors.sort_by_key(|a| (a.start, a.end));
 }
@@ -1842,6 +1907,17 @@ pub(crate) fn roles(
             .or_else(|| posted_holder(st, i, role, country_name.as_deref(), index, dict, day, places, actors, state));
         if let Some(a) = holder {
             let actor = &dict.actors[a];
+            // "The United Nations special envoy for Yemen arrived": the
+            // title's complement ("for Yemen") and the body that employs the
+            // holder right before it are parts of the description, no
+            // actors of their own (a visit by Yemen, talks with the UN).
+            let employer = actors
+                .iter()
+                .filter(|b| !b.person() && b.end <= start && st[b.end..start].trim().is_empty())
+                .find(|b| index.actor_country(a).is_some_and(|c| **c == *b.name))
+                .map(|b| b.start);
+            let start = employer.unwrap_or(start);
+            actors.retain(|b| !(b.start >= start && b.end <= end));
             actors.push(ActorSpan {
                 start,
                 end,

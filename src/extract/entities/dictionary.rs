@@ -154,8 +154,36 @@ pub struct Scan {
 pub struct Found {
     pub start: usize,
     pub end: usize,
-    /// Shared with the index: a match costs no allocation.
-    pub targets: Arc<[Target]>,
+    /// What the phrase points at: a match costs no allocation.
+    pub targets: Targets,
+}
+
+/// The targets of a dictionary phrase. Most phrases have one, kept inline:
+/// a match copies it, where sharing it (`Arc`) cost two atomic counts on
+/// memory of the index, which lies anywhere, for every match made and dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Targets {
+    One(Target),
+    Many(Arc<[Target]>),
+}
+
+impl From<Vec<Target>> for Targets {
+    fn from(targets: Vec<Target>) -> Targets {
+        match targets[..] {
+            [one] => Targets::One(one),
+            _ => Targets::Many(targets.into()),
+        }
+    }
+}
+
+impl std::ops::Deref for Targets {
+    type Target = [Target];
+    fn deref(&self) -> &[Target] {
+        match self {
+            Targets::One(t) => std::slice::from_ref(t),
+            Targets::Many(ts) => ts,
+        }
+    }
 }
 
 impl Found {
@@ -179,8 +207,10 @@ struct NameTable {
     /// hash only share a range). The word is hashed with foldhash, not SipHash
     /// (once per word of every sentence), and the map keeps that hash as is.
     by_first: std::collections::HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<PassThrough>>,
-    /// Phrase ids, grouped by first word, the longest phrase first within a group.
-    order: Vec<u32>,
+    /// The phrases, grouped by first word, the longest phrase first within a
+    /// group: each entry with what turns most phrases of its group away, so
+    /// that a lookup reads the phrase itself only when it nearly fits.
+    order: Vec<Entry>,
     phrases: Vec<NamePhrase>,
     /// The longest first word of any phrase, in bytes.
     longest_first: usize,
@@ -233,12 +263,42 @@ fn first_word_hash(lower: &[u8]) -> u64 {
     foldhash::fast::FixedState::with_seed(0x6368_726f_6e69_636c).hash_one(lower)
 }
 
+/// A phrase of a `NameTable` group: its id, length and the bytes compared
+/// first, read in the group's order (one cache line for four phrases) where
+/// the phrases themselves lie anywhere in memory.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    id: u32,
+    len: u32,
+    /// Where the byte after the first word's separator is (the first word's
+    /// length plus one), and that byte (0 when the phrase is not that long).
+    after_at: u32,
+    after: u8,
+    /// The phrase's last byte (0 for an empty phrase).
+    last: u8,
+    capital_only: bool,
+}
+
+impl Entry {
+    fn of(id: u32, p: &NamePhrase) -> Entry {
+        let first = std::str::from_utf8(&p.lower).map_or(0, first_word_len);
+        Entry {
+            id,
+            len: p.lower.len() as u32,
+            after_at: (first + 1) as u32,
+            after: p.lower.get(first + 1).copied().unwrap_or(0),
+            last: p.lower.last().copied().unwrap_or(0),
+            capital_only: p.capital_only,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct NamePhrase {
     lower: Box<[u8]>,
     /// Written with a capital: matches only text that starts with one.
     capital_only: bool,
-    targets: Arc<[Target]>,
+    targets: Targets,
 }
 
 /// `word` in ASCII lower case, in `buf` (no allocation: this runs per word);
@@ -290,7 +350,12 @@ fn first_word_len(s: &str) -> usize {
 impl NameTable {
     fn build(mut patterns: Patterns) -> NameTable {
         let mut table = NameTable::default();
-        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.targets.len());
+        // (first word's hash, longest phrase first, then in dictionary order),
+        // packed in one integer: sorting the tuple compared field by field.
+        let mut filed: Vec<u128> = Vec::with_capacity(patterns.targets.len());
+        let pack = |hash: u64, len: usize, id: u32| {
+            (u128::from(hash) << 64) | (u128::from(u32::MAX - len.min(u32::MAX as usize) as u32) << 32) | u128::from(id)
+        };
         let keys = patterns.take_keys();
         for ((lower, targets), capital_only) in keys.into_iter().zip(patterns.targets).zip(patterns.capital_only) {
             let first = first_word_len(&lower);
@@ -299,7 +364,7 @@ impl NameTable {
             }
             table.longest_first = table.longest_first.max(first);
             let id = table.phrases.len() as u32;
-            filed.push((first_word_hash(&lower.as_bytes()[..first]), std::cmp::Reverse(lower.len()), id));
+            filed.push(pack(first_word_hash(&lower.as_bytes()[..first]), lower.len(), id));
             table.phrases.push(NamePhrase {
                 capital_only,
                 lower: lower.into_bytes().into_boxed_slice(),
@@ -308,19 +373,21 @@ impl NameTable {
         }
         // By first word, then the longest phrase first, then in dictionary order.
         filed.sort_unstable();
-        table.order = filed.iter().map(|&(_, _, id)| id).collect();
+        let mut order: Vec<u32> = filed.iter().map(|&key| key as u32).collect();
+        let hash = |key: u128| (key >> 64) as u64;
         let mut start = 0;
         let mut splits = Vec::new();
-        for group in filed.chunk_by(|a, b| a.0 == b.0) {
+        table.by_first.reserve(filed.len());
+        for group in filed.chunk_by(|&a, &b| hash(a) == hash(b)) {
             if group.len() > SPLIT_OVER {
-                splits.push((group[0].0, start, group.len()));
+                splits.push((hash(group[0]), start, group.len()));
             } else {
-                table.by_first.insert(group[0].0, (start as u32, group.len() as u32));
+                table.by_first.insert(hash(group[0]), (start as u32, group.len() as u32));
             }
             start += group.len();
         }
         for (key, start, len) in splits {
-            let split = table.split_group(start, len);
+            let split = table.split_group(&mut order, start, len);
             table.by_first.insert(key, (table.split.len() as u32, SPLIT));
             table.split.push(split);
         }
@@ -329,6 +396,7 @@ impl NameTable {
             let (word, bit) = first_bit(key);
             table.firsts[word] |= bit;
         }
+        table.order = order.into_iter().map(|id| Entry::of(id, &table.phrases[id as usize])).collect();
         table
     }
 
@@ -338,8 +406,8 @@ impl NameTable {
     /// one. Only those can fit where the text has that byte (`NamePhrase::fits`
     /// compares it first), so a lookup finds the same phrase in its sub-group
     /// as in the whole group.
-    fn split_group(&mut self, start: usize, len: usize) -> [(u32, u32); 257] {
-        let ids: Vec<u32> = self.order[start..start + len].to_vec();
+    fn split_group(&self, order: &mut Vec<u32>, start: usize, len: usize) -> [(u32, u32); 257] {
+        let ids: Vec<u32> = order[start..start + len].to_vec();
         let next_byte = |id: u32| {
             let lower = &self.phrases[id as usize].lower;
             let first = std::str::from_utf8(lower).map_or(0, first_word_len);
@@ -347,9 +415,9 @@ impl NameTable {
         };
         let keyed: Vec<(u32, Option<u8>)> = ids.iter().map(|&id| (id, next_byte(id))).collect();
         let mut sub_group = |byte: Option<u8>| {
-            let from = self.order.len();
-            self.order.extend(keyed.iter().filter(|(_, b)| b.is_none() || *b == byte).map(|&(id, _)| id));
-            (from as u32, (self.order.len() - from) as u32)
+            let from = order.len();
+            order.extend(keyed.iter().filter(|(_, b)| b.is_none() || *b == byte).map(|&(id, _)| id));
+            (from as u32, (order.len() - from) as u32)
         };
         let short = sub_group(None);
         let mut split = [short; 257];
@@ -365,7 +433,7 @@ impl NameTable {
     /// The phrases, in order, that can start at byte `i` of `sentence`, a
     /// word `word_len` bytes long whose `first_word_hash` is `key`.
     #[inline]
-    fn group(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<&[u32]> {
+    fn group(&self, sentence: &str, i: usize, word_len: usize, key: u64) -> Option<&[Entry]> {
         if word_len > self.longest_first {
             return None;
         }
@@ -398,9 +466,8 @@ impl NameTable {
         let group = self.group(sentence, i, word_len, key)?;
         group
             .iter()
-            .map(|&p| &self.phrases[p as usize])
-            .find(|p| p.fits(sentence, i, word_len, capital))
-            .map(|p| (i + p.lower.len(), p))
+            .find(|e| self.fits(e, sentence, i, capital))
+            .map(|e| (i + e.len as usize, &self.phrases[e.id as usize]))
     }
 
     /// Every phrase that starts at byte `i` and ends on a word boundary, the
@@ -417,31 +484,30 @@ impl NameTable {
         Some(
             group
                 .iter()
-                .map(|&p| &self.phrases[p as usize])
-                .filter(move |p| p.fits(sentence, i, word_len, capital))
-                .map(move |p| (i + p.lower.len(), p)),
+                .filter(move |e| self.fits(e, sentence, i, capital))
+                .map(move |e| (i + e.len as usize, &self.phrases[e.id as usize])),
         )
     }
 }
 
-impl NamePhrase {
-    /// Whether the phrase is written at byte `i` of `sentence` (a word start,
-    /// of a word `word_len` bytes long) and ends on a word boundary.
+impl NameTable {
+    /// Whether the phrase of `e` is written at byte `i` of `sentence` (a
+    /// word start) and ends on a word boundary.
     #[inline(always)] // called per phrase of a group: as a call, it cost a third of the lookup
-    fn fits(&self, sentence: &str, i: usize, word_len: usize, capital: bool) -> bool {
+    fn fits(&self, e: &Entry, sentence: &str, i: usize, capital: bool) -> bool {
         let rest = &sentence.as_bytes()[i..];
-        let n = self.lower.len();
+        let n = e.len as usize;
         // Phrases of one group nearly always share the first word, so the byte
-        // after its next space and the last byte turn most of them away before
-        // the whole phrase is compared.
-        let same_at = |k: usize| rest[k].to_ascii_lowercase() == self.lower[k];
+        // after its next space and the last byte, kept in the entry, turn most
+        // of them away before the phrase itself is read.
+        let same_at = |k: usize, b: u8| rest[k].to_ascii_lowercase() == b;
         rest.len() >= n
-            && (n <= word_len + 1 || same_at(word_len + 1))
-            && (n == 0 || same_at(n - 1))
-            && rest[..n].eq_ignore_ascii_case(&self.lower)
+            && (n <= e.after_at as usize || same_at(e.after_at as usize, e.after))
+            && (n == 0 || same_at(n - 1, e.last))
+            && (capital || !e.capital_only)
+            && rest[..n].eq_ignore_ascii_case(&self.phrases[e.id as usize].lower)
             && sentence.is_char_boundary(i + n)
             && boundary_after(sentence.as_bytes(), i + n)
-            && (capital || !self.capital_only)
     }
 }
 
@@ -520,6 +586,14 @@ struct Patterns {
 }
 
 impl Patterns {
+    /// Room for `n` phrases: the table of names (some 7,500 spellings)
+    /// otherwise grew, and hashed every phrase again, a dozen times.
+    fn with_capacity(n: usize) -> Patterns {
+        let mut by_key = foldhash::HashMap::default();
+        by_key.reserve(n);
+        Patterns { by_key, targets: Vec::with_capacity(n), capital_only: Vec::with_capacity(n) }
+    }
+
     fn add(&mut self, phrase: &str, target: Target) {
         let phrase = phrase.trim();
         if phrase.is_empty() {
@@ -565,7 +639,9 @@ impl Index {
 
 impl NameIndex {
     pub fn build(actors: &[Actor], places: &[Place]) -> NameIndex {
-        let mut names = Patterns::default();
+        let spellings = actors.iter().map(|a| 1 + a.aliases.len()).sum::<usize>()
+            + places.iter().map(|p| 1 + p.aliases.len() + p.adjectives.len()).sum::<usize>();
+        let mut names = Patterns::with_capacity(spellings);
         for (i, a) in actors.iter().enumerate() {
             names.add(&a.name, Target::Actor(i));
             for alias in &a.aliases {

@@ -206,16 +206,31 @@ fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "in"];
 
 /// A run of name words, with the connectors inside it.
-struct Run {
-    words: Vec<Word>,
+struct Run<'r> {
+    words: &'r [Word],
     /// `connector[i]`: word `i` is a connector ("of", "for").
+    connector: &'r [bool],
+}
+
+/// The runs of a sentence, in two lists for them all (a `Vec` of each per
+/// run cost several allocations a run): run `i` is `words[spans[i]]`.
+#[derive(Default)]
+struct Runs {
+    words: Vec<Word>,
     connector: Vec<bool>,
+    spans: Vec<std::ops::Range<usize>>,
+}
+
+impl Runs {
+    fn iter(&self) -> impl Iterator<Item = Run<'_>> {
+        self.spans.iter().map(|r| Run { words: &self.words[r.clone()], connector: &self.connector[r.clone()] })
+    }
 }
 
 /// The runs of capitalised words of a sentence, left to right.
-fn runs(cx: &Context) -> Vec<Run> {
+fn runs(cx: &Context) -> Runs {
     let toks = cx.toks;
-    let mut out = Vec::new();
+    let mut out = Runs::default();
     let mut k = 0;
     while k < toks.len() {
         // Only a capitalised word, or "al-"/"el-", can open a name: other
@@ -238,7 +253,9 @@ fn runs(cx: &Context) -> Vec<Run> {
             k = first.t1;
             continue;
         }
-        let mut run = Run { words: vec![first], connector: vec![false] };
+        let from = out.words.len();
+        out.words.push(first);
+        out.connector.push(false);
         let mut next = first.t1;
         while let Some(w) = word_at(toks, next) {
             // "Deshchytsya on Wednesday", "Gomel in May": a weekday or month ends the name.
@@ -246,8 +263,8 @@ fn runs(cx: &Context) -> Vec<Run> {
                 break;
             }
             if w.cap && !w.adjectival {
-                run.words.push(w);
-                run.connector.push(false);
+                out.words.push(w);
+                out.connector.push(false);
                 next = w.t1;
                 continue;
             }
@@ -257,15 +274,15 @@ fn runs(cx: &Context) -> Vec<Run> {
             let connector = CONNECTORS.contains(&small) && w.t1 == w.t0 + 1;
             let then = word_at(toks, w.t1).filter(|n| n.cap && !n.adjectival);
             if (particle || connector) && then.is_some() {
-                run.words.push(w);
-                run.connector.push(connector && !particle);
+                out.words.push(w);
+                out.connector.push(connector && !particle);
                 next = w.t1;
                 continue;
             }
             // "al-Assad" inside a name: a lower-case word glued to a hyphen and a capital.
             if !w.cap && w.t1 > w.t0 + 1 && matches!(small, "al" | "el") {
-                run.words.push(w);
-                run.connector.push(false);
+                out.words.push(w);
+                out.connector.push(false);
                 next = w.t1;
                 continue;
             }
@@ -273,12 +290,12 @@ fn runs(cx: &Context) -> Vec<Run> {
         }
         // A run never ends on a connector or particle; "al-Mekhlafi" is a name's word.
         let name_word = |w: &Word| w.cap || (w.t1 > w.t0 + 1 && matches!(toks[w.t0].lower, "al" | "el"));
-        while run.words.len() > 1 && !run.words.last().is_some_and(name_word) {
-            run.words.pop();
-            run.connector.pop();
+        while out.words.len() - from > 1 && !out.words.last().is_some_and(name_word) {
+            out.words.pop();
+            out.connector.pop();
         }
-        k = run.words.last().map_or(k + 1, |w| w.t1);
-        out.push(run);
+        k = out.words[from..].last().map_or(k + 1, |w| w.t1);
+        out.spans.push(from..out.words.len());
     }
     out
 }
@@ -287,7 +304,7 @@ fn runs(cx: &Context) -> Vec<Run> {
 /// shape and context alone (the article's cast is consulted afterwards).
 pub fn find(cx: &Context) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
-    for run in runs(cx) {
+    for run in runs(cx).iter() {
         // "(RSF)" right after the name it abbreviates: no name of its own.
         let first = &run.words[0];
         if out.last().is_some_and(|n| n.acronym == Some((first.start, first.end))) {

@@ -66,6 +66,11 @@ pub(crate) struct Candidate {
     /// country (`Some(false)`), or only described (`None`): a headline's
     /// body or description may restate what one of its people said.
     pub(crate) speaker_person: Option<bool>,
+    /// Delegations as the text describes them, each beside the actor that
+    /// sent it ("Afghanistan", "Afghan delegation"): added to the event's
+    /// actors once merging is done, so that they never keep two reports of
+    /// one meeting apart.
+    pub(crate) described: Vec<(String, String)>,
 }
 
 impl Candidate {
@@ -88,6 +93,7 @@ impl Candidate {
             ends: false,
             here: false,
             speaker_person: None,
+            described: Vec::new(),
         }
     }
 }
@@ -518,6 +524,35 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
         clause.into_iter().for_each(push);
     }
     out
+}
+
+/// "Another Afghan delegation", "the Tigrayan negotiators": a delegation
+/// that a sentence names by whom it is sent for ("Afghanistan") is also who
+/// travels and talks, as the text describes it; None when the span is no
+/// delegation or its words are the actor's name.
+pub(crate) fn delegation_as_written<'r>(r: &'r Reading, a: &ActorSpan) -> Option<&'r str> {
+    let (lo, hi) = (r.tok_at(a.start), r.tok_at(a.end));
+    let delegation = (lo..hi).any(|k| {
+        r.classes
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|(set, e)| e == hi && set.iter().any(|c| c == WordClass::Delegation))
+    });
+    let written = r.text.get(a.start..a.end)?;
+    let written =
+        ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|d| written.strip_prefix(d)).unwrap_or(written);
+    (delegation && hi - lo >= 2 && *a.name != *written).then_some(written)
+}
+
+/// The delegations of a sentence that stand for actors of `ev`, as the
+/// text describes them (see `Candidate::described`).
+pub(crate) fn described_delegations(r: &Reading, ev: &Event) -> Vec<(String, String)> {
+    r.actors
+        .iter()
+        .filter(|a| ev.actors.iter().any(|x| *x.name == *a.name))
+        .filter_map(|a| Some((a.name.to_string(), delegation_as_written(r, a)?.to_string())))
+        .collect()
 }
 
 /// Whether the text between bytes `lo` and `hi` crosses into another

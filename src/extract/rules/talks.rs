@@ -230,7 +230,9 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             }
         }
         ev.mentions.push(r.mention());
+        let described = described_delegations(r, &ev);
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
+        c.described = described;
         c.anaphoric = anaphoric;
         c.definite = definite && date.is_none();
         c.distinct = distinct;
@@ -409,11 +411,23 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
     let with = (k0..(k0 + 14).min(r.toks.len()))
         .take_while(|&j| !r.clause_break(end, r.toks[j].end))
         .find(|&j| r.toks[j].lower == "with");
-    let mut k = match with {
+    // "a gathering of regional foreign ministers": a noun's "of" names who meets.
+    let of = !verb && r.toks.get(k0).is_some_and(|t| t.lower == "of");
+    let k = match with {
         Some(j) => j + 1,
         None if verb => k0 + usize::from(r.toks.get(k0).is_some_and(|t| t.lower.ends_with("ly"))),
+        None if of => k0 + 1,
         None => return None,
     };
+    let (from, to) = description_from(r, dict, k, r.toks.len())?;
+    Some(&r.text[from..to])
+}
+
+/// The description of people that starts at token `k` ("a number of Gulf
+/// diplomats", "officials from the security forces", "representatives of
+/// all observer countries"), as byte offsets; None when a name stands for
+/// it (see `described_counterpart`). It ends before token `limit`.
+pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, limit: usize) -> Option<(usize, usize)> {
     while r.toks.get(k).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Quantifier)) {
         k += 1;
     }
@@ -442,6 +456,9 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
         }) || r.toks.get(j).is_some_and(|t| t.lower == "and")
             && r.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word && !COMPLEMENT_ENDS.contains(&t.lower))
         {
+            if j >= limit {
+                break;
+            }
             last = j;
             j += 1;
             if j - head > 7 {
@@ -461,7 +478,7 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
     if r.actors.iter().any(|a| a.start < to && from < a.end && (a.end >= head_end)) {
         return None;
     }
-    Some(&r.text[from..to])
+    Some((from, to))
 }
 
 /// Titles of a country that no name holds in the sentence: "Qatar's prime

@@ -235,3 +235,24 @@ fn capital_as_subject_is_not_the_toll_place() {
         events("Damascus is to blame for the unrest that has left over 120,000 people dead in Syria.", "2014-01-17");
     assert_eq!(of(&evs, Kind::DeathToll)[0].place.as_deref(), Some("Syria"));
 }
+
+/// `Reading::clause_break` reads the breaks `clause_breaks` found once; it
+/// must answer as `separates_clauses` of the gap does, for every gap.
+#[test]
+fn clause_breaks_found_once_agree_with_separates_clauses() {
+    for st in [
+        "Lavrov met Kerry; the two men, who spoke \u{2014} briefly \u{2014} said that talks WHICH began",
+        "Officials Said the envoy, while in Geneva, asked whether But that was over; when",
+        "The Wh\u{130}le saidthat thatch whethe",
+        "",
+    ] {
+        let breaks = clause_breaks(st);
+        let ends: Vec<usize> = (0..=st.len()).filter(|&i| st.is_char_boundary(i)).collect();
+        for &a in &ends {
+            for &b in ends.iter().filter(|&&b| b >= a) {
+                let found = breaks.iter().any(|&(s, e)| a <= s && e <= b);
+                assert_eq!(found, separates_clauses(&st[a..b]), "{:?}", &st[a..b]);
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@
 //! talks" is a visit when the person is not at home there. Two visit words
 //! for one visitor in one sentence are one trip.
 
+use super::talks::description_from;
 use super::*;
 use crate::extract::entities::words::Class;
 use crate::extract::reading::*;
@@ -201,7 +202,9 @@ pub(crate) fn visits(
         // "the visit", "his trip", "Maas' trip to Benghazi": a trip already reported.
         let anaphoric =
             ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str()) || is_possessive(&det);
+        let described = described_delegations(r, &ev);
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
+        c.described = described;
         c.anaphoric = anaphoric;
         // With no date of its own, its clause's tense ("Maas' trip to
         // Benghazi comes two days after ...") says nothing of the trip.
@@ -457,6 +460,9 @@ fn visitor(
         }
         return Some(of(a));
     }
+    if let Some((from, to)) = described_subject(r, dict, w.start) {
+        return Some(Visitor { name: r.text[from..to].to_string(), start: from, home: None });
+    }
     // "Sudan announced that it will send a delegation to Jeddah ... in
     // Geneva, Switzerland": past a clause break, the sentence's subject
     // travels, not a name after a later comma.
@@ -466,15 +472,45 @@ fn visitor(
     subject_after().map(of)
 }
 
+/// People the text describes, with no name, as the subject of the verb at
+/// `at`: "representatives of all observer countries arrived in X" (see
+/// `talks::description_from`). The description opens its clause.
+fn described_subject(r: &Reading, dict: &Dictionaries, at: usize) -> Option<(usize, usize)> {
+    let mut j = r.tok_at(at);
+    // Past auxiliaries ("have arrived", "are expected to travel").
+    while j > 0 && dict.index().is_word_of(r.toks[j - 1].lower, Class::TravelAuxiliary) {
+        j -= 1;
+    }
+    let end = r.toks.get(j.checked_sub(1)?)?.end;
+    let opens = |k: usize| {
+        k == 0
+            || r.toks[k - 1].kind != crate::extract::tokens::TokKind::Word
+            || matches!(r.toks[k - 1].lower, "that" | "and" | "but")
+    };
+    (j.saturating_sub(12)..j)
+        .filter(|&k| opens(k) && !r.clause_break(r.toks[k].start, end))
+        .find_map(|k| description_from(r, dict, k, j).filter(|&(_, to)| to == end))
+}
+
 /// The actors coordinated with the one at `start`, before it: "Sarraj and
 /// Haftar went to Moscow", "Lavrov, Zarif and Cavusoglu arrived".
 fn coordinated_before(r: &Reading, mut start: usize) -> Vec<String> {
-    let mut names = Vec::new();
+    // "the two leaders", "both sides": a pair named by one description.
+    let span = r.actor_starting_at(start);
+    let pair = span.map(|v| r.actors.iter().filter(|a| a.start == v.start && a.end == v.end && a.name != v.name));
+    let mut names: Vec<String> = pair.into_iter().flatten().map(|a| a.name.to_string()).collect();
+    if !names.is_empty() {
+        return names;
+    }
     while let Some(a) = r.actors.iter().rev().find(|a| a.end <= start && !a.agency()) {
         let gap = r.text[a.end..start].trim();
         // The "and" stands next to the last one; commas before it list the
         // others (a comma alone is an apposition: "the envoy for Syria, Annan").
-        let joins = if names.is_empty() { matches!(gap, "and" | ", and" | "&") } else { gap == "," };
+        // A headline lists with a comma alone ("X, Y arrive in Moscow"):
+        // two persons there are two travellers, not a name and its apposition.
+        let headline_list =
+            r.title && gap == "," && a.person() && r.actor_starting_at(start).is_some_and(ActorSpan::person);
+        let joins = if names.is_empty() { matches!(gap, "and" | ", and" | "&") || headline_list } else { gap == "," };
         if !joins {
             break;
         }
@@ -838,13 +874,14 @@ mod tests {
         assert_eq!((got[0].1.as_deref(), got[0].2), (Some("Geneva"), Planned));
     }
 
-    /// A delegation travels for its country or for whom it represents.
+    /// A delegation travels for its country or for whom it represents (and
+    /// as the text describes it, beside its country).
     #[test]
     fn a_delegation_is_the_visitor() {
         use Status::*;
         assert_eq!(
             visits("A Saudi delegation arrived in Sanaa on Monday.", "2013-11-15"),
-            [v("Saudi Arabia", "Sanaa", Happened, Some("2013-11-11"))]
+            [v("Saudi Arabia+Saudi delegation", "Sanaa", Happened, Some("2013-11-11"))]
         );
         assert_eq!(visits("The delegation of Ukraine arrived in Minsk.", "2013-11-15")[0].0, "Ukraine");
         // world-b b03
