@@ -360,7 +360,7 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
         }
     }
     let target = match c.event.kind {
-        Kind::Statement => None,
+        Kind::Statement => repeated_statement(events, &c),
         Kind::DeathToll => events
             .iter()
             .enumerate()
@@ -451,7 +451,11 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
                     _ => true,
                 }
         };
-        let target = events.iter().position(|e| joins(e, false)).or_else(|| events.iter().position(|e| joins(e, true)));
+        let target = if c.event.kind == Kind::Statement {
+            restated_statement(&events, &c, |e| joins(e, false))
+        } else {
+            events.iter().position(|e| joins(e, false)).or_else(|| events.iter().position(|e| joins(e, true)))
+        };
         match target {
             Some(i) => {
                 let e = &mut events[i];
@@ -533,6 +537,106 @@ fn join_same_occasion(events: &mut Vec<Candidate>) {
             None => i += 1,
         }
     }
+}
+
+/// The body statement a headline's or a highlight's statement restates: of
+/// those its speaker joins, the one whose sentence shares the most words
+/// with it; failing any, one that shares most of its words ("Syria death
+/// toll: UN envoy estimates 400,000 killed" over "The UN special envoy ...
+/// has estimated that 400,000 people have been killed"), unless the two
+/// speakers are known and cannot be one (two persons, or a person in the
+/// headline and a body in the text). A body's headline may restate its
+/// spokesman ("..., says US" over "according to the US State Department
+/// spokesperson X").
+fn restated_statement(events: &[Candidate], c: &Candidate, joins: impl Fn(&Candidate) -> bool) -> Option<usize> {
+    let head = content_words(c.event.mentions.first().map_or("", |m| m.sentence.as_str()));
+    let overlap = |e: &Candidate| {
+        e.event.mentions.iter().map(|m| shared_words(&head, &content_words(&m.sentence))).max().unwrap_or(0)
+    };
+    let best = |ok: &dyn Fn(&Candidate) -> bool| {
+        events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| ok(e))
+            .map(|(i, e)| (i, overlap(e)))
+            .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
+    };
+    if let Some((i, _)) = best(&joins) {
+        return Some(i);
+    }
+    let speakers_may_agree = |e: &Candidate| match (c.speaker_person, e.speaker_person) {
+        (Some(hp), Some(bp)) => c.event.speaker == e.event.speaker || !hp && bp,
+        _ => true,
+    };
+    let restates = |e: &Candidate| {
+        e.event.kind == Kind::Statement && !e.in_title && compatible(&e.event, &c.event) && speakers_may_agree(e)
+    };
+    best(&restates).filter(|&(_, n)| n >= RESTATED_WORDS && 2 * n >= head.len()).map(|(i, _)| i)
+}
+
+/// An earlier statement of the same speaker that this one repeats: a page
+/// that gives its lede twice, or a summary above the body, says most of the
+/// same words again ("Abdullah said the delegation that will meet the
+/// Taliban is inclusive" and "Meanwhile, Abdullah said that the Afghan
+/// delegation who will meet the Taliban in Doha is an inclusive team").
+fn repeated_statement(events: &[Candidate], c: &Candidate) -> Option<usize> {
+    let speaker = c.event.speaker.as_ref()?;
+    let lo = events.len().saturating_sub(REPEAT_WINDOW);
+    let mut same = events[lo..].iter().enumerate().rev().filter(|(_, e)| {
+        e.event.kind == Kind::Statement
+            && e.event.speaker.as_ref() == Some(speaker)
+            && overlaps(e.event.date, c.event.date)
+    });
+    let first = same.next()?;
+    let words = content_words(c.event.mentions.first().map_or("", |m| m.sentence.as_str()));
+    std::iter::once(first)
+        .chain(same)
+        .find(|(_, e)| {
+            e.event.mentions.iter().any(|m| {
+                let other = content_words(&m.sentence);
+                let n = shared_words(&words, &other);
+                n >= REPEATED_WORDS && 10 * n >= 9 * words.len().min(other.len())
+            })
+        })
+        .map(|(i, _)| lo + i)
+}
+
+/// How many of the latest events a statement may repeat.
+const REPEAT_WINDOW: usize = 16;
+
+/// How many content words a repeated statement says again, at the least.
+const REPEATED_WORDS: usize = 6;
+
+/// How many content words a headline must share with a body sentence that
+/// it restates without naming its speaker.
+const RESTATED_WORDS: usize = 4;
+
+/// A sentence's content words in lower case: words of four letters or more
+/// and numbers, each once.
+fn content_words(sentence: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in sentence.split(|c: char| !c.is_alphanumeric()) {
+        let number = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_digit());
+        if w.chars().count() >= 4 || number {
+            let w = w.to_lowercase();
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// How many of `head`'s words stand in `body`, a word matching another of
+/// the same first five letters ("confirms", "confirmed"), or a shorter word
+/// that opens it ("toll", "tolls").
+fn shared_words(head: &[String], body: &[String]) -> usize {
+    fn stem(w: &str) -> &str {
+        &w[..w.char_indices().nth(5).map_or(w.len(), |(k, _)| k)]
+    }
+    let same =
+        |h: &str, b: &str| stem(h) == stem(b) || h.len() < 5 && b.starts_with(h) || b.len() < 5 && h.starts_with(b);
+    head.iter().filter(|h| body.iter().any(|b| same(h, b))).count()
 }
 
 /// Whether every content word of a headline's speaker stands in a body

@@ -58,6 +58,9 @@ fn dateline(
     })
 }
 
+/// How many of an article's first sentences may be story highlights.
+const HIGHLIGHT_LINES: usize = 12;
+
 /// How many sentences of an article are read ahead of the rest (see `events`).
 const LEAD: usize = 64;
 
@@ -93,7 +96,7 @@ pub fn events(
     let mut buffer = String::new();
     let mut merger = merge::Merger::default();
     let mut candidates = Vec::new();
-    for s in sentences {
+    for (n, s) in sentences.iter().enumerate() {
         let st = s.text(text);
         let (((scan, toks), marks), names) = match ahead.next() {
             Some(read_ahead) => read_ahead,
@@ -113,8 +116,12 @@ pub fn events(
         rules::visit::visits(&reading, dict, anchor, &state, &mut candidates);
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
         rules::days_after(&reading, dict, anchor, &mut candidates);
+        // "• X said a month ago ...", "*Y is a step to peace, says Z": a
+        // story highlight above the body restates a statement of the body,
+        // as the headline does.
+        let highlight = n < HIGHLIGHT_LINES && st.starts_with(['\u{2022}', '*', '\u{25aa}', '\u{25a0}']);
         for c in &mut candidates {
-            c.in_title = in_title;
+            c.in_title = in_title || highlight && c.event.kind == crate::model::Kind::Statement;
             // The country a place lies in: from the dictionary's places,
             // else from the world gazetteer ("Porto" is in Portugal).
             c.within = c

@@ -62,6 +62,10 @@ pub(crate) struct Candidate {
     /// "Lavrov arrived Thursday morning": an arrival with no destination,
     /// which is where the story is told from (its dateline).
     pub(crate) here: bool,
+    /// A statement's speaker is a person (`Some(true)`), a body or a
+    /// country (`Some(false)`), or only described (`None`): a headline's
+    /// body or description may restate what one of its people said.
+    pub(crate) speaker_person: Option<bool>,
     /// Delegations as the text describes them, each beside the actor that
     /// sent it ("Afghanistan", "Afghan delegation"): added to the event's
     /// actors once merging is done, so that they never keep two reports of
@@ -88,6 +92,7 @@ impl Candidate {
             within: None,
             ends: false,
             here: false,
+            speaker_person: None,
             described: Vec::new(),
         }
     }

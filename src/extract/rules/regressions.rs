@@ -2189,6 +2189,114 @@ fn where_the_people_met_come_from_is_no_venue() {
     assert_eq!(talks[0].place, None, "{talks:#?}");
 }
 
+// ------------------------------------------------------- statements (round 7)
+
+#[test]
+fn a_name_or_pronoun_that_opens_what_was_said_is_no_inverted_speaker() {
+    // "X, who met Y, said he ...", "X, an official of Y's group, said Y
+    // would ...": the name after the verb is the subject of what was said.
+    let evs = events(
+        "Interior Minister Karl Brandtner, who held talks with Mr Vesel on his arrival, said he backed the plan.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner"], "{evs:#?}");
+    let evs = events(
+        "Karl Brandtner met Omar Haddad on Monday.\n\nAnna Vesel, a senior official in Haddad's Kassalan Liberation Front, said Haddad would attend.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Anna Vesel"], "{evs:#?}");
+}
+
+#[test]
+fn a_groups_head_noun_before_its_relative_clause_keeps_the_group_the_speaker() {
+    // "The X armed group, which has seized ... of Y, said": Y is inside the
+    // relative clause.
+    let evs = events(
+        "The Kassalan Liberation Front armed group, which has seized swathes of eastern Chad, said on Monday it was sending a delegation.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Kassalan Liberation Front"], "{evs:#?}");
+}
+
+#[test]
+fn related_story_teasers_are_no_statements_and_leave_she_to_the_spokeswoman() {
+    // A related story's headline cut short by an ellipsis, and a "More from
+    // X:" teaser, are links, not text: no statement, and no last speaker for
+    // the "she" of the body.
+    let evs = events(
+        "Anna Vesel, spokeswoman for the Kassalan foreign ministry, said talks would be held.\n\nRelated Posts\n\nKarl Brandtner announces truce in Porto Lume after pressure by Chad and\u{2026}\n\nMore from Kassala Daily: Brandtner clarifies truce, says talks will go on\n\n\u{201c}Brandtner is expected to take part,\u{201d} she told reporters.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Anna Vesel", "Anna Vesel"], "{evs:#?}");
+}
+
+#[test]
+fn a_headline_or_highlight_that_restates_a_body_statement_joins_it() {
+    // The headline names its speaker by a description the body does not
+    // use; it shares most of its words with the body's sentence.
+    let evs = events(
+        "Head of Kassalan president\u{2019}s office confirms truce talks in Porto Lume\n\nThe head of the presidential office, Karl Brandtner, confirmed on Sunday that Porto Lume will host truce talks in August.\n\nBrandtner said more partners would join.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner", "Karl Brandtner"], "{evs:#?}");
+    // A highlight above the body: a country's words, said by its spokesman.
+    let evs = events(
+        "Kassala and Chad sign truce\n\n*Represents important step towards peace, says Chad\n\nThe truce, according to the Chadian Foreign Ministry spokesperson Anna Vesel, \u{201c}represents an important step towards peace.\u{201d}",
+        "2024-01-24",
+    );
+    let s = of(&evs, Kind::Statement);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].mentions.len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn whoever_reports_a_speech_act_is_its_reporter_not_its_speaker() {
+    // "X said ..., Kassalanet reported": an outlet the dictionary does not
+    // know reports X's words. "The head of the X Council of Chad said": the
+    // head speaks, not the country after "of".
+    let evs = events(
+        "The head of the Kassalan Transitional Council of Chad said talks would be suspended for three days, Kassalanet reported.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["head of the Kassalan Transitional Council of Chad"], "{evs:#?}");
+}
+
+#[test]
+fn hearsay_and_neither_nor_make_no_statement() {
+    // "is reported to have met": a passive before "to" names no speaker;
+    // "Neither X nor Y has commented" is negated speech.
+    let evs = events(
+        "Karl Brandtner was in Porto Lume last week, during which time he is reported to have met Anna Vesel.",
+        "2024-01-24",
+    );
+    assert!(speakers(&evs).is_empty(), "{evs:#?}");
+    let evs = events(
+        "Neither the Kassalan foreign ministry nor the press service of the Chadian government has commented on the reports.",
+        "2024-01-24",
+    );
+    assert!(speakers(&evs).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn briefing_and_citing_are_speech_but_being_briefed_is_not() {
+    let evs = events(
+        "Karl Brandtner briefed Anna Vesel on the recent meetings he held in Porto Lume.\n\nOmar Haddad cited on Tuesday significant movement in the talks.\n\nKassalan opposition activists were briefed on the outcome of the talks.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner", "Omar Haddad"], "{evs:#?}");
+}
+
+#[test]
+fn a_statement_said_again_in_most_of_its_words_is_one_statement() {
+    // A summary above the body and the body say the same words again; a
+    // statement of other words by the same speaker stays its own.
+    let evs = events(
+        "Karl Brandtner said the delegation that will meet the rebel delegation is inclusive and represents all of Kassala.\n\nThe talks open on Monday.\n\nMeanwhile, Brandtner said that the Kassalan delegation who will meet the rebels in Porto Lume is an inclusive team and represents entire Kassala.\n\nHe said the Kassalan delegation that visits Porto Lume is an authoritative team.",
+        "2024-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner", "Karl Brandtner"], "{evs:#?}");
+}
+
 // ------------------------------------------ actors of talks and visits (round 7)
 
 #[test]

@@ -20,6 +20,8 @@ pub(crate) struct SpeechAct {
     pub(crate) final_attribution: bool,
     /// "according to X": a source cited, not a verb of its own.
     pub(crate) cited: bool,
+    /// "reported": a verb of reporters as well as of speakers.
+    pub(crate) reports: bool,
 }
 
 pub(crate) fn statement(
@@ -49,7 +51,7 @@ pub(crate) fn statement(
         if (after_number || quantified) && r.text[w.start..w.end].ends_with('s') {
             continue;
         }
-        if negated(r, dict, w.start) || says_nothing(r, w.start, w.end) {
+        if negated(r, dict, w.start) || says_nothing(r, w.start, w.end) || raised_passive(r, w.start, w.end) {
             continue;
         }
         // "described by witnesses as", "criticised by the UN": a passive
@@ -80,6 +82,12 @@ pub(crate) fn statement(
             near.find(|a| a.person()).or(first)
         });
         if by_agent.is_some() && agent.is_none() {
+            continue;
+        }
+        // "Opposition activists were briefed on ...", "he was told": a
+        // passive with no agent names whom it was said to, not who said it.
+        let passive = (phrase.ends_with("ed") || phrase == "told") && after_be(r, w.start);
+        if passive && by_agent.is_none() {
             continue;
         }
         let (speaker, description) = match phrase {
@@ -133,7 +141,15 @@ pub(crate) fn statement(
             present: phrase.ends_with('s') && !phrase.ends_with("ss") && !phrase.ends_with("ed"),
             final_attribution,
             cited: phrase == "according to",
+            reports: phrase.starts_with("report"),
         });
+    }
+    // "X said ..., AGENCY reported": whoever reports a speech act of the
+    // sentence is its reporter, not a second speaker, known as an agency or
+    // not ("Xinhuanet reported").
+    let reported = |a: &SpeechAct| a.reports && a.final_attribution;
+    if acts.iter().any(|a| !reported(a) && (a.speaker.is_some() || a.description.is_some())) {
+        acts.retain(|a| !reported(a));
     }
     // "According to the ministry's newsletter, X requested ...", "X
     // expressed his belief that ..., according to the ministry's release":
@@ -261,6 +277,7 @@ fn speech_act(
     let mut c = Candidate::new(ev, r.offset + act.at, tense);
     c.occasion = occasion(r, dict);
     c.guessed = act.present && date.is_none();
+    c.speaker_person = act.speaker.as_ref().map(ActorSpan::person);
     out.push(c);
 }
 
@@ -297,6 +314,15 @@ fn opens_clause(toks: &[crate::extract::tokens::Tok]) -> bool {
                 | "been"
         )
     })
+}
+
+/// Whether the actor right after a speech verb is the subject of what was
+/// said rather than an inverted speaker: a pronoun ("X, who met Y, said he
+/// backed"), or a name its own verb follows ("X, an official of Y's group,
+/// said Y would attend").
+fn opens_complement(r: &Reading, a: &ActorSpan) -> bool {
+    let k = r.tok_at(a.end);
+    a.how == How::Pronoun || opens_clause(&r.toks[k..(k + 1).min(r.toks.len())])
 }
 
 /// The speaker after "according to": the actor right after it, or the one
@@ -339,6 +365,22 @@ fn subject_instead(
     let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
     let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
     let after_subject = r.text[subject.end..verb].trim_start();
+    // "The M23 armed group, which ...": the subject's head noun, in lower
+    // case, stands before the relative clause or the apposition.
+    let after_subject = match after_subject.find(',') {
+        Some(c)
+            if c > 0
+                && after_subject[..c].split_whitespace().count() <= 3
+                && after_subject[..c].split_whitespace().all(|w| w.starts_with(|ch: char| ch.is_lowercase()))
+                && after_subject[c + 1..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "which" | "who" | "a" | "an" | "the")) =>
+        {
+            &after_subject[c..]
+        }
+        _ => after_subject,
+    };
     // The apposition closes before the verb ("X, the envoy, said"); a
     // closing attribution (", UN spokeswoman Y said") keeps its speaker.
     // ... or the speaker found stands inside the apposition's noun phrase
@@ -413,7 +455,19 @@ pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
         .any(|w| w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation));
     let opening = r.text[..verb].trim_start().as_bytes();
     let opens_with = |w: &str| opening.get(..w.len()).is_some_and(|o| o.eq_ignore_ascii_case(w.as_bytes()));
-    near || opens_with("none of") || opens_with("no one")
+    near || opens_with("none of") || opens_with("no one") || opens_with("neither ")
+}
+
+/// "He is reported to have met", "she is said to be": a speech verb in the
+/// passive before "to" reports hearsay, and names no speaker.
+fn raised_passive(r: &Reading, start: usize, end: usize) -> bool {
+    let k = r.tok_at(end);
+    r.toks.get(k).is_some_and(|t| t.lower == "to") && after_be(r, start)
+}
+
+/// Whether a form of "be" stands right before `at`: a participle there is passive.
+fn after_be(r: &Reading, at: usize) -> bool {
+    matches!(r.word_before(at), "is" | "was" | "are" | "were" | "been" | "being")
 }
 
 /// The speaker of a speech verb at `start..end`: the actor right before it
@@ -426,6 +480,9 @@ pub(crate) fn speaker_of(
     end: usize,
 ) -> (Option<ActorSpan>, Option<String>) {
     let mut i = start;
+    // "The head of the X Council of Sudan said": the actor after "of" owns
+    // the speaker's title; the description speaks, else the owner.
+    let mut owner = None;
     loop {
         let before = r.text[..i].trim_end();
         let j = before.len();
@@ -449,6 +506,10 @@ pub(crate) fn speaker_of(
             return (None, None);
         }
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
+            if matches!(r.word_before(a.start), "of" | "for") && a.how != How::Pronoun {
+                owner = Some(a.clone());
+                break;
+            }
             return (Some(a.clone()), None);
         }
         // "Lavrov and Amro agreed": the first of two coordinated names.
@@ -484,7 +545,7 @@ pub(crate) fn speaker_of(
     let after_at = r.text.len() - after.len();
     let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
     if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency()) {
-        if inverted {
+        if inverted && !opens_complement(r, a) {
             return (Some(a.clone()), None);
         }
     }
@@ -568,5 +629,5 @@ pub(crate) fn speaker_of(
         }
         return (None, Some(np_words[skip..cut].join(" ")));
     }
-    (None, None)
+    (owner, None)
 }
