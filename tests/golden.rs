@@ -16,8 +16,11 @@
 //! - `tests/eval/world-e/`: 12 more such articles (2015-2024), from outlets
 //!   none of the other sets uses either, held out until round 6, when its
 //!   errors were studied (a development set since);
-//! - `tests/eval/world-f/`: 15 more (2017-2025, one of them on a conflict no
-//!   other set covers), written in the last round and held out the same way.
+//! - `tests/eval/world-f/`: 15 more (2017-2025, two of them on conflicts no
+//!   other set covers), held out in round 6, a development set since round 7;
+//! - `tests/eval/world-g/`: 15 more (2014-2025; Myanmar, Armenia-Azerbaijan
+//!   and Kosovo-Serbia among them), written in round 7 and held out: no rule
+//!   was written from it.
 //!
 //! - `tests/eval/multi/`: 12 articles from several outlets on four events,
 //!   with gold clusters: all are ingested into ONE database, and the pairs of
@@ -263,21 +266,22 @@ fn sample_articles_score_above_the_floor() {
 
 #[test]
 fn news_articles_score_above_the_floor() {
-    score(&eval("news"), include_str!("eval/news/gold.jsonl"), Floors { f1: 0.91, fields: 0.93 });
+    score(&eval("news"), include_str!("eval/news/gold.jsonl"), Floors { f1: 0.93, fields: 0.93 });
 }
 
 #[test]
 fn articles_from_other_conflicts_score_above_the_floor() {
-    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.89, fields: 0.90 });
-    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.93, fields: 0.89 });
+    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.90, fields: 0.91 });
+    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.94, fields: 0.89 });
 }
 
 #[test]
 fn held_out_articles_score_above_the_floor() {
-    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.93, fields: 0.84 });
-    score(&eval("world-d"), include_str!("eval/world-d/gold.jsonl"), Floors { f1: 0.89, fields: 0.86 });
-    score(&eval("world-e"), include_str!("eval/world-e/gold.jsonl"), Floors { f1: 0.86, fields: 0.81 });
-    score(&eval("world-f"), include_str!("eval/world-f/gold.jsonl"), Floors { f1: 0.82, fields: 0.76 });
+    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.93, fields: 0.85 });
+    score(&eval("world-d"), include_str!("eval/world-d/gold.jsonl"), Floors { f1: 0.91, fields: 0.87 });
+    score(&eval("world-e"), include_str!("eval/world-e/gold.jsonl"), Floors { f1: 0.88, fields: 0.85 });
+    score(&eval("world-f"), include_str!("eval/world-f/gold.jsonl"), Floors { f1: 0.87, fields: 0.82 });
+    score(&eval("world-g"), include_str!("eval/world-g/gold.jsonl"), Floors { f1: 0.85, fields: 0.77 });
 }
 
 /// Pairwise merging across articles: every pair of articles with matched
