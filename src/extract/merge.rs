@@ -592,7 +592,12 @@ fn repeated_statement(events: &[Candidate], c: &Candidate) -> Option<usize> {
     std::iter::once(first)
         .chain(same)
         .find(|(_, e)| {
-            e.event.mentions.iter().any(|m| {
+            // Its first report and its latest few: an event that has
+            // gathered many reports is not compared with each of them, which
+            // made a run of one speaker's statements quadratic.
+            let ms = &e.event.mentions;
+            let latest = ms.len().saturating_sub(REPEAT_MENTIONS).max(1);
+            ms.first().into_iter().chain(ms.get(latest..).unwrap_or_default()).any(|m| {
                 let other = content_words(&m.sentence);
                 let n = shared_words(&words, &other);
                 n >= REPEATED_WORDS && 10 * n >= 9 * words.len().min(other.len())
@@ -603,6 +608,10 @@ fn repeated_statement(events: &[Candidate], c: &Candidate) -> Option<usize> {
 
 /// How many of the latest events a statement may repeat.
 const REPEAT_WINDOW: usize = 16;
+
+/// How many of an earlier statement's latest reports, besides its first, a
+/// statement is compared with to find whether it repeats it.
+const REPEAT_MENTIONS: usize = 3;
 
 /// How many content words a repeated statement says again, at the least.
 const REPEATED_WORDS: usize = 6;

@@ -2461,3 +2461,26 @@ fn port_sudan_is_one_place_not_a_port_and_a_country() {
     let t = of(&evs, Kind::Talks);
     assert!(t.len() == 1 && (actors(t[0]).contains(&"Sudan") || t[0].place.as_deref() == Some("Sudan")), "{evs:#?}");
 }
+
+#[test]
+fn a_run_of_repeated_statements_is_one_statement_compared_with_few_reports() {
+    // tests/linear.rs's "pronouns" shape: every sentence repeated one
+    // statement, which gathered every report, and each new one was compared
+    // with all of them (quadratic). Compared with the first and the latest
+    // few, the run is still one statement.
+    let text: String = (0..40)
+        .map(|i| {
+            format!(
+                "Karl Brandtner said the ceasefire talks in Porto Lume would resume soon with both delegations {i}. "
+            )
+        })
+        .collect();
+    let evs = events(&text, "2024-01-24");
+    let s = of(&evs, Kind::Statement);
+    assert!(
+        s.len() == 1 && s[0].mentions.len() == 40,
+        "{} statements, {:?}",
+        s.len(),
+        s.first().map(|s| s.mentions.len())
+    );
+}
