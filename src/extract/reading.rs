@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::dates::{self, Anchor, TimeExpr};
 use super::entities::cast::{Cast, EntityKind};
 use super::entities::names::{self, NameKind};
-use super::entities::words::{PronounKind, WordClass};
+use super::entities::words::{Class, PronounKind, WordClass};
 use super::entities::{self, Found, Index, Scan};
 use super::sentences::Sentence;
 use super::tokens::Tok;
@@ -345,7 +345,10 @@ pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], d
                 continue;
             };
             // "Russia says", and the attacker's side in "Saudi-led", "Iran-backed": no location.
-            if acts_as_subject(&st[f.end..]) || st[f.end..].starts_with("-led") || st[f.end..].starts_with("-backed") {
+            if acts_as_subject(dict.index(), &st[f.end..])
+                || st[f.end..].starts_with("-led")
+                || st[f.end..].starts_with("-backed")
+            {
                 continue;
             }
             let prep = st[..f.start].trim_end().rsplit(' ').next().unwrap_or("");
@@ -490,7 +493,7 @@ pub(crate) fn read<'a>(
         let rest = &st[p.end..];
         let and_next = rest.trim_start().strip_prefix("and ").is_some_and(|r2| {
             let r2 = r2.trim_start();
-            places.iter().any(|q| st.len() - r2.len() == q.start && acts_as_subject(&st[q.end..]))
+            places.iter().any(|q| st.len() - r2.len() == q.start && acts_as_subject(index, &st[q.end..]))
         });
         // At the head of the sentence or of the clause after a fronted phrase,
         // any verb in the past: "Cairo launched talks", "Having ties with
@@ -506,7 +509,7 @@ pub(crate) fn read<'a>(
         if after_locative(&toks, &by_token, p.start) {
             continue;
         }
-        if acts_as_subject(rest) || and_next || (heads && past()) {
+        if acts_as_subject(index, rest) || and_next || (heads && past()) {
             let Some(country) = index.place_named(&p.name).and_then(|i| dict.places[i].country.clone()) else {
                 continue;
             };
@@ -2111,47 +2114,6 @@ pub(crate) fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Verbs that make a place name before them an actor ("Damascus is to blame",
-/// "Russia says"): a capital or a country speaking, not a location.
-pub(crate) const METONYMY_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "must",
-    "should",
-    "announced",
-    "agreed",
-    "called",
-    "insisted",
-    "wants",
-    "rejected",
-    "welcomed",
-    "warned",
-    "urged",
-    "accused",
-    "denied",
-    "supports",
-    "backs",
-    "blocked",
-    "vetoed",
-    "sent",
-    "hopes",
-    "believes",
-    "considers",
-];
-
 /// Whether a `locative` phrase of data/words.tsv ("in", "to", "a visit to")
 /// ends right before byte `at`.
 fn after_locative(toks: &[Tok], by_token: &[Option<(entities::words::ClassSet, usize)>], at: usize) -> bool {
@@ -2164,8 +2126,10 @@ fn after_locative(toks: &[Tok], by_token: &[Option<(entities::words::ClassSet, u
         .any(|(set, end)| *end == k && set.iter().any(|c| matches!(c, WordClass::Locative { .. })))
 }
 
-pub(crate) fn acts_as_subject(rest: &str) -> bool {
+/// Whether the word after a capital ("Moscow said", "Riyadh has") makes it
+/// its government acting (`acting_verb` in data/words.tsv).
+pub(crate) fn acts_as_subject(index: &Index, rest: &str) -> bool {
     let rest = rest.trim_start_matches([',', ' ']);
     let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    METONYMY_VERBS.contains(&next)
+    index.is_word_of(next, Class::ActingVerb)
 }

@@ -95,6 +95,9 @@ pub enum Class {
     Determiner,
     /// A participle of living or serving somewhere ("residing in X").
     Residing,
+    /// A verb after a capital that makes it its country's government acting
+    /// ("Moscow said", "Riyadh has", "Ankara vetoed").
+    ActingVerb,
 }
 
 impl Class {
@@ -126,6 +129,7 @@ impl Class {
                 | Class::TravelAuxiliary
                 | Class::Determiner
                 | Class::Residing
+                | Class::ActingVerb
         )
     }
 }
@@ -219,6 +223,7 @@ pub enum WordClass {
     TravelAuxiliary,
     Determiner,
     Residing,
+    ActingVerb,
 }
 
 impl WordClass {
@@ -268,6 +273,7 @@ impl WordClass {
             WordClass::TravelAuxiliary => Class::TravelAuxiliary,
             WordClass::Determiner => Class::Determiner,
             WordClass::Residing => Class::Residing,
+            WordClass::ActingVerb => Class::ActingVerb,
         }
     }
 }
@@ -389,6 +395,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "travel_auxiliary" => WordClass::TravelAuxiliary,
                 "determiner" => WordClass::Determiner,
                 "residing" => WordClass::Residing,
+                "acting_verb" => WordClass::ActingVerb,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -405,7 +412,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
                              talks_adjective, attend, region_noun, apart, quantifier, \
                              before_verb, plural_before, \
-                             visiting_group, stay_purpose, departure, travel_auxiliary, determiner or residing)"
+                             visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing \
+                             or acting_verb)"
                         ),
                     ))
                 }
