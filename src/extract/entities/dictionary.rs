@@ -746,8 +746,8 @@ impl Index {
             .map(first_word_hash)
             .and_then(|key| self.words.classes.longest_at(phrase, 0, len, key, phrase.starts_with(char::is_uppercase)))
             .filter(|&(end, _)| end == phrase.len())
-            .map(|(_, p)| p.targets.clone());
-        found.into_iter().flat_map(|t| t.iter().copied().collect::<Vec<_>>()).filter_map(|t| {
+            .map(|(_, p)| &p.targets[..]);
+        found.into_iter().flatten().filter_map(|&t| {
             if let Target::Class(i) = t {
                 Some(self.words.class_of[i])
             } else {
