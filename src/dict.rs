@@ -998,19 +998,22 @@ mod tests {
         assert_eq!(Dictionaries::builtin().unwrap().lexicon_fingerprint, BUILTIN_LEXICON_FINGERPRINT);
     }
 
+    /// The dictionaries with `files` written into the user folder `root/folder`.
+    fn overlaid(root: &Path, folder: &str, files: &[(&str, &str)]) -> Dictionaries {
+        let dir = root.join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        Dictionaries::with_overlay(&dir).unwrap()
+    }
+
     /// The fingerprint names the dictionaries' contents, not where they were
     /// read from, and changes with any file, not only actors and places.
     #[test]
     fn fingerprint_follows_contents_not_folders() {
         let root = tempfile::tempdir().unwrap();
-        let overlay = |folder: &str, files: &[(&str, &str)]| {
-            let dir = root.path().join(folder);
-            std::fs::create_dir_all(&dir).unwrap();
-            for (name, text) in files {
-                std::fs::write(dir.join(name), text).unwrap();
-            }
-            Dictionaries::with_overlay(&dir).unwrap().fingerprint
-        };
+        let overlay = |folder: &str, files: &[(&str, &str)]| overlaid(root.path(), folder, files).fingerprint;
         let actor = ("actors.tsv", "Zed Quux\tperson\tSyria\tQuux\t\n");
         let a = overlay("a", &[actor]);
         assert_eq!(overlay("elsewhere/b", &[actor]), a);
@@ -1025,12 +1028,7 @@ mod tests {
     fn lexicon_fingerprint_follows_actors_and_places_only() {
         let root = tempfile::tempdir().unwrap();
         let overlay = |folder: &str, files: &[(&str, &str)]| {
-            let dir = root.path().join(folder);
-            std::fs::create_dir_all(&dir).unwrap();
-            for (name, text) in files {
-                std::fs::write(dir.join(name), text).unwrap();
-            }
-            let d = Dictionaries::with_overlay(&dir).unwrap();
+            let d = overlaid(root.path(), folder, files);
             (d.fingerprint, d.lexicon_fingerprint)
         };
         let builtin = Dictionaries::builtin().unwrap();
