@@ -47,15 +47,30 @@ fn datasette() -> PathBuf {
     bin
 }
 
-/// GET `path` from 127.0.0.1:`port`: the status line and the body.
-fn get(port: u16, path: &str) -> (String, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+/// GET `path` from 127.0.0.1:`port`: the status line and the body, or the
+/// connection's error.
+fn try_get(port: u16, path: &str) -> std::io::Result<(String, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
     let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    stream.read_to_string(&mut response)?;
     let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-    (head.lines().next().unwrap_or("").to_string(), body.to_string())
+    Ok((head.lines().next().unwrap_or("").to_string(), body.to_string()))
+}
+
+/// GET `path`, trying again a few times when the connection is reset (a
+/// server under load may drop one); the last error fails the test.
+fn get(port: u16, path: &str) -> (String, String) {
+    let mut last = None;
+    for _ in 0..5 {
+        match try_get(port, path) {
+            Ok(response) => return response,
+            Err(e) => last = Some(e),
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    panic!("GET {path} failed five times: {}", last.unwrap())
 }
 
 /// Ends the server when the test ends, however it ends.
@@ -92,7 +107,10 @@ fn datasette_serves_the_sample_database_with_the_metadata() {
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", datasette.display()));
     let mut server = Server(child);
     let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+    // Ready means answering HTTP, not only accepting connections: a server
+    // that has bound its port but not finished starting resets the first
+    // request (the CI failure datasette_connection_reset_at_start).
+    while !matches!(try_get(port, "/-/versions.json"), Ok((status, _)) if status.contains("200")) {
         if let Some(status) = server.0.try_wait().unwrap() {
             let mut err = String::new();
             server.0.stderr.take().unwrap().read_to_string(&mut err).unwrap();
