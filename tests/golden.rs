@@ -19,8 +19,8 @@
 //! - `tests/eval/world-f/`: 15 more (2017-2025, two of them on conflicts no
 //!   other set covers), held out in round 6, a development set since round 7;
 //! - `tests/eval/world-g/`: 15 more (2014-2025; Myanmar, Armenia-Azerbaijan
-//!   and Kosovo-Serbia among them), written in round 7 and held out: no rule
-//!   was written from it.
+//!   and Kosovo-Serbia among them), written and held out in round 7, a
+//!   development set since round 8.
 //!
 //! - `tests/eval/multi/`: 12 articles from several outlets on four events,
 //!   with gold clusters: all are ingested into ONE database, and the pairs of
@@ -192,7 +192,7 @@ fn extract(dir: &Path, folder: &Path) -> Vec<Value> {
 
 /// The sets held out to estimate the hidden ones: their errors are not
 /// printed (only their counts), so that no one writes a rule from them.
-const HELD_OUT: &[&str] = &["world-g", "multi-b"];
+const HELD_OUT: &[&str] = &["multi-b"];
 
 fn held_out(folder: &Path) -> bool {
     folder.file_name().and_then(|n| n.to_str()).is_some_and(|n| HELD_OUT.contains(&n))
