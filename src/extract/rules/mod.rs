@@ -135,7 +135,11 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
         }
         entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
     };
-    let before = r.words.iter().filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i)).rev();
+    let before = r
+        .words
+        .iter()
+        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i) && !gerund_between(r, w.end, i))
+        .rev();
     before.clone().find_map(status).or_else(|| {
         // "the talks should resume", "the conference was postponed": a modal
         // or a verb of calling off right after the noun, in its clause.
@@ -151,14 +155,28 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
     })
 }
 
+/// Whether a gerund after a preposition of time opens a clause of its own
+/// between bytes `from` and `to`: "will meet after holding talks last week"
+/// tells of talks that the "will" before them does not govern.
+fn gerund_between(r: &Reading, from: usize, to: usize) -> bool {
+    let k = r.tok_at(from);
+    r.toks[k..].windows(2).take_while(|w| w[1].end <= to).any(|w| {
+        matches!(w[0].lower, "after" | "before" | "since") && w[1].lower.len() > 5 && w[1].lower.ends_with("ing")
+    })
+}
+
 /// The date expression that belongs to a trigger at `start..end`: right after it
 /// in the same clause, or right before it ("next week's talks").
 pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reach: usize) -> Option<&'r TimeExpr> {
     let after = r
         .dates
         .iter()
-        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
-        .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
+        // "a visit to the east of the country, which was scheduled for
+        // Monday": a relative clause of holding reaches further.
+        .filter(|d| !d.since && d.start >= end && d.start - end <= 2 * after_reach)
+        .filter(|d| {
+            d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, end, d.start)
+        })
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .filter(|d| !quoted_apart(r, start, d.start))
         .min_by_key(|d| d.start);
@@ -282,7 +300,8 @@ const REDUCED: &[&str] = &["scheduled", "set", "due", "slated", "planned", "held
 /// Whether the text from a trigger's end to `at` is the trigger's own
 /// relative clause of holding: "the summit, which will be held in Jeddah
 /// on May 19", "talks with the RRF, which are scheduled to take place on
-/// Wednesday in Geneva". Its date and place are the event's.
+/// Wednesday in Geneva", "a visit to the east, which was scheduled for
+/// Monday". Its date and place are the event's.
 pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let gap = &r.text[end..at];
     // "the talks, which will be held", "the meetings that had been
@@ -306,7 +325,9 @@ pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let mut held = reduced;
     let plain = words.all(|w| {
         let lower = lower_cow(w);
-        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts");
+        // "which was scheduled for Monday": a schedule says when it is held.
+        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts")
+            || REDUCED.contains(&&*lower);
         let i = at_word(w);
         HOLDING.contains(&&*lower)
             || r.places.iter().any(|p| p.start <= i && i < p.end)
