@@ -358,7 +358,9 @@ pub(crate) fn main_country(
                 continue;
             };
             // "Russia says", and the attacker's side in "Saudi-led", "Iran-backed": no location.
-            if acts_as_subject(index, &st[f.end..]) || st[f.end..].starts_with("-led") || st[f.end..].starts_with("-backed")
+            if acts_as_subject(index, &st[f.end..])
+                || st[f.end..].starts_with("-led")
+                || st[f.end..].starts_with("-backed")
             {
                 continue;
             }

@@ -174,9 +174,7 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         // "a visit to the east of the country, which was scheduled for
         // Monday": a relative clause of holding reaches further.
         .filter(|d| !d.since && d.start >= end && d.start - end <= 2 * after_reach)
-        .filter(|d| {
-            d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, end, d.start)
-        })
+        .filter(|d| d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .filter(|d| !quoted_apart(r, start, d.start))
         .min_by_key(|d| d.start);

@@ -2526,7 +2526,8 @@ fn a_country_after_unrest_in_is_what_is_discussed() {
 #[test]
 fn an_institutions_headquarters_is_a_venue() {
     // "at the EU headquarters" is where the visit went (in Brussels).
-    let evs = events("Karl Brandtner arrived at the EU headquarters on Monday for talks with Anna Vesel.", "2023-02-27");
+    let evs =
+        events("Karl Brandtner arrived at the EU headquarters on Monday for talks with Anna Vesel.", "2023-02-27");
     let v = of(&evs, Kind::Visit);
     assert!(v.len() == 1 && v[0].place.as_deref() == Some("EU headquarters"), "{evs:#?}");
 }
@@ -2566,4 +2567,13 @@ fn talks_after_a_gerund_are_not_governed_by_the_modal_before_it() {
     );
     let held = of(&evs, Kind::Talks).into_iter().find(|t| t.date_text.as_deref() == Some("last week"));
     assert!(held.is_some_and(|t| t.status == Status::Happened), "{evs:#?}");
+}
+
+#[test]
+fn earlier_talks_were_held() {
+    // "will build on earlier discussions": talks told as earlier were held,
+    // whatever the modal before them.
+    let evs = events("Karl Brandtner will build on earlier discussions with Anna Vesel in Porto Lume.", "2023-05-02");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Happened, "{evs:#?}");
 }
