@@ -135,12 +135,13 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
         }
         entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
     };
-    let before = r
+    let cue = r
         .words
         .iter()
         .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i) && !gerund_between(r, w.end, i))
-        .rev();
-    before.clone().find_map(status).or_else(|| {
+        .rev()
+        .find_map(status);
+    let after = || {
         // "the talks should resume", "the conference was postponed": a modal
         // or a verb of calling off right after the noun, in its clause.
         let k = r.tok_at(i);
@@ -152,7 +153,14 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
             // Not a purpose ("met on Monday to discuss"): that is what the meeting is for.
             .filter(|w| !r.text[w.start..w.end].starts_with("to "))
             .find_map(status)
-    })
+    };
+    match cue {
+        // "the planned talks were postponed": calling the meeting off
+        // outranks the planning its noun phrase tells of.
+        Some(Status::Planned) => after().filter(|&s| s == Status::Cancelled).or(cue),
+        Some(_) => cue,
+        None => after(),
+    }
 }
 
 /// Whether a gerund after a preposition of time opens a clause of its own

@@ -2577,3 +2577,12 @@ fn earlier_talks_were_held() {
     let t = of(&evs, Kind::Talks);
     assert!(t.len() == 1 && t[0].status == Status::Happened, "{evs:#?}");
 }
+
+#[test]
+fn planned_talks_called_off_are_cancelled() {
+    // "the planned talks were postponed": the verb of calling off after the
+    // noun outranks the planning adjective before it.
+    let evs = events("The planned talks were postponed on Monday, Karl Brandtner said.", "2023-05-02");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Cancelled, "{evs:#?}");
+}
