@@ -98,6 +98,9 @@ pub enum Class {
     /// A verb after a capital that makes it its country's government acting
     /// ("Moscow said", "Riyadh has", "Ankara vetoed").
     ActingVerb,
+    /// A noun for the fighting an article reports ("the war in X", "X's
+    /// conflict"): the country it names is where the article's tolls are.
+    Conflict,
 }
 
 impl Class {
@@ -130,6 +133,7 @@ impl Class {
                 | Class::Determiner
                 | Class::Residing
                 | Class::ActingVerb
+                | Class::Conflict
         )
     }
 }
@@ -224,6 +228,7 @@ pub enum WordClass {
     Determiner,
     Residing,
     ActingVerb,
+    Conflict,
 }
 
 impl WordClass {
@@ -274,6 +279,7 @@ impl WordClass {
             WordClass::Determiner => Class::Determiner,
             WordClass::Residing => Class::Residing,
             WordClass::ActingVerb => Class::ActingVerb,
+            WordClass::Conflict => Class::Conflict,
         }
     }
 }
@@ -396,6 +402,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "determiner" => WordClass::Determiner,
                 "residing" => WordClass::Residing,
                 "acting_verb" => WordClass::ActingVerb,
+                "conflict" => WordClass::Conflict,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -412,8 +419,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
                              talks_adjective, attend, region_noun, apart, quantifier, \
                              before_verb, plural_before, \
-                             visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing \
-                             or acting_verb)"
+                             visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
+                             acting_verb or conflict)"
                         ),
                     ))
                 }

@@ -135,8 +135,13 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
         }
         entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
     };
-    let before = r.words.iter().filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i)).rev();
-    before.clone().find_map(status).or_else(|| {
+    let cue = r
+        .words
+        .iter()
+        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i) && !gerund_between(r, w.end, i))
+        .rev()
+        .find_map(status);
+    let after = || {
         // "the talks should resume", "the conference was postponed": a modal
         // or a verb of calling off right after the noun, in its clause.
         let k = r.tok_at(i);
@@ -148,6 +153,23 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
             // Not a purpose ("met on Monday to discuss"): that is what the meeting is for.
             .filter(|w| !r.text[w.start..w.end].starts_with("to "))
             .find_map(status)
+    };
+    match cue {
+        // "the planned talks were postponed": calling the meeting off
+        // outranks the planning its noun phrase tells of.
+        Some(Status::Planned) => after().filter(|&s| s == Status::Cancelled).or(cue),
+        Some(_) => cue,
+        None => after(),
+    }
+}
+
+/// Whether a gerund after a preposition of time opens a clause of its own
+/// between bytes `from` and `to`: "will meet after holding talks last week"
+/// tells of talks that the "will" before them does not govern.
+fn gerund_between(r: &Reading, from: usize, to: usize) -> bool {
+    let k = r.tok_at(from);
+    r.toks[k..].windows(2).take_while(|w| w[1].end <= to).any(|w| {
+        matches!(w[0].lower, "after" | "before" | "since") && w[1].lower.len() > 5 && w[1].lower.ends_with("ing")
     })
 }
 
@@ -157,8 +179,10 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     let after = r
         .dates
         .iter()
-        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
-        .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
+        // "a visit to the east of the country, which was scheduled for
+        // Monday": a relative clause of holding reaches further.
+        .filter(|d| !d.since && d.start >= end && d.start - end <= 2 * after_reach)
+        .filter(|d| d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .filter(|d| !quoted_apart(r, start, d.start))
         .min_by_key(|d| d.start);
@@ -282,7 +306,8 @@ const REDUCED: &[&str] = &["scheduled", "set", "due", "slated", "planned", "held
 /// Whether the text from a trigger's end to `at` is the trigger's own
 /// relative clause of holding: "the summit, which will be held in Jeddah
 /// on May 19", "talks with the RRF, which are scheduled to take place on
-/// Wednesday in Geneva". Its date and place are the event's.
+/// Wednesday in Geneva", "a visit to the east, which was scheduled for
+/// Monday". Its date and place are the event's.
 pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let gap = &r.text[end..at];
     // "the talks, which will be held", "the meetings that had been
@@ -306,7 +331,9 @@ pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let mut held = reduced;
     let plain = words.all(|w| {
         let lower = lower_cow(w);
-        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts");
+        // "which was scheduled for Monday": a schedule says when it is held.
+        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts")
+            || REDUCED.contains(&&*lower);
         let i = at_word(w);
         HOLDING.contains(&&*lower)
             || r.places.iter().any(|p| p.start <= i && i < p.end)

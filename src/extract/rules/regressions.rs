@@ -2484,3 +2484,105 @@ fn a_run_of_repeated_statements_is_one_statement_compared_with_few_reports() {
         s.first().map(|s| s.mentions.len())
     );
 }
+
+// ------------------------------------------------- fields (issue 15, round 8)
+
+#[test]
+fn a_toll_in_the_conflict_is_placed_in_the_country_of_the_war() {
+    // "killed in the conflict" names no place: the country the article's
+    // fighting is in ("the war in X") places it, not a country someone
+    // travelled to, however often named.
+    let evs = events(
+        "Karl Brandtner flew to Kenya for talks.\n\nHe left Kenya on Monday.\n\n\
+         Aid groups warn of famine in the war in Chad.\n\nSo far, about 300 people have been killed in the conflict.",
+        "2024-01-10",
+    );
+    let t = of(&evs, Kind::DeathToll);
+    assert!(t.len() == 1 && t[0].place.as_deref() == Some("Chad"), "{evs:#?}");
+}
+
+#[test]
+fn an_adjective_after_in_is_no_place_of_the_war() {
+    // "in Eritrean-held areas": the adjective after "in" is no location.
+    let evs = events(
+        "Karl Brandtner spoke of Ethiopia on Monday.\n\nFighting raged in Eritrean-held areas.\n\n\
+         At least 40 people have been killed in the fighting.",
+        "2024-01-10",
+    );
+    let t = of(&evs, Kind::DeathToll);
+    assert!(t.len() == 1 && t[0].place.as_deref() == Some("Ethiopia"), "{evs:#?}");
+}
+
+#[test]
+fn a_country_after_unrest_in_is_what_is_discussed() {
+    let evs = events(
+        "Karl Brandtner and Anna Vesel held a meeting on Tuesday to discuss the civil unrest in Chad.",
+        "2024-01-10",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].place.as_deref() != Some("Chad"), "{evs:#?}");
+}
+
+#[test]
+fn an_institutions_headquarters_is_a_venue() {
+    // "at the EU headquarters" is where the visit went (in Brussels).
+    let evs =
+        events("Karl Brandtner arrived at the EU headquarters on Monday for talks with Anna Vesel.", "2023-02-27");
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && v[0].place.as_deref() == Some("EU headquarters"), "{evs:#?}");
+}
+
+#[test]
+fn the_cancelation_or_collapse_of_talks_calls_them_off() {
+    let evs = events(
+        "Karl Brandtner spoke on Friday about the cancelation of peace talks with the Kassala Liberation Front.",
+        "2019-09-14",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Cancelled, "{evs:#?}");
+    let evs = events("It was his first trip following the collapse of talks with Anna Vesel.", "2019-09-14");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Cancelled, "{evs:#?}");
+}
+
+#[test]
+fn a_relative_clause_of_schedule_dates_the_event_further_on() {
+    // "a visit to the east of the country, which was scheduled for Monday":
+    // the schedule's day is the visit's, though far from its noun.
+    let evs = events(
+        "Karl Brandtner decided to postpone a visit to the east of the country, which was scheduled for Monday.",
+        "2021-04-27",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && day(v[0]).as_deref() == Some("2021-04-26"), "{evs:#?}");
+    assert_eq!(v[0].status, Status::Cancelled);
+}
+
+#[test]
+fn talks_after_a_gerund_are_not_governed_by_the_modal_before_it() {
+    // "will meet ... after holding talks last week": the talks were held.
+    let evs = events(
+        "Karl Brandtner and Anna Vesel will meet next week after holding four-day talks in Porto Lume last week.",
+        "2023-05-14",
+    );
+    let held = of(&evs, Kind::Talks).into_iter().find(|t| t.date_text.as_deref() == Some("last week"));
+    assert!(held.is_some_and(|t| t.status == Status::Happened), "{evs:#?}");
+}
+
+#[test]
+fn earlier_talks_were_held() {
+    // "will build on earlier discussions": talks told as earlier were held,
+    // whatever the modal before them.
+    let evs = events("Karl Brandtner will build on earlier discussions with Anna Vesel in Porto Lume.", "2023-05-02");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Happened, "{evs:#?}");
+}
+
+#[test]
+fn planned_talks_called_off_are_cancelled() {
+    // "the planned talks were postponed": the verb of calling off after the
+    // noun outranks the planning adjective before it.
+    let evs = events("The planned talks were postponed on Monday, Karl Brandtner said.", "2023-05-02");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Cancelled, "{evs:#?}");
+}

@@ -260,7 +260,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             let purpose = between.rsplit_once(" for ").is_some_and(|(_, np)| {
                 np.split_whitespace().count() <= 4 && np.split_whitespace().all(|x| x.chars().all(char::is_alphabetic))
             });
+            // "the talks would build on earlier discussions": a meeting
+            // called distinct restates none.
             (det.is_empty() || purpose && det != "a" && det != "an")
+                && !distinct
                 && !between.contains(" and ")
                 && !between.contains(';')
         });
