@@ -194,6 +194,7 @@ pub(crate) fn visits(
                 .filter(|c| c.event.kind == Kind::Talks && c.at > r.offset + w.start)
                 .find_map(|c| c.event.place.clone()),
         };
+        let visitor_start = visitor.as_ref().map(|v| v.start);
         if let Some(v) = visitor {
             for name in coordinated_before(r, v.start) {
                 ev.actors.push(EventActor { name, role: Role::Visitor });
@@ -210,7 +211,10 @@ pub(crate) fn visits(
         // "the visit", "his trip", "Maas' trip to Benghazi": a trip already reported.
         let anaphoric =
             ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str()) || is_possessive(&det);
-        let described = described_delegations(r, &ev);
+        let mut described = described_delegations(r, &ev);
+        if let Some(sent) = visitor_start.and_then(|at| sent_group(r, dict, w, &t.phrase, at)) {
+            described.push(sent);
+        }
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.described = described;
         c.anaphoric = anaphoric;
@@ -224,6 +228,32 @@ pub(crate) fn visits(
     }
     stays(r, dict, anchor, out);
     one_trip_per_sentence(dict, out, before);
+}
+
+/// "Sudan's army has sent a delegation to Jeddah", "M23 is sending envoys
+/// to Luanda": the group a body sends travels in its name, and is named as
+/// the body's group ("Sudanese army delegation") beside the body, as a
+/// delegation the text describes is (see `Candidate::described`). Only for
+/// a body or a country before the group noun, not inside its name ("the
+/// Houthi delegation to Geneva" is named already), and never a person's
+/// ("Putin's envoys"). Returns (sender, group).
+fn sent_group(
+    r: &Reading,
+    dict: &Dictionaries,
+    w: &entities::Found,
+    phrase: &str,
+    visitor_start: usize,
+) -> Option<(String, String)> {
+    let noun = phrase.split(' ').next()?;
+    if visitor_start >= w.start || !dict.index().is_word_of(noun, Class::VisitingGroup) {
+        return None;
+    }
+    let sender = r.actors.iter().filter(|a| a.start == visitor_start).max_by_key(|a| a.end)?;
+    if sender.person() || sender.agency() || sender.end > w.start {
+        return None;
+    }
+    let written = r.text.get(w.start..w.start + noun.len())?;
+    Some((sender.name.to_string(), format!("{} {}", sender.name, written.to_lowercase())))
 }
 
 /// "the visiting Iranian foreign minister X ... in Damascus": "visiting" as
