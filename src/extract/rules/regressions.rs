@@ -737,7 +737,8 @@ fn a_country_that_will_send_a_delegation_is_the_visitor_not_a_name_after_a_later
     );
     let visits = of(&evs, Kind::Visit);
     assert_eq!(visits.len(), 1, "{evs:#?}");
-    assert_eq!(actors(visits[0]), ["Kassala Liberation Front"]);
+    // (The delegation it sends is named beside it.)
+    assert_eq!(actors(visits[0]), ["Kassala Liberation Front", "Kassala Liberation Front delegation"]);
 }
 
 #[test]
@@ -2483,4 +2484,28 @@ fn a_run_of_repeated_statements_is_one_statement_compared_with_few_reports() {
         s.len(),
         s.first().map(|s| s.mentions.len())
     );
+}
+
+#[test]
+fn a_delegation_a_body_sends_travels_beside_the_body() {
+    let evs = events(
+        "The Northern Liberation Front said on Monday it was sending a delegation to Nairobi for talks with the government.",
+        "2024-03-11",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Northern Liberation Front", "Northern Liberation Front delegation"]);
+    // A person's envoys are no body's group.
+    let evs = events("President Karel Osten sent envoys to Nairobi on Monday for talks with the rebels.", "2024-03-11");
+    let visits = of(&evs, Kind::Visit);
+    assert!(visits.iter().all(|v| actors(v).len() == 1), "{visits:#?}");
+}
+
+#[test]
+fn a_name_after_a_one_word_known_surname_and_al_is_another_person() {
+    let evs = events(
+        "In a statement issued on the official website, Foreign Minister Assad al-Kharbouti said he would visit the region soon.",
+        "2025-01-05",
+    );
+    assert_eq!(speakers(&evs), ["Assad al-Kharbouti"]);
 }
