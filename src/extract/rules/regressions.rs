@@ -2509,3 +2509,37 @@ fn a_name_after_a_one_word_known_surname_and_al_is_another_person() {
     );
     assert_eq!(speakers(&evs), ["Assad al-Kharbouti"]);
 }
+
+#[test]
+fn a_delegation_the_traveller_arrives_with_travels_too_but_not_one_met() {
+    let evs = events(
+        "Rebel negotiator Tomas Verlaine said on Saturday that he had arrived in Kismayo with a Kenyan delegation.",
+        "2023-04-08",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Kenyan delegation"), "{visits:#?}");
+    let evs =
+        events("Tomas Verlaine arrived in Kismayo on Saturday for talks with the Kenyan delegation.", "2023-04-08");
+    let visits = of(&evs, Kind::Visit);
+    assert!(visits.iter().all(|v| !actors(v).contains(&"Kenyan delegation")), "{visits:#?}");
+}
+
+#[test]
+fn a_delegation_from_a_country_is_named_as_that_country_s_delegation() {
+    let evs = events("A delegation from the Republic of Kenya arrived in Kismayo on Saturday.", "2023-04-08");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Kenya", "Kenya delegation"]);
+}
+
+#[test]
+fn a_companion_described_then_named_in_apposition_is_the_named_person() {
+    let evs = events(
+        "The Jubaland rebels said on Friday they would keep fighting. A Kenyan team, accompanied by the rebels' spokesman, Tomas Verlaine, arrived in Kismayo on Saturday.",
+        "2023-04-08",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Tomas Verlaine"), "{visits:#?}");
+}
