@@ -2543,3 +2543,28 @@ fn a_companion_described_then_named_in_apposition_is_the_named_person() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert!(actors(visits[0]).contains(&"Tomas Verlaine"), "{visits:#?}");
 }
+
+#[test]
+fn a_body_s_official_named_by_title_only_is_described_beside_the_body() {
+    let evs = events("Arab League special envoy meets with rebel leaders in Kismayo", "2024-01-11");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Arab League special envoy"), "{talks:#?}");
+    // A named official is the actor himself.
+    let evs = events(
+        "Army chief Tomas Verlaine met Karel Osten, the Arab League's special envoy, on Wednesday in Kismayo.",
+        "2024-01-11",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| !actors(t).iter().any(|a| a.ends_with("envoy"))), "{talks:#?}");
+}
+
+#[test]
+fn an_unknown_body_s_official_in_apposition_to_a_name_is_no_actor_of_its_own() {
+    let evs = events(
+        "Army chief Tomas Verlaine met Karel Osten, the Harbor Union's special envoy, on Wednesday in Kismayo.",
+        "2024-01-11",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| !actors(t).iter().any(|a| a.ends_with("envoy"))), "{talks:#?}");
+}
