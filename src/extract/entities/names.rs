@@ -202,6 +202,13 @@ fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
     })
 }
 
+/// Whether a word is a name behind an "al-"/"el-" particle ("al-Shaibani").
+fn particle_name(toks: &[Tok], w: &Word) -> bool {
+    w.t1 > w.t0 + 2
+        && matches!(toks[w.t0].lower, "al" | "el")
+        && toks[w.t1 - 1].text.starts_with(|c: char| c.is_uppercase())
+}
+
 /// Connectors that may stand inside an organisation's name ("Council of Europe").
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "in"];
 
@@ -376,10 +383,11 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
             // dictionary knows: "Idris Bako" is one name, whose first word
             // only looks like a known surname. The reader decides whether it
             // is the dictionary's person ("Abiy Ahmed") or another.
+            // ("Assad al-Shaibani": a word after "al-" is capitalised too.)
             let plain = |k: usize| {
                 k < w.len()
                     && !run.connector[k]
-                    && w[k].cap
+                    && (w[k].cap || particle_name(cx.toks, &w[k]))
                     && !w[k].acronym
                     && cx.known_over(w[k].start).is_none()
                     && cx.is_title(w[k].t0).is_none()

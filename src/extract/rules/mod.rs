@@ -600,8 +600,45 @@ pub(crate) fn described_delegations(r: &Reading, ev: &Event) -> Vec<(String, Str
     r.actors
         .iter()
         .filter(|a| ev.actors.iter().any(|x| *x.name == *a.name))
-        .filter_map(|a| Some((a.name.to_string(), delegation_as_written(r, a)?.to_string())))
+        .filter_map(|a| {
+            let written = delegation_as_written(r, a).or_else(|| official_as_written(r, a))?;
+            Some((a.name.to_string(), written.to_string()))
+        })
         .collect()
+}
+
+/// "ASEAN special envoy", "the African Union's envoy": a body's official
+/// the text names by title only stands in the body's place, and is
+/// described as written beside it. None when a name follows the title
+/// (that person is the actor) or no title follows the body.
+pub(crate) fn official_as_written<'r>(r: &'r Reading, a: &ActorSpan) -> Option<&'r str> {
+    if a.person() || a.agency() || a.how == super::reading::How::Pronoun {
+        return None;
+    }
+    let mut k = r.tok_at(a.end);
+    // The body's possessive: "the African Union's special envoy".
+    if r.toks.get(k).is_some_and(|t| matches!(t.text, "'" | "\u{2019}"))
+        && r.toks.get(k + 1).is_some_and(|t| t.lower == "s")
+    {
+        k += 2;
+    }
+    let (set, end) = r.classes.get(k).copied().flatten()?;
+    if !set.iter().any(|c| matches!(c, WordClass::Title(_))) {
+        return None;
+    }
+    let named =
+        r.toks.get(end).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(|c: char| c.is_uppercase()));
+    let title_end = r.toks[end - 1].end;
+    // ... nor when it stands in apposition to a name ("X, ASEAN's envoy").
+    let apposition = |p: &ActorSpan| {
+        let gap = r.text.get(p.end..a.start).unwrap_or("").trim();
+        p.end <= a.start && ["the", "The"].iter().find_map(|d| gap.strip_suffix(d)).unwrap_or(gap).trim() == ","
+    };
+    if named || r.actors.iter().any(|p| p.person() && ((p.start >= a.end && p.start <= title_end) || apposition(p))) {
+        return None;
+    }
+    let written = r.text.get(a.start..title_end)?;
+    Some(["the ", "The "].iter().find_map(|d| written.strip_prefix(d)).unwrap_or(written))
 }
 
 /// Whether the text between bytes `lo` and `hi` crosses into another

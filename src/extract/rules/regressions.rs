@@ -737,7 +737,8 @@ fn a_country_that_will_send_a_delegation_is_the_visitor_not_a_name_after_a_later
     );
     let visits = of(&evs, Kind::Visit);
     assert_eq!(visits.len(), 1, "{evs:#?}");
-    assert_eq!(actors(visits[0]), ["Kassala Liberation Front"]);
+    // (The delegation it sends is named beside it.)
+    assert_eq!(actors(visits[0]), ["Kassala Liberation Front", "Kassala Liberation Front delegation"]);
 }
 
 #[test]
@@ -2585,4 +2586,87 @@ fn planned_talks_called_off_are_cancelled() {
     let evs = events("The planned talks were postponed on Monday, Karl Brandtner said.", "2023-05-02");
     let t = of(&evs, Kind::Talks);
     assert!(t.len() == 1 && t[0].status == Status::Cancelled, "{evs:#?}");
+}
+
+#[test]
+fn a_delegation_a_body_sends_travels_beside_the_body() {
+    let evs = events(
+        "The Northern Liberation Front said on Monday it was sending a delegation to Nairobi for talks with the government.",
+        "2024-03-11",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Northern Liberation Front", "Northern Liberation Front delegation"]);
+    // A person's envoys are no body's group.
+    let evs = events("President Karel Osten sent envoys to Nairobi on Monday for talks with the rebels.", "2024-03-11");
+    let visits = of(&evs, Kind::Visit);
+    assert!(visits.iter().all(|v| actors(v).len() == 1), "{visits:#?}");
+}
+
+#[test]
+fn a_name_after_a_one_word_known_surname_and_al_is_another_person() {
+    let evs = events(
+        "In a statement issued on the official website, Foreign Minister Assad al-Kharbouti said he would visit the region soon.",
+        "2025-01-05",
+    );
+    assert_eq!(speakers(&evs), ["Assad al-Kharbouti"]);
+}
+
+#[test]
+fn a_delegation_the_traveller_arrives_with_travels_too_but_not_one_met() {
+    let evs = events(
+        "Rebel negotiator Tomas Verlaine said on Saturday that he had arrived in Kismayo with a Kenyan delegation.",
+        "2023-04-08",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Kenyan delegation"), "{visits:#?}");
+    let evs =
+        events("Tomas Verlaine arrived in Kismayo on Saturday for talks with the Kenyan delegation.", "2023-04-08");
+    let visits = of(&evs, Kind::Visit);
+    assert!(visits.iter().all(|v| !actors(v).contains(&"Kenyan delegation")), "{visits:#?}");
+}
+
+#[test]
+fn a_delegation_from_a_country_is_named_as_that_country_s_delegation() {
+    let evs = events("A delegation from the Republic of Kenya arrived in Kismayo on Saturday.", "2023-04-08");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Kenya", "Kenya delegation"]);
+}
+
+#[test]
+fn a_companion_described_then_named_in_apposition_is_the_named_person() {
+    let evs = events(
+        "The Jubaland rebels said on Friday they would keep fighting. A Kenyan team, accompanied by the rebels' spokesman, Tomas Verlaine, arrived in Kismayo on Saturday.",
+        "2023-04-08",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Tomas Verlaine"), "{visits:#?}");
+}
+
+#[test]
+fn a_body_s_official_named_by_title_only_is_described_beside_the_body() {
+    let evs = events("Arab League special envoy meets with rebel leaders in Kismayo", "2024-01-11");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Arab League special envoy"), "{talks:#?}");
+    // A named official is the actor himself.
+    let evs = events(
+        "Army chief Tomas Verlaine met Karel Osten, the Arab League's special envoy, on Wednesday in Kismayo.",
+        "2024-01-11",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| !actors(t).iter().any(|a| a.ends_with("envoy"))), "{talks:#?}");
+}
+
+#[test]
+fn an_unknown_body_s_official_in_apposition_to_a_name_is_no_actor_of_its_own() {
+    let evs = events(
+        "Army chief Tomas Verlaine met Karel Osten, the Harbor Union's special envoy, on Wednesday in Kismayo.",
+        "2024-01-11",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| !actors(t).iter().any(|a| a.ends_with("envoy"))), "{talks:#?}");
 }
