@@ -793,9 +793,23 @@ fn apposition_title(cx: &Context, k: usize) -> Option<(Box<str>, Option<Gender>)
             return Some(None);
         }
         let (g, end) = cx.is_title(s)?;
+        // "During talks with X, the UN envoy reiterated": a verb right after
+        // the title makes the title the next clause's subject, not X's.
+        if cx.toks.get(end).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !closes_apposition(t.lower)
+        }) {
+            return Some(None);
+        }
         let text = &cx.text[cx.toks[s].start..cx.toks[end - 1].end];
         Some(Some((text.to_ascii_lowercase().into_boxed_str(), g)))
     })?
+}
+
+/// A lower-case word that may follow the title of an apposition: its
+/// complement ("the envoy for Yemen") or the clause it closes ("the envoy
+/// who", "the envoy and").
+fn closes_apposition(word: &str) -> bool {
+    matches!(word, "for" | "to" | "of" | "in" | "on" | "at" | "from" | "and" | "who" | "with" | "since" | "until")
 }
 
 /// "(RSF)" after an organisation's name, at token `k`.
