@@ -456,7 +456,9 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
             }
             continue;
         }
-        if run.connector[i] || !w[i].cap {
+        // "al-Mortada": a name's word, though it opens in lower case.
+        let al_word = w[i].t1 > w[i].t0 + 1 && matches!(cx.toks[w[i].t0].lower, "al" | "el");
+        if run.connector[i] || !(w[i].cap || al_word) {
             // "of", "and", a particle: they only join words within a chunk.
             i += 1;
             continue;

@@ -2600,3 +2600,20 @@ fn a_title_its_verb_follows_is_no_apposition_of_the_name_before() {
     );
     assert_eq!(speakers(&evs), ["Marten Grimsby"]);
 }
+
+#[test]
+fn a_surname_with_a_lower_case_al_refers_back_to_its_full_name() {
+    let evs = events(
+        "Rebel official Abdul Qader al-Murtazi said on Tuesday the detainees had arrived.\n\n\
+         \u{201c}The deal will be fully implemented,\u{201d} said al-Murtazi, who heads the prisoners committee.",
+        "2023-04-09",
+    );
+    assert_eq!(speakers(&evs), ["Abdul Qader al-Murtazi", "Abdul Qader al-Murtazi"]);
+}
+
+#[test]
+fn issued_a_statement_saying_is_one_act_read_from_its_participle() {
+    let evs =
+        events("The two sides issued a statement Saturday saying they will focus on the ceasefire.", "2018-05-12");
+    assert_eq!(speakers(&evs), ["two sides"]);
+}

@@ -67,6 +67,13 @@ pub(crate) fn statement(
         if adjective_position && phrase.ends_with("ed") {
             continue;
         }
+        // "issued a statement Saturday saying": the participle reports the
+        // same act, and its reading names the speaker.
+        if phrase.ends_with(" statement")
+            && r.text[w.end..].split_whitespace().take(4).any(|x| x == "saying" || x == "that")
+        {
+            continue;
+        }
         // "the statement read": "read" speaks only for a text issued.
         if phrase == "read" && !of_class(dict, before_word, WordClass::Issued) {
             continue;
