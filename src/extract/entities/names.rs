@@ -464,7 +464,9 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
             }
             continue;
         }
-        if run.connector[i] || !w[i].cap {
+        // "al-Mortada": a name's word, though it opens in lower case.
+        let al_word = w[i].t1 > w[i].t0 + 1 && matches!(cx.toks[w[i].t0].lower, "al" | "el");
+        if run.connector[i] || !(w[i].cap || al_word) {
             // "of", "and", a particle: they only join words within a chunk.
             i += 1;
             continue;
@@ -801,9 +803,23 @@ fn apposition_title(cx: &Context, k: usize) -> Option<(Box<str>, Option<Gender>)
             return Some(None);
         }
         let (g, end) = cx.is_title(s)?;
+        // "During talks with X, the UN envoy reiterated": a verb right after
+        // the title makes the title the next clause's subject, not X's.
+        if cx.toks.get(end).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !closes_apposition(t.lower)
+        }) {
+            return Some(None);
+        }
         let text = &cx.text[cx.toks[s].start..cx.toks[end - 1].end];
         Some(Some((text.to_ascii_lowercase().into_boxed_str(), g)))
     })?
+}
+
+/// A lower-case word that may follow the title of an apposition: its
+/// complement ("the envoy for Yemen") or the clause it closes ("the envoy
+/// who", "the envoy and").
+fn closes_apposition(word: &str) -> bool {
+    matches!(word, "for" | "to" | "of" | "in" | "on" | "at" | "from" | "and" | "who" | "with" | "since" | "until")
 }
 
 /// "(RSF)" after an organisation's name, at token `k`.

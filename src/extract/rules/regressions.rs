@@ -2670,3 +2670,136 @@ fn an_unknown_body_s_official_in_apposition_to_a_name_is_no_actor_of_its_own() {
     let talks = of(&evs, Kind::Talks);
     assert!(talks.iter().all(|t| !actors(t).iter().any(|a| a.ends_with("envoy"))), "{talks:#?}");
 }
+
+// ------------------------------------------------- statements (round 8, speak8)
+
+#[test]
+fn a_negation_before_an_adverb_negates_the_speech_verb() {
+    let evs = events(
+        "The Kassala government media office did not immediately respond to a request for comment.",
+        "2023-04-09",
+    );
+    assert!(speakers(&evs).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_negation_in_a_relative_clause_does_not_negate_the_main_verb() {
+    let evs = events(
+        "The government in Porto Lume, with which the Kassala Liberation Front has refused to negotiate, \
+         voiced concern and sought clarifications.",
+        "2019-03-05",
+    );
+    let s = speakers(&evs);
+    assert!(s.len() == 1 && s[0].contains("government in Porto Lume"), "{s:?}");
+}
+
+#[test]
+fn an_inverted_attribution_after_a_dash_names_the_speaker() {
+    let evs = events(
+        "Karl Brandtner arrived in Porto Lume on Monday.\n\n\
+         \u{201c}The advisers met yesterday in Porto Lume,\u{201d} \u{2013} said Brandtner.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner"]);
+}
+
+#[test]
+fn an_inverted_attribution_names_the_person_after_a_long_title() {
+    let evs = events(
+        "The exchange of prisoners went well, said the first Deputy Minister of foreign Affairs Vadym Kestrenko.",
+        "2019-03-05",
+    );
+    let s = speakers(&evs);
+    assert!(s.len() == 1 && s[0].ends_with("Vadym Kestrenko"), "{s:?}");
+}
+
+#[test]
+fn quoted_as_saying_names_the_person_not_the_body_of_his_title() {
+    let evs = events(
+        "The state news agency Tass quoted the Kassala Liberation Front\u{2019}s spokesman Omar Dellaby as saying \
+         the delegation held consultations.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Omar Dellaby"]);
+}
+
+#[test]
+fn cited_as_saying_names_the_body_cited_not_the_agency() {
+    let evs = events(
+        "The Interfax news agency cited an unidentified Kassala Foreign Ministry spokesman as saying \
+         the meeting underlined the need to resume contacts.",
+        "2019-03-05",
+    );
+    let s = speakers(&evs);
+    assert!(s.len() == 1 && s[0].contains("Kassala Foreign Ministry"), "{s:?}");
+}
+
+#[test]
+fn a_plural_noun_or_an_adjective_is_no_speech_verb() {
+    // "Gulf states have": an -s form before an auxiliary is a plural noun;
+    // "making repeated efforts": an -ed form after an -ing verb is an adjective.
+    let evs = events(
+        "Forces loyal to President Karl Brandtner backed by mainly Gulf Arab states have been locked in war.\n\n\
+         For years, the Kassala Liberation Front has been making repeated diplomatic efforts.",
+        "2019-03-05",
+    );
+    assert!(speakers(&evs).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn according_to_people_unnamed_makes_no_statement_of_the_subject() {
+    let evs = events(
+        "The Kassala junta, which seized power in a coup, is facing its biggest threat yet, according to analysts.",
+        "2019-03-05",
+    );
+    assert!(speakers(&evs).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn noun_speech_acts_are_statements() {
+    let evs = events(
+        "Kassala authorities made further allegations of incursions.\n\n\
+         The Porto Lume Department of State released the following statement:",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs).len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn the_statement_read_is_its_issuers_statement() {
+    let evs = events(
+        "In a statement, the Kassala Liberation Front said the meeting had been useful.\n\n\
+         The sides agreed to continue to hold meetings in future, the statement read.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Kassala Liberation Front", "Kassala Liberation Front"]);
+}
+
+#[test]
+fn a_title_its_verb_follows_is_no_apposition_of_the_name_before() {
+    // "During talks with X, the UN envoy reiterated": the envoy is the
+    // subject of the verb, not X's title.
+    let evs = events(
+        "U.N. envoy Marten Grimsby arrived in Aden on Monday.\n\n\
+         During his discussion with Karl Brandtner, the UN envoy reiterated his commitment to work with the parties.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"]);
+}
+
+#[test]
+fn a_surname_with_a_lower_case_al_refers_back_to_its_full_name() {
+    let evs = events(
+        "Rebel official Abdul Qader al-Murtazi said on Tuesday the detainees had arrived.\n\n\
+         \u{201c}The deal will be fully implemented,\u{201d} said al-Murtazi, who heads the prisoners committee.",
+        "2023-04-09",
+    );
+    assert_eq!(speakers(&evs), ["Abdul Qader al-Murtazi", "Abdul Qader al-Murtazi"]);
+}
+
+#[test]
+fn issued_a_statement_saying_is_one_act_read_from_its_participle() {
+    let evs =
+        events("The two sides issued a statement Saturday saying they will focus on the ceasefire.", "2018-05-12");
+    assert_eq!(speakers(&evs), ["two sides"]);
+}
