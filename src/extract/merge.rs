@@ -152,11 +152,13 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     // that status, however differently each report names the others ("the
     // foreign ministers of the two countries will hold talks in Moscow next
     // week" and "the ministry announced that X and Y will meet in Moscow on
-    // May 19").
+    // May 19"; "the team will hold talks with the Taliban in Doha" and "the
+    // delegation who will meet the Taliban in Doha"). Both dated, or both
+    // not: a meeting whose place is only guessed from a trip ("arrives in X to
+    // advance peace talks") is not the dated meeting of that trip.
     let same_city = |e: &Candidate| {
         c.within.is_some()
-            && e.event.date.is_some()
-            && c.event.date.is_some()
+            && e.event.date.is_some() == c.event.date.is_some()
             && e.event.place == c.event.place
             && e.event.status == c.event.status
             && e.event.actors.iter().any(|a| c.event.actors.iter().any(|b| a.name == b.name))

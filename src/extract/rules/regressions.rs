@@ -2659,3 +2659,14 @@ fn to_be_met_with_hostility_is_no_meeting() {
     );
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn one_city_and_one_participant_make_one_undated_planned_meeting() {
+    // Neither report is dated: the same city and a participant in common
+    // still make one meeting.
+    let evs = events(
+        "Karl Brandtner said the team will hold talks with Norway in Geneva.\n\nAnna Vesel said the delegation that will meet Norway in Geneva is inclusive.",
+        "2021-07-17",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
