@@ -2670,3 +2670,16 @@ fn one_city_and_one_participant_make_one_undated_planned_meeting() {
     );
     assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_trip_someone_opposed_is_not_the_trip_made() {
+    // "opposed the negotiators going to X": a trip refused, which does not
+    // fill in the place of the trip the delegation made.
+    let evs = events(
+        "A rebel delegation visited Norway on Friday.\n\nThe leadership council opposed the negotiators going to Camp David.",
+        "2019-09-14",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.iter().any(|e| e.place.as_deref() == Some("Camp David") && e.status == Status::Refused), "{evs:#?}");
+    assert!(v.iter().any(|e| e.place.as_deref() == Some("Norway") && e.status == Status::Happened), "{evs:#?}");
+}
