@@ -362,6 +362,9 @@ pub(crate) fn place_near<'r>(
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
         // "the Yemen government delegation": part of an actor's name, no venue.
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
+        // "the UN Support Mission in Libya": a country after a capitalised
+        // organisation head and "in" ends the body's name, and is no venue.
+        .filter(|p| !(p.country && names_a_body(r, p.start)))
         // "rebel groups operating in Darfur": the place of a participle of
         // its own, no venue ("taking place in", "being held in" are).
         .filter(|p| !participle_before(r, dict, end, p.start))
@@ -374,6 +377,16 @@ pub(crate) fn place_near<'r>(
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// Whether "in" and a capitalised organisation head ("Mission", "Office")
+/// come right before byte `at`: the place there ends the body's name.
+fn names_a_body(r: &Reading, at: usize) -> bool {
+    let k = r.tok_at(at);
+    k >= 2
+        && r.toks[k - 1].lower == "in"
+        && r.toks[k - 2].text.starts_with(char::is_uppercase)
+        && r.classes.get(k - 2).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::OrgHead))
 }
 
 /// Whether the comma that closes a fronted phrase holding the trigger ("Ahead

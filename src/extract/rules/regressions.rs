@@ -2803,3 +2803,202 @@ fn issued_a_statement_saying_is_one_act_read_from_its_participle() {
         events("The two sides issued a statement Saturday saying they will focus on the ceasefire.", "2018-05-12");
     assert_eq!(speakers(&evs), ["two sides"]);
 }
+
+// ------------------------------------------------ one event per meeting (round 8)
+
+#[test]
+fn to_meet_with_a_place_or_a_date_and_no_object_is_a_meeting() {
+    // "are expected to meet in X", "are scheduled to meet on May 14": the
+    // infinitive has no object, and its subjects meet each other.
+    let evs = events("Envoys of the two blocs are expected to meet in Porto Lume to settle the dispute.", "2023-04-09");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].place.as_deref() == Some("Porto Lume"), "{evs:#?}");
+    assert_eq!(t[0].status, Status::Planned);
+    let evs = events("Karl Brandtner and Anna Vesel are scheduled to meet on May 14.", "2023-05-10");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && day(t[0]).as_deref() == Some("2023-05-14"), "{evs:#?}");
+    // "to meet the deadline": an object, no meeting.
+    let evs = events("The ministry failed to meet the deadline on Monday.", "2023-05-10");
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn talks_after_another_occasion_are_another_meeting_with_its_own_date() {
+    // "expected to meet X, after holding talks over the weekend with Y": two
+    // meetings; the weekend dates the second, not the first.
+    let evs = events(
+        "Karl Brandtner is currently in Porto Lume, where he is expected to meet with President Anna Vesel, after holding talks over the weekend with Kassalan officials.",
+        "2021-11-15",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert_eq!(t.len(), 2, "{evs:#?}");
+    assert!(t.iter().any(|e| e.status == Status::Planned && e.date.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn a_place_past_another_occasion_is_not_the_meetings() {
+    // "a meeting ... before the summit in X": X places the summit.
+    let evs = events(
+        "The government wants a meeting of Karl Brandtner and Anna Vesel to be held before the summit in Porto Lume.",
+        "2016-06-20",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"Karl Brandtner") && e.place.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn a_weak_word_with_its_own_counterpart_beside_a_strong_one_is_a_meeting() {
+    // "for discussions with X on Monday, ... participation in peace talks":
+    // the discussions are a meeting of their own, planned where the
+    // delegation goes; the bare "peace talks" of another clause is not them.
+    let evs = events(
+        "The Sudanese government said it will send a delegation to Cairo for discussions with Karl Brandtner on Monday, keeping open the question of participation in peace talks.",
+        "2024-08-18",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(
+        t.iter().any(|e| e.place.as_deref() == Some("Cairo")
+            && day(e).as_deref() == Some("2024-08-19")
+            && e.status == Status::Planned),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_headline_end_date_ends_the_body_meeting() {
+    // "X-Y meeting to last till Sept 13" restates the body's meeting, which
+    // begins on the 12th: one meeting, the 12th to the 13th.
+    let evs = events(
+        "Karl Brandtner and Anna Vesel meeting to last till Sept 13\n\nA special meeting between Karl Brandtner and Anna Vesel in Porto Lume will begin on September 12.",
+        "2013-09-11",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(t[0].date.map(|d| d.labels()), Some(("2013-09-12".into(), Some("2013-09-13".into()))), "{evs:#?}");
+}
+
+#[test]
+fn a_country_before_a_talks_word_is_no_destination() {
+    // "sending a delegation to Sudan peace talks": the trip goes to the
+    // talks; the country is what they are about.
+    let evs = events("The rebel group said on Monday it was sending a delegation to Sudan peace talks.", "2025-03-17");
+    assert!(of(&evs, Kind::Visit).iter().all(|v| v.place.as_deref() != Some("Sudan")), "{evs:#?}");
+    assert!(of(&evs, Kind::Talks).iter().all(|v| v.place.as_deref() != Some("Sudan")), "{evs:#?}");
+}
+
+#[test]
+fn a_country_ending_a_bodys_name_is_no_venue() {
+    // "the UN Support Mission in Libya": the country ends the body's name.
+    let evs = events(
+        "A round of dialogue facilitated by the UN Support Mission in Libya commenced on Thursday in Porto Lume.",
+        "2015-08-27",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].place.as_deref() == Some("Porto Lume"), "{evs:#?}");
+}
+
+#[test]
+fn violence_in_a_country_is_no_venue() {
+    // "talks with X amidst escalating violence in Y": Y is the topic.
+    let evs = events(
+        "Karl Brandtner left on Friday for talks with the rebels amidst escalating violence in Sudan.",
+        "2021-07-17",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.place.as_deref() != Some("Sudan")), "{evs:#?}");
+}
+
+#[test]
+fn the_same_travellers_at_the_same_place_within_a_week_make_one_trip() {
+    // A visit begun on Sunday and concluded on Tuesday is one trip (but
+    // two visits four days apart are two: see
+    // a_name_before_a_place_noun_is_a_place_not_a_person).
+    let evs = events(
+        "On Tuesday, Karl Brandtner concluded a visit to Porto Lume.\n\nOn Sunday, Karl Brandtner began a visit to Porto Lume, as part of his efforts.",
+        "2021-09-21",
+    );
+    assert_eq!(of(&evs, Kind::Visit).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn contacts_and_a_discussion_with_someone_are_talks() {
+    let evs = events("The decision came after contacts with Karl Brandtner on Sunday.", "2024-08-18");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+    let evs = events("During his discussion with Karl Brandtner, the envoy reiterated his commitment.", "2021-09-21");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+    let evs = events("He took part in a discussion with reporters.", "2021-09-21");
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn one_city_one_time_and_one_participant_make_one_meeting() {
+    // Two reports of one planned meeting that name its sides differently,
+    // at one city and time, sharing a participant.
+    let evs = events(
+        "Norway and Chile will hold talks in Geneva next week.\n\nThe ministry announced on Wednesday that Norway and Karl Brandtner will meet in Geneva on May 19.",
+        "2023-05-10",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn such_a_meeting_refers_back() {
+    // "wants such a meeting to be held": the meeting told before, not a new one.
+    let evs = events(
+        "Karl Brandtner and Anna Vesel want to meet in Geneva with their counterparts.\n\nThe government wants such a meeting to be held soon.",
+        "2016-07-02",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].mentions.len() == 2, "{evs:#?}");
+}
+
+#[test]
+fn a_date_heading_a_wish_to_meet_dates_the_wish() {
+    // "A week ago, X offered to meet in Minsk": the week dates the offer.
+    let evs = events("A week ago, Karl Brandtner and Anna Vesel offered to meet in Geneva.", "2016-11-29");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].date.is_none(), "{evs:#?}");
+}
+
+#[test]
+fn to_meet_with_someone_is_a_meeting_whoever_leads_them() {
+    // "to meet with a delegation led by X": "with" makes it a meeting, even
+    // when the one met is named after "by".
+    let evs =
+        events("Karl Brandtner arrived in Djibouti today to meet with a delegation led by Anna Vesel.", "2020-06-14");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Planned, "{evs:#?}");
+}
+
+#[test]
+fn to_be_met_with_hostility_is_no_meeting() {
+    // A passive "be met with" tells how something is received.
+    let evs = events(
+        "\"The rebels would be met with unrelenting hostility if they entered the capital today,\" Karl Brandtner said.",
+        "2021-11-23",
+    );
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn one_city_and_one_participant_make_one_undated_planned_meeting() {
+    // Neither report is dated: the same city and a participant in common
+    // still make one meeting.
+    let evs = events(
+        "Karl Brandtner said the team will hold talks with Norway in Geneva.\n\nAnna Vesel said the delegation that will meet Norway in Geneva is inclusive.",
+        "2021-07-17",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_trip_someone_opposed_is_not_the_trip_made() {
+    // "opposed the negotiators going to X": a trip refused, which does not
+    // fill in the place of the trip the delegation made.
+    let evs = events(
+        "A rebel delegation visited Norway on Friday.\n\nThe leadership council opposed the negotiators going to Camp David.",
+        "2019-09-14",
+    );
+    let v = of(&evs, Kind::Visit);
+    assert!(v.iter().any(|e| e.place.as_deref() == Some("Camp David") && e.status == Status::Refused), "{evs:#?}");
+    assert!(v.iter().any(|e| e.place.as_deref() == Some("Norway") && e.status == Status::Happened), "{evs:#?}");
+}

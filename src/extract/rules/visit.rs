@@ -90,6 +90,10 @@ pub(crate) fn visits(
         } else {
             destination(r, w.end, from_here, reach)
         };
+        // "sending a delegation to DRC peace talks": a country before a
+        // talks word is what the talks are about, and the trip goes to the
+        // talks, wherever they are.
+        let dest = dest.filter(|p| !names_talks(r, dict, p));
         // A verb of many uses travels only with its destination right after it.
         if t.role == TriggerRole::Weak && dest.is_none_or(|p| p.start - w.end > if bare_verb { 60 } else { 40 }) {
             continue;
@@ -383,6 +387,18 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) ->
                 // nationality, not where the visit goes.
                 .filter(|p| !(p.adjective && r.text[end..p.start].trim().is_empty()))
                 .min_by_key(|p| p.start)
+        })
+}
+
+/// Whether a talks word follows the place right after it ("to DRC peace
+/// talks", "to the Syria talks"): the place modifies the talks noun.
+fn names_talks(r: &Reading, dict: &Dictionaries, p: &PlaceSpan) -> bool {
+    let next = p.end + (r.text[p.end..].len() - r.text[p.end..].trim_start().len());
+    p.country
+        && r.words.iter().any(|w| {
+            w.start == next
+                && entities::triggers(dict, w)
+                    .any(|(_, t)| t.kind == Kind::Talks && t.role != TriggerRole::Ignore && !t.phrase.contains("to "))
         })
 }
 
