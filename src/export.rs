@@ -968,6 +968,25 @@ impl<'a> EventRecord<'a> {
     pub fn write_line(&self, out: &mut dyn Write) -> io::Result<()> {
         write_json_line(&Selected { record: self, columns: Column::defaults(Format::Jsonl), as_array: false }, out)
     }
+
+    /// `write_line`'s line without its opening `{"id":N`, appended to `line`:
+    /// `chronicle extract` writes an article's lines on the thread that
+    /// extracted it, before the ids (numbered across all inputs) are known.
+    /// `write_line_head` writes the rest.
+    pub fn write_line_after_id(&self, line: &mut Vec<u8>) -> io::Result<()> {
+        let columns = Column::defaults(Format::Jsonl);
+        debug_assert_eq!(columns.first(), Some(&Column::Id));
+        let selected = Selected { record: self, columns, as_array: false };
+        selected.write_members(line, 1)?;
+        line.extend_from_slice(b"}\n");
+        Ok(())
+    }
+}
+
+/// The opening `{"id":N` of a JSON Lines event record that
+/// `EventRecord::write_line_after_id` wrote the rest of.
+pub fn write_line_head(id: i64, out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\"id\":{id}")
 }
 
 fn write_json_line(value: &Selected, out: &mut dyn Write) -> io::Result<()> {
@@ -1057,7 +1076,15 @@ impl Selected<'_, '_> {
     /// The JSON `serde_json::to_writer` writes for it, faster (`write_json_str`).
     fn write_json(&self, line: &mut Vec<u8>) -> io::Result<()> {
         line.push(if self.as_array { b'[' } else { b'{' });
-        for (k, c) in self.columns.iter().enumerate() {
+        self.write_members(line, 0)?;
+        line.push(if self.as_array { b']' } else { b'}' });
+        Ok(())
+    }
+
+    /// The members (or elements) from column `from` on, each after a comma
+    /// but the very first.
+    fn write_members(&self, line: &mut Vec<u8>, from: usize) -> io::Result<()> {
+        for (k, c) in self.columns.iter().enumerate().skip(from) {
             if k > 0 {
                 line.push(b',');
             }
@@ -1067,7 +1094,6 @@ impl Selected<'_, '_> {
             }
             write_json_value(line, &self.record.value(*c))?;
         }
-        line.push(if self.as_array { b']' } else { b'}' });
         Ok(())
     }
 }

@@ -13,7 +13,7 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
-use crate::article::Inputs;
+use crate::article::{InputError, Inputs, Pending};
 use crate::cli::ExtractArgs;
 use crate::dict::Dictionaries;
 use crate::export::EventRecord;
@@ -23,6 +23,19 @@ pub const EXAMPLES: &str = "Examples:\n  chronicle extract seeds/000_77c680d69fd
 
 /// Inputs extracted in parallel per batch; output keeps input order.
 const BATCH: usize = 256;
+
+/// An input's output, written on the thread that extracted it: the article
+/// and its extraction are dropped there at once, while their memory is in
+/// that core's cache and its allocator's own (a batch's extractions were
+/// freed by the main thread, and each thread's allocations then landed on
+/// those cold blocks).
+enum Output {
+    /// One `--articles` record, a whole line.
+    Article(Vec<u8>),
+    /// The event lines without their ids (`EventRecord::write_line_after_id`),
+    /// one after the other, and where each ends.
+    Events { lines: Vec<u8>, ends: Vec<usize> },
+}
 
 /// Runs extraction; `Ok(false)` when some input failed.
 pub fn run(dict: &Dictionaries, args: ExtractArgs) -> anyhow::Result<bool> {
@@ -35,27 +48,31 @@ pub fn run(dict: &Dictionaries, args: ExtractArgs) -> anyhow::Result<bool> {
     let mut out = super::stdout();
     let mut next_id = 1;
     let mut ok = true;
+    let articles = args.articles;
     loop {
         let chunk: Vec<_> = inputs.by_ref().take(BATCH).collect();
         if chunk.is_empty() {
             break;
         }
         let results: Vec<_> =
-            chunk.into_par_iter().map(|item| item.and_then(|p| super::ingest::prepare(p, dict, max_bytes))).collect();
+            chunk.into_par_iter().map(|item| item.and_then(|p| output(p, dict, max_bytes, articles))).collect();
         for result in results {
             match result {
-                Ok((prepared, warnings)) => {
+                Ok((output, warnings)) => {
                     for w in warnings {
                         eprintln!("warning: {w}");
                     }
-                    if args.articles {
-                        ArticleRecord::new(prepared).write_line(&mut out)?;
-                        continue;
-                    }
-                    let name = prepared.article.name.as_str();
-                    for event in &prepared.extraction.events {
-                        EventRecord::new(next_id, event, |_| name).write_line(&mut out)?;
-                        next_id += 1;
+                    match output? {
+                        Output::Article(line) => out.write_all(&line)?,
+                        Output::Events { lines, ends } => {
+                            let mut start = 0;
+                            for end in ends {
+                                crate::export::write_line_head(next_id, &mut out)?;
+                                out.write_all(&lines[start..end])?;
+                                start = end;
+                                next_id += 1;
+                            }
+                        }
                     }
                 }
                 Err(e) => {
@@ -67,4 +84,34 @@ pub fn run(dict: &Dictionaries, args: ExtractArgs) -> anyhow::Result<bool> {
     }
     out.flush()?;
     Ok(ok)
+}
+
+/// Reads and extracts one input and writes its output lines in memory.
+#[allow(clippy::type_complexity)]
+fn output(
+    pending: Pending,
+    dict: &Dictionaries,
+    max_bytes: u64,
+    articles: bool,
+) -> Result<(std::io::Result<Output>, Vec<String>), InputError> {
+    if articles {
+        let (prepared, warnings) = super::ingest::prepare(pending, dict, max_bytes)?;
+        let mut line = Vec::new();
+        let written = ArticleRecord::new(prepared).write_line(&mut line).map(|()| Output::Article(line));
+        return Ok((written, warnings));
+    }
+    let (article, extraction, warnings) = super::ingest::read_and_extract(pending, dict, max_bytes)?;
+    let name = article.name.as_str();
+    let mut lines = Vec::new();
+    let mut ends = Vec::with_capacity(extraction.events.len());
+    let written = extraction
+        .events
+        .iter()
+        .try_for_each(|event| {
+            EventRecord::new(0, event, |_| name).write_line_after_id(&mut lines)?;
+            ends.push(lines.len());
+            Ok(())
+        })
+        .map(|()| Output::Events { lines, ends });
+    Ok((written, warnings))
 }

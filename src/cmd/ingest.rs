@@ -37,6 +37,7 @@ use rayon::prelude::*;
 use crate::article::{load, InputError, Inputs, Pending};
 use crate::cli::IngestArgs;
 use crate::dict::Dictionaries;
+use crate::model::{Article, Extraction};
 use crate::store::{content_hash, Access, Outcome, Prepared, Store};
 
 pub const EXAMPLES: &str = "Examples:\n  chronicle ingest seeds/\n  chronicle ingest --published 2013-11-15 --source \"The Moscow Times\" article.txt\n  curl -s https://example.org/story.html | chronicle ingest --name story.html -\n  chronicle ingest archive.jsonl --max-bytes 5000000";
@@ -88,6 +89,20 @@ impl Summary {
 
 /// Reads, decodes and extracts one input: the part that runs on every core.
 pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<(Prepared, Vec<String>), InputError> {
+    let (article, extraction, warnings) = read_and_extract(pending, dict, max_bytes)?;
+    let hash = content_hash(&article);
+    let dict_hash = dict.fingerprint.clone();
+    Ok((Prepared { article, extraction, content_hash: hash, dict_hash, terms: Vec::new() }, warnings))
+}
+
+/// Reads, decodes and extracts one input, with its warnings; `prepare`
+/// without the content hash, which `chronicle extract` prints only with
+/// `--articles` (SHA-256 of the text was 5% of its instructions).
+pub fn read_and_extract(
+    pending: Pending,
+    dict: &Dictionaries,
+    max_bytes: u64,
+) -> Result<(Article, Extraction, Vec<String>), InputError> {
     let location = pending.location();
     let loaded = load(pending, max_bytes)?;
     let extraction = crate::extract::extract(&loaded.article, dict);
@@ -98,9 +113,7 @@ pub fn prepare(pending: Pending, dict: &Dictionaries, max_bytes: u64) -> Result<
     if extraction.published.is_none() {
         warnings.push(format!("{location}: {NO_DATE}"));
     }
-    let hash = content_hash(&loaded.article);
-    let dict_hash = dict.fingerprint.clone();
-    Ok((Prepared { article: loaded.article, extraction, content_hash: hash, dict_hash, terms: Vec::new() }, warnings))
+    Ok((loaded.article, extraction, warnings))
 }
 
 /// An input with where it came from, read and extracted (or why not).

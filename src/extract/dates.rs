@@ -331,6 +331,22 @@ impl DateTables {
         false
     }
 
+    /// `worth_parsing` of a sentence from its tokens, found already: a
+    /// number token is its digits, and the ASCII letters of its words are
+    /// the runs `worth_parsing` reads, each a whole ASCII word's lower case
+    /// (other words are read as `worth_parsing` reads them). The sentence's
+    /// bytes are not scanned again.
+    fn worth_parsing_toks(&self, toks: &[Tok]) -> bool {
+        toks.iter().any(|t| match t.kind {
+            TokKind::Num => true,
+            TokKind::Word if t.text.is_ascii() => {
+                t.lower.len() <= self.anchor_len.min(16) && self.anchors.contains(t.lower)
+            }
+            TokKind::Word => self.worth_parsing(t.text),
+            TokKind::Punct => false,
+        })
+    }
+
     /// The built-in tables of `data/dates.tsv` alone.
     pub fn builtin() -> Self {
         static BUILTIN: std::sync::LazyLock<DateTables> = std::sync::LazyLock::new(|| {
@@ -1002,7 +1018,7 @@ pub fn find(sentence: &str, tables: &DateTables) -> Vec<TimeExpr> {
 
 /// `find` over the sentence's tokens, found once by the caller.
 pub fn find_in(sentence: &str, toks: &[Tok], tables: &DateTables) -> Vec<TimeExpr> {
-    if !tables.worth_parsing(sentence) {
+    if !tables.worth_parsing_toks(toks) {
         return Vec::new();
     }
     let leads: Vec<u8> = toks
@@ -1629,6 +1645,32 @@ fn latest_full_date_year(text: &str, tables: &DateTables) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The token form of `worth_parsing` answers as the byte scan does, on
+    /// sentences with and without a date word, digits, capitals, long
+    /// words and letters outside ASCII.
+    #[test]
+    fn worth_parsing_from_tokens_agrees_with_the_byte_scan() {
+        let tables = DateTables::builtin();
+        let sentences = [
+            "The envoy met the minister.",
+            "The envoy met the minister on MONDAY.",
+            "They spoke in 2019 about it.",
+            "Talks resumed last Week in the capital.",
+            "Le négociateur est arrivé mercredi à Genève.",
+            "Ministers of the Ελλάδα met in Décembre, said the spokesman.",
+            "Représentantsmonday and Mondayé are no words of a date.",
+            "An extraordinarilylongwordthatgoesonandon met nobody.",
+            "The summit was held yesterday-morning.",
+            "",
+            "..., !",
+        ];
+        for s in sentences {
+            let mut lowered = String::new();
+            let toks = tokenize(s, &mut lowered);
+            assert_eq!(tables.worth_parsing_toks(&toks), tables.worth_parsing(s), "{s}");
+        }
+    }
 
     fn t() -> DateTables {
         DateTables::builtin()

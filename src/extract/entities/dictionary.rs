@@ -80,6 +80,8 @@ pub struct WordIndex {
     class_of: Vec<WordClass>,
     /// The phrase and role of each `role_alias` row, by row.
     role_titles: Vec<Option<(Box<str>, Box<str>)>>,
+    /// The `role_alias` rows alone, in row order, for `Index::role_by_alias`.
+    role_aliases: Vec<RoleAlias>,
     /// Number words ("seven", "forty", "million"), lower case → value.
     numbers: foldhash::HashMap<String, u64>,
     /// Each phrase of `data/words.tsv` → the bit `1 << class` of each of its classes.
@@ -123,6 +125,15 @@ impl WordIndex {
                 .iter()
                 .map(|w| w.role.as_deref().map(|r| (Box::from(w.phrase.as_str()), Box::from(r))))
                 .collect(),
+            role_aliases: classed
+                .iter()
+                .filter_map(|w| {
+                    let role = w.role.as_deref()?;
+                    let words: Box<[Box<str>]> = w.phrase.split(' ').map(Box::from).collect();
+                    let mask = words.iter().fold(0, |m, w| m | word_bit(w));
+                    Some(RoleAlias { words, mask, role: Box::from(role) })
+                })
+                .collect(),
             numbers: cues
                 .iter()
                 .filter_map(|c| match c.kind {
@@ -134,6 +145,23 @@ impl WordIndex {
             class_words,
         }
     }
+}
+
+/// A `role_alias` row as `Index::role_by_alias` reads it: its phrase's
+/// words (split at each space) and one bit for each (`word_bit`), so that
+/// most rows are turned away without comparing a word.
+#[derive(Debug)]
+struct RoleAlias {
+    words: Box<[Box<str>]>,
+    mask: u64,
+    role: Box<str>,
+}
+
+/// One of 64 bits for a word: the words of a phrase all among a
+/// description's have their bits among the description's.
+fn word_bit(word: &str) -> u64 {
+    let h = word.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    1 << (h >> 58)
 }
 
 /// What one pass over a sentence's words finds (`Index::scan`).
@@ -775,11 +803,12 @@ impl Index {
     /// The role a description names through a `role_alias` whose words are all
     /// among the description's ("top diplomat" in "the top Iranian diplomat").
     pub fn role_by_alias(&self, desc: &[&str]) -> Option<&str> {
+        let mask = desc.iter().fold(0, |m, w| m | word_bit(w));
         self.words
-            .role_titles
+            .role_aliases
             .iter()
-            .flatten()
-            .find_map(|(phrase, role)| phrase.split(' ').all(|w| desc.contains(&w)).then_some(&**role))
+            .filter(|a| a.mask & !mask == 0)
+            .find_map(|a| a.words.iter().all(|w| desc.contains(&&**w)).then_some(&*a.role))
     }
 
     /// The word classes a match of `Scan::classes` carries.
@@ -1306,6 +1335,36 @@ mod tests {
 
     fn dict() -> Dictionaries {
         Dictionaries::builtin().unwrap()
+    }
+
+    /// `role_by_alias` turns rows away by their words' bits: it finds the
+    /// row the plain search over every row finds, for every row's own
+    /// words and for descriptions with words added, removed or changed.
+    #[test]
+    fn role_by_alias_with_word_bits_finds_what_every_row_finds() {
+        let d = dict();
+        let index = d.index();
+        let plain = |desc: &[&str]| {
+            index
+                .words
+                .role_titles
+                .iter()
+                .flatten()
+                .find_map(|(phrase, role)| phrase.split(' ').all(|w| desc.contains(&w)).then(|| role.to_string()))
+        };
+        let mut checked = 0;
+        for (phrase, _) in index.words.role_titles.iter().flatten() {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let mut variants = vec![words.clone(), words[1..].to_vec()];
+            variants.push(["the", "new"].iter().copied().chain(words.iter().copied()).chain(["of", "state"]).collect());
+            variants.push(words.iter().map(|w| if w.len() > 3 { "envoy" } else { w }).collect());
+            for desc in variants {
+                assert_eq!(index.role_by_alias(&desc).map(String::from), plain(&desc), "{desc:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "only {checked} descriptions checked");
+        assert_eq!(index.role_by_alias(&["top", "iranian", "diplomat"]), Some("foreign minister"));
     }
 
     /// The ASCII fast path ends words where the Unicode definition does.
