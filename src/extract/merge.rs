@@ -132,6 +132,10 @@ pub(crate) fn merge_target(all: &[Candidate], c: &Candidate) -> Option<usize> {
     merge_target_in(&all[lo..], c).map(|i| i + lo)
 }
 
+/// How many days apart two reports of the same travellers at the same place
+/// may be and still tell of one trip.
+const TRIP_DAYS: i64 = 2;
+
 /// How many of the latest events a report may join.
 const WINDOW: usize = 64;
 
@@ -144,10 +148,25 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
             && e.event.date.is_some_and(|d| d.precision == Precision::Day)
             && e.event.date == c.event.date
     };
+    // One city, one time and one participant in common make one meeting of
+    // that status, however differently each report names the others ("the
+    // foreign ministers of the two countries will hold talks in Moscow next
+    // week" and "the ministry announced that X and Y will meet in Moscow on
+    // May 19"; "the team will hold talks with the Taliban in Doha" and "the
+    // delegation who will meet the Taliban in Doha"). Both dated, or both
+    // not: a meeting whose place is only guessed from a trip ("arrives in X to
+    // advance peace talks") is not the dated meeting of that trip.
+    let same_city = |e: &Candidate| {
+        c.within.is_some()
+            && e.event.date.is_some() == c.event.date.is_some()
+            && e.event.place == c.event.place
+            && e.event.status == c.event.status
+            && e.event.actors.iter().any(|a| c.event.actors.iter().any(|b| a.name == b.name))
+    };
     let fits_as = |e: &Candidate, loose: bool| {
         e.event.kind == c.event.kind
             && reports_compatible(e, c, loose)
-            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e))
+            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e) || same_city(e))
     };
     let fits = |e: &Candidate| fits_as(e, false);
     // Reports come in article order: a report of this sentence is the last one.
@@ -170,6 +189,29 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
         return None;
     }
     let specific = c.event.date.is_some() || c.event.place.is_some();
+    // "On Sunday, the envoy began a visit to Muscat ... On Tuesday, he
+    // concluded a visit to Muscat": the same travellers at the same place
+    // within two days make one trip, each day a day of it (a trip on Monday
+    // and one "again on Friday" are two).
+    if c.event.kind == Kind::Visit && c.event.place.is_some() && !c.event.actors.is_empty() {
+        let days_apart = |e: &Candidate| match (e.event.date, c.event.date) {
+            (Some(a), Some(b)) => {
+                (b.start - a.start).num_days().abs() <= TRIP_DAYS && (b.end - b.start).num_days() <= TRIP_DAYS
+            }
+            _ => false,
+        };
+        let trip = events.iter().rposition(|e| {
+            e.event.kind == Kind::Visit
+                && e.event.place == c.event.place
+                && e.event.status == c.event.status
+                && persons(&e.event) == persons(&c.event)
+                && days_apart(e)
+                && !same_sentence(e)
+        });
+        if trip.is_some() {
+            return trip;
+        }
+    }
     if specific {
         let found = events.iter().rposition(|e| {
             fits(e)
@@ -229,7 +271,13 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
         |e: &Candidate| c.event.actors.len() >= 2 && persons(&c.event).iter().all(|a| persons(&e.event).contains(a));
     // Its own family first ("the conference" is the conference), then a
     // family of its kind ("the talks" may be the conference), in one pass.
-    let joins = |e: &Candidate, kin: bool| (kin && c.anaphoric || !same_sentence(e)) && (kin || pair(e));
+    // A bare noun with neither date nor place refers back to a meeting of
+    // its own sentence only when it restates it ("met ... for the second
+    // round of talks"), not from another clause ("for discussions with X on Monday, keeping open the
+    // question of participation in peace talks").
+    let joins = |e: &Candidate, kin: bool| {
+        (!same_sentence(e) || kin && c.anaphoric && (c.definite || c.restates || specific)) && (kin || pair(e))
+    };
     let mut kin_found = None;
     let mut own_family = None;
     for (i, e) in events.iter().enumerate().rev() {
@@ -415,12 +463,17 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
         // talks": planned) is no more telling, and may join a body event
         // that names nobody ("The talks open in Nairobi on Thursday").
         let guessed = c.status_guessed;
+        // "Lavrov-Kerry meeting to last till Sept 13": a headline's end date
+        // ends the body's meeting, which began before it.
+        let ends = c.ends && !probe.actors.is_empty();
         let relaxed = matches!(probe.kind, Kind::Talks | Kind::Visit)
-            && probe.date_text.is_none()
-            && (probe.status == Status::Happened || guessed)
+            && (probe.date_text.is_none() || ends)
+            && (probe.status == Status::Happened || guessed || ends)
             && !probe.actors.is_empty();
         if relaxed {
-            probe.status = Status::Unknown;
+            if !ends {
+                probe.status = Status::Unknown;
+            }
             probe.date = None;
         }
         let shares = |e: &Event| {
@@ -478,6 +531,11 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
                 }
                 e.at = e.at.min(c.at);
                 e.described.extend(c.described.iter().cloned());
+                if let (true, Some(end), Some(d)) = (ends, c.event.date, e.event.date.as_mut()) {
+                    if d.start <= end.start && (end.start - d.start).num_days() <= 31 {
+                        d.end = d.end.max(end.end);
+                    }
+                }
             }
             None => events.push(c),
         }

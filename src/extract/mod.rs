@@ -81,10 +81,8 @@ pub fn events(
     let lead = sentences.len().min(LEAD);
     let texts: Vec<&str> = sentences[..lead].iter().map(|s| s.text(text)).collect();
     let scans: Vec<entities::Scan> = texts.iter().map(|t| index.scan(t)).collect();
-    let mut state = reading::ArticleState {
-        main_country: reading::main_country(text, &sentences[..lead], &scans, dict),
-        ..Default::default()
-    };
+    let (main_country, war_country) = reading::main_country(text, &sentences[..lead], &scans, dict);
+    let mut state = reading::ArticleState { main_country, war_country, ..Default::default() };
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
     let dateline = dateline(text, sentences, &scans, dict, title_end);
     let mut lowered = String::new();

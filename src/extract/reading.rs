@@ -264,8 +264,11 @@ pub(crate) struct ArticleState {
     pub(crate) last_speaker: Option<ActorSpan>,
     /// Every actor named so far, with its short forms, titles and gender.
     pub(crate) cast: Cast,
-    /// The country the article is mostly about, for tolls that name no place.
+    /// The country the article is mostly about.
     pub(crate) main_country: Option<String>,
+    /// The country the article's fighting is in ("the war in X"), for tolls
+    /// that name no place.
+    pub(crate) war_country: Option<String>,
     /// Who issued the latest statement, report or communique the article
     /// mentions: what "the statement said" names.
     pub(crate) issuer: Option<ActorSpan>,
@@ -334,9 +337,19 @@ pub(crate) fn spelling_variant(a: &str, b: &str) -> bool {
     row[b.len()] * 3 <= a.len().max(b.len())
 }
 
-/// The country most named in the article (by name or adjective).
-pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], dict: &Dictionaries) -> Option<String> {
+/// The country most named in the article (by name or adjective), and the
+/// country its fighting is in (see [`war_weight`]).
+pub(crate) fn main_country(
+    text: &str,
+    sentences: &[Sentence],
+    scans: &[Scan],
+    dict: &Dictionaries,
+) -> (Option<String>, Option<String>) {
+    let index = dict.index();
     let mut counts: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
+    // For the war's country: (weight, first mention) of each country.
+    let mut war: foldhash::HashMap<usize, (usize, usize)> = foldhash::HashMap::default();
+    let mut mention = 0;
     for (n, (s, scan)) in sentences.iter().zip(scans).enumerate() {
         let found = &scan.names;
         let st = s.text(text);
@@ -345,7 +358,7 @@ pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], d
                 continue;
             };
             // "Russia says", and the attacker's side in "Saudi-led", "Iran-backed": no location.
-            if acts_as_subject(dict.index(), &st[f.end..])
+            if acts_as_subject(index, &st[f.end..])
                 || st[f.end..].starts_with("-led")
                 || st[f.end..].starts_with("-backed")
             {
@@ -354,9 +367,40 @@ pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], d
             let prep = st[..f.start].trim_end().rsplit(' ').next().unwrap_or("");
             let weight = if ["in", "to", "across", "throughout", "inside"].contains(&prep) { 3 } else { 1 };
             *counts.entry(p).or_default() += if n == 0 { weight * 2 } else { weight };
+            let weight = war_weight(index, st, f.start, f.end, f.place().is_none());
+            mention += 1;
+            let entry = war.entry(p).or_insert((0, mention));
+            entry.0 += if n == 0 { weight * 2 } else { weight };
         }
     }
-    counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))).map(|(p, _)| dict.places[p].name.clone())
+    let name = |p: usize| dict.places[p].name.clone();
+    let main = counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))).map(|(p, _)| name(p));
+    let war = war.into_iter().max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first))).map(|(p, _)| name(p));
+    (main, war)
+}
+
+/// How much a country's mention at `start..end` of sentence `st` tells that
+/// the article's fighting is there: a name where things happen ("in X",
+/// "across eastern X") counts 3, not a place someone goes to ("flew to X")
+/// nor an adjective ("in Russian-speaking areas"); a country the fighting
+/// is in ("the war in X") or that owns it ("X's civil war", "the Syrian
+/// conflict") counts 3 more; any other mention 1.
+fn war_weight(index: &Index, st: &str, start: usize, end: usize, adjective: bool) -> usize {
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+    let mut back = st[..start].split_whitespace().rev().map(word);
+    let mut prep = back.next().unwrap_or_default();
+    while index.is_word_of(&prep, Class::PlaceModifier) {
+        prep = back.next().unwrap_or_default();
+    }
+    let locative = !adjective && ["in", "across", "throughout", "inside"].contains(&prep.as_str());
+    let fighting_in = locative && back.next().is_some_and(|w| index.is_word_of(&w, Class::Conflict));
+    // "Syria's civil war", "the Sudanese conflict", "Yemen war": the
+    // possessive, then at most one word before the noun.
+    let rest = &st[end..];
+    let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")).unwrap_or(rest);
+    let owns = rest.starts_with(' ')
+        && rest.split_whitespace().take(2).map(word).any(|w| index.is_word_of(&w, Class::Conflict));
+    1 + if locative { 2 } else { 0 } + if fighting_in || owns { 3 } else { 0 }
 }
 
 /// After the rules: what the sentence tells the rest of the article.

@@ -202,6 +202,13 @@ fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
     })
 }
 
+/// Whether a word is a name behind an "al-"/"el-" particle ("al-Shaibani").
+fn particle_name(toks: &[Tok], w: &Word) -> bool {
+    w.t1 > w.t0 + 2
+        && matches!(toks[w.t0].lower, "al" | "el")
+        && toks[w.t1 - 1].text.starts_with(|c: char| c.is_uppercase())
+}
+
 /// Connectors that may stand inside an organisation's name ("Council of Europe").
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "in"];
 
@@ -376,10 +383,11 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
             // dictionary knows: "Idris Bako" is one name, whose first word
             // only looks like a known surname. The reader decides whether it
             // is the dictionary's person ("Abiy Ahmed") or another.
+            // ("Assad al-Shaibani": a word after "al-" is capitalised too.)
             let plain = |k: usize| {
                 k < w.len()
                     && !run.connector[k]
-                    && w[k].cap
+                    && (w[k].cap || particle_name(cx.toks, &w[k]))
                     && !w[k].acronym
                     && cx.known_over(w[k].start).is_none()
                     && cx.is_title(w[k].t0).is_none()
@@ -456,7 +464,9 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
             }
             continue;
         }
-        if run.connector[i] || !w[i].cap {
+        // "al-Mortada": a name's word, though it opens in lower case.
+        let al_word = w[i].t1 > w[i].t0 + 1 && matches!(cx.toks[w[i].t0].lower, "al" | "el");
+        if run.connector[i] || !(w[i].cap || al_word) {
             // "of", "and", a particle: they only join words within a chunk.
             i += 1;
             continue;
@@ -793,9 +803,23 @@ fn apposition_title(cx: &Context, k: usize) -> Option<(Box<str>, Option<Gender>)
             return Some(None);
         }
         let (g, end) = cx.is_title(s)?;
+        // "During talks with X, the UN envoy reiterated": a verb right after
+        // the title makes the title the next clause's subject, not X's.
+        if cx.toks.get(end).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !closes_apposition(t.lower)
+        }) {
+            return Some(None);
+        }
         let text = &cx.text[cx.toks[s].start..cx.toks[end - 1].end];
         Some(Some((text.to_ascii_lowercase().into_boxed_str(), g)))
     })?
+}
+
+/// A lower-case word that may follow the title of an apposition: its
+/// complement ("the envoy for Yemen") or the clause it closes ("the envoy
+/// who", "the envoy and").
+fn closes_apposition(word: &str) -> bool {
+    matches!(word, "for" | "to" | "of" | "in" | "on" | "at" | "from" | "and" | "who" | "with" | "since" | "until")
 }
 
 /// "(RSF)" after an organisation's name, at token `k`.

@@ -77,6 +77,9 @@ pub enum Class {
     RegionNoun,
     /// A word that makes a meeting with several counterparts one with each ("separately").
     Apart,
+    /// A word that, after a comma, opens a phrase of another occasion before
+    /// or after the one just told ("met X, after holding talks with Y").
+    Sequence,
     /// A word between "with" and a description that is no part of it ("a number of").
     Quantifier,
     /// An adverb or auxiliary between a speaker and the speech verb ("X also said").
@@ -98,6 +101,9 @@ pub enum Class {
     /// A verb after a capital that makes it its country's government acting
     /// ("Moscow said", "Riyadh has", "Ankara vetoed").
     ActingVerb,
+    /// A noun for the fighting an article reports ("the war in X", "X's
+    /// conflict"): the country it names is where the article's tolls are.
+    Conflict,
 }
 
 impl Class {
@@ -120,6 +126,7 @@ impl Class {
                 | Class::Attend
                 | Class::RegionNoun
                 | Class::Apart
+                | Class::Sequence
                 | Class::Quantifier
                 | Class::BeforeVerb
                 | Class::PluralBefore
@@ -130,6 +137,7 @@ impl Class {
                 | Class::Determiner
                 | Class::Residing
                 | Class::ActingVerb
+                | Class::Conflict
         )
     }
 }
@@ -214,6 +222,7 @@ pub enum WordClass {
     Attend,
     RegionNoun,
     Apart,
+    Sequence,
     Quantifier,
     BeforeVerb,
     PluralBefore,
@@ -224,6 +233,7 @@ pub enum WordClass {
     Determiner,
     Residing,
     ActingVerb,
+    Conflict,
 }
 
 impl WordClass {
@@ -264,6 +274,7 @@ impl WordClass {
             WordClass::Attend => Class::Attend,
             WordClass::RegionNoun => Class::RegionNoun,
             WordClass::Apart => Class::Apart,
+            WordClass::Sequence => Class::Sequence,
             WordClass::Quantifier => Class::Quantifier,
             WordClass::BeforeVerb => Class::BeforeVerb,
             WordClass::PluralBefore => Class::PluralBefore,
@@ -274,6 +285,7 @@ impl WordClass {
             WordClass::Determiner => Class::Determiner,
             WordClass::Residing => Class::Residing,
             WordClass::ActingVerb => Class::ActingVerb,
+            WordClass::Conflict => Class::Conflict,
         }
     }
 }
@@ -386,6 +398,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "attend" => WordClass::Attend,
                 "region_noun" => WordClass::RegionNoun,
                 "apart" => WordClass::Apart,
+                "sequence" => WordClass::Sequence,
                 "quantifier" => WordClass::Quantifier,
                 "before_verb" => WordClass::BeforeVerb,
                 "plural_before" => WordClass::PluralBefore,
@@ -396,6 +409,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "determiner" => WordClass::Determiner,
                 "residing" => WordClass::Residing,
                 "acting_verb" => WordClass::ActingVerb,
+                "conflict" => WordClass::Conflict,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -410,10 +424,10 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
                              role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
-                             talks_adjective, attend, region_noun, apart, quantifier, \
+                             talks_adjective, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, \
-                             visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing \
-                             or acting_verb)"
+                             visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
+                             acting_verb or conflict)"
                         ),
                     ))
                 }

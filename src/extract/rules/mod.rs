@@ -135,8 +135,13 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
         }
         entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
     };
-    let before = r.words.iter().filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i)).rev();
-    before.clone().find_map(status).or_else(|| {
+    let cue = r
+        .words
+        .iter()
+        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i) && !gerund_between(r, w.end, i))
+        .rev()
+        .find_map(status);
+    let after = || {
         // "the talks should resume", "the conference was postponed": a modal
         // or a verb of calling off right after the noun, in its clause.
         let k = r.tok_at(i);
@@ -148,6 +153,23 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
             // Not a purpose ("met on Monday to discuss"): that is what the meeting is for.
             .filter(|w| !r.text[w.start..w.end].starts_with("to "))
             .find_map(status)
+    };
+    match cue {
+        // "the planned talks were postponed": calling the meeting off
+        // outranks the planning its noun phrase tells of.
+        Some(Status::Planned) => after().filter(|&s| s == Status::Cancelled).or(cue),
+        Some(_) => cue,
+        None => after(),
+    }
+}
+
+/// Whether a gerund after a preposition of time opens a clause of its own
+/// between bytes `from` and `to`: "will meet after holding talks last week"
+/// tells of talks that the "will" before them does not govern.
+fn gerund_between(r: &Reading, from: usize, to: usize) -> bool {
+    let k = r.tok_at(from);
+    r.toks[k..].windows(2).take_while(|w| w[1].end <= to).any(|w| {
+        matches!(w[0].lower, "after" | "before" | "since") && w[1].lower.len() > 5 && w[1].lower.ends_with("ing")
     })
 }
 
@@ -157,8 +179,10 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     let after = r
         .dates
         .iter()
-        .filter(|d| !d.since && d.start >= end && d.start - end <= after_reach)
-        .filter(|d| !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
+        // "a visit to the east of the country, which was scheduled for
+        // Monday": a relative clause of holding reaches further.
+        .filter(|d| !d.since && d.start >= end && d.start - end <= 2 * after_reach)
+        .filter(|d| d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .filter(|d| !quoted_apart(r, start, d.start))
         .min_by_key(|d| d.start);
@@ -282,7 +306,8 @@ const REDUCED: &[&str] = &["scheduled", "set", "due", "slated", "planned", "held
 /// Whether the text from a trigger's end to `at` is the trigger's own
 /// relative clause of holding: "the summit, which will be held in Jeddah
 /// on May 19", "talks with the RRF, which are scheduled to take place on
-/// Wednesday in Geneva". Its date and place are the event's.
+/// Wednesday in Geneva", "a visit to the east, which was scheduled for
+/// Monday". Its date and place are the event's.
 pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let gap = &r.text[end..at];
     // "the talks, which will be held", "the meetings that had been
@@ -306,7 +331,9 @@ pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let mut held = reduced;
     let plain = words.all(|w| {
         let lower = lower_cow(w);
-        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts");
+        // "which was scheduled for Monday": a schedule says when it is held.
+        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts")
+            || REDUCED.contains(&&*lower);
         let i = at_word(w);
         HOLDING.contains(&&*lower)
             || r.places.iter().any(|p| p.start <= i && i < p.end)
@@ -335,6 +362,9 @@ pub(crate) fn place_near<'r>(
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
         // "the Yemen government delegation": part of an actor's name, no venue.
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
+        // "the UN Support Mission in Libya": a country after a capitalised
+        // organisation head and "in" ends the body's name, and is no venue.
+        .filter(|p| !(p.country && names_a_body(r, p.start)))
         // "rebel groups operating in Darfur": the place of a participle of
         // its own, no venue ("taking place in", "being held in" are).
         .filter(|p| !participle_before(r, dict, end, p.start))
@@ -347,6 +377,16 @@ pub(crate) fn place_near<'r>(
     // ("Syria talks", "Yemen peace talks in Geneva").
     let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
     before.or(after)
+}
+
+/// Whether "in" and a capitalised organisation head ("Mission", "Office")
+/// come right before byte `at`: the place there ends the body's name.
+fn names_a_body(r: &Reading, at: usize) -> bool {
+    let k = r.tok_at(at);
+    k >= 2
+        && r.toks[k - 1].lower == "in"
+        && r.toks[k - 2].text.starts_with(char::is_uppercase)
+        && r.classes.get(k - 2).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::OrgHead))
 }
 
 /// Whether the comma that closes a fronted phrase holding the trigger ("Ahead
@@ -573,8 +613,45 @@ pub(crate) fn described_delegations(r: &Reading, ev: &Event) -> Vec<(String, Str
     r.actors
         .iter()
         .filter(|a| ev.actors.iter().any(|x| *x.name == *a.name))
-        .filter_map(|a| Some((a.name.to_string(), delegation_as_written(r, a)?.to_string())))
+        .filter_map(|a| {
+            let written = delegation_as_written(r, a).or_else(|| official_as_written(r, a))?;
+            Some((a.name.to_string(), written.to_string()))
+        })
         .collect()
+}
+
+/// "ASEAN special envoy", "the African Union's envoy": a body's official
+/// the text names by title only stands in the body's place, and is
+/// described as written beside it. None when a name follows the title
+/// (that person is the actor) or no title follows the body.
+pub(crate) fn official_as_written<'r>(r: &'r Reading, a: &ActorSpan) -> Option<&'r str> {
+    if a.person() || a.agency() || a.how == super::reading::How::Pronoun {
+        return None;
+    }
+    let mut k = r.tok_at(a.end);
+    // The body's possessive: "the African Union's special envoy".
+    if r.toks.get(k).is_some_and(|t| matches!(t.text, "'" | "\u{2019}"))
+        && r.toks.get(k + 1).is_some_and(|t| t.lower == "s")
+    {
+        k += 2;
+    }
+    let (set, end) = r.classes.get(k).copied().flatten()?;
+    if !set.iter().any(|c| matches!(c, WordClass::Title(_))) {
+        return None;
+    }
+    let named =
+        r.toks.get(end).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(|c: char| c.is_uppercase()));
+    let title_end = r.toks[end - 1].end;
+    // ... nor when it stands in apposition to a name ("X, ASEAN's envoy").
+    let apposition = |p: &ActorSpan| {
+        let gap = r.text.get(p.end..a.start).unwrap_or("").trim();
+        p.end <= a.start && ["the", "The"].iter().find_map(|d| gap.strip_suffix(d)).unwrap_or(gap).trim() == ","
+    };
+    if named || r.actors.iter().any(|p| p.person() && ((p.start >= a.end && p.start <= title_end) || apposition(p))) {
+        return None;
+    }
+    let written = r.text.get(a.start..title_end)?;
+    Some(["the ", "The "].iter().find_map(|d| written.strip_prefix(d)).unwrap_or(written))
 }
 
 /// Whether the text between bytes `lo` and `hi` crosses into another

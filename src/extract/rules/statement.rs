@@ -48,7 +48,34 @@ pub(crate) fn statement(
         let k = r.tok_at(w.start);
         let after_number = k > 0 && r.toks[k - 1].kind == crate::extract::tokens::TokKind::Num;
         let quantified = dict.index().is_word_of(r.word_before(w.start), Class::PluralBefore);
-        if (after_number || quantified) && r.text[w.start..w.end].ends_with('s') {
+        // "Gulf Arab states have been": an -s form that an auxiliary follows
+        // is a plural noun, the subject of that auxiliary.
+        let plural_subject = r.toks.get(r.tok_at(w.end)).is_some_and(|t| {
+            matches!(t.lower, "have" | "are" | "were" | "had" | "will" | "would" | "could" | "should" | "must" | "can")
+        });
+        if (after_number || quantified || plural_subject) && r.text[w.start..w.end].ends_with('s') {
+            continue;
+        }
+        // "making repeated efforts", "despite renewed calls": an -ed form
+        // after a preposition or an -ing verb is an adjective.
+        let before_word = r.word_before(w.start);
+        let adjective_position =
+            matches!(
+                before_word,
+                "of" | "for" | "with" | "after" | "despite" | "amid" | "following" | "to" | "by" | "on" | "in"
+            ) || (before_word.len() > 4 && before_word.ends_with("ing") && !matches!(before_word, "being" | "having"));
+        if adjective_position && phrase.ends_with("ed") {
+            continue;
+        }
+        // "issued a statement Saturday saying": the participle reports the
+        // same act, and its reading names the speaker.
+        if phrase.ends_with(" statement")
+            && r.text[w.end..].split_whitespace().take(4).any(|x| x == "saying" || x == "that")
+        {
+            continue;
+        }
+        // "the statement read": "read" speaks only for a text issued.
+        if phrase == "read" && !of_class(dict, before_word, WordClass::Issued) {
             continue;
         }
         if negated(r, dict, w.start) || says_nothing(r, w.start, w.end) || raised_passive(r, w.start, w.end) {
@@ -90,17 +117,30 @@ pub(crate) fn statement(
         if passive && by_agent.is_none() {
             continue;
         }
+        // "AGENCY cited X as saying": the verb of citing reports the speech
+        // that "as saying" attributes.
+        let cites_object = || {
+            let to = r.text[w.end..].find(" as saying").map(|k| w.end + k);
+            to.is_some_and(|to| r.actors.iter().any(|a| a.start >= w.end && a.end <= to && !a.agency()))
+        };
+        if reports_speech(r.toks[k].lower) && cites_object() {
+            continue;
+        }
         let (speaker, description) = match phrase {
             _ if agent.is_some() => (agent.cloned(), None),
             "according to" => (according_to(r, dict, w.end), None),
             "as saying" | "quoted as saying" => {
                 // "AGENCY reported X as saying", "X was quoted by Y as saying".
-                let reported = r.toks[..r.tok_at(w.start)]
-                    .iter()
-                    .rev()
-                    .find(|t| t.lower == "reported" || t.lower == "quoted")
-                    .map(|t| t.end);
-                let after_verb = reported.and_then(|k| r.actors.iter().find(|a| a.start >= k && !a.agency()));
+                // "AGENCY quoted the group's spokesman X as saying": the
+                // person the object names speaks, over the body whose title
+                // he carries.
+                let reported =
+                    r.toks[..r.tok_at(w.start)].iter().rev().find(|t| reports_speech(t.lower)).map(|t| t.end);
+                let after_verb = reported.and_then(|k| {
+                    let mut object = r.actors.iter().filter(|a| a.start >= k && a.end <= w.start && !a.agency());
+                    let first = object.clone().next();
+                    object.find(|a| a.person()).or(first)
+                });
                 (after_verb.or_else(|| r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency())).cloned(), None)
             }
             _ => speaker_of(r, dict, w.start, w.end),
@@ -183,6 +223,11 @@ pub(crate) fn statement(
 
 /// Words that open a clause of another speaker's: "X said ..., while Y said".
 const CONTRASTS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
+
+/// A verb that reports another's speech in "AGENCY quoted X as saying".
+fn reports_speech(word: &str) -> bool {
+    matches!(word, "reported" | "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing")
+}
 
 /// One statement from the speech act a sentence's reading chose.
 fn speech_act(
@@ -362,7 +407,11 @@ fn subject_instead(
     };
     let before = r.text[..verb].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
-    let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
+    // ("according to" is a preposition: its source is cited, not the subject.)
+    // "according to analysts" names nobody: the subject is not its speaker.
+    let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+        && (phrase != "according to" || speaker.is_some())
+        && before.ends_with(',');
     let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
     let after_subject = r.text[subject.end..verb].trim_start();
     // "The M23 armed group, which ...": the subject's head noun, in lower
@@ -449,10 +498,18 @@ fn says_nothing(r: &Reading, start: usize, end: usize) -> bool {
 }
 
 pub(crate) fn negated(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
+    // "did not comment", "did not immediately respond": a negation right
+    // before the verb, or before adverbs that stand before verbs.
+    let close = |end: usize| {
+        (verb - end <= 12 && !r.text[end..verb].contains([',', ';'])) || {
+            let mut gap = r.text[end..verb].split_whitespace();
+            gap.clone().count() <= 2 && gap.all(|g| dict.index().is_word_of(&lower_cow(g), Class::BeforeVerb))
+        }
+    };
     let near = r
         .words
         .iter()
-        .any(|w| w.end <= verb && verb - w.end <= 12 && entities::cues(dict, w).any(|c| c == CueKind::Negation));
+        .any(|w| w.end <= verb && close(w.end) && entities::cues(dict, w).any(|c| c == CueKind::Negation));
     let opening = r.text[..verb].trim_start().as_bytes();
     let opens_with = |w: &str| opening.get(..w.len()).is_some_and(|o| o.eq_ignore_ascii_case(w.as_bytes()));
     near || opens_with("none of") || opens_with("no one") || opens_with("neither ")
@@ -483,6 +540,8 @@ pub(crate) fn speaker_of(
     // "The head of the X Council of Sudan said": the actor after "of" owns
     // the speaker's title; the description speaks, else the owner.
     let mut owner = None;
+    // Where the subject's noun phrase ends: before a relative clause skipped.
+    let mut subject_end = start;
     loop {
         let before = r.text[..i].trim_end();
         let j = before.len();
@@ -504,6 +563,22 @@ pub(crate) fn speaker_of(
         }
         if ["that", "which"].contains(&&*word) {
             return (None, None);
+        }
+        // "The government, with which the rebels refuse to talk, voiced
+        // concern": a relative clause between the subject and its verb.
+        if let Some(inner) = before.strip_suffix(',') {
+            if let Some(open) = inner.rfind(", ") {
+                let mut clause = inner[open + 2..].split_whitespace().map(lower_cow);
+                let first = clause.next();
+                let relative = |w: Option<&std::borrow::Cow<str>>| {
+                    w.is_some_and(|w| matches!(&**w, "who" | "whom" | "whose" | "which"))
+                };
+                if relative(first.as_ref()) || relative(clause.next().as_ref()) {
+                    i = open;
+                    subject_end = open;
+                    continue;
+                }
+            }
         }
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
             if matches!(r.word_before(a.start), "of" | "for") && a.how != How::Pronoun {
@@ -543,7 +618,8 @@ pub(crate) fn speaker_of(
     let before = r.text[..start].trim_end();
     let after = r.text[end..].trim_start();
     let after_at = r.text.len() - after.len();
-    let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}']);
+    // '"...," - said X': a dash after the quote, as some outlets write it.
+    let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}']);
     if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency()) {
         if inverted && !opens_complement(r, a) {
             return (Some(a.clone()), None);
@@ -556,10 +632,21 @@ pub(crate) fn speaker_of(
         let phrase = &after[..after.find([',', ';', '.', '"', '\u{201c}', '\u{201d}']).unwrap_or(after.len())];
         let words: Vec<&str> = phrase.split_whitespace().collect();
         let head = |w: &&str| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued);
-        if (2..=7).contains(&words.len())
-            && matches!(&*lower_cow(words[0]), "the" | "a" | "an")
-            && words.iter().take(5).any(head)
-        {
+        let determined = words.first().is_some_and(|w| matches!(&*lower_cow(w), "the" | "a" | "an"));
+        // "..., said the first Deputy Minister of Foreign Affairs X": a
+        // title's words before the name, however many; the person named speaks.
+        let titled = (determined && words.len() <= 12)
+            .then(|| {
+                r.actors
+                    .iter()
+                    .filter(|a| a.start >= after_at && a.end <= after_at + phrase.len() && a.person())
+                    .max_by_key(|a| (a.name.contains(' '), a.end))
+            })
+            .flatten();
+        if let Some(a) = titled {
+            return (Some(a.clone()), None);
+        }
+        if (2..=7).contains(&words.len()) && determined && words.iter().take(5).any(head) {
             let inside =
                 r.actors.iter().find(|a| a.start >= after_at && a.end <= after_at + phrase.len() && !a.agency());
             return match inside {
@@ -569,6 +656,7 @@ pub(crate) fn speaker_of(
         }
     }
     // A description: the clause's subject noun phrase.
+    let start = subject_end;
     let mut clause_start = clause_start(&r.text[..start]);
     // "July 2 (KHARTOUM) - African Union envoy ... said", "... — Pedersen's
     // office said": a dash ends a dateline or an inserted clause.

@@ -58,7 +58,15 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             break;
         }
         let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Talks) else { continue };
-        if t.role == TriggerRole::Ignore || (t.role == TriggerRole::Weak && strong) {
+        if t.role == TriggerRole::Ignore {
+            continue;
+        }
+        let with = counterpart(r, w.end);
+        // A weak word beside a strong one names the same meeting, unless it
+        // has a counterpart of its own ("send a delegation to Cairo for
+        // discussions with X on Monday, ... participation in peace talks").
+        let own_counterpart = with.is_some_and(|a| r.text[w.end..a.start].trim_start().starts_with("with "));
+        if t.role == TriggerRole::Weak && strong && !own_counterpart {
             continue;
         }
         // "bilateral coordination", "bilateral ties": a talks word that is
@@ -67,14 +75,13 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if dict.index().is_word_of(&t.phrase, Class::TalksAdjective) && modifies_next(r, w.end) {
             continue;
         }
-        let with = counterpart(r, w.end);
         // "talked to reporters along with X": X came along with the
         // speaker, and was not talked to.
         let with = with.filter(|a| {
             t.role != TriggerRole::With
                 || !class_between(r, w.end, a.start, |c| c == WordClass::Joins { companion: true })
         });
-        if t.role == TriggerRole::With && with.is_none() {
+        if t.role == TriggerRole::With && with.is_none() && !meets_somewhere(r, w.end, &t.phrase) {
             continue;
         }
         // "such meetings", "any talks": not one real event.
@@ -88,10 +95,14 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // a date past a visit verb of its own dates that verb.
         // "arrived in Sanaa, media said on Sunday, to negotiate": a date
         // right after a speech verb dates the saying.
+        // "expected to meet X, after holding talks over the weekend with Y":
+        // a date or place past another occasion is that occasion's.
         let date = date_near(r, w.start, w.end, 80)
             .filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start))
+            .filter(|d| d.start < w.end || !other_occasion_between(r, dict, w.end, d.start))
             .filter(|d| !dates_speech(r, dict, d.start));
-        let place = place_near(r, dict, w.start, w.end, 90);
+        let place = place_near(r, dict, w.start, w.end, 90)
+            .filter(|p| p.start < w.end || !other_occasion_between(r, dict, w.end, p.start));
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
         let attends = t.role == TriggerRole::Weak && attends_before(r, dict, w.start);
@@ -126,9 +137,15 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .take(3)
             .take_while(|c| in_phrase(&r.text[c.end..w.start]))
             .any(|c| entities::cues(dict, c).any(|k| k == CueKind::Distinct));
+        // "wants such a meeting to be held": "such" points back as "the" does.
+        let such = matches!(det.as_str(), "a" | "an") && {
+            let k = r.tok_at(w.start);
+            (k.saturating_sub(4)..k).any(|j| r.toks[j].lower == "such")
+        };
         let definite = (["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]
             .contains(&det.as_str())
-            || is_possessive(&det))
+            || is_possessive(&det)
+            || such)
             && !distinct;
         // A definite reference refers back, and so may a bare noun ("talks
         // resumed"); a verb tells of a meeting of its own ("is to meet an
@@ -160,7 +177,16 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // that a proposal governs, the date is the proposal's.
         let date = date.filter(|d| !(definite && d.start >= w.end && cue == Some(Status::Proposed)));
         // "In April, X met Y": a date heading the sentence dates its main clause.
-        let date = date.or_else(|| fronted_date(r, w.start));
+        // Not a meeting its verb only wished for ("A week ago, X offered to
+        // meet in Minsk"): the date is the offer's.
+        let wished = t.phrase.starts_with("to ") && {
+            let k = r.tok_at(w.start);
+            let verb = k.checked_sub(1).map(|j| &r.toks[j]);
+            let aux = k.checked_sub(2).map(|j| r.toks[j].lower);
+            verb.is_some_and(|v| v.lower.ends_with("ed"))
+                && !aux.is_some_and(|a| matches!(a, "is" | "are" | "was" | "were" | "be" | "been"))
+        };
+        let date = date.or_else(|| fronted_date(r, w.start).filter(|_| !wished));
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
@@ -260,9 +286,13 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             let purpose = between.rsplit_once(" for ").is_some_and(|(_, np)| {
                 np.split_whitespace().count() <= 4 && np.split_whitespace().all(|x| x.chars().all(char::is_alphabetic))
             });
+            // "the talks would build on earlier discussions": a meeting
+            // called distinct restates none.
             (det.is_empty() || purpose && det != "a" && det != "an")
+                && !distinct
                 && !between.contains(" and ")
                 && !between.contains(';')
+                && !other_occasion_between(r, dict, p.at - r.offset, w.start)
         });
         c.merge_only = (r.in_quote(w.start) || attends) && date.is_none();
         c.family = family(&t.phrase);
@@ -270,7 +300,9 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.status_guessed = status_guessed;
         // "The consultations are due to end on January 29", "the talks will
         // last until Friday": the end of the talks already reported.
-        c.ends = anaphoric
+        // A headline's "meeting ... to last till Sept 13" too: it restates
+        // the body's meeting, and its date is when that meeting ends.
+        c.ends = (anaphoric || r.title)
             && date.is_some_and(|d| {
                 d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
@@ -280,6 +312,29 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             out.push(c);
         }
     }
+}
+
+/// Whether a word of another occasion (`sequence`: "after", "before",
+/// "following") stands between bytes `from` and `to`: "is expected to meet
+/// X, after holding talks over the weekend with Y" and "wants such a meeting
+/// held before a NATO summit in Warsaw" tell of two occasions, and what
+/// follows the word is the second's.
+fn other_occasion_between(r: &Reading, dict: &Dictionaries, from: usize, to: usize) -> bool {
+    let (a, b) = (r.tok_at(from), r.tok_at(to).min(r.toks.len()));
+    r.toks[a..b].iter().any(|t| t.kind == TokKind::Word && dict.index().is_word_of(t.lower, Class::Sequence))
+}
+
+/// Whether an infinitive "to meet" with no object has a place or a date
+/// right after it ("are expected to meet in Sanaa", "are scheduled to meet
+/// on May 14"): its subjects meet each other. "To meet the deadline" has an
+/// object, and no meeting.
+fn meets_somewhere(r: &Reading, end: usize, phrase: &str) -> bool {
+    phrase.starts_with("to ")
+        && (r
+            .places
+            .iter()
+            .any(|p| !p.adjective && p.start > end && matches!(r.text[end..p.start].trim(), "in" | "at"))
+            || r.dates.iter().any(|d| d.start >= end && matches!(r.text[end..d.start].trim(), "" | "on")))
 }
 
 /// The place a relative "where" clause holding the talks word at `at`

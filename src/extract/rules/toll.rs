@@ -482,7 +482,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .filter_map(|p| toll_place_rank(index, r, p, s, victim_end, nationality.as_deref()).map(|rank| (rank, p)))
             .min_by_key(|&(rank, p)| (rank, p.start.abs_diff(s)))
             .map(|(_, p)| p.name.to_string());
-        ev.place = place.or_else(|| nationality.as_deref().map(String::from)).or_else(|| state.main_country.clone());
+        ev.place = place.or_else(|| nationality.as_deref().map(String::from)).or_else(|| state.war_country.clone());
         ev.mentions.push(r.mention());
     }
     for Toll { at, event, .. } in found {
