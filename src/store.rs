@@ -1829,17 +1829,23 @@ fn merge_new_reports(conn: &Connection, caches: &mut Caches, reports: Vec<merge:
     let mut all = reports;
     let mut found: HashMap<i64, usize> = all.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Candidates that `merge::ruled_out` turned away, by the new report that found them.
+    let mut turned_away: Vec<i64> = Vec::new();
     for i in 0..n {
+        turned_away.clear();
         let Some((first, last)) = all[i].window() else { continue };
-        // A day either side: talks a day apart may meet (see `merge::score`).
-        let (from, to) = (first - 1 - merge::MAX_SPAN_DAYS, last + 1);
+        // Windows that overlap, or a day either side for talks that may
+        // meet a day apart (`merge::day_slack`, `merge::score`): a stored
+        // report further away would be read only to be turned away.
+        let slack = merge::day_slack(&all[i]);
+        let (from, to) = (first - slack - merge::MAX_SPAN_DAYS, last + slack);
         for key in all[i].search_keys() {
             // Bucket by bucket, in order: the ids come in the order of the
             // key's days, as from one range of an index by key and day.
             let mut ids: Vec<i64> = Vec::new();
             let mut stmt = conn.prepare_cached(KEYS_IN_BUCKET)?;
             for bucket in from / KEY_BUCKET_DAYS..=to / KEY_BUCKET_DAYS {
-                for id in stmt.query_map(params![bucket, key, from, to, first - 1], |r| r.get(0))? {
+                for id in stmt.query_map(params![bucket, key, from, to, first - slack], |r| r.get(0))? {
                     ids.push(id?);
                 }
             }
@@ -1847,7 +1853,13 @@ fn merge_new_reports(conn: &Connection, caches: &mut Caches, reports: Vec<merge:
             for id in ids {
                 let j = match found.get(&id) {
                     Some(j) => *j,
+                    None if turned_away.contains(&id) => continue,
                     None => {
+                        // Read whole only when what is cheap to read of it leaves a link possible.
+                        if sketch_report(conn, caches, id)?.is_none_or(|b| merge::ruled_out(&all[i], &b)) {
+                            turned_away.push(id);
+                            continue;
+                        }
                         let Some(r) = load_reports(conn, caches, "r.id = ?1", id)?.pop() else { continue };
                         all.push(r);
                         found.insert(id, all.len() - 1);
@@ -2021,6 +2033,42 @@ fn load_reports(
         describe(conn, caches, r)?;
     }
     Ok(out)
+}
+
+/// What `merge::ruled_out` reads of stored report `id` (its article, kind,
+/// status and place, described), from its row and its event's: the rest of
+/// a candidate, its actors and its article, is read only when that leaves
+/// a link possible. None if there is no such report.
+fn sketch_report(conn: &Connection, caches: &mut Caches, id: i64) -> Result<Option<merge::Report<'static>>> {
+    let row = conn
+        .prepare_cached("SELECT article_id, kind, status, place FROM report_fields WHERE id = ?1")?
+        .query_row([id], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get(3)?))
+        })
+        .optional()?;
+    let Some((article_id, kind, status, place)) = row else { return Ok(None) };
+    let bad = |what: &str, e: String| StoreError::Refused(format!("stored {what} is invalid: {e}"));
+    let mut event =
+        Event::new(kind.parse().map_err(|e| bad("kind", e))?, status.parse().map_err(|e| bad("status", e))?);
+    event.place = place;
+    let mut r = merge::Report {
+        id,
+        event_id: 0,
+        article_id,
+        article: String::new(),
+        published: None,
+        source: None,
+        ordinal: 0,
+        event: Cow::Owned(event),
+        terms: None,
+        speaker: None,
+        place: None,
+        governed: Vec::new(),
+    };
+    if let Some(name) = r.event.place.as_deref() {
+        r.place = kind_and_country(conn, &mut caches.places, "places", name, merge::place_from)?;
+    }
+    Ok(Some(r))
 }
 
 fn report_row(row: &Row) -> Result<merge::Report<'static>> {
