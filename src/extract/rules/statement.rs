@@ -70,7 +70,7 @@ pub(crate) fn statement(
         // "issued a statement Saturday saying": the participle reports the
         // same act, and its reading names the speaker.
         if phrase.ends_with(" statement")
-            && r.text[w.end..].split_whitespace().take(4).any(|x| x == "saying" || x == "that")
+            && r.spaced_words_from(w.end).take(4).any(|(_, x)| x == "saying" || x == "that")
         {
             continue;
         }
