@@ -139,6 +139,24 @@ impl Reading<'_> {
         }
     }
 
+    /// The whitespace-separated words from byte `b` on, each its start and
+    /// text, read from the shared tokens (a token glued to the one before it
+    /// belongs to its word: "Saturday," is one word).
+    pub(crate) fn spaced_words_from(&self, b: usize) -> impl Iterator<Item = (usize, &str)> + '_ {
+        let text = self.text;
+        let mut k = self.tok_at(b);
+        std::iter::from_fn(move || {
+            let first = self.toks.get(k)?;
+            let mut end = first.end;
+            k += 1;
+            while let Some(t) = self.toks.get(k).filter(|t| t.glued) {
+                end = t.end;
+                k += 1;
+            }
+            Some((first.start, &text[first.start..end]))
+        })
+    }
+
     /// The token that starts at byte `b` or the first after it.
     pub(crate) fn tok_at(&self, b: usize) -> usize {
         self.toks.partition_point(|t| t.start < b)

@@ -86,6 +86,10 @@ pub enum Class {
     BeforeVerb,
     /// A word after which a speech verb's -s form is a plural noun ("member states").
     PluralBefore,
+    /// A word after which a speech verb's -ed form is an adjective ("despite renewed calls").
+    AdjectiveBefore,
+    /// A verb that reports another's speech ("AGENCY quoted X as saying").
+    ReportingVerb,
     /// The head noun of a group that travels ("a Saudi delegation").
     VisitingGroup,
     /// What "in X for ..." must name for a stay to be a visit ("for talks").
@@ -130,6 +134,8 @@ impl Class {
                 | Class::Quantifier
                 | Class::BeforeVerb
                 | Class::PluralBefore
+                | Class::AdjectiveBefore
+                | Class::ReportingVerb
                 | Class::VisitingGroup
                 | Class::StayPurpose
                 | Class::Departure
@@ -226,6 +232,8 @@ pub enum WordClass {
     Quantifier,
     BeforeVerb,
     PluralBefore,
+    AdjectiveBefore,
+    ReportingVerb,
     VisitingGroup,
     StayPurpose,
     Departure,
@@ -278,6 +286,8 @@ impl WordClass {
             WordClass::Quantifier => Class::Quantifier,
             WordClass::BeforeVerb => Class::BeforeVerb,
             WordClass::PluralBefore => Class::PluralBefore,
+            WordClass::AdjectiveBefore => Class::AdjectiveBefore,
+            WordClass::ReportingVerb => Class::ReportingVerb,
             WordClass::VisitingGroup => Class::VisitingGroup,
             WordClass::StayPurpose => Class::StayPurpose,
             WordClass::Departure => Class::Departure,
@@ -402,6 +412,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "quantifier" => WordClass::Quantifier,
                 "before_verb" => WordClass::BeforeVerb,
                 "plural_before" => WordClass::PluralBefore,
+                "adjective_before" => WordClass::AdjectiveBefore,
+                "reporting_verb" => WordClass::ReportingVerb,
                 "visiting_group" => WordClass::VisitingGroup,
                 "stay_purpose" => WordClass::StayPurpose,
                 "departure" => WordClass::Departure,
@@ -425,7 +437,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
                              talks_adjective, attend, region_noun, apart, sequence, quantifier, \
-                             before_verb, plural_before, \
+                             before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
                              acting_verb or conflict)"
                         ),

@@ -59,18 +59,15 @@ pub(crate) fn statement(
         // "making repeated efforts", "despite renewed calls": an -ed form
         // after a preposition or an -ing verb is an adjective.
         let before_word = r.word_before(w.start);
-        let adjective_position =
-            matches!(
-                before_word,
-                "of" | "for" | "with" | "after" | "despite" | "amid" | "following" | "to" | "by" | "on" | "in"
-            ) || (before_word.len() > 4 && before_word.ends_with("ing") && !matches!(before_word, "being" | "having"));
+        let adjective_position = dict.index().is_word_of(before_word, Class::AdjectiveBefore)
+            || (before_word.len() > 4 && before_word.ends_with("ing") && !matches!(before_word, "being" | "having"));
         if adjective_position && phrase.ends_with("ed") {
             continue;
         }
         // "issued a statement Saturday saying": the participle reports the
         // same act, and its reading names the speaker.
         if phrase.ends_with(" statement")
-            && r.text[w.end..].split_whitespace().take(4).any(|x| x == "saying" || x == "that")
+            && r.spaced_words_from(w.end).take(4).any(|(_, x)| x == "saying" || x == "that")
         {
             continue;
         }
@@ -123,7 +120,7 @@ pub(crate) fn statement(
             let to = r.text[w.end..].find(" as saying").map(|k| w.end + k);
             to.is_some_and(|to| r.actors.iter().any(|a| a.start >= w.end && a.end <= to && !a.agency()))
         };
-        if reports_speech(r.toks[k].lower) && cites_object() {
+        if reports_speech(dict, r.toks[k].lower) && cites_object() {
             continue;
         }
         let (speaker, description) = match phrase {
@@ -135,7 +132,7 @@ pub(crate) fn statement(
                 // person the object names speaks, over the body whose title
                 // he carries.
                 let reported =
-                    r.toks[..r.tok_at(w.start)].iter().rev().find(|t| reports_speech(t.lower)).map(|t| t.end);
+                    r.toks[..r.tok_at(w.start)].iter().rev().find(|t| reports_speech(dict, t.lower)).map(|t| t.end);
                 let after_verb = reported.and_then(|k| {
                     let mut object = r.actors.iter().filter(|a| a.start >= k && a.end <= w.start && !a.agency());
                     let first = object.clone().next();
@@ -224,9 +221,10 @@ pub(crate) fn statement(
 /// Words that open a clause of another speaker's: "X said ..., while Y said".
 const CONTRASTS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
 
-/// A verb that reports another's speech in "AGENCY quoted X as saying".
-fn reports_speech(word: &str) -> bool {
-    matches!(word, "reported" | "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing")
+/// A verb that reports another's speech in "AGENCY quoted X as saying"
+/// (`reporting_verb`).
+fn reports_speech(dict: &Dictionaries, word: &str) -> bool {
+    dict.index().is_word_of(word, Class::ReportingVerb)
 }
 
 /// One statement from the speech act a sentence's reading chose.

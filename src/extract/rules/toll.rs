@@ -325,16 +325,13 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     };
     // The count is the subject of a death word ("49 have been killed", "47 dead").
     let subject_of_death = |e: usize| -> bool {
-        let mut pos = e;
-        for word in r.text[e..].split_whitespace().take(4) {
-            let Some(at) = r.text[pos..].find(word).map(|k| pos + k) else { return false };
+        for (at, word) in r.spaced_words_from(e).take(4) {
             if let Some(&(_, _, death)) = marks.iter().find(|m| m.0 == at) {
                 return death;
             }
             if !PREDICATE_LINKS.contains(&first_word(word).as_str()) {
                 return false;
             }
-            pos = at + word.len();
         }
         false
     };
