@@ -671,12 +671,25 @@ impl<'t, 'a> Parser<'t, 'a> {
         after_determiner && self.tok(j).is_some_and(|t| t.kind == TokKind::Word && !is_capitalised(t))
     }
 
-    /// "25 November", "9th of September 2013", "17-18 December".
+    /// A word or dash that joins the two ends of a range: "10 to 13", "10 and 13", "10-13".
+    fn range_joiner(&self, k: usize) -> bool {
+        self.dash(k) || matches!(self.word(k), Some("to" | "and" | "until" | "till" | "through"))
+    }
+
+    /// "25 November", "9th of September 2013", "17-18 December", "from 10 to 13 November",
+    /// "between 2 and 4 May".
     fn day_led(&self, i: usize) -> Option<(Form, usize)> {
         let (d, mut j) = self.day(i)?;
         let mut d2 = None;
         if self.dash(j) {
             if let Some((e, k)) = self.day(j + 1) {
+                d2 = Some(e);
+                j = k;
+            }
+        } else if self.range_joiner(j) {
+            // A worded range within one month names the month once, after its end; the end
+            // must come later than the start, so "5 and 3 May" stays a count and a date.
+            if let Some((e, k)) = self.day(j + 1).filter(|&(e, _)| e > d) {
                 d2 = Some(e);
                 j = k;
             }
@@ -944,8 +957,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A second date after "to", "and", "until", "-": a full date or a bare day of the first one's month.
     fn range_end(&self, form: Form, k: usize) -> Option<(Form, usize)> {
         let Form::Date { from, to: None } = form else { return None };
-        let joiner = self.dash(k) || matches!(self.word(k), Some("to" | "and" | "until" | "till" | "through"));
-        if !joiner {
+        if !self.range_joiner(k) {
             return None;
         }
         let j = k + 1;
@@ -1708,6 +1720,23 @@ mod tests {
             assert_eq!(found.len(), 1, "{s}");
             assert_eq!(found[0].1.map(|d| d.start), Some(d("2014-12-08")), "{s}");
         }
+    }
+
+    #[test]
+    fn worded_day_range_names_the_month_once() {
+        let anchor = Anchor { published: Some(d("2031-05-06")), day_first: false };
+        for (s, start, end) in [
+            ("The envoys will meet from 12 to 15 May in the capital.", "2031-05-12", "2031-05-15"),
+            ("Delegates are due to gather between 20 and 22 May.", "2031-05-20", "2031-05-22"),
+            ("The forum sits from 8th to 9th of May.", "2031-05-08", "2031-05-09"),
+        ] {
+            let found = find_resolved(s, &anchor, &DateTables::builtin());
+            let spans: Vec<_> = found.iter().filter_map(|f| f.1).collect();
+            assert_eq!(spans.len(), 1, "{s}: {:?}", texts(s));
+            assert_eq!((spans[0].start, spans[0].end), (d(start), d(end)), "{s}");
+        }
+        // The end must follow the start: two numbers, the second a date.
+        assert_eq!(texts("It fell from 15 to 3 May reports said."), ["3 May"]);
     }
 
     #[test]
