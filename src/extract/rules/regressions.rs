@@ -3033,3 +3033,14 @@ fn a_which_clause_counting_the_dead_of_an_attack_places_the_toll_at_the_attack()
     );
     assert_eq!(places_of(&evs, Kind::DeathToll), [Some("Aleppo")], "{evs:#?}");
 }
+
+#[test]
+fn a_country_before_a_title_is_a_nationality_and_no_destination() {
+    // "accompanied by the X special envoy": the country tells whose envoy,
+    // not where the delegation went.
+    let evs = events(
+        "The rebel delegation arrived on Sunday on a chartered plane, accompanied by the UK special envoy to the region.",
+        "2022-10-24",
+    );
+    assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
+}
