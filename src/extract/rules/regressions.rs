@@ -3002,3 +3002,45 @@ fn a_trip_someone_opposed_is_not_the_trip_made() {
     assert!(v.iter().any(|e| e.place.as_deref() == Some("Camp David") && e.status == Status::Refused), "{evs:#?}");
     assert!(v.iter().any(|e| e.place.as_deref() == Some("Norway") && e.status == Status::Happened), "{evs:#?}");
 }
+
+// ------------------------------------ places of tolls (round 8, place9)
+
+#[test]
+fn a_toll_in_a_province_or_town_of_the_gazetteer_is_placed_there_not_in_the_country() {
+    // Eastern Congo and northern Mozambique had no rows: a toll "in X"
+    // fell back to the country of the war.
+    let evs = events(
+        "Fighting goes on in Mozambique.\n\nThe army said it has killed 52 rebels in Cabo Delgado.",
+        "2021-03-02",
+    );
+    assert_eq!(places_of(&evs, Kind::DeathToll), [Some("Cabo Delgado")], "{evs:#?}");
+    let evs = events(
+        "Fighting goes on in the Democratic Republic of the Congo.\n\n\
+         The death toll in the eastern town of Kishishe has risen to 90 dead, a local official said.",
+        "2022-12-02",
+    );
+    assert_eq!(places_of(&evs, Kind::DeathToll), [Some("Kishishe")], "{evs:#?}");
+}
+
+#[test]
+fn a_which_clause_counting_the_dead_of_an_attack_places_the_toll_at_the_attack() {
+    // "the raid on a market in X by the militia, which left N dead": the
+    // relative clause counts the raid's dead, and the raid's place is theirs.
+    let evs = events(
+        "The war in Syria goes on.\n\n\
+         Groups want an inquiry into the raid last week on a market in Aleppo by the militia – which left about 35 dead.",
+        "2021-03-02",
+    );
+    assert_eq!(places_of(&evs, Kind::DeathToll), [Some("Aleppo")], "{evs:#?}");
+}
+
+#[test]
+fn a_country_before_a_title_is_a_nationality_and_no_destination() {
+    // "accompanied by the X special envoy": the country tells whose envoy,
+    // not where the delegation went.
+    let evs = events(
+        "The rebel delegation arrived on Sunday on a chartered plane, accompanied by the UK special envoy to the region.",
+        "2022-10-24",
+    );
+    assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
+}

@@ -539,7 +539,17 @@ fn toll_place_rank(
         return None;
     }
     let gap = if p.end <= s { &r.text[p.end..s] } else { &r.text[victim_end.min(p.start)..p.start] };
-    if gap.contains([';', '\u{2014}']) || PLACE_SEPARATORS.iter().any(|m| gap.contains(m)) {
+    // "the raid on a protest in Khartoum by the RSF, which left 160 dead": a
+    // "which" whose clause counts the dead of an attack placed just before
+    // it places the toll there; "talks in Kuwait to end the war, in which
+    // 6,400 died" does not.
+    let attack_which = p.end <= s && attack_before(index, r, p) && {
+        let at = gap.find(" which ").unwrap_or(0);
+        let word = gap[..at].rsplit(' ').next().unwrap_or_default();
+        !["in", "of", "during", "after", "since"].contains(&word)
+            && PLACE_SEPARATORS.iter().filter(|m| gap.contains(*m)).count() == 1
+    };
+    if gap.contains([';', '\u{2014}']) || (!attack_which && PLACE_SEPARATORS.iter().any(|m| gap.contains(m))) {
         return None;
     }
     let next = first_word(rest);
@@ -564,6 +574,18 @@ fn toll_place_rank(
     } else {
         None
     }
+}
+
+/// Whether a noun of attack stands in the clause before place `p`, with no
+/// comma between ("the raid on a sit-in outside the ministry in Khartoum").
+fn attack_before(index: &Index, r: &Reading, p: &PlaceSpan) -> bool {
+    let k = r.tok_at(p.start);
+    r.toks[..k]
+        .iter()
+        .rev()
+        .take(15)
+        .take_while(|t| !matches!(t.text, "," | ";" | "." | ":"))
+        .any(|t| index.is_word_of(t.lower, Class::AttackNoun))
 }
 
 #[cfg(test)]

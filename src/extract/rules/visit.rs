@@ -377,6 +377,7 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) ->
         // "arrived on a US military aircraft": a name after "a" modifies
         // the noun after it; no one travels to "a" country.
         .filter(|p| !matches!(r.word_before(p.start), "a" | "an"))
+        .filter(|p| !heads_a_title(r, p))
         .min_by_key(|p| p.start)
         .or_else(|| {
             r.places
@@ -388,6 +389,24 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) ->
                 .filter(|p| !(p.adjective && r.text[end..p.start].trim().is_empty()))
                 .min_by_key(|p| p.start)
         })
+}
+
+/// Whether a country after "the" goes before a title in lower case
+/// ("accompanied by the US special envoy"): it is someone's nationality, no
+/// destination.
+fn heads_a_title(r: &Reading, p: &PlaceSpan) -> bool {
+    let k = r.tok_at(p.end);
+    p.country
+        && r.word_before(p.start) == "the"
+        && (k..(k + 2).min(r.toks.len()))
+            .take_while(|&j| r.toks[j].kind == TokKind::Word && r.toks[j].text.starts_with(char::is_lowercase))
+            .any(|j| {
+                r.classes
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(set, _)| set.iter().any(|c| matches!(c, entities::words::WordClass::Title(_))))
+            })
 }
 
 /// Whether a talks word follows the place right after it ("to DRC peace
