@@ -293,9 +293,9 @@ fn articles_from_other_conflicts_score_above_the_floor() {
 
 #[test]
 fn held_out_articles_score_above_the_floor() {
-    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.93, fields: 0.85 });
+    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.93, fields: 0.86 });
     score(&eval("world-d"), include_str!("eval/world-d/gold.jsonl"), Floors { f1: 0.91, fields: 0.87 });
-    score(&eval("world-e"), include_str!("eval/world-e/gold.jsonl"), Floors { f1: 0.89, fields: 0.88 });
+    score(&eval("world-e"), include_str!("eval/world-e/gold.jsonl"), Floors { f1: 0.89, fields: 0.89 });
     score(&eval("world-f"), include_str!("eval/world-f/gold.jsonl"), Floors { f1: 0.90, fields: 0.86 });
     score(&eval("world-g"), include_str!("eval/world-g/gold.jsonl"), Floors { f1: 0.90, fields: 0.84 });
     score(&eval("world-h"), include_str!("eval/world-h/gold.jsonl"), Floors { f1: 0.88, fields: 0.79 });
