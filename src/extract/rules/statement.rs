@@ -566,12 +566,14 @@ pub(crate) fn speaker_of(
         // concern": a relative clause between the subject and its verb.
         if let Some(inner) = before.strip_suffix(',') {
             if let Some(open) = inner.rfind(", ") {
-                let mut clause = inner[open + 2..].split_whitespace().map(lower_cow);
-                let first = clause.next();
-                let relative = |w: Option<&std::borrow::Cow<str>>| {
-                    w.is_some_and(|w| matches!(&**w, "who" | "whom" | "whose" | "which"))
-                };
-                if relative(first.as_ref()) || relative(clause.next().as_ref()) {
+                // The clause's first two words, from the shared tokens.
+                let relative = r
+                    .spaced_words_from(open + 2)
+                    .take_while(|&(at, _)| at < inner.len())
+                    .take(2)
+                    .map(|(at, w)| &inner[at..(at + w.len()).min(inner.len())])
+                    .any(|w| matches!(&*lower_cow(w), "who" | "whom" | "whose" | "which"));
+                if relative {
                     i = open;
                     subject_end = open;
                     continue;
