@@ -22,8 +22,11 @@
 //!   and Kosovo-Serbia among them), written and held out in round 7, a
 //!   development set since round 8;
 //! - `tests/eval/world-h/`: 15 more (2016-2024; Western Sahara, Niger and the
-//!   Central African Republic among them), written in round 8 and held out:
-//!   no rule is written from it, and its errors are not printed.
+//!   Central African Republic among them), written and held out in round 8, a
+//!   development set since round 9;
+//! - `tests/eval/world-i/`: 15 more (2015-2023; Cyprus, Cameroon, southern
+//!   Thailand and Georgia among them), written in round 9 and held out: no
+//!   rule is written from it, and its errors are not printed.
 //!
 //! - `tests/eval/multi/`: 12 articles from several outlets on four events,
 //!   with gold clusters: all are ingested into ONE database, and the pairs of
@@ -195,7 +198,7 @@ fn extract(dir: &Path, folder: &Path) -> Vec<Value> {
 
 /// The sets held out to estimate the hidden ones: their errors are not
 /// printed (only their counts), so that no one writes a rule from them.
-const HELD_OUT: &[&str] = &["world-h", "multi-b"];
+const HELD_OUT: &[&str] = &["world-i", "multi-b"];
 
 fn held_out(folder: &Path) -> bool {
     folder.file_name().and_then(|n| n.to_str()).is_some_and(|n| HELD_OUT.contains(&n))
@@ -299,6 +302,8 @@ fn held_out_articles_score_above_the_floor() {
     score(&eval("world-f"), include_str!("eval/world-f/gold.jsonl"), Floors { f1: 0.90, fields: 0.86 });
     score(&eval("world-g"), include_str!("eval/world-g/gold.jsonl"), Floors { f1: 0.90, fields: 0.84 });
     score(&eval("world-h"), include_str!("eval/world-h/gold.jsonl"), Floors { f1: 0.88, fields: 0.79 });
+    // world-i: F1 0.89, fields 0.84 with main (4b10f36) when it was written; floors 0.03 under.
+    score(&eval("world-i"), include_str!("eval/world-i/gold.jsonl"), Floors { f1: 0.85, fields: 0.80 });
 }
 
 /// Pairwise merging across articles: every pair of articles with matched
