@@ -3044,3 +3044,14 @@ fn a_country_before_a_title_is_a_nationality_and_no_destination() {
     );
     assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
 }
+
+#[test]
+fn two_people_who_say_something_together_speak_as_the_first_named() {
+    // "X and Y said": one statement of both, spoken as the first, as when
+    // the second is not known by name (and as other reports of it name him).
+    let evs = events(
+        "Foreign Minister Marten Grimsby and Foreign Minister Anna Weidemann said on Monday they had reached a deal on the border.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+}
