@@ -3055,3 +3055,15 @@ fn two_people_who_say_something_together_speak_as_the_first_named() {
     );
     assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
 }
+
+#[test]
+fn talks_held_here_are_held_at_the_datelines_city() {
+    // "after hours of negotiations here": "here" is where the story is told
+    // from, even for a talks word too weak to make a meeting on its own.
+    let evs = events(
+        "ASMARA — Envoy Marten Grimsby said Friday that the parties had agreed on a truce.\n\n\
+         But what they announced after nine hours of negotiations here, marked by sharp exchanges between Kassala and Dongola, was less than a deal.",
+        "2019-03-09",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Asmara")], "{evs:#?}");
+}
