@@ -745,6 +745,11 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
         if c.kind != Kind::Talks || c.place.is_some() {
             continue;
         }
+        // "after hours of negotiations here": held at the dateline's city.
+        if events[i].here && dateline.is_some() {
+            events[i].event.place = dateline.map(String::from);
+            continue;
+        }
         let lo = i.saturating_sub(WINDOW);
         let visit = events[lo..(i + WINDOW).min(events.len())].iter().find(|v| {
             v.event.kind == Kind::Visit

@@ -60,7 +60,8 @@ pub(crate) struct Candidate {
     /// event already reported ends.
     pub(crate) ends: bool,
     /// "Lavrov arrived Thursday morning": an arrival with no destination,
-    /// which is where the story is told from (its dateline).
+    /// which is where the story is told from (its dateline); so are talks
+    /// held "here".
     pub(crate) here: bool,
     /// A statement's speaker is a person (`Some(true)`), a body or a
     /// country (`Some(false)`), or only described (`None`): a headline's

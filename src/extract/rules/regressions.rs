@@ -3044,3 +3044,26 @@ fn a_country_before_a_title_is_a_nationality_and_no_destination() {
     );
     assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
 }
+
+#[test]
+fn two_people_who_say_something_together_speak_as_the_first_named() {
+    // "X and Y said": one statement of both, spoken as the first, as when
+    // the second is not known by name (and as other reports of it name him).
+    let evs = events(
+        "Foreign Minister Marten Grimsby and Foreign Minister Anna Weidemann said on Monday they had reached a deal on the border.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+}
+
+#[test]
+fn talks_held_here_are_held_at_the_datelines_city() {
+    // "after hours of negotiations here": "here" is where the story is told
+    // from, even for a talks word too weak to make a meeting on its own.
+    let evs = events(
+        "ASMARA — Envoy Marten Grimsby said Friday that the parties had agreed on a truce.\n\n\
+         But what they announced after nine hours of negotiations here, marked by sharp exchanges between Kassala and Dongola, was less than a deal.",
+        "2019-03-09",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Asmara")], "{evs:#?}");
+}

@@ -585,7 +585,14 @@ pub(crate) fn speaker_of(
                 owner = Some(a.clone());
                 break;
             }
-            return (Some(a.clone()), None);
+            // "Kerry and Lavrov said": two people named as one subject, the
+            // first speaks for both, as when the second is not known by name.
+            let first = r.text[..a.start]
+                .trim_end()
+                .strip_suffix(" and")
+                .and_then(|stem| r.actor_ending_at(stem.trim_end().len()))
+                .filter(|f| f.person() && a.person() && f.how != How::Pronoun && a.how != How::Pronoun);
+            return (Some(first.unwrap_or(a).clone()), None);
         }
         // "Lavrov and Amro agreed": the first of two coordinated names.
         if word.chars().next().is_some_and(char::is_alphabetic) && before[word_start..].starts_with(char::is_uppercase)

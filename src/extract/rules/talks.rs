@@ -106,11 +106,18 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
         let attends = t.role == TriggerRole::Weak && attends_before(r, dict, w.start);
+        // "after seven hours of negotiations here": held where the story is
+        // told from, its dateline (a quote's "here" is the speaker's).
+        let here = place.is_none()
+            && !r.title
+            && !r.in_quote(w.start)
+            && r.toks.get(r.tok_at(w.end)).is_some_and(|k| k.lower == "here");
         // What a trip is for is a meeting, however weak its word ("arrived
         // in Sanaa to negotiate a ceasefire deal").
         if t.role == TriggerRole::Weak
             && date.is_none()
             && place.is_none()
+            && !here
             && with.is_none()
             && !attends
             && !purpose_of_trip(r, dict, w.start)
@@ -298,6 +305,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.family = family(&t.phrase);
         c.guessed = guessed;
         c.status_guessed = status_guessed;
+        c.here = here && c.event.place.is_none();
         // "The consultations are due to end on January 29", "the talks will
         // last until Friday": the end of the talks already reported.
         // A headline's "meeting ... to last till Sept 13" too: it restates
