@@ -3044,3 +3044,28 @@ fn a_country_before_a_title_is_a_nationality_and_no_destination() {
     );
     assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
 }
+
+#[test]
+fn the_sides_met_unnamed_after_talks_with_are_the_participants() {
+    // "talks with the main sides", "talks with 14 armed groups", "talks with
+    // the opposition": the sides met go unnamed, and the description is who
+    // the talks were held with (the trigger "talks with" ends in its "with").
+    let evs =
+        events("Talks go on.\n\nThe envoy Peter Holm welcomed talks with the main sides in November.", "2024-01-10");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"main sides")), "{evs:#?}");
+    let evs = events(
+        "Talks go on.\n\nThe envoy Peter Holm held talks with 14 armed groups in Tolna on Monday.",
+        "2024-01-10",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"armed groups")), "{evs:#?}");
+    let evs =
+        events("Talks go on.\n\nThe envoy Peter Holm held talks with the opposition in Tolna on Monday.", "2024-01-10");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"opposition")), "{evs:#?}");
+    // A bare noun of no side still describes no one in particular.
+    let evs =
+        events("Talks go on.\n\nThe envoy Peter Holm held talks with officials in Tolna on Monday.", "2024-01-10");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"officials")), "{evs:#?}");
+}
