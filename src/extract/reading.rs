@@ -704,6 +704,27 @@ fn shaped_names(
             push_party(offset, (n.start, n.end), text, noun, actors, state);
             continue;
         }
+        // "the Polisario independence movement", "the M23 rebel group": a
+        // name no dictionary knows before a group noun (past at most two
+        // lower-case modifiers) is that group's name.
+        if known.is_none() && (n.weak || n.guessed) && n.title.is_none() && n.kind != NameKind::Place {
+            if let Some(end) = group_noun_after(dict.index(), st, n.start, n.end) {
+                if !actors.iter().any(|a| a.start < end && n.start < a.end) {
+                    let name: Arc<str> = text.into();
+                    let entity = state.cast.add(&name, EntityKind::Group, None, offset + n.start);
+                    actors.push(ActorSpan {
+                        start: n.start,
+                        end,
+                        name,
+                        kind: EntityKind::Group,
+                        country: None,
+                        entity: Some(entity),
+                        how: How::Name,
+                    });
+                }
+                continue;
+            }
+        }
         // A name the world gazetteer knows, in a place's position ("flew to
         // Bakhmut", a lone word too: "is heading to Tobruk") or typed a person
         // for want of anything better, is a place.
@@ -1909,6 +1930,29 @@ fn party_noun_after<'s>(index: &Index, st: &'s str, end: usize) -> Option<&'s st
     let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
     (!word.is_empty() && index.word_classes(word).any(|c| matches!(c, WordClass::Party | WordClass::Delegation)))
         .then_some(word)
+}
+
+/// Where the `group` noun that a name at `start..end` opens ends: "the X
+/// independence movement", "the X rebel group" (after "the", past at most
+/// two lower-case modifiers).
+fn group_noun_after(index: &Index, st: &str, start: usize, end: usize) -> Option<usize> {
+    if !(st[..start].ends_with("the ") || st[..start].ends_with("The ")) {
+        return None;
+    }
+    let mut at = end;
+    for _ in 0..3 {
+        let rest = st[at..].strip_prefix(' ')?;
+        let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = &rest[..len];
+        if word.is_empty() || !word.starts_with(char::is_lowercase) {
+            return None;
+        }
+        at += 1 + len;
+        if index.word_classes(word).any(|c| c == WordClass::Group) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The nouns after a country's name that stand for its government.

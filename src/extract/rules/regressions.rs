@@ -3069,3 +3069,17 @@ fn the_sides_met_unnamed_after_talks_with_are_the_participants() {
         events("Talks go on.\n\nThe envoy Peter Holm held talks with officials in Tolna on Monday.", "2024-01-10");
     assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"officials")), "{evs:#?}");
 }
+
+#[test]
+fn a_name_before_a_group_noun_is_that_group_and_a_participant() {
+    // "met with members of the X independence movement": a name no
+    // dictionary knows before a group noun (past lower-case modifiers) is the
+    // group's name, and it met the envoy.
+    let evs = events(
+        "Envoy in the region.\n\n\
+         The UN envoy Peter Holm met with members of the Kalvar independence movement on Saturday in Tolna.",
+        "2024-05-06",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"Kalvar")), "{evs:#?}");
+}
