@@ -623,6 +623,7 @@ pub(crate) fn read<'a>(
     region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     sides(s.start, &toks, &by_token, dict, &mut actors, state);
+    bodies_in_lower_case(s.start, &toks, &by_token, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
@@ -1892,6 +1893,56 @@ fn sides(
             let name: String = toks[s..after].iter().map(|t| t.lower).collect::<Vec<_>>().join(" ");
             state.cast.add(&name, EntityKind::Government, None, offset + start)
         });
+        push_side((start, end), entity, true, actors, state);
+    }
+}
+
+/// An organisation the article names, written in lower case with its head
+/// and modifiers: "the 5+5 military commission talks", "the transitional
+/// council" for a "Joint Military Commission" or "Transitional Council" of
+/// the cast (named before or after). Every lower-case modifier (one at
+/// least, up to three) must be a word of the name, whose last word is the
+/// head.
+fn bodies_in_lower_case(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    for (k, classes) in by_token.iter().enumerate() {
+        let Some((set, after)) = classes else { continue };
+        if *after != k + 1 || !set.iter().any(|c| c == WordClass::OrgHead) || k == 0 {
+            continue;
+        }
+        let head = &toks[k];
+        if !head.text.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let lower = |t: &Tok| {
+            t.kind == crate::extract::tokens::TokKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && t.lower != "the"
+        };
+        let mut first = k;
+        while first > 0 && k - first < 3 && lower(&toks[first - 1]) {
+            first -= 1;
+        }
+        if first == k {
+            continue;
+        }
+        let (start, end) = (toks[first].start, head.end);
+        if actors.iter().any(|a| a.start < end && start < a.end) {
+            continue;
+        }
+        let has_word = |name: &str, w: &str| name.split(' ').any(|x| x.eq_ignore_ascii_case(w));
+        let found = state.cast.entities.iter().position(|e| {
+            e.kind == EntityKind::Organisation
+                && e.name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(head.lower))
+                && toks[first..k].iter().all(|t| has_word(&e.name, t.lower))
+        });
+        let Some(entity) = found else { continue };
+        state.cast.seen(entity, offset + start, false);
         push_side((start, end), entity, true, actors, state);
     }
 }

@@ -3083,3 +3083,18 @@ fn a_name_before_a_group_noun_is_that_group_and_a_participant() {
     let t = of(&evs, Kind::Talks);
     assert!(t.iter().any(|e| actors(e).contains(&"Kalvar")), "{evs:#?}");
 }
+
+#[test]
+fn a_body_written_in_lower_case_is_the_body_the_article_names() {
+    // "the joint border commission talks": the organisation the article
+    // names elsewhere ("the Joint Border Commission"), written in lower case
+    // with its head and modifiers, holds the talks.
+    let evs = events(
+        "Border talks\n\n\
+         The sixth round of the joint border commission talks will open on Tuesday in Tolna, the mission said.\n\n\
+         The Joint Border Commission was set up last year.",
+        "2024-05-06",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"Joint Border Commission")), "{evs:#?}");
+}
