@@ -623,6 +623,7 @@ pub(crate) fn read<'a>(
     region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     sides(s.start, &toks, &by_token, dict, &mut actors, state);
+    bodies_in_lower_case(s.start, &toks, &by_token, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(&toks, &by_token, &places, &mut actors);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
@@ -703,6 +704,27 @@ fn shaped_names(
             }
             push_party(offset, (n.start, n.end), text, noun, actors, state);
             continue;
+        }
+        // "the Polisario independence movement", "the M23 rebel group": a
+        // name no dictionary knows before a group noun (past at most two
+        // lower-case modifiers) is that group's name.
+        if known.is_none() && (n.weak || n.guessed) && n.title.is_none() && n.kind != NameKind::Place {
+            if let Some(end) = group_noun_after(dict.index(), st, n.start, n.end) {
+                if !actors.iter().any(|a| a.start < end && n.start < a.end) {
+                    let name: Arc<str> = text.into();
+                    let entity = state.cast.add(&name, EntityKind::Group, None, offset + n.start);
+                    actors.push(ActorSpan {
+                        start: n.start,
+                        end,
+                        name,
+                        kind: EntityKind::Group,
+                        country: None,
+                        entity: Some(entity),
+                        how: How::Name,
+                    });
+                }
+                continue;
+            }
         }
         // A name the world gazetteer knows, in a place's position ("flew to
         // Bakhmut", a lone word too: "is heading to Tobruk") or typed a person
@@ -1875,6 +1897,56 @@ fn sides(
     }
 }
 
+/// An organisation the article names, written in lower case with its head
+/// and modifiers: "the 5+5 military commission talks", "the transitional
+/// council" for a "Joint Military Commission" or "Transitional Council" of
+/// the cast (named before or after). Every lower-case modifier (one at
+/// least, up to three) must be a word of the name, whose last word is the
+/// head.
+fn bodies_in_lower_case(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    for (k, classes) in by_token.iter().enumerate() {
+        let Some((set, after)) = classes else { continue };
+        if *after != k + 1 || !set.iter().any(|c| c == WordClass::OrgHead) || k == 0 {
+            continue;
+        }
+        let head = &toks[k];
+        if !head.text.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let lower = |t: &Tok| {
+            t.kind == crate::extract::tokens::TokKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && t.lower != "the"
+        };
+        let mut first = k;
+        while first > 0 && k - first < 3 && lower(&toks[first - 1]) {
+            first -= 1;
+        }
+        if first == k {
+            continue;
+        }
+        let (start, end) = (toks[first].start, head.end);
+        if actors.iter().any(|a| a.start < end && start < a.end) {
+            continue;
+        }
+        let has_word = |name: &str, w: &str| name.split(' ').any(|x| x.eq_ignore_ascii_case(w));
+        let found = state.cast.entities.iter().position(|e| {
+            e.kind == EntityKind::Organisation
+                && e.name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(head.lower))
+                && toks[first..k].iter().all(|t| has_word(&e.name, t.lower))
+        });
+        let Some(entity) = found else { continue };
+        state.cast.seen(entity, offset + start, false);
+        push_side((start, end), entity, true, actors, state);
+    }
+}
+
 /// Pushes the actor `sides` found, the cast's `entity`.
 fn push_side(
     (start, end): (usize, usize),
@@ -1909,6 +1981,29 @@ fn party_noun_after<'s>(index: &Index, st: &'s str, end: usize) -> Option<&'s st
     let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
     (!word.is_empty() && index.word_classes(word).any(|c| matches!(c, WordClass::Party | WordClass::Delegation)))
         .then_some(word)
+}
+
+/// Where the `group` noun that a name at `start..end` opens ends: "the X
+/// independence movement", "the X rebel group" (after "the", past at most
+/// two lower-case modifiers).
+fn group_noun_after(index: &Index, st: &str, start: usize, end: usize) -> Option<usize> {
+    if !(st[..start].ends_with("the ") || st[..start].ends_with("The ")) {
+        return None;
+    }
+    let mut at = end;
+    for _ in 0..3 {
+        let rest = st[at..].strip_prefix(' ')?;
+        let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = &rest[..len];
+        if word.is_empty() || !word.starts_with(char::is_lowercase) {
+            return None;
+        }
+        at += 1 + len;
+        if index.word_classes(word).any(|c| c == WordClass::Group) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The nouns after a country's name that stand for its government.

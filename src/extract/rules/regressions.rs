@@ -3067,3 +3067,56 @@ fn talks_held_here_are_held_at_the_datelines_city() {
     );
     assert_eq!(places_of(&evs, Kind::Talks), [Some("Asmara")], "{evs:#?}");
 }
+
+fn the_sides_met_unnamed_after_talks_with_are_the_participants() {
+    // "talks with the main sides", "talks with 14 armed groups", "talks with
+    // the opposition": the sides met go unnamed, and the description is who
+    // the talks were held with (the trigger "talks with" ends in its "with").
+    let evs =
+        events("Talks go on.\n\nThe envoy Peter Holm welcomed talks with the main sides in November.", "2024-01-10");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"main sides")), "{evs:#?}");
+    let evs = events(
+        "Talks go on.\n\nThe envoy Peter Holm held talks with 14 armed groups in Tolna on Monday.",
+        "2024-01-10",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"armed groups")), "{evs:#?}");
+    let evs =
+        events("Talks go on.\n\nThe envoy Peter Holm held talks with the opposition in Tolna on Monday.", "2024-01-10");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"opposition")), "{evs:#?}");
+    // A bare noun of no side still describes no one in particular.
+    let evs =
+        events("Talks go on.\n\nThe envoy Peter Holm held talks with officials in Tolna on Monday.", "2024-01-10");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"officials")), "{evs:#?}");
+}
+
+#[test]
+fn a_name_before_a_group_noun_is_that_group_and_a_participant() {
+    // "met with members of the X independence movement": a name no
+    // dictionary knows before a group noun (past lower-case modifiers) is the
+    // group's name, and it met the envoy.
+    let evs = events(
+        "Envoy in the region.\n\n\
+         The UN envoy Peter Holm met with members of the Kalvar independence movement on Saturday in Tolna.",
+        "2024-05-06",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"Kalvar")), "{evs:#?}");
+}
+
+#[test]
+fn a_body_written_in_lower_case_is_the_body_the_article_names() {
+    // "the joint border commission talks": the organisation the article
+    // names elsewhere ("the Joint Border Commission"), written in lower case
+    // with its head and modifiers, holds the talks.
+    let evs = events(
+        "Border talks\n\n\
+         The sixth round of the joint border commission talks will open on Tuesday in Tolna, the mission said.\n\n\
+         The Joint Border Commission was set up last year.",
+        "2024-05-06",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.iter().any(|e| actors(e).contains(&"Joint Border Commission")), "{evs:#?}");
+}

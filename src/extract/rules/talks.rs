@@ -516,12 +516,15 @@ const COMPLEMENT_ENDS: &[&str] = &[
 fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, verb: bool) -> Option<&'r str> {
     let k0 = r.tok_at(end);
     // "with" within the clause, or the verb's own object past an adverb.
+    // A trigger that ends in "with" ("talks with") has its counterpart next.
+    let own_with = k0 > 0 && r.toks[k0 - 1].lower == "with";
     let with = (k0..(k0 + 14).min(r.toks.len()))
         .take_while(|&j| !r.clause_break(end, r.toks[j].end))
         .find(|&j| r.toks[j].lower == "with");
     // "a gathering of regional foreign ministers": a noun's "of" names who meets.
     let of = !verb && r.toks.get(k0).is_some_and(|t| t.lower == "of");
     let k = match with {
+        _ if own_with => k0,
         Some(j) => j + 1,
         None if verb => k0 + usize::from(r.toks.get(k0).is_some_and(|t| t.lower.ends_with("ly"))),
         None if of => k0 + 1,
@@ -536,7 +539,10 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
 /// all observer countries"), as byte offsets; None when a name stands for
 /// it (see `described_counterpart`). It ends before token `limit`.
 pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, limit: usize) -> Option<(usize, usize)> {
-    while r.toks.get(k).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Quantifier)) {
+    // "a number of", "the", and a count ("with 14 armed groups").
+    let mut definite = false;
+    while r.toks.get(k).is_some_and(|t| t.kind == TokKind::Num || dict.index().is_word_of(t.lower, Class::Quantifier)) {
+        definite = r.toks[k].lower == "the";
         k += 1;
     }
     let first = k;
@@ -577,7 +583,14 @@ pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, l
             return None;
         }
     }
-    if first == head && last == head {
+    // "the opposition": a group noun after "the" that ends its phrase names
+    // that side, where a bare "officials" describes no one in particular.
+    let side = definite
+        && dict.index().is_word_of(r.toks[head].lower, Class::Group)
+        && !r.toks.get(head + 1).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !COMPLEMENT_ENDS.contains(&t.lower)
+        });
+    if first == head && last == head && !side {
         return None;
     }
     let (from, to) = (r.toks[first].start, r.toks[last].end);
