@@ -375,7 +375,16 @@ pub(crate) fn place_near<'r>(
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
     // ("Syria talks", "Yemen peace talks in Geneva").
-    let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
+    // "the Astana Syria talks": a city before a country before the trigger.
+    let right_before = |p: &PlaceSpan, at: usize| p.end <= at && at - p.end <= 1;
+    let before = r.places.iter().find(|p| {
+        !p.adjective
+            && !p.country
+            && (right_before(p, start)
+                || r.places
+                    .iter()
+                    .any(|q| q.country && q.start > p.end && right_before(q, start) && q.start - p.end <= 1))
+    });
     before.or(after)
 }
 
@@ -489,6 +498,22 @@ pub(crate) fn locative(r: &Reading, i: usize) -> bool {
 pub(crate) fn is_possessor(r: &Reading, p: &PlaceSpan) -> bool {
     let rest = &r.text[p.end..];
     rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("-backed")
+}
+
+/// Whether a place follows a title's "for" ("the UN Special Envoy for X",
+/// "the Special Representative for X"): the title's brief, which names
+/// neither where its holder is nor where the holder goes.
+pub(crate) fn titles_brief(r: &Reading, p: &PlaceSpan) -> bool {
+    let k = r.tok_at(p.start);
+    k >= 2
+        && r.toks[k - 1].lower == "for"
+        && (k.saturating_sub(5)..k - 1).any(|j| {
+            r.classes
+                .get(j)
+                .copied()
+                .flatten()
+                .is_some_and(|(set, end)| end == k - 1 && set.iter().any(|c| matches!(c, WordClass::Title(_))))
+        })
 }
 
 /// The tense that places a trigger's date: a planning or proposing cue looks

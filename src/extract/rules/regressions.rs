@@ -3044,3 +3044,33 @@ fn a_country_before_a_title_is_a_nationality_and_no_destination() {
     );
     assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
 }
+
+// ------------------------------------ places of talks and visits (round 9, place10)
+
+#[test]
+fn a_titles_brief_after_for_is_no_destination() {
+    // "the visiting UN Special Envoy for X": X is what the envoy is posted
+    // to, not where the visit goes (the host's country is).
+    let evs = events(
+        "The foreign minister received the visiting UN Special Envoy for Libya Tarek Haddad on Monday.",
+        "2020-05-10",
+    );
+    assert!(!evs.iter().any(|e| e.place.as_deref() == Some("Libya")), "{evs:#?}");
+}
+
+#[test]
+fn a_city_heading_the_sentence_places_the_talks_of_its_clause() {
+    // A headline's "In X, A meets B": the fronted city is the venue.
+    let evs = events("In Nairobi, the envoy meets with rebel commanders", "2020-05-10");
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Nairobi")], "{evs:#?}");
+    // Not past a speech verb: where it was said, not where the talks are.
+    let evs = events("In Juba, officials said talks with the rebels would resume next week.", "2020-05-10");
+    assert_eq!(places_of(&evs, Kind::Talks), [None], "{evs:#?}");
+}
+
+#[test]
+fn a_city_before_a_country_before_talks_is_their_venue() {
+    // "the Vienna Yemen talks": the city names the venue, the country the topic.
+    let evs = events("Delegations gathered for the sixth round of the Vienna Yemen talks on Monday.", "2020-05-10");
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Vienna")], "{evs:#?}");
+}

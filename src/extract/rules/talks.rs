@@ -236,6 +236,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.place = place
             .or_else(|| where_before(r, w.start))
             .or_else(|| host_before(r, w.start))
+            .or_else(|| fronted_place(r, dict, w.start))
             .map(|p| p.name.to_string())
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
@@ -349,6 +350,27 @@ fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
 
 /// The host that holds the talks word at `at` in its own country or city:
 /// "Saudi Arabia will host talks in August", "Kenya is to host a summit".
+/// A city that heads the sentence after "in" or "at" ("In Doha, X meets
+/// Y", "In Minsk held a meeting") places the talks of its clause, when no
+/// other place, clause break or speech verb comes between: "In Kabul,
+/// officials said talks ..." is where it was said.
+fn fronted_place<'r>(r: &'r Reading, dict: &Dictionaries, at: usize) -> Option<&'r PlaceSpan> {
+    if !r.toks.first().is_some_and(|t| matches!(t.lower, "in" | "at")) {
+        return None;
+    }
+    let first = r.toks.get(1)?;
+    let p = r.places.iter().find(|p| p.start == first.start && !p.adjective && !p.country)?;
+    let plain = p.end <= at
+        && at - p.end <= 80
+        && !r.clause_break(p.end, at)
+        && !r.in_quote(at)
+        && !r.places.iter().any(|q| !q.adjective && q.start >= p.end && q.start < at)
+        && !r.words.iter().any(|v| {
+            v.start >= p.end && v.end <= at && entities::has_trigger(dict, v, Kind::Statement, TriggerRole::Trigger)
+        });
+    plain.then_some(p)
+}
+
 /// The host is the place right before the verb, past an auxiliary.
 fn host_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
     let k = r.tok_at(at);
