@@ -355,7 +355,9 @@ pub(crate) fn place_near<'r>(
     let after = r
         .places
         .iter()
-        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach)
+        // A date between counts for nothing ("held a meeting and discussions
+        // on Thursday, January 24, with the ambassadors ... in Kabul").
+        .filter(|p| !p.adjective && p.start >= end && p.start - end - dated_bytes(r, end, p.start) <= reach)
         .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start) && !modifies_a_noun(r, p))
         // "ways of resolving the crisis in Syria": what is talked about.
@@ -386,6 +388,11 @@ pub(crate) fn place_near<'r>(
                     .any(|q| q.country && q.start > p.end && right_before(q, start) && q.start - p.end <= 1))
     });
     before.or(after)
+}
+
+/// The bytes of the dates that lie wholly between bytes `a` and `b`.
+pub(crate) fn dated_bytes(r: &Reading, a: usize, b: usize) -> usize {
+    r.dates.iter().filter(|d| a <= d.start && d.end <= b).map(|d| d.end - d.start).sum()
 }
 
 /// Whether "in" and a capitalised organisation head ("Mission", "Office")

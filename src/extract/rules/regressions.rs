@@ -3074,3 +3074,34 @@ fn a_city_before_a_country_before_talks_is_their_venue() {
     let evs = events("Delegations gathered for the sixth round of the Vienna Yemen talks on Monday.", "2020-05-10");
     assert_eq!(places_of(&evs, Kind::Talks), [Some("Vienna")], "{evs:#?}");
 }
+
+#[test]
+fn a_date_between_the_talks_and_their_place_does_not_count_against_the_reach() {
+    let evs = events(
+        "The minister held a meeting and discussions on Wednesday, March 13, with the ambassadors of \
+         neighbouring countries residing in Nairobi.",
+        "2024-03-14",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Nairobi")], "{evs:#?}");
+}
+
+#[test]
+fn a_stay_before_an_infinitive_of_meeting_places_the_meeting() {
+    // "were in X to meet Y on <a past day>": held there; "will be in X to
+    // meet Y": planned there.
+    let evs = events(
+        "Tarek Haddad and Omar Selim were previously in Nairobi to meet President Jonas Mbeki on 2 March.",
+        "2024-03-20",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(
+        talks.iter().map(|e| (e.place.as_deref(), e.status)).collect::<Vec<_>>(),
+        [(Some("Nairobi"), Status::Happened)]
+    );
+    let evs = events("Envoy Tarek Haddad will be in Juba on Monday to meet President Jonas Mbeki.", "2024-03-20");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(
+        talks.iter().map(|e| (e.place.as_deref(), e.status)).collect::<Vec<_>>(),
+        [(Some("Juba"), Status::Planned)]
+    );
+}
