@@ -427,9 +427,14 @@ fn modifies_a_noun(r: &Reading, p: &PlaceSpan) -> bool {
             // A country only before a name ("the X Peace Formula"): "with the
             // X opposing" is a clause of its own.
             // ("the X of America Joe Biden" names a person after it).
+            // So is one before the head of a name in lower case ("the X
+            // initiative", "the X war").
             let noun = if p.country {
                 t.text.starts_with(char::is_uppercase)
                     && !r.actors.iter().any(|a| a.person() && a.start <= t.start && t.start < a.end)
+                    || r.classes.get(r.tok_at(p.end)).copied().flatten().is_some_and(|(set, _)| {
+                        set.iter().any(|c| matches!(c, WordClass::OrgHead | WordClass::ThingHead))
+                    })
             } else {
                 !FUNCTION.contains(&t.lower)
             };

@@ -3105,3 +3105,15 @@ fn a_stay_before_an_infinitive_of_meeting_places_the_meeting() {
         [(Some("Juba"), Status::Planned)]
     );
 }
+
+#[test]
+fn a_country_before_the_lower_case_head_of_a_name_is_no_venue() {
+    // "as part of a joint X and the Y initiative": Y modifies the
+    // initiative; the talks are where the delegation goes.
+    let evs = events(
+        "Sudan's army has sent a delegation to Jeddah for ceasefire talks as part of a joint Kenya and the \
+         United States initiative.",
+        "2023-05-06",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Jeddah")], "{evs:#?}");
+}
