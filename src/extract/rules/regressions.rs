@@ -3117,3 +3117,17 @@ fn a_country_before_the_lower_case_head_of_a_name_is_no_venue() {
     );
     assert_eq!(places_of(&evs, Kind::Talks), [Some("Jeddah")], "{evs:#?}");
 }
+
+#[test]
+fn a_toll_whose_clause_names_no_place_is_placed_as_the_toll_before_it() {
+    // "N of their troops have been killed, along with M civilians": the
+    // second count is of the same fighting, not of the war's country.
+    let evs = events(
+        "The war goes on in Armenia.\n\n\
+         According to officials in the Zangezur region, 80 fighters have been killed since March 2, along with 12 civilians.",
+        "2021-03-20",
+    );
+    let places = places_of(&evs, Kind::DeathToll);
+    assert_eq!(places.len(), 2, "{evs:#?}");
+    assert!(places.iter().all(|p| *p == places[0] && p.is_some() && *p != Some("Armenia")), "{evs:#?}");
+}
