@@ -356,7 +356,9 @@ pub(crate) fn place_near<'r>(
     let after = r
         .places
         .iter()
-        .filter(|p| !p.adjective && p.start >= end && p.start - end <= reach)
+        // A date between counts for nothing ("held a meeting and discussions
+        // on Thursday, January 24, with the ambassadors ... in Kabul").
+        .filter(|p| !p.adjective && p.start >= end && p.start - end - dated_bytes(r, end, p.start) <= reach)
         .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start) && !modifies_a_noun(r, p))
         // "ways of resolving the crisis in Syria": what is talked about.
@@ -376,8 +378,22 @@ pub(crate) fn place_near<'r>(
         .min_by_key(|p| p.start);
     // "the Rome meeting", "Geneva talks"; but a country there is the topic
     // ("Syria talks", "Yemen peace talks in Geneva").
-    let before = r.places.iter().find(|p| !p.adjective && !p.country && p.end <= start && start - p.end <= 1);
+    // "the Astana Syria talks": a city before a country before the trigger.
+    let right_before = |p: &PlaceSpan, at: usize| p.end <= at && at - p.end <= 1;
+    let before = r.places.iter().find(|p| {
+        !p.adjective
+            && !p.country
+            && (right_before(p, start)
+                || r.places
+                    .iter()
+                    .any(|q| q.country && q.start > p.end && right_before(q, start) && q.start - p.end <= 1))
+    });
     before.or(after)
+}
+
+/// The bytes of the dates that lie wholly between bytes `a` and `b`.
+pub(crate) fn dated_bytes(r: &Reading, a: usize, b: usize) -> usize {
+    r.dates.iter().filter(|d| a <= d.start && d.end <= b).map(|d| d.end - d.start).sum()
 }
 
 /// Whether "in" and a capitalised organisation head ("Mission", "Office")
@@ -412,9 +428,14 @@ fn modifies_a_noun(r: &Reading, p: &PlaceSpan) -> bool {
             // A country only before a name ("the X Peace Formula"): "with the
             // X opposing" is a clause of its own.
             // ("the X of America Joe Biden" names a person after it).
+            // So is one before the head of a name in lower case ("the X
+            // initiative", "the X war").
             let noun = if p.country {
                 t.text.starts_with(char::is_uppercase)
                     && !r.actors.iter().any(|a| a.person() && a.start <= t.start && t.start < a.end)
+                    || r.classes.get(r.tok_at(p.end)).copied().flatten().is_some_and(|(set, _)| {
+                        set.iter().any(|c| matches!(c, WordClass::OrgHead | WordClass::ThingHead))
+                    })
             } else {
                 !FUNCTION.contains(&t.lower)
             };
@@ -490,6 +511,22 @@ pub(crate) fn locative(r: &Reading, i: usize) -> bool {
 pub(crate) fn is_possessor(r: &Reading, p: &PlaceSpan) -> bool {
     let rest = &r.text[p.end..];
     rest.starts_with("'s") || rest.starts_with("\u{2019}s") || rest.starts_with("-backed")
+}
+
+/// Whether a place follows a title's "for" ("the UN Special Envoy for X",
+/// "the Special Representative for X"): the title's brief, which names
+/// neither where its holder is nor where the holder goes.
+pub(crate) fn titles_brief(r: &Reading, p: &PlaceSpan) -> bool {
+    let k = r.tok_at(p.start);
+    k >= 2
+        && r.toks[k - 1].lower == "for"
+        && (k.saturating_sub(5)..k - 1).any(|j| {
+            r.classes
+                .get(j)
+                .copied()
+                .flatten()
+                .is_some_and(|(set, end)| end == k - 1 && set.iter().any(|c| matches!(c, WordClass::Title(_))))
+        })
 }
 
 /// The tense that places a trigger's date: a planning or proposing cue looks

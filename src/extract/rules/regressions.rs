@@ -3120,3 +3120,90 @@ fn a_body_written_in_lower_case_is_the_body_the_article_names() {
     let t = of(&evs, Kind::Talks);
     assert!(t.iter().any(|e| actors(e).contains(&"Joint Border Commission")), "{evs:#?}");
 }
+
+// ------------------------------------ places of talks and visits (round 9, place10)
+
+#[test]
+fn a_titles_brief_after_for_is_no_destination() {
+    // "the visiting UN Special Envoy for X": X is what the envoy is posted
+    // to, not where the visit goes (the host's country is).
+    let evs = events(
+        "The foreign minister received the visiting UN Special Envoy for Libya Tarek Haddad on Monday.",
+        "2020-05-10",
+    );
+    assert!(!evs.iter().any(|e| e.place.as_deref() == Some("Libya")), "{evs:#?}");
+}
+
+#[test]
+fn a_city_heading_the_sentence_places_the_talks_of_its_clause() {
+    // A headline's "In X, A meets B": the fronted city is the venue.
+    let evs = events("In Nairobi, the envoy meets with rebel commanders", "2020-05-10");
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Nairobi")], "{evs:#?}");
+    // Not past a speech verb: where it was said, not where the talks are.
+    let evs = events("In Juba, officials said talks with the rebels would resume next week.", "2020-05-10");
+    assert_eq!(places_of(&evs, Kind::Talks), [None], "{evs:#?}");
+}
+
+#[test]
+fn a_city_before_a_country_before_talks_is_their_venue() {
+    // "the Vienna Yemen talks": the city names the venue, the country the topic.
+    let evs = events("Delegations gathered for the sixth round of the Vienna Yemen talks on Monday.", "2020-05-10");
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Vienna")], "{evs:#?}");
+}
+
+#[test]
+fn a_date_between_the_talks_and_their_place_does_not_count_against_the_reach() {
+    let evs = events(
+        "The minister held a meeting and discussions on Wednesday, March 13, with the ambassadors of \
+         neighbouring countries residing in Nairobi.",
+        "2024-03-14",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Nairobi")], "{evs:#?}");
+}
+
+#[test]
+fn a_stay_before_an_infinitive_of_meeting_places_the_meeting() {
+    // "were in X to meet Y on <a past day>": held there; "will be in X to
+    // meet Y": planned there.
+    let evs = events(
+        "Tarek Haddad and Omar Selim were previously in Nairobi to meet President Jonas Mbeki on 2 March.",
+        "2024-03-20",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(
+        talks.iter().map(|e| (e.place.as_deref(), e.status)).collect::<Vec<_>>(),
+        [(Some("Nairobi"), Status::Happened)]
+    );
+    let evs = events("Envoy Tarek Haddad will be in Juba on Monday to meet President Jonas Mbeki.", "2024-03-20");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(
+        talks.iter().map(|e| (e.place.as_deref(), e.status)).collect::<Vec<_>>(),
+        [(Some("Juba"), Status::Planned)]
+    );
+}
+
+#[test]
+fn a_country_before_the_lower_case_head_of_a_name_is_no_venue() {
+    // "as part of a joint X and the Y initiative": Y modifies the
+    // initiative; the talks are where the delegation goes.
+    let evs = events(
+        "Sudan's army has sent a delegation to Jeddah for ceasefire talks as part of a joint Kenya and the \
+         United States initiative.",
+        "2023-05-06",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Jeddah")], "{evs:#?}");
+}
+
+#[test]
+fn a_toll_whose_clause_names_no_place_is_placed_as_the_toll_before_it() {
+    // "N of their troops have been killed, along with M civilians": the
+    // second count is of the same fighting, not of the war's country.
+    let evs = events(
+        "The war goes on in Armenia.\n\n\
+         According to officials in the Zangezur region, 80 fighters have been killed since March 2, along with 12 civilians.",
+        "2021-03-20",
+    );
+    let places = places_of(&evs, Kind::DeathToll);
+    assert_eq!(places.len(), 2, "{evs:#?}");
+    assert!(places.iter().all(|p| *p == places[0] && p.is_some() && *p != Some("Armenia")), "{evs:#?}");
+}

@@ -200,7 +200,15 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // "hopes to meet the president", "flew to Juba to meet X": an
         // infinitive tells of a meeting still ahead of its clause's verb,
         // unless a cue before it says otherwise ("refused to meet").
-        let infinitive = t.phrase.starts_with("to ").then_some(Status::Planned);
+        // "were in Qatar to meet X on 9 November": a stay of the past for a
+        // meeting dated before the story is a meeting held there.
+        let stay = t.phrase.starts_with("to ").then(|| stay_before(r, w.start)).flatten();
+        let held_on_stay = stay.is_some_and(|p| {
+            let k = r.tok_at(p.start);
+            (k.saturating_sub(3)..k).any(|j| matches!(r.toks[j].lower, "was" | "were"))
+        }) && ev.date.zip(anchor.published).is_some_and(|(d, p)| d.end < p);
+        let infinitive =
+            t.phrase.starts_with("to ").then_some(if held_on_stay { Status::Happened } else { Status::Planned });
         let said = t.status.filter(|s| *s != Status::Happened || cue.is_none()).or(cue).or(infinitive);
         let dated = said.or_else(|| status_from_date(ev.date, anchor));
         ev.status = dated.unwrap_or_else(|| tense_status(tense));
@@ -243,6 +251,8 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.place = place
             .or_else(|| where_before(r, w.start))
             .or_else(|| host_before(r, w.start))
+            .or_else(|| fronted_place(r, dict, w.start))
+            .or(stay)
             .map(|p| p.name.to_string())
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
@@ -357,6 +367,42 @@ fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
 
 /// The host that holds the talks word at `at` in its own country or city:
 /// "Saudi Arabia will host talks in August", "Kenya is to host a summit".
+/// A city that heads the sentence after "in" or "at" ("In Doha, X meets
+/// Y", "In Minsk held a meeting") places the talks of its clause, when no
+/// other place, clause break or speech verb comes between: "In Kabul,
+/// officials said talks ..." is where it was said.
+fn fronted_place<'r>(r: &'r Reading, dict: &Dictionaries, at: usize) -> Option<&'r PlaceSpan> {
+    if !r.toks.first().is_some_and(|t| matches!(t.lower, "in" | "at")) {
+        return None;
+    }
+    let first = r.toks.get(1)?;
+    let p = r.places.iter().find(|p| p.start == first.start && !p.adjective && !p.country)?;
+    let plain = p.end <= at
+        && at - p.end <= 80
+        && !r.clause_break(p.end, at)
+        && !r.in_quote(at)
+        && !r.places.iter().any(|q| !q.adjective && q.start >= p.end && q.start < at)
+        && !r.words.iter().any(|v| {
+            v.start >= p.end && v.end <= at && entities::has_trigger(dict, v, Kind::Statement, TriggerRole::Trigger)
+        });
+    plain.then_some(p)
+}
+
+/// The place of a stay right before an infinitive of meeting ("were in
+/// Qatar to meet X", "was in Juba on Monday to meet X"): where the meeting
+/// is, past a date at most.
+fn stay_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
+    r.places.iter().rev().find(|p| {
+        !p.adjective
+            && p.end <= at
+            && matches!(r.word_before(p.start), "in" | "at")
+            && at - p.end <= 40
+            && r.toks[r.tok_at(p.end)..r.tok_at(at)]
+                .iter()
+                .all(|t| t.lower == "on" || r.dates.iter().any(|d| d.start <= t.start && t.start < d.end))
+    })
+}
+
 /// The host is the place right before the verb, past an auxiliary.
 fn host_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
     let k = r.tok_at(at);

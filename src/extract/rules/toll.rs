@@ -454,7 +454,10 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         previous = Some(e);
         range_from = opens_range.then_some(e);
     }
-    // Each toll takes its date and place from its own clause of the sentence.
+    // Each toll takes its date and place from its own clause of the sentence;
+    // a clause that names no place ("..., along with 36 civilians") is
+    // placed as the toll before it.
+    let mut placed_before: Option<String> = None;
     for k in 0..found.len() {
         let hi = found.get(k + 1).map_or(r.text.len(), |t| t.clause_start);
         let Toll { clause_start: lo, at: s, victim_end, earlier, event: ref mut ev, ref nationality } = found[k];
@@ -479,7 +482,13 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .filter_map(|p| toll_place_rank(index, r, p, s, victim_end, nationality.as_deref()).map(|rank| (rank, p)))
             .min_by_key(|&(rank, p)| (rank, p.start.abs_diff(s)))
             .map(|(_, p)| p.name.to_string());
-        ev.place = place.or_else(|| nationality.as_deref().map(String::from)).or_else(|| state.war_country.clone());
+        if place.is_some() {
+            placed_before.clone_from(&place);
+        }
+        ev.place = place
+            .or_else(|| placed_before.clone())
+            .or_else(|| nationality.as_deref().map(String::from))
+            .or_else(|| state.war_country.clone());
         ev.mentions.push(r.mention());
     }
     for Toll { at, event, .. } in found {

@@ -378,6 +378,8 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) ->
         // the noun after it; no one travels to "a" country.
         .filter(|p| !matches!(r.word_before(p.start), "a" | "an"))
         .filter(|p| !heads_a_title(r, p))
+        // "the visiting UN Special Envoy for X": a title's brief, no destination.
+        .filter(|p| !titles_brief(r, p))
         .min_by_key(|p| p.start)
         .or_else(|| {
             r.places
@@ -387,6 +389,7 @@ fn destination<'r>(r: &'r Reading, end: usize, from_here: bool, reach: usize) ->
                 // adjective right after the participle is the visitor's
                 // nationality, not where the visit goes.
                 .filter(|p| !(p.adjective && r.text[end..p.start].trim().is_empty()))
+                .filter(|p| !titles_brief(r, p))
                 .min_by_key(|p| p.start)
         })
 }
