@@ -550,8 +550,15 @@ fn scan<const N: usize>(
     every: Option<&NameTable>,
     sentence: &str,
 ) -> ([Vec<Found>; N], Vec<Found>) {
-    let mut out = std::array::from_fn(|_| Vec::new());
-    let mut all = Vec::new();
+    // The matches are gathered in this thread's buffers, kept from sentence
+    // to sentence, and copied out at the end into vectors of their size:
+    // vectors grown from empty were four reallocations a sentence, each
+    // a copy and a block freed.
+    let [mut b0, mut b1, mut b2, mut b3, mut all] = SCAN_BUFFERS.take();
+    let mut out: [&mut Vec<Found>; N] = {
+        let mut bufs = [&mut b0, &mut b1, &mut b2, &mut b3].into_iter();
+        std::array::from_fn(|_| bufs.next().expect("at most four tables"))
+    };
     // Where each table's search goes on: the end of its last match.
     let mut resume = [0usize; N];
     let mut i = 0;
@@ -596,7 +603,15 @@ fn scan<const N: usize>(
         prev_alnum = alnum;
         i += c.len_utf8();
     }
-    (out, all)
+    let found = std::array::from_fn(|t| out[t].drain(..).collect());
+    let every = all.drain(..).collect();
+    SCAN_BUFFERS.set([b0, b1, b2, b3, all]);
+    (found, every)
+}
+
+thread_local! {
+    /// `scan`'s buffers for up to four tables and the overlapping matches.
+    static SCAN_BUFFERS: std::cell::Cell<[Vec<Found>; 5]> = std::cell::Cell::default();
 }
 
 /// Collects phrases into unique patterns, each with every target it names.
