@@ -404,13 +404,16 @@ pub(crate) fn main_country(
 /// is in ("the war in X") or that owns it ("X's civil war", "the Syrian
 /// conflict") counts 3 more; any other mention 1.
 fn war_weight(index: &Index, st: &str, start: usize, end: usize, adjective: bool) -> usize {
-    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+    // Lower case borrowed when the word already is (no copy a word).
+    fn word(w: &str) -> std::borrow::Cow<'_, str> {
+        lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+    }
     let mut back = st[..start].split_whitespace().rev().map(word);
     let mut prep = back.next().unwrap_or_default();
     while index.is_word_of(&prep, Class::PlaceModifier) {
         prep = back.next().unwrap_or_default();
     }
-    let locative = !adjective && ["in", "across", "throughout", "inside"].contains(&prep.as_str());
+    let locative = !adjective && ["in", "across", "throughout", "inside"].contains(&&*prep);
     let fighting_in = locative && back.next().is_some_and(|w| index.is_word_of(&w, Class::Conflict));
     // "Syria's civil war", "the Sudanese conflict", "Yemen war": the
     // possessive, then at most one word before the noun.
