@@ -632,6 +632,8 @@ fn scan<const N: usize>(
         i += c.len_utf8();
     }
     let found = std::array::from_fn(|t| out[t].drain(..).collect());
+    // Copied out, not taken (`mem::take`): the buffer keeps its room for the next sentence.
+    #[allow(clippy::drain_collect)]
     let every = all.drain(..).collect();
     SCAN_BUFFERS.set([b0, b1, b2, b3, all]);
     (found, every)
