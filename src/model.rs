@@ -169,7 +169,9 @@ pub fn day_label(d: NaiveDate) -> String {
     digits(year as u32, 4, &mut out[0..4]);
     digits(d.month(), 2, &mut out[5..7]);
     digits(d.day(), 2, &mut out[8..10]);
-    out.iter().map(|&b| char::from(b)).collect()
+    // ASCII digits and dashes: one allocation of ten bytes (collecting the
+    // chars reserved and pushed one by one).
+    String::from_utf8(out.to_vec()).unwrap_or_default()
 }
 
 /// One sentence of evidence for an event. Offsets are byte offsets into the

@@ -24,6 +24,9 @@ pub const EXAMPLES: &str = "Examples:\n  chronicle extract seeds/000_77c680d69fd
 /// Inputs extracted in parallel per batch; output keeps input order.
 const BATCH: usize = 256;
 
+/// Room for one event line of `extract`'s output (most are 550-850 bytes).
+const LINE_BYTES: usize = 800;
+
 /// An input's output, written on the thread that extracted it: the article
 /// and its extraction are dropped there at once, while their memory is in
 /// that core's cache and its allocator's own (a batch's extractions were
@@ -102,7 +105,9 @@ fn output(
     }
     let (article, extraction, warnings) = super::ingest::read_and_extract(pending, dict, max_bytes)?;
     let name = article.name.as_str();
-    let mut lines = Vec::new();
+    // Room for most articles' lines at once (`LINE_BYTES` a line): grown
+    // from empty, each doubling copied every line written so far.
+    let mut lines = Vec::with_capacity(extraction.events.len() * LINE_BYTES);
     let mut ends = Vec::with_capacity(extraction.events.len());
     let written = extraction
         .events

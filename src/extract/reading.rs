@@ -404,13 +404,16 @@ pub(crate) fn main_country(
 /// is in ("the war in X") or that owns it ("X's civil war", "the Syrian
 /// conflict") counts 3 more; any other mention 1.
 fn war_weight(index: &Index, st: &str, start: usize, end: usize, adjective: bool) -> usize {
-    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+    // Lower case borrowed when the word already is (no copy a word).
+    fn word(w: &str) -> std::borrow::Cow<'_, str> {
+        lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+    }
     let mut back = st[..start].split_whitespace().rev().map(word);
     let mut prep = back.next().unwrap_or_default();
     while index.is_word_of(&prep, Class::PlaceModifier) {
         prep = back.next().unwrap_or_default();
     }
-    let locative = !adjective && ["in", "across", "throughout", "inside"].contains(&prep.as_str());
+    let locative = !adjective && ["in", "across", "throughout", "inside"].contains(&&*prep);
     let fighting_in = locative && back.next().is_some_and(|w| index.is_word_of(&w, Class::Conflict));
     // "Syria's civil war", "the Sudanese conflict", "Yemen war": the
     // possessive, then at most one word before the noun.
@@ -984,11 +987,15 @@ pub(crate) fn mark(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries, ind
 
 /// The byte spans of a sentence's speech verbs.
 fn speech_spans(st: &str, words: &[Found], dict: &Dictionaries) -> Vec<(usize, usize)> {
+    // `contains` (a vector search) first: `match_indices` sets up a
+    // two-way searcher for every sentence, and few have the phrase.
+    const AS_SAYING: &str = " as saying";
+    let as_saying = st.contains(AS_SAYING).then(|| st.match_indices(AS_SAYING)).into_iter().flatten();
     words
         .iter()
         .filter(|w| entities::has_trigger(dict, w, Kind::Statement, TriggerRole::Trigger))
         .map(|w| (w.start, w.end))
-        .chain(st.match_indices(" as saying").map(|(i, m)| (i, i + m.len())))
+        .chain(as_saying.map(|(i, m)| (i, i + m.len())))
         .collect()
 }
 

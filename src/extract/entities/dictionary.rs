@@ -233,8 +233,8 @@ struct NameTable {
     /// the hash, not the word, so that building the table allocates no key per
     /// word; a lookup compares the whole phrase anyway (two words with one
     /// hash only share a range). The word is hashed with foldhash, not SipHash
-    /// (once per word of every sentence), and the map keeps that hash as is.
-    by_first: std::collections::HashMap<u64, (u32, u32), std::hash::BuildHasherDefault<PassThrough>>,
+    /// (once per word of every sentence), and `FirstWords` probes by that hash as is.
+    by_first: FirstWords,
     /// The phrases, grouped by first word, the longest phrase first within a
     /// group: each entry with what turns most phrases of its group away, so
     /// that a lookup reads the phrase itself only when it nearly fits.
@@ -261,29 +261,57 @@ fn first_bit(key: u64) -> (usize, u64) {
     ((key >> 54) as usize, 1 << ((key >> 48) & 63))
 }
 
+/// `NameTable::by_first`: a first word's hash → its group, a range of
+/// `order`, in one array probed in place (open addressing, at most half
+/// full). A slot holds the key and the range together, so a lookup reads
+/// one cache line where the standard map read its control bytes, then the
+/// bucket: the probe is one of the name tables' misses at every word.
+#[derive(Debug, Default)]
+struct FirstWords {
+    /// (key, start, length); length 0 marks an empty slot (no group is empty).
+    slots: Vec<(u64, u32, u32)>,
+}
+
+impl FirstWords {
+    fn with_groups(n: usize) -> FirstWords {
+        FirstWords { slots: vec![(0, 0, 0); (n * 2).next_power_of_two().max(8)] }
+    }
+
+    fn insert(&mut self, key: u64, (start, len): (u32, u32)) {
+        debug_assert!(len > 0);
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        while self.slots[at].2 != 0 && self.slots[at].0 != key {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = (key, start, len);
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = key as usize & mask;
+        loop {
+            let (k, start, len) = self.slots[at];
+            if len == 0 {
+                return None;
+            }
+            if k == key {
+                return Some((start, len));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().filter(|s| s.2 != 0).map(|s| s.0)
+    }
+}
+
 /// `by_first`'s length for a group that is looked up in `NameTable::split`.
 const SPLIT: u32 = u32::MAX;
 /// Groups longer than this are split by the byte after their first word's separator.
 const SPLIT_OVER: usize = 8;
-
-/// A hasher for keys that are already hashes: it keeps the `u64` as it is.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `u64` keys are hashed with it; fold anything else in all the same.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
 
 /// The hash `NameTable` files a first word under (the same in every run).
 fn first_word_hash(lower: &[u8]) -> u64 {
@@ -405,7 +433,7 @@ impl NameTable {
         let hash = |key: u128| (key >> 64) as u64;
         let mut start = 0;
         let mut splits = Vec::new();
-        table.by_first.reserve(filed.len());
+        table.by_first = FirstWords::with_groups(filed.chunk_by(|&a, &b| hash(a) == hash(b)).count());
         for group in filed.chunk_by(|&a, &b| hash(a) == hash(b)) {
             if group.len() > SPLIT_OVER {
                 splits.push((hash(group[0]), start, group.len()));
@@ -420,7 +448,7 @@ impl NameTable {
             table.split.push(split);
         }
         table.firsts = vec![0; 1 << 10];
-        for &key in table.by_first.keys() {
+        for key in table.by_first.keys() {
             let (word, bit) = first_bit(key);
             table.firsts[word] |= bit;
         }
@@ -469,7 +497,7 @@ impl NameTable {
         if self.firsts.get(word).is_none_or(|w| w & bit == 0) {
             return None;
         }
-        let &(start, len) = self.by_first.get(&key)?;
+        let (start, len) = self.by_first.get(key)?;
         let (start, len) = if len == SPLIT {
             let next = sentence.as_bytes().get(i + word_len + 1).map_or(256, |b| usize::from(b.to_ascii_lowercase()));
             self.split[start as usize][next]
@@ -550,8 +578,15 @@ fn scan<const N: usize>(
     every: Option<&NameTable>,
     sentence: &str,
 ) -> ([Vec<Found>; N], Vec<Found>) {
-    let mut out = std::array::from_fn(|_| Vec::new());
-    let mut all = Vec::new();
+    // The matches are gathered in this thread's buffers, kept from sentence
+    // to sentence, and copied out at the end into vectors of their size:
+    // vectors grown from empty were four reallocations a sentence, each
+    // a copy and a block freed.
+    let [mut b0, mut b1, mut b2, mut b3, mut all] = SCAN_BUFFERS.take();
+    let mut out: [&mut Vec<Found>; N] = {
+        let mut bufs = [&mut b0, &mut b1, &mut b2, &mut b3].into_iter();
+        std::array::from_fn(|_| bufs.next().expect("at most four tables"))
+    };
     // Where each table's search goes on: the end of its last match.
     let mut resume = [0usize; N];
     let mut i = 0;
@@ -596,7 +631,17 @@ fn scan<const N: usize>(
         prev_alnum = alnum;
         i += c.len_utf8();
     }
-    (out, all)
+    let found = std::array::from_fn(|t| out[t].drain(..).collect());
+    // Copied out, not taken (`mem::take`): the buffer keeps its room for the next sentence.
+    #[allow(clippy::drain_collect)]
+    let every = all.drain(..).collect();
+    SCAN_BUFFERS.set([b0, b1, b2, b3, all]);
+    (found, every)
+}
+
+thread_local! {
+    /// `scan`'s buffers for up to four tables and the overlapping matches.
+    static SCAN_BUFFERS: std::cell::Cell<[Vec<Found>; 5]> = std::cell::Cell::default();
 }
 
 /// Collects phrases into unique patterns, each with every target it names.

@@ -311,15 +311,23 @@ fn runs(cx: &Context) -> Runs {
 /// shape and context alone (the article's cast is consulted afterwards).
 pub fn find(cx: &Context) -> Vec<Named> {
     let mut out: Vec<Named> = Vec::new();
+    let (mut chunks, mut extended) = RUN_BUFFERS.take();
     for run in runs(cx).iter() {
         // "(RSF)" right after the name it abbreviates: no name of its own.
         let first = &run.words[0];
         if out.last().is_some_and(|n| n.acronym == Some((first.start, first.end))) {
             continue;
         }
-        read_run(cx, &run, &mut out);
+        read_run(cx, &run, &mut out, &mut chunks, &mut extended);
     }
+    RUN_BUFFERS.set((chunks, extended));
     out
+}
+
+thread_local! {
+    /// `read_run`'s working lists, kept from run to run and sentence to
+    /// sentence instead of two vectors grown from empty for every run.
+    static RUN_BUFFERS: std::cell::Cell<(Vec<Chunk>, Vec<Named>)> = std::cell::Cell::default();
 }
 
 /// A piece of a run between dictionary names and titles.
@@ -335,11 +343,11 @@ struct Chunk {
     known_before: Option<usize>,
 }
 
-fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
+fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chunk>, extended: &mut Vec<Named>) {
     let w = &run.words;
     // Cut the run into chunks at dictionary names and titles.
-    let mut chunks: Vec<Chunk> = Vec::new();
-    let mut extended: Vec<Named> = Vec::new();
+    chunks.clear();
+    extended.clear();
     let mut i = 0;
     let mut title: Option<(usize, usize, Option<Gender>)> = None;
     let mut affiliation: Option<usize> = None;
@@ -542,10 +550,10 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>) {
         });
         i = b;
     }
-    for c in &chunks {
+    for c in chunks.iter() {
         type_chunk(cx, run, c, out);
     }
-    out.extend(extended);
+    out.append(extended);
     out.sort_by_key(|n| n.start);
 }
 

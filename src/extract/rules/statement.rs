@@ -565,7 +565,8 @@ pub(crate) fn speaker_of(
         // "The government, with which the rebels refuse to talk, voiced
         // concern": a relative clause between the subject and its verb.
         if let Some(inner) = before.strip_suffix(',') {
-            if let Some(open) = inner.rfind(", ") {
+            // By bytes: `rfind` of a two-byte string set up a searcher per call.
+            if let Some(open) = inner.as_bytes().windows(2).rposition(|w| w == b", ") {
                 // The clause's first two words, from the shared tokens.
                 let relative = r
                     .spaced_words_from(open + 2)

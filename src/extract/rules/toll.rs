@@ -13,6 +13,7 @@ use crate::extract::entities::words::Class;
 use crate::extract::entities::Index;
 use crate::extract::reading::*;
 use crate::model::Qualifier;
+use std::borrow::Cow;
 
 /// The largest count an event may hold: what the store keeps (an SQLite
 /// integer). A larger number in the text is no count.
@@ -187,19 +188,20 @@ struct Counted {
 }
 
 /// The first word of `text`, lower case, without the punctuation around it.
-fn first_word(text: &str) -> String {
-    text.split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .to_lowercase()
+fn first_word(text: &str) -> Cow<'_, str> {
+    lower_cow(
+        text.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''),
+    )
 }
 
 /// The words of `text`, lower case, from its end.
-fn words_back(text: &str) -> impl Iterator<Item = String> + '_ {
+fn words_back(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     text.split_whitespace()
         .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_lowercase())
+        .map(|w| lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')))
 }
 
 pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
@@ -277,7 +279,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         for (n, word) in r.text[e..].split_whitespace().take(3).enumerate() {
             let at = r.text[pos..].find(word).map(|k| pos + k)?;
             let bare = word.trim_end_matches([',', '.', ';', ':']);
-            let lower_bare = bare.to_lowercase();
+            let lower_bare = lower_cow(bare);
             harm |= role_at(at, &lower_bare, TriggerRole::Harm);
             if role_at(at, &lower_bare, TriggerRole::Victim) {
                 let end = at + bare.len();
@@ -305,14 +307,14 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     // passed", "put the toll at"), or a death word does through "to"/"at"
     // ("the number of demonstrators killed to 49").
     let governed = |s: usize| -> bool {
-        let reach = |between: &str| {
+        fn reach<'t>(index: &Index, between: &'t str) -> Option<Cow<'t, str>> {
             words_back(between).find(|w| !index.is_word_of(w, Class::Hedge) || index.is_word_of(w, Class::TollVerb))
-        };
+        }
         let by_noun = toll_nouns.iter().any(|&n| {
             n <= s
                 && s - n <= 80
                 && !r.clause_break(n, s)
-                && reach(&r.text[n..s]).is_some_and(|w| index.is_word_of(&w, Class::TollVerb))
+                && reach(index, &r.text[n..s]).is_some_and(|w| index.is_word_of(&w, Class::TollVerb))
         });
         let by_death = marks.iter().any(|&(_, end, death)| {
             death
@@ -329,7 +331,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             if let Some(&(_, _, death)) = marks.iter().find(|m| m.0 == at) {
                 return death;
             }
-            if !PREDICATE_LINKS.contains(&first_word(word).as_str()) {
+            if !PREDICATE_LINKS.contains(&&*first_word(word)) {
                 return false;
             }
         }
@@ -342,7 +344,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         verb.is_some_and(|v| index.is_word_of(&v, Class::KillingVerb))
             && (rest.is_empty()
                 || rest.starts_with([',', '.', ';', ':', ')', '\u{2014}'])
-                || AFTER_BARE_COUNT.contains(&first_word(rest).as_str()))
+                || AFTER_BARE_COUNT.contains(&&*first_word(rest)))
     };
     let mut previous: Option<usize> = None;
     // The end of a count that opens a range ("between 9,000 and 11,000 dead").
@@ -414,7 +416,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .find(|m| !r.clause_break(m.1, s))
             .map(|m| (m.1, m.2));
         let predicate = after.filter(|&(at, _)| {
-            r.text[victim_end.min(at)..at].split_whitespace().all(|w| PREDICATE_LINKS.contains(&first_word(w).as_str()))
+            r.text[victim_end.min(at)..at].split_whitespace().all(|w| PREDICATE_LINKS.contains(&&*first_word(w)))
         });
         let death = match (predicate, before, after) {
             (Some((_, d)), _, _) => d,
@@ -571,11 +573,11 @@ fn toll_place_rank(
     let mut before = words_back(&r.text[..p.start]).skip_while(|w| index.is_word_of(w, Class::PlaceModifier));
     let preposition = before.next().unwrap_or_default();
     let governor = before.next().unwrap_or_default();
-    let locative = LOCATIVE_PREPOSITIONS.contains(&preposition.as_str())
+    let locative = LOCATIVE_PREPOSITIONS.contains(&&*preposition)
         || (preposition == "of"
             && (index.is_word_of(&governor, Class::Area) || index.is_word_of(&governor, Class::AttackNoun)))
         || (preposition == "on" && index.is_word_of(&governor, Class::AttackNoun))
-        || ["province", "region", "governorate", "district"].contains(&next.as_str());
+        || ["province", "region", "governorate", "district"].contains(&&*next);
     if locative {
         Some(0)
     } else if index.is_word_of(&next, Class::Authority) {

@@ -12,6 +12,7 @@ use super::talks::description_from;
 use super::*;
 use crate::extract::entities::words::Class;
 use crate::extract::reading::*;
+use std::borrow::Cow;
 // ---------------------------------------------------------------- visits
 
 /// Prepositions before a visit noun that make it an adverbial of its clause
@@ -86,7 +87,7 @@ pub(crate) fn visits(
                 .filter(|p| {
                     !p.adjective && p.start >= w.end && p.start - w.end <= 60 && !r.clause_break(w.end, p.start)
                 })
-                .find(|p| words_before(r, p.start).next().is_some_and(|x| prepositions.contains(&x.as_str())))
+                .find(|p| words_before(r, p.start).next().is_some_and(|x| prepositions.contains(&&*x)))
         } else {
             destination(r, w.end, from_here, reach)
         };
@@ -174,7 +175,7 @@ pub(crate) fn visits(
         // (Not after an ordinal: "was the first to arrive in Minsk" happened.)
         let mut before = words_before(r, w.start);
         let infinitive = before.next().is_some_and(|x| x == "to")
-            && before.next().is_none_or(|x| !["first", "last", "only"].contains(&x.as_str()))
+            && before.next().is_none_or(|x| !["first", "last", "only"].contains(&&*x))
             && t.status.is_none();
         let cue = cue.or((under_way || infinitive).then_some(Status::Planned));
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
@@ -313,7 +314,7 @@ fn visiting_guest<'r>(
     if !r.text[w.start..w.end].eq_ignore_ascii_case("visiting") {
         return None;
     }
-    let after_article = words_before(r, w.start).next().is_some_and(|x| ["the", "a", "an"].contains(&x.as_str()));
+    let after_article = words_before(r, w.start).next().is_some_and(|x| ["the", "a", "an"].contains(&&*x));
     let next = r.text[w.end..].len() - r.text[w.end..].trim_start().len() + w.end;
     let nationality = r.places.iter().any(|p| p.adjective && p.start == next);
     if !after_article && !nationality {
@@ -438,11 +439,8 @@ fn place_before<'r>(r: &'r Reading, start: usize, adverbial: bool) -> Option<&'r
 }
 
 /// The lower-case words before `i`, nearest first.
-fn words_before<'r>(r: &'r Reading, i: usize) -> impl Iterator<Item = String> + 'r {
-    r.text[..i]
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+fn words_before<'r>(r: &'r Reading, i: usize) -> impl Iterator<Item = Cow<'r, str>> + 'r {
+    r.text[..i].split_whitespace().rev().map(|w| lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
 }
 
 /// The preposition that governs a noun at `i`, past its determiner and up to
@@ -476,20 +474,20 @@ fn is_sentence_start(r: &Reading, at: usize) -> bool {
 
 /// Whether the text ends with a present form of "be", past an adverb: "is", "are now".
 fn ends_with_present_be(text: &str) -> bool {
-    let mut words = text.split_whitespace().rev().map(|w| w.to_lowercase());
+    let mut words = text.split_whitespace().rev().map(lower_cow);
     let mut w = words.next().unwrap_or_default();
-    while ["now", "currently", "also", "reportedly", "already", "still"].contains(&w.as_str()) {
+    while ["now", "currently", "also", "reportedly", "already", "still"].contains(&&*w) {
         w = words.next().unwrap_or_default();
     }
-    ["is", "are", "am"].contains(&w.as_str())
+    ["is", "are", "am"].contains(&&*w)
 }
 
 /// "is visiting", "is currently on a visit", "is on his first official
 /// visit": a stay going on as the article is written.
 fn is_going_on(r: &Reading, i: usize) -> bool {
-    let words: Vec<String> = words_before(r, i).take(8).collect();
+    let words: Vec<Cow<str>> = words_before(r, i).take(8).collect();
     let on = words.iter().take(5).position(|w| w == "on").map_or(0, |k| k + 1);
-    let rest = words.iter().skip(on).find(|w| !["currently", "now", "still"].contains(&w.as_str()));
+    let rest = words.iter().skip(on).find(|w| !["currently", "now", "still"].contains(&&***w));
     words.first().is_some_and(|w| w == "currently") || rest.is_some_and(|w| w == "is" || w == "are")
 }
 
@@ -521,7 +519,7 @@ fn visitor(
             let between = &r.text[w.end..b];
             b - w.end <= 50
                 && !between.contains(',')
-                && !between.split_whitespace().any(|x| VERBS_IN_BETWEEN.contains(&x.to_lowercase().as_str()))
+                && !between.split_whitespace().any(|x| VERBS_IN_BETWEEN.contains(&&*lower_cow(x)))
         })
     };
     if let Some(b) = by {
@@ -827,8 +825,8 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         }
         // "was in", "is also in", "will be in".
         let be = before
-            .find(|w| !["also", "already", "still", "now", "currently", "again"].contains(&w.as_str()))
-            .filter(|w| STAY_VERBS.contains(&w.as_str()));
+            .find(|w| !["also", "already", "still", "now", "currently", "again"].contains(&&**w))
+            .filter(|w| STAY_VERBS.contains(&&**w));
         let date = date_near(r, p.start, p.end, 50).or_else(|| fronted_date(r, p.start));
         let where_clause = r.text[p.end..].trim_start().starts_with(", where");
         if !purpose && !(be.is_some() && (date.is_some() || where_clause || stay_purpose_after(dict, rest))) {
