@@ -3044,3 +3044,53 @@ fn a_country_before_a_title_is_a_nationality_and_no_destination() {
     );
     assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
 }
+
+#[test]
+fn capitalised_words_after_of_are_no_given_names_of_the_person_after_them() {
+    // "Envoy for the Horn of Africa Mike Hammer": the words after "of" end
+    // the title's complement; glued to the name they made another person.
+    let evs = events(
+        "The U.S. Special Envoy for the Horn of Africa Mike Hammer said on Tuesday that aid must flow.",
+        "2023-03-07",
+    );
+    assert_eq!(speakers(&evs), ["Mike Hammer"], "{evs:#?}");
+}
+
+#[test]
+fn the_title_the_article_gave_a_person_refers_to_that_person_not_the_dictionary_holder() {
+    // "Special Envoy X ... The Special Envoy reiterated": the article's own
+    // envoy, not the one the dictionary dates for the country it is about.
+    let evs = events(
+        "Fighting goes on in Sudan.\n\n\
+         Special Envoy Mike Hammer spoke to the prime minister on Monday. \
+         The Special Envoy reiterated that all sides must stop fighting.",
+        "2022-10-14",
+    );
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Mike Hammer"), "{evs:#?}");
+}
+
+#[test]
+fn a_joint_statement_is_its_issuers_and_the_statement_after_it_too() {
+    // "issued a joint statement welcoming ...": one statement of the issuers,
+    // and "The statement also urged" is theirs.
+    let evs = events(
+        "On Friday, the governments of Norway, Sweden and Denmark issued a joint statement welcoming the truce.\n\n\
+         The statement also urged both sides to free their prisoners.",
+        "2022-10-14",
+    );
+    let said = speakers(&evs);
+    assert_eq!(said.len(), 2, "{evs:#?}");
+    assert!(said.iter().all(|s| ["Norway", "Sweden", "Denmark"].contains(&s.as_str())), "{evs:#?}");
+}
+
+#[test]
+fn he_after_a_sentence_of_talks_is_its_subject_not_the_person_met() {
+    // "X held talks with Foreign Minister Y. '...,' he said": X, the
+    // subject, speaks; Y is only the last person named.
+    let evs = events(
+        "Envoy Carl Brandt held talks in Muscat on Wednesday with Foreign Minister Omar Tahiri.\n\n\
+         \"The meeting discussed the ports and the roads,\" he said.",
+        "2022-12-07",
+    );
+    assert_eq!(speakers(&evs), ["Carl Brandt"], "{evs:#?}");
+}
