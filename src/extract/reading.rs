@@ -1444,6 +1444,11 @@ pub(crate) fn descriptions(
                 how: How::Description,
             })
         });
+        // "the movement announced ... during the first Taliban rule": the
+        // entity named later in the sentence, whose mention there moved its
+        // last sighting past the description.
+        let referent =
+            referent.or_else(|| actors.iter().find(|a| a.start >= phrase_end && fits(a.entity, true)).cloned());
         let Some(referent) = referent else { continue };
         found.push(ActorSpan { start, end: phrase_end, how: How::Description, ..referent });
     }

@@ -3094,3 +3094,15 @@ fn he_after_a_sentence_of_talks_is_its_subject_not_the_person_met() {
     );
     assert_eq!(speakers(&evs), ["Carl Brandt"], "{evs:#?}");
 }
+
+#[test]
+fn a_description_refers_to_the_body_its_sentence_names_after_it() {
+    // "the movement announced ..., during the first X rule": X's mention later
+    // in the sentence hid its earlier one from the description.
+    let evs = events(
+        "The Taliban entered the capital on May 3.\n\n\
+         On June 7, the movement announced a new cabinet, its first since the last Taliban rule.",
+        "2021-10-14",
+    );
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Taliban"), "{evs:#?}");
+}
