@@ -3106,3 +3106,11 @@ fn a_description_refers_to_the_body_its_sentence_names_after_it() {
     );
     assert_eq!(speakers(&evs).last().map(String::as_str), Some("Taliban"), "{evs:#?}");
 }
+
+#[test]
+fn a_name_with_its_article_gives_way_to_a_longer_name_at_the_next_word() {
+    // "The UN Assistance Mission in Afghanistan said": "the UN", spelled
+    // with its article, took the words and left "Assistance Mission".
+    let evs = events("The UN Assistance Mission in Afghanistan said on Monday that the road was open.", "2022-10-14");
+    assert_eq!(speakers(&evs), ["UNAMA"], "{evs:#?}");
+}
