@@ -620,7 +620,7 @@ pub(crate) fn read<'a>(
             }
         }
     }
-    roles(st, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
+    roles(st, s.start, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
     actors.retain(|a| !lengthened.iter().any(|&(start, end)| start <= a.start && a.end <= end));
     region_parties(st, s.start, index, &places, &mut actors, state);
@@ -628,7 +628,7 @@ pub(crate) fn read<'a>(
     sides(s.start, &toks, &by_token, dict, &mut actors, state);
     bodies_in_lower_case(s.start, &toks, &by_token, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
-    titled_mentions(&toks, &by_token, &places, &mut actors);
+    titled_mentions(st, &toks, &by_token, &places, &mut actors, &mut state.cast);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
     pairs(&toks, &mut actors, state);
     pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
@@ -1003,10 +1003,12 @@ fn speech_spans(st: &str, words: &[Found], dict: &Dictionaries) -> Vec<(usize, u
 /// Abdulsalam": a person's mention takes in the title before the name and
 /// the country or body before the title, which are then no actors of their own.
 fn titled_mentions(
+    st: &str,
     toks: &[Tok],
     by_token: &[Option<(entities::words::ClassSet, usize)>],
     places: &[PlaceSpan],
     actors: &mut Vec<ActorSpan>,
+    cast: &mut Cast,
 ) {
     let mut absorbed: Vec<(usize, usize)> = Vec::new();
     for i in 0..actors.len() {
@@ -1026,6 +1028,11 @@ fn titled_mentions(
         };
         let Some(title_k) = title_k else { continue };
         let title_start = toks[title_k].start;
+        // The title the article gives a dictionary person ("Special Envoy
+        // X"): a later "the Special Envoy" is that person.
+        if let (Some(e), Some((_, end))) = (a.entity, by_token[title_k]) {
+            cast.add_title(e, &st[title_start..toks[end.min(toks.len()) - 1].end]);
+        }
         let mut start = title_start;
         if title_k > 0 {
             let before_end = toks[title_k - 1].end;
@@ -1383,6 +1390,30 @@ pub(crate) fn descriptions(
                 continue;
             }
         }
+        // "the Acting Foreign Minister": the role the dictionary dates, or
+        // the title the article gave, is the foreign minister's.
+        let role_words: Vec<&str> =
+            desc.iter().copied().filter(|w| !index.word_classes(w).any(|c| c == WordClass::TitleModifier)).collect();
+        let fits = |entity: Option<usize>, with_dict: bool| {
+            let e = entity.map(|e| state.cast.get(e));
+            let owner_ok = |c: Option<&Arc<str>>| {
+                // A body as owner ("the UN envoy") fits a person of no known
+                // country too: shape gives a name its title, not its employer.
+                let body_owner = || owner.as_deref().is_some_and(|o| index.place_named(o).is_none()) && c.is_none();
+                owner.as_ref().is_none_or(|o| c.is_some_and(|c| c == o) || e.is_some_and(|e| e.name.contains(&**o)))
+                    || body_owner()
+            };
+            let by_dict =
+                with_dict && e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &role_words, day));
+            let by_cast = e.is_some_and(|e| {
+                owner_ok(e.country.as_ref())
+                    && (e.titles.iter().any(|t| {
+                        title_head(t) == head_word && role_words.iter().all(|d| t.split([' ', '-']).any(|w| w == *d))
+                    }) || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
+                        || (group && e.kind == EntityKind::Group && !other_people(index, &e.name, head_word)))
+            });
+            by_dict || by_cast
+        };
         // "the top Iranian diplomat": another name of a dated role, held by
         // the person who held it for that country on the day.
         let alias = class
@@ -1396,7 +1427,16 @@ pub(crate) fn descriptions(
                 with_owner.push(owner_text?);
                 index.role_by_alias(&with_owner)
             });
-        if let Some(role) = alias {
+        // "Special Envoy X ... The Special Envoy reiterated": a person the
+        // article itself gave the title speaks, over whoever the dictionary
+        // dates in that role.
+        let titled_here = || {
+            let near = actors.iter().rev().filter(|a| a.end <= start && a.person()).find(|a| fits(a.entity, false));
+            near.map(|a| a.entity).unwrap_or_else(|| {
+                state.cast.latest(offset + start, |i, e| e.kind == EntityKind::Person && fits(Some(i), false))
+            })
+        };
+        if let Some(role) = alias.filter(|_| titled_here().is_none()) {
             let country = owner.as_deref().filter(|o| index.place_named(o).is_some());
             // A body as owner ("the UN chief") is the holder's "country" in the dictionary.
             let holder = owner
@@ -1419,32 +1459,9 @@ pub(crate) fn descriptions(
                 continue;
             }
         }
-        // "the Acting Foreign Minister": the role the dictionary dates, or
-        // the title the article gave, is the foreign minister's.
-        let role_words: Vec<&str> =
-            desc.iter().copied().filter(|w| !index.word_classes(w).any(|c| c == WordClass::TitleModifier)).collect();
-        let fits = |entity: Option<usize>| {
-            let e = entity.map(|e| state.cast.get(e));
-            let owner_ok = |c: Option<&Arc<str>>| {
-                // A body as owner ("the UN envoy") fits a person of no known
-                // country too: shape gives a name its title, not its employer.
-                let body_owner = || owner.as_deref().is_some_and(|o| index.place_named(o).is_none()) && c.is_none();
-                owner.as_ref().is_none_or(|o| c.is_some_and(|c| c == o) || e.is_some_and(|e| e.name.contains(&**o)))
-                    || body_owner()
-            };
-            let by_dict = e.and_then(|e| e.dict).is_some_and(|d| describes(&dict.actors[d], &role_words, day));
-            let by_cast = e.is_some_and(|e| {
-                owner_ok(e.country.as_ref())
-                    && (e.titles.iter().any(|t| {
-                        title_head(t) == head_word && role_words.iter().all(|d| t.split([' ', '-']).any(|w| w == *d))
-                    }) || (org && e.kind != EntityKind::Person && e.name.to_ascii_lowercase().contains(head_word))
-                        || (group && e.kind == EntityKind::Group && !other_people(index, &e.name, head_word)))
-            });
-            by_dict || by_cast
-        };
-        let near = actors.iter().rev().filter(|a| a.end <= start).find(|a| fits(a.entity)).cloned();
+        let near = actors.iter().rev().filter(|a| a.end <= start).find(|a| fits(a.entity, true)).cloned();
         let referent = near.or_else(|| {
-            let e = state.cast.latest(offset + start, |i, _| fits(Some(i)))?;
+            let e = state.cast.latest(offset + start, |i, _| fits(Some(i), true))?;
             let e2 = state.cast.get(e);
             Some(ActorSpan {
                 start: 0,
@@ -1456,6 +1473,11 @@ pub(crate) fn descriptions(
                 how: How::Description,
             })
         });
+        // "the movement announced ... during the first Taliban rule": the
+        // entity named later in the sentence, whose mention there moved its
+        // last sighting past the description.
+        let referent =
+            referent.or_else(|| actors.iter().find(|a| a.start >= phrase_end && fits(a.entity, true)).cloned());
         let Some(referent) = referent else { continue };
         found.push(ActorSpan { start, end: phrase_end, how: How::Description, ..referent });
     }
@@ -1620,6 +1642,16 @@ fn pronouns(
                     .cloned()
                     .or_else(known_gender)
                     .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
+                    // "X held talks with Y. '...,' he said": the subject of
+                    // the sentence before, not the last person it named.
+                    .or_else(|| {
+                        let e = cast.latest(offset + t.start, |_, e| {
+                            e.kind == EntityKind::Person
+                                && e.gender.is_none_or(|eg| eg == g)
+                                && e.last_subject.is_some_and(|at| at >= state.sentences_back[2])
+                        })?;
+                        Some(span_of(cast, e)).filter(|_| matches!(t.lower, "he" | "she"))
+                    })
                     .or_else(|| state.last_person.clone().filter(agrees))
                     .or_else(|| {
                         let e = cast.latest(offset + t.start, |_, e| {
@@ -2067,6 +2099,7 @@ pub(crate) fn government_of(dict: &Dictionaries, country: &str) -> String {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn roles(
     st: &str,
+    offset: usize,
     mentions: Vec<(usize, usize, &str)>,
     index: &Index,
     dict: &Dictionaries,
@@ -2126,6 +2159,34 @@ pub(crate) fn roles(
                     how: How::Role,
                 });
             }
+            continue;
+        }
+        // "Special Envoy X underscored ... The Special Envoy reiterated": the
+        // person the article gave the title speaks, over whoever the
+        // dictionary dates in a role of that name.
+        let written = &st[i..end];
+        let titled_here = state.cast.latest(offset + i, |_, e| {
+            e.kind == EntityKind::Person
+                && e.titles
+                    .iter()
+                    .any(|t| title_head(t).eq_ignore_ascii_case(title_head(written)) && t.len() >= written.len())
+                && written
+                    .split_whitespace()
+                    .all(|w| e.titles.iter().any(|t| t.split_whitespace().any(|x| x.eq_ignore_ascii_case(w))))
+        });
+        // Only a bare definite title refers back so ("the Special Envoy";
+        // not "a Russian Foreign Ministry spokesman").
+        if let Some(e) = titled_here.filter(|_| country.is_none() && det == "the") {
+            let e2 = state.cast.get(e);
+            actors.push(ActorSpan {
+                start,
+                end,
+                name: e2.name.clone(),
+                kind: e2.kind,
+                country: e2.country.clone(),
+                entity: Some(e),
+                how: How::Description,
+            });
             continue;
         }
         let holder = index

@@ -613,6 +613,13 @@ fn scan<const N: usize>(
                         continue; // inside this table's last match
                     }
                     if let Some((end, p)) = table.longest_at(sentence, i, word_len, key, capital) {
+                        // "The UN Support Mission in Libya": a name spelled
+                        // with its article ("the UN") gives way to a longer
+                        // one opening at the next word.
+                        let actor = || p.targets.iter().any(|x| matches!(x, Target::Actor(_)));
+                        if first == b"the" && actor() && longer_after_article(table, sentence, i + word_len, end) {
+                            continue;
+                        }
                         out[t].push(Found { start: i, end, targets: p.targets.clone() });
                         resume[t] = end;
                     }
@@ -642,6 +649,20 @@ fn scan<const N: usize>(
 thread_local! {
     /// `scan`'s buffers for up to four tables and the overlapping matches.
     static SCAN_BUFFERS: std::cell::Cell<[Vec<Found>; 5]> = std::cell::Cell::default();
+}
+
+/// Whether a match of `table` opens at the word after `from` (one space)
+/// and reaches past `end`: an actor's name ("UN Support Mission in Libya").
+fn longer_after_article(table: &NameTable, sentence: &str, from: usize, end: usize) -> bool {
+    let Some(rest) = sentence.get(from..).and_then(|r| r.strip_prefix(' ')) else { return false };
+    let j = from + 1;
+    let Some(c) = rest.chars().next().filter(|c| c.is_alphanumeric()) else { return false };
+    let word_len = first_word_len(rest);
+    let mut buf = [0u8; 64];
+    let Some(lower) = ascii_lower_bytes(&rest[..word_len], &mut buf) else { return false };
+    table
+        .longest_at(sentence, j, word_len, first_word_hash(lower), c.is_uppercase())
+        .is_some_and(|(e, p)| e > end && p.targets.iter().any(|x| matches!(x, Target::Actor(_))))
 }
 
 /// Collects phrases into unique patterns, each with every target it names.

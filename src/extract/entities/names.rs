@@ -443,6 +443,9 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
                     && c.b - c.a <= 3
                     && w[c.a..c.b].iter().all(|x| x.cap && !x.acronym)
                     && !run.connector[c.a..c.b].iter().any(|&x| x)
+                    // "Envoy for the Horn of Africa Jeffrey Feltman": words
+                    // after "of" end a place or a body, they are no given names.
+                    && !(c.a > 0 && run.connector[c.a - 1])
             }) {
                 extended.push(Named {
                     start: w[c.a].start,
