@@ -558,6 +558,11 @@ fn with_delegations(c: Candidate) -> Event {
         if let Some(i) = ev.actors.iter().position(|a| a.name == sender) {
             let role = ev.actors[i].role;
             ev.actors.insert(i + 1, crate::model::EventActor { name: written, role });
+        } else if ev.actors.len() + 1 < MAX_ACTORS {
+            // A country named only as a title's owner ("Myanmar's leader").
+            let role = crate::model::Role::Participant;
+            ev.actors.push(crate::model::EventActor { name: sender, role });
+            ev.actors.push(crate::model::EventActor { name: written, role });
         }
     }
     ev

@@ -3276,3 +3276,25 @@ fn a_name_with_its_article_gives_way_to_a_longer_name_at_the_next_word() {
     let evs = events("The UN Assistance Mission in Afghanistan said on Monday that the road was open.", "2022-10-14");
     assert_eq!(speakers(&evs), ["UNAMA"], "{evs:#?}");
 }
+
+#[test]
+fn a_countrys_unheld_title_does_not_keep_its_holders_meeting_apart() {
+    // "Chad's leader met the AU envoy" and, dated and placed, "X met Y, the
+    // AU's envoy": the title's country stands for the unnamed holder, so it
+    // keeps neither report apart; the description stays an actor.
+    let evs = events(
+        "Chad\u{2019}s leader met with the special envoy of the African Union, state media said Thursday.\n\n\
+         Army chief Karl Brandtner met Omar Haddad, the African Union\u{2019}s special envoy, on Wednesday 10 January 2024 in Porto Lume.",
+        "2024-01-12",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert!(actors(t[0]).contains(&"Chad\u{2019}s leader") && actors(t[0]).contains(&"Omar Haddad"), "{evs:#?}");
+    // Another counterpart is another meeting.
+    let evs = events(
+        "Chad\u{2019}s leader met with the special envoy of the African Union, state media said Thursday.\n\n\
+         Army chief Karl Brandtner met Omar Haddad of the Arab League on Wednesday 10 January 2024 in Porto Lume.",
+        "2024-01-12",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
+}

@@ -257,12 +257,19 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
         // "Qatar's prime minister", "the U.S. envoy" with no holder named:
-        // the description, beside the title's country.
+        // the description, beside the title's country, once merging is done
+        // (see `Candidate::described`): "Myanmar's leader met the envoy" and
+        // "Min Aung Hlaing met the envoy" may be one meeting.
+        // A country named only as the title's owner is no participant of its
+        // own until then either: it stands for the person who holds the title.
+        let mut titles = Vec::new();
         for d in unheld_titles(r) {
-            if ev.actors.iter().any(|a| r.actors.iter().any(|c| c.start == d.0 && *c.name == *a.name))
-                && !ev.actors.iter().any(|a| *a.name == *d.1)
-            {
-                ev.actors.push(EventActor { name: d.1.to_string(), role: Role::Participant });
+            let country = r.actors.iter().find(|c| c.start == d.0 && ev.actors.iter().any(|a| *c.name == *a.name));
+            if let Some(c) = country.filter(|_| !ev.actors.iter().any(|a| *a.name == *d.1)) {
+                if r.actors.iter().all(|o| o.start == c.start || o.name != c.name) {
+                    ev.actors.retain(|a| *a.name != *c.name);
+                }
+                titles.push((c.name.to_string(), d.1.to_string()));
             }
         }
         // "met with a number of Gulf diplomats": people met who go unnamed
@@ -290,7 +297,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             }
         }
         ev.mentions.push(r.mention());
-        let described = described_delegations(r, &ev);
+        let mut described = described_delegations(r, &ev);
+        for t in titles {
+            if !described.contains(&t) {
+                described.push(t);
+            }
+        }
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.described = described;
         c.anaphoric = anaphoric;
