@@ -814,10 +814,11 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
                 });
                 occasion.or_else(|| (c.tense == Tense::Past).then(|| DateSpan::day(story)))
             }
-            // Talks and visits reported as done, with no date anywhere: the story's day.
-            Kind::Talks | Kind::Visit
-                if c.event.status == Status::Happened && c.tense == Tense::Past && !c.in_title =>
-            {
+            // Talks and visits reported as done, with no date anywhere: the
+            // story's day. A headline's past ("The meeting has ended") is no
+            // historic present: when it joined no body report, it is news of
+            // that day too.
+            Kind::Talks | Kind::Visit if c.event.status == Status::Happened && c.tense == Tense::Past => {
                 Some(DateSpan::day(story))
             }
             _ => None,

@@ -3044,3 +3044,38 @@ fn a_country_before_a_title_is_a_nationality_and_no_destination() {
     );
     assert!(of(&evs, Kind::Visit).iter().all(|e| e.place.as_deref() != Some("United Kingdom")), "{evs:#?}");
 }
+
+#[test]
+fn a_weekday_possessive_dates_the_meeting_past_its_adjectives() {
+    // "after Saturday's international meeting": the possessive day is the
+    // meeting's, however many modifiers stand between them.
+    let evs = events(
+        "The envoy met the new ministers after Saturday\u{2019}s international meeting on the crisis in Amman.",
+        "2024-12-16",
+    );
+    assert!(of(&evs, Kind::Talks).iter().any(|e| day(e).as_deref() == Some("2024-12-14")), "{evs:#?}");
+}
+
+#[test]
+fn a_headline_meeting_told_as_ended_takes_the_story_day() {
+    // A headline's past ("has ended") is no historic present: a meeting it
+    // reports, joined by no body report, happened on the story's day.
+    let evs = events(
+        "The meeting between Zorkan and Velmir has ended\n\nAfter that, a joint meeting will be held with Dastan.",
+        "2023-02-27",
+    );
+    let ended = of(&evs, Kind::Talks).into_iter().find(|e| e.status == Status::Happened).cloned();
+    assert_eq!(ended.as_ref().and_then(day), Some("2023-02-27".into()), "{evs:#?}");
+}
+
+#[test]
+fn spelled_days_of_the_month_date_a_meeting() {
+    // Translated reports write "on the seventh and eighth of July".
+    let evs = events(
+        "x\n\nThe council will meet on the sidelines of the summit on the seventh and eighth of July.",
+        "2019-07-03",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert_eq!(t.first().and_then(|e| day(e)), Some("2019-07-07".into()), "{evs:#?}");
+    assert_eq!(t.first().and_then(|e| e.date).map(|d| d.end.to_string()), Some("2019-07-08".into()), "{evs:#?}");
+}
