@@ -3079,3 +3079,20 @@ fn spelled_days_of_the_month_date_a_meeting() {
     assert_eq!(t.first().and_then(|e| day(e)), Some("2019-07-07".into()), "{evs:#?}");
     assert_eq!(t.first().and_then(|e| e.date).map(|d| d.end.to_string()), Some("2019-07-08".into()), "{evs:#?}");
 }
+
+#[test]
+fn a_preparatory_meeting_held_is_a_meeting_of_its_own_that_happened() {
+    // "preparatory" tells what the meeting is for, not that it is still
+    // ahead: "held a preparatory meeting on Friday" happened that Friday,
+    // and stays apart from the talks it prepared.
+    let evs = events(
+        "x\n\nThe Government delegation, headed by Ambassador Velmor Dask, held a preparatory meeting with the envoy on Friday at the opening of the talks.",
+        "2016-01-31",
+    );
+    let prep = of(&evs, Kind::Talks)
+        .into_iter()
+        .find(|e| e.mentions.iter().any(|m| m.sentence.contains("preparatory")))
+        .cloned();
+    assert_eq!(prep.as_ref().map(|e| e.status), Some(Status::Happened), "{evs:#?}");
+    assert_eq!(prep.as_ref().and_then(day), Some("2016-01-29".into()), "{evs:#?}");
+}
