@@ -3096,3 +3096,15 @@ fn a_preparatory_meeting_held_is_a_meeting_of_its_own_that_happened() {
     assert_eq!(prep.as_ref().map(|e| e.status), Some(Status::Happened), "{evs:#?}");
     assert_eq!(prep.as_ref().and_then(day), Some("2016-01-29".into()), "{evs:#?}");
 }
+
+#[test]
+fn a_meeting_a_dated_arrival_was_made_for_takes_the_arrival_day() {
+    // "arrived Monday in X, Y (Z) to meet with W": the purpose infinitive
+    // stands past commas and a parenthesis, out of the date's reach.
+    let evs = events(
+        "x\n\nThe Head of State, Joao Vemba, arrived Monday in Kinshasa, Democratic Republic of Congo (DRC) to meet with the President, Felix Dorka.",
+        "2024-08-12",
+    );
+    let planned = of(&evs, Kind::Talks).into_iter().find(|e| e.status == Status::Planned).cloned();
+    assert_eq!(planned.as_ref().and_then(day), Some("2024-08-12".into()), "{evs:#?}");
+}
