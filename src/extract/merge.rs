@@ -419,8 +419,13 @@ fn is_purpose_of(c: &Candidate, v: &Candidate) -> bool {
     from < to
         && m.sentence.get(from..to).is_some_and(|gap| {
             let words = gap.split_whitespace().count();
+            // "is in X, where he is expected to meet": a clause of its own
+            // whose verb, not the trip, governs the infinitive.
+            let governed = gap.split_whitespace().next_back().is_some_and(|w| w.ends_with("ed"));
             words <= 12
                 && !gap.contains([';', ':'])
+                && !governed
+                && !gap.split_whitespace().any(|w| matches!(w, "where" | "who" | "which" | "that" | "and"))
                 && (infinitive || gap.split_whitespace().rev().take(3).any(|w| w == "to"))
         })
 }
