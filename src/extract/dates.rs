@@ -108,6 +108,9 @@ pub struct DateTables {
     /// Preposition → its role: "since", "in" (allows "in two weeks") or "-".
     preps: HashMap<String, String>,
     ordinals: HashMap<String, ()>,
+    /// Spelled days of the month ("seventh" → 7) and the tens that join one
+    /// with a hyphen ("twenty" of "twenty-first"), see `DayWord`.
+    day_words: HashMap<String, DayWord>,
     /// Tense cues, keyed by their first word; each is the whole phrase's words.
     cues: HashMap<String, Vec<(Vec<String>, Cue)>>,
     determiners: HashMap<String, ()>,
@@ -233,6 +236,17 @@ impl DateTables {
                         insert_or_remove(&mut t.preps, &phrase, v);
                     }
                     "ordinal" => insert_or_remove(&mut t.ordinals, &phrase, (!remove).then_some(())),
+                    "dayword" => {
+                        let v = if remove {
+                            None
+                        } else if let Some(tens) = value.strip_suffix('+') {
+                            let tens = tens.parse::<u32>().ok().filter(|v| matches!(v, 20 | 30));
+                            Some(DayWord::Tens(tens.ok_or_else(|| bad("20+ or 30+"))?))
+                        } else {
+                            Some(DayWord::Day(int(1, 31)? as u32))
+                        };
+                        insert_or_remove(&mut t.day_words, &phrase, v);
+                    }
                     "determiner" => insert_or_remove(&mut t.determiners, &phrase, (!remove).then_some(())),
                     "notverb" => insert_or_remove(&mut t.not_verbs, &phrase, (!remove).then_some(())),
                     "spanhead" => insert_or_remove(&mut t.span_heads, &phrase, (!remove).then_some(())),
@@ -266,7 +280,7 @@ impl DateTables {
                     other => {
                         return Err(src.error(
                             line,
-                            format!("unknown kind '{other}' (expected month, weekday, relday, partofday, shift, unit, number, part, season, prep, ordinal, tense, determiner, notverb, spanhead or weekendlead)"),
+                            format!("unknown kind '{other}' (expected month, weekday, relday, partofday, shift, unit, number, part, season, prep, ordinal, dayword, tense, determiner, notverb, spanhead or weekendlead)"),
                         ))
                     }
                 }
@@ -289,6 +303,7 @@ impl DateTables {
             .chain(t.shifts.keys())
             .chain(t.numbers.keys())
             .chain(t.seasons.keys())
+            .chain(t.day_words.keys())
             .cloned()
             .chain(["the", "earlier", "later"].map(String::from))
             .map(|w| (w, LEADS_CORE))
@@ -382,6 +397,16 @@ pub struct Anchor {
     pub published: Option<NaiveDate>,
     /// Read `09/10/2013` as 9 October rather than September 10.
     pub day_first: bool,
+}
+
+/// A spelled day of the month in `data/dates.tsv` (kind `dayword`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DayWord {
+    /// "seventh": the day itself.
+    Day(u32),
+    /// "twenty" (value "20+"): the tens of "twenty-first", joined by a hyphen
+    /// to a day word from one to nine.
+    Tens(u32),
 }
 
 /// A span of calendar time that relative words count in.
@@ -704,6 +729,46 @@ impl<'t, 'a> Parser<'t, 'a> {
         Some((with_year(from, to, year), k))
     }
 
+    /// A spelled day of the month: "seventh", "twenty-first" (index after it).
+    fn worded_day(&self, i: usize) -> Option<(u32, usize)> {
+        match *self.tables.day_words.get(self.word(i)?)? {
+            DayWord::Day(d) => Some((d, i + 1)),
+            DayWord::Tens(tens) => {
+                let glued = |k: usize| self.tok(k).is_some_and(|t| t.glued);
+                if !(self.punct(i + 1, &["-"]) && glued(i + 1) && glued(i + 2)) {
+                    return None;
+                }
+                match *self.tables.day_words.get(self.word(i + 2)?)? {
+                    DayWord::Day(d) if d <= 9 && tens + d <= 31 => Some((tens + d, i + 3)),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    /// "the seventh of July", "the seventh and eighth of July", "the first
+    /// to the third of May 2019": spelled days need "of" and the month, so
+    /// "the first round" or "a second meeting" stay no dates.
+    fn worded_day_led(&self, i: usize) -> Option<(Form, usize)> {
+        let the = |k: usize| if self.is_word(k, "the") { k + 1 } else { k };
+        let (d, mut j) = self.worded_day(the(i))?;
+        let mut d2 = None;
+        if self.range_joiner(j) {
+            if let Some((e, k)) = self.worded_day(the(j + 1)).filter(|&(e, _)| e > d) {
+                d2 = Some(e);
+                j = k;
+            }
+        }
+        if !self.is_word(j, "of") {
+            return None;
+        }
+        let (m, k) = self.month(j + 1)?;
+        let from = MonthDay { year: None, month: m, day: d };
+        let to = d2.map(|day| MonthDay { year: None, month: m, day });
+        let (year, k) = self.trailing_year(k);
+        Some((with_year(from, to, year), k))
+    }
+
     /// "2013-09-09", "09/09/2013", "9.9.2013": all parts glued together.
     fn numeric(&self, i: usize) -> Option<(Form, usize)> {
         let a = self.tok(i).filter(|t| t.kind == TokKind::Num)?;
@@ -949,7 +1014,8 @@ impl<'t, 'a> Parser<'t, 'a> {
                         None
                     }
                 })
-                .or_else(|| self.the_weekend(i, ctx)),
+                .or_else(|| self.the_weekend(i, ctx))
+                .or_else(|| self.worded_day_led(i)),
             TokKind::Punct => None,
         }
     }

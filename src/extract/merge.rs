@@ -318,6 +318,7 @@ impl Merger {
     pub(crate) fn add(&mut self, mut batch: Vec<Candidate>) {
         batch.sort_by_key(|c| c.at);
         place_at_the_visit(&mut batch);
+        date_by_the_trip(&mut batch);
         for c in batch {
             if c.in_title {
                 self.title.push(c);
@@ -378,6 +379,54 @@ fn goes_to_attend(c: &Candidate, v: &Candidate) -> bool {
     from < to
         && m.sentence.get(from..to).is_some_and(|gap| {
             ["to attend", "to join", "to take part"].iter().any(|p| gap.contains(p)) && gap.split(' ').count() <= 12
+        })
+}
+
+/// "arrived Monday in X to meet with Y": talks with no day of their own
+/// that a dated trip of the same sentence, by one of their participants, was
+/// made for are dated by the arrival; a guess that a report with its own
+/// date replaces.
+fn date_by_the_trip(batch: &mut [Candidate]) {
+    for i in 0..batch.len() {
+        let c = &batch[i];
+        if c.event.kind != Kind::Talks || c.event.date.is_some() || c.event.status != Status::Planned {
+            continue;
+        }
+        let trip = batch.iter().find(|v| {
+            v.event.kind == Kind::Visit
+                && v.event.status == Status::Happened
+                && v.event.date.is_some()
+                && v.at < c.at
+                && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
+                && is_purpose_of(c, v)
+        });
+        if let Some(d) = trip.and_then(|v| v.event.date) {
+            batch[i].event.date = Some(d);
+            batch[i].guessed = true;
+        }
+    }
+}
+
+/// Whether the talks `c` are what the trip `v` before them in their
+/// sentence was made for, told by an infinitive of purpose just before the
+/// trigger ("arrived Monday in Kinshasa to meet", "flew to Doha to hold
+/// talks", "came to attend the talks").
+fn is_purpose_of(c: &Candidate, v: &Candidate) -> bool {
+    let Some(m) = c.event.mentions.first() else { return false };
+    let (from, to) = (v.at.saturating_sub(m.start), c.at.saturating_sub(m.start));
+    // The trigger may hold the "to" itself ("to meet").
+    let infinitive = m.sentence.get(to..).is_some_and(|t| t.starts_with("to "));
+    from < to
+        && m.sentence.get(from..to).is_some_and(|gap| {
+            let words = gap.split_whitespace().count();
+            // "is in X, where he is expected to meet": a clause of its own
+            // whose verb, not the trip, governs the infinitive.
+            let governed = gap.split_whitespace().next_back().is_some_and(|w| w.ends_with("ed"));
+            words <= 12
+                && !gap.contains([';', ':'])
+                && !governed
+                && !gap.split_whitespace().any(|w| matches!(w, "where" | "who" | "which" | "that" | "and"))
+                && (infinitive || gap.split_whitespace().rev().take(3).any(|w| w == "to"))
         })
 }
 
@@ -824,10 +873,11 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
                 });
                 occasion.or_else(|| (c.tense == Tense::Past).then(|| DateSpan::day(story)))
             }
-            // Talks and visits reported as done, with no date anywhere: the story's day.
-            Kind::Talks | Kind::Visit
-                if c.event.status == Status::Happened && c.tense == Tense::Past && !c.in_title =>
-            {
+            // Talks and visits reported as done, with no date anywhere: the
+            // story's day. A headline's past ("The meeting has ended") is no
+            // historic present: when it joined no body report, it is news of
+            // that day too.
+            Kind::Talks | Kind::Visit if c.event.status == Status::Happened && c.tense == Tense::Past => {
                 Some(DateSpan::day(story))
             }
             _ => None,

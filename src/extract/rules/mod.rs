@@ -190,7 +190,8 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     let before = r
         .dates
         .iter()
-        .filter(|d| !d.since && d.end <= start && start - d.end <= 14 && !r.clause_break(d.end, start))
+        .filter(|d| !d.since && d.end <= start && !r.clause_break(d.end, start))
+        .filter(|d| start - d.end <= 14 || possessive_premodifies(&r.text[d.end..start]))
         .filter(|d| !quoted_apart(r, start, d.start))
         .filter(|d| !in_relative_aside(r, d, start))
         // "WASHINGTON, May 9 (Reuters) - Talks ...": a dateline's date is the
@@ -210,6 +211,14 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
         (b, a) => b.or(a),
     }
+}
+
+/// Whether the text between a date and a trigger noun makes the date the
+/// noun's possessive, past at most two modifiers: "Saturday's international
+/// meeting", "today's Intra-Afghan negotiations", "last week's talks".
+fn possessive_premodifies(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix("'s ").or_else(|| gap.strip_prefix("\u{2019}s ")) else { return false };
+    rest.split_whitespace().count() <= 2 && rest.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
 }
 
 /// "The envoys, who landed late on Saturday, will meet the council head": a

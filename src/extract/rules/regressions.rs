@@ -3298,3 +3298,66 @@ fn a_countrys_unheld_title_does_not_keep_its_holders_meeting_apart() {
     );
     assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
 }
+
+fn a_weekday_possessive_dates_the_meeting_past_its_adjectives() {
+    // "after Saturday's international meeting": the possessive day is the
+    // meeting's, however many modifiers stand between them.
+    let evs = events(
+        "The envoy met the new ministers after Saturday\u{2019}s international meeting on the crisis in Amman.",
+        "2024-12-16",
+    );
+    assert!(of(&evs, Kind::Talks).iter().any(|e| day(e).as_deref() == Some("2024-12-14")), "{evs:#?}");
+}
+
+#[test]
+fn a_headline_meeting_told_as_ended_takes_the_story_day() {
+    // A headline's past ("has ended") is no historic present: a meeting it
+    // reports, joined by no body report, happened on the story's day.
+    let evs = events(
+        "The meeting between Zorkan and Velmir has ended\n\nAfter that, a joint meeting will be held with Dastan.",
+        "2023-02-27",
+    );
+    let ended = of(&evs, Kind::Talks).into_iter().find(|e| e.status == Status::Happened).cloned();
+    assert_eq!(ended.as_ref().and_then(day), Some("2023-02-27".into()), "{evs:#?}");
+}
+
+#[test]
+fn spelled_days_of_the_month_date_a_meeting() {
+    // Translated reports write "on the seventh and eighth of July".
+    let evs = events(
+        "x\n\nThe council will meet on the sidelines of the summit on the seventh and eighth of July.",
+        "2019-07-03",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert_eq!(t.first().and_then(|e| day(e)), Some("2019-07-07".into()), "{evs:#?}");
+    assert_eq!(t.first().and_then(|e| e.date).map(|d| d.end.to_string()), Some("2019-07-08".into()), "{evs:#?}");
+}
+
+#[test]
+fn a_preparatory_meeting_held_is_a_meeting_of_its_own_that_happened() {
+    // "preparatory" tells what the meeting is for, not that it is still
+    // ahead: "held a preparatory meeting on Friday" happened that Friday,
+    // and stays apart from the talks it prepared.
+    let evs = events(
+        "x\n\nThe Government delegation, headed by Ambassador Velmor Dask, held a preparatory meeting with the envoy on Friday at the opening of the talks.",
+        "2016-01-31",
+    );
+    let prep = of(&evs, Kind::Talks)
+        .into_iter()
+        .find(|e| e.mentions.iter().any(|m| m.sentence.contains("preparatory")))
+        .cloned();
+    assert_eq!(prep.as_ref().map(|e| e.status), Some(Status::Happened), "{evs:#?}");
+    assert_eq!(prep.as_ref().and_then(day), Some("2016-01-29".into()), "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_a_dated_arrival_was_made_for_takes_the_arrival_day() {
+    // "arrived Monday in X, Y (Z) to meet with W": the purpose infinitive
+    // stands past commas and a parenthesis, out of the date's reach.
+    let evs = events(
+        "x\n\nThe Head of State, Joao Vemba, arrived Monday in Kinshasa, Democratic Republic of Congo (DRC) to meet with the President, Felix Dorka.",
+        "2024-08-12",
+    );
+    let planned = of(&evs, Kind::Talks).into_iter().find(|e| e.status == Status::Planned).cloned();
+    assert_eq!(planned.as_ref().and_then(day), Some("2024-08-12".into()), "{evs:#?}");
+}
