@@ -291,17 +291,17 @@ fn news_articles_score_above_the_floor() {
 #[test]
 fn articles_from_other_conflicts_score_above_the_floor() {
     score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.90, fields: 0.91 });
-    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.94, fields: 0.89 });
+    score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.94, fields: 0.90 });
 }
 
 #[test]
 fn held_out_articles_score_above_the_floor() {
-    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.93, fields: 0.86 });
+    score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.93, fields: 0.87 });
     score(&eval("world-d"), include_str!("eval/world-d/gold.jsonl"), Floors { f1: 0.91, fields: 0.87 });
-    score(&eval("world-e"), include_str!("eval/world-e/gold.jsonl"), Floors { f1: 0.89, fields: 0.89 });
-    score(&eval("world-f"), include_str!("eval/world-f/gold.jsonl"), Floors { f1: 0.90, fields: 0.86 });
-    score(&eval("world-g"), include_str!("eval/world-g/gold.jsonl"), Floors { f1: 0.90, fields: 0.84 });
-    score(&eval("world-h"), include_str!("eval/world-h/gold.jsonl"), Floors { f1: 0.88, fields: 0.79 });
+    score(&eval("world-e"), include_str!("eval/world-e/gold.jsonl"), Floors { f1: 0.91, fields: 0.91 });
+    score(&eval("world-f"), include_str!("eval/world-f/gold.jsonl"), Floors { f1: 0.90, fields: 0.87 });
+    score(&eval("world-g"), include_str!("eval/world-g/gold.jsonl"), Floors { f1: 0.90, fields: 0.89 });
+    score(&eval("world-h"), include_str!("eval/world-h/gold.jsonl"), Floors { f1: 0.89, fields: 0.84 });
     // world-i: F1 0.89, fields 0.84 with main (4b10f36) when it was written; floors 0.03 under.
     score(&eval("world-i"), include_str!("eval/world-i/gold.jsonl"), Floors { f1: 0.85, fields: 0.80 });
 }
@@ -410,10 +410,9 @@ fn merging_above_the_floor(set: &str, gold: &str, floor: f64) {
     assert!(f1 >= floor, "{set}: merging F1 {f1:.3} fell below {floor}");
 }
 
-/// The merging floor: 0.02 below the F1 reached (0.88 at the last stop),
-/// lowered to 0.85 (the target for `multi/`) in round 6: the
-/// statement test asks for a quarter of the shorter report's terms, which
-/// took tests/eval/multi-b from P 0.70 to 1.00 and cost one pair here
-/// (Jarba's "Assad must go", which shared only Assad and "opposition", a
-/// word of his title): 0.857.
-const MERGING_F1_FLOOR: f64 = 0.85;
+/// The merging floor: 0.02 below the F1 reached. It was lowered to 0.85 (the
+/// issue's target for `multi/`) in round 6, when the statement test began to
+/// ask for a quarter of the shorter report's terms; round 9 reached 0.96
+/// (joint speakers speak as the first named, talks "here" are held at the
+/// dateline's city), so the floor is 0.94.
+const MERGING_F1_FLOOR: f64 = 0.94;
