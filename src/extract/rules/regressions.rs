@@ -3068,6 +3068,7 @@ fn talks_held_here_are_held_at_the_datelines_city() {
     assert_eq!(places_of(&evs, Kind::Talks), [Some("Asmara")], "{evs:#?}");
 }
 
+#[test]
 fn the_sides_met_unnamed_after_talks_with_are_the_participants() {
     // "talks with the main sides", "talks with 14 armed groups", "talks with
     // the opposition": the sides met go unnamed, and the description is who
@@ -3208,6 +3209,7 @@ fn a_toll_whose_clause_names_no_place_is_placed_as_the_toll_before_it() {
     assert!(places.iter().all(|p| *p == places[0] && p.is_some() && *p != Some("Armenia")), "{evs:#?}");
 }
 
+#[test]
 fn capitalised_words_after_of_are_no_given_names_of_the_person_after_them() {
     // "Envoy for the Horn of Africa Mike Hammer": the words after "of" end
     // the title's complement; glued to the name they made another person.
@@ -3299,6 +3301,7 @@ fn a_countrys_unheld_title_does_not_keep_its_holders_meeting_apart() {
     assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
 }
 
+#[test]
 fn a_weekday_possessive_dates_the_meeting_past_its_adjectives() {
     // "after Saturday's international meeting": the possessive day is the
     // meeting's, however many modifiers stand between them.
