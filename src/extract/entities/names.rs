@@ -482,6 +482,11 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
             i += 1;
             continue;
         }
+        // "HE Muse Bihi Abdi": an honorific, no word of the name.
+        if honorific(cx.toks, cx.classes, w[i].t0) && i + 1 < w.len() {
+            i += 1;
+            continue;
+        }
         if let Some((g, end_tok)) = cx.is_title(w[i].t0) {
             let mut j = w[i..].iter().position(|x| x.t0 >= end_tok).map_or(w.len(), |p| i + p);
             // "High Commissioner for Human Rights", "Minister of Foreign
@@ -518,9 +523,13 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
             }
             if !run.connector[b] && cx.is_title(w[b].t0).is_some() && b + 1 < w.len() {
                 // A title inside the run splits it: "RSF Commander Mohamed Dagalo".
-                // Not when the rest is an organisation's name ("General National Congress").
+                // Not when the rest is an organisation's name ("General National Congress"),
+                // nor after a particle that opened a person's name: "Ahmed Ould
+                // Sheikh Mohamed", "Khalid bin Sheikh Saleh" ("Sheikh" is a word of it).
                 let rest_is_org = cx.has(w[w.len() - 1].t0, |c| *c == WordClass::OrgHead).is_some();
-                if !rest_is_org {
+                let after_particle = (a + 1..b)
+                    .any(|k| w[k].t1 == w[k].t0 + 1 && cx.has(w[k].t0, |c| *c == WordClass::Particle).is_some());
+                if !rest_is_org && !after_particle {
                     break;
                 }
             }
@@ -558,6 +567,24 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
     }
     out.append(extended);
     out.sort_by_key(|n| n.start);
+}
+
+/// Whether token `k` is a pronoun written in capitals before a capitalised
+/// name: "HE" ("His Excellency") as an honorific, "HE Ana Ruiz", no pronoun.
+pub fn honorific(toks: &[Tok], classes: &[Option<(ClassSet, usize)>], k: usize) -> bool {
+    let (Some(t), Some(n)) = (toks.get(k), toks.get(k + 1)) else { return false };
+    t.kind == TokKind::Word
+        && t.text.len() >= 2
+        && t.text.bytes().all(|b| b.is_ascii_uppercase())
+        && n.kind == TokKind::Word
+        && !n.glued
+        && n.text.starts_with(|c: char| c.is_uppercase())
+        && n.text.chars().skip(1).any(char::is_lowercase)
+        && classes
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Pronoun(_))))
 }
 
 /// A headline in title case ("Kerry Urges Kurds to Stay"): most words of
