@@ -3323,3 +3323,17 @@ fn a_surname_with_its_accents_is_the_same_name_without_them() {
     );
     assert_eq!(speakers(&evs), ["Tomas Krajcik"], "{evs:#?}");
 }
+
+#[test]
+fn chief_executive_is_one_title_not_a_title_and_a_name() {
+    // "Afghan President X and Chief Executive Y": "Executive" was read as a
+    // person titled "chief", and took the words before it.
+    let evs = events(
+        "Envoy Tomas Krajcik met President Hamdi Bakar and Chief Executive Omar Tahiri in Muscat on Monday.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(!actors(talks[0]).contains(&"Executive"), "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Omar Tahiri"), "{evs:#?}");
+}
