@@ -520,7 +520,7 @@ pub(crate) fn read<'a>(
             // "at Seif Palace", "the Mandela Hall", "the Abraham Accords": a
             // person's name before a capitalised head of a thing's name
             // (data/words.tsv `thing_head`) names that thing, not the person.
-            if actor.kind == ActorKind::Person && names_a_thing(&toks, &by_token, f.end) {
+            if actor.kind == ActorKind::Person && names_a_thing(&toks, &by_token, f.start, f.end) {
                 continue;
             }
             let name = index.actor_name(a).clone();
@@ -663,16 +663,32 @@ pub(crate) fn read<'a>(
     }
 }
 
-/// Whether the word right after byte `end` is a capitalised head of a
-/// thing's name ("Palace", "Hotel", "Agreement"), glued to it by a space only.
-fn names_a_thing(toks: &[Tok], by_token: &[Option<(entities::words::ClassSet, usize)>], end: usize) -> bool {
+/// Whether the name at bytes `start..end` modifies a capitalised head of a
+/// thing's name right after it ("Palace", "Hotel", "Agreement"), after a
+/// word in lower case ("at Seif Palace", "the X Hotel"): not in a headline
+/// in title case, where "Kerry Talks With" is the person's.
+fn names_a_thing(
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    start: usize,
+    end: usize,
+) -> bool {
     let k = toks.partition_point(|t| t.start < end);
-    toks.get(k).is_some_and(|t| {
-        t.kind == crate::extract::tokens::TokKind::Word
-            && !t.glued
-            && t.text.starts_with(char::is_uppercase)
-            && by_token.get(k).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::ThingHead))
-    })
+    let before = toks.partition_point(|t| t.start < start);
+    let after_lower = before > 0
+        && toks[before - 1].kind == crate::extract::tokens::TokKind::Word
+        && toks[before - 1].text.starts_with(char::is_lowercase);
+    after_lower
+        && toks.get(k).is_some_and(|t| {
+            t.kind == crate::extract::tokens::TokKind::Word
+                && !t.glued
+                && t.text.starts_with(char::is_uppercase)
+                && by_token
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::ThingHead))
+        })
 }
 
 /// Names the dictionary does not know (`entities::names`), as actors and

@@ -412,7 +412,7 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
                         })
                         .is_none()
             };
-            if person && f.start == w[i].start && f.end == w[i].end && plain(i + 1) && !title_case(cx) {
+            if person && f.start == w[i].start && f.end == w[i].end && plain(i + 1) && !title_case(cx.toks) {
                 let mut j = i + 1;
                 while j < w.len() && j < i + 3 && plain(j) {
                     j += 1;
@@ -589,8 +589,8 @@ pub fn honorific(toks: &[Tok], classes: &[Option<(ClassSet, usize)>], k: usize) 
 
 /// A headline in title case ("Kerry Urges Kurds to Stay"): most words of
 /// four letters or more are capitalised, so capitals say nothing of names.
-fn title_case(cx: &Context) -> bool {
-    let long = cx.toks.iter().filter(|t| t.kind == TokKind::Word && t.text.len() > 3);
+pub fn title_case(toks: &[Tok]) -> bool {
+    let long = toks.iter().filter(|t| t.kind == TokKind::Word && t.text.len() > 3);
     let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.text.as_bytes()[0].is_ascii_uppercase())));
     n >= 3 && caps * 10 >= n * 7
 }

@@ -3337,3 +3337,14 @@ fn chief_executive_is_one_title_not_a_title_and_a_name() {
     assert!(!actors(talks[0]).contains(&"Executive"), "{evs:#?}");
     assert!(actors(talks[0]).contains(&"Omar Tahiri"), "{evs:#?}");
 }
+
+#[test]
+fn a_known_surname_before_talks_in_a_title_case_headline_is_still_the_person() {
+    // "at X Palace" names a venue, but in a headline in title case every word
+    // is capitalised: "Lavrov Talks With ..." is Lavrov's.
+    let evs = events(
+        "Lavrov Talks With Hamdi Bakar In Muscat On Ceasefire\n\nThe foreign ministers met in Muscat on Monday.",
+        "2019-03-05",
+    );
+    assert!(evs.iter().any(|e| actors(e).contains(&"Sergei Lavrov")), "{evs:#?}");
+}
