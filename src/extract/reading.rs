@@ -517,6 +517,12 @@ pub(crate) fn read<'a>(
         }
         if let Some(a) = f.actor() {
             let actor = &dict.actors[a];
+            // "at Seif Palace", "the Mandela Hall", "the Abraham Accords": a
+            // person's name before a capitalised head of a thing's name
+            // (data/words.tsv `thing_head`) names that thing, not the person.
+            if actor.kind == ActorKind::Person && names_a_thing(&toks, &by_token, f.start, f.end) {
+                continue;
+            }
             let name = index.actor_name(a).clone();
             let kind = kind_of(actor.kind);
             let entity = state.cast.add(&name, kind, Some(a), s.start + f.start);
@@ -655,6 +661,34 @@ pub(crate) fn read<'a>(
         quotes,
         breaks,
     }
+}
+
+/// Whether the name at bytes `start..end` modifies a capitalised head of a
+/// thing's name right after it ("Palace", "Hotel", "Agreement"), after a
+/// word in lower case ("at Seif Palace", "the X Hotel"): not in a headline
+/// in title case, where "Kerry Talks With" is the person's.
+fn names_a_thing(
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    start: usize,
+    end: usize,
+) -> bool {
+    let k = toks.partition_point(|t| t.start < end);
+    let before = toks.partition_point(|t| t.start < start);
+    let after_lower = before > 0
+        && toks[before - 1].kind == crate::extract::tokens::TokKind::Word
+        && toks[before - 1].text.starts_with(char::is_lowercase);
+    after_lower
+        && toks.get(k).is_some_and(|t| {
+            t.kind == crate::extract::tokens::TokKind::Word
+                && !t.glued
+                && t.text.starts_with(char::is_uppercase)
+                && by_token
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::ThingHead))
+        })
 }
 
 /// Names the dictionary does not know (`entities::names`), as actors and
@@ -1607,7 +1641,7 @@ fn pronouns(
         let Some(kind) = set.iter().find_map(|c| if let WordClass::Pronoun(p) = c { Some(p) } else { None }) else {
             continue;
         };
-        if in_spans(quotes, t.start) {
+        if in_spans(quotes, t.start) || names::honorific(toks, by_token, k) {
             continue;
         }
         let referent = match kind {

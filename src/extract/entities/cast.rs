@@ -77,6 +77,48 @@ pub struct Cast {
     recent: Vec<usize>,
 }
 
+/// A name's key: in lower case, and its Latin letters without their
+/// accents ("Lajčak", "Lajcak" → "lajcak"; "Vučić" → "vucic"). Other letters
+/// stay as they are.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        out.push(base_letter(lower).unwrap_or(lower));
+    }
+    out
+}
+
+/// The letter a lower-case accented Latin letter is written on.
+fn base_letter(c: char) -> Option<char> {
+    const FOLDS: &[(&str, char)] = &[
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ĥħ", 'h'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ĵ", 'j'),
+        ("ķ", 'k'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšș", 's'),
+        ("ţťŧț", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ŵ", 'w'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    FOLDS.iter().find(|(set, _)| set.contains(c)).map(|&(_, b)| b)
+}
+
 /// How many of the latest entities a pronoun or description can refer to.
 pub const RECENT: usize = 48;
 
@@ -88,7 +130,11 @@ impl Cast {
 
     /// The entity a short form or full name refers to (any ASCII case).
     pub fn alias(&self, text: &str) -> Option<usize> {
-        with_ascii_lower(text, |k| self.aliases.get(k).copied())
+        if text.is_ascii() {
+            return with_ascii_lower(text, |k| self.aliases.get(k).copied());
+        }
+        // "Lajčak" is "Lajcak": names are written with and without their accents.
+        self.aliases.get(fold(text).as_str()).copied()
     }
 
     /// The person a given name names, after an honorific ("Mr Tut").
@@ -130,7 +176,7 @@ impl Cast {
     /// Makes `alias` (a short form, an acronym) refer to entity `i`; an alias
     /// already taken by another entity keeps its first owner.
     pub fn add_alias(&mut self, alias: &str, i: usize) {
-        let key = alias.trim().to_ascii_lowercase();
+        let key = fold(alias.trim());
         if !key.is_empty() {
             self.aliases.entry(key.into_boxed_str()).or_insert(i);
         }

@@ -412,7 +412,7 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
                         })
                         .is_none()
             };
-            if person && f.start == w[i].start && f.end == w[i].end && plain(i + 1) && !title_case(cx) {
+            if person && f.start == w[i].start && f.end == w[i].end && plain(i + 1) && !title_case(cx.toks) {
                 let mut j = i + 1;
                 while j < w.len() && j < i + 3 && plain(j) {
                     j += 1;
@@ -482,6 +482,11 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
             i += 1;
             continue;
         }
+        // "HE Muse Bihi Abdi": an honorific, no word of the name.
+        if honorific(cx.toks, cx.classes, w[i].t0) && i + 1 < w.len() {
+            i += 1;
+            continue;
+        }
         if let Some((g, end_tok)) = cx.is_title(w[i].t0) {
             let mut j = w[i..].iter().position(|x| x.t0 >= end_tok).map_or(w.len(), |p| i + p);
             // "High Commissioner for Human Rights", "Minister of Foreign
@@ -518,9 +523,13 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
             }
             if !run.connector[b] && cx.is_title(w[b].t0).is_some() && b + 1 < w.len() {
                 // A title inside the run splits it: "RSF Commander Mohamed Dagalo".
-                // Not when the rest is an organisation's name ("General National Congress").
+                // Not when the rest is an organisation's name ("General National Congress"),
+                // nor after a particle that opened a person's name: "Ahmed Ould
+                // Sheikh Mohamed", "Khalid bin Sheikh Saleh" ("Sheikh" is a word of it).
                 let rest_is_org = cx.has(w[w.len() - 1].t0, |c| *c == WordClass::OrgHead).is_some();
-                if !rest_is_org {
+                let after_particle = (a + 1..b)
+                    .any(|k| w[k].t1 == w[k].t0 + 1 && cx.has(w[k].t0, |c| *c == WordClass::Particle).is_some());
+                if !rest_is_org && !after_particle {
                     break;
                 }
             }
@@ -560,10 +569,28 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
     out.sort_by_key(|n| n.start);
 }
 
+/// Whether token `k` is a pronoun written in capitals before a capitalised
+/// name: "HE" ("His Excellency") as an honorific, "HE Ana Ruiz", no pronoun.
+pub fn honorific(toks: &[Tok], classes: &[Option<(ClassSet, usize)>], k: usize) -> bool {
+    let (Some(t), Some(n)) = (toks.get(k), toks.get(k + 1)) else { return false };
+    t.kind == TokKind::Word
+        && t.text.len() >= 2
+        && t.text.bytes().all(|b| b.is_ascii_uppercase())
+        && n.kind == TokKind::Word
+        && !n.glued
+        && n.text.starts_with(|c: char| c.is_uppercase())
+        && n.text.chars().skip(1).any(char::is_lowercase)
+        && classes
+            .get(k)
+            .copied()
+            .flatten()
+            .is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Pronoun(_))))
+}
+
 /// A headline in title case ("Kerry Urges Kurds to Stay"): most words of
 /// four letters or more are capitalised, so capitals say nothing of names.
-fn title_case(cx: &Context) -> bool {
-    let long = cx.toks.iter().filter(|t| t.kind == TokKind::Word && t.text.len() > 3);
+pub fn title_case(toks: &[Tok]) -> bool {
+    let long = toks.iter().filter(|t| t.kind == TokKind::Word && t.text.len() > 3);
     let (n, caps) = long.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.text.as_bytes()[0].is_ascii_uppercase())));
     n >= 3 && caps * 10 >= n * 7
 }
