@@ -356,7 +356,7 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
                 && (v.event.status == c.event.status
                     || v.event.status == Status::Happened
                         && (c.status_guessed
-                            || c.event.status == Status::Planned && (v.at < c.at || goes_to_attend(c, v))))
+                            || c.event.status == Status::Planned && (v.at < c.at || c.attended_from.contains(&v.at))))
                 // Not talks of another time ("said during his visit to Moscow
                 // Friday ... for next week's talks").
                 && (c.event.date_text.is_none() || c.event.date_text == v.event.date_text)
@@ -368,18 +368,6 @@ fn place_at_the_visit(batch: &mut [Candidate]) {
             batch[i].within = within;
         }
     }
-}
-
-/// Whether the trip `v` is made to attend the talks `c` after it in their
-/// sentence ("left for Sweden to attend peace talks"), not only told of
-/// beside them ("during his visit to Moscow ... for next week's talks").
-fn goes_to_attend(c: &Candidate, v: &Candidate) -> bool {
-    let Some(m) = c.event.mentions.first() else { return false };
-    let (from, to) = (v.at.saturating_sub(m.start), c.at.saturating_sub(m.start));
-    from < to
-        && m.sentence.get(from..to).is_some_and(|gap| {
-            ["to attend", "to join", "to take part"].iter().any(|p| gap.contains(p)) && gap.split(' ').count() <= 12
-        })
 }
 
 /// "arrived Monday in X to meet with Y": talks with no day of their own
@@ -398,36 +386,13 @@ fn date_by_the_trip(batch: &mut [Candidate]) {
                 && v.event.date.is_some()
                 && v.at < c.at
                 && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
-                && is_purpose_of(c, v)
+                && c.purpose_of.contains(&v.at)
         });
         if let Some(d) = trip.and_then(|v| v.event.date) {
             batch[i].event.date = Some(d);
             batch[i].guessed = true;
         }
     }
-}
-
-/// Whether the talks `c` are what the trip `v` before them in their
-/// sentence was made for, told by an infinitive of purpose just before the
-/// trigger ("arrived Monday in Kinshasa to meet", "flew to Doha to hold
-/// talks", "came to attend the talks").
-fn is_purpose_of(c: &Candidate, v: &Candidate) -> bool {
-    let Some(m) = c.event.mentions.first() else { return false };
-    let (from, to) = (v.at.saturating_sub(m.start), c.at.saturating_sub(m.start));
-    // The trigger may hold the "to" itself ("to meet").
-    let infinitive = m.sentence.get(to..).is_some_and(|t| t.starts_with("to "));
-    from < to
-        && m.sentence.get(from..to).is_some_and(|gap| {
-            let words = gap.split_whitespace().count();
-            // "is in X, where he is expected to meet": a clause of its own
-            // whose verb, not the trip, governs the infinitive.
-            let governed = gap.split_whitespace().next_back().is_some_and(|w| w.ends_with("ed"));
-            words <= 12
-                && !gap.contains([';', ':'])
-                && !governed
-                && !gap.split_whitespace().any(|w| matches!(w, "where" | "who" | "which" | "that" | "and"))
-                && (infinitive || gap.split_whitespace().rev().take(3).any(|w| w == "to"))
-        })
 }
 
 fn add_report(events: &mut Vec<Candidate>, c: Candidate) {

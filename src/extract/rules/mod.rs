@@ -72,6 +72,13 @@ pub(crate) struct Candidate {
     /// actors once merging is done, so that they never keep two reports of
     /// one meeting apart.
     pub(crate) described: Vec<(String, String)>,
+    /// Talks: the positions (`at`) of the trips before them in their
+    /// sentence that are made to attend them ("left for Sweden to attend
+    /// peace talks"), from `trip_purposes`.
+    pub(crate) attended_from: Vec<usize>,
+    /// Talks: the positions of the trips before them in their sentence whose
+    /// infinitive of purpose they are ("arrived Monday in X to meet Y").
+    pub(crate) purpose_of: Vec<usize>,
 }
 
 impl Candidate {
@@ -95,6 +102,59 @@ impl Candidate {
             here: false,
             speaker_person: None,
             described: Vec::new(),
+            attended_from: Vec::new(),
+            purpose_of: Vec::new(),
+        }
+    }
+}
+
+/// For each talks candidate of the sentence, the trips before it that were
+/// made for it, read from the sentence's tokens between the trip's trigger
+/// and the talks' (the merge step relates the two events by these, without
+/// the text):
+/// - attended: "to attend", "to join" or "to take part" stands between
+///   them, at most 12 words apart ("left for Sweden to attend peace talks";
+///   not "during his visit to Moscow ... for next week's talks");
+/// - purpose: the talks are an infinitive the trip governs, at most 12
+///   words after it, with no clause between ("arrived Monday in X, Y (Z) to
+///   meet W"; not "is in X, where he is expected to meet", nor "; ...").
+pub(crate) fn trip_purposes(r: &Reading, cands: &mut [Candidate]) {
+    use crate::extract::tokens::TokKind;
+    let trips: Vec<usize> = cands.iter().filter(|c| c.event.kind == Kind::Visit).map(|c| c.at).collect();
+    if trips.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| c.event.kind == Kind::Talks) {
+        let to = c.at.saturating_sub(r.offset);
+        let hi = r.tok_at(to);
+        let infinitive = r.toks.get(hi).is_some_and(|t| t.lower == "to" && t.start == to);
+        for &trip in trips.iter().filter(|&&t| t < c.at) {
+            let lo = r.tok_at(trip - r.offset);
+            let gap = &r.toks[lo..hi];
+            // Words as whitespace separates them.
+            let words = gap.iter().enumerate().filter(|(i, t)| *i == 0 || !t.glued).count();
+            if words > 12 {
+                continue;
+            }
+            let attends = gap.windows(2).enumerate().any(|(i, w)| {
+                w[0].lower == "to"
+                    && (matches!(w[1].lower, "attend" | "join")
+                        || w[1].lower == "take" && gap.get(i + 2).is_some_and(|t| t.lower == "part"))
+            });
+            if attends {
+                c.attended_from.push(trip);
+            }
+            let last_words: Vec<&str> =
+                gap.iter().rev().filter(|t| t.kind == TokKind::Word).take(3).map(|t| t.lower).collect();
+            // "where he is expected to meet": a verb of its own governs the infinitive.
+            let governed = gap.last().is_some_and(|t| t.text.ends_with("ed"));
+            let purpose = !governed
+                && !gap.iter().any(|t| matches!(t.text, ";" | ":"))
+                && !gap.iter().any(|t| matches!(t.lower, "where" | "who" | "which" | "that" | "and"))
+                && (infinitive || last_words.contains(&"to"));
+            if purpose {
+                c.purpose_of.push(trip);
+            }
         }
     }
 }
