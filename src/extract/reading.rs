@@ -747,19 +747,7 @@ fn shaped_names(
         // lower-case modifiers) is that group's name.
         if known.is_none() && (n.weak || n.guessed) && n.title.is_none() && n.kind != NameKind::Place {
             if let Some(end) = group_noun_after(dict.index(), st, n.start, n.end) {
-                if !actors.iter().any(|a| a.start < end && n.start < a.end) {
-                    let name: Arc<str> = text.into();
-                    let entity = state.cast.add(&name, EntityKind::Group, None, offset + n.start);
-                    actors.push(ActorSpan {
-                        start: n.start,
-                        end,
-                        name,
-                        kind: EntityKind::Group,
-                        country: None,
-                        entity: Some(entity),
-                        how: How::Name,
-                    });
-                }
+                push_group(offset, (n.start, end), text, actors, state);
                 continue;
             }
         }
@@ -1857,11 +1845,23 @@ fn push_party(
     actors: &mut Vec<ActorSpan>,
     state: &mut ArticleState,
 ) {
-    let end = end + 1 + noun.len();
+    let name = format!("{owner} {}", noun.to_lowercase());
+    push_group(offset, (start, end + 1 + noun.len()), &name, actors, state);
+}
+
+/// The group `name` over `start..end`, a new entity of the article's cast,
+/// unless an actor is there already.
+fn push_group(
+    offset: usize,
+    (start, end): (usize, usize),
+    name: &str,
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
     if actors.iter().any(|a| a.start < end && start < a.end) {
         return;
     }
-    let name: Arc<str> = format!("{owner} {}", noun.to_lowercase()).into();
+    let name: Arc<str> = name.into();
     let entity = state.cast.add(&name, EntityKind::Group, None, offset + start);
     actors.push(ActorSpan {
         start,
