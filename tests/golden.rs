@@ -25,8 +25,11 @@
 //!   Central African Republic among them), written and held out in round 8, a
 //!   development set since round 9;
 //! - `tests/eval/world-i/`: 15 more (2015-2023; Cyprus, Cameroon, southern
-//!   Thailand and Georgia among them), written in round 9 and held out: no
-//!   rule is written from it, and its errors are not printed.
+//!   Thailand and Georgia among them), written and held out in round 9, a
+//!   development set since round 10;
+//! - `tests/eval/world-j/`: 15 more (2005-2023; Mindanao, Kashmir,
+//!   Transdniestria and Bosnia among them), written in round 10 and held out:
+//!   no rule is written from it, and its errors are not printed.
 //!
 //! - `tests/eval/multi/`: 12 articles from several outlets on four events,
 //!   with gold clusters: all are ingested into ONE database, and the pairs of
@@ -187,7 +190,17 @@ fn extract(dir: &Path, folder: &Path) -> Vec<Value> {
         if let Some(p) = cols.get(published).filter(|p| !p.is_empty()) {
             cmd.arg("--published").arg(p);
         }
-        cmd.assert().success();
+        // A held-out set is scored as the scorer does it: an article whose
+        // ingest fails gives no events (its gold counts as missed) and only
+        // the count is printed; anywhere else a failed ingest fails the test.
+        if held_out(folder) {
+            if !cmd.output().unwrap().status.success() {
+                eprintln!("ingest failed: 1 article of {}", folder.display());
+                continue;
+            }
+        } else {
+            cmd.assert().success();
+        }
         let out =
             common::bare(dir).arg("--db").arg(&db).args(["export", "events", "--format", "jsonl"]).output().unwrap();
         events
@@ -198,7 +211,7 @@ fn extract(dir: &Path, folder: &Path) -> Vec<Value> {
 
 /// The sets held out to estimate the hidden ones: their errors are not
 /// printed (only their counts), so that no one writes a rule from them.
-const HELD_OUT: &[&str] = &["world-i", "multi-b"];
+const HELD_OUT: &[&str] = &["world-j", "multi-b"];
 
 fn held_out(folder: &Path) -> bool {
     folder.file_name().and_then(|n| n.to_str()).is_some_and(|n| HELD_OUT.contains(&n))
@@ -304,6 +317,9 @@ fn held_out_articles_score_above_the_floor() {
     score(&eval("world-h"), include_str!("eval/world-h/gold.jsonl"), Floors { f1: 0.89, fields: 0.84 });
     // world-i: F1 0.89, fields 0.84 with main (4b10f36) when it was written; floors 0.03 under.
     score(&eval("world-i"), include_str!("eval/world-i/gold.jsonl"), Floors { f1: 0.85, fields: 0.80 });
+    // world-j: F1 0.84, fields 0.77 with main (bfee1c7) when it was written (one of its 15 articles
+    // failed to ingest); floors 0.03 under, rounded down.
+    score(&eval("world-j"), include_str!("eval/world-j/gold.jsonl"), Floors { f1: 0.81, fields: 0.73 });
 }
 
 /// Pairwise merging across articles: every pair of articles with matched
