@@ -2,7 +2,8 @@
 //!
 //! The input is split into units: lines, with hard-wrapped lines joined back into
 //! their paragraph. A unit matching a `stop` rule of `data/furniture.tsv` ends the
-//! article (reader comments, footers); one matching a `drop` rule is removed; one
+//! article (reader comments, footers) once a sentence of text has been kept,
+//! and is removed before that; one matching a `drop` rule is removed; one
 //! that repeats an earlier unit is removed. The kept units, one a line, are the
 //! cleaned text that mention offsets point into.
 
@@ -38,7 +39,11 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     'units: for mut unit in units(text) {
         loop {
             match furniture.rule(unit.as_bytes()) {
-                Some((LineRule::Stop, _)) => break 'units,
+                // A comment link or footer line above the story's first
+                // sentence ("Leave a comment" under a blog's title) is page
+                // furniture; only after some text does it start the comments.
+                Some((LineRule::Stop, _)) if kept.iter().any(|u| ends_sentence(u)) => break 'units,
+                Some((LineRule::Stop, _)) => continue 'units,
                 Some((LineRule::Drop, _)) => continue 'units,
                 // A label before the text: the rest of the line is looked at again.
                 Some((LineRule::Strip, end)) if end > 0 && unit.is_char_boundary(end) => {
@@ -59,6 +64,12 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     drop_trails_before_headline(&mut kept);
     let title = kept.iter().take(3).find(|u| looks_like_headline(u)).cloned();
     Cleaned { text: kept.join("\n"), title }
+}
+
+/// Whether a kept unit ends as a sentence of text does, which a headline,
+/// a byline or a menu seldom does.
+fn ends_sentence(unit: &str) -> bool {
+    unit.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']).ends_with(['.', '!', '?'])
 }
 
 /// How many of the first lines are searched for a breadcrumb trail.
@@ -265,6 +276,15 @@ mod tests {
     fn reader_comments_are_cut_off() {
         let c = run("Body text.\n\nFiled under: Syria • U.S.\nsoundoff (61 Responses)\n  1. Mary\n\n  Syria will attend talks.\n");
         assert_eq!(c.text, "Body text.");
+    }
+
+    /// A comment link above the story ("Leave a comment" under a blog's
+    /// title, "3 Comments" in its byline) cut the whole article off, so the
+    /// ingest failed with no text left; it is now dropped like furniture.
+    #[test]
+    fn comment_link_above_the_text_is_no_comment_section() {
+        let c = run("Leave a comment\n\nEnvoys meet in Vienna\n\n3 Comments\n\nThe envoys met in Vienna on Monday.\n\nLeave a comment\n\nMary: great.");
+        assert_eq!(c.text, "Envoys meet in Vienna\nThe envoys met in Vienna on Monday.");
     }
 
     #[test]
