@@ -598,8 +598,13 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
 /// it (see `described_counterpart`). It ends before token `limit`.
 pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, limit: usize) -> Option<(usize, usize)> {
     // "a number of", "the", and a count ("with 14 armed groups").
+    // An opening quote may stand first: 'met with “various opposition groups”'.
     let mut definite = false;
-    while r.toks.get(k).is_some_and(|t| t.kind == TokKind::Num || dict.index().is_word_of(t.lower, Class::Quantifier)) {
+    while r.toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Num
+            || dict.index().is_word_of(t.lower, Class::Quantifier)
+            || matches!(t.text, "\u{201c}" | "\"")
+    }) {
         definite = r.toks[k].lower == "the";
         k += 1;
     }
@@ -609,7 +614,11 @@ pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, l
         r.classes.get(j).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::Counterpart))
     };
     let word = |j: usize| r.toks.get(j).is_some_and(|t| t.kind == TokKind::Word || t.text == "." || t.text == "-");
-    let head = (first..(first + 6).min(r.toks.len())).take_while(|&j| word(j)).find(|&j| is_head(j))?;
+    let mut head = (first..(first + 6).min(r.toks.len())).take_while(|&j| word(j)).find(|&j| is_head(j))?;
+    // A head noun may be a modifier of the next one: "opposition groups".
+    while word(head + 1) && is_head(head + 1) {
+        head += 1;
+    }
     // No function word among the modifiers ("met with them in the capital of ...").
     if r.toks[first..head].iter().any(|t| COMPLEMENT_ENDS.contains(&t.lower)) {
         return None;
