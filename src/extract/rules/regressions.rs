@@ -3487,3 +3487,29 @@ fn the_agent_of_led_by_after_a_trip_is_not_the_traveller() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(actors(visits[0]), ["Tarik Hamdi"], "{evs:#?}");
 }
+
+#[test]
+fn a_bare_plural_of_delegations_opening_its_clause_travels() {
+    // "... adding that delegations had already started arriving in X": who
+    // travels is told only by the plural noun, past "had already started".
+    let evs = events(
+        "The minister told reporters on Monday that delegations had already started arriving in the capital, Nairobi.",
+        "2019-03-05",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["delegations"], "{evs:#?}");
+}
+
+#[test]
+fn a_deal_signed_with_described_groups_after_talks_names_them_as_the_talks_counterpart() {
+    // "X has initialed a peace deal with 14 armed groups following a week of
+    // talks": the talks noun's "with" stands before it in its clause.
+    let evs = events(
+        "The Malawian government has initialed a peace deal with 12 armed groups following more than a week of talks in Nairobi.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"armed groups"), "{evs:#?}");
+}

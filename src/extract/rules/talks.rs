@@ -581,12 +581,21 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
         .find(|&j| r.toks[j].lower == "with");
     // "a gathering of regional foreign ministers": a noun's "of" names who meets.
     let of = !verb && r.toks.get(k0).is_some_and(|t| t.lower == "of");
+    // "signed a deal with 14 armed groups following a week of talks": a
+    // talks noun's "with" may stand before it in its clause.
+    let with_before = || {
+        let last = k0.checked_sub(1)?;
+        (last.saturating_sub(14)..last)
+            .rev()
+            .take_while(|&j| !r.clause_break(r.toks[j].start, end) && !matches!(r.toks[j].text, "," | ";"))
+            .find(|&j| r.toks[j].lower == "with")
+    };
     let k = match with {
         _ if own_with => k0,
         Some(j) => j + 1,
         None if verb => k0 + usize::from(r.toks.get(k0).is_some_and(|t| t.lower.ends_with("ly"))),
         None if of => k0 + 1,
-        None => return None,
+        None => with_before()? + 1,
     };
     let (from, to) = description_from(r, dict, k, r.toks.len())?;
     Some(&r.text[from..to])

@@ -615,6 +615,15 @@ fn described_subject(r: &Reading, dict: &Dictionaries, at: usize) -> Option<(usi
     (j.saturating_sub(12)..j)
         .filter(|&k| opens(k) && !r.clause_break(r.toks[k].start, end))
         .find_map(|k| description_from(r, dict, k, j).filter(|&(_, to)| to == end))
+        .or_else(|| {
+            // "delegations had started arriving": a bare plural of people who
+            // travel, opening its clause, is who travels, as written.
+            let k = j - 1;
+            let t = &r.toks[k];
+            let head = t.lower.ends_with('s') && dict.index().is_word_of(t.lower, Class::VisitingGroup);
+            let bare = opens(k) && !r.actors.iter().any(|a| a.start < t.end && t.start < a.end);
+            (head && bare).then_some((t.start, t.end))
+        })
 }
 
 /// The actors coordinated with the one at `start`, before it: "Sarraj and
