@@ -629,6 +629,7 @@ pub(crate) fn read<'a>(
     roles(st, s.start, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
     shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
     actors.retain(|a| !lengthened.iter().any(|&(start, end)| start <= a.start && a.end <= end));
+    leaders_governments(st, s.start, dict, &mut actors, state);
     region_parties(st, s.start, index, &places, &mut actors, state);
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     sides(s.start, &toks, &by_token, dict, &mut actors, state);
@@ -1815,6 +1816,44 @@ pub(crate) fn capitals(st: &str, toks: &[Tok], index: &Index, state: &ArticleSta
     }
     if found {
         places.sort_by_key(|p| p.start);
+    }
+}
+
+/// A leader's government: "Hadi's government", "President X's embattled
+/// regime" is the government of the leader's country (the phrase itself
+/// when the country is unknown), and the leader is then no actor of the
+/// phrase: the government sits at the talks, not its head.
+fn leaders_governments(
+    st: &str,
+    offset: usize,
+    dict: &Dictionaries,
+    actors: &mut [ActorSpan],
+    state: &mut ArticleState,
+) {
+    for a in actors.iter_mut() {
+        if !a.person() {
+            continue;
+        }
+        let rest = &st[a.end..];
+        let Some(rest) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")) else { continue };
+        let rest = skip_modifiers(rest, 2);
+        let Some(head) = GOVERNMENT_HEADS.iter().find(|h| {
+            rest.strip_prefix(' ')
+                .and_then(|r| r.strip_prefix(**h))
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        }) else {
+            continue;
+        };
+        let end = st.len() - rest.len() + 1 + head.len();
+        let start = a.start;
+        let country = a.country.clone();
+        let name: Arc<str> = match &country {
+            Some(c) => government_of(dict, c).into(),
+            None => st[start..end].into(),
+        };
+        let entity = state.cast.add(&name, EntityKind::Government, None, offset + start);
+        *a =
+            ActorSpan { start, end, name, kind: EntityKind::Government, country, entity: Some(entity), how: How::Name };
     }
 }
 

@@ -3434,3 +3434,82 @@ fn a_known_surname_before_talks_in_a_title_case_headline_is_still_the_person() {
     );
     assert!(evs.iter().any(|e| actors(e).contains(&"Sergei Lavrov")), "{evs:#?}");
 }
+
+#[test]
+fn nationality_facilitators_and_a_quoted_group_noun_phrase_are_the_talks_actors() {
+    // 'X facilitators met with “various Y opposition groups”': both sides are
+    // described with no name; the description keeps its last head noun.
+    let evs = events(
+        "Norwegian facilitators met with \u{201c}various Malawian opposition groups\u{201d} on Tuesday in Oslo.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Norwegian facilitators"), "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Malawian opposition groups"), "{evs:#?}");
+}
+
+#[test]
+fn a_leaders_government_is_the_government_not_the_leader() {
+    // "the rebels and X's government resumed negotiations": the government
+    // negotiates, its head is not at the table.
+    let evs = events(
+        "The rebels and Bashar al-Assad\u{2019}s government resumed negotiations in Geneva on Monday.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Syrian government"), "{evs:#?}");
+    assert!(!actors(talks[0]).contains(&"Bashar al-Assad"), "{evs:#?}");
+}
+
+#[test]
+fn accompanied_by_after_the_verb_names_a_companion_not_the_visitor() {
+    // "arrived ..., accompanied by X": X travels along; the subject still travels.
+    let evs = events(
+        "Envoy Tomas Krajcik arrived in Pristina on Monday, accompanied by his deputy Omar Tahiri.",
+        "2019-03-05",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Tomas Krajcik"), "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Omar Tahiri"), "{evs:#?}");
+}
+
+#[test]
+fn the_agent_of_led_by_after_a_trip_is_not_the_traveller() {
+    // "arrived in X today to meet with a delegation led by Y": Y is met, not travelling.
+    let evs = events(
+        "President Tarik Hamdi arrived in Nairobi today to meet with a delegation led by Foreign Minister Omar Tahiri.",
+        "2019-03-05",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Tarik Hamdi"], "{evs:#?}");
+}
+
+#[test]
+fn a_bare_plural_of_delegations_opening_its_clause_travels() {
+    // "... adding that delegations had already started arriving in X": who
+    // travels is told only by the plural noun, past "had already started".
+    let evs = events(
+        "The minister told reporters on Monday that delegations had already started arriving in the capital, Nairobi.",
+        "2019-03-05",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["delegations"], "{evs:#?}");
+}
+
+#[test]
+fn a_deal_signed_with_described_groups_after_talks_names_them_as_the_talks_counterpart() {
+    // "X has initialed a peace deal with 14 armed groups following a week of
+    // talks": the talks noun's "with" stands before it in its clause.
+    let evs = events(
+        "The Malawian government has initialed a peace deal with 12 armed groups following more than a week of talks in Nairobi.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"armed groups"), "{evs:#?}");
+}

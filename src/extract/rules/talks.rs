@@ -581,12 +581,21 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
         .find(|&j| r.toks[j].lower == "with");
     // "a gathering of regional foreign ministers": a noun's "of" names who meets.
     let of = !verb && r.toks.get(k0).is_some_and(|t| t.lower == "of");
+    // "signed a deal with 14 armed groups following a week of talks": a
+    // talks noun's "with" may stand before it in its clause.
+    let with_before = || {
+        let last = k0.checked_sub(1)?;
+        (last.saturating_sub(14)..last)
+            .rev()
+            .take_while(|&j| !r.clause_break(r.toks[j].start, end) && !matches!(r.toks[j].text, "," | ";"))
+            .find(|&j| r.toks[j].lower == "with")
+    };
     let k = match with {
         _ if own_with => k0,
         Some(j) => j + 1,
         None if verb => k0 + usize::from(r.toks.get(k0).is_some_and(|t| t.lower.ends_with("ly"))),
         None if of => k0 + 1,
-        None => return None,
+        None => with_before()? + 1,
     };
     let (from, to) = description_from(r, dict, k, r.toks.len())?;
     Some(&r.text[from..to])
@@ -598,8 +607,13 @@ fn described_counterpart<'r>(r: &'r Reading, dict: &Dictionaries, end: usize, ve
 /// it (see `described_counterpart`). It ends before token `limit`.
 pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, limit: usize) -> Option<(usize, usize)> {
     // "a number of", "the", and a count ("with 14 armed groups").
+    // An opening quote may stand first: 'met with “various opposition groups”'.
     let mut definite = false;
-    while r.toks.get(k).is_some_and(|t| t.kind == TokKind::Num || dict.index().is_word_of(t.lower, Class::Quantifier)) {
+    while r.toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Num
+            || dict.index().is_word_of(t.lower, Class::Quantifier)
+            || matches!(t.text, "\u{201c}" | "\"")
+    }) {
         definite = r.toks[k].lower == "the";
         k += 1;
     }
@@ -609,7 +623,11 @@ pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, l
         r.classes.get(j).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::Counterpart))
     };
     let word = |j: usize| r.toks.get(j).is_some_and(|t| t.kind == TokKind::Word || t.text == "." || t.text == "-");
-    let head = (first..(first + 6).min(r.toks.len())).take_while(|&j| word(j)).find(|&j| is_head(j))?;
+    let mut head = (first..(first + 6).min(r.toks.len())).take_while(|&j| word(j)).find(|&j| is_head(j))?;
+    // A head noun may be a modifier of the next one: "opposition groups".
+    while word(head + 1) && is_head(head + 1) {
+        head += 1;
+    }
     // No function word among the modifiers ("met with them in the capital of ...").
     if r.toks[first..head].iter().any(|t| COMPLEMENT_ENDS.contains(&t.lower)) {
         return None;

@@ -204,7 +204,8 @@ pub(crate) fn visits(
             for name in coordinated_before(r, v.start) {
                 ev.actors.push(EventActor { name, role: Role::Visitor });
             }
-            let companions = companions_after(r, v.start);
+            let mut companions = companions_after(r, v.start);
+            companions.extend(companions_after_verb(r, w.end));
             ev.actors.push(EventActor { name: v.name, role: Role::Visitor });
             for name in companions {
                 if !ev.actors.iter().any(|a| a.name == name) {
@@ -517,8 +518,14 @@ fn visitor(
         r.text[w.end..end].find(" by ").map(|k| w.end + k + 4).filter(|&b| {
             // Within the visit's noun phrase: no verb between ("a visit ... is part of an effort by").
             let between = &r.text[w.end..b];
+            // "arrived ... accompanied by X": X travels along, as a companion.
+            let by_word = r.text[..b - 4].rfind(' ').map_or(0, |k| k + 1);
             b - w.end <= 50
                 && !between.contains(',')
+                && !opens_companion(r, by_word)
+                // "to meet a delegation led by X": the agent of another
+                // participle, not of the visit.
+                && (by_word < w.end || !r.text[by_word..b - 4].ends_with("ed"))
                 && !between.split_whitespace().any(|x| VERBS_IN_BETWEEN.contains(&&*lower_cow(x)))
         })
     };
@@ -608,6 +615,15 @@ fn described_subject(r: &Reading, dict: &Dictionaries, at: usize) -> Option<(usi
     (j.saturating_sub(12)..j)
         .filter(|&k| opens(k) && !r.clause_break(r.toks[k].start, end))
         .find_map(|k| description_from(r, dict, k, j).filter(|&(_, to)| to == end))
+        .or_else(|| {
+            // "delegations had started arriving": a bare plural of people who
+            // travel, opening its clause, is who travels, as written.
+            let k = j - 1;
+            let t = &r.toks[k];
+            let head = t.lower.ends_with('s') && dict.index().is_word_of(t.lower, Class::VisitingGroup);
+            let bare = opens(k) && !r.actors.iter().any(|a| a.start < t.end && t.start < a.end);
+            (head && bare).then_some((t.start, t.end))
+        })
 }
 
 /// The actors coordinated with the one at `start`, before it: "Sarraj and
@@ -695,6 +711,42 @@ fn companions_after(r: &Reading, start: usize) -> Vec<String> {
         break;
     }
     names
+}
+
+/// Who travels with the visitor, named after the verb at byte `end`:
+/// "arrived in X on Monday, accompanied by his deputy Y", "accompanied by the
+/// group's spokesman, Y" (a description's apposition names the companion).
+fn companions_after_verb(r: &Reading, end: usize) -> Vec<String> {
+    let k0 = r.tok_at(end);
+    let Some(k) = (k0..(k0 + 16).min(r.toks.len()))
+        .take_while(|&j| !r.clause_break(end, r.toks[j].start))
+        .find(|&j| opens_companion(r, r.toks[j].start))
+    else {
+        return Vec::new();
+    };
+    let Some(after) = r.classes[k].map(|(_, after)| after) else { return Vec::new() };
+    let Some(from) = r.toks.get(after).map(|t| t.start) else { return Vec::new() };
+    let first = r.actors.iter().find(|a| {
+        a.start >= from
+            && a.start - from <= 60
+            && a.how != How::Pronoun
+            && !a.agency()
+            && !r.clause_break(from, a.start)
+    });
+    let Some(a) = first else { return Vec::new() };
+    let named = (!a.person())
+        .then(|| {
+            r.actors.iter().find(|p| {
+                p.person()
+                    && p.how != How::Pronoun
+                    && p.start > a.end
+                    && p.start - a.end <= 80
+                    && r.text[a.end..p.end].matches(',').count() == 1
+                    && !r.clause_break(a.end, p.start)
+            })
+        })
+        .flatten();
+    vec![named.unwrap_or(a).name.to_string()]
 }
 
 /// The date of the clause that holds `i`: "In April, ... on a visit".
