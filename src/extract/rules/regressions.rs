@@ -3434,3 +3434,18 @@ fn a_known_surname_before_talks_in_a_title_case_headline_is_still_the_person() {
     );
     assert!(evs.iter().any(|e| actors(e).contains(&"Sergei Lavrov")), "{evs:#?}");
 }
+
+#[test]
+fn a_talks_word_before_a_room_noun_names_the_room_not_a_meeting() {
+    // "the meeting was held in the airport's conference lounge": the
+    // conference lounge is where they met, and no second meeting.
+    let evs = events(
+        "Envoy Tomas Krajcik met Hamdi Bakar in Tobolsk on Tuesday.\n\n\
+         Local reports say the meeting was held in the Tobolsk airport's conference lounge as protesters \
+         would not allow Krajcik to make his way to the city.",
+        "2019-05-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].mentions.len(), 2, "{evs:#?}");
+}

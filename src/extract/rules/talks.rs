@@ -75,6 +75,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if dict.index().is_word_of(&t.phrase, Class::TalksAdjective) && modifies_next(r, w.end) {
             continue;
         }
+        // "the meeting was held in the airport's conference lounge": a
+        // talks word that qualifies a room or building names where people
+        // meet, not a meeting of its own.
+        if r.toks.get(r.tok_at(w.end)).is_some_and(|k| dict.index().is_word_of(k.lower, Class::VenueNoun)) {
+            continue;
+        }
         // "talked to reporters along with X": X came along with the
         // speaker, and was not talked to.
         let with = with.filter(|a| {
