@@ -174,16 +174,21 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     // Two trigger words of one sentence that name the same participants
     // report one meeting ("said after the meeting that they had good talks").
     let named = |e: &Candidate| !e.event.actors.is_empty() && !c.event.actors.is_empty();
-    let restated = events.iter().rev().take_while(|e| same_sentence(e)).position(|e| {
+    // The meeting's first word may have joined an earlier event of the
+    // article rather than made the latest one ("Next week's meeting will mark
+    // the first time the two ministers will meet"): any event this sentence
+    // already reports is one to restate.
+    let restated = events.iter().rposition(|e| {
         c.restates
+            && same_sentence(e)
             && e.event.kind == c.event.kind
             && reports_compatible(e, c, false)
             && named(e)
             && actors_agree(&e.event, &c.event)
             && (c.event.date.is_none() || e.event.date == c.event.date)
     });
-    if let Some(back) = restated {
-        return Some(events.len() - 1 - back);
+    if restated.is_some() {
+        return restated;
     }
     if c.distinct {
         return None;

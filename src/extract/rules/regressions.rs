@@ -3449,3 +3449,21 @@ fn a_talks_word_before_a_room_noun_names_the_room_not_a_meeting() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].mentions.len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn a_second_talks_word_restates_a_meeting_its_sentence_joined_further_back() {
+    // "Next week's meeting will mark the first time that the two foreign
+    // ministers will meet": "meeting" joins the meeting reported two
+    // sentences before, and "will meet" restates it, though another event
+    // was told in between.
+    let evs = events(
+        "Foreign ministers Tarik Hamdi and Omar Bakar will meet in Muscat on May 19.\n\n\
+         Envoy Tomas Krajcik visited Nairobi on Monday.\n\n\
+         Next week's meeting will mark the first time that the two foreign ministers will meet after holding \
+         talks near Paris last week.",
+        "2019-05-10",
+    );
+    let planned: Vec<_> = of(&evs, Kind::Talks).into_iter().filter(|e| e.status == Status::Planned).collect();
+    assert_eq!(planned.len(), 1, "{evs:#?}");
+    assert_eq!(planned[0].place.as_deref(), Some("Muscat"), "{evs:#?}");
+}
