@@ -348,7 +348,7 @@ impl Merger {
 fn place_at_the_visit(batch: &mut [Candidate]) {
     for i in 0..batch.len() {
         let c = &batch[i];
-        if c.event.kind != Kind::Talks || c.event.place.is_some() || c.event.actors.is_empty() {
+        if c.event.kind != Kind::Talks || c.event.place.is_some() || c.event.actors.is_empty() || c.elsewhere {
             continue;
         }
         let visit = batch.iter().find(|v| {

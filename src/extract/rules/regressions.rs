@@ -3467,3 +3467,24 @@ fn a_second_talks_word_restates_a_meeting_its_sentence_joined_further_back() {
     assert_eq!(planned.len(), 1, "{evs:#?}");
     assert_eq!(planned[0].place.as_deref(), Some("Muscat"), "{evs:#?}");
 }
+
+#[test]
+fn meetings_in_a_where_clause_of_a_tour_are_held_there_one_place_each() {
+    // "Djibouti is the third leg of his tour which took him to Kampala and
+    // Addis Ababa where he met X and Y respectively": each meeting is at its
+    // own place, in turn, not at the tour's present leg, and the sentence
+    // that repeats the tour joins the meetings already told.
+    let evs = events(
+        "Krajcik visits Muscat\n\n\
+         The regional tour of envoy Tomas Krajcik has taken him to Tobolsk and Nairobi where he met with \
+         President Hamdi Bakar and Premier Omar Tahiri respectively.\n\n\
+         Muscat is the third leg of Krajcik's regional tour which took him to Tobolsk and Nairobi where he met \
+         with President Bakar and Premier Tahiri respectively.",
+        "2019-05-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+    let at = |name: &str| talks.iter().find(|e| actors(e).contains(&name)).and_then(|e| e.place.as_deref());
+    assert_eq!(at("Hamdi Bakar"), Some("Tobolsk"), "{evs:#?}");
+    assert_eq!(at("Omar Tahiri"), Some("Nairobi"), "{evs:#?}");
+}

@@ -254,8 +254,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
+        // "took him to Kampala and Addis Ababa where he met X and Y
+        // respectively": one place is the meeting's; several are one each.
+        let wheres = where_places(r, w.start);
         ev.place = place
             .or_else(|| where_before(r, w.start))
+            .or_else(|| (wheres.len() == 1).then(|| wheres[0]))
             .or_else(|| host_before(r, w.start))
             .or_else(|| fronted_place(r, dict, w.start))
             .or(stay)
@@ -342,8 +346,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             && date.is_some_and(|d| {
                 d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
+        c.elsewhere = !wheres.is_empty();
         if is_verb(&t.phrase) && apart(r, dict, w.start, w.end) {
-            one_per_counterpart(r, w.end, c, out);
+            let places = if c.event.place.is_none() { wheres } else { Vec::new() };
+            one_per_counterpart(r, w.end, c, &places, out);
         } else {
             out.push(c);
         }
@@ -381,6 +387,35 @@ fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
         let from = p.end + WHERE.len();
         r.text[p.end..].starts_with(WHERE) && !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
     })
+}
+
+/// The places a relative "where" holding the talks word at `at` refers to,
+/// in order: one ("took him to Kampala where he met X") or several joined by
+/// "and" or commas ("to Kampala and Addis Ababa where he met X and Y
+/// respectively"), right before "where", a comma between or not.
+fn where_places<'r>(r: &'r Reading, at: usize) -> Vec<&'r PlaceSpan> {
+    let k = r.tok_at(at);
+    let Some(w) = (0..k).rev().find(|&j| r.toks[j].lower == "where") else { return Vec::new() };
+    if r.clause_break(r.toks[w].end, at) || r.text[r.toks[w].end..at].contains([',', ';']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut j = w;
+    loop {
+        // Past a comma, or "and" between two places.
+        while j > 0 && (r.toks[j - 1].lower == "," || !out.is_empty() && r.toks[j - 1].lower == "and") {
+            j -= 1;
+        }
+        let Some(end) = j.checked_sub(1).map(|i| r.toks[i].end) else { break };
+        let Some(p) = r.places.iter().find(|p| !p.adjective && p.end == end) else { break };
+        out.push(p);
+        j = r.tok_at(p.start);
+        if !(j > 0 && matches!(r.toks[j - 1].lower, "," | "and")) {
+            break;
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// The host that holds the talks word at `at` in its own country or city:
@@ -544,7 +579,9 @@ fn apart(r: &Reading, dict: &Dictionaries, start: usize, end: usize) -> bool {
 
 /// "Kerry met with Ashton, Deshchytsya and Lavrov respectively": a meeting
 /// of the subject with each counterpart named after the verb, each its own.
-fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, out: &mut Vec<Candidate>) {
+/// Places given in the same order ("where he met A and B respectively"
+/// after "Kampala and Addis Ababa") are one each, in turn.
+fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, places: &[&PlaceSpan], out: &mut Vec<Candidate>) {
     let after = |name: &str| r.actors.iter().any(|a| a.start >= end && *a.name == *name);
     let (others, subject): (Vec<EventActor>, Vec<EventActor>) =
         c.event.actors.iter().cloned().partition(|a| after(&a.name));
@@ -552,10 +589,16 @@ fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, out: &mut Vec<Cand
         out.push(c);
         return;
     }
-    for other in others.into_iter().take(MAX_PER_SENTENCE) {
+    let paired = places.len() == others.len();
+    for (i, other) in others.into_iter().take(MAX_PER_SENTENCE).enumerate() {
         let mut one = c.clone();
         one.event.actors = subject.iter().cloned().chain([other]).collect();
-        one.distinct = true;
+        // Each at a place of its own is kept apart by its place, and may
+        // join an earlier report of the meeting at that place.
+        if paired {
+            one.event.place = Some(places[i].name.to_string());
+        }
+        one.distinct = !paired;
         one.anaphoric = false;
         one.restates = false;
         out.push(one);
