@@ -3488,3 +3488,20 @@ fn meetings_in_a_where_clause_of_a_tour_are_held_there_one_place_each() {
     assert_eq!(at("Hamdi Bakar"), Some("Tobolsk"), "{evs:#?}");
     assert_eq!(at("Omar Tahiri"), Some("Nairobi"), "{evs:#?}");
 }
+
+#[test]
+fn the_delegation_opening_a_sentence_refers_back_to_its_meeting() {
+    // "The delegation, headed by X, held talks for half an hour with
+    // soldiers": the envoys' meeting just reported, told again with the name
+    // of its head, not a second meeting.
+    let evs = events(
+        "West African envoys held talks with the military junta of Oman on Saturday to push for a return to \
+         civilian rule.\n\n\
+         The delegation, headed by former president Tomas Krajcik, held talks for half an hour with soldiers \
+         who seized power on Tuesday, an AFP journalist said.",
+        "2020-08-22",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Tomas Krajcik"), "{evs:#?}");
+}

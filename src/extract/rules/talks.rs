@@ -181,8 +181,14 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         });
         // "the two sides discussed ...", "both leaders also talked about ...":
         // the participants named as a pair are those of the meeting just reported.
-        let anaphoric =
-            anaphoric || is_verb(&t.phrase) && date.is_none() && place.is_none() && pair_subject(r, w.start);
+        // So are those of "the delegation", "the envoys" opening the
+        // sentence: the group of the meeting just reported ("The delegation,
+        // headed by X, held talks for half an hour with ...").
+        let anaphoric = anaphoric
+            || date.is_none()
+                && place.is_none()
+                && (is_verb(&t.phrase) && pair_subject(r, w.start)
+                    || out.len() == before && group_subject(r, dict, w.start));
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
@@ -556,6 +562,20 @@ fn pair_subject(r: &Reading, at: usize) -> bool {
     let (Some(noun), Some(det)) = (words.next(), words.next()) else { return false };
     let plural = noun.len() > 3 && noun.ends_with('s');
     plural && (det == "both" || det == "two" && words.next().is_some_and(|w| w == "the"))
+}
+
+/// Whether the sentence opens with "the" and a noun for a group that
+/// travels to talk ("The delegation", "The envoys, who landed on Saturday,")
+/// and no speech verb stands between it and the talks word at `at`: the
+/// group is the subject of the talks word, and refers back.
+fn group_subject(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
+    let (Some(det), Some(noun)) = (r.toks.first(), r.toks.get(1)) else { return false };
+    det.lower == "the"
+        && noun.end <= at
+        && dict.index().is_word_of(noun.lower, Class::VisitingGroup)
+        && !r.words.iter().any(|v| {
+            v.start >= noun.end && v.end <= at && entities::has_trigger(dict, v, Kind::Statement, TriggerRole::Trigger)
+        })
 }
 
 /// Whether a place is a region: one the gazetteer lists as such, or one
