@@ -591,6 +591,10 @@ fn with_delegations(c: Candidate) -> Event {
 /// placed what its sentences did not: a report whose day and place came from
 /// the story ("the two parties discussed ...", dated and placed at the end)
 /// joins the meeting of that day and place whose participants agree with it.
+/// So does one at that place that the article dates no more than the
+/// meeting ("X will lead a delegation to Cairo for talks ... X will meet
+/// with Y"): what is done is dated by the story by now, and an article
+/// does not tell of two undated meetings of the same people at one place.
 fn join_same_occasion(events: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < events.len() {
@@ -601,7 +605,8 @@ fn join_same_occasion(events: &mut Vec<Candidate>) {
                     e.event.kind == c.event.kind
                         && !c.distinct
                         && e.event.status == c.event.status
-                        && same_day(e.event.date, c.event.date)
+                        && (same_day(e.event.date, c.event.date)
+                            || e.event.date.is_none() && c.event.date.is_none())
                         && e.event.place.is_some()
                         && e.event.place == c.event.place
                         && !e.event.actors.is_empty()

@@ -3505,3 +3505,22 @@ fn the_delegation_opening_a_sentence_refers_back_to_its_meeting() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"Tomas Krajcik"), "{evs:#?}");
 }
+
+#[test]
+fn undated_reports_at_one_place_whose_participants_agree_are_one_meeting() {
+    // "X will lead a delegation to Cairo for talks ... X will meet with Y ...
+    // Y is expected to arrive in Cairo for talks": the meeting in between,
+    // placed at Cairo once the article is read, is the Cairo talks, which
+    // neither report dates.
+    let evs = events(
+        "Officials confirmed on Tuesday that the head of intelligence, Tomas Krajcik, will lead a delegation to \
+         Tobolsk for talks with their Omani counterparts regarding a proposed ceasefire.\n\n\
+         Officials, speaking anonymously due to the sensitivity of the negotiations, stated that director \
+         Krajcik will meet with director Hamdi Bakar.\n\n\
+         On Monday, sources familiar with the developments confirmed that Bakar is expected to arrive in \
+         Tobolsk for talks on a ceasefire.",
+        "2024-02-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+}
