@@ -605,8 +605,7 @@ fn join_same_occasion(events: &mut Vec<Candidate>) {
                     e.event.kind == c.event.kind
                         && !c.distinct
                         && e.event.status == c.event.status
-                        && (same_day(e.event.date, c.event.date)
-                            || e.event.date.is_none() && c.event.date.is_none())
+                        && (same_day(e.event.date, c.event.date) || e.event.date.is_none() && c.event.date.is_none())
                         && e.event.place.is_some()
                         && e.event.place == c.event.place
                         && !e.event.actors.is_empty()
