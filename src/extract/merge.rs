@@ -174,16 +174,21 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     // Two trigger words of one sentence that name the same participants
     // report one meeting ("said after the meeting that they had good talks").
     let named = |e: &Candidate| !e.event.actors.is_empty() && !c.event.actors.is_empty();
-    let restated = events.iter().rev().take_while(|e| same_sentence(e)).position(|e| {
+    // The meeting's first word may have joined an earlier event of the
+    // article rather than made the latest one ("Next week's meeting will mark
+    // the first time the two ministers will meet"): any event this sentence
+    // already reports is one to restate.
+    let restated = events.iter().rposition(|e| {
         c.restates
+            && same_sentence(e)
             && e.event.kind == c.event.kind
             && reports_compatible(e, c, false)
             && named(e)
             && actors_agree(&e.event, &c.event)
             && (c.event.date.is_none() || e.event.date == c.event.date)
     });
-    if let Some(back) = restated {
-        return Some(events.len() - 1 - back);
+    if restated.is_some() {
+        return restated;
     }
     if c.distinct {
         return None;
@@ -343,7 +348,7 @@ impl Merger {
 fn place_at_the_visit(batch: &mut [Candidate]) {
     for i in 0..batch.len() {
         let c = &batch[i];
-        if c.event.kind != Kind::Talks || c.event.place.is_some() || c.event.actors.is_empty() {
+        if c.event.kind != Kind::Talks || c.event.place.is_some() || c.event.actors.is_empty() || c.elsewhere {
             continue;
         }
         let visit = batch.iter().find(|v| {
@@ -586,6 +591,10 @@ fn with_delegations(c: Candidate) -> Event {
 /// placed what its sentences did not: a report whose day and place came from
 /// the story ("the two parties discussed ...", dated and placed at the end)
 /// joins the meeting of that day and place whose participants agree with it.
+/// So does one at that place that the article dates no more than the
+/// meeting ("X will lead a delegation to Cairo for talks ... X will meet
+/// with Y"): what is done is dated by the story by now, and an article
+/// does not tell of two undated meetings of the same people at one place.
 fn join_same_occasion(events: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < events.len() {
@@ -596,7 +605,7 @@ fn join_same_occasion(events: &mut Vec<Candidate>) {
                     e.event.kind == c.event.kind
                         && !c.distinct
                         && e.event.status == c.event.status
-                        && same_day(e.event.date, c.event.date)
+                        && (same_day(e.event.date, c.event.date) || e.event.date.is_none() && c.event.date.is_none())
                         && e.event.place.is_some()
                         && e.event.place == c.event.place
                         && !e.event.actors.is_empty()

@@ -71,6 +71,8 @@ pub enum Class {
     PlaceModifier,
     /// A talks word that is also an adjective ("bilateral").
     TalksAdjective,
+    /// A noun for a room or building a talks word may qualify ("conference hall").
+    VenueNoun,
     /// A verb of taking part before "the" and a talks word ("attended the talks").
     Attend,
     /// A noun after a place name that makes it a region ("X province").
@@ -127,6 +129,7 @@ impl Class {
                 | Class::Attacker
                 | Class::PlaceModifier
                 | Class::TalksAdjective
+                | Class::VenueNoun
                 | Class::Attend
                 | Class::RegionNoun
                 | Class::Apart
@@ -225,6 +228,7 @@ pub enum WordClass {
     Attacker,
     PlaceModifier,
     TalksAdjective,
+    VenueNoun,
     Attend,
     RegionNoun,
     Apart,
@@ -279,6 +283,7 @@ impl WordClass {
             WordClass::Attacker => Class::Attacker,
             WordClass::PlaceModifier => Class::PlaceModifier,
             WordClass::TalksAdjective => Class::TalksAdjective,
+            WordClass::VenueNoun => Class::VenueNoun,
             WordClass::Attend => Class::Attend,
             WordClass::RegionNoun => Class::RegionNoun,
             WordClass::Apart => Class::Apart,
@@ -405,6 +410,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "attacker" => WordClass::Attacker,
                 "place_modifier" => WordClass::PlaceModifier,
                 "talks_adjective" => WordClass::TalksAdjective,
+                "venue_noun" => WordClass::VenueNoun,
                 "attend" => WordClass::Attend,
                 "region_noun" => WordClass::RegionNoun,
                 "apart" => WordClass::Apart,
@@ -436,7 +442,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
                              role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
-                             talks_adjective, attend, region_noun, apart, sequence, quantifier, \
+                             talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
                              acting_verb or conflict)"

@@ -79,6 +79,11 @@ pub(crate) struct Candidate {
     /// Talks: the positions of the trips before them in their sentence whose
     /// infinitive of purpose they are ("arrived Monday in X to meet Y").
     pub(crate) purpose_of: Vec<usize>,
+    /// Talks in a "where" clause of places other than a trip's ("Djibouti
+    /// is the third leg of his tour, which took him to Kampala and Addis
+    /// Ababa where he met X and Y respectively"): held at those places, not
+    /// at the destination of a trip of their sentence.
+    pub(crate) elsewhere: bool,
 }
 
 impl Candidate {
@@ -104,6 +109,7 @@ impl Candidate {
             described: Vec::new(),
             attended_from: Vec::new(),
             purpose_of: Vec::new(),
+            elsewhere: false,
         }
     }
 }

@@ -3513,3 +3513,93 @@ fn a_deal_signed_with_described_groups_after_talks_names_them_as_the_talks_count
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(actors(talks[0]).contains(&"armed groups"), "{evs:#?}");
 }
+
+#[test]
+fn a_talks_word_before_a_room_noun_names_the_room_not_a_meeting() {
+    // "the meeting was held in the airport's conference lounge": the
+    // conference lounge is where they met, and no second meeting.
+    let evs = events(
+        "Envoy Tomas Krajcik met Hamdi Bakar in Tobolsk on Tuesday.\n\n\
+         Local reports say the meeting was held in the Tobolsk airport's conference lounge as protesters \
+         would not allow Krajcik to make his way to the city.",
+        "2019-05-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].mentions.len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_second_talks_word_restates_a_meeting_its_sentence_joined_further_back() {
+    // "Next week's meeting will mark the first time that the two foreign
+    // ministers will meet": "meeting" joins the meeting reported two
+    // sentences before, and "will meet" restates it, though another event
+    // was told in between.
+    let evs = events(
+        "Foreign ministers Tarik Hamdi and Omar Bakar will meet in Muscat on May 19.\n\n\
+         Envoy Tomas Krajcik visited Nairobi on Monday.\n\n\
+         Next week's meeting will mark the first time that the two foreign ministers will meet after holding \
+         talks near Paris last week.",
+        "2019-05-10",
+    );
+    let planned: Vec<_> = of(&evs, Kind::Talks).into_iter().filter(|e| e.status == Status::Planned).collect();
+    assert_eq!(planned.len(), 1, "{evs:#?}");
+    assert_eq!(planned[0].place.as_deref(), Some("Muscat"), "{evs:#?}");
+}
+
+#[test]
+fn meetings_in_a_where_clause_of_a_tour_are_held_there_one_place_each() {
+    // "Djibouti is the third leg of his tour which took him to Kampala and
+    // Addis Ababa where he met X and Y respectively": each meeting is at its
+    // own place, in turn, not at the tour's present leg, and the sentence
+    // that repeats the tour joins the meetings already told.
+    let evs = events(
+        "Krajcik visits Muscat\n\n\
+         The regional tour of envoy Tomas Krajcik has taken him to Tobolsk and Nairobi where he met with \
+         President Hamdi Bakar and Premier Omar Tahiri respectively.\n\n\
+         Muscat is the third leg of Krajcik's regional tour which took him to Tobolsk and Nairobi where he met \
+         with President Bakar and Premier Tahiri respectively.",
+        "2019-05-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+    let at = |name: &str| talks.iter().find(|e| actors(e).contains(&name)).and_then(|e| e.place.as_deref());
+    assert_eq!(at("Hamdi Bakar"), Some("Tobolsk"), "{evs:#?}");
+    assert_eq!(at("Omar Tahiri"), Some("Nairobi"), "{evs:#?}");
+}
+
+#[test]
+fn the_delegation_opening_a_sentence_refers_back_to_its_meeting() {
+    // "The delegation, headed by X, held talks for half an hour with
+    // soldiers": the envoys' meeting just reported, told again with the name
+    // of its head, not a second meeting.
+    let evs = events(
+        "West African envoys held talks with the military junta of Oman on Saturday to push for a return to \
+         civilian rule.\n\n\
+         The delegation, headed by former president Tomas Krajcik, held talks for half an hour with soldiers \
+         who seized power on Tuesday, an AFP journalist said.",
+        "2020-08-22",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Tomas Krajcik"), "{evs:#?}");
+}
+
+#[test]
+fn undated_reports_at_one_place_whose_participants_agree_are_one_meeting() {
+    // "X will lead a delegation to Cairo for talks ... X will meet with Y ...
+    // Y is expected to arrive in Cairo for talks": the meeting in between,
+    // placed at Cairo once the article is read, is the Cairo talks, which
+    // neither report dates.
+    let evs = events(
+        "Officials confirmed on Tuesday that the head of intelligence, Tomas Krajcik, will lead a delegation to \
+         Tobolsk for talks with their Omani counterparts regarding a proposed ceasefire.\n\n\
+         Officials, speaking anonymously due to the sensitivity of the negotiations, stated that director \
+         Krajcik will meet with director Hamdi Bakar.\n\n\
+         On Monday, sources familiar with the developments confirmed that Bakar is expected to arrive in \
+         Tobolsk for talks on a ceasefire.",
+        "2024-02-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+}

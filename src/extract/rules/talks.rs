@@ -75,6 +75,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if dict.index().is_word_of(&t.phrase, Class::TalksAdjective) && modifies_next(r, w.end) {
             continue;
         }
+        // "the meeting was held in the airport's conference lounge": a
+        // talks word that qualifies a room or building names where people
+        // meet, not a meeting of its own.
+        if r.toks.get(r.tok_at(w.end)).is_some_and(|k| dict.index().is_word_of(k.lower, Class::VenueNoun)) {
+            continue;
+        }
         // "talked to reporters along with X": X came along with the
         // speaker, and was not talked to.
         let with = with.filter(|a| {
@@ -175,8 +181,14 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         });
         // "the two sides discussed ...", "both leaders also talked about ...":
         // the participants named as a pair are those of the meeting just reported.
-        let anaphoric =
-            anaphoric || is_verb(&t.phrase) && date.is_none() && place.is_none() && pair_subject(r, w.start);
+        // So are those of "the delegation", "the envoys" opening the
+        // sentence: the group of the meeting just reported ("The delegation,
+        // headed by X, held talks for half an hour with ...").
+        let anaphoric = anaphoric
+            || date.is_none()
+                && place.is_none()
+                && (is_verb(&t.phrase) && pair_subject(r, w.start)
+                    || out.len() == before && group_subject(r, dict, w.start));
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
@@ -248,8 +260,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             // "is meeting in Istanbul": going on as the article is written.
             ev.date = anchor.published.map(DateSpan::day);
         }
+        // "took him to Kampala and Addis Ababa where he met X and Y
+        // respectively": one place is the meeting's; several are one each.
+        let wheres = where_places(r, w.start);
         ev.place = place
             .or_else(|| where_before(r, w.start))
+            .or_else(|| (wheres.len() == 1).then(|| wheres[0]))
             .or_else(|| host_before(r, w.start))
             .or_else(|| fronted_place(r, dict, w.start))
             .or(stay)
@@ -336,8 +352,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             && date.is_some_and(|d| {
                 d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
+        c.elsewhere = !wheres.is_empty();
         if is_verb(&t.phrase) && apart(r, dict, w.start, w.end) {
-            one_per_counterpart(r, w.end, c, out);
+            let places = if c.event.place.is_none() { wheres } else { Vec::new() };
+            one_per_counterpart(r, w.end, c, &places, out);
         } else {
             out.push(c);
         }
@@ -375,6 +393,35 @@ fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
         let from = p.end + WHERE.len();
         r.text[p.end..].starts_with(WHERE) && !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
     })
+}
+
+/// The places a relative "where" holding the talks word at `at` refers to,
+/// in order: one ("took him to Kampala where he met X") or several joined by
+/// "and" or commas ("to Kampala and Addis Ababa where he met X and Y
+/// respectively"), right before "where", a comma between or not.
+fn where_places<'r>(r: &'r Reading, at: usize) -> Vec<&'r PlaceSpan> {
+    let k = r.tok_at(at);
+    let Some(w) = (0..k).rev().find(|&j| r.toks[j].lower == "where") else { return Vec::new() };
+    if r.clause_break(r.toks[w].end, at) || r.text[r.toks[w].end..at].contains([',', ';']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut j = w;
+    loop {
+        // Past a comma, or "and" between two places.
+        while j > 0 && (r.toks[j - 1].lower == "," || !out.is_empty() && r.toks[j - 1].lower == "and") {
+            j -= 1;
+        }
+        let Some(end) = j.checked_sub(1).map(|i| r.toks[i].end) else { break };
+        let Some(p) = r.places.iter().find(|p| !p.adjective && p.end == end) else { break };
+        out.push(p);
+        j = r.tok_at(p.start);
+        if !(j > 0 && matches!(r.toks[j - 1].lower, "," | "and")) {
+            break;
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// The host that holds the talks word at `at` in its own country or city:
@@ -517,6 +564,20 @@ fn pair_subject(r: &Reading, at: usize) -> bool {
     plural && (det == "both" || det == "two" && words.next().is_some_and(|w| w == "the"))
 }
 
+/// Whether the sentence opens with "the" and a noun for a group that
+/// travels to talk ("The delegation", "The envoys, who landed on Saturday,")
+/// and no speech verb stands between it and the talks word at `at`: the
+/// group is the subject of the talks word, and refers back.
+fn group_subject(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
+    let (Some(det), Some(noun)) = (r.toks.first(), r.toks.get(1)) else { return false };
+    det.lower == "the"
+        && noun.end <= at
+        && dict.index().is_word_of(noun.lower, Class::VisitingGroup)
+        && !r.words.iter().any(|v| {
+            v.start >= noun.end && v.end <= at && entities::has_trigger(dict, v, Kind::Statement, TriggerRole::Trigger)
+        })
+}
+
 /// Whether a place is a region: one the gazetteer lists as such, or one
 /// named with a region noun after it ("the X region", "X province").
 fn is_region(r: &Reading, dict: &Dictionaries, p: &PlaceSpan) -> bool {
@@ -538,7 +599,9 @@ fn apart(r: &Reading, dict: &Dictionaries, start: usize, end: usize) -> bool {
 
 /// "Kerry met with Ashton, Deshchytsya and Lavrov respectively": a meeting
 /// of the subject with each counterpart named after the verb, each its own.
-fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, out: &mut Vec<Candidate>) {
+/// Places given in the same order ("where he met A and B respectively"
+/// after "Kampala and Addis Ababa") are one each, in turn.
+fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, places: &[&PlaceSpan], out: &mut Vec<Candidate>) {
     let after = |name: &str| r.actors.iter().any(|a| a.start >= end && *a.name == *name);
     let (others, subject): (Vec<EventActor>, Vec<EventActor>) =
         c.event.actors.iter().cloned().partition(|a| after(&a.name));
@@ -546,10 +609,16 @@ fn one_per_counterpart(r: &Reading, end: usize, c: Candidate, out: &mut Vec<Cand
         out.push(c);
         return;
     }
-    for other in others.into_iter().take(MAX_PER_SENTENCE) {
+    let paired = places.len() == others.len();
+    for (i, other) in others.into_iter().take(MAX_PER_SENTENCE).enumerate() {
         let mut one = c.clone();
         one.event.actors = subject.iter().cloned().chain([other]).collect();
-        one.distinct = true;
+        // Each at a place of its own is kept apart by its place, and may
+        // join an earlier report of the meeting at that place.
+        if paired {
+            one.event.place = Some(places[i].name.to_string());
+        }
+        one.distinct = !paired;
         one.anaphoric = false;
         one.restates = false;
         out.push(one);
