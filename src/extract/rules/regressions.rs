@@ -3434,3 +3434,72 @@ fn a_known_surname_before_talks_in_a_title_case_headline_is_still_the_person() {
     );
     assert!(evs.iter().any(|e| actors(e).contains(&"Sergei Lavrov")), "{evs:#?}");
 }
+
+#[test]
+fn a_passive_speech_verb_reaches_its_agent_past_a_date() {
+    // "As reported today by the OSCE": the date of the saying stands between
+    // the participle and "by".
+    let evs = events(
+        "As reported today by the Monitoring Mission, the Contact Group presented a detailed plan for a ceasefire.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Monitoring Mission"], "{evs:#?}");
+}
+
+#[test]
+fn a_passive_agent_described_with_no_name_speaks() {
+    // "This was reported by the press service of the head of state": no
+    // actor after "by", but a speaker's noun heads the agent.
+    let evs = events(
+        "President Hamdi Bakar discussed the release of detainees with Omar Tahiri over the phone.\n\n\
+         This was reported by the press service of the head of state.",
+        "2019-03-05",
+    );
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("press service of the head of state"), "{evs:#?}");
+}
+
+#[test]
+fn a_passive_agent_is_the_body_a_possessive_owns() {
+    // "described by Sudan's ruling Sovereignty Council": the council speaks,
+    // not the country that owns it.
+    let evs =
+        events("The talks were described by Kassala's ruling Transition Council as \"long and frank.\"", "2019-03-05");
+    assert_eq!(speakers(&evs), ["Transition Council"], "{evs:#?}");
+}
+
+#[test]
+fn a_dash_after_a_quote_does_not_hide_the_statement_that_said_it() {
+    // '"...", - the statement said': the dash opened the subject's noun phrase.
+    let evs = events("\"The parties agreed to step up work on the agreements\", - the statement said.", "2019-03-05");
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("statement"), "{evs:#?}");
+}
+
+#[test]
+fn an_inverted_speaker_after_a_possessive_is_the_person_titled() {
+    // "..., announced Djibouti's Foreign Minister X on Saturday": the
+    // country owns the title; the minister speaks.
+    let evs = events(
+        "Djibouti will host a crucial meeting next week, announced Djibouti's Foreign Minister Omar Tahiri on Saturday.",
+        "2019-03-05",
+    );
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("Omar Tahiri"), "{evs:#?}");
+}
+
+#[test]
+fn a_person_before_an_open_apposition_speaks_for_it() {
+    // "Getachew Reda, a spokesman for the TPLF said he ...": the apposition
+    // is not closed before its verb, and describes the person.
+    let evs = events(
+        "Contacted by reporters, Omar Tahiri, a spokesman for the Kassala Liberation Front said he was not aware of imminent talks.",
+        "2019-03-05",
+    );
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("Omar Tahiri"), "{evs:#?}");
+}
