@@ -3503,3 +3503,14 @@ fn a_person_before_an_open_apposition_speaks_for_it() {
     assert_eq!(statements.len(), 1, "{evs:#?}");
     assert_eq!(statements[0].speaker.as_deref(), Some("Omar Tahiri"), "{evs:#?}");
 }
+
+#[test]
+fn whoever_reports_that_another_was_saying_is_no_speaker() {
+    // "X and other news sources reported that the US and NATO were saying
+    // that ...": who spoke is in the complement, the reporter only relays it.
+    let evs = events(
+        "The Daily Courier and other outlets reported that Omar Tahiri was saying that the ceasefire had collapsed.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Omar Tahiri"], "{evs:#?}");
+}

@@ -197,7 +197,14 @@ pub(crate) fn statement(
     // "X said ..., AGENCY reported": whoever reports a speech act of the
     // sentence is its reporter, not a second speaker, known as an agency or
     // not ("Xinhuanet reported").
-    let reported = |a: &SpeechAct| a.reports && a.final_attribution;
+    // So is whoever reports that another said something ("X reported that
+    // the ministry was saying ...", "Y reported that Z said ...").
+    let last_spoken =
+        acts.iter().filter(|b| !b.reports && (b.speaker.is_some() || b.description.is_some())).map(|b| b.at).max();
+    let reports_that = |a: &SpeechAct| {
+        a.reports && r.text[a.end..].trim_start().starts_with("that ") && last_spoken.is_some_and(|at| at > a.end)
+    };
+    let reported = |a: &SpeechAct| a.reports && a.final_attribution || reports_that(a);
     if acts.iter().any(|a| !reported(a) && (a.speaker.is_some() || a.description.is_some())) {
         acts.retain(|a| !reported(a));
     }
