@@ -3514,3 +3514,17 @@ fn whoever_reports_that_another_was_saying_is_no_speaker() {
     );
     assert_eq!(speakers(&evs), ["Omar Tahiri"], "{evs:#?}");
 }
+
+#[test]
+fn a_refusal_offered_as_one_of_two_choices_refuses_nothing() {
+    // "Pointing towards the group's decision to accept or reject the talks,
+    // X he will meet its leaders again": the meeting is planned, not refused.
+    let evs = events(
+        "Pointing towards the movement's decision to accept or reject the peace talks, Ambassador Tomas Krajcik said he will meet the rebel leaders again.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|e| e.status != Status::Refused), "{evs:#?}");
+    assert!(talks.iter().any(|e| e.status == Status::Planned && actors(e).contains(&"Tomas Krajcik")), "{evs:#?}");
+}
