@@ -581,9 +581,8 @@ fn after_be(r: &Reading, at: usize) -> bool {
 /// and who speaks. A closing attribution ("..., a spokesman said.") says
 /// nothing after its verb, and its comma ends another's clause.
 fn open_apposition<'r>(r: &'r Reading, dict: &Dictionaries, start: usize, end: usize) -> Option<&'r ActorSpan> {
-    if r.text[end..].split_whitespace().nth(2).is_none() {
-        return None;
-    }
+    // Something is said after the verb: at least three words.
+    r.text[end..].split_whitespace().nth(2)?;
     let before = &r.text[..start];
     let comma = clause_start(before);
     let np = before.get(comma..)?;
