@@ -200,7 +200,16 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
         if month {
             return None;
         }
-        entities::cues(dict, w).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
+        // "the decision to accept or reject the talks": a refusal offered as
+        // one of two choices refuses nothing yet.
+        let alternative = || {
+            let k = r.tok_at(w.start);
+            r.word_before(w.start) == "or"
+                || r.toks.get(r.tok_at(w.end)).is_some_and(|t| t.lower == "or" && t.start > k)
+        };
+        entities::cues(dict, w)
+            .find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
+            .filter(|&s| s != Status::Refused || !alternative())
     };
     let cue = r
         .words

@@ -3603,3 +3603,97 @@ fn undated_reports_at_one_place_whose_participants_agree_are_one_meeting() {
     let talks = of(&evs, Kind::Talks);
     assert_eq!(talks.len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_passive_speech_verb_reaches_its_agent_past_a_date() {
+    // "As reported today by the OSCE": the date of the saying stands between
+    // the participle and "by".
+    let evs = events(
+        "As reported today by the Monitoring Mission, the Contact Group presented a detailed plan for a ceasefire.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Monitoring Mission"], "{evs:#?}");
+}
+
+#[test]
+fn a_passive_agent_described_with_no_name_speaks() {
+    // "This was reported by the press service of the head of state": no
+    // actor after "by", but a speaker's noun heads the agent.
+    let evs = events(
+        "President Hamdi Bakar discussed the release of detainees with Omar Tahiri over the phone.\n\n\
+         This was reported by the press service of the head of state.",
+        "2019-03-05",
+    );
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("press service of the head of state"), "{evs:#?}");
+}
+
+#[test]
+fn a_passive_agent_is_the_body_a_possessive_owns() {
+    // "described by Sudan's ruling Sovereignty Council": the council speaks,
+    // not the country that owns it.
+    let evs =
+        events("The talks were described by Kassala's ruling Transition Council as \"long and frank.\"", "2019-03-05");
+    assert_eq!(speakers(&evs), ["Transition Council"], "{evs:#?}");
+}
+
+#[test]
+fn a_dash_after_a_quote_does_not_hide_the_statement_that_said_it() {
+    // '"...", - the statement said': the dash opened the subject's noun phrase.
+    let evs = events("\"The parties agreed to step up work on the agreements\", - the statement said.", "2019-03-05");
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("statement"), "{evs:#?}");
+}
+
+#[test]
+fn an_inverted_speaker_after_a_possessive_is_the_person_titled() {
+    // "..., announced Djibouti's Foreign Minister X on Saturday": the
+    // country owns the title; the minister speaks.
+    let evs = events(
+        "Djibouti will host a crucial meeting next week, announced Djibouti's Foreign Minister Omar Tahiri on Saturday.",
+        "2019-03-05",
+    );
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("Omar Tahiri"), "{evs:#?}");
+}
+
+#[test]
+fn a_person_before_an_open_apposition_speaks_for_it() {
+    // "Getachew Reda, a spokesman for the TPLF said he ...": the apposition
+    // is not closed before its verb, and describes the person.
+    let evs = events(
+        "Contacted by reporters, Omar Tahiri, a spokesman for the Kassala Liberation Front said he was not aware of imminent talks.",
+        "2019-03-05",
+    );
+    let statements = of(&evs, Kind::Statement);
+    assert_eq!(statements.len(), 1, "{evs:#?}");
+    assert_eq!(statements[0].speaker.as_deref(), Some("Omar Tahiri"), "{evs:#?}");
+}
+
+#[test]
+fn whoever_reports_that_another_was_saying_is_no_speaker() {
+    // "X and other news sources reported that the US and NATO were saying
+    // that ...": who spoke is in the complement, the reporter only relays it.
+    let evs = events(
+        "The Daily Courier and other outlets reported that Omar Tahiri was saying that the ceasefire had collapsed.",
+        "2019-03-05",
+    );
+    assert_eq!(speakers(&evs), ["Omar Tahiri"], "{evs:#?}");
+}
+
+#[test]
+fn a_refusal_offered_as_one_of_two_choices_refuses_nothing() {
+    // "Pointing towards the group's decision to accept or reject the talks,
+    // X he will meet its leaders again": the meeting is planned, not refused.
+    let evs = events(
+        "Pointing towards the movement's decision to accept or reject the peace talks, Ambassador Tomas Krajcik said he will meet the rebel leaders again.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|e| e.status != Status::Refused), "{evs:#?}");
+    assert!(talks.iter().any(|e| e.status == Status::Planned && actors(e).contains(&"Tomas Krajcik")), "{evs:#?}");
+}

@@ -82,7 +82,14 @@ pub(crate) fn statement(
         // participle's agent after "by" is the speaker, and only an actor
         // there makes a statement ("by telephone" is a means, no agent).
         let by_agent = {
-            let rest = r.text[w.end..].trim_start();
+            // "As reported today by X", "announced on Monday by X": the date
+            // of the saying may stand between the participle and its agent.
+            let from = r
+                .dates
+                .iter()
+                .find(|d| d.start >= w.end && r.text[w.end..d.start].trim().is_empty())
+                .map_or(w.end, |d| d.end);
+            let rest = r.text[from..].trim_start();
             let rest_l = rest.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
             let means = rest.get(3..).is_some_and(|m| {
                 let m = m.trim_start();
@@ -95,7 +102,8 @@ pub(crate) fn statement(
         // The agent: the first actor after "by", past its description
         // ("by South Sudan's ambassador to Ethiopia, James Morgan").
         // A person there is the agent over the places and bodies of their
-        // description ("by Kassala's ambassador to Eritrea, Tomas Vinter").
+        // description ("by Kassala's ambassador to Eritrea, Tomas Vinter"),
+        // and a body over its owner ("by the country's ruling council").
         let agent = by_agent.and_then(|at| {
             let mut near = r
                 .actors
@@ -103,9 +111,13 @@ pub(crate) fn statement(
                 .filter(|a| !a.agency())
                 .filter(|a| a.start >= at && a.start - at <= 80 && !r.clause_break(at, a.start));
             let first = near.clone().next();
-            near.find(|a| a.person()).or(first)
+            let owned = near.clone().find(|a| !possessive(r, a));
+            near.find(|a| a.person()).or(owned).or(first)
         });
-        if by_agent.is_some() && agent.is_none() {
+        // "This was reported by the press service of the head of state": an
+        // agent described, with no name.
+        let described = by_agent.filter(|_| agent.is_none()).and_then(|at| described_agent(r, dict, at));
+        if by_agent.is_some() && agent.is_none() && described.is_none() {
             continue;
         }
         // "Opposition activists were briefed on ...", "he was told": a
@@ -125,6 +137,7 @@ pub(crate) fn statement(
         }
         let (speaker, description) = match phrase {
             _ if agent.is_some() => (agent.cloned(), None),
+            _ if described.is_some() => (None, described),
             "according to" => (according_to(r, dict, w.end), None),
             "as saying" | "quoted as saying" => {
                 // "AGENCY reported X as saying", "X was quoted by Y as saying".
@@ -184,7 +197,14 @@ pub(crate) fn statement(
     // "X said ..., AGENCY reported": whoever reports a speech act of the
     // sentence is its reporter, not a second speaker, known as an agency or
     // not ("Xinhuanet reported").
-    let reported = |a: &SpeechAct| a.reports && a.final_attribution;
+    // So is whoever reports that another said something ("X reported that
+    // the ministry was saying ...", "Y reported that Z said ...").
+    let last_spoken =
+        acts.iter().filter(|b| !b.reports && (b.speaker.is_some() || b.description.is_some())).map(|b| b.at).max();
+    let reports_that = |a: &SpeechAct| {
+        a.reports && r.text[a.end..].trim_start().starts_with("that ") && last_spoken.is_some_and(|at| at > a.end)
+    };
+    let reported = |a: &SpeechAct| a.reports && a.final_attribution || reports_that(a);
     if acts.iter().any(|a| !reported(a) && (a.speaker.is_some() || a.description.is_some())) {
         acts.retain(|a| !reported(a));
     }
@@ -220,6 +240,36 @@ pub(crate) fn statement(
 
 /// Words that open a clause of another speaker's: "X said ..., while Y said".
 const CONTRASTS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
+
+/// Whether an actor is a possessive owner ("Sudan's" in "Sudan's ruling
+/// council"), which the noun after it heads.
+fn possessive(r: &Reading, a: &ActorSpan) -> bool {
+    let rest = &r.text[a.end..];
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+}
+
+/// The description of a passive's agent that names nobody, from byte `at`
+/// after "by": a determiner, then a speaker's noun (`speaker_noun`,
+/// `issued`) within five words ("by the press service of the head of
+/// state", "by a senior official"), up to punctuation or a word that ends
+/// the noun phrase ("as", "that", "on").
+fn described_agent(r: &Reading, dict: &Dictionaries, at: usize) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    for (_, w) in r.spaced_words_from(at).take(10) {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || matches!(bare, "as" | "that" | "which" | "who" | "on" | "in" | "at" | "after" | "during")
+        {
+            break;
+        }
+        words.push(bare);
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    let determined = words.first().is_some_and(|w| matches!(&*lower_cow(w), "the" | "a" | "an"));
+    let head = |w: &&str| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued);
+    (determined && words.len() >= 2 && words.iter().take(5).any(head)).then(|| words[1..].join(" "))
+}
 
 /// A verb that reports another's speech in "AGENCY quoted X as saying"
 /// (`reporting_verb`).
@@ -525,6 +575,35 @@ fn after_be(r: &Reading, at: usize) -> bool {
     matches!(r.word_before(at), "is" | "was" | "are" | "were" | "been" | "being")
 }
 
+/// "Contacted by Reuters, X, a spokesman for Y said he ...": an apposition
+/// left open before its verb (a determiner, then a speaker's noun within
+/// five words) describes the person who opens the clause before its comma,
+/// and who speaks. A closing attribution ("..., a spokesman said.") says
+/// nothing after its verb, and its comma ends another's clause.
+fn open_apposition<'r>(r: &'r Reading, dict: &Dictionaries, start: usize, end: usize) -> Option<&'r ActorSpan> {
+    // Something is said after the verb: at least three words.
+    r.text[end..].split_whitespace().nth(2)?;
+    let before = &r.text[..start];
+    let comma = clause_start(before);
+    let np = before.get(comma..)?;
+    let mut words = np.split_whitespace();
+    // "Lavrov and his counterpart, X, the Russian foreign minister insisted":
+    // a definite description with no complement is a subject of its own.
+    let complement = np.contains(" for ") || np.contains(" of ");
+    let det = words.next().map(lower_cow);
+    if !det.is_some_and(|d| matches!(&*d, "a" | "an") || &*d == "the" && complement)
+        || r.actor_ending_at(before.trim_end().len()).is_some_and(|a| a.person())
+        || np.split_whitespace().count() > 12
+        || np.contains(['"', '\u{201c}', '\u{201d}', ';'])
+        || !words.take(4).any(|w| of_class(dict, w, WordClass::SpeakerNoun))
+    {
+        return None;
+    }
+    let person = r.actor_ending_at(before[..comma].trim_end().strip_suffix(',')?.trim_end().len())?;
+    let opens = r.text[..person.start].trim_end();
+    (person.person() && person.how != How::Pronoun && (opens.is_empty() || opens.ends_with(','))).then_some(person)
+}
+
 /// The speaker of a speech verb at `start..end`: the actor right before it
 /// (past adverbs, dates and an apposition), a pronoun, the actor right after it
 /// ("said Kerry"), or a description of the speaker ("a representative of ...").
@@ -534,6 +613,9 @@ pub(crate) fn speaker_of(
     start: usize,
     end: usize,
 ) -> (Option<ActorSpan>, Option<String>) {
+    if let Some(p) = open_apposition(r, dict, start, end) {
+        return (Some(p.clone()), None);
+    }
     let mut i = start;
     // "The head of the X Council of Sudan said": the actor after "of" owns
     // the speaker's title; the description speaks, else the owner.
@@ -628,7 +710,9 @@ pub(crate) fn speaker_of(
     let after_at = r.text.len() - after.len();
     // '"...," - said X': a dash after the quote, as some outlets write it.
     let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}']);
-    if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency()) {
+    // "..., announced Djibouti's Foreign Minister X": a possessive owner
+    // opens the speaker's title, like a determiner.
+    if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency() && !possessive(r, a)) {
         if inverted && !opens_complement(r, a) {
             return (Some(a.clone()), None);
         }
@@ -640,7 +724,8 @@ pub(crate) fn speaker_of(
         let phrase = &after[..after.find([',', ';', '.', '"', '\u{201c}', '\u{201d}']).unwrap_or(after.len())];
         let words: Vec<&str> = phrase.split_whitespace().collect();
         let head = |w: &&str| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued);
-        let determined = words.first().is_some_and(|w| matches!(&*lower_cow(w), "the" | "a" | "an"));
+        let owner = r.actor_starting_at(after_at).is_some_and(|a| possessive(r, a));
+        let determined = owner || words.first().is_some_and(|w| matches!(&*lower_cow(w), "the" | "a" | "an"));
         // "..., said the first Deputy Minister of Foreign Affairs X": a
         // title's words before the name, however many; the person named speaks.
         let titled = (determined && words.len() <= 12)
@@ -655,9 +740,10 @@ pub(crate) fn speaker_of(
             return (Some(a.clone()), None);
         }
         if (2..=7).contains(&words.len()) && determined && words.iter().take(5).any(head) {
-            let inside =
-                r.actors.iter().find(|a| a.start >= after_at && a.end <= after_at + phrase.len() && !a.agency());
-            return match inside {
+            let mut inside =
+                r.actors.iter().filter(|a| a.start >= after_at && a.end <= after_at + phrase.len() && !a.agency());
+            let first = inside.clone().next();
+            return match inside.find(|a| !possessive(r, a)).or(first) {
                 Some(a) => (Some(a.clone()), None),
                 None => (None, Some(words[1..].join(" "))),
             };
@@ -685,7 +771,8 @@ pub(crate) fn speaker_of(
             clause_start += q + span[q..].chars().next().map_or(1, char::len_utf8);
         }
     }
-    let np = r.text[clause_start..start].trim().trim_start_matches(',').trim_start();
+    // '"...", - the statement said': a dash after the quote's comma.
+    let np = r.text[clause_start..start].trim().trim_start_matches([',', '-', '\u{2013}', '\u{2014}']).trim_start();
     // "..., while Kiir's government said": the clause's subject follows its conjunction.
     let np = ["while ", "whereas "].iter().find_map(|c| np.strip_prefix(c)).unwrap_or(np);
     let np_words: Vec<&str> = np.split_whitespace().collect();
