@@ -3434,3 +3434,36 @@ fn a_known_surname_before_talks_in_a_title_case_headline_is_still_the_person() {
     );
     assert!(evs.iter().any(|e| actors(e).contains(&"Sergei Lavrov")), "{evs:#?}");
 }
+
+// ------------------------------------------------------ dates, round 10 (issue 15)
+
+fn range(e: &Event) -> Option<(String, String)> {
+    e.date.map(|d| (d.start.to_string(), d.end.to_string()))
+}
+
+#[test]
+fn a_range_of_weekdays_dates_the_meeting_from_its_first_to_its_last_day() {
+    // Published Friday 2019-06-28: "from Tuesday to Thursday" is 25-27 June.
+    let evs = events("Zorban mediators met rebel envoys in Valletta from Tuesday to Thursday.", "2019-06-28");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(range(talks[0]), Some(("2019-06-25".into(), "2019-06-27".into())), "{evs:#?}");
+    // "and" joins a span only of days in a row; a planned one looks forward.
+    let evs = events("Zorban mediators will meet rebel envoys in Valletta on Monday and Tuesday.", "2019-06-28");
+    assert_eq!(range(of(&evs, Kind::Talks)[0]), Some(("2019-07-01".into(), "2019-07-02".into())), "{evs:#?}");
+    let evs = events("Zorban mediators met rebel envoys in Valletta on Monday and Thursday.", "2019-06-28");
+    assert_eq!(range(of(&evs, Kind::Talks)[0]), Some(("2019-06-24".into(), "2019-06-24".into())), "{evs:#?}");
+}
+
+#[test]
+fn a_long_name_between_a_speech_verb_and_its_date_does_not_put_the_date_out_of_reach() {
+    // Published Friday 2019-11-29: Thursday is the 28th.
+    let evs = events(
+        "Tomas Krajcik told participants at a press conference at the Grand Assembly Hall of the Zorban \
+         Writers Association on Thursday that talks would go on.",
+        "2019-11-29",
+    );
+    let st = of(&evs, Kind::Statement);
+    assert_eq!(st.len(), 1, "{evs:#?}");
+    assert_eq!(day(st[0]).as_deref(), Some("2019-11-28"), "{evs:#?}");
+}
