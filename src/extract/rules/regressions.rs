@@ -3467,3 +3467,39 @@ fn a_long_name_between_a_speech_verb_and_its_date_does_not_put_the_date_out_of_r
     assert_eq!(st.len(), 1, "{evs:#?}");
     assert_eq!(day(st[0]).as_deref(), Some("2019-11-28"), "{evs:#?}");
 }
+
+#[test]
+fn talks_held_with_no_date_of_their_own_take_the_day_of_the_dated_report_of_them() {
+    // Published Friday 2016-08-26: the call was reported on Wednesday the
+    // 24th, so it took place by then, not on the day of publication.
+    let evs = events(
+        "Tomas Krajcik and Omar Tahiri discussed the ceasefire by phone, the Zorban foreign ministry said on Wednesday.",
+        "2016-08-26",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2016-08-24"), "{evs:#?}");
+    // A trip a report dates only so is no day for the talks it was made for.
+    let evs = events(
+        "The Kassala Liberation Front said on Monday it was sending a delegation to Valletta for peace talks \
+         with the government.\n\nThe talks are scheduled to start on Tuesday in Valletta.",
+        "2025-03-17",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2025-03-18"), "{evs:#?}");
+}
+
+#[test]
+fn a_date_before_at_a_summit_dates_the_summit() {
+    // Published Thursday 2020-01-16: a summit held on the coming Sunday.
+    let evs = events(
+        "Zorba will host the rival factions along with leaders of Malta, Oman, Peru and Chile on Sunday \
+         at a special peace summit in Valletta.",
+        "2020-01-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2020-01-19"), "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
+}
