@@ -1033,7 +1033,7 @@ pub(crate) fn reported_day(cands: &mut [Candidate]) {
         let reported = matches!(c.event.kind, Kind::Talks | Kind::Visit)
             && c.event.status == Status::Happened
             && c.event.date.is_none()
-            && !(c.anaphoric || c.definite || c.merge_only || c.in_title || c.status_guessed)
+            && !(c.anaphoric || c.definite || c.merge_only || c.status_guessed)
             // "said on Monday it was sending a delegation for peace talks":
             // what a trip is for is still ahead of it.
             && c.purpose_of.is_empty()
