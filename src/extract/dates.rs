@@ -464,6 +464,9 @@ pub enum Form {
     Year { year: i32, part: Part },
     /// "on Monday", "next Friday", "late Thursday".
     Weekday { weekday: Weekday, shift: Shift },
+    /// "from Tuesday to Thursday", "on Tuesday and Wednesday": the first day is
+    /// placed as a weekday, the last is the first such day after it.
+    Weekdays { from: Weekday, to: Weekday, shift: Shift },
     /// "yesterday" (Day, -1), "next week" (Week, 1), "two months ago" (Month, -2), "early next year" (Year, 1, Early).
     Relative { unit: Unit, offset: i32, part: Part },
     /// "last summer", "the winter of 2012".
@@ -1022,10 +1025,19 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A second date after "to", "and", "until", "-": a full date or a bare day of the first one's month.
     fn range_end(&self, form: Form, k: usize) -> Option<(Form, usize)> {
-        let Form::Date { from, to: None } = form else { return None };
         if !self.range_joiner(k) {
             return None;
         }
+        if let Form::Weekday { weekday: from, shift } = form {
+            // "on Tuesday and Wednesday" is a span only of days in a row:
+            // "on Monday and Friday" names two days.
+            let (to, e) = self.weekday(k + 1)?;
+            let days = to.days_since(from);
+            let and = self.is_word(k, "and");
+            return (days != 0 && (!and || days == 1))
+                .then_some((Form::Weekdays { from, to, shift }, self.part_of_day(e)));
+        }
+        let Form::Date { from, to: None } = form else { return None };
         let j = k + 1;
         if let Some((Form::Date { from: end, to: None }, e)) =
             self.month_led(j, Ctx::default()).or_else(|| self.day_led(j))
@@ -1348,6 +1360,11 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
         }
         Form::Year { year, part } => year_span(year, part),
         Form::Weekday { weekday, shift } => place_weekday(published?, weekday, tense, shift).map(DateSpan::day),
+        Form::Weekdays { from, to, shift } => {
+            let start = place_weekday(published?, from, tense, shift)?;
+            let end = add_days(start, to.days_since(from) as i64)?;
+            Some(DateSpan { start, end, precision: Precision::Day })
+        }
         Form::Relative { unit, offset, part } => {
             let p = published?;
             match unit {

@@ -389,6 +389,8 @@ fn date_by_the_trip(batch: &mut [Candidate]) {
             v.event.kind == Kind::Visit
                 && v.event.status == Status::Happened
                 && v.event.date.is_some()
+                // A trip dated only by the report of it is no day to go by.
+                && !v.guessed
                 && v.at < c.at
                 && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
                 && c.purpose_of.contains(&v.at)

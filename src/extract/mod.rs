@@ -115,6 +115,10 @@ pub fn events(
         rules::toll::tolls(&reading, dict, anchor, &state, &mut candidates);
         rules::days_after(&reading, dict, anchor, &mut candidates);
         rules::trip_purposes(&reading, &mut candidates);
+        // A headline's events take their dates from the body they restate.
+        if !in_title {
+            rules::reported_day(&mut candidates);
+        }
         // "• X said a month ago ...", "*Y is a step to peace, says Z": a
         // story highlight above the body restates a statement of the body,
         // as the headline does.

@@ -266,7 +266,10 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && !r.clause_break(d.end, start))
-        .filter(|d| start - d.end <= 14 || possessive_premodifies(&r.text[d.end..start]))
+        .filter(|d| {
+            let gap = &r.text[d.end..start];
+            start - d.end <= 14 || possessive_premodifies(gap) || attends_an_occasion(gap)
+        })
         .filter(|d| !quoted_apart(r, start, d.start))
         .filter(|d| !in_relative_aside(r, d, start))
         // "WASHINGTON, May 9 (Reuters) - Talks ...": a dateline's date is the
@@ -286,6 +289,18 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
         (b, a) => b.or(a),
     }
+}
+
+/// Whether the text between a date and a trigger noun says where the
+/// clause's subject is on that day, past up to three modifiers: "on Sunday
+/// at a special peace summit", "on Friday at an emergency meeting". Not
+/// "arrived on Thursday for the talks", which dates the arrival.
+fn attends_an_occasion(gap: &str) -> bool {
+    let mut words = gap.split_whitespace();
+    matches!(words.next(), Some("at" | "during"))
+        && matches!(words.next(), Some("a" | "an"))
+        && words.clone().count() <= 3
+        && words.all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// Whether the text between a date and a trigger noun makes the date the
@@ -1013,6 +1028,34 @@ pub(crate) fn days_after(r: &Reading, dict: &Dictionaries, anchor: &Anchor, cand
             c.event.date = Some(DateSpan::day(day));
             c.event.date_text = Some(r.text[phrase..after].to_string());
             c.guessed = false;
+        }
+    }
+}
+
+/// "The two men discussed Syria over the phone, the ministry said
+/// Wednesday": talks or a visit held, with no date of their own, that a
+/// dated speech act of the same sentence reports took place by the day of
+/// that report, nearer to it than to the day of publication. A guess, that
+/// a report with a date of its own replaces; a reference back ("the talks")
+/// is left to the event it names.
+pub(crate) fn reported_day(cands: &mut [Candidate]) {
+    let said = cands.iter().find_map(|c| {
+        let d = c.event.date.filter(|d| d.precision == crate::model::Precision::Day && d.start == d.end)?;
+        (c.event.kind == Kind::Statement && c.event.date_text.is_some() && !c.guessed).then_some(d)
+    });
+    let Some(day) = said else { return };
+    for c in cands.iter_mut() {
+        let reported = matches!(c.event.kind, Kind::Talks | Kind::Visit)
+            && c.event.status == Status::Happened
+            && c.event.date.is_none()
+            && !(c.anaphoric || c.definite || c.merge_only || c.status_guessed)
+            // "said on Monday it was sending a delegation for peace talks":
+            // what a trip is for is still ahead of it.
+            && c.purpose_of.is_empty()
+            && c.attended_from.is_empty();
+        if reported {
+            c.event.date = Some(day);
+            c.guessed = true;
         }
     }
 }

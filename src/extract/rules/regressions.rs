@@ -3697,3 +3697,72 @@ fn a_refusal_offered_as_one_of_two_choices_refuses_nothing() {
     assert!(talks.iter().all(|e| e.status != Status::Refused), "{evs:#?}");
     assert!(talks.iter().any(|e| e.status == Status::Planned && actors(e).contains(&"Tomas Krajcik")), "{evs:#?}");
 }
+
+// ------------------------------------------------------ dates, round 10 (issue 15)
+
+fn range(e: &Event) -> Option<(String, String)> {
+    e.date.map(|d| (d.start.to_string(), d.end.to_string()))
+}
+
+#[test]
+fn a_range_of_weekdays_dates_the_meeting_from_its_first_to_its_last_day() {
+    // Published Friday 2019-06-28: "from Tuesday to Thursday" is 25-27 June.
+    let evs = events("Zorban mediators met rebel envoys in Valletta from Tuesday to Thursday.", "2019-06-28");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(range(talks[0]), Some(("2019-06-25".into(), "2019-06-27".into())), "{evs:#?}");
+    // "and" joins a span only of days in a row; a planned one looks forward.
+    let evs = events("Zorban mediators will meet rebel envoys in Valletta on Monday and Tuesday.", "2019-06-28");
+    assert_eq!(range(of(&evs, Kind::Talks)[0]), Some(("2019-07-01".into(), "2019-07-02".into())), "{evs:#?}");
+    let evs = events("Zorban mediators met rebel envoys in Valletta on Monday and Thursday.", "2019-06-28");
+    assert_eq!(range(of(&evs, Kind::Talks)[0]), Some(("2019-06-24".into(), "2019-06-24".into())), "{evs:#?}");
+}
+
+#[test]
+fn a_long_name_between_a_speech_verb_and_its_date_does_not_put_the_date_out_of_reach() {
+    // Published Friday 2019-11-29: Thursday is the 28th.
+    let evs = events(
+        "Tomas Krajcik told participants at a press conference at the Grand Assembly Hall of the Zorban \
+         Writers Association on Thursday that talks would go on.",
+        "2019-11-29",
+    );
+    let st = of(&evs, Kind::Statement);
+    assert_eq!(st.len(), 1, "{evs:#?}");
+    assert_eq!(day(st[0]).as_deref(), Some("2019-11-28"), "{evs:#?}");
+}
+
+#[test]
+fn talks_held_with_no_date_of_their_own_take_the_day_of_the_dated_report_of_them() {
+    // Published Friday 2016-08-26: the call was reported on Wednesday the
+    // 24th, so it took place by then, not on the day of publication.
+    let evs = events(
+        "Tomas Krajcik and Omar Tahiri discussed the ceasefire by phone, the Zorban foreign ministry said on Wednesday.",
+        "2016-08-26",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2016-08-24"), "{evs:#?}");
+    // A trip a report dates only so is no day for the talks it was made for.
+    let evs = events(
+        "The Kassala Liberation Front said on Monday it was sending a delegation to Valletta for peace talks \
+         with the government.\n\nThe talks are scheduled to start on Tuesday in Valletta.",
+        "2025-03-17",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2025-03-18"), "{evs:#?}");
+}
+
+#[test]
+fn a_date_before_at_a_summit_dates_the_summit() {
+    // Published Thursday 2020-01-16: a summit held on the coming Sunday.
+    let evs = events(
+        "Zorba will host the rival factions along with leaders of Malta, Oman, Peru and Chile on Sunday \
+         at a special peace summit in Valletta.",
+        "2020-01-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2020-01-19"), "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
+}

@@ -333,7 +333,7 @@ fn speech_act(
             // place in July").
             let gap = r.text.get(act.end..d.start).unwrap_or("");
             let after = d.start >= act.end
-                && d.start - act.end <= 60
+                && plain_reach(r, act.end, d.start) <= 60
                 && !gap.contains([';', '"', '\u{201c}'])
                 && !r.clause_break(act.end, d.start)
                 && !opens_clause(&r.toks[r.tok_at(act.end)..r.tok_at(d.start)]);
@@ -372,6 +372,19 @@ fn speech_act(
     c.guessed = act.present && date.is_none();
     c.speaker_person = act.speaker.as_ref().map(ActorSpan::person);
     out.push(c);
+}
+
+/// How far apart bytes `from` and `to` are, not counting capitalised words:
+/// a name is one thing however many words it takes ("told participants at a
+/// press conference at the Foreign Correspondents' Club of Thailand on
+/// Thursday" is as near its date as "at the club on Thursday").
+fn plain_reach(r: &Reading, from: usize, to: usize) -> usize {
+    let names: usize = r.toks[r.tok_at(from)..r.tok_at(to)]
+        .iter()
+        .filter(|t| t.text.starts_with(|c: char| c.is_uppercase()))
+        .map(|t| t.end - t.start)
+        .sum();
+    (to - from).saturating_sub(names)
 }
 
 /// Whether these tokens, after a speech verb, already hold what was said: a
