@@ -789,10 +789,19 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
             continue;
         }
         let lo = i.saturating_sub(WINDOW);
+        // "entered Syria on a three-day visit, during which he will be
+        // meeting X": a meeting still ahead, with no day, of a traveller whose
+        // trip of the story's days is under way is held where the trip went.
+        let under_way = |v: &Candidate| {
+            c.status == Status::Planned
+                && c.date.is_none()
+                && v.event.status == Status::Happened
+                && v.event.date.zip(story_day).is_some_and(|(d, s)| (s.start - d.end).num_days().abs() <= 3)
+        };
         let visit = events[lo..(i + WINDOW).min(events.len())].iter().find(|v| {
             v.event.kind == Kind::Visit
                 && v.event.place.is_some()
-                && v.event.status == c.status
+                && (v.event.status == c.status || under_way(v))
                 && overlaps(v.event.date, c.date)
                 && v.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
         });

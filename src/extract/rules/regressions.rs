@@ -3518,3 +3518,17 @@ fn a_toll_of_the_attack_told_before_is_placed_where_it_was_told() {
     assert_eq!(tolls.len(), 1, "{evs:#?}");
     assert_eq!(place(tolls[0]), Some("Mombasa"), "{evs:#?}");
 }
+
+#[test]
+fn a_meeting_ahead_during_a_trip_under_way_is_held_where_the_trip_went() {
+    // "entered Syria by land ... on a three-day visit, during which he will
+    // be meeting with top Syrian officials".
+    let evs = events(
+        "Envoy Tomas Krajcik arrived in Niamey on Tuesday.\n\n\
+         Krajcik began a three-day visit, during which he will be meeting top officials and Omar Tahiri.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), Some("Niamey"), "{evs:#?}");
+}
