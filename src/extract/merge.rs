@@ -768,8 +768,27 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
     for i in 0..events.len() {
         let c = &events[i].event;
         // "Lavrov arrived Thursday morning": arrived where the story is told.
-        if c.kind == Kind::Visit && c.place.is_none() && events[i].here {
+        if c.kind == Kind::Visit && c.place.is_none() && events[i].here && dateline.is_some() {
             events[i].event.place = dateline.map(String::from);
+            continue;
+        }
+        // "X met Y in Tobruk on Tuesday ... X arrived at the airport on
+        // Tuesday": a trip with no destination goes where its traveller held
+        // talks that day.
+        if c.kind == Kind::Visit && c.place.is_none() && c.date.is_some() {
+            let talks = events.iter().find(|t| {
+                t.event.kind == Kind::Talks
+                    && t.event.place.is_some()
+                    && t.event.status == c.status
+                    && t.event.date.is_some()
+                    && overlaps(t.event.date, c.date)
+                    && t.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
+            });
+            if let Some(t) = talks {
+                let (place, within) = (t.event.place.clone(), t.within.clone());
+                events[i].event.place = place;
+                events[i].within = within;
+            }
             continue;
         }
         if c.kind != Kind::Talks || c.place.is_some() {
@@ -781,10 +800,19 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
             continue;
         }
         let lo = i.saturating_sub(WINDOW);
+        // "entered Syria on a three-day visit, during which he will be
+        // meeting X": a meeting still ahead, with no day, of a traveller whose
+        // trip of the story's days is under way is held where the trip went.
+        let under_way = |v: &Candidate| {
+            c.status == Status::Planned
+                && c.date.is_none()
+                && v.event.status == Status::Happened
+                && v.event.date.zip(story_day).is_some_and(|(d, s)| (s.start - d.end).num_days().abs() <= 3)
+        };
         let visit = events[lo..(i + WINDOW).min(events.len())].iter().find(|v| {
             v.event.kind == Kind::Visit
                 && v.event.place.is_some()
-                && v.event.status == c.status
+                && (v.event.status == c.status || under_way(v))
                 && overlaps(v.event.date, c.date)
                 && v.event.actors.iter().any(|a| c.actors.iter().any(|b| b.name == a.name))
         });

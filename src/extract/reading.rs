@@ -87,6 +87,16 @@ fn joined_to_modifier(rest: &str) -> bool {
     chars.next() == Some('-') && chars.next().is_some_and(|c| c.is_lowercase())
 }
 
+/// Whether a name is joined by a hyphen to another capitalised name, before
+/// or after it ("the Ukraine-Russia-OSCE Contact Group", "the Russia-Ukraine
+/// talks"): the names together modify a noun, and none is a venue.
+fn joined_to_name(before: &str, rest: &str) -> bool {
+    let mut after = rest.chars();
+    let mut back = before.chars().rev();
+    after.next() == Some('-') && after.next().is_some_and(char::is_uppercase)
+        || back.next() == Some('-') && back.next().is_some_and(char::is_alphanumeric)
+}
+
 /// Everything the event rules need to know about one sentence.
 pub(crate) struct Reading<'a> {
     pub(crate) text: &'a str,
@@ -307,6 +317,8 @@ pub(crate) struct ArticleState {
     /// in the next ("to attend the talks in Sweden. The delegation arrived
     /// there on Tuesday").
     pub(crate) last_place: Option<Arc<str>>,
+    /// The article offset of the sentence that named `last_place`.
+    pub(crate) last_place_at: usize,
 }
 
 impl ArticleState {
@@ -428,6 +440,7 @@ fn war_weight(index: &Index, st: &str, start: usize, end: usize, adjective: bool
 pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     if let Some(p) = r.places.iter().rev().find(|p| !p.adjective) {
         state.last_place = Some(p.name.clone());
+        state.last_place_at = r.offset;
     }
     if let Some(p) = r.actors.iter().rev().find(|a| a.person()) {
         state.last_person = Some(p.clone());
@@ -547,7 +560,9 @@ pub(crate) fn read<'a>(
                 // "the Iran-aligned group", "Saudi-led forces": a name
                 // joined to a lower-case word modifies a noun, as an
                 // adjective does; it is no venue or destination.
-                adjective: f.place().is_none() || joined_to_modifier(&st[f.end..]),
+                adjective: f.place().is_none()
+                    || joined_to_modifier(&st[f.end..])
+                    || joined_to_name(&st[..f.start], &st[f.end..]),
                 country: entities::is_country_place(dict, p),
             });
         }

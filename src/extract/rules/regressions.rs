@@ -3766,3 +3766,101 @@ fn a_date_before_at_a_summit_dates_the_summit() {
     assert_eq!(day(talks[0]).as_deref(), Some("2020-01-19"), "{evs:#?}");
     assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
 }
+
+// ------------------------------------------- place of talks, visits and tolls (round 10)
+
+fn place(e: &Event) -> Option<&str> {
+    e.place.as_deref()
+}
+
+#[test]
+fn a_name_joined_to_another_by_a_hyphen_is_no_venue() {
+    // "Minsk hosted a meeting of the Ukraine-Russia-OSCE Trilateral Contact
+    // Group": the countries of the compound name the group, not the venue.
+    let evs = events("Valletta hosted a meeting of the Chad-Niger-AU Joint Commission on Monday.", "2019-03-05");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), Some("Valletta"), "{evs:#?}");
+}
+
+#[test]
+fn a_host_before_an_aside_set_off_by_commas_places_the_meeting() {
+    // "Djibouti, in its capacity as a Chair of current IGAD session, will host a crucial meeting".
+    let evs = events("Valletta, in its capacity as chair, will host a crucial meeting next week.", "2019-03-05");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), Some("Valletta"), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_with_no_destination_goes_where_its_traveller_met_that_day() {
+    // "Kobler met ... on Tuesday ... in the Tobruk airport's conference
+    // lounge. Kobler arrived at the airport on Tuesday".
+    let evs = events(
+        "Envoy Tomas Krajcik met Hamdi Bakar in Mombasa on Tuesday.\n\n\
+         Krajcik arrived at the airport on Tuesday and left the same evening.",
+        "2019-03-05",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(place(visits[0]), Some("Mombasa"), "{evs:#?}");
+}
+
+#[test]
+fn a_city_that_opens_the_name_of_a_series_of_talks_is_its_venue() {
+    // "The next round of Geneva International Discussions will be held on
+    // June 20-21", "the groundwork for the Geneva II talks".
+    for text in [
+        "The next round of the Vienna Joint Discussions will be held on June 20-21.",
+        "The envoy is laying the groundwork for the Vienna II talks.",
+    ] {
+        let evs = events(text, "2019-03-05");
+        let talks = of(&evs, Kind::Talks);
+        assert_eq!(talks.len(), 1, "{evs:#?}");
+        assert_eq!(place(talks[0]), Some("Vienna"), "{evs:#?}");
+    }
+}
+
+#[test]
+fn places_listed_before_where_pair_with_counterparts_met_respectively() {
+    // "has taken him to Kampala and Addis Ababa where he met with the
+    // Ugandan President Yoweri Museveni and Ethiopian Premier Abiye Ahmed respectively".
+    let evs = events(
+        "The tour has taken envoy Tomas Krajcik to Nairobi and Kampala where he met with President Hamdi Bakar \
+         and Prime Minister Omar Tahiri respectively.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 2, "{evs:#?}");
+    let at = |name: &str| talks.iter().find(|e| actors(e).contains(&name)).and_then(|e| place(e));
+    assert_eq!(at("Hamdi Bakar"), Some("Nairobi"), "{evs:#?}");
+    assert_eq!(at("Omar Tahiri"), Some("Kampala"), "{evs:#?}");
+}
+
+#[test]
+fn a_toll_of_the_attack_told_before_is_placed_where_it_was_told() {
+    // "armed people ... broke into the square ... in Khartoum ... It is
+    // reported that six people died as a result of the shooting."
+    let evs = events(
+        "On Monday evening, gunmen opened fire on protesters in a square in Mombasa. Police said the gunmen fled. \
+         Six people died as a result of the shooting.",
+        "2019-03-05",
+    );
+    let tolls = of(&evs, Kind::DeathToll);
+    assert_eq!(tolls.len(), 1, "{evs:#?}");
+    assert_eq!(place(tolls[0]), Some("Mombasa"), "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_ahead_during_a_trip_under_way_is_held_where_the_trip_went() {
+    // "entered Syria by land ... on a three-day visit, during which he will
+    // be meeting with top Syrian officials".
+    let evs = events(
+        "Envoy Tomas Krajcik arrived in Niamey on Tuesday.\n\n\
+         Krajcik began a three-day visit, during which he will be meeting top officials and Omar Tahiri.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), Some("Niamey"), "{evs:#?}");
+}

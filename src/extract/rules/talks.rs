@@ -264,11 +264,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // respectively": one place is the meeting's; several are one each.
         let wheres = where_places(r, w.start);
         ev.place = place
-            .or_else(|| where_before(r, w.start))
+            .or_else(|| if wheres.len() > 1 { None } else { where_before(r, w.start) })
             .or_else(|| (wheres.len() == 1).then(|| wheres[0]))
             .or_else(|| host_before(r, w.start))
             .or_else(|| fronted_place(r, dict, w.start))
             .or(stay)
+            .or_else(|| city_in_name(r, w.start))
             .map(|p| p.name.to_string())
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
@@ -387,11 +388,14 @@ fn meets_somewhere(r: &Reading, end: usize, phrase: &str) -> bool {
 
 /// The place a relative "where" clause holding the talks word at `at`
 /// refers to: "X was in Kigali, where he discussed the issue with Y".
+/// "Where" may follow without a comma ("took him to Kampala where he met X").
 fn where_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
-    const WHERE: &str = ", where ";
-    r.places.iter().rev().filter(|p| !p.adjective && p.end + WHERE.len() <= at).find(|p| {
-        let from = p.end + WHERE.len();
-        r.text[p.end..].starts_with(WHERE) && !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
+    r.places.iter().rev().filter(|p| !p.adjective && p.end < at).find(|p| {
+        let rest = &r.text[p.end..at];
+        let Some(from) = [", where ", " where "].iter().find(|w| rest.starts_with(*w)).map(|w| p.end + w.len()) else {
+            return false;
+        };
+        !r.text[from..at].contains([',', ';']) && !r.clause_break(from, at)
     })
 }
 
@@ -462,6 +466,26 @@ fn stay_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
     })
 }
 
+/// A city that opens the capitalised name of a series of talks ending in
+/// the talks word at `at` ("the Geneva International Discussions", "the
+/// Geneva II talks"): where the series meets, when the text names no other
+/// place for it.
+fn city_in_name<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
+    let k = r.tok_at(at);
+    r.places.iter().find(|p| {
+        let (from, before) = (r.tok_at(p.end), r.tok_at(p.start));
+        !p.adjective
+            && !p.country
+            && p.end < at
+            && (1..=2).contains(&k.saturating_sub(from))
+            && r.toks[from..k].iter().all(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase))
+            // The city opens the name: no capitalised word before it.
+            && !before.checked_sub(1).is_some_and(|j| {
+                r.toks[j].kind == TokKind::Word && r.toks[j].text.starts_with(char::is_uppercase)
+            })
+    })
+}
+
 /// The host is the place right before the verb, past an auxiliary.
 fn host_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
     let k = r.tok_at(at);
@@ -476,7 +500,10 @@ fn host_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
         j -= 1;
     }
     let before = r.toks.get(j.checked_sub(1)?)?;
-    r.places.iter().find(|p| !p.adjective && p.end == before.end && !is_possessor(r, p))
+    // "Djibouti, in its capacity as chair, will host a meeting": the host
+    // opens the sentence, an aside set off by commas before its verb.
+    let opens = |p: &PlaceSpan| before.text == "," && r.toks.first().is_some_and(|t| t.start == p.start);
+    r.places.iter().find(|p| !p.adjective && (p.end == before.end || opens(p)) && !is_possessor(r, p))
 }
 
 /// Whether a visit verb stands between bytes `from` and `to`, not joined by

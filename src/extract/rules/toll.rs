@@ -490,6 +490,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         ev.place = place
             .or_else(|| placed_before.clone())
             .or_else(|| nationality.as_deref().map(String::from))
+            .or_else(|| attack_told_before(index, r, state, lo, hi))
             .or_else(|| state.war_country.clone());
         ev.mentions.push(r.mention());
     }
@@ -498,6 +499,20 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.family = 4;
         out.push(c);
     }
+}
+
+/// "armed men opened fire on protesters in X ... six people died as a
+/// result of the shooting": a toll whose clause (bytes `lo..hi`) names no
+/// place but refers back to an attack ("the shooting", "this attack") is
+/// placed where the sentence before or the one before that last named a
+/// place.
+fn attack_told_before(index: &Index, r: &Reading, state: &ArticleState, lo: usize, hi: usize) -> Option<String> {
+    let (a, b) = (r.tok_at(lo), r.tok_at(hi).min(r.toks.len()));
+    let refers_back = (a + 1..b).any(|j| {
+        matches!(r.toks[j - 1].lower, "the" | "this" | "that") && index.is_word_of(r.toks[j].lower, Class::AttackNoun)
+    });
+    let recent = state.last_place_at >= state.sentences_back[1];
+    state.last_place.as_deref().filter(|_| refers_back && recent).map(String::from)
 }
 
 /// Dates a toll by its date expression; a toll counted over a period is the
