@@ -501,7 +501,7 @@ pub(crate) fn read<'a>(
     s: &Sentence,
     toks: Vec<Tok<'a>>,
     Scan { names, words, titles, classes: _ }: Scan,
-    Marks { by_token, speech }: Marks,
+    Marks { by_token, speech, .. }: Marks,
     found: Vec<names::Named>,
     dict: &Dictionaries,
     index: &Index,
@@ -961,9 +961,14 @@ pub(crate) fn introduce(
             }
         }
     }
-    let all: Vec<Vec<names::Named>> = (texts.iter().zip(toks).zip(scans).zip(marks))
+    let mut all: Vec<Vec<names::Named>> = (texts.iter().zip(toks).zip(scans).zip(marks))
         .map(|(((st, toks), scan), marks)| names_of(st, toks, scan, marks, dict))
         .collect();
+    for (i, found) in all.iter_mut().enumerate() {
+        if !found.is_empty() && names::title_case(&toks[i]) {
+            found.retain(|n| !common_words_in_title_case(texts, toks, i, n));
+        }
+    }
     // A name a place noun makes a place somewhere in the lead ("Cabo Delgado
     // province") is no person where nothing tells what it is.
     let placed: Vec<&str> = texts
@@ -990,6 +995,28 @@ pub(crate) fn introduce(
     all
 }
 
+/// Whether a name of line `i`, which is in title case, is only common
+/// words capitalised: every word of it is written in lower case elsewhere
+/// in the lead, and the name itself nowhere ("Transitional Council" in a
+/// headline over "talks on a transitional council"). Not a name with a
+/// title or a dictionary name in it.
+fn common_words_in_title_case(texts: &[&str], toks: &[Vec<Tok>], i: usize, n: &names::Named) -> bool {
+    if n.title.is_some() || n.known.is_some() {
+        return false;
+    }
+    let name = &texts[i][n.start..n.end];
+    let elsewhere = |j: usize| j != i;
+    if (0..texts.len()).filter(|&j| elsewhere(j)).any(|j| texts[j].contains(name)) {
+        return false;
+    }
+    let mut words =
+        toks[i].iter().filter(|t| t.kind == super::tokens::TokKind::Word && n.start <= t.start && t.end <= n.end);
+    words.all(|w| {
+        w.text == w.lower
+            || (0..toks.len()).filter(|&j| elsewhere(j)).any(|j| toks[j].iter().any(|t| t.text == w.lower))
+    })
+}
+
 /// The names of one sentence the dictionary does not know, by their shape
 /// (`entities::names`).
 pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, marks: &Marks, dict: &Dictionaries) -> Vec<names::Named> {
@@ -1005,6 +1032,8 @@ pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, marks: &Marks, dict:
         known_person: &known_person,
         classes: &marks.by_token,
         speech: &marks.speech,
+        headline_words: &marks.headline_words,
+        title_case: names::title_case(toks),
     };
     names::find(&cx)
 }
@@ -1014,13 +1043,35 @@ pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, marks: &Marks, dict:
 pub(crate) struct Marks {
     pub by_token: Vec<Option<(entities::words::ClassSet, usize)>>,
     pub speech: Vec<(usize, usize)>,
+    /// In a line in title case only: the byte spans of the words of
+    /// `data/triggers.tsv` and of the status cues, verbs and event nouns
+    /// ("Meets", "Agree", "Talks", "Will"), which are no words of a name.
+    pub headline_words: Vec<(usize, usize)>,
 }
 
 pub(crate) fn mark(st: &str, toks: &[Tok], scan: &Scan, dict: &Dictionaries, index: &Index) -> Marks {
     Marks {
         by_token: entities::classes_by_token(index, &scan.classes, toks),
         speech: speech_spans(st, &scan.words, dict),
+        headline_words: if names::title_case(toks) { headline_words(&scan.words, dict) } else { Vec::new() },
     }
+}
+
+/// The spans of the trigger words and status cues of a line in title case:
+/// a verb or an event noun ("Kobler Meets ...", "... Agree to Resume Talks"),
+/// never the nouns a toll counts ("Protesters"), which may head a group's name.
+fn headline_words(words: &[Found], dict: &Dictionaries) -> Vec<(usize, usize)> {
+    let event_word = |f: &Found| {
+        f.targets.iter().any(|t| match *t {
+            entities::Target::Trigger(i) => !matches!(
+                dict.triggers[i].role,
+                TriggerRole::Victim | TriggerRole::Death | TriggerRole::Harm | TriggerRole::Ignore
+            ),
+            entities::Target::Cue(i) => matches!(dict.cues[i].kind, CueKind::Status(_) | CueKind::Negation),
+            _ => false,
+        })
+    };
+    words.iter().filter(|f| event_word(f)).map(|f| (f.start, f.end)).collect()
 }
 
 /// The byte spans of a sentence's speech verbs.

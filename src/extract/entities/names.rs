@@ -79,6 +79,11 @@ pub struct Context<'s, 't> {
     pub classes: &'t [Option<(ClassSet, usize)>],
     /// Byte spans of speech verbs.
     pub speech: &'t [(usize, usize)],
+    /// In a line in title case only ([`title_case`]): byte spans of its
+    /// verbs and event nouns, which end a name and are never part of one.
+    pub headline_words: &'t [(usize, usize)],
+    /// The line is in title case ([`title_case`]).
+    pub title_case: bool,
 }
 
 impl Context<'_, '_> {
@@ -101,6 +106,27 @@ impl Context<'_, '_> {
 
     fn punct(&self, k: usize, p: &str) -> bool {
         self.toks.get(k).is_some_and(|t| t.kind == TokKind::Punct && t.text == p)
+    }
+
+    /// Whether, in a line in title case, the word is no word of a name,
+    /// however it is written: a verb or an event noun ("Kobler Meets",
+    /// "Protesters Agree to Resume Talks"), or a function word ("With",
+    /// "To", "After"; not those that join an organisation's name, "of",
+    /// "for", "and", which connect there as they do in lower case).
+    fn headline_stop(&self, w: &Word) -> bool {
+        if !self.title_case {
+            return false;
+        }
+        if self.headline_words.iter().any(|&(s, e)| s <= w.start && w.start < e) {
+            return true;
+        }
+        w.t1 == w.t0 + 1
+            && !CONNECTORS.contains(&self.word(w.t0))
+            && self
+                .has(w.t0, |c| {
+                    matches!(c, WordClass::NotName { org: false } | WordClass::Locative { .. } | WordClass::Topic)
+                })
+                .is_some()
     }
 
     fn known_over(&self, b: usize) -> Option<&Found> {
@@ -256,7 +282,7 @@ fn runs(cx: &Context) -> Runs {
             continue;
         };
         let starts_al = (first.t1 > first.t0 + 1) && matches!(toks[first.t0].lower, "al" | "el");
-        if !(first.cap || starts_al) || first.adjectival {
+        if !(first.cap || starts_al) || first.adjectival || cx.headline_stop(&first) {
             k = first.t1;
             continue;
         }
@@ -267,6 +293,11 @@ fn runs(cx: &Context) -> Runs {
         while let Some(w) = word_at(toks, next) {
             // "Deshchytsya on Wednesday", "Gomel in May": a weekday or month ends the name.
             if w.cap && w.t1 == w.t0 + 1 && cx.has(w.t0, |c| *c == WordClass::Time).is_some() {
+                break;
+            }
+            // "Kobler Meets HoR", "Kerry Talks With Lavrov": a headline's verb,
+            // event noun or function word ends the name.
+            if w.cap && cx.headline_stop(&w) {
                 break;
             }
             if w.cap && !w.adjectival {
@@ -984,6 +1015,8 @@ mod tests {
             known_person: &known_person,
             classes: &classes,
             speech: &speech,
+            headline_words: &[],
+            title_case: false,
         };
         find(&cx)
             .into_iter()

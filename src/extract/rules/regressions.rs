@@ -3864,3 +3864,30 @@ fn a_meeting_ahead_during_a_trip_under_way_is_held_where_the_trip_went() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(place(talks[0]), Some("Niamey"), "{evs:#?}");
 }
+
+#[test]
+fn a_title_case_headlines_verbs_event_nouns_and_common_nouns_are_no_names() {
+    // In a headline in title case every word is capitalised: its verb
+    // ("Meets", "Agree"), its event noun ("Talks"), its function word
+    // ("With", "To") end a name, and a noun the body writes in lower case
+    // ("interim council") is no name at all.
+    let evs = events(
+        "Envoy Marek Doran Meets Halvin Rebel Leaders in Porto Lume\n\n\
+         The U.N. envoy Marek Doran met the leaders of the Halvin Liberation Front in Porto Lume on Tuesday.",
+        "2019-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).iter().all(|a| !a.contains("Meets")), "{evs:#?}");
+    let evs = events(
+        "Army, Strikers Agree To Resume Talks With Mediators On Interim Council\n\n\
+         The army and the striking unions agreed on Monday to resume talks on an interim council, mediators said.",
+        "2019-03-05",
+    );
+    let junk = ["Agree", "Resume", "Talks", "With", "Interim Council"];
+    for e in &evs {
+        for a in actors(e) {
+            assert!(!junk.iter().any(|j| a.contains(j)), "{a}: {evs:#?}");
+        }
+    }
+}
