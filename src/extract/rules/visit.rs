@@ -693,21 +693,7 @@ fn companions_after(r: &Reading, start: usize) -> Vec<String> {
         if !opens || gap.contains([',', ';']) || gap.split_whitespace().count() > 6 || a.agency() {
             continue;
         }
-        // "accompanied by the group's spokesman and head of its delegation,
-        // X": a description's apposition names the companion.
-        let named = (!a.person())
-            .then(|| {
-                r.actors.iter().find(|p| {
-                    p.person()
-                        && p.how != How::Pronoun
-                        && p.start > a.end
-                        && p.start - a.end <= 80
-                        && r.text[a.end..p.end].matches(',').count() == 1
-                        && !r.clause_break(a.end, p.start)
-                })
-            })
-            .flatten();
-        names.push(named.unwrap_or(a).name.to_string());
+        names.push(appositive_person(r, a).name.to_string());
         break;
     }
     names
@@ -734,19 +720,27 @@ fn companions_after_verb(r: &Reading, end: usize) -> Vec<String> {
             && !r.clause_break(from, a.start)
     });
     let Some(a) = first else { return Vec::new() };
-    let named = (!a.person())
-        .then(|| {
-            r.actors.iter().find(|p| {
-                p.person()
-                    && p.how != How::Pronoun
-                    && p.start > a.end
-                    && p.start - a.end <= 80
-                    && r.text[a.end..p.end].matches(',').count() == 1
-                    && !r.clause_break(a.end, p.start)
-            })
+    vec![appositive_person(r, a).name.to_string()]
+}
+
+/// The person a companion's description is in apposition with ("accompanied
+/// by the group's spokesman and head of its delegation, X" is X), else the
+/// companion as named.
+fn appositive_person<'r>(r: &'r Reading, a: &'r ActorSpan) -> &'r ActorSpan {
+    if a.person() {
+        return a;
+    }
+    r.actors
+        .iter()
+        .find(|p| {
+            p.person()
+                && p.how != How::Pronoun
+                && p.start > a.end
+                && p.start - a.end <= 80
+                && r.text[a.end..p.end].matches(',').count() == 1
+                && !r.clause_break(a.end, p.start)
         })
-        .flatten();
-    vec![named.unwrap_or(a).name.to_string()]
+        .unwrap_or(a)
 }
 
 /// The date of the clause that holds `i`: "In April, ... on a visit".
