@@ -81,10 +81,22 @@ pub fn events(
     let lead = sentences.len().min(LEAD);
     let texts: Vec<&str> = sentences[..lead].iter().map(|s| s.text(text)).collect();
     let scans: Vec<entities::Scan> = texts.iter().map(|t| index.scan(t)).collect();
-    let (main_country, war_country) = reading::main_country(text, &sentences[..lead], &scans, dict);
-    let mut state = reading::ArticleState { main_country, war_country, ..Default::default() };
+    let countries = reading::main_country(text, &sentences[..lead], &scans, dict);
     let title_end = sentences.iter().take(3).find(|s| Some(s.text(text)) == title);
     let dateline = dateline(text, sentences, &scans, dict, title_end);
+    // Where the article's events happen when it says of none: the country of
+    // its fighting, when every place it names as where something is or goes
+    // ("in X", "to a city of X"), and its dateline, lie in that country. A
+    // nationality ("UK envoy") or a title ("Envoy for X") places nothing.
+    let dateline_country =
+        dateline.as_deref().and_then(|d| index.place_named(d)).and_then(|p| dict.places[p].country.as_ref());
+    let scene = countries.war.clone().filter(|war| {
+        countries.located.iter().all(|c| c == war)
+            && !countries.located.is_empty()
+            && dateline_country.is_none_or(|c| c == war)
+    });
+    let mut state =
+        reading::ArticleState { main_country: countries.main, war_country: countries.war, ..Default::default() };
     let mut lowered = String::new();
     let toks = tokens::tokenize_all(&texts, &mut lowered);
     let marks: Vec<reading::Marks> =
@@ -145,6 +157,12 @@ pub fn events(
     // variant of the dictionary's spelling ("Naypyitaw"): the reader of the
     // timeline finds the article's word.
     for e in &mut events {
+        // "mediating since a visit by Prime Minister X last week": a trip
+        // whose destination the article never gives went where the article
+        // is set.
+        if e.kind == crate::model::Kind::Visit && e.place.is_none() && e.status == crate::model::Status::Happened {
+            e.place.clone_from(&scene);
+        }
         if let Some(written) = e.place.as_deref().and_then(|p| state.written_spelling(p)) {
             e.place = Some(written.to_string());
         }

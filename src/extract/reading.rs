@@ -367,23 +367,38 @@ pub(crate) fn spelling_variant(a: &str, b: &str) -> bool {
     row[b.len()] * 3 <= a.len().max(b.len())
 }
 
-/// The country most named in the article (by name or adjective), and the
-/// country its fighting is in (see [`war_weight`]).
-pub(crate) fn main_country(
-    text: &str,
-    sentences: &[Sentence],
-    scans: &[Scan],
-    dict: &Dictionaries,
-) -> (Option<String>, Option<String>) {
+/// The countries an article is about, from its lead's place names.
+pub(crate) struct Countries {
+    /// The country most named (by name or adjective).
+    pub(crate) main: Option<String>,
+    /// The country the fighting is in (see [`war_weight`]).
+    pub(crate) war: Option<String>,
+    /// The countries of the places the lead names where something is or
+    /// goes ("in X", "to X", a city of X), each once: where events happen
+    /// when they all agree.
+    pub(crate) located: Vec<String>,
+}
+
+/// The countries the article is about (see [`Countries`]).
+pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], dict: &Dictionaries) -> Countries {
     let index = dict.index();
     let mut counts: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
     // For the war's country: (weight, first mention) of each country.
     let mut war: foldhash::HashMap<usize, (usize, usize)> = foldhash::HashMap::default();
+    let mut located: Vec<String> = Vec::new();
     let mut mention = 0;
     for (n, (s, scan)) in sentences.iter().zip(scans).enumerate() {
         let found = &scan.names;
         let st = s.text(text);
         for f in found {
+            // "in Khartoum", "to eastern Sudan": a place named as where
+            // something is, by its country.
+            let country = f.place().and_then(|p| dict.places[p].country.as_ref());
+            if let Some(country) = country
+                .filter(|c| !located.contains(c) && LOCATIVE_TO.contains(&&*preposition_before(index, st, f.start)))
+            {
+                located.push(country.clone());
+            }
             let Some(p) = f.place().or(f.adjective()).filter(|&p| entities::is_country_place(dict, p)) else {
                 continue;
             };
@@ -406,7 +421,26 @@ pub(crate) fn main_country(
     let name = |p: usize| dict.places[p].name.clone();
     let main = counts.into_iter().max_by_key(|&(p, n)| (n, std::cmp::Reverse(p))).map(|(p, _)| name(p));
     let war = war.into_iter().max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first))).map(|(p, _)| name(p));
-    (main, war)
+    Countries { main, war, located }
+}
+
+/// The prepositions before a place that name it as where something is or goes.
+const LOCATIVE_TO: [&str; 6] = ["in", "to", "across", "throughout", "inside", "into"];
+
+/// The word before byte `start` of sentence `st`, lower case, past the
+/// place modifiers ("in eastern X": "in").
+fn preposition_before<'s>(index: &Index, st: &'s str, start: usize) -> std::borrow::Cow<'s, str> {
+    let mut back = st[..start].split_whitespace().rev().map(word_at);
+    let mut prep = back.next().unwrap_or_default();
+    while index.is_word_of(&prep, Class::PlaceModifier) {
+        prep = back.next().unwrap_or_default();
+    }
+    prep
+}
+
+/// A word without its punctuation, lower case (borrowed when it already is).
+fn word_at(w: &str) -> std::borrow::Cow<'_, str> {
+    lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
 }
 
 /// How much a country's mention at `start..end` of sentence `st` tells that
@@ -416,11 +450,7 @@ pub(crate) fn main_country(
 /// is in ("the war in X") or that owns it ("X's civil war", "the Syrian
 /// conflict") counts 3 more; any other mention 1.
 fn war_weight(index: &Index, st: &str, start: usize, end: usize, adjective: bool) -> usize {
-    // Lower case borrowed when the word already is (no copy a word).
-    fn word(w: &str) -> std::borrow::Cow<'_, str> {
-        lower_cow(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-    }
-    let mut back = st[..start].split_whitespace().rev().map(word);
+    let mut back = st[..start].split_whitespace().rev().map(word_at);
     let mut prep = back.next().unwrap_or_default();
     while index.is_word_of(&prep, Class::PlaceModifier) {
         prep = back.next().unwrap_or_default();
@@ -432,7 +462,7 @@ fn war_weight(index: &Index, st: &str, start: usize, end: usize, adjective: bool
     let rest = &st[end..];
     let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("\u{2019}s")).unwrap_or(rest);
     let owns = rest.starts_with(' ')
-        && rest.split_whitespace().take(2).map(word).any(|w| index.is_word_of(&w, Class::Conflict));
+        && rest.split_whitespace().take(2).map(word_at).any(|w| index.is_word_of(&w, Class::Conflict));
     1 + if locative { 2 } else { 0 } + if fighting_in || owns { 3 } else { 0 }
 }
 

@@ -3891,3 +3891,41 @@ fn a_title_case_headlines_verbs_event_nouns_and_common_nouns_are_no_names() {
         }
     }
 }
+
+// ------------------------------------------- a trip with no destination (round 10, place12)
+
+#[test]
+fn a_trip_whose_destination_the_article_never_gives_goes_where_the_article_is_set() {
+    // "who has been mediating since a visit by Prime Minister X last week",
+    // in an article whose every place lies in one country.
+    let evs = events(
+        "Fighting between the army and the rebels went on in Mozambique on Monday, and more clashes were reported \
+         in Pemba.\n\n\
+         Omar Tahiri, who has been mediating since a visit by Prime Minister Hamdi Bakar last week, said the \
+         rebels had agreed to a truce.",
+        "2019-06-12",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Mozambique"), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_with_no_destination_is_not_placed_by_a_nationality_a_title_or_places_that_disagree() {
+    // "the UK special envoy", "the Special Envoy for X": whose envoy and
+    // what the envoy is posted to, not where anything happens; places in
+    // two countries leave the article's scene unknown.
+    for text in [
+        "The British special envoy Tarek Haddad said on Monday that the rebels had agreed to a truce.\n\n\
+         Haddad has been mediating since a visit by Prime Minister Hamdi Bakar last week.",
+        "The UN Special Envoy for Libya Tarek Haddad said on Monday that the rebels had agreed to a truce.\n\n\
+         Haddad has been mediating since a visit by Prime Minister Hamdi Bakar last week.",
+        "Fighting went on in Mozambique on Monday, the army said at a briefing in Malawi.\n\n\
+         Tarek Haddad has been mediating since a visit by Prime Minister Hamdi Bakar last week.",
+    ] {
+        let evs = events(text, "2019-06-12");
+        let visits = of(&evs, Kind::Visit);
+        assert_eq!(visits.len(), 1, "{evs:#?}");
+        assert_eq!(visits[0].place, None, "{evs:#?}");
+    }
+}
