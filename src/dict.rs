@@ -276,6 +276,10 @@ pub enum LineRule {
     Drop,
     /// The line starts a reader-comment section or the footer: it and everything after it go.
     Stop,
+    /// The line is a photo caption or ends with a credit ("(AFP)", "— Reuters"):
+    /// it goes unless it is a paragraph of text, three sentences or more,
+    /// that ends with the story's credit.
+    Caption,
     /// The line starts with a label or a trail that is not text ("date 2013-09-09",
     /// "Home > World >"): the matched start goes, the rest of the line stays.
     Strip,
@@ -846,9 +850,12 @@ fn parse_furniture(sources: &[Source]) -> Result<Furniture, DictError> {
             actions.push(match src.field(line, &f, 0, "action")? {
                 "stop" => LineRule::Stop,
                 "drop" => LineRule::Drop,
+                "caption" => LineRule::Caption,
                 "strip" => LineRule::Strip,
                 other => {
-                    return Err(src.error(line, format!("unknown action '{other}' (expected drop, stop or strip)")))
+                    return Err(
+                        src.error(line, format!("unknown action '{other}' (expected drop, caption, stop or strip)"))
+                    )
                 }
             });
             patterns.push((
@@ -1080,6 +1087,7 @@ mod tests {
                 let action = match f[0] {
                     "stop" => LineRule::Stop,
                     "drop" => LineRule::Drop,
+                    "caption" => LineRule::Caption,
                     _ => LineRule::Strip,
                 };
                 let pattern = whole_line(f[1], byte_rules_fit(f[1]), action == LineRule::Strip);

@@ -45,6 +45,11 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
                 Some((LineRule::Stop, _)) if kept.iter().any(|u| ends_sentence(u)) => break 'units,
                 Some((LineRule::Stop, _)) => continue 'units,
                 Some((LineRule::Drop, _)) => continue 'units,
+                // A credit closing a paragraph of text ("... the ministry
+                // said. (AFP)"), often the whole story on one line, is no
+                // caption: captions run to two sentences at most.
+                Some((LineRule::Caption, _)) if sentence_ends(&unit) >= 3 => break,
+                Some((LineRule::Caption, _)) => continue 'units,
                 // A label before the text: the rest of the line is looked at again.
                 Some((LineRule::Strip, end)) if end > 0 && unit.is_char_boundary(end) => {
                     unit = unit[end..].trim_start().to_string();
@@ -70,6 +75,21 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
 /// a byline or a menu seldom does.
 fn ends_sentence(unit: &str) -> bool {
     unit.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']).ends_with(['.', '!', '?'])
+}
+
+/// How many sentences a unit has, counted by their ends: '.', '!' or '?'
+/// after two lower-case letters (so not "U.S." or "Mr."), before a space or
+/// the end (closing quotes between).
+fn sentence_ends(unit: &str) -> usize {
+    let b = unit.as_bytes();
+    (2..b.len())
+        .filter(|&k| {
+            matches!(b[k], b'.' | b'!' | b'?') && b[k - 1].is_ascii_lowercase() && b[k - 2].is_ascii_lowercase() && {
+                let rest = unit[k + 1..].trim_start_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']);
+                rest.is_empty() || rest.starts_with(char::is_whitespace)
+            }
+        })
+        .count()
 }
 
 /// How many of the first lines are searched for a breadcrumb trail.
@@ -387,5 +407,26 @@ mod tests {
         let c = run("September 9th, 2013\n05:41 AM ET\n\nRussia calls for talks in Moscow\n\nBody.");
         assert_eq!(c.title.as_deref(), Some("Russia calls for talks in Moscow"));
         assert!(!c.text.contains("05:41"));
+    }
+
+    /// An agency credit closing a paragraph of text ("... said. (AFP)",
+    /// "... said. — Reuters") made the caption rules drop the paragraph; a
+    /// page that gives its whole story on one line lost all its text. A
+    /// paragraph of three sentences or more is text; a caption is not.
+    #[test]
+    fn a_credit_closing_a_paragraph_of_text_keeps_the_paragraph() {
+        let story = "The envoys met in Vienna on Monday for talks on a truce, officials said. \
+                     The meeting lasted four hours. A second round is planned for next week.";
+        for credit in ["(AFP)", "\u{2014} Reuters", "(Xinhua)"] {
+            let text = format!("{story} {credit}");
+            assert_eq!(run(&text).text, text, "{credit}");
+        }
+        // Captions with a credit still go, up to two sentences.
+        for caption in [
+            "Envoys shake hands before their talks in Vienna on Monday. (AFP)",
+            "The envoy (C) arrives in Vienna. He met the minister on Monday. \u{2014} Reuters",
+        ] {
+            assert_eq!(run(&format!("{caption}\nBody.")).text, "Body.", "{caption}");
+        }
     }
 }
