@@ -1184,7 +1184,7 @@ mod tests {
         assert_eq!(furniture.rule(b"date 2017-01-27 On January 27, ..."), Some((LineRule::Strip, 16)));
         assert_eq!(furniture.rule(b"dated text"), Some((LineRule::Drop, 10)));
         let bad = parse_furniture(&[Source::new("f.tsv", "move\tx\n")]).unwrap_err();
-        assert!(bad.message.contains("drop, stop or strip"), "{}", bad.message);
+        assert!(bad.message.contains("drop, caption, stop or strip"), "{}", bad.message);
     }
 
     #[test]
