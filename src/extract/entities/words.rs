@@ -75,6 +75,10 @@ pub enum Class {
     VenueNoun,
     /// A verb of taking part before "the" and a talks word ("attended the talks").
     Attend,
+    /// A verb before "the" and an event word whose object the event is, and
+    /// whose date a date after the object gives ("announcing the visit on
+    /// Friday", "committed to the talks earlier this month").
+    Announce,
     /// A noun after a place name that makes it a region ("X province").
     RegionNoun,
     /// A word that makes a meeting with several counterparts one with each ("separately").
@@ -131,6 +135,7 @@ impl Class {
                 | Class::TalksAdjective
                 | Class::VenueNoun
                 | Class::Attend
+                | Class::Announce
                 | Class::RegionNoun
                 | Class::Apart
                 | Class::Sequence
@@ -155,7 +160,7 @@ impl Class {
     /// A looked-up class whose rows are single words (`Index::is_word_of`
     /// looks up one word).
     pub fn one_word(self) -> bool {
-        self.looked_up() && !matches!(self, Class::Attend | Class::StayPurpose)
+        self.looked_up() && !matches!(self, Class::Attend | Class::Announce | Class::StayPurpose)
     }
 }
 
@@ -230,6 +235,7 @@ pub enum WordClass {
     TalksAdjective,
     VenueNoun,
     Attend,
+    Announce,
     RegionNoun,
     Apart,
     Sequence,
@@ -285,6 +291,7 @@ impl WordClass {
             WordClass::TalksAdjective => Class::TalksAdjective,
             WordClass::VenueNoun => Class::VenueNoun,
             WordClass::Attend => Class::Attend,
+            WordClass::Announce => Class::Announce,
             WordClass::RegionNoun => Class::RegionNoun,
             WordClass::Apart => Class::Apart,
             WordClass::Sequence => Class::Sequence,
@@ -412,6 +419,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "talks_adjective" => WordClass::TalksAdjective,
                 "venue_noun" => WordClass::VenueNoun,
                 "attend" => WordClass::Attend,
+                "announce" => WordClass::Announce,
                 "region_noun" => WordClass::RegionNoun,
                 "apart" => WordClass::Apart,
                 "sequence" => WordClass::Sequence,

@@ -192,6 +192,20 @@ pub(crate) fn occasion(r: &Reading, dict: &Dictionaries) -> Option<Kind> {
     })
 }
 
+/// Whether "the" and a verb of `class` come right before byte `at`, the
+/// start of an event word: "attended the negotiations" (`attend`),
+/// "announcing the visit" (`announce`).
+pub(crate) fn verb_of_before(r: &Reading, dict: &Dictionaries, at: usize, class: Class) -> bool {
+    let before = r.text[..at].trim_end();
+    let Some(verb) = before.strip_suffix(" the") else { return false };
+    let v = verb.as_bytes();
+    dict.index().words_of(class).any(|a| {
+        v.len() > a.len()
+            && v[v.len() - a.len() - 1] == b' '
+            && v[v.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
+    })
+}
+
 pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reach: usize) -> Option<Status> {
     let status = |w: &entities::Found| {
         // "On May 9": the month of a date is no modal "may".

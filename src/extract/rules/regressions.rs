@@ -3929,3 +3929,29 @@ fn a_trip_with_no_destination_is_not_placed_by_a_nationality_a_title_or_places_t
         assert_eq!(visits[0].place, None, "{evs:#?}");
     }
 }
+
+// ---------------------------------------- dates of events a verb governs (round 11, dates12)
+
+#[test]
+fn a_date_after_a_reference_back_an_announcing_verb_governs_dates_the_verb() {
+    // "had committed to the talks in X earlier this month", "a statement
+    // announcing the visit on Friday": the date is the commitment's or the
+    // announcement's, not the meeting's or the trip's.
+    let evs = events(
+        "The army and the rebels were due to meet in Arusha for their first peace talks.\n\n\
+         Both sides had committed to the talks in Arusha earlier this month, but they were delayed.",
+        "2020-03-23",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|t| t.status == Status::Planned && t.date.is_none()), "{talks:#?}");
+    let evs = events(
+        "Envoy Lena Korhonen met rebel leaders on Saturday in Kenema, Sierra Leone, as part of a regional trip.\n\n\
+         Korhonen was \"looking forward to further talks,\" a UN spokesperson said in a statement announcing the \
+         visit on Friday.",
+        "2020-03-23",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].date.map(|d| d.start.to_string()).as_deref(), Some("2020-03-21"), "{visits:#?}");
+}

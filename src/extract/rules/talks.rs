@@ -35,19 +35,6 @@ fn modifies_next(r: &Reading, end: usize) -> bool {
     next.starts_with(|c: char| c.is_lowercase()) && !FUNCTION.contains(&next) && next.chars().all(char::is_alphabetic)
 }
 
-/// Whether "the" and a verb of taking part come right before byte `at`
-/// ("attended the negotiations", "be present in the discussions").
-fn attends_before(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
-    let before = r.text[..at].trim_end();
-    let Some(verb) = before.strip_suffix(" the") else { return false };
-    let v = verb.as_bytes();
-    dict.index().words_of(Class::Attend).any(|a| {
-        v.len() > a.len()
-            && v[v.len() - a.len() - 1] == b' '
-            && v[v.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes())
-    })
-}
-
 pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &ArticleState, out: &mut Vec<Candidate>) {
     let strong = r.words.iter().any(|w| entities::has_trigger(dict, w, Kind::Talks, TriggerRole::Trigger));
     let before = out.len();
@@ -111,7 +98,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .filter(|p| p.start < w.end || !other_occasion_between(r, dict, w.end, p.start));
         // "X will also be present in the discussions", "has attended the
         // negotiations": who takes part in talks already reported.
-        let attends = t.role == TriggerRole::Weak && attends_before(r, dict, w.start);
+        let attends = t.role == TriggerRole::Weak && verb_of_before(r, dict, w.start, Class::Attend);
         // "after seven hours of negotiations here": held where the story is
         // told from, its dateline (a quote's "here" is the speaker's).
         let here = place.is_none()
@@ -194,7 +181,14 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
         // "X first proposed the meeting last month": after a reference back
         // that a proposal governs, the date is the proposal's.
-        let date = date.filter(|d| !(definite && d.start >= w.end && cue == Some(Status::Proposed)));
+        // So is one after a reference back that a verb of the class
+        // `announce` governs ("had committed to the talks in SA earlier this
+        // month": the talks are still ahead).
+        let date = date.filter(|d| {
+            !(definite
+                && d.start >= w.end
+                && (cue == Some(Status::Proposed) || verb_of_before(r, dict, w.start, Class::Announce)))
+        });
         // "In April, X met Y": a date heading the sentence dates its main clause.
         // Not a meeting its verb only wished for ("A week ago, X offered to
         // meet in Minsk"): the date is the offer's.

@@ -152,9 +152,13 @@ pub(crate) fn visits(
         if r.in_quote(w.start) && !visitor.as_ref().is_some_and(|v| v.quoted_with(r, w.start)) {
             continue;
         }
+        // "a statement announcing the visit on Friday": the date after the
+        // object of a verb of the class `announce` is the verb's.
+        let announced = verb_of_before(r, dict, w.start, Class::Announce);
         // "The visit happened on October 20": a definite visit noun with a
         // date of its own and nothing else dates the visit it refers back to.
-        let dated_reference = place.is_none()
+        let dated_reference = !announced
+            && place.is_none()
             && visitor.is_none()
             && !the_country
             && ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str())
@@ -165,6 +169,7 @@ pub(crate) fn visits(
         // "In April, X met Assad in Damascus on the first such visit": an
         // adverbial visit takes its clause's date.
         let date = date_near(r, w.start, w.end, 50)
+            .filter(|d| !(announced && d.start >= w.end))
             .or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten())
             .or_else(|| fronted_date(r, w.start));
         let cue = status_cue_before(r, dict, w.start, 40);
