@@ -764,11 +764,38 @@ pub(crate) fn described_delegations(r: &Reading, ev: &Event) -> Vec<(String, Str
     r.actors
         .iter()
         .filter(|a| ev.actors.iter().any(|x| *x.name == *a.name))
-        .filter_map(|a| {
-            let written = delegation_as_written(r, a).or_else(|| official_as_written(r, a))?;
-            Some((a.name.to_string(), written.to_string()))
+        .flat_map(|a| {
+            let written = delegation_as_written(r, a).or_else(|| official_as_written(r, a));
+            let short = acronym_as_written(r, a).filter(|s| Some(*s) != written);
+            [written, short].into_iter().flatten().map(|w| (a.name.to_string(), w.to_string()))
         })
         .collect()
+}
+
+/// "talks with STC", "the DRC government": a body or country the text
+/// names by an acronym that its name does not spell out is also described
+/// as written, since readers (and reports of the same body) know it by that
+/// short form as much as by its full name. None for people, for spans with
+/// no acronym, and for acronyms the name holds ("NATO").
+pub(crate) fn acronym_as_written<'r>(r: &'r Reading, a: &ActorSpan) -> Option<&'r str> {
+    if a.person() || a.agency() || matches!(a.how, super::reading::How::Pronoun | super::reading::How::Description) {
+        return None;
+    }
+    let (lo, hi) = (r.tok_at(a.start), r.tok_at(a.end));
+    let acronym = r.toks.get(lo..hi)?.iter().any(|t| {
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for c in t.text.chars().filter(|c| c.is_alphabetic()) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+        t.kind == TokKind::Word && upper >= 2 && upper > lower && !a.name.contains(t.text)
+    });
+    let written = r.text.get(a.start..a.end)?;
+    let written = ["the ", "The "].iter().find_map(|d| written.strip_prefix(d)).unwrap_or(written);
+    (acronym && *a.name != *written).then_some(written)
 }
 
 /// "ASEAN special envoy", "the African Union's envoy": a body's official

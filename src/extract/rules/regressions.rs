@@ -3955,3 +3955,27 @@ fn a_date_after_a_reference_back_an_announcing_verb_governs_dates_the_verb() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(visits[0].date.map(|d| d.start.to_string()).as_deref(), Some("2020-03-21"), "{visits:#?}");
 }
+
+// ------------------------------------- a body named by its acronym (round 11, actors12)
+
+#[test]
+fn a_body_the_sentence_names_by_an_acronym_is_also_a_participant_as_written() {
+    // "talks between Yemen's government and STC", "the regional ECOWAS
+    // bloc", "the DRC government": the short form the text uses stands
+    // beside the body's full name, which a reader may not know it by.
+    let evs = events(
+        "The Northern Salvation Front (NOSAF) said on Monday it had sent a delegation to Nairobi.\n\n\
+         The government held talks with the NOSAF in Nairobi on Tuesday.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    let names = actors(talks[0]);
+    assert!(names.contains(&"Northern Salvation Front"), "{evs:#?}");
+    assert!(names.contains(&"NOSAF"), "{evs:#?}");
+    // A name written in full gets no second form.
+    let evs = events("The Northern Salvation Front held talks with the army in Nairobi on Friday.", "2019-06-12");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(!actors(talks[0]).contains(&"NOSAF"), "{evs:#?}");
+}
