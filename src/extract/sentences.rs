@@ -75,9 +75,13 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut seen = HashSet::default();
     let mut line_start = 0;
+    // One list of a line's parts for all the lines: a vector a line, grown
+    // from empty, was most of the splitter's allocations.
+    let mut parts = Vec::new();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
-        for (s, e) in split_line(body).into_iter().flat_map(|(s, e)| bounded(body, s, e)) {
+        split_line(body, &mut parts);
+        for (s, e) in parts.iter().flat_map(|&(s, e)| bounded(body, s, e)) {
             let (s, e) = trim(body, s, e);
             if s < e {
                 let key = super::clean::normalise(&body[s..e]);
@@ -93,9 +97,18 @@ pub fn split(text: &str) -> Vec<Sentence> {
 
 /// `line[s..e]` in pieces of at most `MAX_SENTENCE` bytes, cut after the last
 /// "; ", ", " or space that fits (on a character boundary as a last resort).
-fn bounded(line: &str, mut s: usize, e: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    while e - s > MAX_SENTENCE {
+/// An iterator, not a vector: nearly every sentence is one piece, and a
+/// vector of one was an allocation a sentence.
+fn bounded(line: &str, mut s: usize, e: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        if e - s <= MAX_SENTENCE {
+            done = true;
+            return Some((s, e));
+        }
         let window = &line[s..s + MAX_SENTENCE];
         let cut = ["; ", ", ", " "]
             .iter()
@@ -103,11 +116,10 @@ fn bounded(line: &str, mut s: usize, e: usize) -> Vec<(usize, usize)> {
             .unwrap_or_else(|| {
                 (1..=MAX_SENTENCE).rev().find(|&k| line.is_char_boundary(s + k)).unwrap_or(MAX_SENTENCE)
             });
-        out.push((s, s + cut));
+        let piece = (s, s + cut);
         s += cut;
-    }
-    out.push((s, e));
-    out
+        Some(piece)
+    })
 }
 
 fn trim(line: &str, s: usize, e: usize) -> (usize, usize) {
@@ -117,9 +129,10 @@ fn trim(line: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, e - tail)
 }
 
-fn split_line(line: &str) -> Vec<(usize, usize)> {
+/// The sentences of one line, as byte ranges, into `parts` (cleared first).
+fn split_line(line: &str, parts: &mut Vec<(usize, usize)>) {
     let bytes = line.as_bytes();
-    let mut parts = Vec::new();
+    parts.clear();
     let mut start = 0;
     let mut in_quote = false;
     let mut chars = line.char_indices().peekable();
@@ -162,7 +175,6 @@ fn split_line(line: &str) -> Vec<(usize, usize)> {
     if start < line.len() {
         parts.push((start, line.len()));
     }
-    parts
 }
 
 /// Whether the word before a period (at the end of `before`) is an abbreviation

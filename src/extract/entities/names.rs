@@ -260,10 +260,13 @@ impl Runs {
     }
 }
 
-/// The runs of capitalised words of a sentence, left to right.
-fn runs(cx: &Context) -> Runs {
+/// The runs of capitalised words of a sentence, left to right, into `out`
+/// (cleared first: `find` keeps one from sentence to sentence).
+fn runs(cx: &Context, out: &mut Runs) {
     let toks = cx.toks;
-    let mut out = Runs::default();
+    out.words.clear();
+    out.connector.clear();
+    out.spans.clear();
     let mut k = 0;
     while k < toks.len() {
         // Only a capitalised word, or "al-"/"el-", can open a name: other
@@ -335,15 +338,17 @@ fn runs(cx: &Context) -> Runs {
         k = out.words[from..].last().map_or(k + 1, |w| w.t1);
         out.spans.push(from..out.words.len());
     }
-    out
 }
 
 /// Finds the names of a sentence the dictionary does not know, from their
 /// shape and context alone (the article's cast is consulted afterwards).
 pub fn find(cx: &Context) -> Vec<Named> {
-    let mut out: Vec<Named> = Vec::new();
-    let (mut chunks, mut extended) = RUN_BUFFERS.take();
-    for run in runs(cx).iter() {
+    let (mut chunks, mut extended, mut found_runs) = RUN_BUFFERS.take();
+    runs(cx, &mut found_runs);
+    // Sized once: a run gives a name or none, seldom two (the vector grew
+    // from empty in most sentences, a copy and a cold block each time).
+    let mut out: Vec<Named> = Vec::with_capacity(found_runs.spans.len());
+    for run in found_runs.iter() {
         // "(RSF)" right after the name it abbreviates: no name of its own.
         let first = &run.words[0];
         if out.last().is_some_and(|n| n.acronym == Some((first.start, first.end))) {
@@ -351,14 +356,15 @@ pub fn find(cx: &Context) -> Vec<Named> {
         }
         read_run(cx, &run, &mut out, &mut chunks, &mut extended);
     }
-    RUN_BUFFERS.set((chunks, extended));
+    RUN_BUFFERS.set((chunks, extended, found_runs));
     out
 }
 
 thread_local! {
     /// `read_run`'s working lists, kept from run to run and sentence to
-    /// sentence instead of two vectors grown from empty for every run.
-    static RUN_BUFFERS: std::cell::Cell<(Vec<Chunk>, Vec<Named>)> = std::cell::Cell::default();
+    /// sentence instead of two vectors grown from empty for every run, and
+    /// the sentence's runs (three more lists a sentence).
+    static RUN_BUFFERS: std::cell::Cell<(Vec<Chunk>, Vec<Named>, Runs)> = std::cell::Cell::default();
 }
 
 /// A piece of a run between dictionary names and titles.
