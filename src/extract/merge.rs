@@ -242,7 +242,7 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
                     && (undated || overlaps(e.event.date, c.event.date))
                     && (e.event.status == c.event.status || e.status_guessed)
                     && !e.event.actors.is_empty()
-                    && actors_agree(&e.event, &c.event)
+                    && (actors_agree(&e.event, &c.event) || places_its_subjects_meeting(e, c))
                     && (at_place || unplaced)
             })
         };
@@ -400,6 +400,21 @@ fn date_by_the_trip(batch: &mut [Candidate]) {
             batch[i].guessed = true;
         }
     }
+}
+
+/// "X will meet with Taliban representatives Monday ... X, who has led the
+/// negotiations, will meet with the representatives in Doha": a later report
+/// that only adds a city (no day of its own, or one guessed from the story)
+/// places the earlier unplaced meeting of the same status told of the same
+/// subject, however differently each names the others. The subject is the
+/// first participant of each; a country alone is too loose to join them
+/// ("plans for the X-Y meeting ... talks between ... the United States").
+fn places_its_subjects_meeting(e: &Candidate, c: &Candidate) -> bool {
+    (c.event.date.is_none() || c.guessed)
+        && c.within.is_some()
+        && e.event.place.is_none()
+        && e.event.status == c.event.status
+        && matches!((e.event.actors.first(), c.event.actors.first()), (Some(a), Some(b)) if a.name == b.name)
 }
 
 fn add_report(events: &mut Vec<Candidate>, c: Candidate) {

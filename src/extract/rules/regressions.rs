@@ -3979,3 +3979,25 @@ fn a_body_the_sentence_names_by_an_acronym_is_also_a_participant_as_written() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(!actors(talks[0]).contains(&"NOSAF"), "{evs:#?}");
 }
+
+// ------------------------------------------- a later report adds the meeting's city (round 11, place13)
+
+#[test]
+fn a_later_report_of_the_subjects_meeting_that_names_only_its_city_places_it() {
+    // "X will meet with Taliban representatives Monday ... X, who has led
+    // the negotiations, will meet with the representatives in Doha": one
+    // meeting, dated by the first report and placed by the second, though
+    // each names the others differently.
+    let evs = events(
+        "The U.N. special envoy Marek Doran will meet with rebel representatives on Monday, a week after the \
+         rebels called off talks with the government.\n\n\
+         Doran, who has led the mediation, will meet with the representatives in Nairobi, Kenya, the ministry \
+         announced on Saturday.",
+        "2020-04-11",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let planned: Vec<_> = talks.iter().filter(|e| e.status == Status::Planned).collect();
+    assert_eq!(planned.len(), 1, "{evs:#?}");
+    assert_eq!(planned[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+    assert_eq!(planned[0].date.map(|d| d.start.to_string()), Some("2020-04-13".to_string()), "{evs:#?}");
+}
