@@ -3929,3 +3929,68 @@ fn a_trip_with_no_destination_is_not_placed_by_a_nationality_a_title_or_places_t
         assert_eq!(visits[0].place, None, "{evs:#?}");
     }
 }
+
+// ------------------------------------------------- a trip noun alone (round 11, recall12)
+
+#[test]
+fn a_trip_noun_alone_is_a_visit_of_its_possessor() {
+    // "al-Burhan's first trip abroad since the conflict broke out", "his
+    // second trip this month": "trip" with no "to" after it is a visit too.
+    let evs = events(
+        "Tarek Haddad met President Hamdi Bakar in Maputo on Tuesday, Haddad's first trip abroad since the war \
+         broke out.",
+        "2019-06-12",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Tarek Haddad"), "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Maputo"), "{evs:#?}");
+}
+
+#[test]
+fn a_date_after_since_dates_the_span_not_the_trip() {
+    // "On his first trip abroad since the outbreak of war in April, X
+    // visited Egypt on Tuesday": April is when the span began.
+    let evs = events(
+        "On his first trip abroad since the outbreak of war in April, Tarek Haddad visited Mozambique on Tuesday.",
+        "2019-06-12",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2019-06-11"), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_as_part_of_which_someone_met_is_the_subjects_trip_and_a_statement_announcing_it_refers_back() {
+    // "X met members of Y on Saturday in Tindouf, Algeria, as part of a
+    // regional trip": X's visit, not the country's; "a statement announcing
+    // the visit on Friday" dates the statement.
+    let evs = events(
+        "Tarek Haddad met rebel leaders on Saturday in Pemba, Mozambique, as part of a regional trip, sources \
+         said.\n\n\
+         Haddad hoped for progress, a UN spokesperson said in a statement announcing the visit on Friday.",
+        "2019-06-16",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Tarek Haddad"], "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Pemba"), "{evs:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2019-06-15"), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_that_something_scuppered_is_called_off() {
+    // "it scuppered his trip": a verb of wrecking calls the trip off, and
+    // the trip is the postponed visit the story is about, not a second one.
+    let evs = events(
+        "Postponement of Bakar's visit to Pemba shows persisting divide\n\n\
+         It is not clear why an advance party for the premier was sent packing from Pemba's airport but it \
+         scuppered his trip, for now at least.\n\n\
+         Prime Minister Hamdi Bakar decided to postpone a visit to the north of the country, which was scheduled \
+         for Monday.",
+        "2019-06-12",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].status, Status::Cancelled, "{evs:#?}");
+}

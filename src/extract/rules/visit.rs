@@ -18,7 +18,8 @@ use std::borrow::Cow;
 /// Prepositions before a visit noun that make it an adverbial of its clause
 /// ("met Assad on his first visit", "said during a visit"): the visitor is the
 /// clause's subject, not the nearest name.
-const ADVERBIAL: &[&str] = &["on", "during", "for", "after", "before", "throughout"];
+/// "as part of a regional trip" is one too.
+const ADVERBIAL: &[&str] = &["on", "during", "for", "after", "before", "throughout", "as part of"];
 
 /// Auxiliaries and verbs that end a visit's noun phrase before a "by".
 const VERBS_IN_BETWEEN: &[&str] = &[
@@ -164,7 +165,9 @@ pub(crate) fn visits(
         }
         // "In April, X met Assad in Damascus on the first such visit": an
         // adverbial visit takes its clause's date.
+        let spoken = spoken_of(r, dict, w);
         let date = date_near(r, w.start, w.end, 50)
+            .filter(|d| !(spoken && d.start >= w.end))
             .or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten())
             .or_else(|| fronted_date(r, w.start));
         let cue = status_cue_before(r, dict, w.start, 40);
@@ -460,6 +463,13 @@ fn preposition_at(r: &Reading, i: usize) -> Option<(String, usize)> {
         if ADVERBIAL.contains(&&*w) || w == "in" || w == "to" {
             return Some((w.into_owned(), start));
         }
+        // "as part of a regional trip": a phrase that frames the trip as its clause's occasion.
+        if w == "of" {
+            let head = rest[..start].trim_end();
+            if head.len() >= 7 && head[head.len() - 7..].eq_ignore_ascii_case("as part") {
+                return Some(("as part of".to_string(), head.len() - 7));
+            }
+        }
         if n == 4 || start == 0 || raw.chars().any(char::is_uppercase) {
             return None;
         }
@@ -743,12 +753,28 @@ fn appositive_person<'r>(r: &'r Reading, a: &'r ActorSpan) -> &'r ActorSpan {
         .unwrap_or(a)
 }
 
+/// Whether a speech verb governs the visit noun `w` ("a statement announcing
+/// the visit on Friday"): a date after the noun is the saying's, and the noun
+/// refers back to the trip the story reports.
+fn spoken_of(r: &Reading, dict: &Dictionaries, w: &entities::Found) -> bool {
+    let head = r.text[..w.start].trim_end();
+    let det_start = head.rfind(' ').map_or(0, |k| k + 1);
+    if !["the", "this", "his", "her", "their", "its"].iter().any(|d| head[det_start..].eq_ignore_ascii_case(d)) {
+        return false;
+    }
+    let verb_end = head[..det_start].trim_end().len();
+    r.words.iter().any(|f| f.end == verb_end && entities::triggers(dict, f).any(|(_, t)| t.kind == Kind::Statement))
+}
+
 /// The date of the clause that holds `i`: "In April, ... on a visit".
 fn clause_date<'r>(r: &'r Reading, i: usize) -> Option<&'r TimeExpr> {
     let start = clause_start_before(r, i);
     r.dates
         .iter()
         .filter(|d| !d.since && d.start >= start && !r.clause_break(d.end.min(i), d.end.max(i)))
+        // "On his first trip abroad since the war broke out in April, X visited
+        // Egypt on Tuesday": April is when the span began.
+        .filter(|d| d.start < i || !since_between(r, i, d.start))
         .min_by_key(|d| d.start.abs_diff(i))
 }
 
