@@ -3994,3 +3994,20 @@ fn a_trip_that_something_scuppered_is_called_off() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(visits[0].status, Status::Cancelled, "{evs:#?}");
 }
+
+#[test]
+fn a_group_posted_to_a_country_after_a_titles_of_is_a_post_not_a_trip() {
+    // "head of the OSCE mission to Moldova X", "Head of the European Union
+    // Delegation to Bosnia and Herzegovina X", "Charge d'Affaires of the UK
+    // Mission to Afghanistan": the post its holder fills, no visit.
+    let evs = events(
+        "For his part, head of the OSCE mission to Mozambique Marek Doran noted that the parties had taken \
+         commitments.\n\n\
+         Head of the European Union Delegation to Mozambique Tarek Haddad told reporters that sanctions are an \
+         option.\n\n\
+         The Charge d'Affaires of the UK Mission to Mozambique in Pretoria Omar Tahiri has held talks with Hamdi \
+         Bakar.",
+        "2019-06-12",
+    );
+    assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
+}

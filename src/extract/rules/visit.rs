@@ -96,6 +96,11 @@ pub(crate) fn visits(
         // talks word is what the talks are about, and the trip goes to the
         // talks, wherever they are.
         let dest = dest.filter(|p| !names_talks(r, dict, p));
+        // "head of the OSCE mission to Moldova X": a group posted to a
+        // country, after a title's "of the", is the post its holder fills.
+        if dest.is_some_and(|p| p.country) && posted_group(r, dict, w, &t.phrase) {
+            continue;
+        }
         // A verb of many uses travels only with its destination right after it.
         if t.role == TriggerRole::Weak && dest.is_none_or(|p| p.start - w.end > if bare_verb { 60 } else { 40 }) {
             continue;
@@ -751,6 +756,27 @@ fn appositive_person<'r>(r: &'r Reading, a: &'r ActorSpan) -> &'r ActorSpan {
                 && !r.clause_break(a.end, p.start)
         })
         .unwrap_or(a)
+}
+
+/// Whether a group noun with its "to" ("mission to", "delegation to") follows
+/// "of the" past the names that modify it: "head of the OSCE mission to X",
+/// "Charge d'Affaires of the UK Mission to X" name a post, not a trip.
+fn posted_group(r: &Reading, dict: &Dictionaries, w: &entities::Found, phrase: &str) -> bool {
+    let Some(noun) = phrase.strip_suffix(" to") else { return false };
+    if !dict.index().is_word_of(noun, Class::VisitingGroup) {
+        return false;
+    }
+    let k = r.tok_at(w.start);
+    let mut before = r.toks[..k].iter().rev();
+    for _ in 0..5 {
+        match before.next() {
+            Some(t) if t.lower == "the" => return before.next().is_some_and(|t| t.lower == "of"),
+            // Only the capitalised words of a name ("European Union") stand between.
+            Some(t) if t.text.starts_with(char::is_uppercase) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a speech verb governs the visit noun `w` ("a statement announcing
