@@ -4011,3 +4011,25 @@ fn a_group_posted_to_a_country_after_a_titles_of_is_a_post_not_a_trip() {
     );
     assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_meeting_that_names_its_own_participants_refers_back_only_to_one_they_agree_with() {
+    // "the meeting between the US Special Envoy, X, and the President of
+    // Serbia, Y, was held today": the meeting of X and Y, not the earlier
+    // meeting of other people that "the" would otherwise point back to.
+    let evs = events(
+        "Previously, Marek Doran and Omar Tahiri met with the rebel delegation in Porto Lume on Monday.\n\n\
+         Just to reiterate, the meeting between the UN envoy for the region, Tarek Haddad, and the President of \
+         Mozambique, Hamdi Bakar, was held on Tuesday.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let in_porto_lume = talks.iter().find(|e| e.place.as_deref() == Some("Porto Lume")).expect("the earlier meeting");
+    assert!(!actors(in_porto_lume).contains(&"Hamdi Bakar"), "{evs:#?}");
+    assert!(
+        talks
+            .iter()
+            .any(|e| e.place.is_none() && actors(e).contains(&"Tarek Haddad") && actors(e).contains(&"Hamdi Bakar")),
+        "{evs:#?}"
+    );
+}
