@@ -4033,3 +4033,19 @@ fn a_meeting_that_names_its_own_participants_refers_back_only_to_one_they_agree_
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_tour_that_took_someone_to_a_place_is_a_visit_of_the_person_it_carried() {
+    // "his tour has taken him to Pakistan, ...", "X is the third leg of Y's
+    // regional tour which took him to Kampala and Addis Ababa": the person
+    // carried travels, not the sentence's subject.
+    let evs = events(
+        "Since Marek Doran last visited Maputo on October 4, his tour has taken him to Malawi, Zambia and Kenya.\n\n\
+         Lusaka is the third leg of Tarek Haddad\u{2019}s regional tour which took him to Nairobi and Lilongwe.",
+        "2018-10-13",
+    );
+    let visits = of(&evs, Kind::Visit);
+    let to = |place: &str| visits.iter().find(|v| v.place.as_deref() == Some(place)).map(|v| actors(v));
+    assert_eq!(to("Malawi"), Some(vec!["Marek Doran"]), "{evs:#?}");
+    assert_eq!(to("Nairobi"), Some(vec!["Tarek Haddad"]), "{evs:#?}");
+}

@@ -134,6 +134,9 @@ pub(crate) fn visits(
             })
             .flatten()
             .or(of_person)
+            // "his tour has taken him to Pakistan": the person the trigger
+            // carries is who travels, not its subject.
+            .or_else(|| r.actors.iter().find(|a| a.person() && a.start > w.start && a.end < w.end))
             .map(|a| Visitor::of(a, dict));
         let visitor = visited_by
             .or_else(|| visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted)))
