@@ -263,6 +263,13 @@ fn gerund_between(r: &Reading, from: usize, to: usize) -> bool {
     })
 }
 
+/// Whether a "since" stands between bytes `from` and `to`: "his first trip
+/// abroad since the war broke out in April" dates the war, where the span the
+/// trip is the first of starts, never the trip.
+pub(crate) fn since_between(r: &Reading, from: usize, to: usize) -> bool {
+    r.toks[r.tok_at(from)..].iter().take_while(|t| t.end <= to).any(|t| t.lower == "since")
+}
+
 /// The date expression that belongs to a trigger at `start..end`: right after it
 /// in the same clause, or right before it ("next week's talks").
 pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reach: usize) -> Option<&'r TimeExpr> {
@@ -275,6 +282,7 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .filter(|d| d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .filter(|d| !quoted_apart(r, start, d.start))
+        .filter(|d| !since_between(r, end, d.start))
         .min_by_key(|d| d.start);
     let before = r
         .dates

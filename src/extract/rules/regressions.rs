@@ -4001,3 +4001,123 @@ fn a_later_report_of_the_subjects_meeting_that_names_only_its_city_places_it() {
     assert_eq!(planned[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
     assert_eq!(planned[0].date.map(|d| d.start.to_string()), Some("2020-04-13".to_string()), "{evs:#?}");
 }
+
+// ------------------------------------------------- a trip noun alone (round 11, recall12)
+
+#[test]
+fn a_trip_noun_alone_is_a_visit_of_its_possessor() {
+    // "al-Burhan's first trip abroad since the conflict broke out", "his
+    // second trip this month": "trip" with no "to" after it is a visit too.
+    let evs = events(
+        "Tarek Haddad met President Hamdi Bakar in Maputo on Tuesday, Haddad's first trip abroad since the war \
+         broke out.",
+        "2019-06-12",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Tarek Haddad"), "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Maputo"), "{evs:#?}");
+}
+
+#[test]
+fn a_date_after_since_dates_the_span_not_the_trip() {
+    // "On his first trip abroad since the outbreak of war in April, X
+    // visited Egypt on Tuesday": April is when the span began.
+    let evs = events(
+        "On his first trip abroad since the outbreak of war in April, Tarek Haddad visited Mozambique on Tuesday.",
+        "2019-06-12",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2019-06-11"), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_as_part_of_which_someone_met_is_the_subjects_trip_and_a_statement_announcing_it_refers_back() {
+    // "X met members of Y on Saturday in Tindouf, Algeria, as part of a
+    // regional trip": X's visit, not the country's; "a statement announcing
+    // the visit on Friday" dates the statement.
+    let evs = events(
+        "Tarek Haddad met rebel leaders on Saturday in Pemba, Mozambique, as part of a regional trip, sources \
+         said.\n\n\
+         Haddad hoped for progress, a UN spokesperson said in a statement announcing the visit on Friday.",
+        "2019-06-16",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Tarek Haddad"], "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Pemba"), "{evs:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2019-06-15"), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_that_something_scuppered_is_called_off() {
+    // "it scuppered his trip": a verb of wrecking calls the trip off, and
+    // the trip is the postponed visit the story is about, not a second one.
+    let evs = events(
+        "Postponement of Bakar's visit to Pemba shows persisting divide\n\n\
+         It is not clear why an advance party for the premier was sent packing from Pemba's airport but it \
+         scuppered his trip, for now at least.\n\n\
+         Prime Minister Hamdi Bakar decided to postpone a visit to the north of the country, which was scheduled \
+         for Monday.",
+        "2019-06-12",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].status, Status::Cancelled, "{evs:#?}");
+}
+
+#[test]
+fn a_group_posted_to_a_country_after_a_titles_of_is_a_post_not_a_trip() {
+    // "head of the OSCE mission to Moldova X", "Head of the European Union
+    // Delegation to Bosnia and Herzegovina X", "Charge d'Affaires of the UK
+    // Mission to Afghanistan": the post its holder fills, no visit.
+    let evs = events(
+        "For his part, head of the OSCE mission to Mozambique Marek Doran noted that the parties had taken \
+         commitments.\n\n\
+         Head of the European Union Delegation to Mozambique Tarek Haddad told reporters that sanctions are an \
+         option.\n\n\
+         The Charge d'Affaires of the UK Mission to Mozambique in Pretoria Omar Tahiri has held talks with Hamdi \
+         Bakar.",
+        "2019-06-12",
+    );
+    assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_that_names_its_own_participants_refers_back_only_to_one_they_agree_with() {
+    // "the meeting between the US Special Envoy, X, and the President of
+    // Serbia, Y, was held today": the meeting of X and Y, not the earlier
+    // meeting of other people that "the" would otherwise point back to.
+    let evs = events(
+        "Previously, Marek Doran and Omar Tahiri met with the rebel delegation in Porto Lume on Monday.\n\n\
+         Just to reiterate, the meeting between the UN envoy for the region, Tarek Haddad, and the President of \
+         Mozambique, Hamdi Bakar, was held on Tuesday.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let in_porto_lume = talks.iter().find(|e| e.place.as_deref() == Some("Porto Lume")).expect("the earlier meeting");
+    assert!(!actors(in_porto_lume).contains(&"Hamdi Bakar"), "{evs:#?}");
+    assert!(
+        talks
+            .iter()
+            .any(|e| e.place.is_none() && actors(e).contains(&"Tarek Haddad") && actors(e).contains(&"Hamdi Bakar")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_tour_that_took_someone_to_a_place_is_a_visit_of_the_person_it_carried() {
+    // "his tour has taken him to Pakistan, ...", "X is the third leg of Y's
+    // regional tour which took him to Kampala and Addis Ababa": the person
+    // carried travels, not the sentence's subject.
+    let evs = events(
+        "Since Marek Doran last visited Maputo on October 4, his tour has taken him to Malawi, Zambia and Kenya.\n\n\
+         Lusaka is the third leg of Tarek Haddad\u{2019}s regional tour which took him to Nairobi and Lilongwe.",
+        "2018-10-13",
+    );
+    let visits = of(&evs, Kind::Visit);
+    let to = |place: &str| visits.iter().find(|v| v.place.as_deref() == Some(place)).map(|v| actors(v));
+    assert_eq!(to("Malawi"), Some(vec!["Marek Doran"]), "{evs:#?}");
+    assert_eq!(to("Nairobi"), Some(vec!["Tarek Haddad"]), "{evs:#?}");
+}

@@ -316,8 +316,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         let mut c = Candidate::new(ev, r.offset + w.start, tense);
         c.described = described;
-        c.anaphoric = anaphoric;
-        c.definite = definite && date.is_none();
+        // "the meeting between the US envoy, X, and the President of Serbia,
+        // Y", "a bilateral meeting of X and Y": a noun that names its own
+        // participants is their meeting, and refers back only to one they agree with.
+        let own = names_own_participants(r, w.end);
+        c.anaphoric = anaphoric && !own;
+        c.definite = definite && date.is_none() && !own;
         c.distinct = distinct;
         c.restates = out[before..].last().is_some_and(|p| {
             let between = r.text.get(p.at - r.offset..w.start).unwrap_or("");
@@ -498,6 +502,21 @@ fn host_before<'r>(r: &'r Reading, at: usize) -> Option<&'r PlaceSpan> {
     // opens the sentence, an aside set off by commas before its verb.
     let opens = |p: &PlaceSpan| before.text == "," && r.toks.first().is_some_and(|t| t.start == p.start);
     r.places.iter().find(|p| !p.adjective && (p.end == before.end || opens(p)) && !is_possessor(r, p))
+}
+
+/// Whether a talks noun ending at byte `end` names its participants right
+/// after it: "between" or "of" and two persons or more in the clause.
+fn names_own_participants(r: &Reading, end: usize) -> bool {
+    if !r.toks.get(r.tok_at(end)).is_some_and(|t| t.lower == "between" || t.lower == "of") {
+        return false;
+    }
+    let listed = r
+        .actors
+        .iter()
+        .filter(|a| a.person() && a.how != How::Pronoun && a.start >= end && a.start - end <= 120)
+        .filter(|a| !r.text[end..a.start].contains(';') && !r.clause_break(end, a.start))
+        .count();
+    listed >= 2
 }
 
 /// Whether a visit verb stands between bytes `from` and `to`, not joined by

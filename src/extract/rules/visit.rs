@@ -18,7 +18,8 @@ use std::borrow::Cow;
 /// Prepositions before a visit noun that make it an adverbial of its clause
 /// ("met Assad on his first visit", "said during a visit"): the visitor is the
 /// clause's subject, not the nearest name.
-const ADVERBIAL: &[&str] = &["on", "during", "for", "after", "before", "throughout"];
+/// "as part of a regional trip" is one too.
+const ADVERBIAL: &[&str] = &["on", "during", "for", "after", "before", "throughout", "as part of"];
 
 /// Auxiliaries and verbs that end a visit's noun phrase before a "by".
 const VERBS_IN_BETWEEN: &[&str] = &[
@@ -95,6 +96,11 @@ pub(crate) fn visits(
         // talks word is what the talks are about, and the trip goes to the
         // talks, wherever they are.
         let dest = dest.filter(|p| !names_talks(r, dict, p));
+        // "head of the OSCE mission to Moldova X": a group posted to a
+        // country, after a title's "of the", is the post its holder fills.
+        if dest.is_some_and(|p| p.country) && posted_group(r, dict, w, &t.phrase) {
+            continue;
+        }
         // A verb of many uses travels only with its destination right after it.
         if t.role == TriggerRole::Weak && dest.is_none_or(|p| p.start - w.end > if bare_verb { 60 } else { 40 }) {
             continue;
@@ -128,6 +134,9 @@ pub(crate) fn visits(
             })
             .flatten()
             .or(of_person)
+            // "his tour has taken him to Pakistan": the person the trigger
+            // carries is who travels, not its subject.
+            .or_else(|| r.actors.iter().find(|a| a.person() && a.start > w.start && a.end < w.end))
             .map(|a| Visitor::of(a, dict));
         let visitor = visited_by
             .or_else(|| visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted)))
@@ -465,6 +474,13 @@ fn preposition_at(r: &Reading, i: usize) -> Option<(String, usize)> {
         if ADVERBIAL.contains(&&*w) || w == "in" || w == "to" {
             return Some((w.into_owned(), start));
         }
+        // "as part of a regional trip": a phrase that frames the trip as its clause's occasion.
+        if w == "of" {
+            let head = rest[..start].trim_end();
+            if head.len() >= 7 && head[head.len() - 7..].eq_ignore_ascii_case("as part") {
+                return Some(("as part of".to_string(), head.len() - 7));
+            }
+        }
         if n == 4 || start == 0 || raw.chars().any(char::is_uppercase) {
             return None;
         }
@@ -748,12 +764,36 @@ fn appositive_person<'r>(r: &'r Reading, a: &'r ActorSpan) -> &'r ActorSpan {
         .unwrap_or(a)
 }
 
+/// Whether a group noun with its "to" ("mission to", "delegation to") follows
+/// "of the" past the names that modify it: "head of the OSCE mission to X",
+/// "Charge d'Affaires of the UK Mission to X" name a post, not a trip.
+fn posted_group(r: &Reading, dict: &Dictionaries, w: &entities::Found, phrase: &str) -> bool {
+    let Some(noun) = phrase.strip_suffix(" to") else { return false };
+    if !dict.index().is_word_of(noun, Class::VisitingGroup) {
+        return false;
+    }
+    let k = r.tok_at(w.start);
+    let mut before = r.toks[..k].iter().rev();
+    for _ in 0..5 {
+        match before.next() {
+            Some(t) if t.lower == "the" => return before.next().is_some_and(|t| t.lower == "of"),
+            // Only the capitalised words of a name ("European Union") stand between.
+            Some(t) if t.text.starts_with(char::is_uppercase) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The date of the clause that holds `i`: "In April, ... on a visit".
 fn clause_date<'r>(r: &'r Reading, i: usize) -> Option<&'r TimeExpr> {
     let start = clause_start_before(r, i);
     r.dates
         .iter()
         .filter(|d| !d.since && d.start >= start && !r.clause_break(d.end.min(i), d.end.max(i)))
+        // "On his first trip abroad since the war broke out in April, X visited
+        // Egypt on Tuesday": April is when the span began.
+        .filter(|d| d.start < i || !since_between(r, i, d.start))
         .min_by_key(|d| d.start.abs_diff(i))
 }
 
