@@ -37,6 +37,20 @@ fn same_venue(a: &Event, b: &Event) -> bool {
     a.place.is_some() && a.place == b.place && !a.actors.is_empty() && actors_agree(a, b)
 }
 
+/// Two visits by travellers of one country, one of them told with no person
+/// the dictionary knows by name ("US envoy returns to Doha", "Sudan
+/// government representatives arrive in Jeddah"), at one place (or a city
+/// and its country) and of one status, are one trip: "Khalilzad has
+/// returned to Qatar", "a delegation of the Sudanese army arrived in Jeddah
+/// on Saturday".
+fn same_side(e: &Candidate, c: &Candidate) -> bool {
+    e.event.kind == Kind::Visit
+        && c.event.kind == Kind::Visit
+        && same_place(e, c)
+        && e.event.status == c.event.status
+        && matches!((&e.side, &c.side), (Some((a, pa)), Some((b, pb))) if a == b && !(*pa && *pb))
+}
+
 /// Both reports name the same day: the planned meeting and the one held are one.
 fn same_day(a: Option<DateSpan>, b: Option<DateSpan>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a.precision == Precision::Day && a == b)
@@ -166,7 +180,12 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     let fits_as = |e: &Candidate, loose: bool| {
         e.event.kind == c.event.kind
             && reports_compatible(e, c, loose)
-            && (c.anaphoric || c.merge_only || actors_agree(&e.event, &c.event) || same_occasion(e) || same_city(e))
+            && (c.anaphoric
+                || c.merge_only
+                || actors_agree(&e.event, &c.event)
+                || same_occasion(e)
+                || same_city(e)
+                || same_side(e, c))
     };
     let fits = |e: &Candidate| fits_as(e, false);
     // Reports come in article order: a report of this sentence is the last one.
@@ -512,8 +531,10 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
             }
             probe.date = None;
         }
-        let shares = |e: &Event| {
-            e.actors.iter().any(|a| probe.actors.iter().any(|b| a.name == b.name)) || guessed && e.actors.is_empty()
+        let shares = |e: &Candidate| {
+            e.event.actors.iter().any(|a| probe.actors.iter().any(|b| a.name == b.name))
+                || guessed && e.event.actors.is_empty()
+                || same_side(e, &c)
         };
         // "X visits Saudi Arabia" over a body's "arrived in Jeddah": a city
         // and the country it lies in are one place, when no body event
@@ -531,7 +552,7 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
         };
         let joins = |e: &Candidate, nested: bool| {
             e.event.kind == c.event.kind
-                && (fits(e, &c.event, nested) || (relaxed && fits(e, &probe, nested) && shares(&e.event)))
+                && (fits(e, &c.event, nested) || (relaxed && fits(e, &probe, nested) && shares(e)))
                 && match (&c.event.kind, &c.event.speaker) {
                     (Kind::Statement, Some(sp)) => {
                         e.event.speaker.as_ref() == Some(sp)

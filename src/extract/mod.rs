@@ -58,6 +58,30 @@ fn dateline(
     })
 }
 
+/// The one country a visit's travellers all belong to, and whether a person
+/// the dictionary knows by name is among them: "US envoy returns to Doha"
+/// (the United States, described) and "Khalilzad has returned to Doha" (a
+/// person of the United States) tell of one trip.
+fn travellers_side(c: &rules::Candidate, dict: &Dictionaries, index: &entities::Index) -> Option<(String, bool)> {
+    let mut side: Option<&str> = None;
+    let mut person = false;
+    for a in &c.event.actors {
+        let country = match index.actor_named(&a.name) {
+            Some(i) => {
+                person |= dict.actors[i].kind == crate::dict::ActorKind::Person;
+                index.actor_country(i).map(|c| &**c)
+            }
+            None => c.described.iter().find(|(_, written)| *written == a.name).map(|(sender, _)| sender.as_str()),
+        };
+        match (country, side) {
+            (None, _) => return None,
+            (Some(x), Some(y)) if x != y => return None,
+            (Some(x), _) => side = Some(x),
+        }
+    }
+    side.map(|s| (s.to_string(), person))
+}
+
 /// How many of an article's first sentences may be story highlights.
 const HIGHLIGHT_LINES: usize = 12;
 
@@ -148,6 +172,9 @@ pub fn events(
                     None => dict.gazetteer.lookup(p).next().map(|g| g.country.to_string()),
                 })
                 .filter(|country| Some(country) != c.event.place.as_ref());
+            if c.event.kind == crate::model::Kind::Visit {
+                c.side = travellers_side(c, dict, index);
+            }
         }
         merger.add(std::mem::take(&mut candidates));
         reading::remember(&reading, &mut state);

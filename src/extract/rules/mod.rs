@@ -84,6 +84,12 @@ pub(crate) struct Candidate {
     /// Ababa where he met X and Y respectively"): held at those places, not
     /// at the destination of a trip of their sentence.
     pub(crate) elsewhere: bool,
+    /// A visit: the one country all its travellers belong to (a country,
+    /// its government or body, a person of it in the dictionary, or a
+    /// delegation described as its own: "US envoy"), and whether a person
+    /// known by name is among them; `None` when they belong to several or
+    /// to one the dictionary does not know.
+    pub(crate) side: Option<(String, bool)>,
 }
 
 impl Candidate {
@@ -110,6 +116,7 @@ impl Candidate {
             attended_from: Vec::new(),
             purpose_of: Vec::new(),
             elsewhere: false,
+            side: None,
         }
     }
 }

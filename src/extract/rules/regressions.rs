@@ -4121,3 +4121,30 @@ fn a_tour_that_took_someone_to_a_place_is_a_visit_of_the_person_it_carried() {
     assert_eq!(to("Malawi"), Some(vec!["Marek Doran"]), "{evs:#?}");
     assert_eq!(to("Nairobi"), Some(vec!["Tarek Haddad"]), "{evs:#?}");
 }
+
+// ------------------------------------- one trip told by body and by description (round 11, dups13)
+
+#[test]
+fn a_trip_told_once_by_a_countrys_body_and_once_by_its_unnamed_officials_is_one_trip() {
+    // "Sudan government representatives arrive in Jeddah" (an embedded
+    // post) after "a delegation representing the Sudanese Armed Forces
+    // arrived in Jeddah on Saturday"; "US envoy returns to Doha" before
+    // "Khalilzad has returned to Qatar": travellers of one country, one of
+    // the two reports naming no person, at one place.
+    let evs = events(
+        "A delegation of the British government arrived in Juba on Saturday for talks with the rebels.\n\n\
+         UK officials arrive in Juba to resume talks with the rebels, a spokesman said.",
+        "2021-03-14",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Juba"), "{evs:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2021-03-13"), "{evs:#?}");
+    // Another country's officials make a trip of their own.
+    let evs = events(
+        "A delegation of the French government arrived in Juba on Saturday for talks with the rebels.\n\n\
+         UK officials arrive in Juba to resume talks with the rebels, a spokesman said.",
+        "2021-03-14",
+    );
+    assert_eq!(of(&evs, Kind::Visit).len(), 2, "{evs:#?}");
+}
