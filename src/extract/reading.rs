@@ -307,6 +307,9 @@ pub(crate) struct ArticleState {
     /// ministers of Armenia and Azerbaijan"), with the article offset of
     /// that sentence: what "they" and "the two men" name.
     pub(crate) last_pair: Option<(ActorSpan, ActorSpan, usize)>,
+    /// The latest two bodies a sentence set against each other ("talks
+    /// between X and Y"): what "both sides" names however far back.
+    pub(crate) sides: Option<(ActorSpan, ActorSpan)>,
     /// The article offsets of the last three sentences read, the latest last.
     pub(crate) sentences_back: [usize; 3],
     /// Places the article spells as a variant of the dictionary's name
@@ -516,6 +519,15 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     if let Some(w) = pair {
         state.last_pair = Some(((*w[0]).clone(), (*w[1]).clone(), r.offset));
     }
+    // "talks between the army and the RSF": two bodies after "between".
+    let between = |a: &ActorSpan| {
+        let before = r.text[..a.start].trim_end();
+        let before = before.strip_suffix("the").map_or(before, str::trim_end);
+        before.len() >= 8 && before[before.len() - 7..].eq_ignore_ascii_case("between")
+    };
+    if let Some(w) = pairs.clone().find(|w| !w[0].person() && !w[1].person() && between(w[0])) {
+        state.sides = Some(((*w[0]).clone(), (*w[1]).clone()));
+    }
     state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
     for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {
         if let Some(e) = a.entity {
@@ -683,7 +695,7 @@ pub(crate) fn read<'a>(
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(st, &toks, &by_token, &places, &mut actors, &mut state.cast);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
-    pairs(&toks, &mut actors, state);
+    pairs(&toks, index, &mut actors, state);
     pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     places.sort_by_key(|p| p.start);
@@ -1620,7 +1632,7 @@ fn other_people(index: &Index, name: &str, head: &str) -> bool {
 /// "The two men", "both leaders", "the two sides": the last two actors of
 /// the sentence, else the two a sentence of the last three joined with
 /// "and", else the two persons those sentences named last.
-fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
+fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &ArticleState) {
     let fresh = state.last_pair.as_ref().filter(|(_, _, at)| *at >= state.sentences_back[0]);
     let mut found = Vec::new();
     let plural = |h: &Tok| {
@@ -1661,19 +1673,24 @@ fn pairs(toks: &[Tok], actors: &mut Vec<ActorSpan>, state: &ArticleState) {
             let y = named.iter().rev().find(|y| y.name != x.name && y.end <= x.start)?;
             (x.person() == y.person()).then(|| ((*y).clone(), (*x).clone()))
         });
-        let Some((a, b)) = here.or_else(|| fresh.map(|(a, b, _)| (a.clone(), b.clone()))).or_else(|| {
-            let mut persons: Vec<&crate::extract::entities::cast::Entity> = state
-                .cast
-                .recent()
-                .map(|(_, e)| e)
-                .filter(|e| e.kind == EntityKind::Person && e.last_seen != entities::cast::UNSEEN)
-                .filter(|e| e.last_seen >= state.sentences_back[0])
-                .collect();
-            persons.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
-            let (x, y) = (persons.first()?, persons.get(1)?);
-            let e = |n: &Arc<str>| state.cast.named(n).map(|i| span_of(&state.cast, i));
-            Some((e(&y.name)?, e(&x.name)?))
-        }) else {
+        // "urge both parties to ...": the two bodies the article set
+        // against each other, not the two persons named last.
+        let sides = || state.sides.clone().filter(|_| index.is_word_of(h.lower, Class::SidesNoun));
+        let Some((a, b)) =
+            here.or_else(sides).or_else(|| fresh.map(|(a, b, _)| (a.clone(), b.clone()))).or_else(|| {
+                let mut persons: Vec<&crate::extract::entities::cast::Entity> = state
+                    .cast
+                    .recent()
+                    .map(|(_, e)| e)
+                    .filter(|e| e.kind == EntityKind::Person && e.last_seen != entities::cast::UNSEEN)
+                    .filter(|e| e.last_seen >= state.sentences_back[0])
+                    .collect();
+                persons.sort_by_key(|e| std::cmp::Reverse(e.last_seen));
+                let (x, y) = (persons.first()?, persons.get(1)?);
+                let e = |n: &Arc<str>| state.cast.named(n).map(|i| span_of(&state.cast, i));
+                Some((e(&y.name)?, e(&x.name)?))
+            })
+        else {
             continue;
         };
         for x in [a, b] {

@@ -114,6 +114,9 @@ pub enum Class {
     /// A noun for the fighting an article reports ("the war in X", "X's
     /// conflict"): the country it names is where the article's tolls are.
     Conflict,
+    /// A plural noun for the two parties to a dispute or talks ("both sides",
+    /// "the two parties"): the pair the article set against each other.
+    SidesNoun,
 }
 
 impl Class {
@@ -152,6 +155,7 @@ impl Class {
                 | Class::Residing
                 | Class::ActingVerb
                 | Class::Conflict
+                | Class::SidesNoun
         )
     }
 }
@@ -252,6 +256,7 @@ pub enum WordClass {
     Residing,
     ActingVerb,
     Conflict,
+    SidesNoun,
 }
 
 impl WordClass {
@@ -308,6 +313,7 @@ impl WordClass {
             WordClass::Residing => Class::Residing,
             WordClass::ActingVerb => Class::ActingVerb,
             WordClass::Conflict => Class::Conflict,
+            WordClass::SidesNoun => Class::SidesNoun,
         }
     }
 }
@@ -436,6 +442,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "residing" => WordClass::Residing,
                 "acting_verb" => WordClass::ActingVerb,
                 "conflict" => WordClass::Conflict,
+                "sides_noun" => WordClass::SidesNoun,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -453,7 +460,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb or conflict)"
+                             acting_verb, conflict or sides_noun)"
                         ),
                     ))
                 }

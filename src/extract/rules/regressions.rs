@@ -4148,3 +4148,26 @@ fn a_trip_told_once_by_a_countrys_body_and_once_by_its_unnamed_officials_is_one_
     );
     assert_eq!(of(&evs, Kind::Visit).len(), 2, "{evs:#?}");
 }
+
+// ------------------------------------- "both sides" are the talks' two bodies (round 11, cast13)
+
+#[test]
+fn both_parties_are_the_two_bodies_set_against_each_other_not_the_last_two_persons() {
+    // "talks between the army and the RSF ... urge both parties": the two
+    // bodies the article set against each other however far back, not the
+    // two commanders a later sentence named.
+    let evs = events(
+        "Mediators welcomed the start of talks in Nairobi between the Sudanese army and the Northern Salvation \
+         Front (NOSAF).\n\n\
+         Fighting has displaced thousands of people this year.\n\n\
+         Army chief Ahmed Karamallah has long been at odds with the front's commander, Ibrahim Tahir Osman.\n\n\
+         Aid agencies say food stocks are running low.\n\n\
+         The mediators urged both parties to engage in the talks towards a ceasefire.",
+        "2021-05-06",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    let names = actors(talks[0]);
+    assert!(names.contains(&"Northern Salvation Front"), "{evs:#?}");
+    assert!(!names.contains(&"Ahmed Karamallah") && !names.contains(&"Ibrahim Tahir Osman"), "{evs:#?}");
+}
