@@ -114,6 +114,10 @@ pub enum Class {
     /// A noun for the fighting an article reports ("the war in X", "X's
     /// conflict"): the country it names is where the article's tolls are.
     Conflict,
+    /// A word or phrase that says a meeting has begun or is going on
+    /// ("began their meeting", "the start of the talks", "talks went into a
+    /// second day"): the meeting planned before took place.
+    Onset,
 }
 
 impl Class {
@@ -152,6 +156,7 @@ impl Class {
                 | Class::Residing
                 | Class::ActingVerb
                 | Class::Conflict
+                | Class::Onset
         )
     }
 }
@@ -160,7 +165,7 @@ impl Class {
     /// A looked-up class whose rows are single words (`Index::is_word_of`
     /// looks up one word).
     pub fn one_word(self) -> bool {
-        self.looked_up() && !matches!(self, Class::Attend | Class::Announce | Class::StayPurpose)
+        self.looked_up() && !matches!(self, Class::Attend | Class::Announce | Class::StayPurpose | Class::Onset)
     }
 }
 
@@ -252,6 +257,7 @@ pub enum WordClass {
     Residing,
     ActingVerb,
     Conflict,
+    Onset,
 }
 
 impl WordClass {
@@ -308,6 +314,7 @@ impl WordClass {
             WordClass::Residing => Class::Residing,
             WordClass::ActingVerb => Class::ActingVerb,
             WordClass::Conflict => Class::Conflict,
+            WordClass::Onset => Class::Onset,
         }
     }
 }
@@ -436,6 +443,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "residing" => WordClass::Residing,
                 "acting_verb" => WordClass::ActingVerb,
                 "conflict" => WordClass::Conflict,
+                "onset" => WordClass::Onset,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -453,7 +461,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb or conflict)"
+                             acting_verb, conflict or onset)"
                         ),
                     ))
                 }

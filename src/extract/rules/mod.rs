@@ -84,6 +84,10 @@ pub(crate) struct Candidate {
     /// Ababa where he met X and Y respectively"): held at those places, not
     /// at the destination of a trip of their sentence.
     pub(crate) elsewhere: bool,
+    /// Talks the sentence says have begun or are going on ("began their
+    /// meeting", "the talks went into a second day"): a report of the
+    /// meeting as planned, told before, is of a meeting that took place.
+    pub(crate) begun: bool,
 }
 
 impl Candidate {
@@ -110,6 +114,7 @@ impl Candidate {
             attended_from: Vec::new(),
             purpose_of: Vec::new(),
             elsewhere: false,
+            begun: false,
         }
     }
 }

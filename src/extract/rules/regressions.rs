@@ -3979,3 +3979,37 @@ fn a_body_the_sentence_names_by_an_acronym_is_also_a_participant_as_written() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert!(!actors(talks[0]).contains(&"NOSAF"), "{evs:#?}");
 }
+
+// ------------------------------------- a planned meeting told as begun (round 11, status13)
+
+#[test]
+fn a_meeting_told_as_begun_after_it_was_planned_took_place() {
+    // "were set to meet ... welcomed the start of the talks", "delegation to
+    // peace talks ... the talks went into a second day", "ahead of the
+    // meeting ... began their meeting": the report that the meeting has
+    // begun says the planned meeting took place.
+    let evs = events(
+        "The two rival councils were set to hold talks in Kenema to end the dispute, officials said.\n\n\
+         Regional mediators welcomed the start of the talks between the two councils.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{talks:#?}");
+    let evs = events(
+        "Rebel negotiators sent a delegation to peace talks in Kenema, residents said.\n\n\
+         In Kenema, the talks between the rebels and the government went into a second day.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{talks:#?}");
+    // A start still ahead says nothing of it.
+    let evs = events(
+        "The two rival councils were set to hold talks in Kenema to end the dispute, officials said.\n\n\
+         The talks are due to start after the holiday.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| t.status == Status::Planned), "{talks:#?}");
+}
