@@ -498,6 +498,13 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
                 e.event.status = c.event.status;
                 e.status_guessed = false;
             }
+            // "The talks are to open in X on Monday ... the talks went into a
+            // second day": a report that says the meeting has begun or is
+            // going on says the planned meeting took place.
+            if c.begun && matches!(e.event.status, Status::Planned | Status::Unknown) {
+                e.event.status = Status::Happened;
+                e.status_guessed = false;
+            }
             e.described.extend(c.described);
             absorb(&mut e.event, c.event);
         }

@@ -117,6 +117,10 @@ pub enum Class {
     /// A plural noun for the two parties to a dispute or talks ("both sides",
     /// "the two parties"): the pair the article set against each other.
     SidesNoun,
+    /// A word or phrase that says a meeting has begun or is going on
+    /// ("began their meeting", "the start of the talks", "talks went into a
+    /// second day"): the meeting planned before took place.
+    Onset,
 }
 
 impl Class {
@@ -156,6 +160,7 @@ impl Class {
                 | Class::ActingVerb
                 | Class::Conflict
                 | Class::SidesNoun
+                | Class::Onset
         )
     }
 }
@@ -164,7 +169,7 @@ impl Class {
     /// A looked-up class whose rows are single words (`Index::is_word_of`
     /// looks up one word).
     pub fn one_word(self) -> bool {
-        self.looked_up() && !matches!(self, Class::Attend | Class::Announce | Class::StayPurpose)
+        self.looked_up() && !matches!(self, Class::Attend | Class::Announce | Class::StayPurpose | Class::Onset)
     }
 }
 
@@ -257,6 +262,7 @@ pub enum WordClass {
     ActingVerb,
     Conflict,
     SidesNoun,
+    Onset,
 }
 
 impl WordClass {
@@ -314,6 +320,7 @@ impl WordClass {
             WordClass::ActingVerb => Class::ActingVerb,
             WordClass::Conflict => Class::Conflict,
             WordClass::SidesNoun => Class::SidesNoun,
+            WordClass::Onset => Class::Onset,
         }
     }
 }
@@ -443,6 +450,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "acting_verb" => WordClass::ActingVerb,
                 "conflict" => WordClass::Conflict,
                 "sides_noun" => WordClass::SidesNoun,
+                "onset" => WordClass::Onset,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -460,7 +468,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict or sides_noun)"
+                             acting_verb, conflict, sides_noun or onset)"
                         ),
                     ))
                 }

@@ -90,6 +90,10 @@ pub(crate) struct Candidate {
     /// known by name is among them; `None` when they belong to several or
     /// to one the dictionary does not know.
     pub(crate) side: Option<(String, bool)>,
+    /// Talks the sentence says have begun or are going on ("began their
+    /// meeting", "the talks went into a second day"): a report of the
+    /// meeting as planned, told before, is of a meeting that took place.
+    pub(crate) begun: bool,
 }
 
 impl Candidate {
@@ -117,6 +121,7 @@ impl Candidate {
             purpose_of: Vec::new(),
             elsewhere: false,
             side: None,
+            begun: false,
         }
     }
 }

@@ -4171,3 +4171,37 @@ fn both_parties_are_the_two_bodies_set_against_each_other_not_the_last_two_perso
     assert!(names.contains(&"Northern Salvation Front"), "{evs:#?}");
     assert!(!names.contains(&"Ahmed Karamallah") && !names.contains(&"Ibrahim Tahir Osman"), "{evs:#?}");
 }
+
+// ------------------------------------- a planned meeting told as begun (round 11, status13)
+
+#[test]
+fn a_meeting_told_as_begun_after_it_was_planned_took_place() {
+    // "were set to meet ... welcomed the start of the talks", "delegation to
+    // peace talks ... the talks went into a second day", "ahead of the
+    // meeting ... began their meeting": the report that the meeting has
+    // begun says the planned meeting took place.
+    let evs = events(
+        "The two rival councils were set to hold talks in Kenema to end the dispute, officials said.\n\n\
+         Regional mediators welcomed the start of the talks between the two councils.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{talks:#?}");
+    let evs = events(
+        "Rebel negotiators sent a delegation to peace talks in Kenema, residents said.\n\n\
+         In Kenema, the talks between the rebels and the government went into a second day.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{talks:#?}");
+    // A start still ahead says nothing of it.
+    let evs = events(
+        "The two rival councils were set to hold talks in Kenema to end the dispute, officials said.\n\n\
+         The talks are due to start after the holiday.",
+        "2019-06-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|t| t.status == Status::Planned), "{talks:#?}");
+}

@@ -352,6 +352,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
         c.elsewhere = !wheres.is_empty();
+        c.begun = c.event.status == Status::Happened && begun(r, dict, w.start, w.end);
         if is_verb(&t.phrase) && apart(r, dict, w.start, w.end) {
             let places = if c.event.place.is_none() { wheres } else { Vec::new() };
             one_per_counterpart(r, w.end, c, &places, out);
@@ -366,6 +367,56 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
 /// X, after holding talks over the weekend with Y" and "wants such a meeting
 /// held before a NATO summit in Warsaw" tell of two occasions, and what
 /// follows the word is the second's.
+/// "began their meeting", "welcomed the start of the talks", "the talks
+/// went into a second day", "the meeting is taking place": a word of the
+/// class `onset` right before the talks word's noun phrase (at most four
+/// words between, no comma), or after it in its clause, as its verb (no
+/// comma between), says the meeting has begun; not after "to", a modal or a
+/// negation ("are due to start", "has not begun").
+fn begun(r: &Reading, dict: &Dictionaries, start: usize, end: usize) -> bool {
+    // The end of an onset phrase that starts at token `k`.
+    let onset_at = |k: usize| {
+        let rest = &r.text[r.toks[k].start..];
+        let asserted = k == 0
+            || !matches!(
+                r.toks[k - 1].lower,
+                "to" | "will" | "would" | "may" | "might" | "could" | "should" | "shall" | "can" | "not" | "never"
+            );
+        dict.index()
+            .words_of(Class::Onset)
+            .find(|a| {
+                rest.len() >= a.len()
+                    && rest.as_bytes()[..a.len()].eq_ignore_ascii_case(a.as_bytes())
+                    && !rest[a.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+            })
+            .filter(|_| asserted)
+            .map(|a| r.toks[k].start + a.len())
+    };
+    let k = r.tok_at(start);
+    let before = (k.saturating_sub(10)..k).any(|j| {
+        onset_at(j).is_some_and(|e| {
+            e <= start && {
+                let between = &r.text[e..start];
+                between.split_whitespace().count() <= 4 && !between.contains(',')
+            }
+        })
+    });
+    if before {
+        return true;
+    }
+    let first = r.tok_at(end);
+    for j in first..(first + 12).min(r.toks.len()) {
+        let t = &r.toks[j];
+        if t.lower == "," || r.clause_break(end, t.start) {
+            return false;
+        }
+        if onset_at(j).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 fn other_occasion_between(r: &Reading, dict: &Dictionaries, from: usize, to: usize) -> bool {
     let (a, b) = (r.tok_at(from), r.tok_at(to).min(r.toks.len()));
     r.toks[a..b].iter().any(|t| t.kind == TokKind::Word && dict.index().is_word_of(t.lower, Class::Sequence))
