@@ -528,9 +528,17 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
         // "Lavrov-Kerry meeting to last till Sept 13": a headline's end date
         // ends the body's meeting, which began before it.
         let ends = c.ends && !probe.actors.is_empty();
+        // "Tuesday resumed meetings of X", "arrives in Y on its second visit
+        // within a month": a day the headline names without a number is
+        // placed on the calendar by the headline's tense, which says nothing;
+        // the body's report of the event dates it.
+        let relative = probe.date_text.as_deref().is_none_or(|t| !t.bytes().any(|b| b.is_ascii_digit()));
+        // Its status, when that day gave it ("within a month": planned),
+        // is no more telling.
+        let relative_day = relative && probe.date_text.is_some();
         let relaxed = matches!(probe.kind, Kind::Talks | Kind::Visit)
-            && (probe.date_text.is_none() || ends)
-            && (probe.status == Status::Happened || guessed || ends)
+            && (relative || ends)
+            && (probe.status == Status::Happened || guessed || ends || relative_day)
             && !probe.actors.is_empty();
         if relaxed {
             if !ends {

@@ -4205,3 +4205,33 @@ fn a_meeting_told_as_begun_after_it_was_planned_took_place() {
     let talks = of(&evs, Kind::Talks);
     assert!(talks.iter().all(|t| t.status == Status::Planned), "{talks:#?}");
 }
+
+// ------------------------------------- a headline's relative day (round 11, heads13)
+
+#[test]
+fn a_headline_day_without_a_number_does_not_keep_it_from_the_body_event() {
+    // "Tuesday resumed meetings of X": the headline's weekday is placed by
+    // its tense, which says nothing; the body's "will resume on Tuesday"
+    // is the one meeting, planned for the coming Tuesday.
+    let evs = events(
+        "Tuesday resumed meetings of the Truce Commission in Zenda\n\n\
+         Informed sources said that the head of the Truce Commission, General Ivan Petrov, will resume on \
+         Tuesday his meetings with officers of the observer mission in Zenda.",
+        "2019-03-11",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(talks[0].date.map(|d| d.start.to_string()).as_deref(), Some("2019-03-12"), "{talks:#?}");
+    // "arrives ... on its second visit within a month": the span of both
+    // visits is no date of this arrival, nor a future one.
+    let evs = events(
+        "A delegation of the Northern Salvation Front arrives in Zenda on its second visit within a month\n\n\
+         Officials said that a delegation of the Northern Salvation Front arrived today at Zenda airport.",
+        "2019-03-11",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+    assert_eq!(visits[0].date.map(|d| d.start.to_string()).as_deref(), Some("2019-03-11"), "{visits:#?}");
+}
