@@ -3929,3 +3929,31 @@ fn a_trip_with_no_destination_is_not_placed_by_a_nationality_a_title_or_places_t
         assert_eq!(visits[0].place, None, "{evs:#?}");
     }
 }
+
+// ---------------------------------------- a title with its complement (round 11, speak12)
+
+#[test]
+fn a_title_with_a_complement_before_a_known_name_gives_the_person_its_title_and_country() {
+    // "US envoy to the Horn of Africa X ... The US envoy said": the title
+    // and the nationality before it are the article's, over the body the
+    // dictionary dates the person with.
+    let evs = events(
+        "US envoy to the Horn of Africa Jeffrey Feltman cited on Tuesday movement in the talks.\n\n\
+         The US envoy said that the sides had agreed to meet again.",
+        "2021-11-23",
+    );
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Jeffrey Feltman"), "{evs:#?}");
+}
+
+#[test]
+fn he_after_a_long_title_with_a_complement_is_the_person_it_titles() {
+    // "UN Secretary-General's Special Envoy for Syria X held talks with
+    // Foreign Minister Y. '...,' he said": X, the sentence's subject.
+    let evs = events(
+        "UN Secretary-General's Special Envoy for Valdoria Marten Grimsby held talks in Porto Lume on Wednesday \
+         with Foreign Minister Karl Brandtner.\n\n\
+         \"The meeting discussed the economic difficulties of the country,\" he said.",
+        "2022-01-12",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+}
