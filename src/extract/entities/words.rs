@@ -110,6 +110,9 @@ pub enum Class {
     /// A noun for the fighting an article reports ("the war in X", "X's
     /// conflict"): the country it names is where the article's tolls are.
     Conflict,
+    /// A speech verb that also takes a thing as its object ("concluded a
+    /// visit", "responded with force"): then it says nothing.
+    ObjectVerb,
 }
 
 impl Class {
@@ -147,6 +150,7 @@ impl Class {
                 | Class::Residing
                 | Class::ActingVerb
                 | Class::Conflict
+                | Class::ObjectVerb
         )
     }
 }
@@ -246,6 +250,7 @@ pub enum WordClass {
     Residing,
     ActingVerb,
     Conflict,
+    ObjectVerb,
 }
 
 impl WordClass {
@@ -301,6 +306,7 @@ impl WordClass {
             WordClass::Residing => Class::Residing,
             WordClass::ActingVerb => Class::ActingVerb,
             WordClass::Conflict => Class::Conflict,
+            WordClass::ObjectVerb => Class::ObjectVerb,
         }
     }
 }
@@ -428,6 +434,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "residing" => WordClass::Residing,
                 "acting_verb" => WordClass::ActingVerb,
                 "conflict" => WordClass::Conflict,
+                "object_verb" => WordClass::ObjectVerb,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -445,7 +452,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb or conflict)"
+                             acting_verb, conflict or object_verb)"
                         ),
                     ))
                 }

@@ -3957,3 +3957,22 @@ fn he_after_a_long_title_with_a_complement_is_the_person_it_titles() {
     );
     assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
 }
+
+// ------------------------------- a speech verb with a thing as object (round 11, speak12)
+
+#[test]
+fn a_speech_verb_with_a_thing_as_its_object_or_with_says_nothing() {
+    // "X concludes his visit to Y", "The government responded with a
+    // brutal crackdown", "the rebels observed the truce": no statement.
+    for text in [
+        "The envoy Marek Doran concluded his visit to Porto Lume on Tuesday after meeting the rebels.",
+        "The government responded with a brutal crackdown, and the rebels attacked state buildings.",
+        "The Halvin Liberation Front observed the truce on Monday.",
+    ] {
+        let evs = events(text, "2019-03-05");
+        assert!(of(&evs, Kind::Statement).is_empty(), "{text}: {evs:#?}");
+    }
+    // "concluded that": speech.
+    let evs = events("The envoy Marek Doran concluded that the talks had failed.", "2019-03-05");
+    assert_eq!(speakers(&evs), ["Marek Doran"], "{evs:#?}");
+}
