@@ -488,7 +488,9 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
             !s.person()
                 && p.person()
                 && p.start >= s.end
-                && p.start - s.end <= 40
+                // "UN Secretary-General's Special Envoy for Syria X": a title
+                // of a few words, its complement included.
+                && r.text[s.end..p.start].split_whitespace().count() <= 6
                 && !r.text[s.end..p.start].contains([',', ';'])
                 && r.text[s.end..p.start].split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count() <= 3
         });
@@ -1153,12 +1155,11 @@ fn titled_mentions(
             |j: usize| by_token[j].is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Title(_))));
         // A title phrase that ends right before the name, or that opens the
         // mention already ("spokesman Vedant Patel").
-        let title_k = if k < toks.len() && is_title(k) {
-            Some(k)
-        } else {
-            (k.saturating_sub(5)..k).find(|&j| is_title(j) && by_token[j].is_some_and(|(_, end)| end == k))
-        };
-        let Some(title_k) = title_k else { continue };
+        let ends_at = |j: usize, at: usize| is_title(j) && by_token[j].is_some_and(|(_, end)| end == at);
+        let adjacent =
+            if k < toks.len() && is_title(k) { Some(k) } else { (k.saturating_sub(5)..k).find(|&j| ends_at(j, k)) };
+        let complemented = adjacent.is_none();
+        let Some(title_k) = adjacent.or_else(|| complemented_title(toks, k, ends_at)) else { continue };
         let title_start = toks[title_k].start;
         // The title the article gives a dictionary person ("Special Envoy
         // X"): a later "the Special Envoy" is that person.
@@ -1168,13 +1169,22 @@ fn titled_mentions(
         let mut start = title_start;
         if title_k > 0 {
             let before_end = toks[title_k - 1].end;
-            let owner = actors.iter().find(|o| o.end == before_end && !o.person()).map(|o| o.start);
-            let place = places.iter().find(|p| p.end == before_end).map(|p| p.start);
-            if let Some(s) = owner.or(place) {
+            let owner = actors.iter().find(|o| o.end == before_end && !o.person()).map(|o| (o.start, &o.name));
+            let place = places.iter().find(|p| p.end == before_end).map(|p| (p.start, &p.name));
+            if let Some((s, name)) = owner.or(place) {
                 start = s;
+                // "US envoy X": the article's word on whose envoy X is,
+                // over a dictionary that dates X with another body.
+                if let Some(e) = a.entity {
+                    cast.set_country(e, name.clone());
+                }
             }
         }
-        absorbed.push((start, i));
+        // The complement's places and bodies ("for Yemen") stay actors of
+        // their own: the mention is the name alone.
+        if !complemented {
+            absorbed.push((start, i));
+        }
     }
     for &(start, i) in &absorbed {
         let end = actors[i].start;
@@ -1186,6 +1196,26 @@ fn titled_mentions(
         actors[i].start = start;
     }
     actors.retain(|a| a.end > 0);
+}
+
+/// "Envoy to the Horn of Africa X", "Special Envoy for Syria X": a title
+/// whose complement ("to"/"for"/"on" and capitalised words, "the", "of",
+/// "and" between them) runs up to the name at token `k`: the title's first
+/// token.
+fn complemented_title(toks: &[Tok], k: usize, ends_at: impl Fn(usize, usize) -> bool) -> Option<usize> {
+    let mut j = k;
+    while j > k.saturating_sub(7) {
+        j -= 1;
+        let t = &toks[j];
+        if matches!(t.lower, "to" | "for" | "on") {
+            return (j > 0 && j + 1 < k).then(|| (j.saturating_sub(4)..j).find(|&s| ends_at(s, j))).flatten();
+        }
+        let capital = t.text.starts_with(|c: char| c.is_uppercase());
+        if t.kind != crate::extract::tokens::TokKind::Word || !(capital || matches!(t.lower, "the" | "of" | "and")) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The gazetteer's name for a dictionary place at `start..end` with the

@@ -121,6 +121,9 @@ pub enum Class {
     /// ("began their meeting", "the start of the talks", "talks went into a
     /// second day"): the meeting planned before took place.
     Onset,
+    /// A speech verb that also takes a thing as its object ("concluded a
+    /// visit", "responded with force"): then it says nothing.
+    ObjectVerb,
 }
 
 impl Class {
@@ -161,6 +164,7 @@ impl Class {
                 | Class::Conflict
                 | Class::SidesNoun
                 | Class::Onset
+                | Class::ObjectVerb
         )
     }
 }
@@ -263,6 +267,7 @@ pub enum WordClass {
     Conflict,
     SidesNoun,
     Onset,
+    ObjectVerb,
 }
 
 impl WordClass {
@@ -321,6 +326,7 @@ impl WordClass {
             WordClass::Conflict => Class::Conflict,
             WordClass::SidesNoun => Class::SidesNoun,
             WordClass::Onset => Class::Onset,
+            WordClass::ObjectVerb => Class::ObjectVerb,
         }
     }
 }
@@ -451,6 +457,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "conflict" => WordClass::Conflict,
                 "sides_noun" => WordClass::SidesNoun,
                 "onset" => WordClass::Onset,
+                "object_verb" => WordClass::ObjectVerb,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -468,7 +475,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun or onset)"
+                             acting_verb, conflict, sides_noun, onset or object_verb)"
                         ),
                     ))
                 }

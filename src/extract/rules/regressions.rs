@@ -4235,3 +4235,50 @@ fn a_headline_day_without_a_number_does_not_keep_it_from_the_body_event() {
     assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
     assert_eq!(visits[0].date.map(|d| d.start.to_string()).as_deref(), Some("2019-03-11"), "{visits:#?}");
 }
+
+// ---------------------------------------- a title with its complement (round 11, speak12)
+
+#[test]
+fn a_title_with_a_complement_before_a_known_name_gives_the_person_its_title_and_country() {
+    // "US envoy to the Horn of Africa X ... The US envoy said": the title
+    // and the nationality before it are the article's, over the body the
+    // dictionary dates the person with.
+    let evs = events(
+        "US envoy to the Horn of Africa Jeffrey Feltman cited on Tuesday movement in the talks.\n\n\
+         The US envoy said that the sides had agreed to meet again.",
+        "2021-11-23",
+    );
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Jeffrey Feltman"), "{evs:#?}");
+}
+
+#[test]
+fn he_after_a_long_title_with_a_complement_is_the_person_it_titles() {
+    // "UN Secretary-General's Special Envoy for Syria X held talks with
+    // Foreign Minister Y. '...,' he said": X, the sentence's subject.
+    let evs = events(
+        "UN Secretary-General's Special Envoy for Valdoria Marten Grimsby held talks in Porto Lume on Wednesday \
+         with Foreign Minister Karl Brandtner.\n\n\
+         \"The meeting discussed the economic difficulties of the country,\" he said.",
+        "2022-01-12",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+}
+
+// ------------------------------- a speech verb with a thing as object (round 11, speak12)
+
+#[test]
+fn a_speech_verb_with_a_thing_as_its_object_or_with_says_nothing() {
+    // "X concludes his visit to Y", "The government responded with a
+    // brutal crackdown", "the rebels observed the truce": no statement.
+    for text in [
+        "The envoy Marek Doran concluded his visit to Porto Lume on Tuesday after meeting the rebels.",
+        "The government responded with a brutal crackdown, and the rebels attacked state buildings.",
+        "The Halvin Liberation Front observed the truce on Monday.",
+    ] {
+        let evs = events(text, "2019-03-05");
+        assert!(of(&evs, Kind::Statement).is_empty(), "{text}: {evs:#?}");
+    }
+    // "concluded that": speech.
+    let evs = events("The envoy Marek Doran concluded that the talks had failed.", "2019-03-05");
+    assert_eq!(speakers(&evs), ["Marek Doran"], "{evs:#?}");
+}

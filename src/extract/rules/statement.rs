@@ -71,6 +71,16 @@ pub(crate) fn statement(
         {
             continue;
         }
+        // "Grundberg concludes his visit", "The government responded with
+        // a crackdown": a verb of speech with a thing as its object, or
+        // "with", does something else than speak.
+        if dict.index().is_word_of(phrase, Class::ObjectVerb)
+            && r.toks.get(r.tok_at(w.end)).is_some_and(|x| {
+                x.lower == "with" || (x.lower != "that" && dict.index().is_word_of(x.lower, Class::Determiner))
+            })
+        {
+            continue;
+        }
         // "the statement read": "read" speaks only for a text issued.
         if phrase == "read" && !of_class(dict, before_word, WordClass::Issued) {
             continue;
