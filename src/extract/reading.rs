@@ -525,7 +525,9 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     let between = |a: &ActorSpan| {
         let before = r.text[..a.start].trim_end();
         let before = before.strip_suffix("the").map_or(before, str::trim_end);
-        before.len() >= 8 && before[before.len() - 7..].eq_ignore_ascii_case("between")
+        // Bytes, not a str slice: seven bytes back may fall inside a
+        // character ("trip’s" ends in a three-byte apostrophe).
+        before.len() >= 8 && before.as_bytes()[before.len() - 7..].eq_ignore_ascii_case(b"between")
     };
     if let Some(w) = pairs.clone().find(|w| !w[0].person() && !w[1].person() && between(w[0])) {
         state.sides = Some(((*w[0]).clone(), (*w[1]).clone()));

@@ -4282,3 +4282,25 @@ fn a_speech_verb_with_a_thing_as_its_object_or_with_says_nothing() {
     let evs = events("The envoy Marek Doran concluded that the talks had failed.", "2019-03-05");
     assert_eq!(speakers(&evs), ["Marek Doran"], "{evs:#?}");
 }
+
+// ------------------------------------- a curly apostrophe before a pair of bodies (round 11, lead)
+
+#[test]
+fn a_curly_apostrophe_seven_bytes_before_an_actor_does_not_panic_the_between_reader() {
+    // The "between" reader of "both sides" looked seven bytes back from an
+    // actor as a str slice; a three-byte ’ there panicked (tests/properties.rs).
+    let evs = events(
+        "Kenya’s own Eastern Liberation Front and the Kenyan government met in Nairobi on Monday. \
+         Both sides agreed to meet again.",
+        "2024-03-05",
+    );
+    assert!(!of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_curly_apostrophe_seven_bytes_before_of_a_trip_does_not_panic_the_as_part_reader() {
+    // "as part of a regional trip" was looked for seven bytes back from "of"
+    // as a str slice; a three-byte ’ there panicked.
+    let evs = events("The envoy told of Kenya’s map of a trip to Nairobi on Monday.", "2024-03-05");
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}

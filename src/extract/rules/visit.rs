@@ -477,7 +477,7 @@ fn preposition_at(r: &Reading, i: usize) -> Option<(String, usize)> {
         // "as part of a regional trip": a phrase that frames the trip as its clause's occasion.
         if w == "of" {
             let head = rest[..start].trim_end();
-            if head.len() >= 7 && head[head.len() - 7..].eq_ignore_ascii_case("as part") {
+            if head.len() >= 7 && head.as_bytes()[head.len() - 7..].eq_ignore_ascii_case(b"as part") {
                 return Some(("as part of".to_string(), head.len() - 7));
             }
         }
