@@ -206,26 +206,30 @@ fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
     }
     let start = t.start;
     let end = toks[end_tok - 1].end;
-    let letters = toks[k..end_tok].iter().filter(|t| t.kind == TokKind::Word);
-    let (mut upper, mut lower) = (0usize, 0usize);
-    for w in letters {
-        for c in w.text.chars() {
-            if c.is_uppercase() {
-                upper += 1;
-            } else {
-                lower += 1;
-            }
-        }
-    }
+    let acronym = spells_acronym(toks[k..end_tok].iter().filter(|t| t.kind == TokKind::Word).map(|t| t.text));
     Some(Word {
         t0: k,
         t1: end_tok,
         start,
         end,
         cap: t.text.starts_with(|c: char| c.is_uppercase()),
-        acronym: upper >= 2 && upper > lower,
+        acronym,
         adjectival,
     })
+}
+
+/// Whether words spell an acronym ("RSF", "U.N.", "DRC"): two capitals or
+/// more, and more capitals than other characters.
+pub(crate) fn spells_acronym<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let (mut upper, mut other) = (0usize, 0usize);
+    for c in words.flat_map(str::chars) {
+        if c.is_uppercase() {
+            upper += 1;
+        } else {
+            other += 1;
+        }
+    }
+    upper >= 2 && upper > other
 }
 
 /// Whether a word is a name behind an "al-"/"el-" particle ("al-Shaibani").

@@ -803,15 +803,7 @@ pub(crate) fn acronym_as_written<'r>(r: &'r Reading, a: &ActorSpan) -> Option<&'
     }
     let (lo, hi) = (r.tok_at(a.start), r.tok_at(a.end));
     let acronym = r.toks.get(lo..hi)?.iter().any(|t| {
-        let (mut upper, mut lower) = (0usize, 0usize);
-        for c in t.text.chars().filter(|c| c.is_alphabetic()) {
-            if c.is_uppercase() {
-                upper += 1;
-            } else {
-                lower += 1;
-            }
-        }
-        t.kind == TokKind::Word && upper >= 2 && upper > lower && !a.name.contains(t.text)
+        t.kind == TokKind::Word && entities::names::spells_acronym(std::iter::once(t.text)) && !a.name.contains(t.text)
     });
     let written = r.text.get(a.start..a.end)?;
     let written = ["the ", "The "].iter().find_map(|d| written.strip_prefix(d)).unwrap_or(written);
