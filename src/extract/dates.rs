@@ -456,8 +456,10 @@ pub struct MonthDay {
 pub enum Form {
     /// "Nov. 25", "September 9th, 2013", "Dec. 17-18" (with `to`).
     Date { from: MonthDay, to: Option<MonthDay> },
-    /// "09/09/2013" (which number is the month depends on the source) or "2013-09-09" (`iso`).
-    Numeric { first: u32, second: u32, year: i32, iso: bool },
+    /// "09/09/2013" (which number is the month depends on the source), or a form whose order
+    /// is fixed (`fixed`, stored month first): "2013-09-09", and the dotted "17.01.2014", which
+    /// is day first in the European and Russian convention that writes it.
+    Numeric { first: u32, second: u32, year: i32, fixed: bool },
     /// "in January", "March 2011", "mid-January", "next January".
     Month { year: Option<i32>, month: u32, shift: Shift },
     /// "in 2012", "late 2012".
@@ -800,7 +802,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             && (1..=12).contains(&nb)
             && (1..=31).contains(&nc)
         {
-            return Some((Form::Numeric { first: nb, second: nc, year: na as i32, iso: true }, i + 5));
+            return Some((Form::Numeric { first: nb, second: nc, year: na as i32, fixed: true }, i + 5));
         }
         if sep.text == "-" || a.text.len() > 2 || b.text.len() > 2 || !(c.text.len() == 4 || c.text.len() == 2) {
             return None;
@@ -809,7 +811,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         if !(1800..=2100).contains(&year) || !(1..=31).contains(&na) || !(1..=31).contains(&nb) {
             return None;
         }
-        Some((Form::Numeric { first: na, second: nb, year, iso: false }, i + 5))
+        if sep.text == "." {
+            return Some((Form::Numeric { first: nb, second: na, year, fixed: true }, i + 5));
+        }
+        Some((Form::Numeric { first: na, second: nb, year, fixed: false }, i + 5))
     }
 
     fn unit(&self, i: usize) -> Option<(Unit, i32)> {
@@ -1345,10 +1350,10 @@ pub fn resolve_form(form: &Form, tense: Tense, anchor: &Anchor) -> Option<DateSp
             }
             Some(DateSpan { start, end, precision: Precision::Day })
         }
-        Form::Numeric { first, second, year, iso } => {
+        Form::Numeric { first, second, year, fixed } => {
             let md = NaiveDate::from_ymd_opt(year, first, second);
             let dm = NaiveDate::from_ymd_opt(year, second, first);
-            let d = if iso || !anchor.day_first { md.or(dm) } else { dm.or(md) };
+            let d = if fixed || !anchor.day_first { md.or(dm) } else { dm.or(md) };
             d.map(DateSpan::day)
         }
         Form::Month { year, month, shift } => {
@@ -1685,9 +1690,8 @@ pub fn find_publication_date(text: &str, tables: &DateTables) -> Option<NaiveDat
             let day = match e.form {
                 Form::Date { from, to: None } => (from.year, from.month, from.day),
                 Form::Numeric { .. } => {
-                    // Dotted dates are day first; the others as the resolver reads them.
-                    let day_first = e.text.contains('.');
-                    match resolve_form(&e.form, Tense::Present, &Anchor { published: None, day_first }) {
+                    // Dotted dates are day first (the form says so); the others month first.
+                    match resolve_form(&e.form, Tense::Present, &Anchor { published: None, day_first: false }) {
                         Some(span) => (Some(span.start.year()), span.start.month(), span.start.day()),
                         None => continue,
                     }
@@ -1951,6 +1955,24 @@ mod tests {
             assert_eq!(find_publication_date(text, &tb), Some(d("2013-10-09")), "{text}");
         }
         assert_eq!(find_publication_date("Moscow, 17.01.2014\nText.", &tb), Some(d("2014-01-17")));
+    }
+
+    /// world-k k05: "Tripoli, 11.08.2015(Lana) The UN envoy said ..." dated the
+    /// statement 8 November. A dotted date is day first in the body too, whatever
+    /// order the slashed dates of the source take.
+    #[test]
+    fn dotted_dates_in_the_text_are_day_first() {
+        let tb = t();
+        for day_first in [false, true] {
+            let anchor = Anchor { published: Some(d("2015-08-12")), day_first };
+            let e = find("Tripoli, 11.08.2015(Lana) The envoy spoke.", &tb).into_iter().next().expect("a date");
+            let span = resolve(&e, Tense::Past, &anchor, &tb).expect("resolved");
+            assert_eq!(span.start, d("2015-08-11"), "day_first {day_first}");
+        }
+        // A slashed date still follows the source's convention.
+        let e = find("on 09/10/2013 the envoy spoke", &tb).into_iter().next().expect("a date");
+        let us = Anchor { published: Some(d("2013-12-01")), day_first: false };
+        assert_eq!(resolve(&e, Tense::Past, &us, &tb).map(|s| s.start), Some(d("2013-09-10")));
     }
 
     /// Of a caption's date, a page date and the story's dateline, the dateline
