@@ -4304,3 +4304,29 @@ fn a_curly_apostrophe_seven_bytes_before_of_a_trip_does_not_panic_the_as_part_re
     let evs = events("The envoy told of Kenya’s map of a trip to Nairobi on Monday.", "2024-03-05");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+// ------------------------------- a closing attribution is not the trip's clause (round 12, visit14)
+
+#[test]
+fn a_closing_attribution_gives_a_trip_neither_its_destination_nor_its_traveller() {
+    // "..., before they can return to their homes, the Russian Foreign
+    // Minister said" (world-j j10): the nationality in the attribution is
+    // no destination; "upon their arrival in Geneva over the weekend, he
+    // said" (world-i i11): the reporter is no traveller, and a possessive
+    // with no traveller in its clause is a trip of no one the text names.
+    for text in [
+        "Some 400 families left the district this week. We are working with the Red Cross on shelter \
+         before they can return to their homes, the Norwegian Foreign Minister said.",
+        "Envoy Marek Doran said the round would open on Monday.\n\n\
+         All participants were tested before departure and will be tested again upon their arrival \
+         in Porto Lume over the weekend, he said.",
+    ] {
+        let evs = events(text, "2020-08-21");
+        assert!(of(&evs, Kind::Visit).is_empty(), "{text}: {evs:#?}");
+    }
+    // The traveller and destination before the attribution still travel.
+    let evs = events("Envoy Marek Doran arrived in Porto Lume on Monday, his office said.", "2020-08-21");
+    let v = of(&evs, Kind::Visit);
+    assert_eq!(v.len(), 1, "{evs:#?}");
+    assert_eq!((actors(v[0]), v[0].place.as_deref()), (vec!["Marek Doran"], Some("Porto Lume")), "{evs:#?}");
+}

@@ -35,6 +35,8 @@ pub(crate) fn visits(
     out: &mut Vec<Candidate>,
 ) {
     let before = out.len();
+    // Where a closing attribution starts, found at the first trip word.
+    let mut reporter: Option<usize> = None;
     for w in &r.words {
         // A handful of events per sentence at most: a run of trigger words
         // ("visit visit visit ...") is no more events, and no more work.
@@ -92,6 +94,15 @@ pub(crate) fn visits(
         } else {
             destination(r, w.end, from_here, reach)
         };
+        // "..., before they can return to their homes, the Russian foreign
+        // minister said": a closing attribution tells who reports the trip,
+        // and gives it neither its destination nor its traveller.
+        let reporter = match reporter {
+            Some(at) => at,
+            None => *reporter.insert(attribution_start(r, dict).unwrap_or(r.text.len())),
+        };
+        let reported = |at: usize| w.start < reporter && at >= reporter;
+        let dest = dest.filter(|p| !reported(p.start));
         // "sending a delegation to DRC peace talks": a country before a
         // talks word is what the talks are about, and the trip goes to the
         // talks, wherever they are.
@@ -140,6 +151,7 @@ pub(crate) fn visits(
             .map(|a| Visitor::of(a, dict));
         let visitor = visited_by
             .or_else(|| visitor(r, dict, w, t.phrase.ends_with(" by"), place, adverbial.then_some(fronted)))
+            .filter(|v| !reported(v.start))
             .map(|v| lead_of_companion(r, dict, v));
         // "received the visiting Iranian foreign minister X in Damascus":
         // the participle before a name is who travels, to the place of its clause.
@@ -172,6 +184,13 @@ pub(crate) fn visits(
             && !the_country
             && ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str())
             && date_near(r, w.start, w.end, 50).is_some_and(|d| d.start >= w.end);
+        // "will be tested again upon their arrival in Geneva, he said": a
+        // possessive refers to a traveller told of before; when the trip's
+        // clause names none (the reporter of a closing attribution is none),
+        // the text tells of no trip of anyone it names.
+        if visitor.is_none() && !dated_reference && ["his", "her", "their", "its"].contains(&det.as_str()) {
+            continue;
+        }
         if place.is_none() && visitor.is_none() && !the_country && !dated_reference {
             continue;
         }
