@@ -260,6 +260,9 @@ pub enum CueKind {
     Distinct,
     /// The head of a description that refers back ("the minister").
     Anaphor,
+    /// Words that deny a meeting told right after them ("they have not met
+    /// since", "no formal talks were held"): it was not held, and is none.
+    Denial,
 }
 
 /// Words that change an event's status, negate speech, hedge or spell a number.
@@ -788,13 +791,14 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
                 "generic" => CueKind::Generic,
                 "distinct" => CueKind::Distinct,
                 "anaphor" => CueKind::Anaphor,
+                "denial" => CueKind::Denial,
                 "qualifier" => CueKind::Qualifier(value.parse().map_err(|e: String| src.error(line, e))?),
                 "number" => CueKind::Number(value.parse().map_err(|_| bad("number"))?),
                 other => {
                     return Err(src.error(
                         line,
                         format!(
-                        "unknown cue type '{other}' (expected status, negation, qualifier, number, generic, distinct or anaphor)"
+                        "unknown cue type '{other}' (expected status, negation, qualifier, number, generic, distinct, anaphor or denial)"
                     ),
                     ))
                 }

@@ -4304,3 +4304,24 @@ fn a_curly_apostrophe_seven_bytes_before_of_a_trip_does_not_panic_the_as_part_re
     let evs = events("The envoy told of Kenya’s map of a trip to Nairobi on Monday.", "2024-03-05");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+// ------------------------------------------- a meeting the text denies (round 12, recall13)
+
+#[test]
+fn a_meeting_the_text_denies_is_no_meeting() {
+    // "They have not met since July 2016", "They did not meet directly",
+    // "No formal talks between the two sides were held": no event.
+    for text in [
+        "Karl Brandtner and Marek Doran have not met since July 2016, when fighting broke out in Porto Lume.",
+        "Marek Doran and Karl Brandtner did not meet directly, but read a draft of the truce.",
+        "No formal talks between the Valdorian army and the rebels were held during the truce between March and August.",
+    ] {
+        let evs = events(text, "2019-03-05");
+        assert!(of(&evs, Kind::Talks).is_empty(), "{text}: {evs:#?}");
+    }
+    // A modal or a refusal is no denial: the meeting is still told.
+    let evs = events("Marek Doran would not meet Karl Brandtner in Porto Lume on Tuesday.", "2019-03-05");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+    let evs = events("Marek Doran met Karl Brandtner in Porto Lume on Tuesday.", "2019-03-05");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}

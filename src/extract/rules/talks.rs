@@ -48,6 +48,11 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if t.role == TriggerRole::Ignore {
             continue;
         }
+        // "They have not met since July 2016", "No formal talks were held":
+        // a meeting the text denies is none.
+        if denied(r, dict, w.start, is_verb(&t.phrase) && !t.phrase.starts_with("to ")) {
+            continue;
+        }
         let with = counterpart(r, w.end);
         // A weak word beside a strong one names the same meeting, unless it
         // has a counterpart of its own ("send a delegation to Cairo for
@@ -126,16 +131,11 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // The modifier stands in the trigger's noun phrase: at most two words
         // between, none a function word ("two separate delegations to the
         // talks" is no separate talks).
-        let in_phrase = |between: &str| {
-            between.split_whitespace().count() <= 2
-                && between.split_whitespace().all(|x| x.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
-                && !between.split_whitespace().any(|x| ["to", "of", "the", "a", "an", "for", "with"].contains(&x))
-        };
         let distinct = r.words[..i]
             .iter()
             .rev()
             .take(3)
-            .take_while(|c| in_phrase(&r.text[c.end..w.start]))
+            .take_while(|c| in_noun_phrase(&r.text[c.end..w.start], 2))
             .any(|c| entities::cues(dict, c).any(|k| k == CueKind::Distinct));
         // "wants such a meeting to be held": "such" points back as "the" does.
         let such = matches!(det.as_str(), "a" | "an") && {
@@ -360,6 +360,30 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             out.push(c);
         }
     }
+}
+
+/// Whether the words between a modifier and a talks word keep both in one
+/// noun phrase: at most `most` words between, none a function word ("two
+/// separate delegations to the talks" is no separate talks).
+fn in_noun_phrase(between: &str, most: usize) -> bool {
+    between.split_whitespace().count() <= most
+        && between.split_whitespace().all(|x| x.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
+        && !between.split_whitespace().any(|x| ["to", "of", "the", "a", "an", "for", "with"].contains(&x))
+}
+
+/// Whether a word of the cue class `denial` denies the talks word at byte
+/// `at`: right before a verb, past one adverb at most ("they have not met
+/// since", "did not meet directly", "has never met"), or before a noun's
+/// phrase, past two modifiers at most ("No formal talks were held"). A
+/// modal ("would not meet") or a refusal ("refused to meet") is no denial:
+/// the meeting may still be held, or is refused.
+fn denied(r: &Reading, dict: &Dictionaries, at: usize, verb: bool) -> bool {
+    r.words.iter().any(|c| {
+        c.end <= at
+            && at - c.end <= 40
+            && in_noun_phrase(&r.text[c.end..at], if verb { 1 } else { 2 })
+            && entities::cues(dict, c).any(|k| k == CueKind::Denial)
+    })
 }
 
 /// Whether a word of another occasion (`sequence`: "after", "before",
