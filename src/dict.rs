@@ -214,6 +214,9 @@ pub enum TriggerRole {
     /// Not a trigger: a longer phrase that keeps a shorter one from matching
     /// ("press conference" is no meeting).
     Ignore,
+    /// Talks only: a verb of carrying, an event only with a message noun
+    /// for object and a person after its "to" ("carried a message to X").
+    Carry,
 }
 
 impl std::str::FromStr for TriggerRole {
@@ -227,9 +230,10 @@ impl std::str::FromStr for TriggerRole {
             "death" => TriggerRole::Death,
             "harm" => TriggerRole::Harm,
             "ignore" => TriggerRole::Ignore,
+            "carry" => TriggerRole::Carry,
             other => {
                 return Err(format!(
-                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death, harm or ignore)"
+                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, carry, victim, death, harm or ignore)"
                 ))
             }
         })
