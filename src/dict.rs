@@ -214,6 +214,9 @@ pub enum TriggerRole {
     /// Not a trigger: a longer phrase that keeps a shorter one from matching
     /// ("press conference" is no meeting).
     Ignore,
+    /// Talks only: a verb of carrying, an event only with a message noun
+    /// for object and a person after its "to" ("carried a message to X").
+    Carry,
 }
 
 impl std::str::FromStr for TriggerRole {
@@ -227,9 +230,10 @@ impl std::str::FromStr for TriggerRole {
             "death" => TriggerRole::Death,
             "harm" => TriggerRole::Harm,
             "ignore" => TriggerRole::Ignore,
+            "carry" => TriggerRole::Carry,
             other => {
                 return Err(format!(
-                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, victim, death, harm or ignore)"
+                    "unknown trigger role '{other}' (expected trigger, verb, nounverb, weak, with, carry, victim, death, harm or ignore)"
                 ))
             }
         })
@@ -260,6 +264,9 @@ pub enum CueKind {
     Distinct,
     /// The head of a description that refers back ("the minister").
     Anaphor,
+    /// Words that deny a meeting told right after them ("they have not met
+    /// since", "no formal talks were held"): it was not held, and is none.
+    Denial,
 }
 
 /// Words that change an event's status, negate speech, hedge or spell a number.
@@ -788,13 +795,14 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
                 "generic" => CueKind::Generic,
                 "distinct" => CueKind::Distinct,
                 "anaphor" => CueKind::Anaphor,
+                "denial" => CueKind::Denial,
                 "qualifier" => CueKind::Qualifier(value.parse().map_err(|e: String| src.error(line, e))?),
                 "number" => CueKind::Number(value.parse().map_err(|_| bad("number"))?),
                 other => {
                     return Err(src.error(
                         line,
                         format!(
-                        "unknown cue type '{other}' (expected status, negation, qualifier, number, generic, distinct or anaphor)"
+                        "unknown cue type '{other}' (expected status, negation, qualifier, number, generic, distinct, anaphor or denial)"
                     ),
                     ))
                 }

@@ -124,6 +124,9 @@ pub enum Class {
     /// A speech verb that also takes a thing as its object ("concluded a
     /// visit", "responded with force"): then it says nothing.
     ObjectVerb,
+    /// A noun for what one carries to another in person ("carried a
+    /// message to X", "delivered the invitation to X"): the carrying is a meeting.
+    Message,
 }
 
 impl Class {
@@ -165,6 +168,7 @@ impl Class {
                 | Class::SidesNoun
                 | Class::Onset
                 | Class::ObjectVerb
+                | Class::Message
         )
     }
 }
@@ -268,6 +272,7 @@ pub enum WordClass {
     SidesNoun,
     Onset,
     ObjectVerb,
+    Message,
 }
 
 impl WordClass {
@@ -327,6 +332,7 @@ impl WordClass {
             WordClass::SidesNoun => Class::SidesNoun,
             WordClass::Onset => Class::Onset,
             WordClass::ObjectVerb => Class::ObjectVerb,
+            WordClass::Message => Class::Message,
         }
     }
 }
@@ -458,6 +464,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "sides_noun" => WordClass::SidesNoun,
                 "onset" => WordClass::Onset,
                 "object_verb" => WordClass::ObjectVerb,
+                "message" => WordClass::Message,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -475,7 +482,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun, onset or object_verb)"
+                             acting_verb, conflict, sides_noun, onset, object_verb or message)"
                         ),
                     ))
                 }

@@ -4330,3 +4330,59 @@ fn a_closing_attribution_gives_a_trip_neither_its_destination_nor_its_traveller(
     assert_eq!(v.len(), 1, "{evs:#?}");
     assert_eq!((actors(v[0]), v[0].place.as_deref()), (vec!["Marek Doran"], Some("Porto Lume")), "{evs:#?}");
 }
+
+// ------------------------------------------- a meeting the text denies (round 12, recall13)
+
+#[test]
+fn a_meeting_the_text_denies_is_no_meeting() {
+    // "They have not met since July 2016", "They did not meet directly",
+    // "No formal talks between the two sides were held": no event.
+    for text in [
+        "Karl Brandtner and Marek Doran have not met since July 2016, when fighting broke out in Porto Lume.",
+        "Marek Doran and Karl Brandtner did not meet directly, but read a draft of the truce.",
+        "No formal talks between the Valdorian army and the rebels were held during the truce between March and August.",
+    ] {
+        let evs = events(text, "2019-03-05");
+        assert!(of(&evs, Kind::Talks).is_empty(), "{text}: {evs:#?}");
+    }
+    // A modal or a refusal is no denial: the meeting is still told.
+    let evs = events("Marek Doran would not meet Karl Brandtner in Porto Lume on Tuesday.", "2019-03-05");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+    let evs = events("Marek Doran met Karl Brandtner in Porto Lume on Tuesday.", "2019-03-05");
+    assert_eq!(of(&evs, Kind::Talks).len(), 1, "{evs:#?}");
+}
+
+// --------------------------------------- carrying a message to someone (round 12, recall13)
+
+#[test]
+fn carrying_a_message_or_a_plan_to_a_person_is_a_meeting_with_that_person() {
+    // "Solheim would carry Rajapakse's message to the rebel supremo X on
+    // Wednesday", "Merkel and Hollande hand-carried a peace plan to Putin in
+    // Moscow": the carrier meets X; whose message it is stays out.
+    let evs = events(
+        "An official said the envoy Marten Grimsby would carry Karl Brandtner's message to the rebel \
+         commander Marek Doran on Wednesday.",
+        "2019-03-05",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(actors(t[0]), ["Marten Grimsby", "Marek Doran"], "{evs:#?}");
+    assert_eq!(t[0].status, Status::Planned, "{evs:#?}");
+    assert_eq!(day(t[0]).as_deref(), Some("2019-03-06"), "{evs:#?}");
+    let evs = events(
+        "Chancellor Karl Brandtner hand-carried a peace plan to President Marek Doran in Porto Lume last week.",
+        "2019-03-05",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(t[0].place.as_deref(), Some("Porto Lume"), "{evs:#?}");
+    // No message, or no person to carry it to: no meeting.
+    for text in [
+        "The agency delivered aid to the besieged town on Monday.",
+        "The rebels carried out attacks on the army near Porto Lume on Monday.",
+        "President Marek Doran delivered a speech to the parliament on Monday.",
+    ] {
+        let evs = events(text, "2019-03-05");
+        assert!(of(&evs, Kind::Talks).is_empty(), "{text}: {evs:#?}");
+    }
+}

@@ -48,7 +48,25 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if t.role == TriggerRole::Ignore {
             continue;
         }
-        let with = counterpart(r, w.end);
+        // A verb of carrying is a verb: it tells of a meeting of its own.
+        let verb = is_verb(&t.phrase) || t.role == TriggerRole::Carry;
+        // "They have not met since July 2016", "No formal talks were held":
+        // a meeting the text denies is none.
+        if denied(r, dict, w.start, verb && !t.phrase.starts_with("to ")) {
+            continue;
+        }
+        // "would carry Y's message to X", "hand-carried a peace plan to X":
+        // whoever carries it meets X, and Y, whose message it is, is not there.
+        let carried = if t.role == TriggerRole::Carry {
+            let Some(to) = carried_to(r, dict, w.end) else { continue };
+            Some(to)
+        } else {
+            None
+        };
+        let with = match carried {
+            Some((a, _)) => Some(a),
+            None => counterpart(r, w.end),
+        };
         // A weak word beside a strong one names the same meeting, unless it
         // has a counterpart of its own ("send a delegation to Cairo for
         // discussions with X on Monday, ... participation in peace talks").
@@ -90,7 +108,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // right after a speech verb dates the saying.
         // "expected to meet X, after holding talks over the weekend with Y":
         // a date or place past another occasion is that occasion's.
-        let date = date_near(r, w.start, w.end, 80)
+        // A verb of carrying reaches its date past its counterpart ("would
+        // carry Y's message to the rebel leader X on Wednesday").
+        let reach_from = carried.map_or(w.end, |(a, _)| a.end);
+        let date = date_near(r, w.start, reach_from, 80)
             .filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start))
             .filter(|d| d.start < w.end || !other_occasion_between(r, dict, w.end, d.start))
             .filter(|d| !dates_speech(r, dict, d.start));
@@ -126,16 +147,11 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // The modifier stands in the trigger's noun phrase: at most two words
         // between, none a function word ("two separate delegations to the
         // talks" is no separate talks).
-        let in_phrase = |between: &str| {
-            between.split_whitespace().count() <= 2
-                && between.split_whitespace().all(|x| x.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
-                && !between.split_whitespace().any(|x| ["to", "of", "the", "a", "an", "for", "with"].contains(&x))
-        };
         let distinct = r.words[..i]
             .iter()
             .rev()
             .take(3)
-            .take_while(|c| in_phrase(&r.text[c.end..w.start]))
+            .take_while(|c| in_noun_phrase(&r.text[c.end..w.start], 2))
             .any(|c| entities::cues(dict, c).any(|k| k == CueKind::Distinct));
         // "wants such a meeting to be held": "such" points back as "the" does.
         let such = matches!(det.as_str(), "a" | "an") && {
@@ -153,7 +169,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let anaphoric = definite
             || (det.is_empty()
                 && !distinct
-                && !is_verb(&t.phrase)
+                && !verb
                 && !in_clause(date.map(|d| d.start))
                 && !in_clause(place.map(|p| p.start)));
         // "They discussed the prospects of a truce in Syria": the object of a
@@ -174,8 +190,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let anaphoric = anaphoric
             || date.is_none()
                 && place.is_none()
-                && (is_verb(&t.phrase) && pair_subject(r, w.start)
-                    || out.len() == before && group_subject(r, dict, w.start));
+                && (verb && pair_subject(r, w.start) || out.len() == before && group_subject(r, dict, w.start));
         let cue = status_cue_before(r, dict, w.start, 60);
         // "an invitation for talks", "called for talks": a new proposal, not a reference back.
         let anaphoric = anaphoric && !(det.is_empty() && matches!(cue, Some(Status::Proposed) | Some(Status::Refused)));
@@ -234,7 +249,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let status_guessed = purpose
             || dated.is_none()
                 && tense == Tense::Present
-                && !is_verb(&t.phrase)
+                && !verb
                 && clause_tokens(r, w.start).iter().any(|k| matches!(k.lower, "is" | "are" | "remain" | "remains"));
         let progressive = {
             let before = r.text[..w.start].trim_end().as_bytes();
@@ -267,6 +282,11 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .map(|p| p.name.to_string())
             .or_else(|| seat_near(r, dict, w.end, 90));
         ev.actors = participants(r, dict, w.start, w.end, Role::Participant);
+        if let Some((to, at)) = carried {
+            let owners: Vec<&str> =
+                r.actors.iter().filter(|a| a.start >= w.end && a.end <= at).map(|a| &*a.name).collect();
+            ev.actors.retain(|a| *a.name == *to.name || !owners.contains(&&*a.name));
+        }
         // "Qatar's prime minister", "the U.S. envoy" with no holder named:
         // the description, beside the title's country, once merging is done
         // (see `Candidate::described`): "Myanmar's leader met the envoy" and
@@ -285,7 +305,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         // "met with a number of Gulf diplomats": people met who go unnamed
         // are the participants the text describes.
-        if let Some(d) = described_counterpart(r, dict, w.end, is_verb(&t.phrase)) {
+        if let Some(d) = described_counterpart(r, dict, w.end, verb) {
             if !ev.actors.iter().any(|a| *a.name == *d) {
                 ev.actors.push(EventActor { name: d.to_string(), role: Role::Participant });
             }
@@ -353,13 +373,55 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             });
         c.elsewhere = !wheres.is_empty();
         c.begun = c.event.status == Status::Happened && begun(r, dict, w.start, w.end);
-        if is_verb(&t.phrase) && apart(r, dict, w.start, w.end) {
+        if verb && apart(r, dict, w.start, w.end) {
             let places = if c.event.place.is_none() { wheres } else { Vec::new() };
             one_per_counterpart(r, w.end, c, &places, out);
         } else {
             out.push(c);
         }
     }
+}
+
+/// Whether the words between a modifier and a talks word keep both in one
+/// noun phrase: at most `most` words between, none a function word ("two
+/// separate delegations to the talks" is no separate talks).
+fn in_noun_phrase(between: &str, most: usize) -> bool {
+    between.split_whitespace().count() <= most
+        && between.split_whitespace().all(|x| x.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
+        && !between.split_whitespace().any(|x| ["to", "of", "the", "a", "an", "for", "with"].contains(&x))
+}
+
+/// The person a verb of carrying (role `carry`) ending at byte `end`
+/// carries something to, and where its "to" starts: a noun of the class
+/// `message` within four words of the verb, "to" right after it, and a
+/// person within a few words ("carried Y's message to the rebel leader X",
+/// "hand-carried a peace plan to Russian President X"). "Delivered aid to
+/// the town" carries no message, and "a letter to the council" is sent to no
+/// one in person.
+fn carried_to<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option<(&'r ActorSpan, usize)> {
+    let k = r.tok_at(end);
+    let noun = (k..(k + 5).min(r.toks.len()))
+        .take_while(|&j| !matches!(r.toks[j].text, "," | ";" | ":"))
+        .find(|&j| dict.index().is_word_of(r.toks[j].lower, Class::Message))?;
+    let to = r.toks.get(noun + 1).filter(|t| t.lower == "to")?;
+    let a = r.actors.iter().find(|a| a.start >= to.end)?;
+    let near = a.start - to.end <= 40 && !r.text[to.end..a.start].contains([',', ';']);
+    (a.person() && near && !r.clause_break(to.end, a.start)).then_some((a, to.start))
+}
+
+/// Whether a word of the cue class `denial` denies the talks word at byte
+/// `at`: right before a verb, past one adverb at most ("they have not met
+/// since", "did not meet directly", "has never met"), or before a noun's
+/// phrase, past two modifiers at most ("No formal talks were held"). A
+/// modal ("would not meet") or a refusal ("refused to meet") is no denial:
+/// the meeting may still be held, or is refused.
+fn denied(r: &Reading, dict: &Dictionaries, at: usize, verb: bool) -> bool {
+    r.words.iter().any(|c| {
+        c.end <= at
+            && at - c.end <= 40
+            && in_noun_phrase(&r.text[c.end..at], if verb { 1 } else { 2 })
+            && entities::cues(dict, c).any(|k| k == CueKind::Denial)
+    })
 }
 
 /// Whether a word of another occasion (`sequence`: "after", "before",
