@@ -615,10 +615,16 @@ pub(crate) fn locative(r: &Reading, i: usize) -> bool {
     let before = r.word_before(i);
     // Not "from": "met a delegation from Sudan in Nairobi" met in Nairobi,
     // and "talks with officials from X" were not held in X.
-    if ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "into", "around", "the"]
-        .contains(&before)
-    {
+    const LOCATIVE: &[&str] =
+        &["in", "at", "to", "near", "inside", "outside", "across", "throughout", "into", "around"];
+    if LOCATIVE.contains(&before) {
         return true;
+    }
+    // "Talks between the United States, the EU and X will be held in
+    // Geneva": a place after "between the" is one of the parties listed.
+    if before == "the" {
+        let k = r.tok_at(i);
+        return k < 2 || r.toks[k - 2].lower != "between";
     }
     // "in the coastal city of Sochi", "the town of X": a place noun before "of".
     before == "of" && {

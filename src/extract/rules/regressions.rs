@@ -4304,3 +4304,19 @@ fn a_curly_apostrophe_seven_bytes_before_of_a_trip_does_not_panic_the_as_part_re
     let evs = events("The envoy told of Kenya’s map of a trip to Nairobi on Monday.", "2024-03-05");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+// ------------------------------------------- place of talks (round 12, place14)
+
+#[test]
+fn a_country_listed_after_between_the_is_a_party_not_the_venue() {
+    // world-k k01 "Four-way talks on the crisis in Ukraine between the United
+    // States, EU, Russia and Ukrainian government will be held in Geneva":
+    // "the" before a place made it a locative.
+    let evs = events(
+        "Four-way talks between the United States, Chad, Niger and Mali will be held in Valletta on April 17.",
+        "2019-04-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), Some("Valletta"), "{evs:#?}");
+}
