@@ -4320,3 +4320,13 @@ fn a_country_listed_after_between_the_is_a_party_not_the_venue() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(place(talks[0]), Some("Valletta"), "{evs:#?}");
 }
+
+#[test]
+fn talks_at_a_body_of_no_state_are_held_at_its_headquarters() {
+    // news 08 "spoke before talks at the UN with US Secretary of State John
+    // Kerry": the venue of data/places.tsv named after the body.
+    let evs = events("The envoy Marek Doran held talks at the UN with Pavel Kirov on Monday.", "2019-03-05");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), Some("United Nations headquarters"), "{evs:#?}");
+}
