@@ -4330,3 +4330,25 @@ fn talks_at_a_body_of_no_state_are_held_at_its_headquarters() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(place(talks[0]), Some("United Nations headquarters"), "{evs:#?}");
 }
+
+#[test]
+fn a_photo_caption_places_the_unplaced_meeting_of_a_participant_it_shows() {
+    // world-k k13 "President Mahinda Rajapakse (R) receives Norwegian peace
+    // envoy Erik Solheim in Colombo yesterday. ... PHOTO: AFP", world-c c07,
+    // world-i i12: the caption is dropped from the text, its place is kept.
+    let text = "Marek Doran held talks with Pavel Kirov on Sunday.\n\
+                Marek Doran (R) shakes hands with Pavel Kirov in Valletta on Sunday. (AFP)\n\
+                The two men spoke for an hour.";
+    let evs = events(text, "2019-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), Some("Valletta"), "{evs:#?}");
+    // A meeting long before the story is not the one the photo shows.
+    let evs = events(text.replace("on Sunday.\n", "on 2 January.\n").as_str(), "2019-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(place(talks[0]), None, "{evs:#?}");
+    // Nor does a file photo.
+    let evs = events(text.replace("(AFP)", "(AFP file photo)").as_str(), "2019-03-04");
+    assert_eq!(place(of(&evs, Kind::Talks)[0]), None, "{evs:#?}");
+}
