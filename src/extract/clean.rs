@@ -19,6 +19,9 @@ use crate::dict::{Furniture, LineRule};
 pub struct Cleaned {
     pub text: String,
     pub title: Option<String>,
+    /// The photo captions taken out of the text, in order: they are no
+    /// report, but may say where a meeting of the story was held.
+    pub captions: Vec<String>,
 }
 
 /// A line that only gives a date or a time: a dateline, never a headline.
@@ -36,6 +39,7 @@ pub fn compile_patterns() {
 pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     let mut kept: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::default();
+    let mut captions: Vec<String> = Vec::new();
     'units: for mut unit in units(text) {
         loop {
             match furniture.rule(unit.as_bytes()) {
@@ -49,7 +53,12 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
                 // said. (AFP)"), often the whole story on one line, is no
                 // caption: captions run to two sentences at most.
                 Some((LineRule::Caption, _)) if sentence_ends(&unit) >= 3 => break,
-                Some((LineRule::Caption, _)) => continue 'units,
+                Some((LineRule::Caption, _)) => {
+                    if captions.len() < MAX_CAPTIONS && !captions.contains(&unit) {
+                        captions.push(unit);
+                    }
+                    continue 'units;
+                }
                 // A label before the text: the rest of the line is looked at again.
                 Some((LineRule::Strip, end)) if end > 0 && unit.is_char_boundary(end) => {
                     unit = unit[end..].trim_start().to_string();
@@ -68,8 +77,12 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     }
     drop_trails_before_headline(&mut kept);
     let title = kept.iter().take(3).find(|u| looks_like_headline(u)).cloned();
-    Cleaned { text: kept.join("\n"), title }
+    Cleaned { text: kept.join("\n"), title, captions }
 }
+
+/// How many photo captions an article keeps aside (a gallery page may hold
+/// hundreds; the story's own come first).
+const MAX_CAPTIONS: usize = 8;
 
 /// Whether a kept unit ends as a sentence of text does, which a headline,
 /// a byline or a menu seldom does.

@@ -26,7 +26,8 @@ pub fn extract(article: &Article, dict: &Dictionaries) -> Extraction {
     };
     let sentences = sentences::split(&cleaned.text);
     let anchor = dates::Anchor { published, day_first: false };
-    let events = events(&cleaned.text, &sentences, dict, &anchor, cleaned.title.as_deref());
+    let mut events = events(&cleaned.text, &sentences, dict, &anchor, cleaned.title.as_deref());
+    place_by_captions(&mut events, &cleaned.captions, dict, &anchor);
     Extraction {
         title: article.title.clone().or(cleaned.title),
         clean_text: cleaned.text,
@@ -56,6 +57,70 @@ fn dateline(
         let place = f.place()?;
         (capitals || (marked && rest.len() > 20)).then(|| dict.places[place].name.clone())
     })
+}
+
+/// Talks held with no place any report gives, that a photo caption shows
+/// one of their participants at ("X (R) receives Y in Colombo yesterday",
+/// "X shakes hands with Y ... at the United Nations headquarters Sunday"):
+/// held at the caption's place. Only a meeting held in the story's days
+/// (a file photo shows an older one), by a participant the caption names.
+fn place_by_captions(events: &mut [Event], captions: &[String], dict: &Dictionaries, anchor: &dates::Anchor) {
+    use crate::model::{Kind, Status};
+    if captions.is_empty() {
+        return;
+    }
+    let index = dict.index();
+    let venues: Vec<(&str, &str)> = captions
+        .iter()
+        .filter(|c| !c.split(|ch: char| !ch.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("file")))
+        .filter_map(|c| caption_venue(c, dict, index).map(|v| (c.as_str(), v)))
+        .collect();
+    if venues.is_empty() {
+        return;
+    }
+    for e in events.iter_mut() {
+        let recent = match (e.date, anchor.published) {
+            (Some(d), Some(p)) => d.end <= p && (p - d.start).num_days() <= 3,
+            (None, _) => true,
+            _ => false,
+        };
+        if e.kind != Kind::Talks || e.place.is_some() || e.status != Status::Happened || !recent {
+            continue;
+        }
+        let shown = venues.iter().find(|(caption, _)| e.actors.iter().any(|a| names_person(caption, &a.name)));
+        if let Some((_, venue)) = shown {
+            e.place = Some((*venue).to_string());
+        }
+    }
+}
+
+/// The place a caption shows its subject at: the first place of the
+/// dictionary after "in" or "at" ("in Colombo"), or the headquarters of a
+/// body after "at" ("at the United Nations headquarters").
+fn caption_venue<'d>(caption: &str, dict: &'d Dictionaries, index: &entities::Index) -> Option<&'d str> {
+    let scan = index.scan(caption);
+    scan.names.iter().find_map(|f| {
+        let before = caption[..f.start].trim_end();
+        let before = before.strip_suffix("the").map_or(before, str::trim_end);
+        let b = before.as_bytes();
+        let ends = |p: &[u8]| b.len() >= p.len() && b[b.len() - p.len()..].eq_ignore_ascii_case(p);
+        match (f.place(), f.actor()) {
+            (Some(place), _) if ends(b" in") || ends(b" at") => Some(dict.places[place].name.as_str()),
+            (None, Some(actor)) if ends(b" at") => rules::headquarters_of(dict, index.actor_name(actor)),
+            _ => None,
+        }
+    })
+}
+
+/// Whether a caption names the person `name`: its last word, a surname of
+/// four letters or more, stands in the caption as a word of its own.
+fn names_person(caption: &str, name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(_), Some(last)) = (words.next(), name.split_whitespace().next_back()) else { return false };
+    if words.next().is_none() || last.len() < 4 || !last.starts_with(char::is_uppercase) {
+        return false;
+    }
+    caption.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == last)
 }
 
 /// The one country a visit's travellers all belong to, and whether a person

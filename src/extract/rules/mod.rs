@@ -593,10 +593,13 @@ fn participle_before(r: &Reading, dict: &Dictionaries, end: usize, at: usize) ->
 }
 
 /// The seat of an institution the talks are held at ("at the Kremlin", "at
-/// the White House"): the capital of its state, when no place is named.
+/// the White House"): the capital of its state, when no place is named; or,
+/// for a body of no state ("talks at the UN"), its headquarters when
+/// `data/places.tsv` has that venue ("United Nations headquarters").
 pub(crate) fn seat_near(r: &Reading, dict: &Dictionaries, end: usize, reach: usize) -> Option<String> {
     let index = dict.index();
-    r.actors
+    let a = r
+        .actors
         .iter()
         .filter(|a| a.start >= end && a.start - end <= reach && !r.clause_break(end, a.start))
         .filter(|a| matches!(a.kind, EntityKind::Government | EntityKind::Organisation))
@@ -604,10 +607,18 @@ pub(crate) fn seat_near(r: &Reading, dict: &Dictionaries, end: usize, reach: usi
             let before = r.text[..a.start].trim_end();
             let before = before.strip_suffix("the").unwrap_or(before).trim_end();
             before.ends_with(" at") || before == "at"
-        })
-        .and_then(|a| a.country.as_deref())
-        .and_then(|c| index.capital_of(c))
-        .map(|p| index.place_name(p).to_string())
+        })?;
+    match a.country.as_deref() {
+        Some(c) => index.capital_of(c).map(|p| index.place_name(p).to_string()),
+        None => headquarters_of(dict, &a.name).map(String::from),
+    }
+}
+
+/// The headquarters of a body, a venue of `data/places.tsv` named after it
+/// ("United Nations headquarters", "African Union headquarters").
+pub(crate) fn headquarters_of<'d>(dict: &'d Dictionaries, body: &str) -> Option<&'d str> {
+    let i = dict.index().place_named(&format!("{body} headquarters"))?;
+    (dict.places[i].kind == crate::dict::PlaceKind::Venue).then(|| dict.places[i].name.as_str())
 }
 
 /// Whether a place at `i` follows a preposition of location ("in Geneva").
@@ -615,10 +626,16 @@ pub(crate) fn locative(r: &Reading, i: usize) -> bool {
     let before = r.word_before(i);
     // Not "from": "met a delegation from Sudan in Nairobi" met in Nairobi,
     // and "talks with officials from X" were not held in X.
-    if ["in", "at", "to", "near", "inside", "outside", "across", "throughout", "into", "around", "the"]
-        .contains(&before)
-    {
+    const LOCATIVE: &[&str] =
+        &["in", "at", "to", "near", "inside", "outside", "across", "throughout", "into", "around"];
+    if LOCATIVE.contains(&before) {
         return true;
+    }
+    // "Talks between the United States, the EU and X will be held in
+    // Geneva": a place after "between the" is one of the parties listed.
+    if before == "the" {
+        let k = r.tok_at(i);
+        return k < 2 || r.toks[k - 2].lower != "between";
     }
     // "in the coastal city of Sochi", "the town of X": a place noun before "of".
     before == "of" && {
