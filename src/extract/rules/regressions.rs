@@ -4304,3 +4304,38 @@ fn a_curly_apostrophe_seven_bytes_before_of_a_trip_does_not_panic_the_as_part_re
     let evs = events("The envoy told of Kenya’s map of a trip to Nairobi on Monday.", "2024-03-05");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+// ------------------------------------- collectives: the sides an article sets against each other (round 12, actors13)
+
+#[test]
+fn two_bodies_opening_a_sentence_are_the_sides_a_later_the_two_sides_names() {
+    // "X and Y agreed Friday to hold talks ... signed by President A and
+    // leader B ... the two sides agreed to hold military talks": the two
+    // bodies, not the two leaders the sentences between named.
+    let evs = events(
+        "The Valdorian Transitional Council and the Eastern Liberation Front agreed on Friday to hold talks later this month.\n\n\
+         The accord was signed by President Marten Grimsby and Karl Brandtner in April.\n\n\
+         Following the high-level dialogue, the two sides agreed to hold military talks on June 14 in Porto Lume.",
+        "2018-06-01",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let military = talks.iter().find(|e| day(e).as_deref() == Some("2018-06-14")).expect("the military talks");
+    let names = actors(military);
+    assert!(
+        names.contains(&"Valdorian Transitional Council") && names.contains(&"Eastern Liberation Front"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_party_noun_from_a_region_is_that_regions_party_and_one_of_both_sides() {
+    // "The government and regional forces from Tigray agreed ... delegates
+    // from both sides signed": the region's forces are a side of their own.
+    let evs = events(
+        "The Halvin Liberation Front and regional forces from Tyrol agreed on Wednesday to cease hostilities.\n\n\
+         A week after peace talks mediated by the Lume Union began in Pretoria, delegates from both sides signed an agreement.",
+        "2022-11-03",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"Tyrol forces")), "{evs:#?}");
+}
