@@ -4339,3 +4339,29 @@ fn a_party_noun_from_a_region_is_that_regions_party_and_one_of_both_sides() {
     let talks = of(&evs, Kind::Talks);
     assert!(talks.iter().any(|e| actors(e).contains(&"Tyrol forces")), "{evs:#?}");
 }
+
+// ------------------------------------- a body described with no name opens the sentence of its meeting (round 12, actors13)
+
+#[test]
+fn a_body_described_with_no_name_that_opens_the_sentence_meets_as_written() {
+    // "This military subcommittee will hold its first meeting in Sirte",
+    // "This delegation, which is visiting Sanaa ..., is expected to meet
+    // militia leaders": who meets is the body the sentence opens with.
+    let evs = events(
+        "A ceasefire subcommittee will be set up, the envoy said.\n\n\
+         This ceasefire subcommittee will hold its first meeting in Porto Lume next week.",
+        "2020-11-04",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"ceasefire subcommittee")), "{evs:#?}");
+    let evs = events(
+        "This delegation, which is visiting Porto Lume for the second time this month, is expected to meet \
+         Marten Grimsby on Tuesday.",
+        "2023-09-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"delegation")), "{evs:#?}");
+    // "The delegation head": a person, not the body.
+    let evs = events("The delegation head will meet Marten Grimsby on Tuesday.", "2023-09-14");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"delegation")), "{evs:#?}");
+}
