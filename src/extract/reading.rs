@@ -529,7 +529,11 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
         // character ("trip’s" ends in a three-byte apostrophe).
         before.len() >= 8 && before.as_bytes()[before.len() - 7..].eq_ignore_ascii_case(b"between")
     };
-    if let Some(w) = pairs.clone().find(|w| !w[0].person() && !w[1].person() && between(w[0])) {
+    // "X and Y agreed to hold talks": two bodies that open the sentence as
+    // its subject are set against each other as much ("the two sides agreed
+    // to hold military talks" later names them, not the leaders between).
+    let opens = |w: &[&ActorSpan]| r.main_subject().is_some_and(|s| s.start == w[0].start) && !r.title;
+    if let Some(w) = pairs.clone().find(|w| !w[0].person() && !w[1].person() && (between(w[0]) || opens(w))) {
         state.sides = Some(((*w[0]).clone(), (*w[1]).clone()));
     }
     state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
@@ -2022,8 +2026,32 @@ fn region_parties(
     state: &mut ArticleState,
 ) {
     for p in places.iter().filter(|p| !p.country && !p.adjective) {
-        let Some(noun) = party_noun_after(index, st, p.end) else { continue };
-        push_party(offset, (p.start, p.end), &p.name, noun, actors, state);
+        if let Some(noun) = party_noun_after(index, st, p.end) {
+            push_party(offset, (p.start, p.end), &p.name, noun, actors, state);
+            continue;
+        }
+        // "regional forces from Tigray", "leaders from Darfur": the region's
+        // party as "Tigray forces" are, the noun before "from".
+        let Some(stem) = st[..p.start].strip_suffix("from ") else { continue };
+        let stem = stem.trim_end();
+        let noun = stem.rsplit(' ').next().unwrap_or(stem);
+        let party = noun.starts_with(char::is_lowercase)
+            && index.word_classes(noun).any(|c| matches!(c, WordClass::Party | WordClass::Delegation));
+        if party {
+            // Its adjective with it ("regional forces"), so that "X and
+            // regional forces from Y" joins the two.
+            let mut start = stem.len() - noun.len();
+            let head = stem[..start].trim_end();
+            let modifier = head.rsplit(' ').next().unwrap_or(head);
+            if modifier.len() > 3
+                && modifier.chars().all(|c| c.is_ascii_lowercase())
+                && !matches!(modifier, "with" | "from" | "that" | "were" | "have" | "also")
+            {
+                start = head.len() - modifier.len();
+            }
+            let name = format!("{} {noun}", p.name);
+            push_group(offset, (start, p.end), &name, actors, state);
+        }
     }
 }
 

@@ -4434,3 +4434,64 @@ fn a_photo_caption_places_the_unplaced_meeting_of_a_participant_it_shows() {
     let evs = events(text.replace("(AFP)", "(AFP file photo)").as_str(), "2019-03-04");
     assert_eq!(place(of(&evs, Kind::Talks)[0]), None, "{evs:#?}");
 }
+
+// ------------------------------------- collectives: the sides an article sets against each other (round 12, actors13)
+
+#[test]
+fn two_bodies_opening_a_sentence_are_the_sides_a_later_the_two_sides_names() {
+    // "X and Y agreed Friday to hold talks ... signed by President A and
+    // leader B ... the two sides agreed to hold military talks": the two
+    // bodies, not the two leaders the sentences between named.
+    let evs = events(
+        "The Valdorian Transitional Council and the Eastern Liberation Front agreed on Friday to hold talks later this month.\n\n\
+         The accord was signed by President Marten Grimsby and Karl Brandtner in April.\n\n\
+         Following the high-level dialogue, the two sides agreed to hold military talks on June 14 in Porto Lume.",
+        "2018-06-01",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let military = talks.iter().find(|e| day(e).as_deref() == Some("2018-06-14")).expect("the military talks");
+    let names = actors(military);
+    assert!(
+        names.contains(&"Valdorian Transitional Council") && names.contains(&"Eastern Liberation Front"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_party_noun_from_a_region_is_that_regions_party_and_one_of_both_sides() {
+    // "The government and regional forces from Tigray agreed ... delegates
+    // from both sides signed": the region's forces are a side of their own.
+    let evs = events(
+        "The Halvin Liberation Front and regional forces from Tyrol agreed on Wednesday to cease hostilities.\n\n\
+         A week after peace talks mediated by the Lume Union began in Pretoria, delegates from both sides signed an agreement.",
+        "2022-11-03",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"Tyrol forces")), "{evs:#?}");
+}
+
+// ------------------------------------- a body described with no name opens the sentence of its meeting (round 12, actors13)
+
+#[test]
+fn a_body_described_with_no_name_that_opens_the_sentence_meets_as_written() {
+    // "This military subcommittee will hold its first meeting in Sirte",
+    // "This delegation, which is visiting Sanaa ..., is expected to meet
+    // militia leaders": who meets is the body the sentence opens with.
+    let evs = events(
+        "A ceasefire subcommittee will be set up, the envoy said.\n\n\
+         This ceasefire subcommittee will hold its first meeting in Porto Lume next week.",
+        "2020-11-04",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"ceasefire subcommittee")), "{evs:#?}");
+    let evs = events(
+        "This delegation, which is visiting Porto Lume for the second time this month, is expected to meet \
+         Marten Grimsby on Tuesday.",
+        "2023-09-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"delegation")), "{evs:#?}");
+    // "The delegation head": a person, not the body.
+    let evs = events("The delegation head will meet Marten Grimsby on Tuesday.", "2023-09-14");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"delegation")), "{evs:#?}");
+}

@@ -310,6 +310,14 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 ev.actors.push(EventActor { name: d.to_string(), role: Role::Participant });
             }
         }
+        // "This delegation, which is visiting X, is expected to meet Y",
+        // "This military subcommittee will hold its first meeting": a body
+        // the sentence opens with, described with no name, meets as written.
+        if let Some(d) = described_opener(r, w.start) {
+            if !ev.actors.iter().any(|a| *a.name == *d) {
+                ev.actors.push(EventActor { name: d.to_string(), role: Role::Participant });
+            }
+        }
         // "It comes ahead of a planned meeting with X", "after meeting with
         // X": a sentence that names only the counterpart tells of a meeting
         // of the story's subject, the person last a sentence's subject.
@@ -913,6 +921,43 @@ pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, l
         return None;
     }
     Some((from, to))
+}
+
+/// The body a sentence opens with, described by a delegation or
+/// organisation noun after "this", "that" or "the" and no name ("This
+/// delegation", "The military subcommittee"), when it is the subject of the
+/// talks word at `at`: only a relative clause set off by commas ("This
+/// delegation, which is visiting X, is expected to meet") may stand between.
+/// None when a name or a description the article resolved stands there.
+fn described_opener<'r>(r: &'r Reading, at: usize) -> Option<&'r str> {
+    let toks = &r.toks;
+    if !toks.first().is_some_and(|t| matches!(t.lower, "this" | "that" | "the")) {
+        return None;
+    }
+    let lower =
+        |j: usize| toks.get(j).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase));
+    let body = |j: usize| {
+        r.classes.get(j).copied().flatten().is_some_and(|(set, e)| {
+            e == j + 1 && set.iter().any(|c| matches!(c, WordClass::Delegation | WordClass::OrgHead))
+        })
+    };
+    // At most two modifiers before the head; a head before a title ("the
+    // delegation head") describes a person.
+    let head = (1..4).take_while(|&j| lower(j)).find(|&j| body(j))?;
+    let end = toks[head].end;
+    let titled = |j: usize| {
+        r.classes.get(j).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::Title(_))))
+    };
+    if end > at || titled(head + 1) || r.actors.iter().any(|a| a.start < end) {
+        return None;
+    }
+    let gap = &r.text[end..at];
+    let verb = match gap.strip_prefix(", which ").or_else(|| gap.strip_prefix(", who ")) {
+        Some(relative) => relative.rsplit_once(", ").map(|(_, verb)| verb)?,
+        None => gap,
+    };
+    (verb.split_whitespace().count() <= 6 && !verb.contains([',', '"', '\u{201c}']) && !separates_clauses(verb))
+        .then(|| &r.text[toks[1].start..end])
 }
 
 /// Titles of a country that no name holds in the sentence: "Qatar's prime
