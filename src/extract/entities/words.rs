@@ -124,6 +124,10 @@ pub enum Class {
     /// A speech verb that also takes a thing as its object ("concluded a
     /// visit", "responded with force"): then it says nothing.
     ObjectVerb,
+    /// A participle of moving a meeting to another day ("has been moved to
+    /// April 27", "was postponed until Monday"): the date after its "to" is
+    /// the meeting's new day, still ahead.
+    Reschedule,
 }
 
 impl Class {
@@ -165,6 +169,7 @@ impl Class {
                 | Class::SidesNoun
                 | Class::Onset
                 | Class::ObjectVerb
+                | Class::Reschedule
         )
     }
 }
@@ -268,6 +273,7 @@ pub enum WordClass {
     SidesNoun,
     Onset,
     ObjectVerb,
+    Reschedule,
 }
 
 impl WordClass {
@@ -327,6 +333,7 @@ impl WordClass {
             WordClass::SidesNoun => Class::SidesNoun,
             WordClass::Onset => Class::Onset,
             WordClass::ObjectVerb => Class::ObjectVerb,
+            WordClass::Reschedule => Class::Reschedule,
         }
     }
 }
@@ -458,6 +465,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "sides_noun" => WordClass::SidesNoun,
                 "onset" => WordClass::Onset,
                 "object_verb" => WordClass::ObjectVerb,
+                "reschedule" => WordClass::Reschedule,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -475,7 +483,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun, onset or object_verb)"
+                             acting_verb, conflict, sides_noun, onset, object_verb or reschedule)"
                         ),
                     ))
                 }
