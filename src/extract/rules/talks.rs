@@ -902,36 +902,6 @@ fn unheld_titles<'r>(r: &'r Reading) -> impl Iterator<Item = (usize, &'r str)> +
 /// Finite auxiliaries that open the verb of a talks noun's clause.
 const AUXILIARY: &[&str] = &["will", "would", "shall", "is", "are", "was", "were", "has", "have", "had"];
 
-/// Words of a verb that says no more than that a meeting is held, or moved,
-/// after its auxiliary ("will be held", "are due to open", "has been moved",
-/// "was pushed back").
-const HELD_VERB: &[&str] = &[
-    "be",
-    "been",
-    "being",
-    "to",
-    "now",
-    "due",
-    "scheduled",
-    "set",
-    "expected",
-    "planned",
-    "slated",
-    "take",
-    "place",
-    "held",
-    "hold",
-    "open",
-    "begin",
-    "start",
-    "convene",
-    "resume",
-    "reconvene",
-    "back",
-    "forward",
-    "off",
-];
-
 /// The date of the verb whose subject a talks noun heads, when that verb
 /// says no more than that the meeting is held or moved, and the tense that
 /// places it: "Four-way talks on the crisis between A, B, C and D will be
@@ -971,11 +941,16 @@ fn predicate_date<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option
         if t.kind != TokKind::Word || !t.text.starts_with(|c: char| c.is_lowercase()) {
             break;
         }
+        // The words of a relative clause of holding ("will be held", "are
+        // due to open"), but its prepositions, which end the verb; "back",
+        // "forward" and "off" after a verb of moving ("pushed back to").
+        let preposition = matches!(t.lower, "in" | "at" | "on" | "for" | "the");
+        let particle = moved && matches!(t.lower, "back" | "forward" | "off");
         if dict.index().is_word_of(t.lower, Class::Reschedule) {
             moved = true;
-        } else if HELD_VERB.contains(&t.lower) {
-            held |= !matches!(t.lower, "be" | "been" | "being" | "to" | "now" | "back" | "forward" | "off");
-        } else {
+        } else if HOLDING.contains(&t.lower) && !preposition {
+            held |= !matches!(t.lower, "be" | "been" | "being" | "to" | "now") && !AUXILIARY.contains(&t.lower);
+        } else if !particle {
             break;
         }
         k += 1;
