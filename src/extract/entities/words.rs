@@ -127,6 +127,10 @@ pub enum Class {
     /// A noun for what one carries to another in person ("carried a
     /// message to X", "delivered the invitation to X"): the carrying is a meeting.
     Message,
+    /// A participle of moving a meeting to another day ("has been moved to
+    /// April 27", "was postponed until Monday"): the date after its "to" is
+    /// the meeting's new day, still ahead.
+    Reschedule,
 }
 
 impl Class {
@@ -169,6 +173,7 @@ impl Class {
                 | Class::Onset
                 | Class::ObjectVerb
                 | Class::Message
+                | Class::Reschedule
         )
     }
 }
@@ -273,6 +278,7 @@ pub enum WordClass {
     Onset,
     ObjectVerb,
     Message,
+    Reschedule,
 }
 
 impl WordClass {
@@ -333,6 +339,7 @@ impl WordClass {
             WordClass::Onset => Class::Onset,
             WordClass::ObjectVerb => Class::ObjectVerb,
             WordClass::Message => Class::Message,
+            WordClass::Reschedule => Class::Reschedule,
         }
     }
 }
@@ -465,6 +472,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "onset" => WordClass::Onset,
                 "object_verb" => WordClass::ObjectVerb,
                 "message" => WordClass::Message,
+                "reschedule" => WordClass::Reschedule,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -482,7 +490,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun, onset, object_verb or message)"
+                             acting_verb, conflict, sides_noun, onset, object_verb, message or reschedule)"
                         ),
                     ))
                 }

@@ -4495,3 +4495,74 @@ fn a_body_described_with_no_name_that_opens_the_sentence_meets_as_written() {
     let evs = events("The delegation head will meet Marten Grimsby on Tuesday.", "2023-09-14");
     assert!(of(&evs, Kind::Talks).iter().all(|e| !actors(e).contains(&"delegation")), "{evs:#?}");
 }
+
+// ------------------------------- the verb of the clause a talks noun heads (round 12, dates13)
+
+#[test]
+fn the_verb_of_a_talks_nouns_clause_dates_and_places_the_talks() {
+    // world-k k01: "Four-way talks on the crisis in Ukraine between the
+    // United States, EU, Russia and Ukrainian government will be held in
+    // Geneva on April 17" was read as held on the day of publication, in the
+    // first place of the "between" list: the date stood past the reach of
+    // the noun, and the list's commas hid the verb. world-g g15: "the meeting
+    // between X, and Y, was held today" went undated.
+    let evs = events(
+        "Three-way talks on the border dispute between Karvania, the Orvel League, Tessaly and the \
+         Halvin government will be held in Porto Lume on May 20, an official said on Friday.",
+        "2021-05-14",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2021-05-20"), "{talks:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Porto Lume"), "{talks:#?}");
+    // A negated verb says nothing of the kind.
+    let evs = events("The talks between Karvania and Tessaly will not be held, an official said.", "2021-05-14");
+    assert!(of(&evs, Kind::Talks).iter().all(|t| t.date.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn talks_moved_to_a_new_day_are_planned_for_it() {
+    // world-j j12: "The second exploratory talks ... between the GPH and the
+    // MILF scheduled on March 29 and 30 in Kuala Lumpur has been moved to
+    // April 27 and 28" went undated; "have been moved to April 27" was read
+    // as held on April 27 of the year before (the past of "have been").
+    let evs = events(
+        "The second round of talks between the Karvanian government and the Orvel League scheduled on \
+         March 29 and 30 in Porto Lume has been moved to April 27 and 28.",
+        "2011-03-16",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2011-04-27"), "{talks:#?}");
+    for text in [
+        "The talks between Karvania and Tessaly have been moved to April 27.",
+        "The talks between Karvania and Tessaly were postponed until April 27.",
+    ] {
+        let evs = events(text, "2011-03-16");
+        let talks = of(&evs, Kind::Talks);
+        assert_eq!(talks.len(), 1, "{text}: {evs:#?}");
+        assert_eq!(talks[0].status, Status::Planned, "{text}: {talks:#?}");
+        assert_eq!(day(talks[0]).as_deref(), Some("2011-04-27"), "{text}: {talks:#?}");
+    }
+    // Postponed with no new day: called off.
+    let evs = events("The talks were postponed.", "2011-03-16");
+    assert_eq!(of(&evs, Kind::Talks)[0].status, Status::Cancelled, "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_first_mooted_earlier_is_not_dated_by_the_mooting() {
+    // world-k k01: "The talks were first mooted at the beginning of the
+    // week" made a meeting held that week; "mooted" proposes, and the date
+    // after a reference back that a proposal governs is the proposal's.
+    let evs = events(
+        "Talks between Karvania and Tessaly will be held in Porto Lume on May 20, an official said on Friday. \
+         The talks were first mooted at the beginning of the week.",
+        "2021-05-15",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2021-05-20"), "{talks:#?}");
+}

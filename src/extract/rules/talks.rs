@@ -214,8 +214,20 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             verb.is_some_and(|v| v.lower.ends_with("ed"))
                 && !aux.is_some_and(|a| matches!(a, "is" | "are" | "was" | "were" | "be" | "been"))
         };
-        let date = date.or_else(|| fronted_date(r, w.start).filter(|_| !wished));
-        let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
+        // "Four-way talks ... between A, B, C and D will be held in Geneva
+        // on April 17": the verb whose subject the noun heads dates it.
+        // "The talks ... scheduled on March 29 and 30 have been moved to
+        // April 27": the day moved to outranks a day of the noun phrase.
+        let predicate = if is_verb(&t.phrase) { None } else { predicate_date(r, dict, w.end) };
+        let predicate = predicate.filter(|p| date.is_none() || p.tense.is_some());
+        let date = predicate.as_ref().map(|p| p.date).or(date).or_else(|| fronted_date(r, w.start).filter(|_| !wished));
+        // "have been moved to April 27": the new day is still ahead.
+        let moved = date.is_some_and(|d| rescheduled(r, dict, d));
+        let tense = match predicate.as_ref().and_then(|p| p.tense) {
+            _ if moved => Tense::Future,
+            Some(tense) => tense,
+            None => trigger_tense(r, dict, w.start, cue, t.status, date),
+        };
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
         // "hopes to meet the president", "flew to Juba to meet X": an
@@ -231,6 +243,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let infinitive =
             t.phrase.starts_with("to ").then_some(if held_on_stay { Status::Happened } else { Status::Planned });
         let said = t.status.filter(|s| *s != Status::Happened || cue.is_none()).or(cue).or(infinitive);
+        // A meeting moved to a new day is planned for it ("the talks were
+        // postponed until Monday"); only one called off with no new day is
+        // cancelled.
+        let said = said.filter(|s| !(moved && *s == Status::Cancelled));
         let dated = said.or_else(|| status_from_date(ev.date, anchor));
         ev.status = dated.unwrap_or_else(|| tense_status(tense));
         // "traveled to Qatar on Thursday for talks with the emir": what a
@@ -272,7 +288,9 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // "took him to Kampala and Addis Ababa where he met X and Y
         // respectively": one place is the meeting's; several are one each.
         let wheres = where_places(r, w.start);
-        ev.place = place
+        ev.place = predicate
+            .and_then(|p| p.venue)
+            .or(place)
             .or_else(|| if wheres.len() > 1 { None } else { where_before(r, w.start) })
             .or_else(|| (wheres.len() == 1).then(|| wheres[0]))
             .or_else(|| host_before(r, w.start))
@@ -986,4 +1004,126 @@ fn unheld_titles<'r>(r: &'r Reading) -> impl Iterator<Item = (usize, &'r str)> +
         let held = r.actors.iter().any(|b| b.start >= a.start && b.start < end && b.end > a.end || apposed(b));
         (!named_next && !held).then(|| (a.start, &r.text[a.start..end]))
     })
+}
+
+/// Finite auxiliaries that open the verb of a talks noun's clause.
+const AUXILIARY: &[&str] = &["will", "would", "shall", "is", "are", "was", "were", "has", "have", "had"];
+
+/// The date of the verb whose subject a talks noun heads, when that verb
+/// says no more than that the meeting is held or moved, and the tense that
+/// places it: "Four-way talks on the crisis between A, B, C and D will be
+/// held in Geneva on April 17" (the noun phrase may run long, and list its
+/// participants with commas after "between"); "The second round ... scheduled
+/// on March 29 and 30 in X has been moved to April 27 and 28": a date after
+/// a verb of moving (`reschedule`) and its "to" is the new day, still ahead.
+/// Not past a relative pronoun, a speech verb or another clause, nor a
+/// negated verb ("will not be held").
+/// A place after the verb's "in" or "at", before its date, is the venue
+/// ("will be held in Geneva on April 17"), whatever place the noun phrase
+/// names ("talks ... between the United States, EU, Russia and ...").
+fn predicate_date<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option<Predicate<'r>> {
+    let first = r.tok_at(end);
+    let mut listing = false;
+    let aux = (first..(first + NOUN_PHRASE).min(r.toks.len())).find_map(|j| {
+        let t = &r.toks[j];
+        listing |= t.lower == "between";
+        // A comma ends the noun phrase, unless it lists who meets ("between
+        // A, B and C"); a quote or a semicolon always does.
+        let stop = t.kind != TokKind::Word
+            && (matches!(t.text, ";" | "\"" | "\u{201c}" | "\u{201d}") || t.text == "," && !listing);
+        if stop {
+            return Some(None);
+        }
+        AUXILIARY.contains(&t.lower).then_some(Some(j))
+    })??;
+    if r.clause_break(end, r.toks[aux].start) {
+        return None;
+    }
+    // A date inside the noun phrase belongs to it ("scheduled on March 29"):
+    // the verb's is after it.
+    let mut moved = false;
+    let mut held = false;
+    let mut k = aux + 1;
+    while let Some(t) = r.toks.get(k) {
+        if t.kind != TokKind::Word || !t.text.starts_with(|c: char| c.is_lowercase()) {
+            break;
+        }
+        // The words of a relative clause of holding ("will be held", "are
+        // due to open"), but its prepositions, which end the verb; "back",
+        // "forward" and "off" after a verb of moving ("pushed back to").
+        let preposition = matches!(t.lower, "in" | "at" | "on" | "for" | "the");
+        let particle = moved && matches!(t.lower, "back" | "forward" | "off");
+        if dict.index().is_word_of(t.lower, Class::Reschedule) {
+            moved = true;
+        } else if HOLDING.contains(&t.lower) && !preposition {
+            held |= !matches!(t.lower, "be" | "been" | "being" | "to" | "now") && !AUXILIARY.contains(&t.lower);
+        } else if !particle {
+            break;
+        }
+        k += 1;
+    }
+    if !(moved || held) || k == aux + 1 {
+        return None;
+    }
+    let verb_end = r.toks[k - 1].end;
+    let d = r
+        .dates
+        .iter()
+        .filter(|d| !d.since && d.start >= verb_end && d.start - verb_end <= PREDICATE_REACH)
+        .find(|d| !r.clause_break(verb_end, d.start) && !r.text[verb_end..d.start].contains(','))?;
+    // "has been moved to April 27": the day moved to, not the day moved from.
+    let new_day = moved && moved_to(r, d);
+    if moved && !new_day {
+        return None;
+    }
+    let venue = r.places.iter().find(|p| {
+        p.start >= verb_end
+            && p.end <= d.start
+            && !p.adjective
+            && matches!(r.word_before(p.start), "in" | "at")
+            && !r.text[verb_end..p.start].contains(',')
+    });
+    Some(Predicate { date: d, tense: new_day.then_some(Tense::Future), venue })
+}
+
+/// What the verb of a talks noun's clause says of the meeting: its date, the
+/// tense that places it when the verb moves the meeting, and its venue.
+struct Predicate<'r> {
+    date: &'r TimeExpr,
+    tense: Option<Tense>,
+    venue: Option<&'r PlaceSpan>,
+}
+
+/// How many tokens a talks noun's phrase may run before its verb.
+const NOUN_PHRASE: usize = 48;
+
+/// How far after the verb of a talks noun's clause its date may stand (in
+/// bytes): "will be held in Geneva on April 17".
+const PREDICATE_REACH: usize = 40;
+
+/// Whether a date is the day a meeting is moved to: "to", "until", "till"
+/// or "for" before it, as its preposition or the word before it.
+fn moved_to(r: &Reading, d: &TimeExpr) -> bool {
+    d.prep.as_deref().is_some_and(|p| MOVED_TO.contains(&p)) || MOVED_TO.contains(&r.word_before(d.start))
+}
+
+const MOVED_TO: &[&str] = &["to", "until", "till", "for"];
+
+/// Whether a date is the new day of a meeting moved to it: a verb of moving
+/// (`reschedule`) and its "to" right before it ("has been moved to April
+/// 27", "was postponed until Monday", "pushed back to next week").
+fn rescheduled(r: &Reading, dict: &Dictionaries, d: &TimeExpr) -> bool {
+    let mut k = r.tok_at(d.start);
+    if d.prep.is_none() {
+        if k == 0 || !MOVED_TO.contains(&r.toks[k - 1].lower) {
+            return false;
+        }
+        k -= 1;
+    } else if !moved_to(r, d) {
+        return false;
+    }
+    while k > 0 && matches!(r.toks[k - 1].lower, "back" | "forward" | "off") {
+        k -= 1;
+    }
+    k > 0 && dict.index().is_word_of(r.toks[k - 1].lower, Class::Reschedule)
 }
