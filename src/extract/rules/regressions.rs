@@ -4566,3 +4566,55 @@ fn a_meeting_first_mooted_earlier_is_not_dated_by_the_mooting() {
     assert_eq!(talks[0].status, Status::Planned, "{talks:#?}");
     assert_eq!(day(talks[0]).as_deref(), Some("2021-05-20"), "{talks:#?}");
 }
+
+// ------------------------------------------ "according to": the source cited (round 12, speak13)
+
+#[test]
+fn according_to_a_possessive_owner_cites_the_person_its_title_names() {
+    // "According to X's acting Foreign Minister Y, ...": Y, not the owner.
+    let evs = events(
+        "According to Valdoria\u{2019}s acting Foreign Minister Marek Doran, the proposals \u{201c}provided \
+         the basis for the next round.\u{201d}",
+        "2016-06-13",
+    );
+    assert_eq!(speakers(&evs), ["Marek Doran"], "{evs:#?}");
+}
+
+#[test]
+fn the_subject_of_a_sentence_that_cites_a_source_is_no_speaker() {
+    // "The Committee, according to the UN; was formed", "X will lead the
+    // negotiations ..., according to one of the AU's invitation letters":
+    // the source cited speaks, not the subject it tells of.
+    let evs = events("The Halvin Liberation Front, according to the African Union; was formed in 2019.", "2021-10-19");
+    assert_eq!(speakers(&evs), ["African Union"], "{evs:#?}");
+    let evs = events(
+        "Former President Marek Doran will lead the negotiations with support from Karl Brandtner, according to \
+         one of the African Union\u{2019}s invitation letters seen by Reuters.",
+        "2022-10-06",
+    );
+    assert_eq!(speakers(&evs), ["African Union"], "{evs:#?}");
+}
+
+#[test]
+fn a_subject_with_a_speech_verb_of_its_own_speaks_over_the_source_cited() {
+    // "X referred to the war as a crisis, according to the ministry": X's
+    // own speech, which the source reports.
+    let evs = events(
+        "Foreign Minister Karl Brandtner referred to the war as a \u{201c}crisis\u{201d}, according to the \
+         Valdorian Foreign Ministry.",
+        "2024-07-24",
+    );
+    assert_eq!(speakers(&evs), ["Karl Brandtner"], "{evs:#?}");
+}
+
+#[test]
+fn a_text_cited_with_no_issuer_before_its_comma_names_no_speaker() {
+    // "According to a joint communique reached in Luanda, M23 was to
+    // withdraw": the actor after the comma issued nothing.
+    let evs = events(
+        "According to a joint communique reached in Porto Lume, the Halvin Liberation Front was to withdraw \
+         from all the towns it held.",
+        "2022-12-02",
+    );
+    assert!(speakers(&evs).iter().all(|s| s != "Halvin Liberation Front"), "{evs:#?}");
+}

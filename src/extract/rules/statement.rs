@@ -446,17 +446,41 @@ fn opens_complement(r: &Reading, a: &ActorSpan) -> bool {
 /// released by the United Nations", "according to a statement from the LNA").
 fn according_to(r: &Reading, dict: &Dictionaries, end: usize) -> Option<ActorSpan> {
     let near = r.actors.iter().find(|a| a.start >= end && a.start - end <= 6 && !a.agency());
-    if near.is_some() {
+    if let Some(n) = near {
+        // "according to X's acting Foreign Minister Y": the person the
+        // possessive owner's noun phrase names, as after "by".
+        if possessive(r, n) {
+            let owned = r.actors.iter().find(|a| {
+                a.start > n.end
+                    && a.person()
+                    && a.how != How::Pronoun
+                    && a.start - n.end <= 80
+                    && !r.text[n.end..a.start].contains([',', ';', '"', '\u{201c}'])
+                    && !r.clause_break(n.end, a.start)
+            });
+            if owned.is_some() {
+                return owned.cloned();
+            }
+        }
         return near.cloned();
     }
-    let rest = r.text[end..].trim_start();
-    let cited = rest.strip_prefix("a ").or_else(|| rest.strip_prefix("the "))?;
-    let noun = cited.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if !of_class(dict, noun, WordClass::Issued) {
+    // "according to a statement from the LNA", "according to one of the
+    // AU's invitation letters": a text issued, among the cited phrase's
+    // first words, and the actor that issued it.
+    let issued = r
+        .spaced_words_from(end)
+        .take(8)
+        .map(|(_, w)| w)
+        .take_while(|w| !w.ends_with([',', ';']))
+        .any(|w| of_class(dict, &lower_cow(w.trim_end_matches(|c: char| !c.is_alphanumeric())), WordClass::Issued));
+    if !issued {
         return None;
     }
-    // The first actor within the next dozen words, before any clause break.
+    // The first actor within the next dozen words, before any clause break
+    // or comma: "According to a joint communique reached in Luanda, M23 was
+    // to withdraw" names no issuer.
     let limit = end + r.text[end..].split_whitespace().take(12).map(|w| w.len() + 1).sum::<usize>();
+    let limit = r.text[end..].find([',', ';']).map_or(limit, |c| limit.min(end + c));
     r.actors.iter().find(|a| a.start > end && a.start <= limit && !a.agency() && !r.clause_break(end, a.start)).cloned()
 }
 
@@ -473,16 +497,19 @@ fn subject_instead(
     speaker: Option<ActorSpan>,
     description: Option<String>,
 ) -> (Option<ActorSpan>, Option<String>) {
+    // "The Committee, according to the UN, was formed", "X will lead the
+    // talks, according to one of the AU's letters": the source cited
+    // speaks, never the subject it tells of ("according to analysts" names
+    // nobody, and the subject is no speaker either).
+    if phrase == "according to" {
+        return (speaker, description);
+    }
     let Some(subject) = r.main_subject().filter(|s| s.end <= verb && !s.agency() && !r.in_quote(s.start)) else {
         return (speaker, description);
     };
     let before = r.text[..verb].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
-    // ("according to" is a preposition: its source is cited, not the subject.)
-    // "according to analysts" names nobody: the subject is not its speaker.
-    let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-        && (phrase != "according to" || speaker.is_some())
-        && before.ends_with(',');
+    let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
     let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
     let after_subject = r.text[subject.end..verb].trim_start();
     // "The M23 armed group, which ...": the subject's head noun, in lower
