@@ -39,19 +39,24 @@ pub fn compile(alternatives: &[String]) -> Result<NFA, Box<BuildError>> {
         .map_err(Box::new)
 }
 
-/// The NFA as little-endian 32-bit words: the pattern count, the anchored
-/// and unanchored starts, each pattern's start, then every state in order
-/// (a tag and its fields). `None` for what `read` could not rebuild the
+/// The NFA as a list of numbers, each written in 7-bit groups (LEB128): the
+/// pattern count, the anchored and unanchored starts, each pattern's start,
+/// then every state in order, a tag and its fields. A state's transitions
+/// are written relative to the state itself (zigzag): most lead to a state
+/// close by, so most take one byte (the built-in NFA: 8,251 states in 64 KB,
+/// 198 KB as 32-bit words). `None` for what `read` could not rebuild the
 /// same (a named group, a dense state: `compile` makes neither).
 #[allow(dead_code)] // the build script's, and the tests'
 pub fn write(nfa: &NFA) -> Option<Vec<u8>> {
+    let id = |s: StateID| s.as_u32();
     let mut words: Vec<u32> = vec![nfa.pattern_len() as u32, id(nfa.start_anchored()), id(nfa.start_unanchored())];
     for pid in nfa.patterns() {
         words.push(id(nfa.start_pattern(pid)?));
     }
     words.push(nfa.states().len() as u32);
-    let range = |words: &mut Vec<u32>, t: &Transition| words.extend([t.start.into(), t.end.into(), id(t.next)]);
-    for state in nfa.states() {
+    for (i, state) in nfa.states().iter().enumerate() {
+        let to = |s: StateID| zigzag(s.as_usize() as i64 - i as i64);
+        let range = |words: &mut Vec<u32>, t: &Transition| words.extend([t.start.into(), t.end.into(), to(t.next)]);
         match state {
             State::ByteRange { trans } => {
                 words.push(0);
@@ -61,43 +66,65 @@ pub fn write(nfa: &NFA) -> Option<Vec<u8>> {
                 words.extend([1, sparse.transitions.len() as u32]);
                 sparse.transitions.iter().for_each(|t| range(&mut words, t));
             }
-            State::Look { look, next } => words.extend([2, look.as_repr(), id(*next)]),
+            State::Look { look, next } => words.extend([2, look.as_repr(), to(*next)]),
             State::Union { alternates } => {
                 words.extend([3, alternates.len() as u32]);
-                words.extend(alternates.iter().map(|&s| id(s)));
+                words.extend(alternates.iter().map(|&s| to(s)));
             }
-            State::BinaryUnion { alt1, alt2 } => words.extend([4, id(*alt1), id(*alt2)]),
+            State::BinaryUnion { alt1, alt2 } => words.extend([4, to(*alt1), to(*alt2)]),
             &State::Capture { next, pattern_id, group_index, slot } => {
                 let group = group_index.as_usize();
                 if nfa.group_info().to_name(pattern_id, group).is_some() {
                     return None;
                 }
                 let start = nfa.group_info().slot(pattern_id, group)? == slot.as_usize();
-                words.extend([5, id(next), pattern_id.as_u32(), group_index.as_u32(), u32::from(start)]);
+                words.extend([5, to(next), pattern_id.as_u32(), group_index.as_u32(), u32::from(start)]);
             }
             State::Fail => words.push(6),
             State::Match { pattern_id } => words.extend([7, pattern_id.as_u32()]),
             State::Dense(_) => return None,
         }
     }
-    Some(words.iter().flat_map(|w| w.to_le_bytes()).collect())
+    let mut bytes = Vec::with_capacity(words.len() * 2);
+    for mut w in words {
+        while w >= 0x80 {
+            bytes.push((w & 0x7f) as u8 | 0x80);
+            w >>= 7;
+        }
+        bytes.push(w as u8);
+    }
+    Some(bytes)
 }
 
 #[allow(dead_code)]
-fn id(state: StateID) -> u32 {
-    state.as_u32()
+fn zigzag(d: i64) -> u32 {
+    ((d << 1) ^ (d >> 63)) as u32
 }
 
 /// The NFA `write` wrote, rebuilt state by state with the same identifiers
 /// (none of its states is an empty one that `Builder::build` would drop),
 /// or `None` if the bytes are not such a form.
 pub fn read(bytes: &[u8]) -> Option<NFA> {
-    if !bytes.len().is_multiple_of(4) {
-        return None;
-    }
-    let mut words = bytes.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-    let mut next = || words.next();
+    let mut at = 0;
+    let mut next = || -> Option<u32> {
+        let mut w = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = *bytes.get(at)?;
+            at += 1;
+            w |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(w);
+            }
+        }
+        None
+    };
     let sid = |w: Option<u32>| StateID::new(w? as usize).ok();
+    // A transition of state `i`, written relative to it.
+    let rel = |w: Option<u32>, i: usize| {
+        let z = w?;
+        let d = i64::from(z >> 1) ^ -i64::from(z & 1);
+        StateID::new(usize::try_from(i as i64 + d).ok()?).ok()
+    };
     let patterns = next()? as usize;
     let (anchored, unanchored) = (sid(next())?, sid(next())?);
     let mut starts = Vec::with_capacity(patterns);
@@ -125,38 +152,38 @@ pub fn read(bytes: &[u8]) -> Option<NFA> {
         open = Some(pattern);
         Some(())
     };
-    let transition = |w: &mut dyn FnMut() -> Option<u32>| -> Option<Transition> {
-        Some(Transition { start: u8::try_from(w()?).ok()?, end: u8::try_from(w()?).ok()?, next: sid(w())? })
+    let transition = |w: &mut dyn FnMut() -> Option<u32>, i: usize| -> Option<Transition> {
+        Some(Transition { start: u8::try_from(w()?).ok()?, end: u8::try_from(w()?).ok()?, next: rel(w(), i)? })
     };
     for i in 0..states {
         let added = match next()? {
-            0 => builder.add_range(transition(&mut next)?),
+            0 => builder.add_range(transition(&mut next, i)?),
             1 => {
                 let n = next()? as usize;
                 let mut transitions = Vec::with_capacity(n);
                 for _ in 0..n {
-                    transitions.push(transition(&mut next)?);
+                    transitions.push(transition(&mut next, i)?);
                 }
                 builder.add_sparse(transitions)
             }
             2 => {
                 let look = Look::from_repr(next()?)?;
-                builder.add_look(sid(next())?, look)
+                builder.add_look(rel(next(), i)?, look)
             }
             3 => {
                 let n = next()? as usize;
                 let mut alternates = Vec::with_capacity(n);
                 for _ in 0..n {
-                    alternates.push(sid(next())?);
+                    alternates.push(rel(next(), i)?);
                 }
                 builder.add_union(alternates)
             }
             4 => {
-                let (alt1, alt2) = (sid(next())?, sid(next())?);
+                let (alt1, alt2) = (rel(next(), i)?, rel(next(), i)?);
                 builder.add_union(vec![alt1, alt2])
             }
             5 => {
-                let (to, pattern, group, start) = (sid(next())?, next()?, next()?, next()?);
+                let (to, pattern, group, start) = (rel(next(), i)?, next()?, next()?, next()?);
                 switch_to(&mut builder, pattern)?;
                 if start == 1 {
                     builder.add_capture_start(to, group, None)
