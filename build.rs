@@ -3,11 +3,17 @@
 //! - the built-in gazetteer's lookup table (`src/dict/table.rs`);
 //! - the SHA-256 fingerprints of the built-in dictionaries, and of their
 //!   actors and places alone, used when no file of the user's is layered on
-//!   top (`src/dict.rs`, `fingerprint`).
+//!   top (`src/dict.rs`, `fingerprint`);
+//! - the built-in furniture patterns' NFA (`src/dict/furniture.rs`): its
+//!   compilation was a quarter of a one-article run's instructions.
 
 #[allow(dead_code)]
 #[path = "src/dict/table.rs"]
 mod table;
+
+#[allow(dead_code)]
+#[path = "src/dict/furniture.rs"]
+mod furniture;
 
 use sha2::{Digest, Sha256};
 
@@ -22,6 +28,7 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/dict/table.rs");
+    println!("cargo:rerun-if-changed=src/dict/furniture.rs");
     let read = |name: &str| {
         println!("cargo:rerun-if-changed=data/{name}");
         std::fs::read_to_string(format!("data/{name}")).unwrap_or_else(|e| panic!("data/{name}: {e}"))
@@ -44,4 +51,30 @@ fn main() {
     std::fs::write(out.join("builtin_fingerprint.txt"), fingerprint(&FINGERPRINTED)).expect("writing the fingerprint");
     std::fs::write(out.join("builtin_lexicon_fingerprint.txt"), fingerprint(&FINGERPRINTED[..2]))
         .expect("writing the actors' and places' fingerprint");
+    std::fs::write(out.join("furniture_nfa.bin"), furniture_nfa(&read("furniture.tsv")))
+        .expect("writing the furniture patterns' NFA");
+}
+
+/// The built-in furniture patterns' NFA in `furniture::write`'s form, checked
+/// by reading it back; empty (the program then compiles the patterns, and
+/// reports a bad one) if the patterns do not compile together or the form
+/// does not give the same NFA back. The rows are cut as `Source::rows` cuts
+/// them; a test checks the result against the program's own compilation.
+fn furniture_nfa(text: &str) -> Vec<u8> {
+    let mut alternatives = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        let start = line.trim_start();
+        if start.is_empty() || start.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let pattern = fields.get(1).copied().unwrap_or("");
+        alternatives.push(furniture::whole_line(pattern, furniture::byte_rules_fit(pattern), fields[0] == "strip"));
+    }
+    let Ok(nfa) = furniture::compile(&alternatives) else { return Vec::new() };
+    match furniture::write(&nfa) {
+        Some(bytes) if furniture::read(&bytes).is_some_and(|back| furniture::same(&back, &nfa)) => bytes,
+        _ => Vec::new(),
+    }
 }

@@ -7,6 +7,7 @@
 //! The formats are documented at the top of each file and in `data/README.md`.
 //! The gazetteer and the given names are read on first use (`world`).
 
+mod furniture;
 mod table;
 mod world;
 
@@ -19,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::extract::dates::DateTables;
 use crate::model::{Kind, Qualifier, Status};
+use furniture::{byte_rules_fit, compile as furniture_matcher, whole_line};
 
 pub use world::{Gazetteer, GazetteerEntry, GazetteerKind, Gender, GivenNames};
 
@@ -423,6 +425,11 @@ pub static BUILTIN: &[(&str, &str)] = &[
     ("given_names.tsv", include_str!("../data/given_names.tsv")),
 ];
 
+/// The text of the built-in file `name` (empty for a name it does not know).
+fn builtin_text(name: &str) -> &'static str {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("")
+}
+
 impl Dictionaries {
     /// The compiled-in dictionaries alone.
     pub fn builtin() -> Result<Self, DictError> {
@@ -455,7 +462,7 @@ impl Dictionaries {
     /// words, the triggers and cues and the index part built from those. A
     /// one-article run waits for the longer of the two.
     fn from_sources(user: impl Fn(&str) -> Result<Option<Source>, DictError> + Sync) -> Result<Self, DictError> {
-        let builtin = |name: &str| BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
+        let builtin = builtin_text;
         let layered = |name: &str| -> Result<Vec<Source>, DictError> {
             let mut sources = vec![Source::new(format!("data/{name}"), builtin(name))];
             sources.extend(user(name)?);
@@ -813,42 +820,9 @@ fn parse_cues(sources: &[Source]) -> Result<Vec<Cue>, DictError> {
     Ok(cues)
 }
 
-/// A furniture pattern as one alternative of the matcher: the whole line (the
-/// start of it for a `strip` rule), case-insensitively. With byte rules (`.` is one byte, `\w`, `\s` and `\b`
-/// are ASCII) the patterns compile several times faster, and every
-/// single-article run compiles them. Non-ASCII symbols ("©", "»") are allowed
-/// there as literals. A pattern with non-ASCII letters keeps Unicode rules, so
-/// that their case still folds, and so does one that needs them (a class of
-/// non-ASCII characters, `\p{..}`).
-fn whole_line(pattern: &str, bytes: bool, start_only: bool) -> String {
-    let end = if start_only { "" } else { "$" };
-    if bytes {
-        format!("(?-u:^(?:{pattern}){end})")
-    } else {
-        format!("^(?:{pattern}){end}")
-    }
-}
-
-/// Whether byte rules can keep the pattern's meaning: no non-ASCII letters.
-fn byte_rules_fit(pattern: &str) -> bool {
-    pattern.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
-}
-
-/// The forward NFA of the furniture patterns, as `regex::bytes` reads them
-/// (a line may hold any bytes), case-insensitively; with `meta::Regex`'s limit on its size.
-fn furniture_matcher(
-    alternatives: &[String],
-) -> Result<regex_automata::nfa::thompson::NFA, Box<regex_automata::nfa::thompson::BuildError>> {
-    use regex_automata::{
-        nfa::thompson::{Compiler, Config, WhichCaptures},
-        util::syntax,
-    };
-    Compiler::new()
-        .syntax(syntax::Config::new().case_insensitive(true).utf8(false))
-        .configure(Config::new().utf8(false).which_captures(WhichCaptures::Implicit).nfa_size_limit(Some(10 << 20)))
-        .build_many(alternatives)
-        .map_err(Box::new)
-}
+/// The built-in furniture patterns' NFA, compiled by `build.rs` (empty if
+/// it could not be: the patterns are then compiled here).
+static BUILTIN_FURNITURE_NFA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/furniture_nfa.bin"));
 
 fn parse_furniture(sources: &[Source]) -> Result<Furniture, DictError> {
     let mut actions = Vec::new();
@@ -876,6 +850,14 @@ fn parse_furniture(sources: &[Source]) -> Result<Furniture, DictError> {
     }
     if patterns.is_empty() {
         return Ok(Furniture { actions, matcher: None });
+    }
+    // The built-in file alone: its NFA was compiled when chronicle was built.
+    if let [only] = sources {
+        if only.text == builtin_text("furniture.tsv") {
+            if let Some(nfa) = furniture::read(BUILTIN_FURNITURE_NFA).filter(|n| n.pattern_len() == patterns.len()) {
+                return Ok(Furniture { actions, matcher: Some(Arc::new(FurnitureMatcher::new(nfa))) });
+            }
+        }
     }
     let alternatives: Vec<String> =
         patterns.iter().map(|&(_, _, p, start)| whole_line(p, byte_rules_fit(p), start)).collect();
@@ -1135,6 +1117,35 @@ mod tests {
         for line in &lines {
             assert_eq!(furniture.rule(line.as_bytes()), expected(line.as_bytes()), "{line:?}");
         }
+    }
+
+    #[test]
+    fn builtin_furniture_nfa_prebuilt_by_build_rs_is_the_one_compiled_at_run_time() {
+        assert!(!BUILTIN_FURNITURE_NFA.is_empty(), "build.rs did not prebuild the built-in furniture NFA");
+        let src = Source::new("data/furniture.tsv", builtin_text("furniture.tsv"));
+        let alternatives: Vec<String> =
+            src.rows().map(|(_, f)| whole_line(f[1], byte_rules_fit(f[1]), f[0] == "strip")).collect();
+        let compiled = furniture_matcher(&alternatives).unwrap();
+        let prebuilt = furniture::read(BUILTIN_FURNITURE_NFA).unwrap();
+        assert!(furniture::same(&prebuilt, &compiled));
+        assert_eq!(prebuilt.pattern_len(), src.rows().count());
+    }
+
+    #[test]
+    fn furniture_nfa_form_reads_back_the_same_nfa() {
+        let patterns = [
+            whole_line("read more\\.?", true, false),
+            whole_line("(café|caf)\\b.*", false, false),
+            whole_line("(?:date|posted)\\s*:?\\s*\\d{4}-\\d{2}", true, true),
+            whole_line("(a|bc|d)(x)?[^()]*\\)\\.?", true, false),
+        ];
+        for alternatives in [&patterns[..], &patterns[1..2], &patterns[2..]] {
+            let nfa = furniture_matcher(alternatives).unwrap();
+            let back = furniture::read(&furniture::write(&nfa).unwrap()).unwrap();
+            assert!(furniture::same(&back, &nfa), "{alternatives:?}");
+        }
+        assert!(furniture::read(&[1, 2, 3]).is_none());
+        assert!(furniture::read(&[]).is_none());
     }
 
     #[test]
