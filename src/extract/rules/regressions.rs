@@ -4304,3 +4304,20 @@ fn a_curly_apostrophe_seven_bytes_before_of_a_trip_does_not_panic_the_as_part_re
     let evs = events("The envoy told of Kenya’s map of a trip to Nairobi on Monday.", "2024-03-05");
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+// ------------------------------------------- a section's name above the headline (round 12, dups14)
+
+#[test]
+fn a_section_name_above_the_headline_leaves_the_headline_to_restate_the_body() {
+    // "Media Wire" over "Syrian FM to visit Qatar, UAE, Jordan" (world-g
+    // g12), "South & Central Asia" over "Round of US-Taliban Talks to Start
+    // in Doha" (world-k k07): the section's name was taken for the headline,
+    // and the headline's trip became a second one.
+    let evs = events(
+        "Middle East Wire\n\n\
+         Kassalan FM to visit Orlan, Vesta in second foreign trip\n\n\
+         Kassalan Foreign Minister Doran Velik has announced plans for visits this week to Orlan and Vesta.",
+        "2025-01-02",
+    );
+    assert_eq!(of(&evs, Kind::Visit).len(), 1, "{evs:#?}");
+}
