@@ -238,10 +238,10 @@ fn headline(kept: &[String]) -> Option<&String> {
     let label = words(first) <= SECTION_WORDS
         && first.split_whitespace().all(|w| !w.starts_with(|c: char| c.is_lowercase()))
         && !first.bytes().any(|b| b.is_ascii_digit());
-    match heads.next() {
-        Some(next) if label && words(next) > words(first) => Some(next),
-        _ => Some(first),
+    if !label {
+        return Some(first);
     }
+    heads.next().filter(|next| words(next) > words(first)).or(Some(first))
 }
 
 /// The most words a section's name above a headline has.
