@@ -76,8 +76,9 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
         kept.push(unit);
     }
     drop_trails_before_headline(&mut kept);
-    let title = kept.iter().take(3).find(|u| looks_like_headline(u)).cloned();
-    Cleaned { text: kept.join("\n"), title, captions }
+    let title = headline(&kept).cloned();
+    Cleaned { text: kept.join("
+"), title, captions }
 }
 
 /// How many photo captions an article keeps aside (a gallery page may hold
@@ -237,6 +238,28 @@ pub fn normalise(s: &str) -> String {
     }
     out
 }
+
+/// The headline among the first lines: the first that looks like one,
+/// unless it is a section's name over the story's headline ("South &
+/// Central Asia" above "Round of Talks to Start in Doha", "Media Wire" above
+/// "Syrian FM to visit Qatar"): a few words, each capitalised, no number
+/// (a date is no section: "10:22 19 Feb 2021"), with a longer line that
+/// looks like a headline after it.
+fn headline(kept: &[String]) -> Option<&String> {
+    let mut heads = kept.iter().take(3).filter(|u| looks_like_headline(u));
+    let first = heads.next()?;
+    let words = |u: &str| u.split_whitespace().count();
+    let label = words(first) <= SECTION_WORDS
+        && first.split_whitespace().all(|w| !w.starts_with(|c: char| c.is_lowercase()))
+        && !first.bytes().any(|b| b.is_ascii_digit());
+    if !label {
+        return Some(first);
+    }
+    heads.next().filter(|next| words(next) > words(first)).or(Some(first))
+}
+
+/// The most words a section's name above a headline has.
+const SECTION_WORDS: usize = 4;
 
 fn looks_like_headline(unit: &str) -> bool {
     let words = unit.split_whitespace().count();
@@ -413,6 +436,16 @@ mod tests {
         for line in ["17.01.2014 11:30", "Thursday, October 29, 2015", "2014-01-17", "26 July 2013"] {
             assert_eq!(run(&format!("{line}\nBody.")).text, "Body.", "{line}");
         }
+    }
+
+    /// A section's name above the headline is no headline (world-g g12,
+    /// world-k k07); a short headline with no line like one after it is.
+    #[test]
+    fn a_section_name_above_the_headline_is_not_the_headline() {
+        let c = run("Middle East Wire\n\nKassalan minister to visit Orlan and Vesta this week\n\nBody.");
+        assert_eq!(c.title.as_deref(), Some("Kassalan minister to visit Orlan and Vesta this week"));
+        let c = run("Envoy Meets Rebels\n\nThe envoy met rebel leaders on Monday in Orlan.");
+        assert_eq!(c.title.as_deref(), Some("Envoy Meets Rebels"));
     }
 
     #[test]

@@ -4618,3 +4618,20 @@ fn a_text_cited_with_no_issuer_before_its_comma_names_no_speaker() {
     );
     assert!(speakers(&evs).iter().all(|s| s != "Halvin Liberation Front"), "{evs:#?}");
 }
+
+// ------------------------------------------- a section's name above the headline (round 12, dups14)
+
+#[test]
+fn a_section_name_above_the_headline_leaves_the_headline_to_restate_the_body() {
+    // "Media Wire" over "Syrian FM to visit Qatar, UAE, Jordan" (world-g
+    // g12), "South & Central Asia" over "Round of US-Taliban Talks to Start
+    // in Doha" (world-k k07): the section's name was taken for the headline,
+    // and the headline's trip became a second one.
+    let evs = events(
+        "Middle East Wire\n\n\
+         Kassalan FM to visit Orlan, Vesta in second foreign trip\n\n\
+         Kassalan Foreign Minister Doran Velik has announced plans for visits this week to Orlan and Vesta.",
+        "2025-01-02",
+    );
+    assert_eq!(of(&evs, Kind::Visit).len(), 1, "{evs:#?}");
+}
