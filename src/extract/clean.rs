@@ -77,8 +77,7 @@ pub fn clean(text: &str, furniture: &Furniture) -> Cleaned {
     }
     drop_trails_before_headline(&mut kept);
     let title = headline(&kept).cloned();
-    Cleaned { text: kept.join("
-"), title, captions }
+    Cleaned { text: kept.join("\n"), title, captions }
 }
 
 /// How many photo captions an article keeps aside (a gallery page may hold
