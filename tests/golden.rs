@@ -309,12 +309,14 @@ fn news_articles_score_above_the_floor() {
 
 #[test]
 fn articles_from_other_conflicts_score_above_the_floor() {
-    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.90, fields: 0.92 });
+    // world-a: F1 0.94, fields 0.94 in round 12 (0317797), floors 0.02 under, rounded down.
+    score(&eval("world-a"), include_str!("eval/world-a/gold.jsonl"), Floors { f1: 0.91, fields: 0.92 });
     score(&eval("world-b"), include_str!("eval/world-b/gold.jsonl"), Floors { f1: 0.95, fields: 0.90 });
 }
 
+/// The sets held out in rounds 6 to 11, development data since the round after.
 #[test]
-fn held_out_articles_score_above_the_floor() {
+fn later_sets_from_other_conflicts_score_above_the_floor() {
     score(&eval("world-c"), include_str!("eval/world-c/gold.jsonl"), Floors { f1: 0.96, fields: 0.88 });
     score(&eval("world-d"), include_str!("eval/world-d/gold.jsonl"), Floors { f1: 0.92, fields: 0.90 });
     score(&eval("world-e"), include_str!("eval/world-e/gold.jsonl"), Floors { f1: 0.93, fields: 0.94 });
@@ -325,12 +327,18 @@ fn held_out_articles_score_above_the_floor() {
     // round 11 (42b917f), floors 0.02 under.
     score(&eval("world-i"), include_str!("eval/world-i/gold.jsonl"), Floors { f1: 0.92, fields: 0.90 });
     // world-j: F1 0.84, fields 0.77 with main (bfee1c7) when it was written (one of its 15 articles
-    // failed to ingest); 0.92 and 0.82 in round 11 (42b917f), floors 0.02 under.
-    score(&eval("world-j"), include_str!("eval/world-j/gold.jsonl"), Floors { f1: 0.90, fields: 0.80 });
+    // failed to ingest); 0.92 and 0.82 in round 11 (42b917f), 0.92 and 0.85 in round 12
+    // (0317797), floors 0.02 under.
+    score(&eval("world-j"), include_str!("eval/world-j/gold.jsonl"), Floors { f1: 0.90, fields: 0.83 });
     // world-k: F1 0.88, fields 0.81 with main (bc1211f) when it was written; floors 0.03 under,
     // rounded down. Held out in round 11, development data since round 12 (0.88 and 0.83 at
-    // 01a0490).
-    score(&eval("world-k"), include_str!("eval/world-k/gold.jsonl"), Floors { f1: 0.84, fields: 0.78 });
+    // 01a0490; 0.90 and 0.88 at 0317797, floors 0.02 under, rounded down).
+    score(&eval("world-k"), include_str!("eval/world-k/gold.jsonl"), Floors { f1: 0.87, fields: 0.85 });
+}
+
+/// The set held out this round: its score is printed, its errors are not.
+#[test]
+fn held_out_articles_score_above_the_floor() {
     // world-l: F1 0.86, fields 0.83 with main (01a0490) when it was written in round 12; floors
     // 0.03 under, rounded down. Held out: its errors are not printed.
     score(&eval("world-l"), include_str!("eval/world-l/gold.jsonl"), Floors { f1: 0.82, fields: 0.80 });
