@@ -333,6 +333,8 @@ struct Entry {
     /// The phrase's last byte (0 for an empty phrase).
     last: u8,
     capital_only: bool,
+    /// A two-letter acronym ("UN", "US", "AU"): matches only text in capitals.
+    acronym: bool,
 }
 
 impl Entry {
@@ -345,6 +347,7 @@ impl Entry {
             after: p.lower.get(first + 1).copied().unwrap_or(0),
             last: p.lower.last().copied().unwrap_or(0),
             capital_only: p.capital_only,
+            acronym: p.acronym,
         }
     }
 }
@@ -354,6 +357,10 @@ struct NamePhrase {
     lower: Box<[u8]>,
     /// Written with a capital: matches only text that starts with one.
     capital_only: bool,
+    /// Every spelling is a two-letter acronym in capitals ("UN", "AU"): it
+    /// matches only text in capitals, not the "Un" of "Kim Jong Un" nor a
+    /// sentence's "Us".
+    acronym: bool,
     targets: Targets,
 }
 
@@ -413,7 +420,8 @@ impl NameTable {
             (u128::from(hash) << 64) | (u128::from(u32::MAX - len.min(u32::MAX as usize) as u32) << 32) | u128::from(id)
         };
         let keys = patterns.take_keys();
-        for ((lower, targets), capital_only) in keys.into_iter().zip(patterns.targets).zip(patterns.capital_only) {
+        let cases = patterns.capital_only.into_iter().zip(patterns.acronym);
+        for ((lower, targets), (capital_only, acronym)) in keys.into_iter().zip(patterns.targets).zip(cases) {
             let first = first_word_len(&lower);
             if first == 0 {
                 continue; // a phrase must start with a letter or digit to start at a word boundary
@@ -423,6 +431,7 @@ impl NameTable {
             filed.push(pack(first_word_hash(&lower.as_bytes()[..first]), lower.len(), id));
             table.phrases.push(NamePhrase {
                 capital_only,
+                acronym,
                 lower: lower.into_bytes().into_boxed_slice(),
                 targets: targets.into(),
             });
@@ -561,6 +570,7 @@ impl NameTable {
             && (n <= e.after_at as usize || same_at(e.after_at as usize, e.after))
             && (n == 0 || same_at(n - 1, e.last))
             && (capital || !e.capital_only)
+            && (!(e.acronym && e.capital_only) || rest[1].is_ascii_uppercase())
             && rest[..n].eq_ignore_ascii_case(&self.phrases[e.id as usize].lower)
             && sentence.is_char_boundary(i + n)
             && boundary_after(sentence.as_bytes(), i + n)
@@ -677,6 +687,8 @@ struct Patterns {
     /// so it names something only where the text has one too. A phrase also
     /// spelled in lower case ("al-Qaeda" beside "Al-Qaeda") matches either way.
     capital_only: Vec<bool>,
+    /// Every spelling is a two-letter acronym in capitals ("UN"): see `NamePhrase::acronym`.
+    acronym: Vec<bool>,
 }
 
 impl Patterns {
@@ -685,7 +697,12 @@ impl Patterns {
     fn with_capacity(n: usize) -> Patterns {
         let mut by_key = foldhash::HashMap::default();
         by_key.reserve(n);
-        Patterns { by_key, targets: Vec::with_capacity(n), capital_only: Vec::with_capacity(n) }
+        Patterns {
+            by_key,
+            targets: Vec::with_capacity(n),
+            capital_only: Vec::with_capacity(n),
+            acronym: Vec::with_capacity(n),
+        }
     }
 
     fn add(&mut self, phrase: &str, target: Target) {
@@ -698,8 +715,10 @@ impl Patterns {
         if i == next {
             self.targets.push(Vec::new());
             self.capital_only.push(true);
+            self.acronym.push(true);
         }
         self.capital_only[i] &= phrase.starts_with(char::is_uppercase);
+        self.acronym[i] &= phrase.len() == 2 && phrase.bytes().all(|b| b.is_ascii_uppercase());
         if !self.targets[i].contains(&target) {
             self.targets[i].push(target);
         }

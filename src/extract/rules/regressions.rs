@@ -4635,3 +4635,20 @@ fn a_section_name_above_the_headline_leaves_the_headline_to_restate_the_body() {
     );
     assert_eq!(of(&evs, Kind::Visit).len(), 1, "{evs:#?}");
 }
+
+// ------------------------------------------- two-letter acronyms (round 12, lead)
+
+#[test]
+fn a_two_letter_acronym_matches_only_text_in_capitals() {
+    // world-k k12: "Kim Jong Un" became "Kim Jong" and the United Nations,
+    // because the alias "UN" matched the name's "Un" as it matched "UN".
+    let evs = events("Kim Jong Un met Moon Jae-in at Panmunjom on Friday.", "2018-06-02");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    let names: Vec<&str> = talks[0].actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Kim Jong Un") && !names.contains(&"United Nations"), "{names:?}");
+    // Written in capitals, the acronym is still the body.
+    let evs = events("The UN envoy met Kim Jong Un in Pyongyang on Friday.", "2018-06-02");
+    let names: Vec<&str> = of(&evs, Kind::Talks)[0].actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"United Nations"), "{names:?}");
+}
