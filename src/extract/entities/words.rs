@@ -131,6 +131,12 @@ pub enum Class {
     /// April 27", "was postponed until Monday"): the date after its "to" is
     /// the meeting's new day, still ahead.
     Reschedule,
+    /// A finite auxiliary that opens a clause's verb ("will", "are", "has"):
+    /// the verb of the clause a talks noun heads starts there.
+    Auxiliary,
+    /// A word before a verb that leaves its act unasserted: a modal, "to" or
+    /// a negation ("are due to start", "may begin", "has not begun").
+    Unasserted,
 }
 
 impl Class {
@@ -174,6 +180,8 @@ impl Class {
                 | Class::ObjectVerb
                 | Class::Message
                 | Class::Reschedule
+                | Class::Auxiliary
+                | Class::Unasserted
         )
     }
 }
@@ -279,6 +287,8 @@ pub enum WordClass {
     ObjectVerb,
     Message,
     Reschedule,
+    Auxiliary,
+    Unasserted,
 }
 
 impl WordClass {
@@ -340,6 +350,8 @@ impl WordClass {
             WordClass::ObjectVerb => Class::ObjectVerb,
             WordClass::Message => Class::Message,
             WordClass::Reschedule => Class::Reschedule,
+            WordClass::Auxiliary => Class::Auxiliary,
+            WordClass::Unasserted => Class::Unasserted,
         }
     }
 }
@@ -473,6 +485,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "object_verb" => WordClass::ObjectVerb,
                 "message" => WordClass::Message,
                 "reschedule" => WordClass::Reschedule,
+                "auxiliary" => WordClass::Auxiliary,
+                "unasserted" => WordClass::Unasserted,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -490,7 +504,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun, onset, object_verb, message or reschedule)"
+                             acting_verb, conflict, sides_noun, onset, object_verb, message, reschedule, auxiliary or unasserted)"
                         ),
                     ))
                 }

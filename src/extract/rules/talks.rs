@@ -480,11 +480,7 @@ fn begun(r: &Reading, dict: &Dictionaries, start: usize, end: usize) -> bool {
                 _ => return None,
             }
         }
-        let asserted = k == 0
-            || !matches!(
-                r.toks[k - 1].lower,
-                "to" | "will" | "would" | "may" | "might" | "could" | "should" | "shall" | "can" | "not" | "never"
-            );
+        let asserted = k == 0 || !dict.index().is_word_of(r.toks[k - 1].lower, Class::Unasserted);
         dict.index()
             .words_of(Class::Onset)
             .find(|a| {
@@ -1006,9 +1002,6 @@ fn unheld_titles<'r>(r: &'r Reading) -> impl Iterator<Item = (usize, &'r str)> +
     })
 }
 
-/// Finite auxiliaries that open the verb of a talks noun's clause.
-const AUXILIARY: &[&str] = &["will", "would", "shall", "is", "are", "was", "were", "has", "have", "had"];
-
 /// The date of the verb whose subject a talks noun heads, when that verb
 /// says no more than that the meeting is held or moved, and the tense that
 /// places it: "Four-way talks on the crisis between A, B, C and D will be
@@ -1034,7 +1027,7 @@ fn predicate_date<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option
         if stop {
             return Some(None);
         }
-        AUXILIARY.contains(&t.lower).then_some(Some(j))
+        dict.index().is_word_of(t.lower, Class::Auxiliary).then_some(Some(j))
     })??;
     if r.clause_break(end, r.toks[aux].start) {
         return None;
@@ -1056,7 +1049,8 @@ fn predicate_date<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option
         if dict.index().is_word_of(t.lower, Class::Reschedule) {
             moved = true;
         } else if HOLDING.contains(&t.lower) && !preposition {
-            held |= !matches!(t.lower, "be" | "been" | "being" | "to" | "now") && !AUXILIARY.contains(&t.lower);
+            held |= !matches!(t.lower, "be" | "been" | "being" | "to" | "now")
+                && !dict.index().is_word_of(t.lower, Class::Auxiliary);
         } else if !particle {
             break;
         }
