@@ -34,8 +34,13 @@
 //!   Nepal and Northern Ireland among them), written and held out in round
 //!   11, a development set since round 12;
 //! - `tests/eval/world-l/`: 15 more (2005-2023; Aceh, Kenya, Ivory Coast and
-//!   Burundi among them), written in round 12 and held out: no rule is
-//!   written from it, and its errors are not printed.
+//!   Burundi among them), written and held out in round 12, a development set
+//!   since round 13;
+//! - `tests/eval/world-m/`: 15 more (1997-2023; Tajikistan, Zimbabwe,
+//!   Bougainville and Israel-Lebanon among them, most of them one meeting
+//!   told in a headline, a lead and later back-references), written in round
+//!   13 and held out: no rule is written from it, and its errors are not
+//!   printed.
 //!
 //! - `tests/eval/multi/`: 12 articles from several outlets on four events,
 //!   with gold clusters: all are ingested into ONE database, and the pairs of
@@ -217,7 +222,7 @@ fn extract(dir: &Path, folder: &Path) -> Vec<Value> {
 
 /// The sets held out to estimate the hidden ones: their errors are not
 /// printed (only their counts), so that no one writes a rule from them.
-const HELD_OUT: &[&str] = &["world-l", "multi-b"];
+const HELD_OUT: &[&str] = &["world-m", "multi-b"];
 
 fn held_out(folder: &Path) -> bool {
     folder.file_name().and_then(|n| n.to_str()).is_some_and(|n| HELD_OUT.contains(&n))
@@ -334,14 +339,18 @@ fn later_sets_from_other_conflicts_score_above_the_floor() {
     // rounded down. Held out in round 11, development data since round 12 (0.88 and 0.83 at
     // 01a0490; 0.90 and 0.88 at 0317797, floors 0.02 under, rounded down).
     score(&eval("world-k"), include_str!("eval/world-k/gold.jsonl"), Floors { f1: 0.87, fields: 0.85 });
+    // world-l: F1 0.86, fields 0.83 with main (01a0490) when it was written in round 12; held out
+    // in round 12, development data since round 13 (F1 0.862, fields 0.832 at 4578c13), floors
+    // 0.02 under, rounded down.
+    score(&eval("world-l"), include_str!("eval/world-l/gold.jsonl"), Floors { f1: 0.84, fields: 0.81 });
 }
 
 /// The set held out this round: its score is printed, its errors are not.
 #[test]
 fn held_out_articles_score_above_the_floor() {
-    // world-l: F1 0.86, fields 0.83 with main (01a0490) when it was written in round 12; floors
+    // world-m: F1 0.862, fields 0.785 with main (4578c13) when it was written in round 13; floors
     // 0.03 under, rounded down. Held out: its errors are not printed.
-    score(&eval("world-l"), include_str!("eval/world-l/gold.jsonl"), Floors { f1: 0.82, fields: 0.80 });
+    score(&eval("world-m"), include_str!("eval/world-m/gold.jsonl"), Floors { f1: 0.83, fields: 0.75 });
 }
 
 /// Pairwise merging across articles: every pair of articles with matched
