@@ -4652,3 +4652,18 @@ fn a_two_letter_acronym_matches_only_text_in_capitals() {
     let names: Vec<&str> = of(&evs, Kind::Talks)[0].actors.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"United Nations"), "{names:?}");
 }
+
+// ------------------------------------------- speakers and statements (round 13, speak14)
+
+#[test]
+fn a_speaker_quoted_by_an_outlet_in_the_passive_makes_a_statement() {
+    // news 21 "..., Nazarbayev was quoted by RT online", world-l l12
+    // "..., State Minister ... Sofyan Djalil was quoted by Reuters": no
+    // "as saying" follows, and the outlet is the reporter, not the speaker.
+    let evs = events(
+        "\u{201c}We have agreed to meet again in the near future,\u{201d} State Minister of Planning Dario \
+         Velmont was quoted by Reuters.",
+        "2005-01-30",
+    );
+    assert_eq!(speakers(&evs), ["Dario Velmont"], "{evs:#?}");
+}
