@@ -4667,3 +4667,18 @@ fn a_speaker_quoted_by_an_outlet_in_the_passive_makes_a_statement() {
     );
     assert_eq!(speakers(&evs), ["Dario Velmont"], "{evs:#?}");
 }
+
+#[test]
+fn a_description_names_the_body_whose_name_ends_in_its_head_over_a_nearer_one_of_its_kind() {
+    // world-l l03 "... launched by the Iran-aligned Al Houthis towards the
+    // country, the coalition said" (the Saudi-led coalition), world-a a17
+    // "The coalition, which says ..." (the US-led coalition, not the
+    // Islamic State group): "the coalition" was the latest group of any name.
+    let evs = events(
+        "The Orlan Defence Coalition began air strikes on the port on Monday.\n\n\
+         Meanwhile, air defences intercepted a missile launched by the Kessari militia towards the capital, \
+         the coalition said.",
+        "2018-09-06",
+    );
+    assert_eq!(speakers(&evs), ["Orlan Defence Coalition"], "{evs:#?}");
+}
