@@ -4682,3 +4682,22 @@ fn a_description_names_the_body_whose_name_ends_in_its_head_over_a_nearer_one_of
     );
     assert_eq!(speakers(&evs), ["Orlan Defence Coalition"], "{evs:#?}");
 }
+
+#[test]
+fn a_text_issued_that_a_possessive_owns_speaks_for_its_owner() {
+    // world-l l13 "His statement mentioned the need for ...": Odinga's, not
+    // a speaker called "His statement"; world-j j11 "The note mentions
+    // that the UN continues ...": a note is a text issued.
+    let evs = events(
+        "Talks in Porto Lume ended on Friday. Darin Kasso said the talks would go on. His statement \
+         mentioned the need for new elections.",
+        "2008-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Darin Kasso", "Darin Kasso"], "{evs:#?}");
+    let evs = events("The note mentions that the Arab League continues to support the talks.", "2021-10-19");
+    assert_eq!(speakers(&evs), ["note"], "{evs:#?}");
+    // A person's description keeps its own noun: "his spokesman said".
+    let evs =
+        events("Darin Kasso arrived in Porto Lume on Friday. His spokesman said the talks would go on.", "2008-01-24");
+    assert!(speakers(&evs).iter().all(|s| s != "Darin Kasso"), "{evs:#?}");
+}
