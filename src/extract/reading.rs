@@ -1627,11 +1627,20 @@ pub(crate) fn descriptions(
                 continue;
             }
         }
-        let near = actors.iter().rev().filter(|a| a.end <= start).find(|a| fits(a.entity, true)).cloned();
-        let referent = near.or_else(|| {
-            let e = state.cast.latest(offset + start, |i, _| fits(Some(i), true))?;
+        // "the Saudi-led coalition ... the Houthis ..., the coalition said":
+        // a body whose own name ends in the description's head is the one
+        // it names, over a nearer body that only is of its kind.
+        let named = |entity: Option<usize>| {
+            (group || org)
+                && entity.is_some_and(|i| {
+                    let e = state.cast.get(i);
+                    !matches!(e.kind, EntityKind::Person | EntityKind::Agency) && ends_in_word(&e.name, head_word)
+                })
+        };
+        // A description that names an entity of the cast, seen before.
+        let from_cast = |e: usize| {
             let e2 = state.cast.get(e);
-            Some(ActorSpan {
+            ActorSpan {
                 start: 0,
                 end: 0,
                 name: e2.name.clone(),
@@ -1639,8 +1648,20 @@ pub(crate) fn descriptions(
                 country: e2.country.clone(),
                 entity: Some(e),
                 how: How::Description,
+            }
+        };
+        let before = || actors.iter().rev().filter(|a| a.end <= start);
+        let referent = before()
+            .find(|a| named(a.entity))
+            .cloned()
+            .or_else(|| {
+                (group || org)
+                    .then(|| state.cast.latest(offset + start, |i, _| named(Some(i))))
+                    .flatten()
+                    .map(from_cast)
             })
-        });
+            .or_else(|| before().find(|a| fits(a.entity, true)).cloned())
+            .or_else(|| state.cast.latest(offset + start, |i, _| fits(Some(i), true)).map(from_cast));
         // "the movement announced ... during the first Taliban rule": the
         // entity named later in the sentence, whose mention there moved its
         // last sighting past the description.
@@ -1657,6 +1678,12 @@ pub(crate) fn descriptions(
 }
 
 /// Whether a group's name ends in a noun for people other than `head`:
+/// Whether a name's last word is `head`, in any case ("U.S.-led
+/// coalition" for "coalition").
+fn ends_in_word(name: &str, head: &str) -> bool {
+    name.rsplit([' ', '-']).next().is_some_and(|w| w.eq_ignore_ascii_case(head))
+}
+
 /// "protest leaders" is not what "the rebels" refers to.
 fn other_people(index: &Index, name: &str, head: &str) -> bool {
     name.rsplit(' ').next().is_some_and(|w| {

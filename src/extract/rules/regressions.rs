@@ -4652,3 +4652,52 @@ fn a_two_letter_acronym_matches_only_text_in_capitals() {
     let names: Vec<&str> = of(&evs, Kind::Talks)[0].actors.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"United Nations"), "{names:?}");
 }
+
+// ------------------------------------------- speakers and statements (round 13, speak14)
+
+#[test]
+fn a_speaker_quoted_by_an_outlet_in_the_passive_makes_a_statement() {
+    // news 21 "..., Nazarbayev was quoted by RT online", world-l l12
+    // "..., State Minister ... Sofyan Djalil was quoted by Reuters": no
+    // "as saying" follows, and the outlet is the reporter, not the speaker.
+    let evs = events(
+        "\u{201c}We have agreed to meet again in the near future,\u{201d} State Minister of Planning Dario \
+         Velmont was quoted by Reuters.",
+        "2005-01-30",
+    );
+    assert_eq!(speakers(&evs), ["Dario Velmont"], "{evs:#?}");
+}
+
+#[test]
+fn a_description_names_the_body_whose_name_ends_in_its_head_over_a_nearer_one_of_its_kind() {
+    // world-l l03 "... launched by the Iran-aligned Al Houthis towards the
+    // country, the coalition said" (the Saudi-led coalition), world-a a17
+    // "The coalition, which says ..." (the US-led coalition, not the
+    // Islamic State group): "the coalition" was the latest group of any name.
+    let evs = events(
+        "The Orlan Defence Coalition began air strikes on the port on Monday.\n\n\
+         Meanwhile, air defences intercepted a missile launched by the Kessari militia towards the capital, \
+         the coalition said.",
+        "2018-09-06",
+    );
+    assert_eq!(speakers(&evs), ["Orlan Defence Coalition"], "{evs:#?}");
+}
+
+#[test]
+fn a_text_issued_that_a_possessive_owns_speaks_for_its_owner() {
+    // world-l l13 "His statement mentioned the need for ...": Odinga's, not
+    // a speaker called "His statement"; world-j j11 "The note mentions
+    // that the UN continues ...": a note is a text issued.
+    let evs = events(
+        "Talks in Porto Lume ended on Friday. Darin Kasso said the talks would go on. His statement \
+         mentioned the need for new elections.",
+        "2008-01-24",
+    );
+    assert_eq!(speakers(&evs), ["Darin Kasso", "Darin Kasso"], "{evs:#?}");
+    let evs = events("The note mentions that the Arab League continues to support the talks.", "2021-10-19");
+    assert_eq!(speakers(&evs), ["note"], "{evs:#?}");
+    // A person's description keeps its own noun: "his spokesman said".
+    let evs =
+        events("Darin Kasso arrived in Porto Lume on Friday. His spokesman said the talks would go on.", "2008-01-24");
+    assert!(speakers(&evs).iter().all(|s| s != "Darin Kasso"), "{evs:#?}");
+}

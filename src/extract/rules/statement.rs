@@ -840,6 +840,9 @@ pub(crate) fn speaker_of(
         .any(|w| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued));
     // "a Russian diplomatic source", "the ministry", or a body's own
     // description: "U.N. human rights official", "Health authorities in Gaza".
+    if let Some(owner) = owner_of_text(r, dict, np, &np_words) {
+        return (Some(owner.clone()), None);
+    }
     let capitalised = np_words[0].starts_with(|c: char| c.is_uppercase()) && !r.in_quote(clause_start);
     if (["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) || capitalised) && has_head {
         let skip = usize::from(!capitalised || ["a", "an", "the"].contains(&&*det));
@@ -863,4 +866,28 @@ pub(crate) fn speaker_of(
         return (None, Some(np_words[skip..cut].join(" ")));
     }
     (owner, None)
+}
+
+/// "His statement mentioned", "the council's communique said": a text
+/// issued (`issued`) that a possessive owns speaks for its owner, a
+/// possessive pronoun's referent or a name before "'s". Not a person's
+/// description ("his spokesman said", "the ministry's spokesman said"):
+/// a speaker's noun there speaks for itself.
+fn owner_of_text<'r>(r: &'r Reading, dict: &Dictionaries, np: &str, np_words: &[&str]) -> Option<&'r ActorSpan> {
+    let first = np_words.iter().take(5);
+    if !first.clone().any(|w| of_class(dict, w, WordClass::Issued))
+        || first.clone().any(|w| of_class(dict, w, WordClass::SpeakerNoun))
+    {
+        return None;
+    }
+    // `np` is a slice of the sentence: where it lies in it.
+    let at = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize)?;
+    let owns = |a: &&ActorSpan| {
+        let word = &r.text[a.start..a.end];
+        let pronoun = a.how == How::Pronoun
+            && a.start == at
+            && ["his", "her", "their", "its"].iter().any(|p| word.eq_ignore_ascii_case(p));
+        !a.agency() && (pronoun || a.how != How::Pronoun && possessive(r, a))
+    };
+    r.actors.iter().filter(|a| a.start >= at && a.end <= at + np.len()).find(owns)
 }
