@@ -4701,3 +4701,80 @@ fn a_text_issued_that_a_possessive_owns_speaks_for_its_owner() {
         events("Darin Kasso arrived in Porto Lume on Friday. His spokesman said the talks would go on.", "2008-01-24");
     assert!(speakers(&evs).iter().all(|s| s != "Darin Kasso"), "{evs:#?}");
 }
+
+// ------------------------------------------- travellers past an apposition (round 13, actors14)
+
+#[test]
+fn a_traveller_stands_before_the_apposition_that_describes_him() {
+    // world-j j07 "Abdullah Abdullah, head of Afghanistan's High Council
+    // for National Reconciliation, has returned": the council named in the
+    // apposition was taken for the traveller; world-h h10 "Olusegun
+    // Obasanjo, the AU's special representative, arrived" gave the AU.
+    let evs = events(
+        "Tomas Varga, head of the Orlan High Council for Peace, has arrived in Nairobi on Monday.",
+        "2021-03-02",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Tomas Varga"], "{evs:#?}");
+}
+
+#[test]
+fn two_travellers_coordinated_past_an_apposition_or_a_relation_both_travel() {
+    // world-l l06 "Fayez Sarraj, the head of Libya's U.N.-recognized
+    // government in Tripoli, and his rival Khalifa Hifter came to Moscow";
+    // world-c c03 "The trip by Lim Jock Hoi, secretary general of ..., and
+    // Erywan Pehin Yusof, Brunei's second foreign minister": only one of
+    // the two was a traveller.
+    let evs = events(
+        "Tomas Varga, the head of the interim government in Vesta, and his rival Piet Dorn came to Moscow \
+         yesterday for talks with top diplomats.",
+        "2020-01-14",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Tomas Varga", "Piet Dorn"], "{evs:#?}");
+    let evs = events("Tomas Varga and his deputy Piet Dorn flew to Geneva on Monday.", "2020-01-14");
+    assert_eq!(actors(of(&evs, Kind::Visit)[0]), ["Tomas Varga", "Piet Dorn"], "{evs:#?}");
+    let evs = events(
+        "The trip to Nairobi by Tomas Varga, secretary general of the Orlan Union, and Piet Dorn, \
+         Vesta's second foreign minister, is seen as a step towards a summit.",
+        "2020-01-14",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(actors(visits[0]), ["Tomas Varga", "Piet Dorn"], "{evs:#?}");
+}
+
+#[test]
+fn a_return_home_from_talks_ends_a_trip_to_the_talks() {
+    // world-j j07 "has returned to Kabul following the much-awaited talks
+    // with the Taliban in the Qatari capital of Doha": the trip went to
+    // Doha; going home alone is still no trip.
+    let evs = events(
+        "The Kenyan foreign minister has returned to Nairobi following the talks with the rebels in Geneva.",
+        "2020-09-14",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Geneva"), "{evs:#?}");
+    let evs = events("The Kenyan foreign minister has returned to Nairobi on Sunday.", "2020-09-14");
+    assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn an_arrival_in_the_country_is_the_trip_reported_there() {
+    // world-h h10: "Special envoys from the African Union and the US have
+    // returned to Ethiopia ... Both the US' Jeffrey Feltman and Olusegun
+    // Obasanjo ... arrived in the country on Thursday": one trip, whoever
+    // each sentence names.
+    let evs = events(
+        "Fighting went on in Chad, where rebels hold the north.\n\n\
+         Special envoys from the African Union have returned to Chad in a bid to revive talks.\n\n\
+         Both Tomas Varga and Piet Dorn, the AU's special representative, arrived in the country on Thursday.",
+        "2021-11-20",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert!(actors(visits[0]).contains(&"Piet Dorn"), "{evs:#?}");
+}

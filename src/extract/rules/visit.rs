@@ -164,11 +164,18 @@ pub(crate) fn visits(
         if t.role == TriggerRole::Weak && visitor.is_none() && (!det.is_empty() || departure) {
             continue;
         }
-        // "had returned to Damascus": going home is no visit.
-        if t.phrase.starts_with("return") && visitor.as_ref().zip(place).is_some_and(|(v, p)| at_home(dict, v, &p.name))
-        {
+        // "had returned to Damascus": going home is no visit, unless the
+        // sentence tells of the talks it comes home from ("has returned to
+        // Kabul following the talks with X in Doha"): that trip, which ends,
+        // went where those talks were held.
+        let home = t.phrase.starts_with("return")
+            && visitor.as_ref().zip(place).is_some_and(|(v, p)| at_home(dict, v, &p.name));
+        let talks_after =
+            || out.iter().any(|c| c.event.kind == Kind::Talks && c.at > r.offset + w.start && c.event.place.is_some());
+        if home && !talks_after() {
             continue;
         }
+        let place = place.filter(|_| !home);
         // A quote tells of a trip only when it names the traveller itself.
         if r.in_quote(w.start) && !visitor.as_ref().is_some_and(|v| v.quoted_with(r, w.start)) {
             continue;
@@ -239,6 +246,10 @@ pub(crate) fn visits(
             }
             let mut companions = companions_after(r, v.start);
             companions.extend(companions_after_verb(r, w.end));
+            // "The trip by X, secretary general of Y, and W": a traveller
+            // named after the trip word has the one coordinated with him.
+            let after = r.actor_starting_at(v.start).filter(|_| v.start >= w.end);
+            companions.extend(after.and_then(|a| conjunct_after(r, a.end)).map(|a| a.name.to_string()));
             ev.actors.push(EventActor { name: v.name, role: Role::Visitor });
             for name in companions {
                 if !ev.actors.iter().any(|a| a.name == name) {
@@ -248,8 +259,12 @@ pub(crate) fn visits(
         }
         ev.mentions.push(r.mention());
         // "the visit", "his trip", "Maas' trip to Benghazi": a trip already reported.
-        let anaphoric =
-            ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str()) || is_possessive(&det);
+        // "arrived in the country on Thursday": a destination named by
+        // reference is the trip already reported there, whoever each report
+        // names ("Special envoys ... have returned to X").
+        let anaphoric = ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str())
+            || is_possessive(&det)
+            || the_country;
         let mut described = described_delegations(r, &ev);
         if let Some(sent) = visitor_start.and_then(|at| sent_group(r, dict, w, &t.phrase, at)) {
             described.push(sent);
@@ -615,6 +630,9 @@ fn visitor(
         }
     }
     if let Some(a) = r.actors.iter().rev().find(|a| a.end <= w.start && !a.agency() && reaches(a) && not_place(a)) {
+        // "X, head of Y's High Council, has returned": the actor nearest
+        // the verb stands in the apposition of the person who travels.
+        let a = apposed_person(r, a, w.start).unwrap_or(a);
         // "After his arrival in Damascus, Mr Brahimi said": the pronoun looks ahead to the subject.
         let pronoun = a.how == How::Pronoun;
         let fronted = !r.text[..a.start].contains(", ") && r.text[w.end..].contains(", ");
@@ -686,6 +704,11 @@ fn coordinated_before(r: &Reading, mut start: usize) -> Vec<String> {
             r.title && gap == "," && a.person() && r.actor_starting_at(start).is_some_and(ActorSpan::person);
         let joins = if names.is_empty() { matches!(gap, "and" | ", and" | "&") || headline_list } else { gap == "," };
         if !joins {
+            // "X, the head of Y, and his rival Z came": the first of a pair
+            // past its apposition or a relation its "and" names.
+            if let Some(p) = names.is_empty().then(|| conjunct_before(r, start)).flatten() {
+                names.push(p.name.to_string());
+            }
             break;
         }
         names.push(a.name.to_string());
@@ -693,6 +716,96 @@ fn coordinated_before(r: &Reading, mut start: usize) -> Vec<String> {
     }
     names.reverse();
     names
+}
+
+/// Whether the text from `from` to `to`, between two commas, is an
+/// apposition: a description of the name before it ("the head of Y's
+/// government in Z", "head of the High Council", "Y's second foreign
+/// minister"), not a list of names ("Zarif, Cavusoglu and Lavrov") nor a
+/// clause. It opens with a lower-case word or a possessive and holds a
+/// lower-case word besides "and".
+fn apposition_between(r: &Reading, from: usize, to: usize) -> bool {
+    if from >= to || r.clause_break(from, to) || r.text[from..to].contains(['"', '\u{201c}', '\u{201d}', '(', ':']) {
+        return false;
+    }
+    let mut described = false;
+    for (n, (at, w)) in r.spaced_words_from(from).take_while(|&(at, _)| at < to).enumerate() {
+        let lower = w.starts_with(char::is_lowercase);
+        if n >= 14 || (at == from && !lower && !is_possessive(w.trim_end_matches(','))) {
+            return false;
+        }
+        described |= lower && !matches!(w, "and" | "or");
+    }
+    described
+}
+
+/// The person an apposition describes when the actor `a` found before the
+/// verb at `verb` stands inside it: "X, head of Y's High Council, has
+/// returned" is X's return, not the council's. Only auxiliaries stand
+/// between the apposition's closing comma and the verb.
+fn apposed_person<'r>(r: &'r Reading, a: &ActorSpan, verb: usize) -> Option<&'r ActorSpan> {
+    let close = a.end + r.text.get(a.end..verb)?.rfind(',')?;
+    let tail = &r.text[close + 1..verb];
+    if tail.split_whitespace().count() > 3 || !tail.chars().all(|c| c.is_lowercase() || c == ' ') {
+        return None;
+    }
+    let open = r.text[..a.start].rfind(", ")?;
+    if !apposition_between(r, open + 2, close) {
+        return None;
+    }
+    r.actor_ending_at(open).filter(|p| p.person() && p.how != How::Pronoun)
+}
+
+/// Where the "and" before a conjunct at `start` begins, past a relation
+/// its possessive names ("and his rival Z", "and her deputy Z"): the byte
+/// after the first conjunct (or its apposition).
+fn and_before(r: &Reading, start: usize) -> Option<usize> {
+    let mut k = r.tok_at(start);
+    let word = |j: usize| r.toks.get(j).filter(|t| t.kind == TokKind::Word);
+    // Up to two lower-case nouns after a possessive pronoun (a title
+    // may open the conjunct's span: "and his deputy Z").
+    let nouns = (0..=2).find(|&n| {
+        (1..=n).all(|i| k >= i && word(k - i).is_some_and(|t| t.text.starts_with(char::is_lowercase)))
+            && k > n
+            && word(k - n - 1).is_some_and(|t| matches!(t.lower, "his" | "her" | "their" | "its"))
+    });
+    if let Some(n) = nouns {
+        k -= n + 1;
+    }
+    let and = word(k.checked_sub(1)?).filter(|t| t.lower == "and")?;
+    Some(r.text[..and.start].trim_end().len())
+}
+
+/// The first of two coordinated travellers when a plain "X and Y" does not
+/// join them: "X, the head of Y's government in Z, and his rival W came"
+/// (past X's apposition), "X and his rival W came" (past the relation).
+fn conjunct_before<'r>(r: &'r Reading, start: usize) -> Option<&'r ActorSpan> {
+    let end = and_before(r, start)?;
+    let person = |p: &&ActorSpan| p.person() && p.how != How::Pronoun;
+    if let Some(p) = r.actor_ending_at(end).filter(person) {
+        return Some(p);
+    }
+    let close = end.checked_sub(1).filter(|&c| r.text.as_bytes()[c] == b',')?;
+    let open = r.text[..close].rfind(", ")?;
+    apposition_between(r, open + 2, close).then(|| r.actor_ending_at(open).filter(person)).flatten()
+}
+
+/// The traveller coordinated after the one ending at `end`, past its
+/// apposition: "The trip by X, secretary general of Y, and W, Z's foreign
+/// minister".
+fn conjunct_after<'r>(r: &'r Reading, end: usize) -> Option<&'r ActorSpan> {
+    let rest = &r.text[end..];
+    let mut from = end;
+    if let Some(np) = rest.strip_prefix(", ") {
+        let close = end + 2 + np.find(',')?;
+        if !apposition_between(r, end + 2, close) {
+            return None;
+        }
+        from = close;
+    }
+    let after = r.text[from..].trim_start_matches([',', ' ']);
+    let at = r.text.len() - after.strip_prefix("and ")?.trim_start().len();
+    r.actor_starting_at(at).filter(|p| p.person() && p.how != How::Pronoun)
 }
 
 /// Whether a `joins companion` phrase ("along with", "accompanied by")
