@@ -325,7 +325,37 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     }
     // "The coalition would take no part in the consultations": a definite
     // reference refers back to the meeting whatever its clause's tense.
-    events.iter().rposition(|e| fits_as(e, true) && !same_sentence(e))
+    events
+        .iter()
+        .rposition(|e| fits_as(e, true) && !same_sentence(e))
+        .or_else(|| its_sentences_meeting(events, c, &fits))
+}
+
+/// "X and Y are pressing ahead with a fresh round of talks in Z despite a
+/// request to delay the meeting"; "The talks in Z between X and Y were the
+/// first high-level meeting between the rebels and the government": a
+/// definite reference with neither date nor place of its own that finds no
+/// meeting before its sentence names the one its own sentence reports,
+/// whichever word (talks, meeting, conference) that report used. Last of
+/// all: any meeting reported before comes first ("met Gulf diplomats on
+/// Monday to brief them on the talks": the talks told before).
+fn its_sentences_meeting(events: &[Candidate], c: &Candidate, fits: &dyn Fn(&Candidate) -> bool) -> Option<usize> {
+    if !c.definite || c.event.date.is_some() || c.event.place.is_some() {
+        return None;
+    }
+    let sentence = c.event.mentions[0].start;
+    events.iter().rposition(|e| e.event.mentions.last().is_some_and(|m| m.start == sentence) && fits(e))
+}
+
+/// Headline talks name no one the body's meeting does not: every
+/// participant of the headline, other than its place or the country its
+/// place lies in ("Burundi peace talks fail to take off in Tanzania" names
+/// Tanzania), is one of the body meeting's. Such a headline at a country
+/// restates the body's meeting at a city of it, or the reverse ("X, Y, Z to
+/// press ahead with talks in Astana" over "talks in Kazakhstan").
+fn names_no_one_else(head: &Candidate, body: &Event) -> bool {
+    let place = |name: &str| head.event.place.as_deref() == Some(name) || head.within.as_deref() == Some(name);
+    head.event.actors.iter().all(|a| place(&a.name) || body.actors.iter().any(|b| b.name == a.name))
 }
 
 /// Merges the reports of an article as they come, sentence by sentence, so
@@ -553,14 +583,18 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
         };
         // "X visits Saudi Arabia" over a body's "arrived in Jeddah": a city
         // and the country it lies in are one place, when no body event
-        // agrees with the headline as it stands. Not for talks: a headline's
+        // agrees with the headline as it stands. For talks only when the
+        // headline names no one the body's meeting does not: a headline's
         // talks "in" a country may be another round than the body's at a
         // city of it, and joining them lost a true meeting on held-out data.
         let fits = |e: &Candidate, p: &Event, nested: bool| {
             if nested {
                 let mut q = p.clone();
                 q.place = e.event.place.clone();
-                e.event.place != p.place && same_place(e, &c) && compatible(&e.event, &q) && p.kind != Kind::Talks
+                e.event.place != p.place
+                    && same_place(e, &c)
+                    && compatible(&e.event, &q)
+                    && (p.kind != Kind::Talks || names_no_one_else(&c, &e.event))
             } else {
                 compatible(&e.event, p)
             }
