@@ -615,6 +615,7 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
     events.sort_by_key(|c| c.at);
     date_the_undated(&mut events, anchor);
     place_the_unplaced(&mut events, dateline);
+    date_by_the_meeting(&mut events);
     join_same_occasion(&mut events);
     events.into_iter().map(with_delegations).collect()
 }
@@ -893,6 +894,38 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
             (None, None) => None,
         };
         events[i].event.place = place;
+    }
+}
+
+/// "Hemedti visits Djibouti ... Djibouti's President met on Sunday with
+/// Hemedti": a trip made whose report gives no day is dated by the meeting
+/// held at its destination (the place, or a city of the country it goes
+/// to), the one its traveller took part in, else the only one held there.
+/// A day guessed from the report ("is meeting") is no day to go by.
+fn date_by_the_meeting(events: &mut [Candidate]) {
+    for i in 0..events.len() {
+        let v = &events[i];
+        if v.event.kind != Kind::Visit || v.event.status != Status::Happened || v.event.date.is_some() {
+            continue;
+        }
+        let Some(place) = v.event.place.as_deref() else { continue };
+        let held_there = |t: &&Candidate| {
+            t.event.kind == Kind::Talks
+                && t.event.status == Status::Happened
+                && t.event.date.is_some()
+                && !t.guessed
+                && (t.event.place.as_deref() == Some(place) || t.within.as_deref() == Some(place))
+        };
+        let mut there = events.iter().filter(held_there);
+        let shared =
+            there.clone().find(|t| t.event.actors.iter().any(|a| v.event.actors.iter().any(|b| b.name == a.name)));
+        let only = match (there.next(), there.next()) {
+            (Some(t), None) => Some(t),
+            _ => None,
+        };
+        if let Some(d) = shared.or(only).and_then(|t| t.event.date) {
+            events[i].event.date = Some(d);
+        }
     }
 }
 

@@ -4652,3 +4652,21 @@ fn a_two_letter_acronym_matches_only_text_in_capitals() {
     let names: Vec<&str> = of(&evs, Kind::Talks)[0].actors.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"United Nations"), "{names:?}");
 }
+
+// ------------------------------------------- a trip dated by its meeting (round 13, dates15)
+
+#[test]
+fn a_trip_with_no_day_takes_the_day_of_the_meeting_held_at_its_destination() {
+    // world-i i08 "Hemedti visits Djibouti" over "Djibouti's President met
+    // on Sunday with ... Hemedti"; world-l l09 "the first ... delegation
+    // headed to the war-torn region" over "met ... on Monday in Tigray": the
+    // trip's report gives no day, the meeting at its destination does.
+    let evs = events(
+        "Velik visits Valletta\n\n\
+         The Kassalan President Doran Mavel met on Sunday with the Halvin Front leader Karl Velik in Valletta.",
+        "2024-01-02",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2023-12-31"), "{evs:#?}");
+}
