@@ -4670,3 +4670,18 @@ fn a_trip_with_no_day_takes_the_day_of_the_meeting_held_at_its_destination() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!(day(visits[0]).as_deref(), Some("2023-12-31"), "{evs:#?}");
 }
+
+#[test]
+fn a_trip_made_at_a_weekend_is_dated_to_its_week() {
+    // world-c c02 "Last weekend, X was in Kigali", world-h h06 "X arrived in
+    // Qatar over the weekend": the text tells neither day of the two, so
+    // the trip is dated to the week, not to both days as a meeting is.
+    let evs = events("Envoy Karl Velik arrived in Valletta over the weekend to meet rebel leaders.", "2020-09-09");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(
+        visits[0].date.map(|d| (d.start.to_string(), d.end.to_string())),
+        Some(("2020-08-31".into(), "2020-09-06".into())),
+        "{evs:#?}"
+    );
+}
