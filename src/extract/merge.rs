@@ -897,6 +897,29 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
     }
 }
 
+/// "The leaders have arrived in Moscow for talks": a meeting still ahead that
+/// a trip made is for, told in the trip's sentence, with no day of its own,
+/// is planned for the day of the trip, however the article dates the trip.
+fn date_by_the_trip_made(events: &mut [Candidate]) {
+    for i in 0..events.len() {
+        let c = &events[i];
+        let purpose = !c.purpose_of.is_empty() || !c.attended_from.is_empty() || c.status_guessed;
+        if c.event.kind != Kind::Talks || c.event.status != Status::Planned || c.event.date.is_some() || !purpose {
+            continue;
+        }
+        let trip = events.iter().find(|v| {
+            v.event.kind == Kind::Visit
+                && v.event.status == Status::Happened
+                && v.event.date.is_some()
+                && v.event.mentions.iter().any(|m| c.event.mentions.iter().any(|n| n.start == m.start))
+                && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
+        });
+        if let Some(d) = trip.and_then(|v| v.event.date) {
+            events[i].event.date = Some(d);
+        }
+    }
+}
+
 /// "Hemedti visits Djibouti ... Djibouti's President met on Sunday with
 /// Hemedti": a trip made whose report gives no day is dated by the meeting
 /// held at its destination (the place, or a city of the country it goes
@@ -945,6 +968,7 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
         .find(|d| d.start <= published && (published - d.start).num_days() <= 7)
         .map(|d| d.start)
         .unwrap_or(published);
+    date_by_the_trip_made(events);
     for i in 0..events.len() {
         let c = &events[i];
         if c.event.date.is_some() {

@@ -4685,3 +4685,21 @@ fn a_trip_made_at_a_weekend_is_dated_to_its_week() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn talks_a_trip_made_is_for_take_the_day_of_the_trip() {
+    // world-f f06 "The leaders of Libya's two warring sides have arrived in
+    // Moscow for talks", world-d d07 "arrived in Kabul earlier on Wednesday
+    // to ... discuss with Afghan officials": the meeting the trip is for,
+    // with no day of its own, is planned for the day of the arrival.
+    let evs = events(
+        "Velik and Mavel arrive in Valletta\n\n\
+         The rebel leader Karl Velik and the Kassalan President Doran Mavel have arrived in Valletta for talks, \
+         a day after a truce came into force.",
+        "2023-12-31",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2023-12-31"), "{evs:#?}");
+}
