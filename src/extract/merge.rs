@@ -649,6 +649,7 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
     events.sort_by_key(|c| c.at);
     date_the_undated(&mut events, anchor);
     place_the_unplaced(&mut events, dateline);
+    date_by_the_meeting(&mut events);
     join_same_occasion(&mut events);
     events.into_iter().map(with_delegations).collect()
 }
@@ -930,6 +931,61 @@ fn place_the_unplaced(events: &mut [Candidate], dateline: Option<&str>) {
     }
 }
 
+/// "The leaders have arrived in Moscow for talks": a meeting still ahead that
+/// a trip made is for, told in the trip's sentence, with no day of its own,
+/// is planned for the day of the trip, however the article dates the trip.
+fn date_by_the_trip_made(events: &mut [Candidate]) {
+    for i in 0..events.len() {
+        let c = &events[i];
+        let purpose = !c.purpose_of.is_empty() || !c.attended_from.is_empty() || c.status_guessed;
+        if c.event.kind != Kind::Talks || c.event.status != Status::Planned || c.event.date.is_some() || !purpose {
+            continue;
+        }
+        let trip = events.iter().find(|v| {
+            v.event.kind == Kind::Visit
+                && v.event.status == Status::Happened
+                && v.event.date.is_some()
+                && v.event.mentions.iter().any(|m| c.event.mentions.iter().any(|n| n.start == m.start))
+                && v.event.actors.iter().any(|a| c.event.actors.iter().any(|b| b.name == a.name))
+        });
+        if let Some(d) = trip.and_then(|v| v.event.date) {
+            events[i].event.date = Some(d);
+        }
+    }
+}
+
+/// "Hemedti visits Djibouti ... Djibouti's President met on Sunday with
+/// Hemedti": a trip made whose report gives no day is dated by the meeting
+/// held at its destination (the place, or a city of the country it goes
+/// to), the one its traveller took part in, else the only one held there.
+/// A day guessed from the report ("is meeting") is no day to go by.
+fn date_by_the_meeting(events: &mut [Candidate]) {
+    for i in 0..events.len() {
+        let v = &events[i];
+        if v.event.kind != Kind::Visit || v.event.status != Status::Happened || v.event.date.is_some() {
+            continue;
+        }
+        let Some(place) = v.event.place.as_deref() else { continue };
+        let held_there = |t: &&Candidate| {
+            t.event.kind == Kind::Talks
+                && t.event.status == Status::Happened
+                && t.event.date.is_some()
+                && !t.guessed
+                && (t.event.place.as_deref() == Some(place) || t.within.as_deref() == Some(place))
+        };
+        let mut there = events.iter().filter(held_there);
+        let shared =
+            there.clone().find(|t| t.event.actors.iter().any(|a| v.event.actors.iter().any(|b| b.name == a.name)));
+        let only = match (there.next(), there.next()) {
+            (Some(t), None) => Some(t),
+            _ => None,
+        };
+        if let Some(d) = shared.or(only).and_then(|t| t.event.date) {
+            events[i].event.date = Some(d);
+        }
+    }
+}
+
 /// Dates for events whose own sentences give none, from the article:
 /// - a statement made at an occasion ("after the meeting", "during his
 ///   visit") takes the date of the latest such event before it;
@@ -946,6 +1002,7 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
         .find(|d| d.start <= published && (published - d.start).num_days() <= 7)
         .map(|d| d.start)
         .unwrap_or(published);
+    date_by_the_trip_made(events);
     for i in 0..events.len() {
         let c = &events[i];
         if c.event.date.is_some() {

@@ -13,7 +13,8 @@ use super::entities::words::{Class, WordClass};
 use super::reading::{in_spans, lower_cow, separates_clauses, ActorSpan, PlaceSpan, Reading};
 use super::tokens::TokKind;
 use crate::dict::{CueKind, Dictionaries, TriggerRole};
-use crate::model::{DateSpan, Event, EventActor, Kind, Role, Status};
+use crate::model::{DateSpan, Event, EventActor, Kind, Precision, Role, Status};
+use chrono::Datelike;
 
 /// An event as found in one sentence, before merging.
 #[derive(Clone, Debug)]
@@ -963,6 +964,20 @@ pub(crate) fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, ancho
     if let Some(e) = e {
         ev.date = dates::resolve(e, tense, anchor, &dict.dates);
         ev.date_text = Some(e.text.clone());
+    }
+}
+
+/// "arrived in Qatar over the weekend", "Last weekend, X was in Kigali": a
+/// trip is made on a day, and a weekend tells neither of its two, so the
+/// trip is dated to the week that holds it (not to both days, as talks held
+/// "over the weekend" are).
+pub(crate) fn weekend_as_week(ev: &mut Event, e: Option<&TimeExpr>) {
+    let weekend = e.is_some_and(|e| {
+        matches!(e.form, dates::Form::Weekend | dates::Form::Relative { unit: dates::Unit::Weekend, .. })
+    });
+    if let Some(d) = ev.date.as_mut().filter(|_| weekend) {
+        let monday = d.start - chrono::Duration::days(i64::from(d.start.weekday().num_days_from_monday()));
+        *d = DateSpan { start: monday, end: monday + chrono::Duration::days(6), precision: Precision::Week };
     }
 }
 

@@ -4822,3 +4822,54 @@ fn a_definite_reference_with_nothing_before_it_names_its_own_sentences_meeting()
     assert_eq!(talks.len(), 2, "{evs:#?}");
     assert_eq!(talks[0].mentions.len(), 2, "{evs:#?}");
 }
+
+// ------------------------------------------- a trip dated by its meeting (round 13, dates15)
+
+#[test]
+fn a_trip_with_no_day_takes_the_day_of_the_meeting_held_at_its_destination() {
+    // world-i i08 "Hemedti visits Djibouti" over "Djibouti's President met
+    // on Sunday with ... Hemedti"; world-l l09 "the first ... delegation
+    // headed to the war-torn region" over "met ... on Monday in Tigray": the
+    // trip's report gives no day, the meeting at its destination does.
+    let evs = events(
+        "Velik visits Valletta\n\n\
+         The Kassalan President Doran Mavel met on Sunday with the Halvin Front leader Karl Velik in Valletta.",
+        "2024-01-02",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(day(visits[0]).as_deref(), Some("2023-12-31"), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_made_at_a_weekend_is_dated_to_its_week() {
+    // world-c c02 "Last weekend, X was in Kigali", world-h h06 "X arrived in
+    // Qatar over the weekend": the text tells neither day of the two, so
+    // the trip is dated to the week, not to both days as a meeting is.
+    let evs = events("Envoy Karl Velik arrived in Valletta over the weekend to meet rebel leaders.", "2020-09-09");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(
+        visits[0].date.map(|d| (d.start.to_string(), d.end.to_string())),
+        Some(("2020-08-31".into(), "2020-09-06".into())),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn talks_a_trip_made_is_for_take_the_day_of_the_trip() {
+    // world-f f06 "The leaders of Libya's two warring sides have arrived in
+    // Moscow for talks", world-d d07 "arrived in Kabul earlier on Wednesday
+    // to ... discuss with Afghan officials": the meeting the trip is for,
+    // with no day of its own, is planned for the day of the arrival.
+    let evs = events(
+        "Velik and Mavel arrive in Valletta\n\n\
+         The rebel leader Karl Velik and the Kassalan President Doran Mavel have arrived in Valletta for talks, \
+         a day after a truce came into force.",
+        "2023-12-31",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2023-12-31"), "{evs:#?}");
+}

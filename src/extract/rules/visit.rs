@@ -221,6 +221,7 @@ pub(crate) fn visits(
         let tense = trigger_tense(r, dict, w.start, cue, t.status, date);
         let mut ev = Event::new(Kind::Visit, Status::Unknown);
         set_date(&mut ev, date, tense, anchor, dict);
+        weekend_as_week(&mut ev, date);
         // "is currently on a visit", "is visiting": the publication day.
         if ev.date.is_none() && cue.is_none() && is_going_on(r, w.start) {
             ev.date = anchor.published.map(DateSpan::day);
@@ -1073,6 +1074,7 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         let tense = date.map(|d| dates::tense_at(r.text, d.start, d.end, &dict.dates)).unwrap_or(Tense::Present);
         let mut ev = Event::new(Kind::Visit, Status::Happened);
         set_date(&mut ev, date, tense, anchor, dict);
+        weekend_as_week(&mut ev, date);
         let ahead = be.as_deref() == Some("be");
         if ahead || status_from_date(ev.date, anchor) == Some(Status::Planned) {
             ev.status = Status::Planned;
