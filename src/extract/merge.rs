@@ -651,7 +651,61 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
     place_the_unplaced(&mut events, dateline);
     date_by_the_meeting(&mut events);
     join_same_occasion(&mut events);
+    join_the_undated_at_its_place(&mut events);
     events.into_iter().map(with_delegations).collect()
+}
+
+/// "Talks between X and Y are to be held in Gomel ... negotiations have
+/// begun in the Gomel region" beside "X-Y talks started in Gomel on
+/// Monday": a meeting held that the article never dates (no date in its
+/// reports, none from the story) at the place of the one meeting held that
+/// the article dates there (the same city, or a city and its
+/// country), with two participants in common, is that meeting. One in
+/// common is not enough: an envoy meets the president on Saturday and an
+/// opposition group some other day, in the same capital. Not for meetings
+/// still to come: with no day, one of them may be any of those an article
+/// announces ("is to meet an opposition group" beside "would meet the
+/// president on Saturday", both with the envoy, in his host country). When two dated
+/// meetings share the place and participants, which one it is is unknown,
+/// and it stays apart.
+fn join_the_undated_at_its_place(events: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < events.len() {
+        let c = &events[i];
+        let mut target = None;
+        let held = c.event.status == Status::Happened;
+        if c.event.kind == Kind::Talks && held && c.event.date.is_none() && c.event.place.is_some() && !c.distinct {
+            let mut found = events.iter().enumerate().filter(|(j, e)| {
+                *j != i
+                    && e.event.kind == Kind::Talks
+                    && e.event.date.is_some()
+                    && e.event.status == c.event.status
+                    && same_place(e, c)
+                    && e.event.actors.iter().filter(|a| c.event.actors.iter().any(|b| a.name == b.name)).count() >= 2
+            });
+            if let (Some((j, _)), None) = (found.next(), found.next()) {
+                target = Some(j);
+            }
+        }
+        match target {
+            Some(t) => {
+                let c = events.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                if c.within.is_some() && events[t].event.place == c.within {
+                    events[t].event.place = c.event.place.clone();
+                    events[t].within = c.within.clone();
+                }
+                events[t].described.extend(c.described);
+                let at = events[t].at.min(c.at);
+                absorb(&mut events[t].event, c.event);
+                events[t].at = at;
+                if t > i {
+                    continue;
+                }
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// The event of a merged report, with each delegation the text describes

@@ -4873,3 +4873,23 @@ fn talks_a_trip_made_is_for_take_the_day_of_the_trip() {
     assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
     assert_eq!(day(talks[0]).as_deref(), Some("2023-12-31"), "{evs:#?}");
 }
+
+// ------------------------------------------- one meeting told twice (round 13, dups15)
+
+#[test]
+fn a_meeting_held_that_the_article_never_dates_is_the_one_dated_at_its_place() {
+    // world-a a04 ("Talks between Russia and Ukraine are to be held in the
+    // Gomel region ... Negotiations have begun in the Gomel region" beside
+    // "talks started in Gomel" dated by the lede), world-k k08, world-l l01:
+    // the undated report was a second meeting.
+    let evs = events(
+        "Norway-Iceland talks started in Porto Lume\n\n\
+         Talks between Norwegian and Icelandic officials began in Porto Lume on Monday, the ministry said.\n\n\
+         Talks between Norway and Iceland are to be held in Porto Lume.\n\n\
+         Negotiations between Norway and Iceland have begun in Porto Lume, the agency writes.",
+        "2022-02-28",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(day(talks[0]).as_deref(), Some("2022-02-28"));
+}
