@@ -255,6 +255,18 @@ pub fn events(
         if e.kind == crate::model::Kind::Visit && e.place.is_none() && e.status == crate::model::Status::Happened {
             e.place.clone_from(&scene);
         }
+        // "ABIDJAN — African leaders ended meetings in Ivory Coast
+        // yesterday": a meeting or trip of the story's days placed only at
+        // the country the dateline's city lies in was held in that city,
+        // where the story is told from.
+        if matches!(e.kind, crate::model::Kind::Talks | crate::model::Kind::Visit)
+            && e.status == crate::model::Status::Happened
+            && e.place.is_some()
+            && e.place.as_ref() == dateline_country
+            && e.date.zip(anchor.published).is_some_and(|(d, p)| d.end <= p && (p - d.start).num_days() <= 2)
+        {
+            e.place.clone_from(&dateline);
+        }
         if let Some(written) = e.place.as_deref().and_then(|p| state.written_spelling(p)) {
             e.place = Some(written.to_string());
         }

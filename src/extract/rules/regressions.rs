@@ -4893,3 +4893,26 @@ fn a_meeting_held_that_the_article_never_dates_is_the_one_dated_at_its_place() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(day(talks[0]).as_deref(), Some("2022-02-28"));
 }
+
+#[test]
+fn a_meeting_of_the_story_s_days_in_the_dateline_s_country_is_held_in_the_dateline_s_city() {
+    // world-l l14 "ABIDJAN (Reuters) – African leaders ended meetings in
+    // Ivory Coast yesterday": the story is told from the city it was held in.
+    let evs = events(
+        "NAIROBI (Reuters) - Envoy Marten Grimsby met opposition leaders in Kenya on Monday to end the standoff.",
+        "2023-06-13",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Nairobi")], "{evs:#?}");
+    // A meeting weeks before the story is no news of the dateline's city.
+    let evs = events(
+        "NAIROBI (Reuters) - Envoy Marten Grimsby met opposition leaders in Kenya on May 2 to end the standoff.",
+        "2023-06-13",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Kenya")], "{evs:#?}");
+    // Abidjan is a city of its own, not another name of the capital.
+    let evs = events(
+        "ABIDJAN (Reuters) - Envoy Marten Grimsby met opposition leaders in Ivory Coast on Monday.",
+        "2023-06-13",
+    );
+    assert_eq!(places_of(&evs, Kind::Talks), [Some("Abidjan")], "{evs:#?}");
+}
