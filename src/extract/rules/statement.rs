@@ -882,11 +882,10 @@ fn owner_of_text<'r>(r: &'r Reading, dict: &Dictionaries, np: &str, np_words: &[
     }
     // `np` is a slice of the sentence: where it lies in it.
     let at = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize)?;
+    // A pronoun that opens the phrase and is not all of it determines the
+    // noun after it: a possessive ("his", "their").
     let owns = |a: &&ActorSpan| {
-        let word = &r.text[a.start..a.end];
-        let pronoun = a.how == How::Pronoun
-            && a.start == at
-            && ["his", "her", "their", "its"].iter().any(|p| word.eq_ignore_ascii_case(p));
+        let pronoun = a.how == How::Pronoun && a.start == at && a.end < at + np.len();
         !a.agency() && (pronoun || a.how != How::Pronoun && possessive(r, a))
     };
     r.actors.iter().filter(|a| a.start >= at && a.end <= at + np.len()).find(owns)
