@@ -234,9 +234,21 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
             r.word_before(w.start) == "or"
                 || r.toks.get(r.tok_at(w.end)).is_some_and(|t| t.lower == "or" && t.start > k)
         };
+        // "refused to meet X", "his refusal to travel to Y", "declined to
+        // attend the talks": a refusal of an infinitive refuses the event
+        // only when the infinitive is the event's own word or a verb of
+        // taking part in it ("declined to comment on the talks" refuses none).
+        let refuses = || {
+            !r.text.as_bytes()[w.start..w.end].ends_with(b" to")
+                || w.end > i
+                || r.text.get(w.end..i).is_some_and(|gap| {
+                    gap.trim().is_empty()
+                        || gap.split_whitespace().count() <= 4 && verb_of_before(r, dict, i, Class::Attend)
+                })
+        };
         entities::cues(dict, w)
             .find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
-            .filter(|&s| s != Status::Refused || !alternative())
+            .filter(|&s| s != Status::Refused || !alternative() && refuses())
     };
     let cue = r
         .words
