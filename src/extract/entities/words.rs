@@ -137,6 +137,9 @@ pub enum Class {
     /// A word before a verb that leaves its act unasserted: a modal, "to" or
     /// a negation ("are due to start", "may begin", "has not begun").
     Unasserted,
+    /// A verb of bringing others to meet, after "to" ("efforts by X to
+    /// broker an encounter"): who makes the effort is no participant.
+    Broker,
 }
 
 impl Class {
@@ -182,6 +185,7 @@ impl Class {
                 | Class::Reschedule
                 | Class::Auxiliary
                 | Class::Unasserted
+                | Class::Broker
         )
     }
 }
@@ -289,6 +293,7 @@ pub enum WordClass {
     Reschedule,
     Auxiliary,
     Unasserted,
+    Broker,
 }
 
 impl WordClass {
@@ -352,6 +357,7 @@ impl WordClass {
             WordClass::Reschedule => Class::Reschedule,
             WordClass::Auxiliary => Class::Auxiliary,
             WordClass::Unasserted => Class::Unasserted,
+            WordClass::Broker => Class::Broker,
         }
     }
 }
@@ -487,6 +493,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "reschedule" => WordClass::Reschedule,
                 "auxiliary" => WordClass::Auxiliary,
                 "unasserted" => WordClass::Unasserted,
+                "broker" => WordClass::Broker,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -504,7 +511,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun, onset, object_verb, message, reschedule, auxiliary or unasserted)"
+                             acting_verb, conflict, sides_noun, onset, object_verb, message, reschedule, auxiliary, unasserted or broker)"
                         ),
                     ))
                 }

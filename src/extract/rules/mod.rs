@@ -234,9 +234,23 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
             r.word_before(w.start) == "or"
                 || r.toks.get(r.tok_at(w.end)).is_some_and(|t| t.lower == "or" && t.start > k)
         };
+        // "refused to meet X", "his refusal to travel to Y", "declined to
+        // attend the talks": a refusal of an infinitive refuses the event
+        // only when the infinitive is the event's own word or a verb of
+        // taking part in it ("declined to comment on the talks" refuses none).
+        // So does a refusal "at" a gerund ("had baulked at meeting him").
+        let refuses = || {
+            let cue = &r.text.as_bytes()[w.start..w.end];
+            !(cue.ends_with(b" to") || cue.ends_with(b" at"))
+                || w.end > i
+                || r.text.get(w.end..i).is_some_and(|gap| {
+                    gap.trim().is_empty()
+                        || gap.split_whitespace().count() <= 4 && verb_of_before(r, dict, i, Class::Attend)
+                })
+        };
         entities::cues(dict, w)
             .find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None })
-            .filter(|&s| s != Status::Refused || !alternative())
+            .filter(|&s| s != Status::Refused || !alternative() && refuses())
     };
     let cue = r
         .words
@@ -737,7 +751,22 @@ pub(crate) fn clause_tokens<'r, 'a>(r: &'r Reading<'a>, around: usize) -> &'r [c
 pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usize, role: Role) -> Vec<EventActor> {
     let reporter = attribution_start(r, dict).unwrap_or(r.text.len());
     let subject = r.main_subject().map(|s| s.start);
-    let eligible = |a: &&ActorSpan| !a.agency() && a.start < reporter && !is_topic(r, a);
+    // "refused to meet him despite efforts by X to broker an encounter": an
+    // actor past the trigger, the agent ("by") of an effort that a verb of
+    // bringing others together follows, makes the effort and is no
+    // participant ("a meeting with X to facilitate talks" names one).
+    let brokers = |a: &ActorSpan| {
+        let (k, mut j) = (r.tok_at(a.end), r.tok_at(a.start));
+        if j > 0 && r.toks[j - 1].lower == "the" {
+            j -= 1;
+        }
+        a.start >= end
+            && j > 0
+            && r.toks[j - 1].lower == "by"
+            && r.toks.get(k).is_some_and(|t| t.lower == "to")
+            && r.toks.get(k + 1).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Broker))
+    };
+    let eligible = |a: &&ActorSpan| !a.agency() && a.start < reporter && !is_topic(r, a) && !brokers(a);
     // "talks between X, the U.S. envoy; Y and Z; and W": a list, whatever its punctuation.
     let between = r.toks.get(r.tok_at(end)).is_some_and(|t| t.lower == "between");
     let in_clause = |a: &&ActorSpan| {

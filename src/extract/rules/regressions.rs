@@ -4916,3 +4916,57 @@ fn a_meeting_of_the_story_s_days_in_the_dateline_s_country_is_held_in_the_dateli
     );
     assert_eq!(places_of(&evs, Kind::Talks), [Some("Abidjan")], "{evs:#?}");
 }
+
+// ------------------------------------------- a refusal of the infinitive that tells the event (round 13, recall15)
+
+#[test]
+fn a_refusal_to_travel_or_meet_refuses_the_trip_or_the_meeting() {
+    // world-l l02 "announced his refusal to travel to Minsk for
+    // negotiations" (a visit told as happened), world-a a13 "refused to meet
+    // him in Cairo" (talks told as happened): "refused to" was read only as
+    // the negation of a speech verb, and the refusal was lost.
+    let evs =
+        events("Earlier, Doran Velik announced his refusal to travel to Porto Lume for negotiations.", "2024-03-04");
+    let v = of(&evs, Kind::Visit);
+    assert!(v.len() == 1 && v[0].status == Status::Refused, "{evs:#?}");
+    let evs = events("In February, Karl Brandtner refused to meet Doran Velik in Porto Lume.", "2024-03-04");
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Refused, "{evs:#?}");
+    let evs = events("The rebels declined to attend the talks in Porto Lume on Monday.", "2024-03-04");
+    assert!(of(&evs, Kind::Talks).iter().all(|e| e.status == Status::Refused), "{evs:#?}");
+    // A refusal of another verb refuses no event: "declined to comment on the talks".
+    let evs = events(
+        "Karl Brandtner met Doran Velik in Porto Lume on Monday. Velik declined to comment on the talks.",
+        "2024-03-04",
+    );
+    assert!(of(&evs, Kind::Talks).iter().all(|e| e.status == Status::Happened), "{evs:#?}");
+}
+
+// ------------------------------------------- a refusal that only a broker stands between (round 13, refuse16)
+
+#[test]
+fn an_effort_by_a_broker_makes_no_participant_and_baulking_at_a_meeting_refuses_it() {
+    // world-a a13 "Hafter refused to meet him in Cairo despite major efforts
+    // by the Egyptian government to broker an encounter. Serraj later claimed
+    // that Hafter had baulked at meeting him": the broker was read as a
+    // participant, and "baulked at" as no refusal, so the second mention
+    // split off as a meeting held, with its own actors.
+    let evs = events(
+        "In February, Karl Brandtner refused to meet Doran Velik in Porto Lume despite major efforts by the \
+         United Nations to broker an encounter. Velik later claimed that Brandtner had baulked at meeting him.",
+        "2024-03-04",
+    );
+    let t = of(&evs, Kind::Talks);
+    assert!(t.len() == 1 && t[0].status == Status::Refused, "{evs:#?}");
+    assert!(t[0].actors.iter().all(|a| !a.name.contains("United Nations")), "{evs:#?}");
+    // A meeting requested with a party "to facilitate" talks names that party.
+    let evs = events(
+        "Recently, the government of Porto Lume requested a preliminary meeting with the United Nations to \
+         facilitate the resumption of talks.",
+        "2024-03-04",
+    );
+    assert!(
+        of(&evs, Kind::Talks).iter().any(|e| e.actors.iter().any(|a| a.name.contains("United Nations"))),
+        "{evs:#?}"
+    );
+}
