@@ -17,7 +17,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::words::{Class, ClassedWord, WordClass};
-use crate::dict::{Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
+use crate::dict::{lowercase, Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
 use crate::model::Kind;
 
 /// What a dictionary phrase points at.
@@ -137,7 +137,7 @@ impl WordIndex {
             numbers: cues
                 .iter()
                 .filter_map(|c| match c.kind {
-                    CueKind::Number(n) => Some((c.phrase.to_lowercase(), n)),
+                    CueKind::Number(n) => Some((lowercase(&c.phrase), n)),
                     _ => None,
                 })
                 .collect(),
@@ -802,10 +802,10 @@ impl NameIndex {
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.kind == PlaceKind::Capital)
-                .filter_map(|(i, p)| Some((p.country.as_deref()?.to_lowercase(), i)))
+                .filter_map(|(i, p)| Some((lowercase(p.country.as_deref()?), i)))
                 .collect(),
-            place_by_name: places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
-            actor_by_name: actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
+            place_by_name: places.iter().enumerate().map(|(i, p)| (lowercase(&p.name), i)).collect(),
+            actor_by_name: actors.iter().enumerate().map(|(i, a)| (lowercase(&a.name), i)).collect(),
             governments: {
                 let is_government = |name: &str| name.to_ascii_lowercase().ends_with("government");
                 let mut map = HashMap::default();
@@ -813,7 +813,7 @@ impl NameIndex {
                     let government = a.kind == ActorKind::Government
                         && (is_government(&a.name) || a.aliases.iter().any(|x| is_government(x)));
                     if let (true, Some(c)) = (government, a.country.as_deref()) {
-                        map.entry(c.to_lowercase()).or_insert(i);
+                        map.entry(lowercase(c)).or_insert(i);
                     }
                 }
                 map
