@@ -291,6 +291,9 @@ struct Caches {
     /// sequence, so that a report stored as an event of its own gives it its
     /// id (and an event of one report is easy to see: `events.id = reports.id`).
     next_id: i64,
+    /// Rows written through this connection, by `Rows` target (its INSERT),
+    /// for `Rows::insert`'s choice of statement.
+    rows_written: HashMap<&'static str, usize>,
 }
 
 /// Time spent inside SQLite on one query, for `--timeout`: the time the
@@ -1717,12 +1720,12 @@ fn write_article(
     }
     let singles: Vec<(i64, merge::Derived<'_>)> = reports.iter().map(|r| (r.id, merge::Derived::single(r))).collect();
     insert_events(conn, caches, &singles)?;
-    insert_reports(conn, &reports, &x.clean_text)?;
+    insert_reports(conn, caches, &reports, &x.clean_text)?;
     if !deferred.text_index {
         index_evidence(conn, article_id)?;
     }
     drop(singles);
-    insert_keys(conn, &reports)?;
+    insert_keys(conn, caches, &reports)?;
     // A bulk load links its reports once it is stored (`finish_merging`).
     let merged = if deferred.merging { 0 } else { merge_new_reports(conn, caches, reports)? };
     let events = x.events.len();
@@ -2104,6 +2107,16 @@ struct Rows<'a> {
 /// Rows per statement of `Rows::insert` (the rest go one by one).
 const ROWS_PER_STATEMENT: usize = 16;
 
+/// Rows a connection writes to a table one by one before `Rows::insert`
+/// prepares the statement of `ROWS_PER_STATEMENT` rows for it. Preparing
+/// that statement (16 rows of up to 20 values, parsed and planned) cost
+/// more than the one-row statement saves on the few chunks of one article:
+/// a 3 KB article writes 24 reports, 27 mentions, 56 merge keys and 47
+/// event actors, and the five statements of 16 rows were 1.85 M of the
+/// 82.5 M instructions of its ingest into 1M events. A bulk load passes
+/// this after its first articles.
+const ONE_BY_ONE_UP_TO: usize = 64;
+
 impl<'a> Rows<'a> {
     fn new(target: &'static str, width: usize) -> Rows<'a> {
         Rows { target, width, values: Vec::new() }
@@ -2151,15 +2164,18 @@ impl<'a> Rows<'a> {
     /// else, so SQLite keeps no statement journal (it copied every page an
     /// insert touched: a sixth of ingest time); the transaction or the
     /// article's savepoint undoes a failure.
-    fn insert(self, conn: &Connection) -> Result<()> {
+    fn insert(self, conn: &Connection, caches: &mut Caches) -> Result<()> {
         if self.values.is_empty() {
             return Ok(());
         }
+        let written = caches.rows_written.entry(self.target).or_default();
+        *written += self.values.len() / self.width;
         let row = format!("({})", vec!["?"; self.width].join(", "));
-        let mut chunks = self.values.chunks_exact(self.width * ROWS_PER_STATEMENT);
-        // Prepared only when there are that many rows: a one-article run
-        // writes fewer to most tables, and preparing the statement of 16
-        // rows cost several times the one-row one.
+        // Up to `ONE_BY_ONE_UP_TO` rows, every row is in `chunks`' remainder.
+        let per_statement = if *written > ONE_BY_ONE_UP_TO { ROWS_PER_STATEMENT } else { usize::MAX / self.width };
+        let mut chunks = self.values.chunks_exact(self.width * per_statement);
+        // Prepared only when there are that many rows, and only once the
+        // connection has written more than `ONE_BY_ONE_UP_TO` to the table.
         if chunks.len() > 0 {
             let mut many = conn.prepare_cached(&format!(
                 "{} VALUES {}",
@@ -2198,7 +2214,12 @@ fn stored_count(c: Option<u64>) -> Option<i64> {
 /// mentions. A report that is an event of its own (`event_id = id`, its
 /// event already stored) keeps its fields in that event alone (`in_event`,
 /// migration 0007); `materialize` copies them back before the event changes.
-fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: &str) -> Result<()> {
+fn insert_reports(
+    conn: &Connection,
+    caches: &mut Caches,
+    reports: &[merge::Report<'_>],
+    clean_text: &str,
+) -> Result<()> {
     let actors: Vec<String> = reports
         .iter()
         .map(|r| if r.event_id == r.id { String::new() } else { merge::actors_json(&r.event.actors) })
@@ -2234,8 +2255,8 @@ fn insert_reports(conn: &Connection, reports: &[merge::Report<'_>], clean_text: 
             mentions.text((clean_text.get(m.start..m.end) != Some(m.sentence.as_str())).then_some(&m.sentence));
         }
     }
-    rows.insert(conn)?;
-    mentions.insert(conn)
+    rows.insert(conn, caches)?;
+    mentions.insert(conn, caches)
 }
 
 /// Writes the fields of the reports that keep them in event `event_id`
@@ -2282,7 +2303,7 @@ fn take_id(caches: &mut Caches) -> i64 {
 }
 
 /// Stores stored reports' merge keys.
-fn insert_keys(conn: &Connection, reports: &[merge::Report<'_>]) -> Result<()> {
+fn insert_keys(conn: &Connection, caches: &mut Caches, reports: &[merge::Report<'_>]) -> Result<()> {
     let mut rows = Rows::new(INSERT_KEYS, 4);
     for r in reports {
         let Some((first, last)) = r.window() else { continue };
@@ -2290,7 +2311,7 @@ fn insert_keys(conn: &Connection, reports: &[merge::Report<'_>]) -> Result<()> {
             [r.id, key, first, last].into_iter().for_each(|v| rows.int(v));
         }
     }
-    rows.insert(conn)
+    rows.insert(conn, caches)
 }
 
 /// Inserts derived events (with their actors) under the ids given.
@@ -2303,8 +2324,8 @@ fn insert_events(conn: &Connection, caches: &mut Caches, events: &[(i64, merge::
         rows.values.extend(event_values(d, place_id));
         event_actor_rows(conn, caches, &mut actors, *id, &d.event.actors)?;
     }
-    rows.insert(conn)?;
-    actors.insert(conn)
+    rows.insert(conn, caches)?;
+    actors.insert(conn, caches)
 }
 
 /// Inserts a derived event with its actors; returns its id.
@@ -2328,7 +2349,7 @@ fn update_event(conn: &Connection, caches: &mut Caches, id: i64, d: &merge::Deri
     conn.prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")?.execute([id])?;
     let mut actors = Rows::new(INSERT_EVENT_ACTORS, 4);
     event_actor_rows(conn, caches, &mut actors, id, &d.event.actors)?;
-    actors.insert(conn)
+    actors.insert(conn, caches)
 }
 
 /// A derived event's columns after `id`, in the order of `INSERT_EVENTS`.
@@ -2422,7 +2443,7 @@ fn key_unkeyed_reports(conn: &Connection, caches: &mut Caches, dict: &Dictionari
             conn.prepare_cached("UPDATE reports SET terms = ?1 WHERE id = ?2")?.execute(params![r.terms, id])?;
         }
         if r.window().is_some() {
-            insert_keys(conn, std::slice::from_ref(&r))?;
+            insert_keys(conn, caches, std::slice::from_ref(&r))?;
             computed += 1;
         }
     }

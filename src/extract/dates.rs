@@ -156,7 +156,7 @@ impl DateTables {
         for src in sources {
             for (line, f) in src.rows() {
                 let kind = src.field(line, &f, 0, "kind")?;
-                let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
+                let phrase = crate::dict::lowercase(src.field(line, &f, 1, "phrase")?);
                 let phrase = phrase.trim_end_matches('.').to_string();
                 let value = f.get(2).copied().unwrap_or("").trim();
                 let remove = value == "-";

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::words::{Class, ClassedWord, WordClass};
-use crate::dict::{Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
+use crate::dict::{lowercase, Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
 use crate::model::Kind;
 
 /// What a dictionary phrase points at.
@@ -92,7 +92,7 @@ pub struct WordIndex {
 
 impl WordIndex {
     pub fn build(triggers: &[Trigger], cues: &[Cue], classed: &[ClassedWord]) -> WordIndex {
-        let mut words = Patterns::default();
+        let mut words = Patterns::with_capacity(triggers.len() + cues.len());
         for (i, t) in triggers.iter().enumerate() {
             words.add(&t.phrase, Target::Trigger(i));
         }
@@ -101,7 +101,7 @@ impl WordIndex {
         }
         // Trigger and cue phrases match in any case, whatever case they are written in.
         words.capital_only.iter_mut().for_each(|c| *c = false);
-        let mut classes = Patterns::default();
+        let mut classes = Patterns::with_capacity(classed.len());
         let mut class_bits: foldhash::HashMap<Box<str>, u64> = Default::default();
         let mut class_words: Vec<Vec<Box<str>>> = Vec::new();
         for (i, w) in classed.iter().enumerate() {
@@ -137,7 +137,7 @@ impl WordIndex {
             numbers: cues
                 .iter()
                 .filter_map(|c| match c.kind {
-                    CueKind::Number(n) => Some((c.phrase.to_lowercase(), n)),
+                    CueKind::Number(n) => Some((lowercase(&c.phrase), n)),
                     _ => None,
                 })
                 .collect(),
@@ -420,6 +420,7 @@ impl NameTable {
             (u128::from(hash) << 64) | (u128::from(u32::MAX - len.min(u32::MAX as usize) as u32) << 32) | u128::from(id)
         };
         let keys = patterns.take_keys();
+        table.phrases.reserve_exact(keys.len());
         let cases = patterns.capital_only.into_iter().zip(patterns.acronym);
         for ((lower, targets), (capital_only, acronym)) in keys.into_iter().zip(patterns.targets).zip(cases) {
             let first = first_word_len(&lower);
@@ -433,7 +434,7 @@ impl NameTable {
                 capital_only,
                 acronym,
                 lower: lower.into_bytes().into_boxed_slice(),
-                targets: targets.into(),
+                targets,
             });
         }
         // By first word, then the longest phrase first, then in dictionary order.
@@ -682,7 +683,9 @@ fn longer_after_article(table: &NameTable, sentence: &str, from: usize, end: usi
 struct Patterns {
     /// Lower-case phrase → its pattern number.
     by_key: foldhash::HashMap<String, usize>,
-    targets: Vec<Vec<Target>>,
+    /// Each pattern's targets, in the order added: most phrases name one
+    /// thing, kept inline (a vector each was an allocation per phrase).
+    targets: Vec<Targets>,
     /// Every spelling of the phrase starts with a capital ("Turkey", "Chad"),
     /// so it names something only where the text has one too. A phrase also
     /// spelled in lower case ("al-Qaeda" beside "Al-Qaeda") matches either way.
@@ -713,14 +716,16 @@ impl Patterns {
         let next = self.targets.len();
         let i = *self.by_key.entry(phrase.to_ascii_lowercase()).or_insert(next);
         if i == next {
-            self.targets.push(Vec::new());
+            self.targets.push(Targets::One(target));
             self.capital_only.push(true);
             self.acronym.push(true);
         }
         self.capital_only[i] &= phrase.starts_with(char::is_uppercase);
         self.acronym[i] &= phrase.len() == 2 && phrase.bytes().all(|b| b.is_ascii_uppercase());
         if !self.targets[i].contains(&target) {
-            self.targets[i].push(target);
+            // A second target: rare (a spelling of two names), so the list is made again.
+            let more: Vec<Target> = self.targets[i].iter().copied().chain([target]).collect();
+            self.targets[i] = Targets::Many(more.into());
         }
     }
 
@@ -797,10 +802,10 @@ impl NameIndex {
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.kind == PlaceKind::Capital)
-                .filter_map(|(i, p)| Some((p.country.as_deref()?.to_lowercase(), i)))
+                .filter_map(|(i, p)| Some((lowercase(p.country.as_deref()?), i)))
                 .collect(),
-            place_by_name: places.iter().enumerate().map(|(i, p)| (p.name.to_lowercase(), i)).collect(),
-            actor_by_name: actors.iter().enumerate().map(|(i, a)| (a.name.to_lowercase(), i)).collect(),
+            place_by_name: places.iter().enumerate().map(|(i, p)| (lowercase(&p.name), i)).collect(),
+            actor_by_name: actors.iter().enumerate().map(|(i, a)| (lowercase(&a.name), i)).collect(),
             governments: {
                 let is_government = |name: &str| name.to_ascii_lowercase().ends_with("government");
                 let mut map = HashMap::default();
@@ -808,7 +813,7 @@ impl NameIndex {
                     let government = a.kind == ActorKind::Government
                         && (is_government(&a.name) || a.aliases.iter().any(|x| is_government(x)));
                     if let (true, Some(c)) = (government, a.country.as_deref()) {
-                        map.entry(c.to_lowercase()).or_insert(i);
+                        map.entry(lowercase(c)).or_insert(i);
                     }
                 }
                 map

@@ -2,7 +2,7 @@
 //! is. They are found in the same pass over a sentence's words as the
 //! dictionary's names, triggers and cues (`Index::scan`, `Scan::classes`).
 
-use crate::dict::{DictError, Source};
+use crate::dict::{lowercase, DictError, Source};
 
 /// What a word or phrase of `data/words.tsv` is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -399,7 +399,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
     for src in sources {
         for (line, f) in src.rows() {
             let class = src.field(line, &f, 0, "class")?;
-            let phrase = src.field(line, &f, 1, "phrase")?.to_lowercase();
+            let phrase = lowercase(src.field(line, &f, 1, "phrase")?);
             let value = f.get(2).copied().unwrap_or("-").trim();
             let bad =
                 |expected: &str| src.error(line, format!("bad value '{value}' for {class} (expected {expected})"));
@@ -522,7 +522,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
             if let Some(replaced) = position.insert((phrase.clone(), parsed.class()), out.len()) {
                 out[replaced] = None;
             }
-            let role = matches!(parsed, WordClass::RoleAlias(_)).then(|| value.to_lowercase());
+            let role = matches!(parsed, WordClass::RoleAlias(_)).then(|| lowercase(value));
             out.push(Some(ClassedWord { phrase, class: parsed, role }));
         }
     }
