@@ -480,7 +480,10 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     }
     // A line of names alone ("Middle East", a section label over the story)
     // has no subject: it says nothing anybody did.
-    let label = !r.toks.iter().any(|t| t.text.starts_with(char::is_lowercase));
+    // Nor a caption ("X, Y and Z a day before the meeting"): a line that
+    // ends in no stop, whatever its case.
+    let label = !r.toks.iter().any(|t| t.text.starts_with(char::is_lowercase))
+        || r.toks.last().is_some_and(|t| t.kind != crate::extract::tokens::TokKind::Punct);
     // "UN-Arab League envoy to Syria Lakhdar Brahimi, on his first mission,
     // is to meet": the person the opening body's title leads to.
     let subject = r.main_subject().filter(|_| !label).map(|s| {
@@ -492,6 +495,9 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
                 // of a few words, its complement included.
                 && r.text[s.end..p.start].split_whitespace().count() <= 6
                 && !r.text[s.end..p.start].contains([',', ';'])
+                // "the Command believes that X has moved": a clause of its
+                // own, not a title's complement.
+                && !separates_clauses(&r.text[s.end..p.start])
                 && r.text[s.end..p.start].split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count() <= 3
         });
         titled.map_or(s.start, |p| p.start)
@@ -1858,6 +1864,17 @@ fn pronouns(
                                 && e.last_subject.is_some_and(|at| at >= state.sentences_back[2])
                         })?;
                         Some(span_of(cast, e)).filter(|_| matches!(t.lower, "he" | "she"))
+                    })
+                    // "X made the comments. ... believes that Y has moved.
+                    // '...,' he told": the latest person who was a sentence's
+                    // subject, not one named inside a clause or an object.
+                    .or_else(|| {
+                        let e = cast.latest(offset + t.start, |_, e| {
+                            e.kind == EntityKind::Person
+                                && e.gender.is_none_or(|eg| eg == g)
+                                && e.last_subject.is_some()
+                        })?;
+                        Some(span_of(cast, e))
                     })
                     .or_else(|| state.last_person.clone().filter(agrees))
                     .or_else(|| {

@@ -4970,3 +4970,31 @@ fn an_effort_by_a_broker_makes_no_participant_and_baulking_at_a_meeting_refuses_
         "{evs:#?}"
     );
 }
+
+#[test]
+fn he_said_is_the_person_last_a_subject_not_one_named_inside_a_clause() {
+    // world-i i14 ("Gen X made these comments ... the Command believes that
+    // Y has moved ... '...,' he told participants"): Y is named inside the
+    // clause "that Y has moved", the Command's, and was never a subject.
+    let evs = events(
+        "Gen Marten Grimsby made these comments at his first public event as head of the team.\n\n\
+         The border command believes that Ivo Tarkov has moved to the northern hills.\n\n\
+         \u{201c}We are looking to talk to all groups,\u{201d} he told participants at a press conference on Thursday.",
+        "2023-06-13",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+}
+
+#[test]
+fn a_caption_line_without_a_stop_has_no_subject_for_a_pronoun() {
+    // world-j j11 ("X, who is the Envoy, spoke with the journalists." then
+    // the caption "Y, X and Z a day before the meeting", then "He stated"):
+    // the caption's first name is no subject.
+    let evs = events(
+        "Marten Grimsby, who is the envoy of the union, spoke with the journalists.\n\n\
+         Ivo Tarkov, Grimsby and Hadi Weidemann a day before the committee meeting\n\n\
+         He stated that the two co-chairs agree that the committee will start drafting a constitution.",
+        "2023-06-13",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+}
