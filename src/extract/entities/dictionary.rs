@@ -490,7 +490,8 @@ impl NameTable {
         // the byte after the first word's separator is 0x80.
         let mut sub_group = |byte: Option<u8>| {
             let from = order.len();
-            let fits = |b: Option<u8>, apostrophe: bool| b.is_none() || b == byte || apostrophe && byte == Some(CURLY[1]);
+            let fits =
+                |b: Option<u8>, apostrophe: bool| b.is_none() || b == byte || apostrophe && byte == Some(CURLY[1]);
             order.extend(keyed.iter().filter(|&&(_, b, a)| fits(b, a)).map(|&(id, _, _)| id));
             (from as u32, (order.len() - from) as u32)
         };
@@ -556,7 +557,9 @@ impl NameTable {
         capital: bool,
     ) -> Option<impl Iterator<Item = (usize, &'t NamePhrase)> + 't> {
         let group = self.group(sentence, i, word_len, key)?;
-        Some(group.iter().filter_map(move |e| Some((self.fits(e, sentence, i, capital)?, &self.phrases[e.id as usize]))))
+        Some(
+            group.iter().filter_map(move |e| Some((self.fits(e, sentence, i, capital)?, &self.phrases[e.id as usize]))),
+        )
     }
 }
 
@@ -582,7 +585,7 @@ impl NameTable {
             && rest[..n].eq_ignore_ascii_case(&self.phrases[e.id as usize].lower)
             && sentence.is_char_boundary(i + n)
             && boundary_after(sentence.as_bytes(), i + n))
-            .then_some(i + n)
+        .then_some(i + n)
     }
 
     /// `fits` for a phrase with an apostrophe (filed straight): each one
@@ -592,7 +595,8 @@ impl NameTable {
     #[inline(never)]
     fn fits_apostrophe(&self, e: &Entry, sentence: &str, i: usize, capital: bool) -> Option<usize> {
         let text = sentence.as_bytes();
-        if !(capital || !e.capital_only) || e.acronym && e.capital_only && !text.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
+        // Written with a capital: only text with one ("Turkey", "UN").
+        if e.capital_only && (!capital || e.acronym && !text.get(i + 1).is_some_and(u8::is_ascii_uppercase)) {
             return None;
         }
         let mut at = i;
@@ -895,7 +899,8 @@ impl Index {
     /// not the army ("Sudan's army") and a stray "chief". The name becomes
     /// the longest phrase at its start that ends before the title, if any.
     fn yield_to_titles(&self, names: &mut Vec<Found>, titles: &[Found], sentence: &str) {
-        let cut = |n: &Found| titles.iter().find(|t| n.start < t.start && t.start < n.end && n.end < t.end).map(|t| t.start);
+        let cut =
+            |n: &Found| titles.iter().find(|t| n.start < t.start && t.start < n.end && n.end < t.end).map(|t| t.start);
         if !names.iter().any(|n| n.actor().is_some() && cut(n).is_some()) {
             return;
         }
@@ -907,7 +912,9 @@ impl Index {
             let capital = text.starts_with(char::is_uppercase);
             let shorter = ascii_lower_bytes(&text[..word_len], &mut buf).and_then(|lower| {
                 let table = &self.names.names;
-                table.all_at(sentence, n.start, word_len, first_word_hash(lower), capital)?.find(|&(end, _)| end <= before)
+                table
+                    .all_at(sentence, n.start, word_len, first_word_hash(lower), capital)?
+                    .find(|&(end, _)| end <= before)
             });
             match shorter {
                 Some((end, p)) => {
@@ -1692,7 +1699,10 @@ mod tests {
                 kind,
                 country: Some("Norland".into()),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
-                roles: roles.iter().map(|t| crate::dict::RoleSpan { title: t.to_string(), from: None, to: None }).collect(),
+                roles: roles
+                    .iter()
+                    .map(|t| crate::dict::RoleSpan { title: t.to_string(), from: None, to: None })
+                    .collect(),
             })
             .collect();
         let places: Vec<Place> = places
@@ -1733,12 +1743,19 @@ mod tests {
             "The Kestrel People\u{2019}s Front met envoys in Port d\u{2019}Orval.",
             "The KESTREL PEOPLE\u{2019}S FRONT met envoys in PORT D\u{2019}ORVAL.",
         ] {
-            let want: Vec<&str> = vec![&s[4..s.find(" met").unwrap()], &s[s.find("Port").or(s.find("PORT")).unwrap()..s.len() - 1]];
+            let want: Vec<&str> =
+                vec![&s[4..s.find(" met").unwrap()], &s[s.find("Port").or(s.find("PORT")).unwrap()..s.len() - 1]];
             assert_eq!(named(s), want, "{s}");
         }
-        assert_eq!(named("The Ostra Women's League and the Ostra Women\u{2019}s League."), ["Ostra Women's League", "Ostra Women\u{2019}s League"]);
+        assert_eq!(
+            named("The Ostra Women's League and the Ostra Women\u{2019}s League."),
+            ["Ostra Women's League", "Ostra Women\u{2019}s League"]
+        );
         // The apostrophe must be there: no match across another character or without one.
-        assert_eq!(named("Kestrel People\u{2018}s Front, Kestrel Peoples Front, Kestrel Unit 3."), ["Kestrel", "Kestrel", "Kestrel Unit 3"]);
+        assert_eq!(
+            named("Kestrel People\u{2018}s Front, Kestrel Peoples Front, Kestrel Unit 3."),
+            ["Kestrel", "Kestrel", "Kestrel Unit 3"]
+        );
         let found = index.names("Kestrel People\u{2019}s Front");
         assert_eq!(found[0].actor(), Some(0));
     }
