@@ -4998,3 +4998,30 @@ fn a_caption_line_without_a_stop_has_no_subject_for_a_pronoun() {
     );
     assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
 }
+
+#[test]
+fn a_name_written_with_a_curly_apostrophe_is_the_dictionary_s() {
+    // world-k k09 ("Tigray People’s Liberation Front" read as a person
+    // "Tigray People"): the dictionary writes the apostrophe straight.
+    let evs = events(
+        "The Kurdish People\u{2019}s Protection Units said on Monday that the ceasefire in Tell Varda had collapsed.",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["People's Protection Units"], "{evs:#?}");
+}
+
+#[test]
+fn consent_to_a_quoted_act_is_no_statement() {
+    // world-f f11 "with both parties agreeing to “permanently silence the
+    // guns”", found once the parties' names matched as written: "agreed to"
+    // was never speech (a cue keeps it from the verb), nor are its other forms.
+    for verb in ["agreeing to", "agrees to"] {
+        let evs = events(
+            &format!(
+                "The accord calls for the disarming of the militias, with Norway and Iceland {verb} \u{201c}lay down all arms.\u{201d}"
+            ),
+            "2022-11-04",
+        );
+        assert!(of(&evs, Kind::Statement).is_empty(), "{verb}: {evs:#?}");
+    }
+}
