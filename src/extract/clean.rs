@@ -141,6 +141,13 @@ fn units(text: &str) -> Vec<String> {
             continue;
         }
         let continues = open && line.chars().next().is_some_and(|c| c.is_lowercase());
+        // A date run into the next line's first word ("Port Moresby, 12 March
+        // 2019Political and ...", "17 Sep 2018In Sochi started"): the page lost
+        // the break between a dateline or caption and the text; it is put back.
+        let (line, rest) = match glued_date(&line) {
+            Some(k) => (line[..k].to_string(), Some(line[k..].to_string())),
+            None => (line, None),
+        };
         match out.last_mut() {
             Some(last) if continues => {
                 last.push(' ');
@@ -148,10 +155,29 @@ fn units(text: &str) -> Vec<String> {
             }
             _ => out.push(line),
         }
+        out.extend(rest);
         let last = out.last().map(String::as_str).unwrap_or("");
         open = !last.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')']);
     }
     out
+}
+
+/// Where the text after a date run into a capitalised word starts: a year
+/// (19xx or 20xx) closing a day and a month name in either order ("12 March
+/// 2019", "Sep 17, 2018") with a capital and a lower-case letter right after
+/// it ("2019Political"). A cheap byte scan finds the few candidates.
+fn glued_date(line: &str) -> Option<usize> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i-u)\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)\s+(?:19|20)\d\d$").unwrap()
+    });
+    let b = line.as_bytes();
+    (6..b.len().saturating_sub(1)).find(|&k| {
+        b[k].is_ascii_uppercase()
+            && b[k + 1].is_ascii_lowercase()
+            && b[k - 4..k].iter().all(u8::is_ascii_digit)
+            && matches!(&b[k - 4..k - 2], b"19" | b"20")
+            && DATE.is_match(&b[k.saturating_sub(24)..k])
+    })
 }
 
 /// `text.split(['\n', '\r'])`, found by byte instead of by decoded character
@@ -290,6 +316,21 @@ mod tests {
         let c =
             run("Body text here.\nShare • Tweet · Email\n« Previous page\nNext article »\n© 2013 Reuters\nMore body.");
         assert_eq!(c.text, "Body text here.\nMore body.");
+    }
+
+    #[test]
+    fn a_date_run_into_the_first_word_of_the_text_is_a_line_of_its_own() {
+        let c = run(
+            "Talks resume\nNairobi, 4 May 2021The two delegations met on Monday.\nPhoto 3 Jun 2020In Lome leaders met.",
+        );
+        assert_eq!(
+            c.text,
+            "Talks resume\nNairobi, 4 May 2021\nThe two delegations met on Monday.\nPhoto 3 Jun 2020\nIn Lome leaders met."
+        );
+        // Not a date: a model number, a year with no day and month, a lower-case run.
+        for line in ["The F2016Sport won.", "In 2019Political talks", "On 4 May 2019the talks"] {
+            assert_eq!(glued_date(line), None, "{line}");
+        }
     }
 
     #[test]
