@@ -948,11 +948,18 @@ fn described_opener<'r>(r: &'r Reading, at: usize) -> Option<&'r str> {
     if !toks.first().is_some_and(|t| matches!(t.lower, "this" | "that" | "the")) {
         return None;
     }
-    let lower =
-        |j: usize| toks.get(j).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase));
+    // A count may stand among the modifiers: "The two panels met".
+    let lower = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == TokKind::Num || t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase)
+        })
+    };
+    // "The leaders also met": a noun for people met (see
+    // `described_counterpart`) as the subject names who meets as well.
     let body = |j: usize| {
         r.classes.get(j).copied().flatten().is_some_and(|(set, e)| {
-            e == j + 1 && set.iter().any(|c| matches!(c, WordClass::Delegation | WordClass::OrgHead))
+            e == j + 1
+                && set.iter().any(|c| matches!(c, WordClass::Delegation | WordClass::OrgHead | WordClass::Counterpart))
         })
     };
     // At most two modifiers before the head; a head before a title ("the
