@@ -876,6 +876,20 @@ pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, l
         definite = r.toks[k].lower == "the";
         k += 1;
     }
+    // "the country's military rulers", "the government's negotiators": a
+    // possessive that no name stands in is a determiner; a name's ("Chad's
+    // negotiators") is the actor itself.
+    if definite {
+        let owner = (k..(k + 3).min(r.toks.len())).take_while(|&j| r.toks[j].kind == TokKind::Word).last();
+        let s = owner.map_or(k, |j| j + 1);
+        let apostrophe = r.toks.get(s).is_some_and(|t| t.glued && matches!(t.text, "'" | "\u{2019}"));
+        if apostrophe
+            && r.toks.get(s + 1).is_some_and(|t| t.glued && t.lower == "s")
+            && !r.actors.iter().any(|a| a.start < r.toks[s].start && r.toks[k].start < a.end)
+        {
+            k = s + 2;
+        }
+    }
     let first = k;
     // Up to four modifiers, then the head.
     let is_head = |j: usize| {
