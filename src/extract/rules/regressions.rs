@@ -5025,3 +5025,34 @@ fn consent_to_a_quoted_act_is_no_statement() {
         assert!(of(&evs, Kind::Statement).is_empty(), "{verb}: {evs:#?}");
     }
 }
+
+#[test]
+fn a_described_subject_of_the_meeting_verb_is_its_participant() {
+    // world-j j12 "The two panels met ...", j09 "The leaders also met ...":
+    // the subject names no one, but it is who meets; the description is the actor.
+    for (text, want) in [
+        ("The two panels met on Monday in Kuala Lumpur for exploratory talks.", "two panels"),
+        ("The leaders also met in March to prepare the accord.", "leaders"),
+    ] {
+        let evs = events(text, "2020-06-10");
+        let talks = of(&evs, Kind::Talks);
+        assert!(talks.iter().any(|e| actors(e).contains(&want)), "{text}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_possessive_no_name_stands_in_determines_a_described_counterpart() {
+    // world-m m08 "direct talks with the country's military rulers", world-d
+    // d09 "negotiations with the country's ruling generals": "the country's"
+    // is a determiner, and the people met are the description.
+    let evs = events(
+        "Chad's main opposition alliance said on Wednesday it was prepared for direct talks with the country\u{2019}s military rulers over the council.",
+        "2020-06-10",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"military rulers")), "{evs:#?}");
+    // A name's possessive is that name: no description beside it.
+    let evs = events("The rebels held talks with Chad's negotiators on Monday.", "2020-06-10");
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().all(|e| !actors(e).iter().any(|a| a.contains("negotiators"))), "{evs:#?}");
+}

@@ -876,6 +876,20 @@ pub(crate) fn description_from(r: &Reading, dict: &Dictionaries, mut k: usize, l
         definite = r.toks[k].lower == "the";
         k += 1;
     }
+    // "the country's military rulers", "the government's negotiators": a
+    // possessive that no name stands in is a determiner; a name's ("Chad's
+    // negotiators") is the actor itself.
+    if definite {
+        let owner = (k..(k + 3).min(r.toks.len())).take_while(|&j| r.toks[j].kind == TokKind::Word).last();
+        let s = owner.map_or(k, |j| j + 1);
+        let apostrophe = r.toks.get(s).is_some_and(|t| t.glued && matches!(t.text, "'" | "\u{2019}"));
+        if apostrophe
+            && r.toks.get(s + 1).is_some_and(|t| t.glued && t.lower == "s")
+            && !r.actors.iter().any(|a| a.start < r.toks[s].start && r.toks[k].start < a.end)
+        {
+            k = s + 2;
+        }
+    }
     let first = k;
     // Up to four modifiers, then the head.
     let is_head = |j: usize| {
@@ -948,11 +962,18 @@ fn described_opener<'r>(r: &'r Reading, at: usize) -> Option<&'r str> {
     if !toks.first().is_some_and(|t| matches!(t.lower, "this" | "that" | "the")) {
         return None;
     }
-    let lower =
-        |j: usize| toks.get(j).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase));
+    // A count may stand among the modifiers: "The two panels met".
+    let lower = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == TokKind::Num || t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase)
+        })
+    };
+    // "The leaders also met": a noun for people met (see
+    // `described_counterpart`) as the subject names who meets as well.
     let body = |j: usize| {
         r.classes.get(j).copied().flatten().is_some_and(|(set, e)| {
-            e == j + 1 && set.iter().any(|c| matches!(c, WordClass::Delegation | WordClass::OrgHead))
+            e == j + 1
+                && set.iter().any(|c| matches!(c, WordClass::Delegation | WordClass::OrgHead | WordClass::Counterpart))
         })
     };
     // At most two modifiers before the head; a head before a title ("the
