@@ -255,7 +255,13 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
     let cue = r
         .words
         .iter()
-        .filter(|w| w.end <= i && i - w.end <= reach && !r.clause_break(w.end, i) && !gerund_between(r, w.end, i))
+        .filter(|w| {
+            w.end <= i
+                && i - w.end <= reach
+                && !r.clause_break(w.end, i)
+                && !gerund_between(r, w.end, i)
+                && !time_anchor_between(r, w.end, i)
+        })
         .rev()
         .find_map(status);
     let after = || {
@@ -278,6 +284,17 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
         Some(_) => cue,
         None => after(),
     }
+}
+
+/// Whether a preposition that dates one thing by another ("after",
+/// "following", "since") stands between bytes `from` and `to`: in "a meeting
+/// was planned immediately after the October talks" the cue governs the
+/// meeting, and the talks it is dated by are its anchor, not what it plans.
+fn time_anchor_between(r: &Reading, from: usize, to: usize) -> bool {
+    r.toks[r.tok_at(from)..]
+        .iter()
+        .take_while(|t| t.end <= to)
+        .any(|t| matches!(t.lower, "after" | "following" | "since"))
 }
 
 /// Whether a gerund after a preposition of time opens a clause of its own

@@ -5055,4 +5055,36 @@ fn a_possessive_no_name_stands_in_determines_a_described_counterpart() {
     let evs = events("The rebels held talks with Chad's negotiators on Monday.", "2020-06-10");
     let talks = of(&evs, Kind::Talks);
     assert!(talks.iter().all(|e| !actors(e).iter().any(|a| a.contains("negotiators"))), "{evs:#?}");
+fn talks_a_meeting_is_dated_after_are_not_what_the_cue_plans() {
+    // world-a a03 ("a meeting ... was planned immediately after the October
+    // talks"): a cue before "after" governs the meeting dated by the talks,
+    // and the talks themselves were held.
+    let evs = events(
+        "A meeting of the ministers in Valdora was planned immediately after the March talks between the leaders of Norway and Iceland in Reykjavik.",
+        "2023-06-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let held = talks.iter().find(|e| e.place.as_deref() == Some("Reykjavik"));
+    assert!(held.is_none_or(|e| e.status == Status::Happened), "{evs:#?}");
+}
+
+#[test]
+fn a_trip_not_allowed_is_a_refused_visit() {
+    // world-m m09 ("the AU envoys ... will not be allowed to travel to
+    // Tigray"): a trip forbidden by others is refused, not planned.
+    let evs = events("The government said the Norwegian envoys will not be allowed to travel to Oslo.", "2023-06-13");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].status, Status::Refused, "{evs:#?}");
+}
+
+#[test]
+fn making_ones_way_to_a_country_is_a_visit() {
+    // world-k k08 ("both Burhan and Hemedti discreetly made their way to
+    // Saudi Arabia recently"): getting somewhere is a trip there.
+    let evs =
+        events("Norway's foreign minister Anders Lindqvist quietly made his way to Iceland last week.", "2023-06-13");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!((visits[0].place.as_deref(), visits[0].status), (Some("Iceland"), Status::Happened), "{evs:#?}");
 }
