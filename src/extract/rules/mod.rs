@@ -357,6 +357,79 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     }
 }
 
+/// Words spelt as participles that are prepositions or tell of the
+/// meeting's own span ("talks in Doha starting on Monday").
+const NOT_PARTICIPLES: &[&str] = &[
+    "during",
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "according",
+    "excluding",
+    "involving",
+    "pending",
+    "starting",
+    "beginning",
+    "opening",
+    "ending",
+    "lasting",
+    "continuing",
+    "resuming",
+    "resumed",
+    "concluded",
+    "convened",
+    "reconvened",
+    "continued",
+    "adjourned",
+    // What a meeting is told with: "talks in Kassala hosted by X on Monday".
+    "hosted",
+    "chaired",
+    "mediated",
+    "brokered",
+    "sponsored",
+    "organised",
+    "organized",
+    "facilitated",
+];
+
+/// Whether a date at byte `at`, after a trigger that ends at `end`, stands
+/// past a participle of another noun (a reduced relative clause of it):
+/// "the talks were part of the agreement signed between X and Y on
+/// February 29", "their second meeting there, the other occurring in May
+/// 2017". That date is the participle's. Not a participle right after the
+/// trigger, which is its own ("talks hosted by Egypt on Sunday"), nor one
+/// after an auxiliary, a pronoun or an adverb ("the talks were finally
+/// concluded on Monday"), nor one of holding or moving ("talks in Geneva
+/// postponed until Monday").
+pub(crate) fn past_another_participle(r: &Reading, dict: &Dictionaries, end: usize, at: usize) -> bool {
+    let index = dict.index();
+    let (lo, hi) = (r.tok_at(end), r.tok_at(at));
+    let gap = &r.toks[lo..(hi + 1).min(r.toks.len()).max(lo)];
+    gap.windows(3).any(|w| {
+        let (noun, verb, next) = (&w[0], &w[1], &w[2]);
+        // A participle that takes a phrase of its own, not an adjective
+        // before a noun ("warring rivals", "the ruling party").
+        let governs = next.start >= at || matches!(next.lower, "in" | "on" | "at" | "by" | "between" | "with" | "during");
+        let participle = verb.kind == TokKind::Word
+            && verb.lower.len() > 5
+            && (verb.lower.ends_with("ed") || verb.lower.ends_with("ing"))
+            && verb.text.starts_with(|c: char| c.is_lowercase())
+            && !HOLDING.contains(&verb.lower)
+            && !NOT_PARTICIPLES.contains(&verb.lower)
+            // "talks between X and Y started in Kuwait on Saturday": the
+            // meeting's own verb, past its noun phrase.
+            && ![Class::Reschedule, Class::Onset, Class::Ending, Class::Attend].into_iter().any(|c| index.is_word_of(verb.lower, c));
+        let nominal = noun.kind == TokKind::Word
+            && !noun.lower.ends_with("ly")
+            && !matches!(noun.lower, "who" | "which" | "that" | "and" | "or" | "but" | "not" | "to" | "be" | "been")
+            && ![Class::Auxiliary, Class::BeforeVerb, Class::Pronoun, Class::Determiner]
+                .into_iter()
+                .any(|c| index.is_word_of(noun.lower, c));
+        participle && nominal && governs
+    })
+}
+
 /// Whether the text between a date and a trigger noun says where the
 /// clause's subject is on that day, past up to three modifiers: "on Sunday
 /// at a special peace summit", "on Friday at an emergency meeting". Not

@@ -5088,3 +5088,42 @@ fn making_ones_way_to_a_country_is_a_visit() {
     assert_eq!(visits.len(), 1, "{evs:#?}");
     assert_eq!((visits[0].place.as_deref(), visits[0].status), (Some("Iceland"), Status::Happened), "{evs:#?}");
 }
+fn a_date_past_a_participle_of_another_noun_does_not_date_the_meeting() {
+    // world-j j07 ("The talks were part of the agreement signed between X
+    // and Y on February 29"), world-l l05 ("their second meeting in X, the
+    // other occurring in May 2017"): the date is the participle's, in a
+    // reduced relative clause of another noun.
+    for (text, published, not) in [
+        (
+            "Grimsby and Tarkov met in Kassala on Saturday.\n\n\
+             The talks were part of the truce signed between Zorbania and the Vell rebels on February 29.",
+            "2020-09-14",
+            "2020-02-29",
+        ),
+        (
+            "Grimsby and Tarkov met in Kassala on February 27.\n\n\
+             It was the second meeting of Grimsby and Tarkov in Zorbania, the other occurring in May 2017.",
+            "2019-03-03",
+            "2017-05",
+        ),
+    ] {
+        let evs = events(text, published);
+        let talks = of(&evs, Kind::Talks);
+        assert!(!talks.is_empty(), "{text}: {evs:#?}");
+        assert!(talks.iter().all(|t| day(t).as_deref() != Some(not)), "{text}: {talks:#?}");
+    }
+    // The meeting's own verb past its noun phrase, and a participle that
+    // tells of the meeting, still date it.
+    for text in [
+        "A new round of talks between Zorbania's warring rivals started in Kassala on Saturday.",
+        "Talks in Kassala hosted by Grimsby on Saturday ended without agreement.",
+        "Talks between Grimsby and Tarkov, postponed twice, will be held in Kassala on Saturday.",
+    ] {
+        let evs = events(text, "2020-09-14");
+        let talks = of(&evs, Kind::Talks);
+        assert!(
+            talks.iter().any(|t| day(t).as_deref() == Some("2020-09-12") || day(t).as_deref() == Some("2020-09-19")),
+            "{text}: {talks:#?}"
+        );
+    }
+}

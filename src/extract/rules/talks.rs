@@ -114,7 +114,8 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let date = date_near(r, w.start, reach_from, 80)
             .filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start))
             .filter(|d| d.start < w.end || !other_occasion_between(r, dict, w.end, d.start))
-            .filter(|d| !dates_speech(r, dict, d.start));
+            .filter(|d| !dates_speech(r, dict, d.start))
+            .filter(|d| d.start < w.end || !past_another_participle(r, dict, reach_from, d.start));
         let place = place_near(r, dict, w.start, w.end, 90)
             .filter(|p| p.start < w.end || !other_occasion_between(r, dict, w.end, p.start));
         // "X will also be present in the discussions", "has attended the
