@@ -800,7 +800,12 @@ fn shaped_names(
                 state
                     .cast
                     .alias(text)
-                    .or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten())
+                    .or_else(|| match () {
+                        _ if honorific || possessed => state.cast.given_name(text),
+                        // A given name alone, of one person only: "Abiy said" after "Abiy Ahmed".
+                        _ if !text.contains(' ') => state.cast.sole_given_name(text),
+                        _ => None,
+                    })
             })
             .flatten();
         let party = party_noun_after(dict.index(), st, n.end);
@@ -955,6 +960,9 @@ fn enlist(st: &str, n: &names::Named, kind: EntityKind, dict: &Dictionaries, cas
         EntityKind::Person => {
             let particle = |w: &str| index.word_classes(w).any(|c| c == WordClass::Particle);
             cast.add_person_aliases(text, entity, particle);
+            if n.guessed {
+                cast.no_lone_given_name(text);
+            }
         }
         EntityKind::Organisation | EntityKind::Group => {
             if let Some(initials) = initials(text) {

@@ -5025,3 +5025,22 @@ fn consent_to_a_quoted_act_is_no_statement() {
         assert!(of(&evs, Kind::Statement).is_empty(), "{verb}: {evs:#?}");
     }
 }
+
+#[test]
+fn a_given_name_alone_is_the_one_person_of_the_article_who_bears_it() {
+    // world-m m09 ("Prime Minister Abiy Ahmed ... Abiy said he appreciated"):
+    // a given name used as the short form, common for many naming customs.
+    let evs = events(
+        "Prime Minister Tolga Berenet met an envoy of the union in the capital on Friday.\n\n\
+         Tolga said he appreciated the readiness of the elders to support peace.",
+        "2023-06-13",
+    );
+    assert_eq!(speakers(&evs), ["Tolga Berenet"], "{evs:#?}");
+    // Two persons of one given name: the name alone is neither's.
+    let evs = events(
+        "Prime Minister Tolga Berenet met envoy Tolga Vasky in the capital on Friday.\n\n\
+         Tolga said he appreciated the readiness of the elders to support peace.",
+        "2023-06-13",
+    );
+    assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
+}
