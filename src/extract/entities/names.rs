@@ -981,13 +981,19 @@ fn place_noun_beside(cx: &Context, first: usize, after: usize) -> bool {
 /// comma) or right before it ("said X").
 fn speaks(cx: &Context, w: &[Word]) -> bool {
     let (s, e) = (w[0].start, w[w.len() - 1].end);
-    cx.speech.iter().any(|&(vs, ve)| {
-        let after = cx.text.get(e..vs).is_some_and(|g| {
+    speech_right_after(cx.text, e, cx.speech)
+        || cx.speech.iter().any(|&(_, ve)| cx.text.get(ve..s).is_some_and(|g| g.trim().is_empty()))
+}
+
+/// Whether one of the speech verbs `speech` (byte spans of `text`) stands
+/// right after byte `end`, past a comma or an adverb ("X said", "X, speaking",
+/// "X reportedly said").
+pub fn speech_right_after(text: &str, end: usize, speech: &[(usize, usize)]) -> bool {
+    speech.iter().any(|&(vs, _)| {
+        text.get(end..vs).is_some_and(|g| {
             let g = g.trim().trim_start_matches(',').trim();
             g.is_empty() || (g.split_whitespace().count() == 1 && g.ends_with("ly"))
-        });
-        let before = cx.text.get(ve..s).is_some_and(|g| g.trim().is_empty());
-        after || before
+        })
     })
 }
 

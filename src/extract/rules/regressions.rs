@@ -5044,3 +5044,17 @@ fn a_given_name_alone_is_the_one_person_of_the_article_who_bears_it() {
     );
     assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_lone_unknown_word_opening_a_sentence_before_a_speech_verb_is_a_person() {
+    // The brief's "Smith said the plan was good.": no name by its shape
+    // alone, but a speech verb's subject that is no common word.
+    let evs = events("Headline\n\nGrimsby said the plan was good.\n", "2023-06-13");
+    assert_eq!(speakers(&evs), ["Grimsby"], "{evs:#?}");
+    // A noun for people, capitalised by the sentence start, is no name,
+    // nor a word the article writes in lower case too.
+    let evs = events("Headline\n\nOfficials said the plan was good.\n", "2023-06-13");
+    assert!(of(&evs, Kind::Statement).iter().all(|e| e.actors.is_empty()), "{evs:#?}");
+    let evs = events("Headline\n\nPlanners said the plan was good, as planners do.\n", "2023-06-13");
+    assert!(of(&evs, Kind::Statement).iter().all(|e| e.actors.is_empty()), "{evs:#?}");
+}
