@@ -831,15 +831,12 @@ fn shaped_names(
         let possessed = st[..n.start].ends_with("'s ") || st[..n.start].ends_with("\u{2019}s ");
         let known = (!n.placed)
             .then(|| {
-                state
-                    .cast
-                    .alias(text)
-                    .or_else(|| match () {
-                        _ if honorific || possessed => state.cast.given_name(text),
-                        // A given name alone, of one person only: "Abiy said" after "Abiy Ahmed".
-                        _ if !text.contains(' ') => state.cast.sole_given_name(text),
-                        _ => None,
-                    })
+                state.cast.alias(text).or_else(|| match () {
+                    _ if honorific || possessed => state.cast.given_name(text),
+                    // A given name alone, of one person only: "Abiy said" after "Abiy Ahmed".
+                    _ if !text.contains(' ') => state.cast.sole_given_name(text),
+                    _ => None,
+                })
             })
             .flatten();
         let party = party_noun_after(dict.index(), st, n.end);
@@ -1905,9 +1902,10 @@ fn pronouns(
                     .or(near)
                     .cloned()
                     .or_else(known_gender)
-                    .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
                     // "X held talks with Y. '...,' he said": the subject of
-                    // the sentence before, not the last person it named.
+                    // the sentence before, not the last person it named; and
+                    // before the last speaker ("'...,' spokesman Y said. X
+                    // has led the war. ... he said" is X): the latest subject.
                     .or_else(|| {
                         let e = cast.latest(offset + t.start, |_, e| {
                             e.kind == EntityKind::Person
@@ -1916,6 +1914,7 @@ fn pronouns(
                         })?;
                         Some(span_of(cast, e)).filter(|_| matches!(t.lower, "he" | "she"))
                     })
+                    .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
                     // "X made the comments. ... believes that Y has moved.
                     // '...,' he told": the latest person who was a sentence's
                     // subject, not one named inside a clause or an object.

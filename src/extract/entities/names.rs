@@ -307,6 +307,11 @@ fn runs(cx: &Context, out: &mut Runs) {
             if w.cap && cx.headline_stop(&w) {
                 break;
             }
+            // "FASTFACT The two sides": a capitalised function word before a
+            // word in lower case opens a phrase of its own, no name's word.
+            if w.cap && w.t1 == w.t0 + 1 && opens_phrase(cx, w.t0) {
+                break;
+            }
             if w.cap && !w.adjectival {
                 out.words.push(w);
                 out.connector.push(false);
@@ -342,6 +347,16 @@ fn runs(cx: &Context, out: &mut Runs) {
         k = out.words[from..].last().map_or(k + 1, |w| w.t1);
         out.spans.push(from..out.words.len());
     }
+}
+
+/// Whether token `k`, capitalised, is a function word (`not_name`, not one
+/// that opens an organisation's name) opening a phrase: a word in lower case
+/// follows, and it is not in capitals ("II").
+fn opens_phrase(cx: &Context, k: usize) -> bool {
+    let t = &cx.toks[k];
+    t.text.chars().skip(1).any(char::is_lowercase)
+        && cx.toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Word && n.text.starts_with(char::is_lowercase))
+        && cx.has(k, |c| matches!(c, WordClass::NotName { org: false })).is_some()
 }
 
 /// Finds the names of a sentence the dictionary does not know, from their
