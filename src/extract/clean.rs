@@ -140,7 +140,10 @@ fn units(text: &str) -> Vec<String> {
             open = false;
             continue;
         }
-        let continues = open && line.chars().next().is_some_and(|c| c.is_lowercase());
+        // "... in western Nepal on" / "Thursday, he said": a line ending in
+        // a word that ends no sentence continues, whatever the next one opens with.
+        let dangling = out.last().is_some_and(|l| ends_in_function_word(l));
+        let continues = open && (dangling || line.chars().next().is_some_and(|c| c.is_lowercase()));
         // A date run into the next line's first word ("Port Moresby, 12 March
         // 2019Political and ...", "17 Sep 2018In Sochi started"): the page lost
         // the break between a dateline or caption and the text; it is put back.
@@ -178,6 +181,16 @@ fn glued_date(line: &str) -> Option<usize> {
             && matches!(&b[k - 4..k - 2], b"19" | b"20")
             && DATE.is_match(&b[k.saturating_sub(24)..k])
     })
+}
+
+/// Words that never end a sentence: articles, prepositions, conjunctions.
+const NO_SENTENCE_END: &[&str] =
+    &["a", "an", "the", "of", "on", "in", "to", "for", "with", "by", "at", "from", "and", "or"];
+
+/// Whether a line ends in a word that ends no sentence, written in lower case.
+fn ends_in_function_word(line: &str) -> bool {
+    let last = line.rsplit(' ').next().unwrap_or("");
+    line.contains(' ') && NO_SENTENCE_END.contains(&last)
 }
 
 /// `text.split(['\n', '\r'])`, found by byte instead of by decoded character

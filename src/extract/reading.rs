@@ -699,7 +699,8 @@ pub(crate) fn read<'a>(
         }
     }
     roles(st, s.start, index.role_mentions_in(&titles), index, dict, anchor, &places, &mut actors, state);
-    shaped_names(st, s.start, found, dict, &mut actors, &mut places, state);
+    let lone = LoneSubject { article: text, toks: &toks, words: &words, speech: &speech };
+    shaped_names(st, s.start, found, dict, &lone, &mut actors, &mut places, state);
     actors.retain(|a| !lengthened.iter().any(|&(start, end)| start <= a.start && a.end <= end));
     leaders_governments(st, s.start, dict, &mut actors, state);
     region_parties(st, s.start, index, &places, &mut actors, state);
@@ -764,6 +765,38 @@ fn names_a_thing(
         })
 }
 
+/// What tells whether a lone capitalised word opening a sentence is a
+/// person ("Smith said") or a common word its capital comes from.
+struct LoneSubject<'r> {
+    /// The whole article, to find the word written in lower case.
+    article: &'r str,
+    toks: &'r [Tok<'r>],
+    /// The sentence's triggers and cues.
+    words: &'r [Found],
+    speech: &'r [(usize, usize)],
+}
+
+impl LoneSubject<'_> {
+    /// Whether the one word at bytes `start..end` of sentence `st`, which
+    /// opens it, is a person as the subject of the speech verb right after
+    /// it: not a word of `data/words.tsv` (nor its singular: "Officials"),
+    /// a trigger or cue, or a word the article writes in lower case too.
+    fn speaks(&self, st: &str, start: usize, end: usize, index: &Index) -> bool {
+        if !names::speech_right_after(st, end, self.speech) || self.words.iter().any(|w| w.start == start) {
+            return false;
+        }
+        let Some(tok) = self.toks.iter().find(|t| t.start == start && t.end == end) else { return false };
+        let word = tok.lower;
+        let stems = [Some(word), word.strip_suffix('s'), word.strip_suffix("es")];
+        if stems.into_iter().flatten().any(|w| index.word_classes(w).next().is_some()) {
+            return false;
+        }
+        let bytes = self.article.as_bytes();
+        let boundary = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
+        !self.article.match_indices(word).any(|(i, _)| (i == 0 || boundary(i - 1)) && boundary(i + word.len()))
+    }
+}
+
 /// Names the dictionary does not know (`entities::names`), as actors and
 /// places, each added to the article's cast with its titles and short forms.
 #[allow(clippy::too_many_arguments)]
@@ -772,6 +805,7 @@ fn shaped_names(
     offset: usize,
     found: Vec<names::Named>,
     dict: &Dictionaries,
+    lone: &LoneSubject,
     actors: &mut Vec<ActorSpan>,
     places: &mut Vec<PlaceSpan>,
     state: &mut ArticleState,
@@ -797,10 +831,12 @@ fn shaped_names(
         let possessed = st[..n.start].ends_with("'s ") || st[..n.start].ends_with("\u{2019}s ");
         let known = (!n.placed)
             .then(|| {
-                state
-                    .cast
-                    .alias(text)
-                    .or_else(|| (honorific || possessed).then(|| state.cast.given_name(text)).flatten())
+                state.cast.alias(text).or_else(|| match () {
+                    _ if honorific || possessed => state.cast.given_name(text),
+                    // A given name alone, of one person only: "Abiy said" after "Abiy Ahmed".
+                    _ if !text.contains(' ') => state.cast.sole_given_name(text),
+                    _ => None,
+                })
             })
             .flatten();
         let party = party_noun_after(dict.index(), st, n.end);
@@ -829,10 +865,19 @@ fn shaped_names(
         // for want of anything better, is a place.
         let place_name =
             (known.is_none() && n.kind != NameKind::Place).then(|| place_in_gazetteer(st, &n, dict)).flatten();
-        if known.is_none() && place_name.is_none() && n.weak && party.is_none() {
+        // "Smith said": a lone word the sentence opens with, no common word,
+        // is a person as the subject of a speech verb; not a given name the
+        // cast knows, which names one of its persons or none.
+        let lone_speaker = n.weak
+            && known.is_none()
+            && !text.contains(' ')
+            && state.cast.given_name(text).is_none()
+            && lone.speaks(st, n.start, n.end, dict.index());
+        if known.is_none() && place_name.is_none() && n.weak && party.is_none() && !lone_speaker {
             continue;
         }
         let kind = match n.kind {
+            _ if lone_speaker => EntityKind::Person,
             _ if known.is_some() => known.map_or(EntityKind::Unknown, |e| state.cast.get(e).kind),
             _ if place_name.is_some() => {
                 if !places.iter().any(|p| p.start < n.end && n.start < p.end) {
@@ -955,6 +1000,9 @@ fn enlist(st: &str, n: &names::Named, kind: EntityKind, dict: &Dictionaries, cas
         EntityKind::Person => {
             let particle = |w: &str| index.word_classes(w).any(|c| c == WordClass::Particle);
             cast.add_person_aliases(text, entity, particle);
+            if n.guessed {
+                cast.no_lone_given_name(text);
+            }
         }
         EntityKind::Organisation | EntityKind::Group => {
             if let Some(initials) = initials(text) {
@@ -1854,9 +1902,10 @@ fn pronouns(
                     .or(near)
                     .cloned()
                     .or_else(known_gender)
-                    .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
                     // "X held talks with Y. '...,' he said": the subject of
-                    // the sentence before, not the last person it named.
+                    // the sentence before, not the last person it named; and
+                    // before the last speaker ("'...,' spokesman Y said. X
+                    // has led the war. ... he said" is X): the latest subject.
                     .or_else(|| {
                         let e = cast.latest(offset + t.start, |_, e| {
                             e.kind == EntityKind::Person
@@ -1865,6 +1914,7 @@ fn pronouns(
                         })?;
                         Some(span_of(cast, e)).filter(|_| matches!(t.lower, "he" | "she"))
                     })
+                    .or_else(|| state.last_speaker.clone().filter(|a| agrees(a) && matches!(t.lower, "he" | "she")))
                     // "X made the comments. ... believes that Y has moved.
                     // '...,' he told": the latest person who was a sentence's
                     // subject, not one named inside a clause or an object.

@@ -71,6 +71,10 @@ pub struct Cast {
     /// Lower-case given names → person: "Mr Tut" for Tut Gatluak, only
     /// after an honorific.
     given: HashMap<Box<str>, usize>,
+    /// Given names that alone name nobody: shared by two persons ("John"
+    /// of two Johns), or opening a name only guessed to be a person's
+    /// ("Norman" of a "Norman Quartet").
+    no_lone_given: foldhash::HashSet<Box<str>>,
     /// The entities mentioned last, the latest last, each once, at most
     /// `RECENT` of them: what a pronoun or a description can refer back to.
     /// A bounded list, so that resolving one stays cheap in any article.
@@ -142,6 +146,21 @@ impl Cast {
         with_ascii_lower(name, |k| self.given.get(k).copied())
     }
 
+    /// The one person whose given name a word alone is ("Abiy" for Abiy
+    /// Ahmed, a given name used as the short form); none when two persons
+    /// of the article share it.
+    pub fn sole_given_name(&self, name: &str) -> Option<usize> {
+        with_ascii_lower(name, |k| if self.no_lone_given.contains(k) { None } else { self.given.get(k).copied() })
+    }
+
+    /// The first word of a name only guessed to be a person's (two
+    /// capitalised words, no cue) names no one alone.
+    pub fn no_lone_given_name(&mut self, name: &str) {
+        if let Some(first) = name.split_whitespace().next() {
+            self.no_lone_given.insert(first.to_ascii_lowercase().into_boxed_str());
+        }
+    }
+
     pub fn get(&self, i: usize) -> &Entity {
         &self.entities[i]
     }
@@ -207,7 +226,16 @@ impl Cast {
             }
         }
         if words.len() >= 2 {
-            self.given.entry(words[0].to_ascii_lowercase().into_boxed_str()).or_insert(i);
+            let key = words[0].to_ascii_lowercase().into_boxed_str();
+            match self.given.get(&key) {
+                Some(&owner) if owner != i => {
+                    self.no_lone_given.insert(key);
+                }
+                Some(_) => {}
+                None => {
+                    self.given.insert(key, i);
+                }
+            }
         }
         for w in &words {
             for prefix in ["al-", "Al-", "el-", "El-"] {

@@ -307,6 +307,11 @@ fn runs(cx: &Context, out: &mut Runs) {
             if w.cap && cx.headline_stop(&w) {
                 break;
             }
+            // "FASTFACT The two sides": a capitalised function word before a
+            // word in lower case opens a phrase of its own, no name's word.
+            if w.cap && w.t1 == w.t0 + 1 && opens_phrase(cx, w.t0) {
+                break;
+            }
             if w.cap && !w.adjectival {
                 out.words.push(w);
                 out.connector.push(false);
@@ -342,6 +347,16 @@ fn runs(cx: &Context, out: &mut Runs) {
         k = out.words[from..].last().map_or(k + 1, |w| w.t1);
         out.spans.push(from..out.words.len());
     }
+}
+
+/// Whether token `k`, capitalised, is a function word (`not_name`, not one
+/// that opens an organisation's name) opening a phrase: a word in lower case
+/// follows, and it is not in capitals ("II").
+fn opens_phrase(cx: &Context, k: usize) -> bool {
+    let t = &cx.toks[k];
+    t.text.chars().skip(1).any(char::is_lowercase)
+        && cx.toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Word && n.text.starts_with(char::is_lowercase))
+        && cx.has(k, |c| matches!(c, WordClass::NotName { org: false })).is_some()
 }
 
 /// Finds the names of a sentence the dictionary does not know, from their
@@ -981,13 +996,19 @@ fn place_noun_beside(cx: &Context, first: usize, after: usize) -> bool {
 /// comma) or right before it ("said X").
 fn speaks(cx: &Context, w: &[Word]) -> bool {
     let (s, e) = (w[0].start, w[w.len() - 1].end);
-    cx.speech.iter().any(|&(vs, ve)| {
-        let after = cx.text.get(e..vs).is_some_and(|g| {
+    speech_right_after(cx.text, e, cx.speech)
+        || cx.speech.iter().any(|&(_, ve)| cx.text.get(ve..s).is_some_and(|g| g.trim().is_empty()))
+}
+
+/// Whether one of the speech verbs `speech` (byte spans of `text`) stands
+/// right after byte `end`, past a comma or an adverb ("X said", "X, speaking",
+/// "X reportedly said").
+pub fn speech_right_after(text: &str, end: usize, speech: &[(usize, usize)]) -> bool {
+    speech.iter().any(|&(vs, _)| {
+        text.get(end..vs).is_some_and(|g| {
             let g = g.trim().trim_start_matches(',').trim();
             g.is_empty() || (g.split_whitespace().count() == 1 && g.ends_with("ly"))
-        });
-        let before = cx.text.get(ve..s).is_some_and(|g| g.trim().is_empty());
-        after || before
+        })
     })
 }
 

@@ -354,8 +354,14 @@ fn speech_act(
             // Fronted means at the head of the sentence: in "The delegation
             // may meet X on Tuesday, the source said" the date is in what
             // was said.
+            // "Speaking to X in an interview on Thursday, he said": a fronted
+            // participle's phrase, however long, ends in the speech's date.
+            let participle = r.toks.first().is_some_and(|t| {
+                t.lower.ends_with("ing")
+                    && r.classes[0].is_some_and(|(set, _)| set.iter().any(|c| matches!(c, WordClass::NotName { .. })))
+            });
             let fronted = d.end <= speaker_start
-                && r.text[..d.start].split_whitespace().count() <= 2
+                && (r.text[..d.start].split_whitespace().count() <= 2 || (participle && lead.trim() == ","))
                 && lead.split_whitespace().count() <= 6
                 && !lead.contains(['"', '\u{201c}', ';'])
                 && !r.clause_break(d.end, speaker_start);
