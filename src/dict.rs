@@ -1088,6 +1088,48 @@ mod tests {
     }
 
     #[test]
+    fn trim_is_str_trim() {
+        let cases = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\r",
+            "\x0Ba\x0C",
+            "\u{a0}a",
+            "a\u{2003}",
+            "\u{85}",
+            "é",
+            " é ",
+            "\u{1c}a\u{1f}",
+            "Foreign minister",
+            "x\n",
+            "# comment",
+        ];
+        for s in cases {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+        for b in 0..=127u8 {
+            let s = format!("{}x{}", b as char, b as char);
+            assert_eq!(trim(&s), s.trim(), "{b}");
+        }
+    }
+
+    #[test]
+    fn a_role_reads_its_bounds_at_the_first_dots() {
+        let src = Source::new("actors.tsv", "");
+        let role = parse_role(&src, 1, " Foreign Minister @2004..2007-03 ").unwrap();
+        assert_eq!(role.title, "foreign minister");
+        assert_eq!(role.from, NaiveDate::from_ymd_opt(2004, 1, 1));
+        assert_eq!(role.to, NaiveDate::from_ymd_opt(2007, 3, 31));
+        let open = parse_role(&src, 1, "envoy@2010-05-02..").unwrap();
+        assert_eq!((open.from, open.to), (NaiveDate::from_ymd_opt(2010, 5, 2), None));
+        assert_eq!(parse_role(&src, 1, "envoy").unwrap().from, None);
+        assert!(parse_role(&src, 1, "envoy@2010....2011").is_err());
+    }
+
+    #[test]
     fn two_capitals_for_one_country_is_an_error_naming_the_row() {
         let src = Source::new("places.tsv", "# h\nMoscow\tcapital\tRussia\nKazan\tcapital\tRussia\n");
         let e = parse_places(&[src]).unwrap_err();
