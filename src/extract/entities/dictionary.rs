@@ -342,7 +342,7 @@ struct Entry {
 
 impl Entry {
     fn of(id: u32, p: &NamePhrase) -> Entry {
-        let first = std::str::from_utf8(&p.lower).map_or(0, first_word_len);
+        let first = p.first as usize;
         Entry {
             id,
             len: p.lower.len() as u32,
@@ -359,6 +359,8 @@ impl Entry {
 #[derive(Debug)]
 struct NamePhrase {
     lower: Box<[u8]>,
+    /// `first_word_len` of `lower`, worked out once when the table is built.
+    first: u32,
     /// Written with a capital: matches only text that starts with one.
     capital_only: bool,
     /// Every spelling is a two-letter acronym in capitals ("UN", "AU"): it
@@ -435,6 +437,7 @@ impl NameTable {
             let id = table.phrases.len() as u32;
             filed.push(pack(first_word_hash(&lower.as_bytes()[..first]), lower.len(), id));
             table.phrases.push(NamePhrase {
+                first: first as u32,
                 capital_only,
                 acronym,
                 lower: lower.into_bytes().into_boxed_slice(),
@@ -482,8 +485,8 @@ impl NameTable {
         let keyed: Vec<(u32, Option<u8>, bool)> = ids
             .iter()
             .map(|&id| {
-                let lower = &self.phrases[id as usize].lower;
-                let first = std::str::from_utf8(lower).map_or(0, first_word_len);
+                let phrase = &self.phrases[id as usize];
+                let (lower, first) = (&phrase.lower, phrase.first as usize);
                 (id, lower.get(first + 1).copied(), lower.get(first) == Some(&b'\''))
             })
             .collect();
@@ -748,7 +751,7 @@ impl Patterns {
     }
 
     fn add(&mut self, phrase: &str, target: Target) {
-        let phrase = phrase.trim();
+        let phrase = crate::dict::trim(phrase);
         if phrase.is_empty() {
             return;
         }
