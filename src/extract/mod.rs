@@ -239,7 +239,11 @@ pub fn events(
                 // A venue the dictionaries do not know lies where its
                 // apposition says ("at X House, a guest house in Washington").
                 .or_else(|| {
-                    c.event.place.as_deref().and_then(|p| rules::apposed_location(&reading, p)).map(|q| q.name.to_string())
+                    c.event
+                        .place
+                        .as_deref()
+                        .and_then(|p| rules::apposed_location(&reading, p))
+                        .map(|q| q.name.to_string())
                 })
                 .filter(|country| Some(country) != c.event.place.as_ref());
             if c.event.kind == crate::model::Kind::Visit {

@@ -556,7 +556,9 @@ pub(crate) fn dated_bytes(r: &Reading, a: usize, b: usize) -> usize {
 pub(crate) fn named_bytes(r: &Reading, a: usize, b: usize) -> usize {
     let mut seen = a;
     let mut sum = 0;
-    let named = |n: &&ActorSpan| matches!(n.how, super::reading::How::Name | super::reading::How::Short) && a <= n.start && n.end <= b;
+    let named = |n: &&ActorSpan| {
+        matches!(n.how, super::reading::How::Name | super::reading::How::Short) && a <= n.start && n.end <= b
+    };
     for n in r.actors.iter().filter(named) {
         if n.start >= seen {
             sum += n.end - n.start;
@@ -593,7 +595,9 @@ pub(crate) fn apposed_location<'r>(r: &'r Reading, venue: &str) -> Option<&'r Pl
         k += r.toks[k..]
             .iter()
             .take(6)
-            .take_while(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !NEAR.contains(&t.lower))
+            .take_while(|t| {
+                t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !NEAR.contains(&t.lower)
+            })
             .count();
     } else {
         return None;
