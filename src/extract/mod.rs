@@ -236,6 +236,15 @@ pub fn events(
                     Some(i) => dict.places[i].country.clone(),
                     None => dict.gazetteer.lookup(p).next().map(|g| g.country.to_string()),
                 })
+                // A venue the dictionaries do not know lies where its
+                // apposition says ("at X House, a guest house in Washington").
+                .or_else(|| {
+                    c.event
+                        .place
+                        .as_deref()
+                        .and_then(|p| rules::apposed_location(&reading, p))
+                        .map(|q| q.name.to_string())
+                })
                 .filter(|country| Some(country) != c.event.place.as_ref());
             if c.event.kind == crate::model::Kind::Visit {
                 c.side = travellers_side(c, dict, index);

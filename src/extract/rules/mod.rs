@@ -596,7 +596,14 @@ pub(crate) fn place_near<'r>(
         .iter()
         // A date between counts for nothing ("held a meeting and discussions
         // on Thursday, January 24, with the ambassadors ... in Kabul").
-        .filter(|p| !p.adjective && p.start >= end && p.start - end - dated_bytes(r, end, p.start) <= reach)
+        // Nor do the names of those met ("met with a team of X negotiators at
+        // the opening of the Y Negotiations in Qatar"): a list of names runs
+        // long without leaving the clause.
+        .filter(|p| {
+            !p.adjective
+                && p.start >= end
+                && (p.start - end).saturating_sub(dated_bytes(r, end, p.start) + named_bytes(r, end, p.start)) <= reach
+        })
         .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start) && !modifies_a_noun(r, p))
         // "ways of resolving the crisis in Syria": what is talked about.
@@ -632,6 +639,61 @@ pub(crate) fn place_near<'r>(
 /// The bytes of the dates that lie wholly between bytes `a` and `b`.
 pub(crate) fn dated_bytes(r: &Reading, a: usize, b: usize) -> usize {
     r.dates.iter().filter(|d| a <= d.start && d.end <= b).map(|d| d.end - d.start).sum()
+}
+
+/// The bytes of the actors' proper names (not their descriptions or roles)
+/// that lie wholly between bytes `a` and `b` (nested names counted once).
+pub(crate) fn named_bytes(r: &Reading, a: usize, b: usize) -> usize {
+    let mut seen = a;
+    let mut sum = 0;
+    let named = |n: &&ActorSpan| {
+        matches!(n.how, super::reading::How::Name | super::reading::How::Short) && a <= n.start && n.end <= b
+    };
+    for n in r.actors.iter().filter(named) {
+        if n.start >= seen {
+            sum += n.end - n.start;
+            seen = n.end;
+        } else if n.end > seen {
+            sum += n.end - seen;
+            seen = n.end;
+        }
+    }
+    sum
+}
+
+/// The place a venue lies in, told by an apposition after it: "at Blair
+/// House, a state guest house in Washington" (a venue, then a comma, an
+/// article, a few lower-case words and "in" or "near" before the place), or
+/// by a caption's date between commas ("at Blair House, Nov 7, 2022, in
+/// Washington").
+pub(crate) fn apposed_location<'r>(r: &'r Reading, venue: &str) -> Option<&'r PlaceSpan> {
+    const NEAR: &[&str] = &["in", "near", "outside"];
+    let p = r.places.iter().find(|p| !p.adjective && *p.name == *venue)?;
+    let mut k = r.tok_at(p.end);
+    if r.toks.get(k)?.text != "," {
+        return None;
+    }
+    k += 1;
+    if let Some(d) = r.dates.iter().find(|d| d.start == r.toks.get(k).map_or(usize::MAX, |t| t.start)) {
+        k = r.tok_at(d.end);
+        if r.toks.get(k)?.text != "," {
+            return None;
+        }
+        k += 1;
+    } else if matches!(r.toks.get(k)?.lower, "a" | "an" | "the") {
+        k += 1;
+        k += r.toks[k..]
+            .iter()
+            .take(6)
+            .take_while(|t| {
+                t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !NEAR.contains(&t.lower)
+            })
+            .count();
+    } else {
+        return None;
+    }
+    let prep = r.toks.get(k).filter(|t| NEAR.contains(&t.lower))?;
+    r.places.iter().find(|q| !q.adjective && r.tok_at(q.start) == k + 1 && q.start > prep.end)
 }
 
 /// Whether "in" and a capitalised organisation head ("Mission", "Office")

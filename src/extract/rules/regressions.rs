@@ -5200,4 +5200,46 @@ fn a_capitalised_function_word_before_a_lower_case_word_is_no_word_of_a_name() {
         "2023-06-16",
     );
     assert_eq!(speakers(&evs), ["Marten Grimsby", "Marten Grimsby"], "{evs:#?}");
+fn names_of_those_met_do_not_count_against_the_reach_of_a_venue() {
+    // world-b b11, world-m m02: a list of participants' names between the
+    // talks word and "in X" pushed the venue out of reach.
+    let evs = events(
+        "A summit of three leaders \u{2013} Marten Grimsby of Norland, Ivo Tarkov of Ostravia and Hadi Weidemann of Veldt \u{2013} has begun in Geneva.",
+        "2023-06-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Geneva"), "{evs:#?}");
+}
+
+#[test]
+fn a_description_between_a_meeting_and_a_place_still_counts_against_its_reach() {
+    // world-d d07: "In the meeting, the top Iranian diplomat renewed ...
+    // solidarity of the people of the Islamic Republic of Iran": only proper
+    // names are passed over, and the country stays out of reach.
+    let evs = events(
+        "Marten Grimsby met the president in Damascus on Monday.\n\n\
+         In the meeting, the visiting foreign minister of the kingdom renewed offering condolences, sympathy and solidarity of the government and people of the Republic of Iraq on the deaths in the flood.",
+        "2023-06-13",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Damascus"), "{evs:#?}");
+}
+
+#[test]
+fn a_venue_apposition_tells_the_city_the_venue_lies_in() {
+    // world-c c04: "at Blair House, a state guest house in Washington" and a
+    // caption's "at Blair House, Nov 7, 2022, in Washington": the venue lies
+    // in the city, so its report joins the meeting reported in the city.
+    for venue in ["Halvard House, a state guest house in Washington,", "Halvard House, Nov 7, 2022, in Washington,"] {
+        let evs = events(
+            &format!(
+                "Marten Grimsby met Ivo Tarkov in Washington on Monday.\n\n\
+                 Marten Grimsby met with Ivo Tarkov at {venue} on Monday."
+            ),
+            "2022-11-08",
+        );
+        assert_eq!(of(&evs, Kind::Talks).len(), 1, "{venue}: {evs:#?}");
+    }
 }
