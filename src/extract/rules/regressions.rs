@@ -5025,3 +5025,51 @@ fn consent_to_a_quoted_act_is_no_statement() {
         assert!(of(&evs, Kind::Statement).is_empty(), "{verb}: {evs:#?}");
     }
 }
+
+#[test]
+fn speech_verbs_double_their_final_consonant_in_either_spelling() {
+    // multi 08/09 "Iran earlier signalled that it favoured": the British
+    // spelling doubles the l that "signaled" keeps single; both are forms.
+    for verb in ["signalled", "signaled", "labelled"] {
+        let evs = events(&format!("Norway {verb} on Monday that it favoured a longer transition."), "2022-11-04");
+        assert_eq!(speakers(&evs), ["Norway"], "{verb}: {evs:#?}");
+    }
+}
+
+#[test]
+fn verbs_of_naming_and_reminding_are_speech() {
+    // multi 02 "depicted its enemies as traitors", "labeled X a war
+    // criminal"; world-m m09 "branded international efforts as unwelcome";
+    // world-g g08 "admonished those who had accepted".
+    for verb in ["depicted", "labeled", "branded", "admonished", "reminded"] {
+        let evs = events(&format!("Norway {verb} the rival delegation as a threat to the region."), "2022-11-04");
+        assert_eq!(speakers(&evs), ["Norway"], "{verb}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_noun_of_speech_made_or_issued_is_a_statement() {
+    // multi 08 "made the announcement at a joint news conference"; world-l
+    // l02 "issued an ultimatum"; world-d d14 "offering condolences".
+    for act in ["made the announcement", "issued an ultimatum", "offered condolences"] {
+        let evs = events(&format!("Norway {act} at a news conference in Oslo on Monday."), "2022-11-04");
+        assert_eq!(speakers(&evs), ["Norway"], "{act}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_quotation_mark_drawn_the_wrong_way_before_an_attribution_closes_the_quote() {
+    // world-l l02 `... moment, “said X.` and world-b b03 `..., "he said,
+    // stressing that`: the mark before the attribution closes the quotation.
+    let evs = events(
+        "\u{201c}The talks will go on until the spring. This is a decisive moment, \u{201c}said Marten Grimsby.",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+    let evs = events(
+        "Marten Grimsby spoke in Oslo on Monday.\n\n\
+         We cannot work while the shelling goes on, \"he said, stressing that the \"talks must resume\".",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby", "Marten Grimsby"], "{evs:#?}");
+}

@@ -190,7 +190,10 @@ pub(crate) fn statement(
         let after = &r.text[w.end..];
         let tail_words = after.split_whitespace().count();
         let final_attribution =
-            (before.ends_with(',') || before.ends_with(['"', '\u{201d}']) || speaker_before_comma(r, w.start))
+            (before.ends_with(',')
+                || before.ends_with(['"', '\u{201d}'])
+                || r.quote_ends_at(before.len())
+                || speaker_before_comma(r, w.start))
                 && tail_words <= 10
                 && !after.contains(" that ");
         acts.push(SpeechAct {
@@ -759,7 +762,9 @@ pub(crate) fn speaker_of(
     let after = r.text[end..].trim_start();
     let after_at = r.text.len() - after.len();
     // '"...," - said X': a dash after the quote, as some outlets write it.
-    let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}']);
+    let inverted = before.is_empty()
+        || before.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}'])
+        || r.quote_ends_at(before.len());
     // "..., announced Djibouti's Foreign Minister X": a possessive owner
     // opens the speaker's title, like a determiner.
     if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency() && !possessive(r, a)) {
