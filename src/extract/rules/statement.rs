@@ -470,9 +470,16 @@ fn according_to(r: &Reading, dict: &Dictionaries, end: usize) -> Option<ActorSpa
     // "according to a statement from the LNA", "according to one of the
     // AU's invitation letters": a text issued, among the cited phrase's
     // first words, and the actor that issued it.
+    issuer_of_text(r, dict, end, 8)
+}
+
+/// The actor that issued a text named among the first `within` words from
+/// byte `end` ("a statement from the LNA", "a tweet on the official website
+/// of X"): the first actor within the next dozen words, before any comma.
+fn issuer_of_text(r: &Reading, dict: &Dictionaries, end: usize, within: usize) -> Option<ActorSpan> {
     let issued = r
         .spaced_words_from(end)
-        .take(8)
+        .take(within)
         .map(|(_, w)| w)
         .take_while(|w| !w.ends_with([',', ';']))
         .any(|w| of_class(dict, &lower_cow(w.trim_end_matches(|c: char| !c.is_alphanumeric())), WordClass::Issued));
@@ -793,6 +800,13 @@ pub(crate) fn speaker_of(
             .flatten();
         if let Some(a) = titled {
             return (Some(a.clone()), None);
+        }
+        // "..., said a tweet on the official website of the X Mission":
+        // the text speaks for the actor that issued it.
+        if determined {
+            if let Some(a) = issuer_of_text(r, dict, after_at, 3) {
+                return (Some(a), None);
+            }
         }
         if (2..=7).contains(&words.len()) && determined && words.iter().take(5).any(head) {
             let mut inside =
