@@ -230,6 +230,10 @@ pub enum TriggerRole {
     /// Talks only: a verb of carrying, an event only with a message noun
     /// for object and a person after its "to" ("carried a message to X").
     Carry,
+    /// Statements only: the bare form of a `nounverb` lemma ("stress",
+    /// "demand"), also a noun, which is a verb only after a form of "do"
+    /// ("He did stress that").
+    Bare,
 }
 
 impl std::str::FromStr for TriggerRole {
@@ -756,6 +760,9 @@ fn parse_triggers(sources: &[Source]) -> Result<Vec<Trigger>, DictError> {
             } {
                 for form in verb_forms(&phrase, bare) {
                     triggers.push(Trigger { kind, phrase: form, status, role: TriggerRole::Trigger });
+                }
+                if !bare {
+                    triggers.push(Trigger { kind, phrase, status, role: TriggerRole::Bare });
                 }
                 continue;
             }

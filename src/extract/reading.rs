@@ -572,7 +572,9 @@ pub(crate) fn read<'a>(
     let st = s.text(text);
     // Only the event rules read dates, and each needs a trigger word: a
     // sentence without one (most sentences of most articles) skips the search.
-    let has_trigger = words.iter().any(|w| w.targets.iter().any(|t| matches!(t, entities::Target::Trigger(_))));
+    let has_trigger = words.iter().any(|w| {
+        w.targets.iter().any(|t| matches!(t, entities::Target::Trigger(i) if dict.triggers[*i].role != TriggerRole::Bare))
+    });
     let dates = if has_trigger { dates::find_in(st, &toks, &dict.dates) } else { Vec::new() };
     let quotes = quotes(st, &speech);
     // Sized for the names found: the lists grew from empty in every sentence.
@@ -1127,7 +1129,7 @@ fn headline_words(words: &[Found], dict: &Dictionaries) -> Vec<(usize, usize)> {
         f.targets.iter().any(|t| match *t {
             entities::Target::Trigger(i) => !matches!(
                 dict.triggers[i].role,
-                TriggerRole::Victim | TriggerRole::Death | TriggerRole::Harm | TriggerRole::Ignore
+                TriggerRole::Victim | TriggerRole::Death | TriggerRole::Harm | TriggerRole::Ignore | TriggerRole::Bare
             ),
             entities::Target::Cue(i) => matches!(dict.cues[i].kind, CueKind::Status(_) | CueKind::Negation),
             _ => false,
