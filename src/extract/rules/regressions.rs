@@ -5073,3 +5073,43 @@ fn a_quotation_mark_drawn_the_wrong_way_before_an_attribution_closes_the_quote()
     );
     assert_eq!(speakers(&evs), ["Marten Grimsby", "Marten Grimsby"], "{evs:#?}");
 }
+
+#[test]
+fn an_issued_text_after_the_verb_speaks_for_its_issuer() {
+    // world-m m05 '"...," said a tweet on the official website of the United
+    // Nations Support Mission in Libya (UNSMIL)': the tweet is the Mission's.
+    let evs = events(
+        "\"Delegates hold their first joint meeting in Oslo on Sunday,\" said a tweet on the official website of the United Nations Support Mission in Libya (UNSMIL).",
+        "2022-11-04",
+    );
+    assert_eq!(of(&evs, Kind::Statement).len(), 1, "{evs:#?}");
+    assert!(speakers(&evs)[0].contains("UNSMIL") || speakers(&evs)[0].contains("Support Mission"), "{evs:#?}");
+}
+
+#[test]
+fn a_noun_like_speech_verb_after_emphatic_do_is_speech() {
+    // world-m m06 "He did stress, however, this was the first time": the
+    // bare "stress" is a verb after "did"; "did not stress" stays none, and
+    // "the stress" is a noun.
+    let evs = events(
+        "Marten Grimsby met the delegates on Monday.\n\n\
+         He did stress, however, this was the first time the two sides had met.",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+    for text in ["Marten Grimsby did not stress the point.", "Marten Grimsby left Oslo under the stress of the talks."] {
+        let evs = events(text, "2022-11-04");
+        assert!(of(&evs, Kind::Statement).is_empty(), "{text}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_second_predicate_after_auxiliaries_is_the_subject_s_speech() {
+    // world-m m03 "X's government was angered by ..., and had threatened to
+    // stay away": the conjunction stands before the auxiliary.
+    let evs = events(
+        "Norway was angered by the proposal, and had threatened to stay away from the talks.",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["Norway"], "{evs:#?}");
+}

@@ -34,7 +34,11 @@ pub(crate) fn statement(
     let mut acts: Vec<SpeechAct> = Vec::new();
     for w in &r.words {
         let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Statement) else { continue };
-        if t.role != TriggerRole::Trigger || r.in_quote(w.start) {
+        // "He did stress that": a noun-like lemma is a verb after "do".
+        let emphatic = t.role == TriggerRole::Bare
+            && r.tok_at(w.start) > 0
+            && matches!(r.toks[r.tok_at(w.start) - 1].lower, "did" | "does" | "do");
+        if (t.role != TriggerRole::Trigger && !emphatic) || r.in_quote(w.start) {
             continue;
         }
         let phrase = t.phrase.as_str();
@@ -165,7 +169,7 @@ pub(crate) fn statement(
             }
             _ => speaker_of(r, dict, w.start, w.end),
         };
-        let (speaker, description) = subject_instead(r, phrase, w.start, speaker, description);
+        let (speaker, description) = subject_instead(r, dict, phrase, w.start, speaker, description);
         // "The statement said", "the communique reads": whoever issued it.
         let issued =
             description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| of_class(dict, w, WordClass::Issued)));
@@ -502,6 +506,7 @@ fn issuer_of_text(r: &Reading, dict: &Dictionaries, end: usize, within: usize) -
 /// said", "The coalition, which says ...").
 fn subject_instead(
     r: &Reading,
+    dict: &Dictionaries,
     phrase: &str,
     verb: usize,
     speaker: Option<ActorSpan>,
@@ -519,8 +524,14 @@ fn subject_instead(
     };
     let before = r.text[..verb].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
+    // "..., and had threatened to": the conjunction before the auxiliaries
+    // and adverbs that stand before a verb.
+    let conjunction = before
+        .rsplit(' ')
+        .find(|w| !dict.index().is_word_of(&lower_cow(w), Class::BeforeVerb))
+        .is_some_and(|w| w.eq_ignore_ascii_case("but") || w.eq_ignore_ascii_case("and"));
     let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
-    let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
+    let coordinated = conjunction && speaker.is_none();
     let after_subject = r.text[subject.end..verb].trim_start();
     // "The M23 armed group, which ...": the subject's head noun, in lower
     // case, stands before the relative clause or the apposition.
@@ -601,7 +612,14 @@ pub(crate) fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
 fn says_nothing(r: &Reading, start: usize, end: usize) -> bool {
     let rest = &r.text[end..];
     // "He warned, however, that ...": an inserted adverb, then what was said.
-    let closed = rest.starts_with([',', ';']) && rest[1..].trim().contains(' ') && !rest.contains(" that ");
+    // So is "He did stress, however, this was the first time": one word
+    // set off by commas, then a clause.
+    let inserted = rest
+        .strip_prefix(',')
+        .and_then(|r| r.trim_start().split_once(','))
+        .is_some_and(|(word, clause)| !word.contains(' ') && clause.trim().contains(' '));
+    let closed =
+        rest.starts_with([',', ';']) && rest[1..].trim().contains(' ') && !rest.contains(" that ") && !inserted;
     closed && r.quotes.is_empty() && !r.text[..start].contains([',', ';', ':'])
 }
 
