@@ -573,7 +573,9 @@ pub(crate) fn read<'a>(
     // Only the event rules read dates, and each needs a trigger word: a
     // sentence without one (most sentences of most articles) skips the search.
     let has_trigger = words.iter().any(|w| {
-        w.targets.iter().any(|t| matches!(t, entities::Target::Trigger(i) if dict.triggers[*i].role != TriggerRole::Bare))
+        w.targets
+            .iter()
+            .any(|t| matches!(t, entities::Target::Trigger(i) if dict.triggers[*i].role != TriggerRole::Bare))
     });
     let dates = if has_trigger { dates::find_in(st, &toks, &dict.dates) } else { Vec::new() };
     let quotes = quotes(st, &speech);

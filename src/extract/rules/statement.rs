@@ -193,13 +193,12 @@ pub(crate) fn statement(
         }
         let after = &r.text[w.end..];
         let tail_words = after.split_whitespace().count();
-        let final_attribution =
-            (before.ends_with(',')
-                || before.ends_with(['"', '\u{201d}'])
-                || r.quote_ends_at(before.len())
-                || speaker_before_comma(r, w.start))
-                && tail_words <= 10
-                && !after.contains(" that ");
+        let final_attribution = (before.ends_with(',')
+            || before.ends_with(['"', '\u{201d}'])
+            || r.quote_ends_at(before.len())
+            || speaker_before_comma(r, w.start))
+            && tail_words <= 10
+            && !after.contains(" that ");
         acts.push(SpeechAct {
             at: w.start,
             end: w.end,
