@@ -244,6 +244,10 @@ pub enum TriggerRole {
     /// Talks only: a verb of carrying, an event only with a message noun
     /// for object and a person after its "to" ("carried a message to X").
     Carry,
+    /// Statements only: the bare form of a `nounverb` lemma ("stress",
+    /// "demand"), also a noun, which is a verb only after a form of "do"
+    /// ("He did stress that").
+    Bare,
 }
 
 impl std::str::FromStr for TriggerRole {
@@ -791,6 +795,9 @@ fn parse_triggers(sources: &[Source]) -> Result<Vec<Trigger>, DictError> {
                 for form in verb_forms(&phrase, bare) {
                     triggers.push(Trigger { kind, phrase: form, status, role: TriggerRole::Trigger });
                 }
+                if !bare {
+                    triggers.push(Trigger { kind, phrase, status, role: TriggerRole::Bare });
+                }
                 continue;
             }
             let role = role.parse().map_err(|e: String| src.error(line, e))?;
@@ -828,6 +835,23 @@ pub fn verb_forms(lemma: &str, bare: bool) -> Vec<String> {
         words.push(verb.to_string());
     }
     words.extend([third, past, ing]);
+    // A final consonant after a single vowel doubles before -ed and -ing in
+    // one spelling or another ("signal": "signaled" and "signalled";
+    // "admit": "admitted"). Stress decides, which a spelling does not show:
+    // both forms are kept, and the one no writer uses matches nothing.
+    let b = verb.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if let [.., c1, v, c2] = b {
+        if !vowel(*c1)
+            && vowel(*v)
+            && c2.is_ascii_alphabetic()
+            && !vowel(*c2)
+            && !matches!(c2, b'w' | b'x' | b'y' | b'h')
+        {
+            let last = char::from(*c2);
+            words.extend([format!("{verb}{last}ed"), format!("{verb}{last}ing")]);
+        }
+    }
     if verb.ends_with("ize") {
         let british: Vec<String> = words.iter().map(|w| w.replacen("iz", "is", 1)).collect();
         words.extend(british);
@@ -964,11 +988,18 @@ mod tests {
         assert_eq!(verb_forms("deny", false), ["denies", "denied", "denying"]);
         assert_eq!(verb_forms("point out", false), ["points out", "pointed out", "pointing out"]);
         assert_eq!(verb_forms("stress", false), ["stresses", "stressed", "stressing"]);
+        assert_eq!(verb_forms("signal", false), ["signals", "signaled", "signaling", "signalled", "signalling"]);
+        assert_eq!(verb_forms("admit", true), ["admit", "admits", "admited", "admiting", "admitted", "admitting"]);
         let d = Dictionaries::builtin().unwrap();
         for form in ["thanked", "hailed", "underlined", "emphasised", "pointed out", "stressing"] {
             assert!(d.triggers.iter().any(|t| t.phrase == form && t.kind == Kind::Statement), "{form}");
         }
-        assert!(!d.triggers.iter().any(|t| t.phrase == "demand" && t.kind == Kind::Statement));
+        // "demand" alone is a noun: a verb only after "did" (role `Bare`).
+        assert!(d
+            .triggers
+            .iter()
+            .filter(|t| t.phrase == "demand" && t.kind == Kind::Statement)
+            .all(|t| t.role == TriggerRole::Bare));
     }
 
     #[test]

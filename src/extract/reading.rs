@@ -117,6 +117,11 @@ pub(crate) struct Reading<'a> {
 }
 
 impl Reading<'_> {
+    /// Whether a quotation closes at byte `end` (its mark ends there).
+    pub(crate) fn quote_ends_at(&self, end: usize) -> bool {
+        self.quotes.iter().any(|&(_, e)| e == end)
+    }
+
     pub(crate) fn in_quote(&self, i: usize) -> bool {
         self.quotes.iter().any(|&(s, e)| s <= i && i < e)
     }
@@ -567,9 +572,13 @@ pub(crate) fn read<'a>(
     let st = s.text(text);
     // Only the event rules read dates, and each needs a trigger word: a
     // sentence without one (most sentences of most articles) skips the search.
-    let has_trigger = words.iter().any(|w| w.targets.iter().any(|t| matches!(t, entities::Target::Trigger(_))));
+    let has_trigger = words.iter().any(|w| {
+        w.targets
+            .iter()
+            .any(|t| matches!(t, entities::Target::Trigger(i) if dict.triggers[*i].role != TriggerRole::Bare))
+    });
     let dates = if has_trigger { dates::find_in(st, &toks, &dict.dates) } else { Vec::new() };
-    let quotes = quotes(st);
+    let quotes = quotes(st, &speech);
     // Sized for the names found: the lists grew from empty in every sentence.
     let mut actors = Vec::with_capacity(names.len() + found.len());
     let mut places = Vec::with_capacity(names.len());
@@ -1170,7 +1179,7 @@ fn headline_words(words: &[Found], dict: &Dictionaries) -> Vec<(usize, usize)> {
         f.targets.iter().any(|t| match *t {
             entities::Target::Trigger(i) => !matches!(
                 dict.triggers[i].role,
-                TriggerRole::Victim | TriggerRole::Death | TriggerRole::Harm | TriggerRole::Ignore
+                TriggerRole::Victim | TriggerRole::Death | TriggerRole::Harm | TriggerRole::Ignore | TriggerRole::Bare
             ),
             entities::Target::Cue(i) => matches!(dict.cues[i].kind, CueKind::Status(_) | CueKind::Negation),
             _ => false,
@@ -2623,8 +2632,12 @@ pub(crate) fn in_spans(spans: &[(usize, usize)], i: usize) -> bool {
     spans.iter().any(|&(s, e)| s <= i && i < e)
 }
 
-/// Quoted spans of a sentence, straight or curly.
-pub(crate) fn quotes(st: &str) -> Vec<(usize, usize)> {
+/// Quoted spans of a sentence, straight or curly. `speech` holds the byte
+/// spans of the sentence's speech verbs: a mark between the end of a clause
+/// and an attribution ("... moment, “said X", `..., "he said,`) closes the
+/// quotation before it, whichever way it is drawn, as pages that turn a
+/// closing mark into an opening one (or move it past the space) give it.
+pub(crate) fn quotes(st: &str, speech: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let bytes = st.as_bytes();
@@ -2632,6 +2645,11 @@ pub(crate) fn quotes(st: &str) -> Vec<(usize, usize)> {
     // character) are decoded.
     for i in (0..bytes.len()).filter(|&k| matches!(bytes[k], b'"' | 0xE2)) {
         let Some(c) = st[i..].chars().next() else { break };
+        if matches!(c, '"' | '\u{201c}' | '\u{201d}') && closes_onto_attribution(st, i, i + c.len_utf8(), speech) {
+            let from = open.take().unwrap_or_else(|| out.last().map_or(0, |&(_, e)| e));
+            out.push((from, i + c.len_utf8()));
+            continue;
+        }
         match (c, open) {
             ('"', None) | ('\u{201c}', None) => open = Some(i),
             ('"', Some(s)) | ('\u{201d}', Some(s)) => {
@@ -2645,6 +2663,32 @@ pub(crate) fn quotes(st: &str) -> Vec<(usize, usize)> {
         out.push((s, st.len()));
     }
     out
+}
+
+/// Whether the quotation mark at bytes `at..end` stands after the end of a
+/// clause (a comma or a full stop, a space at most between) and before a
+/// whole attribution: a speech verb and a name that end the clause ("said
+/// Leonid X.") or a subject and its speech verb that do ("he said,"). A
+/// quotation that opens on a speech verb goes on past it in lower case
+/// (`, "said quite clearly that`, `“He concluded his visit`).
+fn closes_onto_attribution(st: &str, at: usize, end: usize, speech: &[(usize, usize)]) -> bool {
+    let before = st[..at].strip_suffix(' ').unwrap_or(&st[..at]);
+    if !before.ends_with([',', '.', '!', '?']) {
+        return false;
+    }
+    let rest = &st[end..];
+    let first = end + (rest.len() - rest.trim_start_matches(' ').len()).min(1);
+    let word_end = st[first..].find(|c: char| !c.is_alphabetic()).map_or(st.len(), |k| first + k);
+    let second = (st[word_end..].starts_with(' ') && word_end > first).then_some(word_end + 1);
+    let clause_ends = |from: usize| st[from..].is_empty() || st[from..].starts_with([',', '.']);
+    speech.iter().any(|&(s, e)| {
+        let named = || {
+            let words: Vec<&str> = st[e..].split_whitespace().take(5).collect();
+            let last = words.iter().position(|w| w.ends_with([',', '.']));
+            last.is_some_and(|k| words[..=k].iter().all(|w| w.starts_with(char::is_uppercase)))
+        };
+        (s == first && named()) || (Some(s) == second && clause_ends(e))
+    })
 }
 
 /// Runs of characters that `inside(c, offset, run start)` keeps together, with their byte offsets.

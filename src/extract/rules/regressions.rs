@@ -5037,6 +5037,12 @@ fn a_described_subject_of_the_meeting_verb_is_its_participant() {
         let evs = events(text, "2020-06-10");
         let talks = of(&evs, Kind::Talks);
         assert!(talks.iter().any(|e| actors(e).contains(&want)), "{text}: {evs:#?}");
+fn speech_verbs_double_their_final_consonant_in_either_spelling() {
+    // multi 08/09 "Iran earlier signalled that it favoured": the British
+    // spelling doubles the l that "signaled" keeps single; both are forms.
+    for verb in ["signalled", "signaled", "labelled"] {
+        let evs = events(&format!("Norway {verb} on Monday that it favoured a longer transition."), "2022-11-04");
+        assert_eq!(speakers(&evs), ["Norway"], "{verb}: {evs:#?}");
     }
 }
 
@@ -5242,4 +5248,78 @@ fn a_venue_apposition_tells_the_city_the_venue_lies_in() {
         );
         assert_eq!(of(&evs, Kind::Talks).len(), 1, "{venue}: {evs:#?}");
     }
+fn verbs_of_naming_and_reminding_are_speech() {
+    // multi 02 "depicted its enemies as traitors", "labeled X a war
+    // criminal"; world-m m09 "branded international efforts as unwelcome";
+    // world-g g08 "admonished those who had accepted".
+    for verb in ["depicted", "labeled", "branded", "admonished", "reminded"] {
+        let evs = events(&format!("Norway {verb} the rival delegation as a threat to the region."), "2022-11-04");
+        assert_eq!(speakers(&evs), ["Norway"], "{verb}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_noun_of_speech_made_or_issued_is_a_statement() {
+    // multi 08 "made the announcement at a joint news conference"; world-l
+    // l02 "issued an ultimatum"; world-d d14 "offering condolences".
+    for act in ["made the announcement", "issued an ultimatum", "offered condolences"] {
+        let evs = events(&format!("Norway {act} at a news conference in Oslo on Monday."), "2022-11-04");
+        assert_eq!(speakers(&evs), ["Norway"], "{act}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_quotation_mark_drawn_the_wrong_way_before_an_attribution_closes_the_quote() {
+    // world-l l02 `... moment, “said X.` and world-b b03 `..., "he said,
+    // stressing that`: the mark before the attribution closes the quotation.
+    let evs = events(
+        "\u{201c}The talks will go on until the spring. This is a decisive moment, \u{201c}said Marten Grimsby.",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+    let evs = events(
+        "Marten Grimsby spoke in Oslo on Monday.\n\n\
+         We cannot work while the shelling goes on, \"he said, stressing that the \"talks must resume\".",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+}
+
+#[test]
+fn an_issued_text_after_the_verb_speaks_for_its_issuer() {
+    // world-m m05 '"...," said a tweet on the official website of the United
+    // Nations Support Mission in Libya (UNSMIL)': the tweet is the Mission's.
+    let evs = events(
+        "\"Delegates hold their first joint meeting in Oslo on Sunday,\" said a tweet on the official website of the United Nations Support Mission in Libya (UNSMIL).",
+        "2022-11-04",
+    );
+    assert_eq!(of(&evs, Kind::Statement).len(), 1, "{evs:#?}");
+    assert!(speakers(&evs)[0].contains("UNSMIL") || speakers(&evs)[0].contains("Support Mission"), "{evs:#?}");
+}
+
+#[test]
+fn a_noun_like_speech_verb_after_emphatic_do_is_speech() {
+    // world-m m06 "He did stress, however, this was the first time": the
+    // bare "stress" is a verb after "did"; "did not stress" stays none, and
+    // "the stress" is a noun.
+    let evs = events(
+        "Marten Grimsby met the delegates on Monday.\n\n\
+         He did stress, however, this was the first time the two sides had met.",
+        "2022-11-04",
+    );
+    assert_eq!(speakers(&evs), ["Marten Grimsby"], "{evs:#?}");
+    for text in ["Marten Grimsby did not stress the point.", "Marten Grimsby left Oslo under the stress of the talks."]
+    {
+        let evs = events(text, "2022-11-04");
+        assert!(of(&evs, Kind::Statement).is_empty(), "{text}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_second_predicate_after_auxiliaries_is_the_subject_s_speech() {
+    // world-m m03 "X's government was angered by ..., and had threatened to
+    // stay away": the conjunction stands before the auxiliary.
+    let evs =
+        events("Norway was angered by the proposal, and had threatened to stay away from the talks.", "2022-11-04");
+    assert_eq!(speakers(&evs), ["Norway"], "{evs:#?}");
 }

@@ -34,7 +34,11 @@ pub(crate) fn statement(
     let mut acts: Vec<SpeechAct> = Vec::new();
     for w in &r.words {
         let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Statement) else { continue };
-        if t.role != TriggerRole::Trigger || r.in_quote(w.start) {
+        // "He did stress that": a noun-like lemma is a verb after "do".
+        let emphatic = t.role == TriggerRole::Bare
+            && r.tok_at(w.start) > 0
+            && matches!(r.toks[r.tok_at(w.start) - 1].lower, "did" | "does" | "do");
+        if (t.role != TriggerRole::Trigger && !emphatic) || r.in_quote(w.start) {
             continue;
         }
         let phrase = t.phrase.as_str();
@@ -165,7 +169,7 @@ pub(crate) fn statement(
             }
             _ => speaker_of(r, dict, w.start, w.end),
         };
-        let (speaker, description) = subject_instead(r, phrase, w.start, speaker, description);
+        let (speaker, description) = subject_instead(r, dict, phrase, w.start, speaker, description);
         // "The statement said", "the communique reads": whoever issued it.
         let issued =
             description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| of_class(dict, w, WordClass::Issued)));
@@ -189,10 +193,12 @@ pub(crate) fn statement(
         }
         let after = &r.text[w.end..];
         let tail_words = after.split_whitespace().count();
-        let final_attribution =
-            (before.ends_with(',') || before.ends_with(['"', '\u{201d}']) || speaker_before_comma(r, w.start))
-                && tail_words <= 10
-                && !after.contains(" that ");
+        let final_attribution = (before.ends_with(',')
+            || before.ends_with(['"', '\u{201d}'])
+            || r.quote_ends_at(before.len())
+            || speaker_before_comma(r, w.start))
+            && tail_words <= 10
+            && !after.contains(" that ");
         acts.push(SpeechAct {
             at: w.start,
             end: w.end,
@@ -473,9 +479,16 @@ fn according_to(r: &Reading, dict: &Dictionaries, end: usize) -> Option<ActorSpa
     // "according to a statement from the LNA", "according to one of the
     // AU's invitation letters": a text issued, among the cited phrase's
     // first words, and the actor that issued it.
+    issuer_of_text(r, dict, end, 8)
+}
+
+/// The actor that issued a text named among the first `within` words from
+/// byte `end` ("a statement from the LNA", "a tweet on the official website
+/// of X"): the first actor within the next dozen words, before any comma.
+fn issuer_of_text(r: &Reading, dict: &Dictionaries, end: usize, within: usize) -> Option<ActorSpan> {
     let issued = r
         .spaced_words_from(end)
-        .take(8)
+        .take(within)
         .map(|(_, w)| w)
         .take_while(|w| !w.ends_with([',', ';']))
         .any(|w| of_class(dict, &lower_cow(w.trim_end_matches(|c: char| !c.is_alphanumeric())), WordClass::Issued));
@@ -498,6 +511,7 @@ fn according_to(r: &Reading, dict: &Dictionaries, end: usize) -> Option<ActorSpa
 /// said", "The coalition, which says ...").
 fn subject_instead(
     r: &Reading,
+    dict: &Dictionaries,
     phrase: &str,
     verb: usize,
     speaker: Option<ActorSpan>,
@@ -515,8 +529,14 @@ fn subject_instead(
     };
     let before = r.text[..verb].trim_end();
     let prev = before.rsplit(' ').next().unwrap_or("");
+    // "..., and had threatened to": the conjunction before the auxiliaries
+    // and adverbs that stand before a verb.
+    let conjunction = before
+        .rsplit(' ')
+        .find(|w| !dict.index().is_word_of(&lower_cow(w), Class::BeforeVerb))
+        .is_some_and(|w| w.eq_ignore_ascii_case("but") || w.eq_ignore_ascii_case("and"));
     let participle = phrase.split(' ').next().is_some_and(|w| w.ends_with("ing")) && before.ends_with(',');
-    let coordinated = (prev.eq_ignore_ascii_case("but") || prev.eq_ignore_ascii_case("and")) && speaker.is_none();
+    let coordinated = conjunction && speaker.is_none();
     let after_subject = r.text[subject.end..verb].trim_start();
     // "The M23 armed group, which ...": the subject's head noun, in lower
     // case, stands before the relative clause or the apposition.
@@ -597,7 +617,14 @@ pub(crate) fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
 fn says_nothing(r: &Reading, start: usize, end: usize) -> bool {
     let rest = &r.text[end..];
     // "He warned, however, that ...": an inserted adverb, then what was said.
-    let closed = rest.starts_with([',', ';']) && rest[1..].trim().contains(' ') && !rest.contains(" that ");
+    // So is "He did stress, however, this was the first time": one word
+    // set off by commas, then a clause.
+    let inserted = rest
+        .strip_prefix(',')
+        .and_then(|r| r.trim_start().split_once(','))
+        .is_some_and(|(word, clause)| !word.contains(' ') && clause.trim().contains(' '));
+    let closed =
+        rest.starts_with([',', ';']) && rest[1..].trim().contains(' ') && !rest.contains(" that ") && !inserted;
     closed && r.quotes.is_empty() && !r.text[..start].contains([',', ';', ':'])
 }
 
@@ -765,7 +792,9 @@ pub(crate) fn speaker_of(
     let after = r.text[end..].trim_start();
     let after_at = r.text.len() - after.len();
     // '"...," - said X': a dash after the quote, as some outlets write it.
-    let inverted = before.is_empty() || before.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}']);
+    let inverted = before.is_empty()
+        || before.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}'])
+        || r.quote_ends_at(before.len());
     // "..., announced Djibouti's Foreign Minister X": a possessive owner
     // opens the speaker's title, like a determiner.
     if let Some(a) = r.actor_starting_at(after_at).filter(|a| !a.agency() && !possessive(r, a)) {
@@ -794,6 +823,13 @@ pub(crate) fn speaker_of(
             .flatten();
         if let Some(a) = titled {
             return (Some(a.clone()), None);
+        }
+        // "..., said a tweet on the official website of the X Mission":
+        // the text speaks for the actor that issued it.
+        if determined {
+            if let Some(a) = issuer_of_text(r, dict, after_at, 3) {
+                return (Some(a), None);
+            }
         }
         if (2..=7).contains(&words.len()) && determined && words.iter().take(5).any(head) {
             let mut inside =
