@@ -752,19 +752,22 @@ fn join_one_meeting(events: &mut Vec<Candidate>, persons: &[String]) {
     let mut i = 0;
     while i < events.len() {
         let c = &events[i];
-        let target = (c.event.kind == Kind::Talks && !c.distinct)
+        // Persons are compared last, for the few reports whose day, status
+        // and place already agree.
+        let target = (c.event.kind == Kind::Talks && !c.distinct && !persons.is_empty() && c.event.date.is_some())
             .then(|| {
                 let pc = people(c, persons);
+                let holds = |a: &[&str], b: &[&str]| a.len() >= 2 && a.iter().all(|x| b.contains(x));
                 events[..i].iter().position(|e| {
-                    let pe = people(e, persons);
-                    let holds = |a: &[&str], b: &[&str]| a.len() >= 2 && a.iter().all(|x| b.contains(x));
-                    let participants = !pc.is_empty() && pc.len() == pe.len() && pc.iter().all(|x| pe.contains(x))
-                        || same_day(e.event.date, c.event.date) && (holds(&pc, &pe) || holds(&pe, &pc));
                     e.event.kind == Kind::Talks
                         && e.event.status == c.event.status
                         && near(e.event.date, c.event.date)
                         && (e.event.place.is_none() || c.event.place.is_none() || same_place(e, c))
-                        && participants
+                        && {
+                            let pe = people(e, persons);
+                            !pc.is_empty() && pc.len() == pe.len() && pc.iter().all(|x| pe.contains(x))
+                                || same_day(e.event.date, c.event.date) && (holds(&pc, &pe) || holds(&pe, &pc))
+                        }
                 })
             })
             .flatten();
