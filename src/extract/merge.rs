@@ -365,6 +365,8 @@ pub(crate) struct Merger {
     events: Vec<Candidate>,
     /// The headline's reports, which join the body's at the end.
     title: Vec<Candidate>,
+    /// The talks participants that are persons, for `join_one_meeting`.
+    persons: Vec<String>,
 }
 
 impl Merger {
@@ -382,9 +384,16 @@ impl Merger {
         }
     }
 
+    /// Notes that a participant of talks is a person.
+    pub(crate) fn person(&mut self, name: &str) {
+        if !self.persons.iter().any(|p| p == name) {
+            self.persons.push(name.to_string());
+        }
+    }
+
     /// The article's events, once every sentence is added.
     pub(crate) fn finish(self, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
-        finish(self.events, self.title, anchor, dateline)
+        finish(self.events, self.title, &self.persons, anchor, dateline)
     }
 }
 
@@ -543,7 +552,13 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
     }
 }
 
-fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, dateline: Option<&str>) -> Vec<Event> {
+fn finish(
+    mut events: Vec<Candidate>,
+    title: Vec<Candidate>,
+    persons: &[String],
+    anchor: &Anchor,
+    dateline: Option<&str>,
+) -> Vec<Event> {
     // A headline repeats the story: its events join the first compatible body event.
     for c in title {
         // A headline's tense says nothing ("Meeting Called by Annan" is news
@@ -652,6 +667,7 @@ fn finish(mut events: Vec<Candidate>, title: Vec<Candidate>, anchor: &Anchor, da
     date_by_the_meeting(&mut events);
     join_same_occasion(&mut events);
     join_the_undated_at_its_place(&mut events);
+    join_one_meeting(&mut events, persons);
     events.into_iter().map(with_delegations).collect()
 }
 
@@ -702,6 +718,68 @@ fn join_the_undated_at_its_place(events: &mut Vec<Candidate>) {
                 if t > i {
                     continue;
                 }
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// One meeting told twice once the article is read ("X and Y met
+/// face-to-face yesterday" and "after an hour-long meeting brokered by Z,
+/// the two men shook hands ... the talks in Nairobi"): talks of one status,
+/// at one place or where one of the two names none, that name the same
+/// persons on the same or the next day (a meeting of two days; "yesterday"
+/// in one sentence, "today" in another). Persons weigh more than countries
+/// and bodies, which a report picks up from its clauses (a country in
+/// turmoil, a mediator's body): those never keep two reports apart. On the
+/// same day, two or more persons all among the other report's are its
+/// meeting too (the mediator named in one report only); one person is not
+/// (an envoy meets one side, then the other), nor is a pair the next day
+/// (a bilateral on the eve of a larger meeting).
+fn join_one_meeting(events: &mut Vec<Candidate>, persons: &[String]) {
+    fn people<'a>(e: &'a Candidate, persons: &[String]) -> Vec<&'a str> {
+        e.event.actors.iter().map(|a| a.name.as_str()).filter(|n| persons.iter().any(|p| p == n)).collect()
+    }
+    let near = |a: Option<DateSpan>, b: Option<DateSpan>| match (a, b) {
+        (Some(a), Some(b)) => {
+            a.precision == Precision::Day
+                && b.precision == Precision::Day
+                && (a.start - b.end).num_days() <= 1
+                && (b.start - a.end).num_days() <= 1
+        }
+        _ => false,
+    };
+    let mut i = 0;
+    while i < events.len() {
+        let c = &events[i];
+        // Persons are compared last, for the few reports whose day, status
+        // and place already agree.
+        let target = (c.event.kind == Kind::Talks && !c.distinct && !persons.is_empty() && c.event.date.is_some())
+            .then(|| {
+                let pc = people(c, persons);
+                let holds = |a: &[&str], b: &[&str]| a.len() >= 2 && a.iter().all(|x| b.contains(x));
+                events[..i].iter().position(|e| {
+                    e.event.kind == Kind::Talks
+                        && e.event.status == c.event.status
+                        && near(e.event.date, c.event.date)
+                        && (e.event.place.is_none() || c.event.place.is_none() || same_place(e, c))
+                        && {
+                            let pe = people(e, persons);
+                            !pc.is_empty() && pc.len() == pe.len() && pc.iter().all(|x| pe.contains(x))
+                                || same_day(e.event.date, c.event.date) && (holds(&pc, &pe) || holds(&pe, &pc))
+                        }
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) => {
+                let c = events.remove(i);
+                if c.within.is_some() && events[t].event.place == c.within || events[t].event.place.is_none() {
+                    events[t].event.place = c.event.place.clone();
+                    events[t].within = c.within.clone();
+                }
+                events[t].described.extend(c.described);
+                absorb(&mut events[t].event, c.event);
             }
             None => i += 1,
         }

@@ -147,6 +147,15 @@ fn travellers_side(c: &rules::Candidate, dict: &Dictionaries, index: &entities::
     side.map(|s| (s.to_string(), person))
 }
 
+/// Whether an actor is a person: the article's cast says so, or else the
+/// dictionary does.
+fn is_person(name: &str, cast: &entities::cast::Cast, dict: &Dictionaries, index: &entities::Index) -> bool {
+    match index.actor_named(name) {
+        Some(i) => dict.actors[i].kind == crate::dict::ActorKind::Person,
+        None => cast.named(name).is_some_and(|i| cast.get(i).kind == entities::cast::EntityKind::Person),
+    }
+}
+
 /// How many of an article's first sentences may be story highlights.
 const HIGHLIGHT_LINES: usize = 12;
 
@@ -248,6 +257,13 @@ pub fn events(
                 .filter(|country| Some(country) != c.event.place.as_ref());
             if c.event.kind == crate::model::Kind::Visit {
                 c.side = travellers_side(c, dict, index);
+            }
+            if c.event.kind == crate::model::Kind::Talks {
+                for a in &c.event.actors {
+                    if is_person(&a.name, &state.cast, dict, index) {
+                        merger.person(&a.name);
+                    }
+                }
             }
         }
         merger.add(std::mem::take(&mut candidates));

@@ -5322,4 +5322,34 @@ fn a_second_predicate_after_auxiliaries_is_the_subject_s_speech() {
     let evs =
         events("Norway was angered by the proposal, and had threatened to stay away from the talks.", "2022-11-04");
     assert_eq!(speakers(&evs), ["Norway"], "{evs:#?}");
+fn reports_of_one_day_naming_the_same_persons_are_one_meeting() {
+    // world-l l13, world-h h13: the lead's "X and Y met face-to-face
+    // yesterday" and a later "After an hour-long meeting brokered by Z, the
+    // two men shook hands ... The talks in Nairobi" named a country and a
+    // body the other did not, so no set of participants held the other's.
+    // Persons weigh more than countries and bodies: the same persons, on
+    // the same day, at one place (or where one names none), are one meeting.
+    let evs = events(
+        "Envoy upbeat after president meets rival\n\n\
+         President Marten Grimsby and opposition leader Ivo Tarkov met face-to-face yesterday for the first time since a disputed vote plunged Kenya into turmoil.\n\n\
+         After an hour-long meeting brokered and attended by Hadi Weidemann, the former United Nations envoy, the two men shook hands.\n\n\
+         The talks in Nairobi, described by Weidemann as \"a good start\", follow weeks of unrest.",
+        "2024-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Nairobi"), "{evs:#?}");
+}
+
+#[test]
+fn a_pair_s_meeting_and_a_larger_one_the_next_day_stay_apart() {
+    // The persons of one report all among another's, a day apart: an
+    // envoy meets the president, then the president and his rival.
+    let evs = events(
+        "Envoy holds talks in Nairobi\n\n\
+         Envoy Hadi Weidemann met President Marten Grimsby in Nairobi on Monday to discuss the disputed vote.\n\n\
+         On Tuesday, Weidemann held talks with opposition leader Ivo Tarkov and Grimsby in Nairobi.",
+        "2024-03-05",
+    );
+    assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
 }
