@@ -42,7 +42,9 @@ const MIGRATIONS: &[(&str, &str)] = &[
 /// The schema version this chronicle writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write waits for another process's batch to commit: a batch of a bulk load
+/// may hold the lock for seconds on a busy machine (5 s made concurrent ingests fail there).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Prepared statements the writing connection keeps (see `open_read_write`).
 const STATEMENT_CACHE: usize = 64;

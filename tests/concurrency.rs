@@ -117,3 +117,34 @@ fn racing_first_opens_of_a_new_database_all_succeed() {
         assert!(out.status.success(), "round {round}: {}", stderr(&out));
     }
 }
+
+/// Another process's batch can hold the write lock for seconds on a busy
+/// machine (a bulk load merging, a debug build under load): an ingest that
+/// waited 5 s at most gave up ("starting a write transaction: database is
+/// locked") while two ingests ran together in this file's first test. It now
+/// waits up to 30 s: here a writer holds the lock for 6 s.
+#[test]
+fn an_ingest_waits_for_a_write_lock_held_for_several_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Lavrov met Kerry in Geneva on Friday.").unwrap();
+    let first =
+        chronicle_process(dir.path()).args(["ingest", "--published", PUBLISHED]).arg(&article).output().unwrap();
+    assert!(first.status.success(), "{}", stderr(&first));
+    let conn = rusqlite::Connection::open(dir.path().join("t.db")).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE; CREATE TABLE held_lock (x);").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Lavrov met Wang in Beijing on Monday.").unwrap();
+    let second = chronicle_process(dir.path())
+        .args(["ingest", "--published", PUBLISHED])
+        .arg(dir.path().join("b.txt"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    conn.execute_batch("ROLLBACK").unwrap();
+    let out = second.wait_with_output().unwrap();
+    assert!(out.status.success(), "the waiting ingest failed: {}", stderr(&out));
+    let counts = status_counts(dir.path());
+    assert_eq!(counts["articles"], 2);
+}
