@@ -468,5 +468,9 @@ fn merging_above_the_floor(set: &str, gold: &str, floor: f64) {
 /// issue's target for `multi/`) in round 6, when the statement test began to
 /// ask for a quarter of the shorter report's terms; round 9 reached 0.96
 /// (joint speakers speak as the first named, talks "here" are held at the
-/// dateline's city), so the floor is 0.94.
-const MERGING_F1_FLOOR: f64 = 0.94;
+/// dateline's city), so the floor was 0.94. Round 14 found five more
+/// statements in `multi/` ("labeled", "depicted", "signalled"), whose reports
+/// in other articles say the same thing in other words and are not merged
+/// with them (29 gold pairs instead of 24, R 0.79, P 0.96, F1 0.87): the floor
+/// is the target again, 0.85, until statements merge on meaning.
+const MERGING_F1_FLOOR: f64 = 0.85;
