@@ -1112,7 +1112,8 @@ pub(crate) fn introduce(
 /// Whether a name of line `i`, which is in title case, is only common
 /// words capitalised: every word of it is written in lower case elsewhere
 /// in the lead, and the name itself nowhere ("Transitional Council" in a
-/// headline over "talks on a transitional council"). Not a name with a
+/// headline over "talks on a transitional council"); for a name taken for
+/// a person on its shape alone, one such word is enough. Not a name with a
 /// title or a dictionary name in it.
 fn common_words_in_title_case(texts: &[&str], toks: &[Vec<Tok>], i: usize, n: &names::Named) -> bool {
     if n.title.is_some() || n.known.is_some() {
@@ -1125,10 +1126,18 @@ fn common_words_in_title_case(texts: &[&str], toks: &[Vec<Tok>], i: usize, n: &n
     }
     let mut words =
         toks[i].iter().filter(|t| t.kind == super::tokens::TokKind::Word && n.start <= t.start && t.end <= n.end);
-    words.all(|w| {
-        w.text == w.lower
-            || (0..toks.len()).filter(|&j| elsewhere(j)).any(|j| toks[j].iter().any(|t| t.text == w.lower))
-    })
+    let lower_elsewhere =
+        |w: &Tok| (0..toks.len()).filter(|&j| elsewhere(j)).any(|j| toks[j].iter().any(|t| t.text == w.lower));
+    // "Libya Rivals Closer to Deal" over "... the rivals met": a run taken
+    // for a person on its shape alone (two capitals, no title, no word of a
+    // body or place) has no more than its capitals for it, and in title
+    // case those say nothing: one word of it written in lower case
+    // elsewhere (not a short one, which may be a particle: "al", "bin")
+    // makes it common words.
+    if n.guessed {
+        return words.any(|w| w.text != w.lower && w.text.len() > 3 && lower_elsewhere(w));
+    }
+    words.all(|w| w.text == w.lower || lower_elsewhere(w))
 }
 
 /// The names of one sentence the dictionary does not know, by their shape

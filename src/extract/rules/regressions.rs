@@ -5374,3 +5374,40 @@ fn a_pair_s_meeting_and_a_larger_one_the_next_day_stay_apart() {
     );
     assert_eq!(of(&evs, Kind::Talks).len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn common_words_of_a_title_case_headline_are_no_person() {
+    // A headline's capitals say nothing of names: two capitalised words no
+    // dictionary knows, one of which the article writes in lower case, are
+    // no person and no participant ("Rivals Closer").
+    let evs = events(
+        "Norway Rivals Closer to Deal after First Meeting\n\n\
+         Delegates of the two rivals met face-to-face in Oslo on Sunday for the first time.",
+        "2024-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty(), "{evs:#?}");
+    assert!(talks.iter().all(|e| !actors(e).contains(&"Rivals Closer")), "{evs:#?}");
+}
+
+#[test]
+fn a_person_named_in_a_title_case_headline_stays_a_person() {
+    // No word of the name is written in lower case: still a person.
+    let evs = events(
+        "Envoy Meets Marten Grimsby in Oslo\n\n\
+         Envoy Hadi Weidemann met Marten Grimsby in Oslo on Sunday.",
+        "2024-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|e| actors(e).contains(&"Marten Grimsby")), "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_with_the_press_is_no_talks() {
+    // As a press conference is none: the spokesman briefs reporters.
+    let evs = events(
+        "\"We will not comment on the matter\", explained spokesman Ivo Tarkov during a daily meeting with the press.",
+        "2024-03-05",
+    );
+    assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
+}
