@@ -591,8 +591,44 @@ pub(crate) fn place_near<'r>(
     end: usize,
     reach: usize,
 ) -> Option<&'r PlaceSpan> {
-    let after = r
-        .places
+    let after = place_after(r, dict, end, reach, false);
+    // "the Rome meeting", "Geneva talks"; but a country there is the topic
+    // ("Syria talks", "Yemen peace talks in Geneva").
+    // "the Astana Syria talks": a city before a country before the trigger.
+    let right_before = |p: &PlaceSpan, at: usize| p.end <= at && at - p.end <= 1;
+    let before = r.places.iter().find(|p| {
+        !p.adjective
+            && !p.country
+            && (right_before(p, start)
+                || r.places
+                    .iter()
+                    .any(|q| q.country && q.start > p.end && right_before(q, start) && q.start - p.end <= 1))
+    });
+    before.or(after)
+}
+
+/// The place `place_near` would take after the trigger but for its lying
+/// inside what is talked about ("held talks over the stalemate at X"): no
+/// venue, yet it tells that the talks were about something in particular.
+pub(crate) fn topic_place_near<'r>(
+    r: &'r Reading,
+    dict: &Dictionaries,
+    end: usize,
+    reach: usize,
+) -> Option<&'r PlaceSpan> {
+    place_after(r, dict, end, reach, true)
+}
+
+/// The first place after byte `end` that may be a venue; with `topical`,
+/// the first that would be but for lying in a topic phrase (`in_topic_phrase`).
+fn place_after<'r>(
+    r: &'r Reading,
+    dict: &Dictionaries,
+    end: usize,
+    reach: usize,
+    topical: bool,
+) -> Option<&'r PlaceSpan> {
+    r.places
         .iter()
         // A date between counts for nothing ("held a meeting and discussions
         // on Thursday, January 24, with the ambassadors ... in Kabul").
@@ -608,6 +644,9 @@ pub(crate) fn place_near<'r>(
         .filter(|p| !is_possessor(r, p) && locative(r, p.start) && !modifies_a_noun(r, p))
         // "ways of resolving the crisis in Syria": what is talked about.
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
+        // "talks over the current stalemate at X", "rivals in the X
+        // conflict": a place inside what is talked about.
+        .filter(|p| in_topic_phrase(r, dict, end, p) == topical)
         // "the Yemen government delegation": part of an actor's name, no venue.
         .filter(|p| !r.actors.iter().any(|a| a.start <= p.start && p.end <= a.end && a.end > p.end))
         // "the UN Support Mission in Libya": a country after a capitalised
@@ -620,20 +659,53 @@ pub(crate) fn place_near<'r>(
         // '"... these meetings won't succeed," he told AFP at Kabul airport':
         // a quote's talks are not placed by its attribution.
         .filter(|p| !r.in_quote(end) || r.in_quote(p.start))
-        .min_by_key(|p| p.start);
-    // "the Rome meeting", "Geneva talks"; but a country there is the topic
-    // ("Syria talks", "Yemen peace talks in Geneva").
-    // "the Astana Syria talks": a city before a country before the trigger.
-    let right_before = |p: &PlaceSpan, at: usize| p.end <= at && at - p.end <= 1;
-    let before = r.places.iter().find(|p| {
-        !p.adjective
-            && !p.country
-            && (right_before(p, start)
-                || r.places
-                    .iter()
-                    .any(|q| q.country && q.start > p.end && right_before(q, start) && q.start - p.end <= 1))
-    });
-    before.or(after)
+        .min_by_key(|p| p.start)
+}
+
+/// Whether a place after byte `end` lies inside what is talked about rather
+/// than where the talking is: it heads a `conflict` noun ("rivals in the X
+/// conflict", "the X war"), or it closes a common noun phrase that a `topic`
+/// word opens ("over the current stalemate at X", "on the coastal province
+/// of X"): only lower-case words, no comma, no "and" and no preposition but
+/// "of" lie between the topic word and the place's own preposition. A name
+/// there ("talks on X in Y") closes the topic, and Y is the venue.
+fn in_topic_phrase(r: &Reading, dict: &Dictionaries, end: usize, p: &PlaceSpan) -> bool {
+    if r.toks.get(r.tok_at(p.end)).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Conflict)) {
+        return true;
+    }
+    let k = r.tok_at(p.start);
+    let lo = r.tok_at(end);
+    // Not after "in": "talks on a new constitution in Geneva" are held in Geneva.
+    if k < lo + 3 || !matches!(r.toks[k - 1].lower, "at" | "of" | "near") {
+        return false;
+    }
+    const OPEN: &[&str] = &["the", "a", "an", "of", "its", "their", "his", "her", "this", "that"];
+    let mut nouns = 0;
+    for j in (lo..k - 1).rev() {
+        // A `topic` phrase ending right here opens the noun phrase.
+        if nouns > 0
+            && (j.saturating_sub(2)..=j).any(|s| {
+                r.classes
+                    .get(s)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(set, e)| e == j + 1 && set.iter().any(|c| c == WordClass::Topic))
+            })
+        {
+            return true;
+        }
+        let t = &r.toks[j];
+        let plain = t.kind == TokKind::Word
+            && t.text.starts_with(char::is_lowercase)
+            && !matches!(t.lower, "and" | "or" | "in" | "at" | "to" | "for" | "with" | "from" | "by" | "near");
+        if !plain {
+            return false;
+        }
+        if !OPEN.contains(&t.lower) {
+            nouns += 1;
+        }
+    }
+    false
 }
 
 /// The bytes of the dates that lie wholly between bytes `a` and `b`.

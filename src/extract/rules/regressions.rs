@@ -5411,3 +5411,46 @@ fn a_meeting_with_the_press_is_no_talks() {
     );
     assert!(of(&evs, Kind::Talks).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_place_inside_the_topic_of_talks_is_no_venue() {
+    // world-k k15 "talks ... over the current stalemate at X", k03 "talks
+    // with rivals in the X conflict": the place belongs to what is talked
+    // about. A venue after a topic that a name closes stays one, and so
+    // does a venue before the topic.
+    for text in [
+        "Envoy Hadi Weidemann held talks on Monday with the two parties over the long deadlock at Stormont.",
+        "Envoy Hadi Weidemann reported progress in talks with the rivals in the Kenya conflict.",
+        "Envoy Hadi Weidemann held talks with the rebels on the future of the northern province of Aleppo.",
+    ] {
+        let evs = events(text, "2024-03-05");
+        let talks = of(&evs, Kind::Talks);
+        assert_eq!(talks.len(), 1, "{text}: {evs:#?}");
+        assert_eq!(talks[0].place, None, "{text}: {evs:#?}");
+    }
+    for text in [
+        "Envoy Hadi Weidemann held talks with the rebels on Kenya in Geneva.",
+        "Envoy Hadi Weidemann held talks with the rebels in Geneva over the long deadlock.",
+        // A place after "in" is where the talks are held, whatever topic stands before it.
+        "Envoy Hadi Weidemann held talks with the rebels on a new constitution in Geneva.",
+    ] {
+        let evs = events(text, "2024-03-05");
+        let talks = of(&evs, Kind::Talks);
+        assert_eq!(talks.len(), 1, "{text}: {evs:#?}");
+        assert_eq!(talks[0].place.as_deref(), Some("Geneva"), "{text}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_place_in_the_topic_still_tells_of_a_meeting() {
+    // world-k k04 "Griffiths would discuss ways to implement the X
+    // Agreement on the coastal province of Y": a weak trigger with a topic
+    // of its own is a meeting, told with no venue.
+    let evs = events(
+        "Envoy Hadi Weidemann would discuss ways to carry out the truce on the northern province of Aleppo.",
+        "2024-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].place, None, "{evs:#?}");
+}

@@ -129,9 +129,14 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             && r.toks.get(r.tok_at(w.end)).is_some_and(|k| k.lower == "here");
         // What a trip is for is a meeting, however weak its word ("arrived
         // in Sanaa to negotiate a ceasefire deal").
+        // "would discuss ways to implement the agreement on the province
+        // of X": a place in the topic is no venue, but tells of a meeting
+        // of substance as a venue would.
+        let topical = place.is_none() && topic_place_near(r, dict, w.end, 90).is_some();
         if t.role == TriggerRole::Weak
             && date.is_none()
             && place.is_none()
+            && !topical
             && !here
             && with.is_none()
             && !attends
