@@ -5454,3 +5454,18 @@ fn a_place_in_the_topic_still_tells_of_a_meeting() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].place, None, "{evs:#?}");
 }
+
+#[test]
+fn a_headline_s_status_is_only_guessed_and_joins_the_body_s_meeting() {
+    // world-l l08: a headline calling for talks retold the meeting the body
+    // reports held, and stayed a proposed meeting of its own.
+    let evs = events(
+        "Grimsby calls for resumption of dialogue with Tarkov\n\n\
+         OSLO, March 5 - President Marten Grimsby held talks with opposition leader Ivo Tarkov in Oslo on Monday, his office said.\n\n\
+         The two men discussed the disputed vote.",
+        "2024-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
+}

@@ -269,6 +269,12 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // Only a present "be" counts: a past the tense rules do not know
         // ("spent the weekend at a two-day summit") reads as present too.
         let status_guessed = purpose
+            // A headline's status is weak evidence: its historic present, its
+            // infinitive and its "calls for talks" retell the body's meeting
+            // ("X calls for resumption of dialogue with Y" over "X held talks
+            // with Y on Monday"). Not a refusal or a calling off, which say
+            // something of their own.
+            || r.title && date.is_none() && !matches!(ev.status, Status::Refused | Status::Cancelled)
             || dated.is_none()
                 && tense == Tense::Present
                 && !verb
