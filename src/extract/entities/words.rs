@@ -140,6 +140,10 @@ pub enum Class {
     /// A verb of bringing others to meet, after "to" ("efforts by X to
     /// broker an encounter"): who makes the effort is no participant.
     Broker,
+    /// A word spelt as a participle that opens no clause of another noun: a
+    /// preposition ("during", "following") or a verb of the meeting's own
+    /// span or making ("talks in Doha starting on Monday", "hosted by X").
+    OwnParticiple,
 }
 
 impl Class {
@@ -186,6 +190,7 @@ impl Class {
                 | Class::Auxiliary
                 | Class::Unasserted
                 | Class::Broker
+                | Class::OwnParticiple
         )
     }
 }
@@ -294,6 +299,7 @@ pub enum WordClass {
     Auxiliary,
     Unasserted,
     Broker,
+    OwnParticiple,
 }
 
 impl WordClass {
@@ -358,6 +364,7 @@ impl WordClass {
             WordClass::Auxiliary => Class::Auxiliary,
             WordClass::Unasserted => Class::Unasserted,
             WordClass::Broker => Class::Broker,
+            WordClass::OwnParticiple => Class::OwnParticiple,
         }
     }
 }
@@ -494,6 +501,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "auxiliary" => WordClass::Auxiliary,
                 "unasserted" => WordClass::Unasserted,
                 "broker" => WordClass::Broker,
+                "own_participle" => WordClass::OwnParticiple,
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),

@@ -357,42 +357,6 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
     }
 }
 
-/// Words spelt as participles that are prepositions or tell of the
-/// meeting's own span ("talks in Doha starting on Monday").
-const NOT_PARTICIPLES: &[&str] = &[
-    "during",
-    "following",
-    "including",
-    "regarding",
-    "concerning",
-    "according",
-    "excluding",
-    "involving",
-    "pending",
-    "starting",
-    "beginning",
-    "opening",
-    "ending",
-    "lasting",
-    "continuing",
-    "resuming",
-    "resumed",
-    "concluded",
-    "convened",
-    "reconvened",
-    "continued",
-    "adjourned",
-    // What a meeting is told with: "talks in Kassala hosted by X on Monday".
-    "hosted",
-    "chaired",
-    "mediated",
-    "brokered",
-    "sponsored",
-    "organised",
-    "organized",
-    "facilitated",
-];
-
 /// Whether a date at byte `at`, after a trigger that ends at `end`, stands
 /// past a participle of another noun (a reduced relative clause of it):
 /// "the talks were part of the agreement signed between X and Y on
@@ -416,7 +380,7 @@ pub(crate) fn past_another_participle(r: &Reading, dict: &Dictionaries, end: usi
             && (verb.lower.ends_with("ed") || verb.lower.ends_with("ing"))
             && verb.text.starts_with(|c: char| c.is_lowercase())
             && !HOLDING.contains(&verb.lower)
-            && !NOT_PARTICIPLES.contains(&verb.lower)
+            && !index.is_word_of(verb.lower, Class::OwnParticiple)
             // "talks between X and Y started in Kuwait on Saturday": the
             // meeting's own verb, past its noun phrase.
             && ![Class::Reschedule, Class::Onset, Class::Ending, Class::Attend].into_iter().any(|c| index.is_word_of(verb.lower, c));
@@ -679,7 +643,6 @@ fn in_topic_phrase(r: &Reading, dict: &Dictionaries, end: usize, p: &PlaceSpan) 
     if k < lo + 3 || !matches!(r.toks[k - 1].lower, "at" | "of" | "near") {
         return false;
     }
-    const OPEN: &[&str] = &["the", "a", "an", "of", "its", "their", "his", "her", "this", "that"];
     let mut nouns = 0;
     for j in (lo..k - 1).rev() {
         // A `topic` phrase ending right here opens the noun phrase.
@@ -701,7 +664,7 @@ fn in_topic_phrase(r: &Reading, dict: &Dictionaries, end: usize, p: &PlaceSpan) 
         if !plain {
             return false;
         }
-        if !OPEN.contains(&t.lower) {
+        if t.lower != "of" && !dict.index().is_word_of(t.lower, Class::Determiner) {
             nouns += 1;
         }
     }
