@@ -147,8 +147,8 @@ fn travellers_side(c: &rules::Candidate, dict: &Dictionaries, index: &entities::
     side.map(|s| (s.to_string(), person))
 }
 
-/// Whether an actor is a person: the article's cast says so, or else the
-/// dictionary does.
+/// Whether an actor is a person: the dictionary says so for a name it
+/// knows, the article's cast for one it does not.
 fn is_person(name: &str, cast: &entities::cast::Cast, dict: &Dictionaries, index: &entities::Index) -> bool {
     match index.actor_named(name) {
         Some(i) => dict.actors[i].kind == crate::dict::ActorKind::Person,
@@ -251,7 +251,7 @@ pub fn events(
                     c.event
                         .place
                         .as_deref()
-                        .and_then(|p| rules::apposed_location(&reading, p))
+                        .and_then(|p| rules::apposed_location(&reading, dict, p))
                         .map(|q| q.name.to_string())
                 })
                 .filter(|country| Some(country) != c.event.place.as_ref());

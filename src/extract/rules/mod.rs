@@ -697,12 +697,17 @@ pub(crate) fn named_bytes(r: &Reading, a: usize, b: usize) -> usize {
 }
 
 /// The place a venue lies in, told by an apposition after it: "at Blair
-/// House, a state guest house in Washington" (a venue, then a comma, an
-/// article, a few lower-case words and "in" or "near" before the place), or
-/// by a caption's date between commas ("at Blair House, Nov 7, 2022, in
-/// Washington").
-pub(crate) fn apposed_location<'r>(r: &'r Reading, venue: &str) -> Option<&'r PlaceSpan> {
-    const NEAR: &[&str] = &["in", "near", "outside"];
+/// House, a state guest house in Washington" (a venue, then a comma, a
+/// determiner, a few lower-case words and a `locative` of place: "in",
+/// "near"), or by a caption's date between commas ("at Blair House, Nov 7,
+/// 2022, in Washington").
+pub(crate) fn apposed_location<'r>(r: &'r Reading, dict: &Dictionaries, venue: &str) -> Option<&'r PlaceSpan> {
+    // A one-word `locative` of place ("in", "near", "outside"), as data/words.tsv lists them.
+    let locative = |k: usize| {
+        r.classes.get(k).copied().flatten().is_some_and(|(set, e)| {
+            e == k + 1 && set.iter().any(|c| matches!(c, WordClass::Locative { motion: false }))
+        })
+    };
     let p = r.places.iter().find(|p| !p.adjective && *p.name == *venue)?;
     let mut k = r.tok_at(p.end);
     if r.toks.get(k)?.text != "," {
@@ -715,19 +720,18 @@ pub(crate) fn apposed_location<'r>(r: &'r Reading, venue: &str) -> Option<&'r Pl
             return None;
         }
         k += 1;
-    } else if matches!(r.toks.get(k)?.lower, "a" | "an" | "the") {
+    } else if dict.index().is_word_of(r.toks.get(k)?.lower, Class::Determiner) {
         k += 1;
-        k += r.toks[k..]
-            .iter()
-            .take(6)
-            .take_while(|t| {
-                t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !NEAR.contains(&t.lower)
+        k += (k..(k + 6).min(r.toks.len()))
+            .take_while(|&j| {
+                let t = &r.toks[j];
+                t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase) && !locative(j)
             })
             .count();
     } else {
         return None;
     }
-    let prep = r.toks.get(k).filter(|t| NEAR.contains(&t.lower))?;
+    let prep = r.toks.get(k).filter(|_| locative(k))?;
     r.places.iter().find(|q| !q.adjective && r.tok_at(q.start) == k + 1 && q.start > prep.end)
 }
 
