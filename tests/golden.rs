@@ -41,8 +41,11 @@
 //!   told in a headline, a lead and later back-references), written and held
 //!   out in round 13, a development set since round 14;
 //! - `tests/eval/world-n/`: 15 more (1999-2023; Uganda and the LRA, Liberia,
-//!   Chechnya and Sierra Leone among them), written in round 14 and held out:
-//!   no rule is written from it, and its errors are not printed.
+//!   Chechnya and Sierra Leone among them), written and held out in round 14,
+//!   a development set since round 15;
+//! - `tests/eval/world-o/`: 15 more (2001-2024; Macedonia 2001, Lebanon after
+//!   2006 and Burkina Faso among them), written in round 15 and held
+//!   out: no rule is written from it, and its errors are not printed.
 //!
 //! - `tests/eval/multi/`: 12 articles from several outlets on four events,
 //!   with gold clusters: all are ingested into ONE database, and the pairs of
@@ -224,7 +227,7 @@ fn extract(dir: &Path, folder: &Path) -> Vec<Value> {
 
 /// The sets held out to estimate the hidden ones: their errors are not
 /// printed (only their counts), so that no one writes a rule from them.
-const HELD_OUT: &[&str] = &["world-n", "multi-b"];
+const HELD_OUT: &[&str] = &["world-o", "multi-b"];
 
 fn held_out(folder: &Path) -> bool {
     folder.file_name().and_then(|n| n.to_str()).is_some_and(|n| HELD_OUT.contains(&n))
@@ -351,14 +354,18 @@ fn later_sets_from_other_conflicts_score_above_the_floor() {
     // the end of round 14), floors 0.02 under,
     // rounded down.
     score(&eval("world-m"), include_str!("eval/world-m/gold.jsonl"), Floors { f1: 0.87, fields: 0.82 });
+    // world-n: F1 0.89, fields 0.74 with main (0e858f2's extraction) when it was written in round
+    // 14; held out in round 14, development data since round 15 (0.893 and 0.750 at 0daedf9),
+    // floors 0.02 under, rounded down.
+    score(&eval("world-n"), include_str!("eval/world-n/gold.jsonl"), Floors { f1: 0.87, fields: 0.73 });
 }
 
 /// The set held out this round: its score is printed, its errors are not.
 #[test]
 fn held_out_articles_score_above_the_floor() {
-    // world-n: F1 0.89, fields 0.74 with main (0e858f2's extraction) when it was written in round
-    // 14; floors 0.03 under, rounded down. Held out: its errors are not printed.
-    score(&eval("world-n"), include_str!("eval/world-n/gold.jsonl"), Floors { f1: 0.86, fields: 0.71 });
+    // world-o: F1 0.851, fields 0.794 with main (0daedf9) when it was written in round 15; floors
+    // 0.03 under, rounded down. Held out: its errors are not printed.
+    score(&eval("world-o"), include_str!("eval/world-o/gold.jsonl"), Floors { f1: 0.82, fields: 0.76 });
 }
 
 /// Pairwise merging across articles: every pair of articles with matched
