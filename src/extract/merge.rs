@@ -321,9 +321,9 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
     }
     // "X could also hold a bilateral meeting with Y ... Z also didn't
     // exclude the bilateral meeting between X and his counterpart": a
-    // definite reference that names its
-    // participants is the meeting of those participants told before, whose
-    // status its clause's tense does not change.
+    // definite reference that names its participants is the meeting of
+    // those participants told before, whose status its clause's tense does
+    // not change.
     if c.named_back {
         let named_before = events.iter().rposition(|e| fits_as(e, true) && named(e) && !same_sentence(e));
         if named_before.is_some() {
