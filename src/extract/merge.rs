@@ -266,7 +266,7 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
             })
         };
         let found = found.or_else(filled);
-        if found.is_some() || !c.anaphoric {
+        if found.is_some() || !c.anaphoric && !c.named_back {
             return found;
         }
     }
@@ -316,8 +316,22 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
         kin_found = Some(i);
     }
     let own_family = own_family.or(kin_found);
-    if own_family.is_some() || !(c.anaphoric || c.merge_only) {
+    if own_family.is_some() {
         return own_family;
+    }
+    // "X could also hold a bilateral meeting with Y ... Z also didn't
+    // exclude the bilateral meeting between X and his counterpart": a
+    // definite reference that names its participants is the meeting of
+    // those participants told before, whose status its clause's tense does
+    // not change.
+    if c.named_back {
+        let named_before = events.iter().rposition(|e| fits_as(e, true) && named(e) && !same_sentence(e));
+        if named_before.is_some() {
+            return named_before;
+        }
+    }
+    if !(c.anaphoric || c.merge_only) {
+        return None;
     }
     let any = events.iter().rposition(|e| fits(e) && !same_sentence(e));
     if any.is_some() || !c.definite {

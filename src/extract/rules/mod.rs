@@ -28,6 +28,11 @@ pub(crate) struct Candidate {
     /// meeting"): its clause's tense tells of whoever joins or skips it
     /// ("would take no part in the consultations"), not whether it was held.
     pub(crate) definite: bool,
+    /// A definite reference with no date of its own that names its own
+    /// participants ("the bilateral meeting between X and Y"): it refers
+    /// back to a meeting of exactly those participants, whatever the tense
+    /// of the clause it stands in ("didn't exclude the bilateral meeting").
+    pub(crate) named_back: bool,
     /// May name the meeting the sentence's previous talks word names: no
     /// determiner introduces it ("a conference" is new, "the talks" may be
     /// the meeting's topic) and no "and" stands between the two ("met ...
@@ -104,6 +109,7 @@ impl Candidate {
             at,
             anaphoric: false,
             definite: false,
+            named_back: false,
             restates: false,
             distinct: false,
             merge_only: false,

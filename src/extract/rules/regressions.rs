@@ -5469,3 +5469,18 @@ fn a_headline_s_status_is_only_guessed_and_joins_the_body_s_meeting() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
 }
+
+#[test]
+fn a_definite_meeting_that_names_its_participants_is_the_one_told_before() {
+    // world-m m01: "could also hold a bilateral meeting with X ... Y also
+    // didn't exclude the bilateral meeting between X and his counterpart"
+    // made a second meeting, held, from the tense of "didn't exclude".
+    let evs = events(
+        "President Marten Grimsby could also hold a bilateral meeting with Ivo Tarkov, his office said.\n\n\
+         Spokesman Olaf Brenner also didn't exclude the bilateral meeting between Marten Grimsby and Ivo Tarkov.",
+        "2024-03-05",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
+}

@@ -380,6 +380,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let own = names_own_participants(r, w.end);
         c.anaphoric = anaphoric && !own;
         c.definite = definite && date.is_none() && !own;
+        c.named_back = definite && date.is_none() && own;
         c.distinct = distinct;
         c.restates = out[before..].last().is_some_and(|p| {
             let between = r.text.get(p.at - r.offset..w.start).unwrap_or("");
