@@ -5511,3 +5511,16 @@ fn representatives_who_came_together_somewhere_met() {
     assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
     assert_eq!(talks[0].place.as_deref(), Some("Port Moresby"), "{evs:#?}");
 }
+
+#[test]
+fn a_weak_infinitive_after_a_meeting_tells_what_it_is_for() {
+    // world-m m12 "came together in Port Moresby on 4-5 March 2019 to
+    // discuss the process": one meeting held, not a second one planned.
+    let evs = events(
+        "Representatives of the Government of Kassala and the Autonomous Tarkov Government came together in Port Moresby on 4-5 March 2019 to discuss the process of dialogue.",
+        "2019-03-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
+}

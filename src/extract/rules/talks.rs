@@ -74,6 +74,19 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if t.role == TriggerRole::Weak && strong && !own_counterpart {
             continue;
         }
+        // "came together in Port Moresby on 4-5 March to discuss ...": a weak
+        // word in the infinitive right after a meeting of the sentence's
+        // clause tells what that meeting is for, not a meeting of its own.
+        let purpose_of_previous = t.role == TriggerRole::Weak
+            && !own_counterpart
+            && r.text[..w.start].trim_end().rsplit(' ').next().is_some_and(|k| k.eq_ignore_ascii_case("to"))
+            && out[before..].last().is_some_and(|p| {
+                let at = p.at.saturating_sub(r.offset);
+                at < w.start && !r.clause_break(at, w.start) && !r.text[at..w.start].contains([',', ';'])
+            });
+        if purpose_of_previous {
+            continue;
+        }
         // "bilateral coordination", "bilateral ties": a talks word that is
         // also an adjective names a meeting only as a noun ("held a bilateral
         // with X"), not before a noun of its own.
