@@ -1154,17 +1154,18 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
         if c.event.date.is_some() {
             continue;
         }
+        let occasion = c.occasion.and_then(|kind| {
+            events[i.saturating_sub(WINDOW)..i]
+                .iter()
+                .rev()
+                .find(|e| e.event.kind == kind && e.event.date.is_some())
+                .and_then(|e| e.event.date)
+        });
         let date = match c.event.kind {
-            Kind::Statement => {
-                let occasion = c.occasion.and_then(|kind| {
-                    events[i.saturating_sub(WINDOW)..i]
-                        .iter()
-                        .rev()
-                        .find(|e| e.event.kind == kind && e.event.date.is_some())
-                        .and_then(|e| e.event.date)
-                });
-                occasion.or_else(|| (c.tense == Tense::Past).then(|| DateSpan::day(story)))
-            }
+            Kind::Statement => occasion.or_else(|| (c.tense == Tense::Past).then(|| DateSpan::day(story))),
+            // "After the summit, X is scheduled to meet Y": a meeting at an
+            // occasion takes the occasion's date.
+            Kind::Talks if occasion.is_some() => occasion,
             // Talks and visits reported as done, with no date anywhere: the
             // story's day. A headline's past ("The meeting has ended") is no
             // historic present: when it joined no body report, it is news of

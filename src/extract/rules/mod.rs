@@ -195,7 +195,15 @@ const OCCASION: &[&str] = &["after", "during", "at", "following", "on", "ahead",
 /// a talks or visit trigger right after an occasion preposition and at most
 /// three words (a determiner, a possessive, adjectives).
 pub(crate) fn occasion(r: &Reading, dict: &Dictionaries) -> Option<Kind> {
-    r.words.iter().find_map(|w| {
+    occasion_before(r, dict, r.text.len())
+}
+
+/// As `occasion`, for an occasion named before byte `end` of the sentence:
+/// "After the summit, X is scheduled to meet Y" tells of a meeting at the
+/// summit's time, where "X will meet Y after the summit" names the
+/// meeting's own word first.
+pub(crate) fn occasion_before(r: &Reading, dict: &Dictionaries, end: usize) -> Option<Kind> {
+    r.words.iter().take_while(|w| w.end <= end).find_map(|w| {
         let (_, t) = entities::triggers(dict, w).find(|(_, t)| matches!(t.kind, Kind::Talks | Kind::Visit))?;
         if t.role == TriggerRole::Ignore {
             return None;
@@ -1261,6 +1269,9 @@ pub(crate) fn is_verb(phrase: &str) -> bool {
         "sat",
         "hosted",
         "convene",
+        "came",
+        "come",
+        "comes",
     ];
     // "to meet": an infinitive is its verb.
     let phrase = phrase.strip_prefix("to ").unwrap_or(phrase);

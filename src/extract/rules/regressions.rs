@@ -5484,3 +5484,58 @@ fn a_definite_meeting_that_names_its_participants_is_the_one_told_before() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
 }
+
+// ------------------------------------------- tense, occasion and news day (round 15, dates20)
+
+#[test]
+fn a_headline_noun_with_an_infinitive_after_it_is_a_meeting_still_ahead() {
+    // news 10 "Geneva-2 conference to begin in Montreux": the headline's
+    // future, not a historic present that retells a meeting held.
+    let evs =
+        events("Peace conference to begin in Montreux\n\nThe delegates have arrived, officials said.", "2014-01-22");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Planned, "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_at_an_occasion_named_before_it_takes_the_occasion_s_date() {
+    // world-m m02 "After the summit, Zelensky is scheduled to separately
+    // meet with Putin": the meeting is on the summit's day.
+    let evs = events(
+        "The summit of the four leaders will be held in Paris on Monday.\n\n\
+         After the summit, Marten Grimsby is scheduled to separately meet with Ivo Tarkov.",
+        "2019-12-07",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let separate =
+        talks.iter().find(|e| e.actors.iter().any(|a| a.name == "Ivo Tarkov")).expect("the separate meeting");
+    assert_eq!(separate.date.map(|d| d.labels().0).as_deref(), Some("2019-12-09"), "{evs:#?}");
+}
+
+#[test]
+fn representatives_who_came_together_somewhere_met() {
+    // world-m m12 "representatives of X and Y came together in Port Moresby
+    // on 4-5 March 2019": a meeting, held on those days.
+    let evs = events(
+        "Representatives of the Government of Kassala and the Autonomous Tarkov Government came together in Port Moresby on 4-5 March 2019.",
+        "2019-03-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Port Moresby"), "{evs:#?}");
+}
+
+#[test]
+fn a_weak_infinitive_after_a_meeting_tells_what_it_is_for() {
+    // world-m m12 "came together in Port Moresby on 4-5 March 2019 to
+    // discuss the process": one meeting held, not a second one planned.
+    let evs = events(
+        "Representatives of the Government of Kassala and the Autonomous Tarkov Government came together in Port Moresby on 4-5 March 2019 to discuss the process of dialogue.",
+        "2019-03-12",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
+}

@@ -74,6 +74,19 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         if t.role == TriggerRole::Weak && strong && !own_counterpart {
             continue;
         }
+        // "came together in Port Moresby on 4-5 March to discuss ...": a weak
+        // word in the infinitive right after a meeting of the sentence's
+        // clause tells what that meeting is for, not a meeting of its own.
+        let purpose_of_previous = t.role == TriggerRole::Weak
+            && !own_counterpart
+            && r.text[..w.start].trim_end().rsplit(' ').next().is_some_and(|k| k.eq_ignore_ascii_case("to"))
+            && out[before..].last().is_some_and(|p| {
+                let at = p.at.saturating_sub(r.offset);
+                at < w.start && !r.clause_break(at, w.start) && !r.text[at..w.start].contains([',', ';'])
+            });
+        if purpose_of_previous {
+            continue;
+        }
         // "bilateral coordination", "bilateral ties": a talks word that is
         // also an adjective names a meeting only as a noun ("held a bilateral
         // with X"), not before a noun of its own.
@@ -268,13 +281,20 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // clause says nothing of whether the meeting was held.
         // Only a present "be" counts: a past the tense rules do not know
         // ("spent the weekend at a two-day summit") reads as present too.
-        let status_guessed = purpose
+        // "Geneva-2 conference to begin in Montreux", "Peace talks to resume
+        // in Doha": a headline's noun with an infinitive after it is the
+        // headline's future, a meeting still ahead, not a retelling.
+        let headline_future = r.title && !verb && date.is_none() && infinitive_after(r, dict, w.end);
+        if headline_future && said.is_none() {
+            ev.status = Status::Planned;
+        }
+        let status_guessed = !headline_future && purpose
             // A headline's status is weak evidence: its historic present, its
             // infinitive and its "calls for talks" retell the body's meeting
             // ("X calls for resumption of dialogue with Y" over "X held talks
             // with Y on Monday"). Not a refusal or a calling off, which say
             // something of their own.
-            || r.title && date.is_none() && !matches!(ev.status, Status::Refused | Status::Cancelled)
+            || !headline_future && r.title && date.is_none() && !matches!(ev.status, Status::Refused | Status::Cancelled)
             || dated.is_none()
                 && tense == Tense::Present
                 && !verb
@@ -401,6 +421,10 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.family = family(&t.phrase);
         c.guessed = guessed;
         c.status_guessed = status_guessed;
+        // "After the summit, X is scheduled to meet Y": a meeting with no
+        // day of its own, held at an occasion named before it, is dated by
+        // that occasion (see `merge::date_the_undated`).
+        c.occasion = date.is_none().then(|| occasion_before(r, dict, w.start)).flatten();
         c.here = here && c.event.place.is_none();
         // "The consultations are due to end on January 29", "the talks will
         // last until Friday": the end of the talks already reported.
@@ -1154,4 +1178,16 @@ fn rescheduled(r: &Reading, dict: &Dictionaries, d: &TimeExpr) -> bool {
         k -= 1;
     }
     k > 0 && dict.index().is_word_of(r.toks[k - 1].lower, Class::Reschedule)
+}
+
+/// Whether an infinitive follows byte `at` ("conference to begin", "talks
+/// to resume"): "to" and a lower-case word that is no determiner ("talks to
+/// the end" is no verb).
+fn infinitive_after(r: &Reading, dict: &Dictionaries, at: usize) -> bool {
+    let k = r.tok_at(at);
+    let (Some(to), Some(next)) = (r.toks.get(k), r.toks.get(k + 1)) else { return false };
+    to.lower == "to"
+        && next.kind == crate::extract::tokens::TokKind::Word
+        && next.text.starts_with(|c: char| c.is_ascii_lowercase())
+        && !dict.index().is_word_of(next.lower, Class::Determiner)
 }
