@@ -546,6 +546,24 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     let opens = |w: &[&ActorSpan]| r.main_subject().is_some_and(|s| s.start == w[0].start) && !r.title;
     if let Some(w) = pairs.clone().find(|w| !w[0].person() && !w[1].person() && (between(w[0]) || opens(w))) {
         state.sides = Some(((*w[0]).clone(), (*w[1]).clone()));
+    } else if state.sides.is_none() {
+        // "X agrees to a ceasefire with Y", "X held talks with the Y": the
+        // body that opens the sentence and the body right after its "with"
+        // face each other, when the article set no two sides before.
+        let opener = r.main_subject().filter(|s| !s.person() && !s.agency());
+        let with = |a: &ActorSpan| {
+            let before = r.text[..a.start].trim_end();
+            let before = before.strip_suffix("the").map_or(before, str::trim_end);
+            before.len() >= 5 && before.as_bytes()[before.len() - 5..].eq_ignore_ascii_case(b" with")
+        };
+        if let Some(x) = opener {
+            let other = r.actors.iter().find(|a| {
+                a.start >= x.end && !a.person() && !a.agency() && a.name != x.name && !r.in_quote(a.start) && with(a)
+            });
+            if let Some(y) = other {
+                state.sides = Some((x.clone(), y.clone()));
+            }
+        }
     }
     state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
     for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {
@@ -1810,7 +1828,13 @@ fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &Artic
         });
         // "urge both parties to ...": the two bodies the article set
         // against each other, not the two persons named last.
-        let sides = || state.sides.clone().filter(|_| index.is_word_of(h.lower, Class::SidesNoun));
+        // "the two delegations", "the two negotiating teams": a delegation
+        // noun names the sides as much as "the two parties".
+        let delegation = |w: &str| index.is_word_of(w, Class::Delegation);
+        let sides_noun = index.is_word_of(h.lower, Class::SidesNoun)
+            || delegation(h.lower)
+            || h.lower.strip_suffix('s').is_some_and(delegation);
+        let sides = || state.sides.clone().filter(|_| sides_noun);
         let Some((a, b)) =
             here.or_else(sides).or_else(|| fresh.map(|(a, b, _)| (a.clone(), b.clone()))).or_else(|| {
                 let mut persons: Vec<&crate::extract::entities::cast::Entity> = state
