@@ -734,6 +734,7 @@ pub(crate) fn read<'a>(
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     sides(s.start, &toks, &by_token, dict, &mut actors, state);
     bodies_in_lower_case(s.start, &toks, &by_token, &mut actors, state);
+    coordinated_groups(s.start, &toks, &by_token, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(st, &toks, &by_token, &places, &mut actors, &mut state.cast);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
@@ -1484,6 +1485,54 @@ fn delegations(
             }
         }
     }
+}
+
+/// "rebels and government officials are meeting", "Government officials,
+/// rebels meet for talks": a bare plural of a group noun joined by "and" or
+/// a comma to an actor is a party of its own, as written. Not one a word
+/// modifies ("armed rebels and the army").
+fn coordinated_groups(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let joins = |t: &Tok| matches!(t.text, "and" | ",");
+    let party = |a: &ActorSpan| !a.agency() && a.kind != EntityKind::Person;
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let Some((set, _)) = by_token[k] else { continue };
+        if !(t.lower.ends_with('s') && set.iter().any(|c| c == WordClass::Group)) {
+            continue;
+        }
+        if actors.iter().any(|a| a.start < t.end && t.start < a.end) {
+            continue;
+        }
+        let before = k >= 2 && joins(&toks[k - 1]) && actors.iter().any(|a| a.end == toks[k - 2].end && party(a));
+        let bare = k == 0
+            || toks[k - 1].kind != crate::extract::tokens::TokKind::Word
+            || matches!(toks[k - 1].lower, "and" | "between" | "with");
+        let next = toks.get(k + 2).map(|n| if n.lower == "the" { k + 3 } else { k + 2 });
+        let after = bare
+            && toks.get(k + 1).is_some_and(joins)
+            && next.and_then(|j| toks.get(j)).is_some_and(|n| actors.iter().any(|a| a.start == n.start && party(a)));
+        if !(before || after) {
+            continue;
+        }
+        let name: Arc<str> = t.lower.into();
+        let entity = state.cast.add(&name, EntityKind::Group, None, offset + t.start);
+        found.push(ActorSpan {
+            start: t.start,
+            end: t.end,
+            name,
+            kind: EntityKind::Group,
+            country: None,
+            entity: Some(entity),
+            how: How::Description,
+        });
+    }
+    actors.extend(found);
 }
 
 /// Bare definite descriptions ("the minister", "the envoy", "the U.N. envoy",

@@ -5499,3 +5499,18 @@ fn a_delegation_a_reporting_clause_announces_is_the_reporter_s_body_s() {
     let names: Vec<&str> = visits[0].actors.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"Eastern Liberation Front delegation"), "{evs:#?}");
 }
+
+#[test]
+fn bare_rebels_joined_to_a_party_of_the_talks_are_a_party() {
+    // world-n n15: "Government officials, rebels meet for talks" and
+    // "rebels and government officials are meeting" named the government only.
+    for text in [
+        "Government officials, rebels meet for talks",
+        "With a truce holding, rebels and government officials are meeting for talks in Lome.",
+    ] {
+        let evs = events(text, "2024-03-09");
+        let talks = of(&evs, Kind::Talks);
+        assert_eq!(talks.len(), 1, "{text}: {evs:#?}");
+        assert!(talks[0].actors.iter().any(|a| a.name == "rebels"), "{text}: {evs:#?}");
+    }
+}
