@@ -546,6 +546,24 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     let opens = |w: &[&ActorSpan]| r.main_subject().is_some_and(|s| s.start == w[0].start) && !r.title;
     if let Some(w) = pairs.clone().find(|w| !w[0].person() && !w[1].person() && (between(w[0]) || opens(w))) {
         state.sides = Some(((*w[0]).clone(), (*w[1]).clone()));
+    } else if state.sides.is_none() {
+        // "X agrees to a ceasefire with Y", "X held talks with the Y": the
+        // body that opens the sentence and the body right after its "with"
+        // face each other, when the article set no two sides before.
+        let opener = r.main_subject().filter(|s| !s.person() && !s.agency());
+        let with = |a: &ActorSpan| {
+            let before = r.text[..a.start].trim_end();
+            let before = before.strip_suffix("the").map_or(before, str::trim_end);
+            before.len() >= 5 && before.as_bytes()[before.len() - 5..].eq_ignore_ascii_case(b" with")
+        };
+        if let Some(x) = opener {
+            let other = r.actors.iter().find(|a| {
+                a.start >= x.end && !a.person() && !a.agency() && a.name != x.name && !r.in_quote(a.start) && with(a)
+            });
+            if let Some(y) = other {
+                state.sides = Some((x.clone(), y.clone()));
+            }
+        }
     }
     state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
     for a in r.actors.iter().filter(|a| !r.in_quote(a.start)) {
@@ -716,6 +734,7 @@ pub(crate) fn read<'a>(
     delegations(s.start, &toks, &by_token, dict, &places, &mut actors, state);
     sides(s.start, &toks, &by_token, dict, &mut actors, state);
     bodies_in_lower_case(s.start, &toks, &by_token, &mut actors, state);
+    coordinated_groups(s.start, &toks, &by_token, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(st, &toks, &by_token, &places, &mut actors, &mut state.cast);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
@@ -1468,6 +1487,54 @@ fn delegations(
     }
 }
 
+/// "rebels and government officials are meeting", "Government officials,
+/// rebels meet for talks": a bare plural of a group noun joined by "and" or
+/// a comma to an actor is a party of its own, as written. Not one a word
+/// modifies ("armed rebels and the army").
+fn coordinated_groups(
+    offset: usize,
+    toks: &[Tok],
+    by_token: &[Option<(entities::words::ClassSet, usize)>],
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let joins = |t: &Tok| matches!(t.text, "and" | ",");
+    let party = |a: &ActorSpan| !a.agency() && a.kind != EntityKind::Person;
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let Some((set, _)) = by_token[k] else { continue };
+        if !(t.lower.ends_with('s') && set.iter().any(|c| c == WordClass::Group)) {
+            continue;
+        }
+        if actors.iter().any(|a| a.start < t.end && t.start < a.end) {
+            continue;
+        }
+        let before = k >= 2 && joins(&toks[k - 1]) && actors.iter().any(|a| a.end == toks[k - 2].end && party(a));
+        let bare = k == 0
+            || toks[k - 1].kind != crate::extract::tokens::TokKind::Word
+            || matches!(toks[k - 1].lower, "and" | "between" | "with");
+        let next = toks.get(k + 2).map(|n| if n.lower == "the" { k + 3 } else { k + 2 });
+        let after = bare
+            && toks.get(k + 1).is_some_and(joins)
+            && next.and_then(|j| toks.get(j)).is_some_and(|n| actors.iter().any(|a| a.start == n.start && party(a)));
+        if !(before || after) {
+            continue;
+        }
+        let name: Arc<str> = t.lower.into();
+        let entity = state.cast.add(&name, EntityKind::Group, None, offset + t.start);
+        found.push(ActorSpan {
+            start: t.start,
+            end: t.end,
+            name,
+            kind: EntityKind::Group,
+            country: None,
+            entity: Some(entity),
+            how: How::Description,
+        });
+    }
+    actors.extend(found);
+}
+
 /// Bare definite descriptions ("the minister", "the envoy", "the U.N. envoy",
 /// "the ministry", "the rebels", "the group") name the latest actor they fit,
 /// in this sentence before them or earlier in the article: a person whose role
@@ -1810,7 +1877,13 @@ fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &Artic
         });
         // "urge both parties to ...": the two bodies the article set
         // against each other, not the two persons named last.
-        let sides = || state.sides.clone().filter(|_| index.is_word_of(h.lower, Class::SidesNoun));
+        // "the two delegations", "the two negotiating teams": a delegation
+        // noun names the sides as much as "the two parties".
+        let delegation = |w: &str| index.is_word_of(w, Class::Delegation);
+        let sides_noun = index.is_word_of(h.lower, Class::SidesNoun)
+            || delegation(h.lower)
+            || h.lower.strip_suffix('s').is_some_and(delegation);
+        let sides = || state.sides.clone().filter(|_| sides_noun);
         let Some((a, b)) =
             here.or_else(sides).or_else(|| fresh.map(|(a, b, _)| (a.clone(), b.clone()))).or_else(|| {
                 let mut persons: Vec<&crate::extract::entities::cast::Entity> = state

@@ -5539,3 +5539,48 @@ fn a_weak_infinitive_after_a_meeting_tells_what_it_is_for() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
 }
+
+#[test]
+fn the_two_negotiating_teams_are_the_two_sides_a_ceasefire_with_set_against_each_other() {
+    // world-n n12: "X agrees to ceasefire with Y ... Discussions between
+    // the two negotiating teams were ongoing": the teams are X and Y.
+    let evs = events(
+        "The Northern Alliance agreed to a ceasefire with the Eastern Liberation Front on Monday.\n\n\
+         Discussions between the two negotiating teams were ongoing on Friday.",
+        "2024-03-09",
+    );
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    let names: Vec<&str> = talks[0].actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Eastern Liberation Front"), "{evs:#?}");
+    assert!(names.contains(&"Northern Alliance"), "{evs:#?}");
+}
+
+#[test]
+fn a_delegation_a_reporting_clause_announces_is_the_reporter_s_body_s() {
+    // world-n n08: "X, deputy commander of the SAF, confirmed that a
+    // delegation will travel to Jeddah": the SAF's delegation travels.
+    let evs = events(
+        "Hadi Weidemann, deputy commander of the Eastern Liberation Front, confirmed that a delegation will travel to Geneva for the talks.",
+        "2024-03-09",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    let names: Vec<&str> = visits[0].actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Eastern Liberation Front delegation"), "{evs:#?}");
+}
+
+#[test]
+fn bare_rebels_joined_to_a_party_of_the_talks_are_a_party() {
+    // world-n n15: "Government officials, rebels meet for talks" and
+    // "rebels and government officials are meeting" named the government only.
+    for text in [
+        "Government officials, rebels meet for talks",
+        "With a truce holding, rebels and government officials are meeting for talks in Lome.",
+    ] {
+        let evs = events(text, "2024-03-09");
+        let talks = of(&evs, Kind::Talks);
+        assert_eq!(talks.len(), 1, "{text}: {evs:#?}");
+        assert!(talks[0].actors.iter().any(|a| a.name == "rebels"), "{text}: {evs:#?}");
+    }
+}

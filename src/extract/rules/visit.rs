@@ -270,6 +270,13 @@ pub(crate) fn visits(
         if let Some(sent) = visitor_start.and_then(|at| sent_group(r, dict, w, &t.phrase, at)) {
             described.push(sent);
         }
+        // "sources in the army said that a delegation departed": the army's delegation.
+        let reported = visitor_start.and_then(|at| {
+            described_subject(r, dict, w.start)
+                .filter(|&(from, _)| from == at)
+                .and_then(|(f, t)| reporters_group(r, f, t))
+        });
+        described.extend(reported);
         if let Some((sender, written)) = visitor_start.and_then(|_| delegation_along(r, dict, w.end)) {
             if !ev.actors.iter().any(|a| a.name == sender) {
                 ev.actors.push(EventActor { name: sender.clone(), role: Role::Visitor });
@@ -645,7 +652,9 @@ fn visitor(
         return Some(of(a));
     }
     if let Some((from, to)) = described_subject(r, dict, w.start) {
-        return Some(Visitor { name: r.text[from..to].to_string(), start: from, home: None });
+        // The group of a body the reporting clause names travels as that body.
+        let name = reporters_group(r, from, to).map_or_else(|| r.text[from..to].to_string(), |(owner, _)| owner);
+        return Some(Visitor { name, start: from, home: None });
     }
     // "Sudan announced that it will send a delegation to Jeddah ... in
     // Geneva, Switzerland": past a clause break, the sentence's subject
@@ -683,6 +692,35 @@ fn described_subject(r: &Reading, dict: &Dictionaries, at: usize) -> Option<(usi
             let bare = opens(k) && !r.actors.iter().any(|a| a.start < t.end && t.start < a.end);
             (head && bare).then_some((t.start, t.end))
         })
+        .or_else(|| {
+            // "confirmed that a delegation will travel to Jeddah": one group
+            // of people who travel, after its article, opening its clause.
+            let k = j - 1;
+            let t = &r.toks[k];
+            let head = !t.lower.ends_with('s') && dict.index().is_word_of(t.lower, Class::VisitingGroup);
+            let article = k > 0 && matches!(r.toks[k - 1].lower, "a" | "an");
+            let bare = article && opens(k - 1) && !r.actors.iter().any(|a| a.start < t.end && t.start < a.end);
+            (head && bare).then_some((t.start, t.end))
+        })
+}
+
+/// "Sources in the Sudanese army said that a delegation departed", "X,
+/// deputy commander of the SAF, confirmed that a delegation will travel":
+/// one group noun after "a", in a clause another reports, is the group of
+/// the body the reporting clause names last ("Sudanese army delegation").
+/// Returns (sender, group as the sender's).
+fn reporters_group(r: &Reading, from: usize, to: usize) -> Option<(String, String)> {
+    let noun = &r.text[from..to];
+    let before = r.text[..from].trim_end();
+    let before = before.strip_suffix(" a").or_else(|| before.strip_suffix(" an"))?;
+    if noun.ends_with('s') || noun.contains(' ') {
+        return None;
+    }
+    let clause =
+        r.toks.iter().rev().find(|t| t.end <= before.len() && t.kind == crate::extract::tokens::TokKind::Word)?;
+    let owner =
+        r.actors.iter().rev().find(|a| a.end < clause.start && !a.person() && !a.agency() && !r.in_quote(a.start))?;
+    Some((owner.name.to_string(), format!("{} {}", owner.name, noun.to_lowercase())))
 }
 
 /// The actors coordinated with the one at `start`, before it: "Sarraj and
