@@ -5469,3 +5469,40 @@ fn a_headline_s_status_is_only_guessed_and_joins_the_body_s_meeting() {
     assert_eq!(talks.len(), 1, "{evs:#?}");
     assert_eq!(talks[0].status, Status::Happened, "{evs:#?}");
 }
+
+#[test]
+fn a_country_after_a_locative_preposition_never_speaks() {
+    // world-n n13 "X, the leader of the ... rebel delegation in Ghana,
+    // said", world-k k06 "X, acting special representative ... to Libya,
+    // said", world-n n10 "Senior members of the Kurdish-led council in
+    // northern Syria on Thursday announced": the place qualifies the
+    // subject's head; the head (or the name it describes) speaks.
+    for (text, speaker) in [
+        ("Hadi Weidemann, the leader of the rebel delegation in Ghana, said his movement was not to blame.", "Weidemann"),
+        (
+            "Ivo Tarkov, acting special representative of the Secretary General to Libya, said Tuesday that the commission has agreed.",
+            "Tarkov",
+        ),
+        (
+            "Senior members of the Kurdish-led council in northern Syria on Thursday announced they had visited Damascus.",
+            "council",
+        ),
+    ] {
+        let evs = events(text, "2024-03-05");
+        let said = speakers(&evs);
+        assert_eq!(said.len(), 1, "{text}: {evs:#?}");
+        assert!(said[0].contains(speaker), "{text}: {said:?}");
+    }
+}
+
+#[test]
+fn a_title_between_the_comma_and_the_name_closes_the_sentence_s_attribution() {
+    // world-n n03 "al-Houthi reaffirmed his group's commitment ..., the
+    // rebels' spokesman Mohammed Abdulsalam said": the closing speaker, not
+    // the subject of the reported clause, makes the statement.
+    let evs = events(
+        "Weidemann reaffirmed his commitment to the talks, the rebels' spokesman Ivo Tarkov said on his Twitter account.",
+        "2024-03-05",
+    );
+    assert_eq!(speakers(&evs), vec!["Ivo Tarkov".to_string()], "{evs:#?}");
+}
