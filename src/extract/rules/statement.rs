@@ -708,7 +708,7 @@ fn open_apposition<'r>(r: &'r Reading, dict: &Dictionaries, start: usize, end: u
 /// preposition ("the delegation in Ghana", "envoy to Libya", "in northern
 /// Syria"): a place never speaks.
 fn located(r: &Reading, dict: &Dictionaries, a: &ActorSpan) -> bool {
-    a.kind == EntityKind::Country && LOCATIVE_TO.contains(&&*preposition_before(dict.index(), &r.text, a.start))
+    a.kind == EntityKind::Country && LOCATIVE_TO.contains(&&*preposition_before(dict.index(), r.text, a.start))
 }
 
 /// The speaker of a speech verb at `start..end`: the actor right before it
