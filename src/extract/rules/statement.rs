@@ -771,12 +771,6 @@ pub(crate) fn speaker_of(
             }
         }
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
-            // "Senior members of the council in northern X on Thursday
-            // announced": a country after a locative preposition is where
-            // the subject is, never the subject: the description speaks.
-            if located(r, dict, a) {
-                break;
-            }
             if matches!(r.word_before(a.start), "of" | "for") && a.how != How::Pronoun {
                 owner = Some(a.clone());
                 break;
