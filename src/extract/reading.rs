@@ -433,11 +433,11 @@ pub(crate) fn main_country(text: &str, sentences: &[Sentence], scans: &[Scan], d
 }
 
 /// The prepositions before a place that name it as where something is or goes.
-const LOCATIVE_TO: [&str; 6] = ["in", "to", "across", "throughout", "inside", "into"];
+pub(crate) const LOCATIVE_TO: [&str; 6] = ["in", "to", "across", "throughout", "inside", "into"];
 
 /// The word before byte `start` of sentence `st`, lower case, past the
 /// place modifiers ("in eastern X": "in").
-fn preposition_before<'s>(index: &Index, st: &'s str, start: usize) -> std::borrow::Cow<'s, str> {
+pub(crate) fn preposition_before<'s>(index: &Index, st: &'s str, start: usize) -> std::borrow::Cow<'s, str> {
     let mut back = st[..start].split_whitespace().rev().map(word_at);
     let mut prep = back.next().unwrap_or_default();
     while index.is_word_of(&prep, Class::PlaceModifier) {

@@ -5584,3 +5584,35 @@ fn bare_rebels_joined_to_a_party_of_the_talks_are_a_party() {
         assert!(talks[0].actors.iter().any(|a| a.name == "rebels"), "{text}: {evs:#?}");
     }
 }
+
+#[test]
+fn a_country_after_a_locative_preposition_never_speaks() {
+    // world-n n13 "X, the leader of the ... rebel delegation in Ghana,
+    // said", world-k k06 "X, acting special representative ... to Libya,
+    // said": the place qualifies the apposition's head; the name the
+    // apposition describes speaks.
+    for (text, speaker) in [
+        ("Hadi Weidemann, the leader of the rebel delegation in Ghana, said his movement was not to blame.", "Weidemann"),
+        (
+            "Ivo Tarkov, acting special representative of the Secretary General to Libya, said Tuesday that the commission has agreed.",
+            "Tarkov",
+        ),
+    ] {
+        let evs = events(text, "2024-03-05");
+        let said = speakers(&evs);
+        assert_eq!(said.len(), 1, "{text}: {evs:#?}");
+        assert!(said[0].contains(speaker), "{text}: {said:?}");
+    }
+}
+
+#[test]
+fn a_title_between_the_comma_and_the_name_closes_the_sentence_s_attribution() {
+    // world-n n03 "al-Houthi reaffirmed his group's commitment ..., the
+    // rebels' spokesman Mohammed Abdulsalam said": the closing speaker, not
+    // the subject of the reported clause, makes the statement.
+    let evs = events(
+        "Weidemann reaffirmed his commitment to the talks, the rebels' spokesman Ivo Tarkov said on his Twitter account.",
+        "2024-03-05",
+    );
+    assert_eq!(speakers(&evs), vec!["Ivo Tarkov".to_string()], "{evs:#?}");
+}

@@ -196,7 +196,7 @@ pub(crate) fn statement(
         let final_attribution = (before.ends_with(',')
             || before.ends_with(['"', '\u{201d}'])
             || r.quote_ends_at(before.len())
-            || speaker_before_comma(r, w.start))
+            || speaker_before_comma(r, dict, w.start))
             && tail_words <= 10
             && !after.contains(" that ");
         acts.push(SpeechAct {
@@ -601,13 +601,30 @@ pub(crate) fn clause_start(before: &str) -> usize {
     }
 }
 
-pub(crate) fn speaker_before_comma(r: &Reading, verb: usize) -> bool {
+pub(crate) fn speaker_before_comma(r: &Reading, dict: &Dictionaries, verb: usize) -> bool {
     // "..., Manna said." — the speaker stands between a comma and the verb.
     let before = r.text[..verb].trim_end();
-    match r.actor_ending_at(before.len()) {
-        Some(a) => r.text[..a.start].trim_end().ends_with([',', '"', '\u{201d}']),
-        None => false,
+    let Some(a) = r.actor_ending_at(before.len()) else { return false };
+    let lead = r.text[..a.start].trim_end();
+    if lead.ends_with([',', '"', '\u{201d}']) {
+        return true;
     }
+    // "..., the rebels' spokesman X said": the person's title, opened by
+    // a determiner, stands between the comma and the name.
+    let Some(mark) = lead.rfind([',', '"', '\u{201d}']) else { return false };
+    let from = mark + lead[mark..].chars().next().map_or(1, char::len_utf8);
+    // The title's words up to the name's end: the actor may hold its owner
+    // ("the rebels' spokesman X").
+    let title: Vec<&str> = r.text[from..a.end].split_whitespace().collect();
+    a.person()
+        && (3..=9).contains(&title.len())
+        && matches!(&*lower_cow(title[0]), "the" | "a" | "an")
+        && title.iter().all(|w| !w.contains(['(', ')', ';', ':']))
+        && title.iter().any(|w| {
+            let w = lower_cow(w);
+            dict.index().is_word_of(&w, Class::SpeakerNoun) || dict.index().is_word_of(&w, Class::Title)
+        })
+        && !r.clause_break(from, a.start)
 }
 
 /// "The two sides quickly agreed, so the meeting was prepared": a verb that
@@ -685,6 +702,13 @@ fn open_apposition<'r>(r: &'r Reading, dict: &Dictionaries, start: usize, end: u
     let person = r.actor_ending_at(before[..comma].trim_end().strip_suffix(',')?.trim_end().len())?;
     let opens = r.text[..person.start].trim_end();
     (person.person() && person.how != How::Pronoun && (opens.is_empty() || opens.ends_with(','))).then_some(person)
+}
+
+/// Whether an actor is a country named as a place, after a locative
+/// preposition ("the delegation in Ghana", "envoy to Libya", "in northern
+/// Syria"): a place never speaks.
+fn located(r: &Reading, dict: &Dictionaries, a: &ActorSpan) -> bool {
+    a.kind == EntityKind::Country && LOCATIVE_TO.contains(&&*preposition_before(dict.index(), r.text, a.start))
 }
 
 /// The speaker of a speech verb at `start..end`: the actor right before it
@@ -783,6 +807,18 @@ pub(crate) fn speaker_of(
         if before.ends_with(',') {
             let b = before.trim_end_matches(',').trim_end();
             if let Some(a) = r.actor_ending_at(b.len()).filter(|a| !a.agency()) {
+                // "X, the leader of the delegation in Y, said": the place
+                // ends the apposition's modifier; the name it describes speaks.
+                if located(r, dict, a) {
+                    let described = r
+                        .actors
+                        .iter()
+                        .filter(|p| p.person() && p.how != How::Pronoun && p.end < a.start)
+                        .filter(|p| r.text[p.end..].starts_with(',') && !r.clause_break(p.end, a.start))
+                        .filter(|p| !r.text[p.end..a.start].contains(['"', '\u{201c}', '\u{201d}']))
+                        .max_by_key(|p| p.end);
+                    return (described.cloned(), None);
+                }
                 return (Some(a.clone()), None);
             }
         }
