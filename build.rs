@@ -104,13 +104,16 @@ fn main() {
         .expect("writing the furniture patterns' NFA");
 }
 
-/// The built-in furniture patterns' NFA in `furniture::write`'s form, checked
-/// by reading it back; empty (the program then compiles the patterns, and
-/// reports a bad one) if the patterns do not compile together or the form
-/// does not give the same NFA back. The rows are cut as `Source::rows` cuts
-/// them; a test checks the result against the program's own compilation.
+/// The built-in furniture patterns' NFAs in `furniture::write`'s form, one
+/// per part of the matcher (`furniture::part`: the main patterns, those
+/// that hold a phrase anywhere if any, then each reversed pattern), packed
+/// (`furniture::pack`), each checked by reading it back; empty (the program
+/// then compiles the patterns, and reports a bad one) if a part does not
+/// compile or its form does not give the same NFA back. The rows are cut
+/// as `Source::rows` cuts them; a test checks the result against the
+/// program's own compilation.
 fn furniture_nfa(text: &str) -> Vec<u8> {
-    let mut alternatives = Vec::new();
+    let (mut main, mut contains, mut reversed) = (Vec::new(), Vec::new(), Vec::new());
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
         let start = line.trim_start();
@@ -119,11 +122,32 @@ fn furniture_nfa(text: &str) -> Vec<u8> {
         }
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
         let pattern = fields.get(1).copied().unwrap_or("");
-        alternatives.push(furniture::whole_line(pattern, furniture::byte_rules_fit(pattern), fields[0] == "strip"));
+        let (bytes, strip) = (furniture::byte_rules_fit(pattern), fields[0] == "strip");
+        let alternative = furniture::whole_line(pattern, bytes, strip);
+        match furniture::part(pattern, bytes, strip) {
+            furniture::Part::Main => main.push(alternative),
+            furniture::Part::Contains => contains.push(alternative),
+            furniture::Part::Reversed => reversed.push(alternative),
+        }
     }
-    let Ok(nfa) = furniture::compile(&alternatives) else { return Vec::new() };
-    match furniture::write(&nfa) {
-        Some(bytes) if furniture::read(&bytes).is_some_and(|back| furniture::same(&back, &nfa)) => bytes,
-        _ => Vec::new(),
+    let checked = |nfa: &regex_automata::nfa::thompson::NFA, reverse: bool| match furniture::write(nfa) {
+        Some(bytes) if furniture::read_as(&bytes, reverse).is_some_and(|back| furniture::same(&back, nfa)) => {
+            Some(bytes)
+        }
+        _ => None,
+    };
+    let mut parts = Vec::new();
+    for group in [&main, &contains].into_iter().filter(|g| !g.is_empty()) {
+        let Some(bytes) = furniture::compile(group).ok().and_then(|nfa| checked(&nfa, false)) else {
+            return Vec::new();
+        };
+        parts.push(bytes);
     }
+    for alternative in &reversed {
+        let Some(bytes) = furniture::compile_reverse(alternative).ok().and_then(|nfa| checked(&nfa, true)) else {
+            return Vec::new();
+        };
+        parts.push(bytes);
+    }
+    furniture::pack(&parts)
 }

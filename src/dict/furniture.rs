@@ -29,6 +29,75 @@ pub fn byte_rules_fit(pattern: &str) -> bool {
     pattern.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
 }
 
+/// Which of the matcher's parts checks a pattern (see docs/performance.md,
+/// "Start-up, round 15"). One forward lazy DFA for every pattern made new
+/// states at nearly every byte of a line: a dozen patterns open with `.*`,
+/// so each stays alive to the line's end, trying its words again at every
+/// byte, and together their partial matches made ever new combinations.
+/// Taken apart, each part's states are few and soon all made. Any split
+/// gives the same answer (the first pattern, in file order, that matches),
+/// so this only has to be cheap to decide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The rest, forward, together: they die within a few bytes of most lines.
+    Main,
+    /// `.*`-led and `.*`-ended ("the line holds ..."): forward, together.
+    Contains,
+    /// `.*`-led, with an end of their own ("... (AFP)"): each searched on
+    /// its own, backward from the line's end, where most lines fail it at
+    /// once. Byte rules only, so that the reverse lazy DFA never gives up
+    /// on a Unicode `\b`; never a `strip` rule, whose match end matters.
+    Reversed,
+}
+
+/// `pattern`'s part, from its text (`bytes`: it is read with byte rules).
+pub fn part(pattern: &str, bytes: bool, start_only: bool) -> Part {
+    let body = pattern.strip_prefix("(?-i:").unwrap_or(pattern);
+    if start_only || !body.starts_with(".*") {
+        Part::Main
+    } else if body.ends_with(".*") || body.ends_with(".*)") {
+        Part::Contains
+    } else if bytes {
+        Part::Reversed
+    } else {
+        Part::Main
+    }
+}
+
+/// The reverse NFA of one `Reversed` pattern (`whole_line`'s form), for
+/// an anchored search backward from the line's end: as `compile` reads it.
+pub fn compile_reverse(alternative: &str) -> Result<NFA, Box<BuildError>> {
+    Compiler::new()
+        .syntax(syntax::Config::new().case_insensitive(true).utf8(false))
+        .configure(
+            Config::new().utf8(false).reverse(true).which_captures(WhichCaptures::None).nfa_size_limit(Some(10 << 20)),
+        )
+        .build(alternative)
+        .map_err(Box::new)
+}
+
+/// Several `write` forms in one: each with its length before it (4 bytes, little-endian).
+#[allow(dead_code)] // the build script's
+pub fn pack(parts: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for part in parts {
+        out.extend((part.len() as u32).to_le_bytes());
+        out.extend(part);
+    }
+    out
+}
+
+/// The forms `pack` packed, or `None` if the bytes are not such a pack.
+pub fn unpack(mut bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut parts = Vec::new();
+    while !bytes.is_empty() {
+        let len = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        parts.push(bytes.get(4..4 + len)?);
+        bytes = &bytes[4 + len..];
+    }
+    Some(parts)
+}
+
 /// The forward NFA of the furniture patterns, as `regex::bytes` reads them
 /// (a line may hold any bytes), case-insensitively; with `meta::Regex`'s limit on its size.
 pub fn compile(alternatives: &[String]) -> Result<NFA, Box<BuildError>> {
@@ -104,7 +173,13 @@ fn zigzag(d: i64) -> u32 {
 /// The NFA `write` wrote, rebuilt state by state with the same identifiers
 /// (none of its states is an empty one that `Builder::build` would drop),
 /// or `None` if the bytes are not such a form.
+#[allow(dead_code)] // the tests'
 pub fn read(bytes: &[u8]) -> Option<NFA> {
+    read_as(bytes, false)
+}
+
+/// `read` of a forward (`reverse` false) or reverse NFA's form.
+pub fn read_as(bytes: &[u8], reverse: bool) -> Option<NFA> {
     let mut at = 0;
     let mut next = || -> Option<u32> {
         let mut w = 0u32;
@@ -134,7 +209,7 @@ pub fn read(bytes: &[u8]) -> Option<NFA> {
     let states = next()? as usize;
     let mut builder = Builder::new();
     builder.set_utf8(false);
-    builder.set_reverse(false);
+    builder.set_reverse(reverse);
     builder.set_size_limit(Some(10 << 20)).ok()?;
     // The pattern whose states are being added: the compiler adds each
     // pattern's states, its captures and match among them, together.
