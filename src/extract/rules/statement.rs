@@ -615,10 +615,10 @@ pub(crate) fn speaker_before_comma(r: &Reading, dict: &Dictionaries, verb: usize
     let from = mark + lead[mark..].chars().next().map_or(1, char::len_utf8);
     // The title's words up to the name's end: the actor may hold its owner
     // ("the rebels' spokesman X").
-    let title: Vec<&str> = r.text[from..a.end].split_whitespace().collect();
+    let title: Vec<&str> = r.spaced_words_from(from).take_while(|&(s, _)| s < a.end).map(|(_, w)| w).collect();
     a.person()
         && (3..=9).contains(&title.len())
-        && matches!(&*lower_cow(title[0]), "the" | "a" | "an")
+        && dict.index().is_word_of(&lower_cow(title[0]), Class::Determiner)
         && title.iter().all(|w| !w.contains(['(', ')', ';', ':']))
         && title.iter().any(|w| {
             let w = lower_cow(w);
