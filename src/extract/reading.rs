@@ -552,9 +552,9 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
         // face each other, when the article set no two sides before.
         let opener = r.main_subject().filter(|s| !s.person() && !s.agency());
         let with = |a: &ActorSpan| {
-            let before = r.text[..a.start].trim_end();
-            let before = before.strip_suffix("the").map_or(before, str::trim_end);
-            before.len() >= 5 && before.as_bytes()[before.len() - 5..].eq_ignore_ascii_case(b" with")
+            let k = r.tok_at(a.start);
+            let k = if k > 0 && r.toks[k - 1].lower == "the" { k - 1 } else { k };
+            k > 0 && r.toks[k - 1].lower == "with"
         };
         if let Some(x) = opener {
             let other = r.actors.iter().find(|a| {
