@@ -79,7 +79,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // clause tells what that meeting is for, not a meeting of its own.
         let purpose_of_previous = t.role == TriggerRole::Weak
             && !own_counterpart
-            && r.text[..w.start].trim_end().rsplit(' ').next().is_some_and(|k| k.eq_ignore_ascii_case("to"))
+            && r.word_before(w.start) == "to"
             && out[before..].last().is_some_and(|p| {
                 let at = p.at.saturating_sub(r.offset);
                 at < w.start && !r.clause_break(at, w.start) && !r.text[at..w.start].contains([',', ';'])
