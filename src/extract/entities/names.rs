@@ -173,6 +173,10 @@ const ADJECTIVE_SUFFIXES: &[&str] = &[
     "supported",
 ];
 
+/// What stands after an apostrophe in a contraction or a possessive, never
+/// in a name ("Gov't", "they're", "we've", "it'll", "he'd", "I'm").
+const CONTRACTIONS: &[&str] = &["s", "t", "re", "ve", "ll", "d", "m"];
+
 /// The word starting at token `k`, if it is a word token.
 fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
     let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
@@ -190,6 +194,15 @@ fn word_at(toks: &[Tok], k: usize) -> Option<Word> {
                 end_tok += 2;
             }
             ("'" | "\u{2019}", Some(n)) if n.lower != "s" && n.text.starts_with(|c: char| c.is_uppercase()) => {
+                end_tok += 2;
+            }
+            // "Ja'neh", "Mu'ammar": lower-case letters after an apostrophe go
+            // on with a capitalised word, but for a contraction ("Gov't", "They're").
+            ("'" | "\u{2019}", Some(n))
+                if t.text.starts_with(|c: char| c.is_uppercase())
+                    && n.text.starts_with(|c: char| c.is_lowercase())
+                    && !CONTRACTIONS.contains(&n.lower) =>
+            {
                 end_tok += 2;
             }
             (".", next) if dotted => {
@@ -297,7 +310,18 @@ fn runs(cx: &Context, out: &mut Runs) {
         out.words.push(first);
         out.connector.push(false);
         let mut next = first.t1;
-        while let Some(w) = word_at(toks, next) {
+        loop {
+            let Some(w) = word_at(toks, next) else {
+                // "the Lord's Resistance Army": a possessive inside an
+                // organisation's name.
+                match possessive_org(cx, out, next) {
+                    Some(after) => {
+                        next = after;
+                        continue;
+                    }
+                    None => break,
+                }
+            };
             // "Deshchytsya on Wednesday", "Gomel in May": a weekday or month ends the name.
             if w.cap && w.t1 == w.t0 + 1 && cx.has(w.t0, |c| *c == WordClass::Time).is_some() {
                 break;
@@ -346,6 +370,60 @@ fn runs(cx: &Context, out: &mut Runs) {
         }
         k = out.words[from..].last().map_or(k + 1, |w| w.t1);
         out.spans.push(from..out.words.len());
+    }
+}
+
+/// After the word ending a run's words so far, at token `k`, a possessive
+/// that stands inside an organisation's name: "People's Liberation Army",
+/// "Workers' Party", "the Lord's Resistance Army". The owner is a capitalised
+/// word the dictionary does not know (not "Russia's Defence Ministry", nor an
+/// acronym's), and capitalised words it does not know either follow, ending
+/// in an organisation's head. Pushes them onto `out` and gives the token
+/// after them, else leaves `out` as it is.
+fn possessive_org(cx: &Context, out: &mut Runs, k: usize) -> Option<usize> {
+    let toks = cx.toks;
+    let owner = out.words.last()?;
+    toks.get(k).filter(|t| t.glued && t.kind == TokKind::Punct && matches!(t.text, "'" | "\u{2019}"))?;
+    let s_glued = toks.get(k + 1).is_some_and(|t| t.glued && t.kind == TokKind::Word && t.lower == "s");
+    let plural = toks[owner.t1 - 1].lower.ends_with('s') && !toks.get(k + 1).is_some_and(|t| t.glued);
+    let mut j = match (s_glued, plural) {
+        (true, _) => k + 2,
+        (false, true) => k + 1,
+        _ => return None,
+    };
+    if !owner.cap || owner.acronym || owner.adjectival || cx.known_over(owner.start).is_some() {
+        return None;
+    }
+    let from = out.words.len();
+    while let Some(w) = word_at(toks, j) {
+        let single = w.t1 == w.t0 + 1;
+        let unknown = cx.known_over(w.start).is_none();
+        if w.cap && !w.adjectival && unknown && !(single && cx.has(w.t0, |c| *c == WordClass::Time).is_some()) {
+            out.words.push(w);
+            out.connector.push(false);
+        } else if single
+            && CONNECTORS.contains(&toks[w.t0].lower)
+            && out.words.len() > from
+            && word_at(toks, w.t1).is_some_and(|n| n.cap && !n.adjectival)
+        {
+            out.words.push(w);
+            out.connector.push(true);
+        } else {
+            break;
+        }
+        j = w.t1;
+    }
+    while out.words.len() > from && !out.words.last().is_some_and(|w| w.cap) {
+        out.words.pop();
+        out.connector.pop();
+    }
+    let head = out.words.last().filter(|_| out.words.len() > from).map(|w| w.t0);
+    if head.is_some_and(|h| cx.has(h, |c| *c == WordClass::OrgHead).is_some()) {
+        Some(out.words.last().map_or(j, |w| w.t1))
+    } else {
+        out.words.truncate(from);
+        out.connector.truncate(from);
+        None
     }
 }
 
@@ -1116,5 +1194,48 @@ mod tests {
     fn sentence_openers_and_adjectives_are_no_names() {
         assert!(names("The U.S.-backed forces advanced.").is_empty());
         assert!(names("But talks stalled.").is_empty());
+    }
+
+    #[test]
+    fn lower_case_letters_after_an_apostrophe_go_on_with_the_name() {
+        for (text, name) in [
+            ("Justice Minister Tomas Ja'neh said on Monday", "Tomas Ja'neh"),
+            ("Justice Minister Tomas Ja\u{2019}neh said on Monday", "Tomas Ja\u{2019}neh"),
+            ("Commander Idris Sa'adeh met the envoy", "Idris Sa'adeh"),
+        ] {
+            assert!(names(text).iter().any(|n| n.0 == name), "{text}: {:?}", names(text));
+        }
+    }
+
+    #[test]
+    fn a_contraction_after_a_name_is_no_part_of_it() {
+        let n = names("the envoy said Commander Tarkov'd go");
+        assert!(n.iter().any(|n| n.0 == "Tarkov"), "{n:?}");
+        assert!(n.iter().all(|n| !n.0.contains('\'')), "{n:?}");
+    }
+
+    #[test]
+    fn a_possessive_inside_an_organisation_s_name_is_part_of_it() {
+        for (text, name) in [
+            ("fighters of the Lord's Deliverance Army attacked", "Lord's Deliverance Army"),
+            ("the People\u{2019}s Liberation Army said", "People\u{2019}s Liberation Army"),
+            ("the Farmers' Unity Party said", "Farmers' Unity Party"),
+            ("the Herders' Defence Units said", "Herders' Defence Units"),
+        ] {
+            let n = names(text);
+            assert_eq!(n.len(), 1, "{text}: {n:?}");
+            assert_eq!(n[0].0, name, "{text}: {n:?}");
+            assert_eq!(n[0].1, NameKind::Entity(EntityKind::Organisation), "{text}: {n:?}");
+        }
+    }
+
+    #[test]
+    fn a_known_place_before_a_possessive_owns_the_organisation() {
+        let n = names("Ghana's Defence Ministry said");
+        assert!(n.iter().all(|n| !n.0.contains("'s")), "{n:?}");
+        assert!(n.iter().any(|n| n.0 == "Defence Ministry"), "{n:?}");
+        // No organisation's head after the possessive: no organisation.
+        let n = names("Weidemann's Deputy Tarkov said");
+        assert!(n.iter().all(|n| !n.0.contains("'s")), "{n:?}");
     }
 }
