@@ -197,6 +197,12 @@ impl Reading<'_> {
             if let Some(c) = (k + 1..(k + 9).min(toks.len())).find(|&j| toks[j].text == ",") {
                 k = c + 1;
             }
+        } else if let Some(c) = (k + 1..(k + 5).min(toks.len())).find(|&j| toks[j].text == ",") {
+            // "A day earlier,", "Two weeks later,", "Hours ago,": a time
+            // phrase of a few words that ends in its adverb.
+            if matches!(toks[c - 1].lower, "earlier" | "later" | "ago") {
+                k = c + 1;
+            }
         }
         let first = toks.get(k)?;
         let next = if first.lower == "the" { toks.get(k + 1).map(|t| t.start) } else { None };
@@ -491,7 +497,29 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
         || r.toks.last().is_some_and(|t| t.kind != crate::extract::tokens::TokKind::Punct);
     // "UN-Arab League envoy to Syria Lakhdar Brahimi, on his first mission,
     // is to meet": the person the opening body's title leads to.
-    let subject = r.main_subject().filter(|_| !label).map(|s| {
+    let subject = r.main_subject().filter(|_| !label).and_then(|s| {
+        // "X's aide and chief spokesman, Y, appeared": the one who opens the
+        // sentence owns its subject, the person named in apposition to the
+        // title after it, and a person who owns it is none of it himself.
+        let rest = &r.text[s.end..];
+        if rest.starts_with("'s ") || rest.starts_with("\u{2019}s ") {
+            let owned = r.actors.iter().find(|p| {
+                p.person() && p.start >= s.end && {
+                    let gap = &r.text[s.end..p.start];
+                    gap.trim_end().ends_with(',')
+                        && gap.matches(',').count() == 1
+                        && gap.split_whitespace().count() <= 10
+                        && !gap.contains([';', '"', '\u{201c}'])
+                        && !separates_clauses(gap)
+                }
+            });
+            if let Some(p) = owned {
+                return Some(p.start);
+            }
+            if s.person() {
+                return None;
+            }
+        }
         let titled = r.actors.iter().find(|p| {
             !s.person()
                 && p.person()
@@ -505,7 +533,7 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
                 && !separates_clauses(&r.text[s.end..p.start])
                 && r.text[s.end..p.start].split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count() <= 3
         });
-        titled.map_or(s.start, |p| p.start)
+        Some(titled.map_or(s.start, |p| p.start))
     });
     // "X and Y", "U.S. Secretary of State X and Russian Foreign Minister Y":
     // "and", then at most a few capitalised words (a title) before the second.

@@ -5616,3 +5616,33 @@ fn a_title_between_the_comma_and_the_name_closes_the_sentence_s_attribution() {
     );
     assert_eq!(speakers(&evs), vec!["Ivo Tarkov".to_string()], "{evs:#?}");
 }
+
+#[test]
+fn the_person_in_apposition_to_a_possessive_title_is_the_subject_he_refers_to() {
+    // world-n n14 "X's aide and chief spokesman on Y, Z, appeared later to
+    // scorn the proposal. He said ...": "he" is Z, the subject, not X who
+    // owns the title.
+    let evs = events(
+        "Envoy Ivo Tarkov said the rebels had offered talks. Tarkov's aide and chief spokesman on the region, \
+         Hadi Weidemann, appeared later to scorn the proposal. He said the offer was not serious.",
+        "2024-03-05",
+    );
+    let said = speakers(&evs);
+    assert!(said.iter().any(|s| s.contains("Weidemann")), "{said:?}: {evs:#?}");
+    assert!(said.iter().filter(|s| s.contains("Tarkov")).count() <= 1, "{said:?}");
+}
+
+#[test]
+fn a_fronted_time_phrase_ending_in_its_adverb_leaves_the_subject_for_he() {
+    // world-n n03 "A day earlier, X arrived in ... He has said he would
+    // also visit ...": X is the subject "he" refers to, not the spokesman
+    // quoted two sentences before.
+    let evs = events(
+        "Envoy Ivo Tarkov met the rebel leader, spokesman Hadi Weidemann said. Weidemann did not specify the place. \
+         A day earlier, Tarkov arrived in the capital. He has said he would also visit the port city of Hodeidah.",
+        "2024-03-05",
+    );
+    let visits = of(&evs, Kind::Visit);
+    let visit = visits.iter().find(|e| e.place.as_deref() == Some("Hodeidah")).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert!(actors(visit).iter().any(|a| a.contains("Tarkov")), "{evs:#?}");
+}
