@@ -351,13 +351,12 @@ fn later_sets_from_other_conflicts_score_above_the_floor() {
     score(&eval("world-l"), include_str!("eval/world-l/gold.jsonl"), Floors { f1: 0.89, fields: 0.87 });
     // world-m: F1 0.862, fields 0.785 with main (4578c13) when it was written in round 13; held out
     // in round 13, development data since round 14 (0.863 and 0.799 at 0e858f2, 0.890 and 0.837 at
-    // the end of round 14), floors 0.02 under,
-    // rounded down.
-    score(&eval("world-m"), include_str!("eval/world-m/gold.jsonl"), Floors { f1: 0.87, fields: 0.82 });
+    // the end of round 14, 0.896 and 0.863 in round 15), floors 0.02 under, rounded down.
+    score(&eval("world-m"), include_str!("eval/world-m/gold.jsonl"), Floors { f1: 0.87, fields: 0.84 });
     // world-n: F1 0.89, fields 0.74 with main (0e858f2's extraction) when it was written in round
-    // 14; held out in round 14, development data since round 15 (0.893 and 0.750 at 0daedf9),
-    // floors 0.02 under, rounded down.
-    score(&eval("world-n"), include_str!("eval/world-n/gold.jsonl"), Floors { f1: 0.87, fields: 0.73 });
+    // 14; held out in round 14, development data since round 15 (0.893 and 0.750 at 0daedf9,
+    // 0.893 and 0.797 at the end of round 15), floors 0.02 under, rounded down.
+    score(&eval("world-n"), include_str!("eval/world-n/gold.jsonl"), Floors { f1: 0.87, fields: 0.77 });
 }
 
 /// The set held out this round: its score is printed, its errors are not.
