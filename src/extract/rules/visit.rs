@@ -711,13 +711,15 @@ fn described_subject(r: &Reading, dict: &Dictionaries, at: usize) -> Option<(usi
 /// Returns (sender, group as the sender's).
 fn reporters_group(r: &Reading, from: usize, to: usize) -> Option<(String, String)> {
     let noun = &r.text[from..to];
-    let before = r.text[..from].trim_end();
-    let before = before.strip_suffix(" a").or_else(|| before.strip_suffix(" an"))?;
     if noun.ends_with('s') || noun.contains(' ') {
         return None;
     }
-    let clause =
-        r.toks.iter().rev().find(|t| t.end <= before.len() && t.kind == crate::extract::tokens::TokKind::Word)?;
+    // The noun's article, and the last word of the clause before it.
+    let article = r.tok_at(from).checked_sub(1)?;
+    if !matches!(r.toks[article].text, "a" | "an") {
+        return None;
+    }
+    let clause = r.toks[..article].iter().rev().find(|t| t.kind == crate::extract::tokens::TokKind::Word)?;
     let owner =
         r.actors.iter().rev().find(|a| a.end < clause.start && !a.person() && !a.agency() && !r.in_quote(a.start))?;
     Some((owner.name.to_string(), format!("{} {}", owner.name, noun.to_lowercase())))
