@@ -124,6 +124,10 @@ pub enum Class {
     /// A speech verb that also takes a thing as its object ("concluded a
     /// visit", "responded with force"): then it says nothing.
     ObjectVerb,
+    /// A speech verb that, with "to", "on" or "upon" after it, agrees to an
+    /// act or a thing ("agreed to hold talks", "agreed on a truce"): then it
+    /// says nothing.
+    AccordVerb,
     /// A noun for what one carries to another in person ("carried a
     /// message to X", "delivered the invitation to X"): the carrying is a meeting.
     Message,
@@ -185,6 +189,7 @@ impl Class {
                 | Class::SidesNoun
                 | Class::Onset
                 | Class::ObjectVerb
+                | Class::AccordVerb
                 | Class::Message
                 | Class::Reschedule
                 | Class::Auxiliary
@@ -294,6 +299,7 @@ pub enum WordClass {
     SidesNoun,
     Onset,
     ObjectVerb,
+    AccordVerb,
     Message,
     Reschedule,
     Auxiliary,
@@ -359,6 +365,7 @@ impl WordClass {
             WordClass::SidesNoun => Class::SidesNoun,
             WordClass::Onset => Class::Onset,
             WordClass::ObjectVerb => Class::ObjectVerb,
+            WordClass::AccordVerb => Class::AccordVerb,
             WordClass::Message => Class::Message,
             WordClass::Reschedule => Class::Reschedule,
             WordClass::Auxiliary => Class::Auxiliary,
@@ -496,6 +503,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "sides_noun" => WordClass::SidesNoun,
                 "onset" => WordClass::Onset,
                 "object_verb" => WordClass::ObjectVerb,
+                "accord_verb" => WordClass::AccordVerb,
                 "message" => WordClass::Message,
                 "reschedule" => WordClass::Reschedule,
                 "auxiliary" => WordClass::Auxiliary,

@@ -5646,3 +5646,18 @@ fn a_fronted_time_phrase_ending_in_its_adverb_leaves_the_subject_for_he() {
     let visit = visits.iter().find(|e| e.place.as_deref() == Some("Hodeidah")).unwrap_or_else(|| panic!("{evs:#?}"));
     assert!(actors(visit).iter().any(|a| a.contains("Tarkov")), "{evs:#?}");
 }
+
+#[test]
+fn agreeing_to_an_act_or_on_a_thing_is_no_statement() {
+    // world-o o12 "X agreed Thursday to take over talks", o06 "leaders
+    // agreed last April on the consensus", world-k k12 "agreed Friday to
+    // hold talks": an agreement to act says nothing; "agreed that" does.
+    let evs = events(
+        "Former envoy Ivo Tarkov agreed Thursday to take over the mediation. \
+         The two rebel groups agreed last April on a five-point plan.",
+        "2019-05-03",
+    );
+    assert!(of(&evs, Kind::Statement).is_empty(), "{evs:#?}");
+    let evs = events("Envoy Ivo Tarkov agreed on Monday that the truce should hold.", "2019-05-03");
+    assert_eq!(speakers(&evs), vec!["Ivo Tarkov".to_string()], "{evs:#?}");
+}

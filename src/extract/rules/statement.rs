@@ -85,6 +85,19 @@ pub(crate) fn statement(
         {
             continue;
         }
+        // "agreed Thursday to take over talks", "agreed last April on the
+        // consensus": agreeing to an act or on a thing is no speech (a date
+        // may stand between the verb and its preposition); "agreed that" is.
+        if dict.index().is_word_of(phrase, Class::AccordVerb) {
+            let from = r
+                .dates
+                .iter()
+                .find(|d| d.start >= w.end && r.text[w.end..d.start].trim().is_empty())
+                .map_or(w.end, |d| d.end);
+            if r.toks.get(r.tok_at(from)).is_some_and(|x| matches!(x.lower, "to" | "on" | "upon")) {
+                continue;
+            }
+        }
         // "the statement read": "read" speaks only for a text issued.
         if phrase == "read" && !of_class(dict, before_word, WordClass::Issued) {
             continue;
