@@ -5661,3 +5661,19 @@ fn agreeing_to_an_act_or_on_a_thing_is_no_statement() {
     let evs = events("Envoy Ivo Tarkov agreed on Monday that the truce should hold.", "2019-05-03");
     assert_eq!(speakers(&evs), vec!["Ivo Tarkov".to_string()], "{evs:#?}");
 }
+
+#[test]
+fn leave_and_stop_over_in_are_verbs_of_travel() {
+    // world-n n13 "were due to leave for Liberia", "would briefly stop over
+    // in Freetown": the bare "leave" and "stop over in" travel like "left
+    // for" and "stopover in".
+    let evs = events(
+        "Envoy Ivo Tarkov will leave for Pretoria on Monday. He said he would stop over in Lusaka.",
+        "2019-05-03",
+    );
+    let places: Vec<_> = of(&evs, Kind::Visit).iter().filter_map(|e| e.place.clone()).collect();
+    assert!(places.contains(&"Pretoria".to_string()) && places.contains(&"Lusaka".to_string()), "{evs:#?}");
+    // Leaving a place is no visit to it.
+    let evs = events("Thousands of families were forced to leave Aleppo on Monday.", "2019-05-03");
+    assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
+}
