@@ -876,6 +876,7 @@ fn shaped_names(
             // ("Delgado") names no one here.
             actors.retain(|a| !(a.start < n.end && n.start < a.end && a.person() && a.how == How::Name));
         }
+        body_as_surname(st, &n, dict, actors);
         if actors.iter().any(|a| a.start < n.end && n.start < a.end) {
             continue;
         }
@@ -1001,6 +1002,31 @@ fn shaped_names(
 /// person when they agree with the dictionary's spellings ("Sergey V. Lavrov"
 /// is Sergei Lavrov), else another person of that surname ("Ahmed al-Sharaa"
 /// is not Farouk al-Sharaa).
+/// "Muhammad Ali al-Houthi said": a group's or body's one-word name, after
+/// "al-"/"el-", that closes a name opening with a given name is that person's
+/// surname, not the body; its actor is dropped so that the whole name is read.
+fn body_as_surname(st: &str, n: &names::Named, dict: &Dictionaries, actors: &mut Vec<ActorSpan>) {
+    if n.placed || n.kind == NameKind::Place || n.known.is_some() {
+        return;
+    }
+    let first = st[n.start..n.end].split_whitespace().next().unwrap_or("");
+    let overlapping = |a: &ActorSpan| a.start < n.end && n.start < a.end;
+    let Some(pos) = actors.iter().position(overlapping) else { return };
+    let a = &actors[pos];
+    let before = &st[n.start..a.start];
+    let prefixed = ["al-", "el-", "Al-", "El-"].iter().any(|p| before.ends_with(p));
+    let surname = a.end == n.end
+        && n.start < a.start
+        && matches!(a.kind, EntityKind::Group | EntityKind::Organisation)
+        && a.how == How::Name
+        && !st[a.start..a.end].contains(' ')
+        && (prefixed || st[a.start..a.end].starts_with(['a', 'e', 'A', 'E']) && st[a.start..a.end].contains('-'))
+        && before.trim_end_matches(|c: char| c.is_alphabetic() || c == '-').contains(' ');
+    if surname && dict.given_names.gender(first).is_some() && actors.iter().filter(|a| overlapping(a)).count() == 1 {
+        actors.remove(pos);
+    }
+}
+
 fn extend_known(
     st: &str,
     n: &names::Named,
@@ -1026,8 +1052,16 @@ fn extend_known(
             return;
         }
     } else {
+        // The same given name, or another spelling of it or of the whole
+        // name ("Ismael Omer Guelleh", "Anthony Blinken"): the dictionary's.
+        let text = &st[n.start..n.end];
         let same = initial
-            || names().any(|name| name.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(first)));
+            || names().any(|name| {
+                name.split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(first) || spelling_variant(w, first))
+                    || spelling_variant(name, text)
+            });
         if same {
             actors[pos].start = n.start;
             return;

@@ -344,13 +344,33 @@ fn runs(cx: &Context, out: &mut Runs) {
             }
             // A particle or a connector, then a capitalised word.
             let small = toks[w.t0].lower;
-            let particle = cx.has(w.t0, |c| *c == WordClass::Particle).is_some() && w.t1 == w.t0 + 1;
+            let is_particle = |w: &Word| cx.has(w.t0, |c| *c == WordClass::Particle).is_some() && w.t1 == w.t0 + 1;
+            let particle = is_particle(&w);
             let connector = CONNECTORS.contains(&small) && w.t1 == w.t0 + 1;
-            let then = word_at(toks, w.t1).filter(|n| n.cap && !n.adjectival);
+            // Particles in a row: "Humberto de la Calle", "Hans van der Berg".
+            let mut after = w.t1;
+            let mut more = 0;
+            while particle && more < 2 {
+                match word_at(toks, after).filter(|n| !n.cap && is_particle(n)) {
+                    Some(n) => {
+                        after = n.t1;
+                        more += 1;
+                    }
+                    None => break,
+                }
+            }
+            let then = word_at(toks, after).filter(|n| n.cap && !n.adjectival);
             if (particle || connector) && then.is_some() {
                 out.words.push(w);
                 out.connector.push(connector && !particle);
-                next = w.t1;
+                let mut k = w.t1;
+                while k < after {
+                    let Some(n) = word_at(toks, k) else { break };
+                    out.words.push(n);
+                    out.connector.push(false);
+                    k = n.t1;
+                }
+                next = after;
                 continue;
             }
             // "al-Assad" inside a name: a lower-case word glued to a hyphen and a capital.
@@ -570,24 +590,31 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
                 i = j;
                 continue;
             }
+            // Given names, with particles between them ("Nayef bin Bandar"),
+            // after a title or not ("Foreign Minister Ahmed Bin Mubarak").
+            let given = |x: &Word| x.cap && !x.acronym;
+            let particle =
+                |x: &Word| !x.cap && x.t1 == x.t0 + 1 && cx.has(x.t0, |c| *c == WordClass::Particle).is_some();
             if let Some(c) = chunks.last().filter(|c| {
                 person
                     && c.b == i
-                    && c.title.is_none()
-                    && c.b - c.a <= 3
-                    && w[c.a..c.b].iter().all(|x| x.cap && !x.acronym)
+                    && w[c.a..c.b].iter().filter(|x| given(x)).count() <= 3
+                    && given(&w[c.a])
+                    && w[c.a..c.b].iter().all(|x| given(x) || particle(x))
                     && !run.connector[c.a..c.b].iter().any(|&x| x)
                     // "Envoy for the Horn of Africa Jeffrey Feltman": words
                     // after "of" end a place or a body, they are no given names.
                     && !(c.a > 0 && run.connector[c.a - 1])
             }) {
+                let title = c.title.map(|(ts, te, _)| cx.text[ts..te].to_ascii_lowercase().into_boxed_str());
+                let span_start = c.title.map_or(w[c.a].start, |(ts, _, _)| c.affiliation.map_or(ts, |a| a.min(ts)));
                 extended.push(Named {
                     start: w[c.a].start,
                     end: f.end,
                     kind: NameKind::Entity(EntityKind::Person),
-                    title: None,
-                    gender: None,
-                    span_start: w[c.a].start,
+                    gender: c.title.and_then(|t| t.2),
+                    title,
+                    span_start,
                     acronym: None,
                     known: Some(f.start),
                     weak: false,

@@ -5677,3 +5677,41 @@ fn leave_and_stop_over_in_are_verbs_of_travel() {
     let evs = events("Thousands of families were forced to leave Aleppo on Monday.", "2019-05-03");
     assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn particles_in_a_row_continue_a_person_s_name() {
+    // world-o o07 "Humberto de la Calle": "de la", "van der" between
+    // capitalised words are one person's name, not two names or one cut short.
+    let evs = events(
+        "Negotiator Jorge de la Vega said on Monday the talks would resume. \
+         Envoy Pieter van der Molen met Jorge de la Vega in Lima on Tuesday.",
+        "2015-03-04",
+    );
+    assert_eq!(speakers(&evs), vec!["Jorge de la Vega".to_string()], "{evs:#?}");
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|t| actors(t) == ["Pieter van der Molen", "Jorge de la Vega"]), "{evs:#?}");
+}
+
+#[test]
+fn a_dictionary_surname_after_a_title_and_other_given_names_is_another_person() {
+    // "Foreign Minister Ahmed Bin Mubarak said": the dictionary's surname
+    // alias ("Mubarak") inside a longer name after a title names another person.
+    let evs = events("Foreign Minister Khaled Bin Mubarak said the talks would resume.", "2015-03-04");
+    assert_eq!(speakers(&evs), vec!["Khaled Bin Mubarak".to_string()], "{evs:#?}");
+}
+
+#[test]
+fn a_group_s_al_name_after_given_names_is_a_person_s_surname() {
+    // "Muhammad Ali al-Houthi said": a given name opens it, so it is a
+    // person the dictionary does not know, not the group "Houthis".
+    let evs = events("Hamid Saleh al-Houthi said the group would attend the talks.", "2015-03-04");
+    assert_eq!(speakers(&evs), vec!["Hamid Saleh al-Houthi".to_string()], "{evs:#?}");
+}
+
+#[test]
+fn another_spelling_of_a_dictionary_person_s_name_after_a_title_is_that_person() {
+    // world-i i08 "President Ismael Omer Guelleh", world-l l08 "Secretary of
+    // State Anthony Blinken": the dictionary's person, spelt otherwise.
+    let evs = events("President Ismael Omer Guelleh said on Sunday the talks would resume.", "2023-12-31");
+    assert_eq!(speakers(&evs), vec!["Ismail Omar Guelleh".to_string()], "{evs:#?}");
+}
