@@ -5646,3 +5646,27 @@ fn a_fronted_time_phrase_ending_in_its_adverb_leaves_the_subject_for_he() {
     let visit = visits.iter().find(|e| e.place.as_deref() == Some("Hodeidah")).unwrap_or_else(|| panic!("{evs:#?}"));
     assert!(actors(visit).iter().any(|a| a.contains("Tarkov")), "{evs:#?}");
 }
+
+#[test]
+fn a_closing_apposition_without_an_actor_leaves_the_name_before_it_speaking() {
+    // world-o '"...," Major Ibrahim Hussein, a police officer, told Reuters':
+    // the apposition that ends at the verb's comma describes the name before
+    // it, which speaks, whatever noun heads the description.
+    for (text, who) in [
+        ("\"The road was closed at night,\" Major Ivo Tarkov, a police officer, told Reuters.", "Tarkov"),
+        (
+            "\"We will keep attacking,\" Sheikh Hadi Weidemann, its military operations spokesman, told AFP.",
+            "Weidemann",
+        ),
+        ("\"The talks have failed,\" Omar Lind, police chief in the town, told reporters.", "Lind"),
+        ("\"We lost everything,\" Fatima Noor, 34, said.", "Fatima Noor"),
+        ("On Friday, Maria Lopez, the group's director, said the convoy had been blocked.", "Maria Lopez"),
+    ] {
+        let evs = events(text, "2024-03-05");
+        let said = speakers(&evs);
+        assert!(said.iter().any(|s| s.contains(who)), "{text}: {said:?}: {evs:#?}");
+    }
+    // A name that does not open its clause is an object, not the speaker.
+    let evs = events("Gunmen killed Ivo Tarkov, a local elder, in the town, police said.", "2024-03-05");
+    assert!(!speakers(&evs).iter().any(|s| s.contains("Tarkov")), "{evs:#?}");
+}
