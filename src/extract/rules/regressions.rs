@@ -5670,3 +5670,16 @@ fn a_closing_apposition_without_an_actor_leaves_the_name_before_it_speaking() {
     let evs = events("Gunmen killed Ivo Tarkov, a local elder, in the town, police said.", "2024-03-05");
     assert!(!speakers(&evs).iter().any(|s| s.contains("Tarkov")), "{evs:#?}");
 }
+
+#[test]
+fn a_name_in_a_closing_apposition_s_modifier_leaves_the_name_before_it_speaking() {
+    // world-k k09 '"...," X, the national security adviser to Prime Minister
+    // Y, said': Y stands after "to" in the apposition; X speaks.
+    let evs = events(
+        "The government \u{201c}has accepted this invitation to talks,\u{201d} Hadi Weidemann, the national security \
+         adviser to Prime Minister Ivo Tarkov, said on Twitter.",
+        "2024-03-05",
+    );
+    let said = speakers(&evs);
+    assert!(said.iter().any(|s| s.contains("Weidemann")) && !said.iter().any(|s| s.contains("Tarkov")), "{said:?}");
+}

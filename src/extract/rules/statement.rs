@@ -739,6 +739,19 @@ fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> O
     (lead.is_empty() || lead.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}'])).then_some(a)
 }
 
+/// Whether an actor stands in a modifier right after "of", "to" or "for",
+/// past a title's words ("the adviser to Prime Minister X", "a spokesman
+/// for the army").
+fn in_modifier(r: &Reading, dict: &Dictionaries, a: &ActorSpan) -> bool {
+    let mut back = r.text[..a.start].split_whitespace().rev().map(lower_cow).take(6);
+    let mut prep = back.next().unwrap_or_default();
+    while prep == "the" || of_class(dict, &prep, WordClass::SpeakerNoun) || dict.index().is_word_of(&prep, Class::Title)
+    {
+        prep = back.next().unwrap_or_default();
+    }
+    matches!(&*prep, "of" | "to" | "for")
+}
+
 /// Whether an actor is a country named as a place, after a locative
 /// preposition ("the delegation in Ghana", "envoy to Libya", "in northern
 /// Syria"): a place never speaks.
@@ -853,6 +866,13 @@ pub(crate) fn speaker_of(
                         .filter(|p| !r.text[p.end..a.start].contains(['"', '\u{201c}', '\u{201d}']))
                         .max_by_key(|p| p.end);
                     return (described.cloned(), None);
+                }
+                // "X, the national security adviser to Prime Minister Y,
+                // said": Y stands in the apposition's modifier; X speaks.
+                if in_modifier(r, dict, a) {
+                    if let Some(described) = closing_apposition(r, dict, b).filter(|d| d.end < a.start) {
+                        return (Some(described.clone()), None);
+                    }
                 }
                 return (Some(a.clone()), None);
             }
