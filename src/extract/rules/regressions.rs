@@ -5715,3 +5715,40 @@ fn another_spelling_of_a_dictionary_person_s_name_after_a_title_is_that_person()
     let evs = events("President Ismael Omer Guelleh said on Sunday the talks would resume.", "2023-12-31");
     assert_eq!(speakers(&evs), vec!["Ismail Omar Guelleh".to_string()], "{evs:#?}");
 }
+
+#[test]
+fn a_closing_apposition_without_an_actor_leaves_the_name_before_it_speaking() {
+    // world-o '"...," Major Ibrahim Hussein, a police officer, told Reuters':
+    // the apposition that ends at the verb's comma describes the name before
+    // it, which speaks, whatever noun heads the description.
+    for (text, who) in [
+        ("\"The road was closed at night,\" Major Ivo Tarkov, a police officer, told Reuters.", "Tarkov"),
+        (
+            "\"We will keep attacking,\" Sheikh Hadi Weidemann, its military operations spokesman, told AFP.",
+            "Weidemann",
+        ),
+        ("\"The talks have failed,\" Omar Lind, police chief in the town, told reporters.", "Lind"),
+        ("\"We lost everything,\" Fatima Noor, 34, said.", "Fatima Noor"),
+        ("On Friday, Maria Lopez, the group's director, said the convoy had been blocked.", "Maria Lopez"),
+    ] {
+        let evs = events(text, "2024-03-05");
+        let said = speakers(&evs);
+        assert!(said.iter().any(|s| s.contains(who)), "{text}: {said:?}: {evs:#?}");
+    }
+    // A name that does not open its clause is an object, not the speaker.
+    let evs = events("Gunmen killed Ivo Tarkov, a local elder, in the town, police said.", "2024-03-05");
+    assert!(!speakers(&evs).iter().any(|s| s.contains("Tarkov")), "{evs:#?}");
+}
+
+#[test]
+fn a_name_in_a_closing_apposition_s_modifier_leaves_the_name_before_it_speaking() {
+    // world-k k09 '"...," X, the national security adviser to Prime Minister
+    // Y, said': Y stands after "to" in the apposition; X speaks.
+    let evs = events(
+        "The government \u{201c}has accepted this invitation to talks,\u{201d} Hadi Weidemann, the national security \
+         adviser to Prime Minister Ivo Tarkov, said on Twitter.",
+        "2024-03-05",
+    );
+    let said = speakers(&evs);
+    assert!(said.iter().any(|s| s.contains("Weidemann")) && !said.iter().any(|s| s.contains("Tarkov")), "{said:?}");
+}

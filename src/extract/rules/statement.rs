@@ -717,6 +717,54 @@ fn open_apposition<'r>(r: &'r Reading, dict: &Dictionaries, start: usize, end: u
     (person.person() && person.how != How::Pronoun && (opens.is_empty() || opens.ends_with(','))).then_some(person)
 }
 
+/// '"...," Ibrahim Hussein, a police officer, told', "Jane Doe, the group's
+/// director, said": a phrase set off by commas that ends at the verb's comma
+/// and opens with a determiner, a possessive, a lower-case title or is an age describes
+/// the name before it, which speaks (a person or a body; never a place nor
+/// an outlet). `inner` is the text before the verb's comma.
+fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> Option<&'r ActorSpan> {
+    let open = inner.as_bytes().windows(2).rposition(|w| w == b", ")?;
+    let phrase = &inner[open + 2..];
+    let words: Vec<&str> = phrase.split_whitespace().take(13).collect();
+    if words.is_empty() || words.len() > 12 || phrase.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']) {
+        return None;
+    }
+    let first = lower_cow(words[0]);
+    let index = dict.index();
+    let titled =
+        |w: &&str| index.word_classes(&lower_cow(w)).any(|c| matches!(c, WordClass::Title(_) | WordClass::SpeakerNoun));
+    let owner = r.actor_starting_at(open + 2).is_some_and(|a| possessive(r, a));
+    // "Fatima Noor, 34, said": an age alone describes the name too.
+    let age = words.len() == 1 && words[0].len() <= 3 && words[0].bytes().all(|b| b.is_ascii_digit());
+    let opens = owner
+        || age
+        || (index.is_word_of(&first, Class::Determiner) && !matches!(&*first, "that" | "this" | "these" | "those"))
+        || words[0].starts_with(char::is_lowercase)
+            && !index.is_word_of(&first, Class::BeforeVerb)
+            && words.iter().take(4).any(titled);
+    if !opens {
+        return None;
+    }
+    let a = r.actor_ending_at(open).filter(|a| !a.agency() && a.how != How::Pronoun && !located(r, dict, a))?;
+    // The name opens its clause: the sentence's start, a quote's close, a
+    // comma or a dash before it.
+    let lead = r.text[..a.start].trim_end();
+    (lead.is_empty() || lead.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}'])).then_some(a)
+}
+
+/// Whether an actor stands in a modifier right after "of", "to" or "for",
+/// past a title's words ("the adviser to Prime Minister X", "a spokesman
+/// for the army").
+fn in_modifier(r: &Reading, dict: &Dictionaries, a: &ActorSpan) -> bool {
+    let mut back = r.text[..a.start].split_whitespace().rev().map(lower_cow).take(6);
+    let mut prep = back.next().unwrap_or_default();
+    while prep == "the" || of_class(dict, &prep, WordClass::SpeakerNoun) || dict.index().is_word_of(&prep, Class::Title)
+    {
+        prep = back.next().unwrap_or_default();
+    }
+    matches!(&*prep, "of" | "to" | "for")
+}
+
 /// Whether an actor is a country named as a place, after a locative
 /// preposition ("the delegation in Ghana", "envoy to Libya", "in northern
 /// Syria"): a place never speaks.
@@ -832,6 +880,16 @@ pub(crate) fn speaker_of(
                         .max_by_key(|p| p.end);
                     return (described.cloned(), None);
                 }
+                // "X, the national security adviser to Prime Minister Y,
+                // said": Y stands in the apposition's modifier; X speaks.
+                if in_modifier(r, dict, a) {
+                    if let Some(described) = closing_apposition(r, dict, b).filter(|d| d.end < a.start) {
+                        return (Some(described.clone()), None);
+                    }
+                }
+                return (Some(a.clone()), None);
+            }
+            if let Some(a) = closing_apposition(r, dict, b) {
                 return (Some(a.clone()), None);
             }
         }
