@@ -5646,3 +5646,22 @@ fn a_fronted_time_phrase_ending_in_its_adverb_leaves_the_subject_for_he() {
     let visit = visits.iter().find(|e| e.place.as_deref() == Some("Hodeidah")).unwrap_or_else(|| panic!("{evs:#?}"));
     assert!(actors(visit).iter().any(|a| a.contains("Tarkov")), "{evs:#?}");
 }
+
+#[test]
+fn a_speaker_after_said_is_the_speaker_before_an_added_that_clause() {
+    // multi-b 10 "Countries ... agreed on Sunday to ..., said German
+    // Chancellor Angela Merkel, amid reports that ...": what follows the
+    // speaker's comma ("adding that", "amid reports that") is the writer's
+    // addition; the speaker is the name after "said", not the subject.
+    for tail in ["amid reports that foreign fighters were deployed on both sides", "adding that troops were deployed"] {
+        let evs = events(
+            &format!(
+                "Countries involved in the long war in Qadira agreed on Tuesday to respect an arms embargo and stop \
+                 military support, said Foreign Minister Ivo Tarkov, {tail}."
+            ),
+            "2024-03-05",
+        );
+        let said = speakers(&evs);
+        assert!(said.iter().any(|s| s.contains("Tarkov")), "{tail}: {said:?}: {evs:#?}");
+    }
+}
