@@ -5752,3 +5752,22 @@ fn a_name_in_a_closing_apposition_s_modifier_leaves_the_name_before_it_speaking(
     let said = speakers(&evs);
     assert!(said.iter().any(|s| s.contains("Weidemann")) && !said.iter().any(|s| s.contains("Tarkov")), "{said:?}");
 }
+
+#[test]
+fn a_speaker_after_said_is_the_speaker_before_an_added_that_clause() {
+    // multi-b 10 "Countries ... agreed on Sunday to ..., said German
+    // Chancellor Angela Merkel, amid reports that ...": what follows the
+    // speaker's comma ("adding that", "amid reports that") is the writer's
+    // addition; the speaker is the name after "said", not the subject.
+    for tail in ["amid reports that foreign fighters were deployed on both sides", "adding that troops were deployed"] {
+        let evs = events(
+            &format!(
+                "Countries involved in the long war in Qadira agreed on Tuesday to respect an arms embargo and stop \
+                 military support, said Foreign Minister Ivo Tarkov, {tail}."
+            ),
+            "2024-03-05",
+        );
+        let said = speakers(&evs);
+        assert!(said.iter().any(|s| s.contains("Tarkov")), "{tail}: {said:?}: {evs:#?}");
+    }
+}

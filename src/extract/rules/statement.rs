@@ -204,7 +204,16 @@ pub(crate) fn statement(
         if speaker.is_none() && description.is_none() {
             continue;
         }
-        let after = &r.text[w.end..];
+        // "..., said X, adding that ...", "..., said X, amid reports that
+        // ...": what follows the speaker after a comma and a lower-case
+        // word is an addition of the writer's, not what was said.
+        let after = {
+            let rest = &r.text[w.end..];
+            match rest.find(", ") {
+                Some(k) if rest[k + 2..].starts_with(|c: char| c.is_lowercase()) => &rest[..k],
+                _ => rest,
+            }
+        };
         let tail_words = after.split_whitespace().count();
         let final_attribution = (before.ends_with(',')
             || before.ends_with(['"', '\u{201d}'])
