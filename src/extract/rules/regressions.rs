@@ -5771,3 +5771,11 @@ fn a_speaker_after_said_is_the_speaker_before_an_added_that_clause() {
         assert!(said.iter().any(|s| s.contains("Tarkov")), "{tail}: {said:?}: {evs:#?}");
     }
 }
+
+#[test]
+fn a_place_a_speaker_is_posted_to_never_speaks() {
+    // multi-b 03 "The U.N. envoy to Yemen says ...": the envoy speaks (a
+    // description), not the country after "to".
+    let evs = events("The U.N. envoy to Yemen says the truce will hold.", "2022-04-01");
+    assert_eq!(speakers(&evs), vec!["U.N. envoy to Yemen".to_string()], "{evs:#?}");
+}

@@ -845,6 +845,12 @@ pub(crate) fn speaker_of(
                 owner = Some(a.clone());
                 break;
             }
+            // "The U.N. envoy to Yemen says", "the U.S. ambassador in Sudan
+            // said": a place after a locative preposition ends the subject's
+            // description, which speaks; the place never does.
+            if located(r, dict, a) {
+                break;
+            }
             // "Kerry and Lavrov said": two people named as one subject, the
             // first speaks for both, as when the second is not known by name.
             let first = r.text[..a.start]
