@@ -5646,3 +5646,16 @@ fn a_fronted_time_phrase_ending_in_its_adverb_leaves_the_subject_for_he() {
     let visit = visits.iter().find(|e| e.place.as_deref() == Some("Hodeidah")).unwrap_or_else(|| panic!("{evs:#?}"));
     assert!(actors(visit).iter().any(|a| a.contains("Tarkov")), "{evs:#?}");
 }
+
+#[test]
+fn a_dateline_city_in_brackets_after_the_date_is_the_dateline() {
+    // world-o o08 "August 15, 2015 (ADDIS ABABA) – ...": the city in
+    // capitals in brackets before the dash is where the story is told from.
+    let evs = events(
+        "Envoy arrives for talks\n\nJune 2, 2016 (BAMAKO) - The envoy Jan Novak arrived on Tuesday, officials said.\n\n\
+         He will meet the rebels on Friday.",
+        "2016-06-02",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.first().and_then(|v| v.place.as_deref()), Some("Bamako"), "{evs:#?}");
+}
