@@ -49,9 +49,19 @@ fn dateline(
 ) -> Option<String> {
     sentences.iter().zip(scans).filter(|(s, _)| Some(*s) != title).take(3).find_map(|(s, scan)| {
         let st = s.text(text);
-        let f = scan.names.iter().find(|f| f.start == 0 && f.place().is_some())?;
-        let word = &st[..f.end];
-        let rest = st[f.end..].trim_start();
+        // "August 15, 2015 (ADDIS ABABA) – ...": the city in capitals in
+        // brackets after the date, before a dash.
+        let bracketed = |f: &&entities::Found| {
+            let word = &st[f.start..f.end];
+            let after = st[f.end..].strip_prefix(')').map(str::trim_start);
+            f.start < 40
+                && st[..f.start].ends_with('(')
+                && after.is_some_and(|a| a.starts_with(['\u{2014}', '\u{2013}', '-']))
+                && !word.chars().any(char::is_lowercase)
+        };
+        let f = scan.names.iter().find(|f| f.place().is_some() && (f.start == 0 || bracketed(f)))?;
+        let word = &st[f.start..f.end];
+        let rest = st[f.end..].trim_start_matches(')').trim_start();
         let capitals = word.len() > 2 && !word.chars().any(char::is_lowercase);
         let marked = rest.starts_with(['\u{2014}', '\u{2013}', '-']) || rest.starts_with(',');
         let place = f.place()?;

@@ -291,6 +291,24 @@ pub(crate) fn status_cue_before(r: &Reading, dict: &Dictionaries, i: usize, reac
             .filter(|w| !r.text[w.start..w.end].starts_with("to "))
             .find_map(status)
     };
+    // "agreed Thursday to lead talks": a day between a cue's verb and its
+    // "to" splits the cue ("agreed to") without changing it.
+    let split = || {
+        r.dates.iter().filter(|d| d.start > 0 && d.end <= i && i - d.end <= reach).find_map(|d| {
+            r.text[d.end..].strip_prefix(" to ")?;
+            if r.clause_break(d.end, i) || gerund_between(r, d.end, i) || time_anchor_between(r, d.end, i) {
+                return None;
+            }
+            let verb = r.text[..d.start].trim_end().rsplit(' ').next()?;
+            let phrase = format!("{} to", verb.to_lowercase());
+            let found = dict.index().words(&phrase);
+            let whole = found.iter().find(|f| f.start == 0 && f.end == phrase.len())?;
+            let status =
+                entities::cues(dict, whole).find_map(|c| if let CueKind::Status(s) = c { Some(s) } else { None });
+            status
+        })
+    };
+    let cue = cue.or_else(split);
     match cue {
         // "the planned talks were postponed": calling the meeting off
         // outranks the planning its noun phrase tells of.

@@ -5779,3 +5779,44 @@ fn a_place_a_speaker_is_posted_to_never_speaks() {
     let evs = events("The U.N. envoy to Yemen says the truce will hold.", "2022-04-01");
     assert_eq!(speakers(&evs), vec!["U.N. envoy to Yemen".to_string()], "{evs:#?}");
 }
+
+#[test]
+fn a_dateline_city_in_brackets_after_the_date_is_the_dateline() {
+    // world-o o08 "August 15, 2015 (ADDIS ABABA) – ...": the city in
+    // capitals in brackets before the dash is where the story is told from.
+    let evs = events(
+        "Envoy arrives for talks\n\nJune 2, 2016 (BAMAKO) - The UN envoy Jan Novak arrived on Tuesday, officials said.\n\n\
+         He will meet the rebels on Friday.",
+        "2016-06-02",
+    );
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.first().and_then(|v| v.place.as_deref()), Some("Bamako"), "{evs:#?}");
+}
+
+#[test]
+fn a_day_between_a_cue_verb_and_its_to_keeps_the_cue() {
+    // world-o o12 "X agreed Thursday to take over talks": "agreed to" with
+    // the day inside it still plans the talks.
+    let evs = events("Former envoy Jan Novak agreed Thursday to lead talks between the two parties.", "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty() && talks.iter().all(|t| t.status == Status::Planned), "{evs:#?}");
+}
+
+#[test]
+fn a_meeting_being_arranged_is_planned() {
+    // world-o o06 "a meeting is being arranged with ...": the progressive
+    // passive of a verb of preparing tells of a meeting still to come.
+    let evs =
+        events("A meeting is being arranged with the rebel leader Ivo Tarkov, a diplomatic source said.", "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty() && talks.iter().all(|t| t.status == Status::Planned), "{evs:#?}");
+}
+
+#[test]
+fn a_leader_who_wont_be_attending_refuses() {
+    // world-o o08 "the president won't be travelling to venue of peace
+    // talks": told as not to be made, as "will not attend" is.
+    let evs = events("The president won't be attending the summit in Bamako, his spokesman said.", "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert!(!talks.is_empty() && talks.iter().all(|t| t.status == Status::Refused), "{evs:#?}");
+}
