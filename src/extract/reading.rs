@@ -561,10 +561,8 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     let shared_noun = |a: &ActorSpan| {
         a.kind == EntityKind::Group && a.name.rsplit(' ').next().is_some_and(|n| !r.text[a.start..a.end].ends_with(n))
     };
-    let pair = pairs
-        .clone()
-        .find(|w| w[0].person() && w[1].person())
-        .or_else(|| pairs.clone().filter(|w| !shared_noun(w[0])).next_back());
+    let pair =
+        pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.clone().rfind(|w| !shared_noun(w[0])));
     if let Some(w) = pair {
         state.last_pair = Some(((*w[0]).clone(), (*w[1]).clone(), r.offset));
     }
