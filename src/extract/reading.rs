@@ -556,7 +556,13 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
         !r.in_quote(w[0].start) && !w[0].agency() && !w[1].agency() && w[0].name != w[1].name && joined(w[0], w[1])
     });
     // Two persons before anything else ("Kerry and Lavrov ... including Syria and Ukraine").
-    let pair = pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.clone().next_back());
+    // Not the people of two nationalities that share one noun ("Turkish
+    // and Russian officials"): one phrase, that "the two leaders" does not name.
+    let shared_noun = |a: &ActorSpan| {
+        a.kind == EntityKind::Group && a.name.rsplit(' ').next().is_some_and(|n| !r.text[a.start..a.end].ends_with(n))
+    };
+    let pair =
+        pairs.clone().find(|w| w[0].person() && w[1].person()).or_else(|| pairs.clone().rfind(|w| !shared_noun(w[0])));
     if let Some(w) = pair {
         state.last_pair = Some(((*w[0]).clone(), (*w[1]).clone(), r.offset));
     }
@@ -1519,10 +1525,24 @@ fn delegations(
         actors.retain(|a| !(a.start >= start && a.end <= end));
         actors.push(ActorSpan { start, end, name, kind, country: None, entity: Some(entity), how: How::Name });
         // "Saudi and Omani delegations", "Qatari, Egyptian and US mediators":
-        // every country adjective of the list sent its own.
-        if delegation && kind == EntityKind::Country {
+        // every country adjective of the list sent its own; "Somali and
+        // Ethiopian officials", "Serbian and ethnic Kosovar politicians": the
+        // people of every nationality of the list are a group of their own.
+        let people_list = kind == EntityKind::Group && places.iter().any(|p| p.start == start && p.adjective);
+        if (delegation && kind == EntityKind::Country) || people_list {
             let mut first = start;
-            while let Some(j) = toks.iter().rposition(|t| t.end <= first) {
+            while let Some(mut j) = toks.iter().rposition(|t| t.end <= first) {
+                // A lower-case word that modifies the adjective after "and":
+                // "Macedonian and ethnic Albanian politicians".
+                if j > 0
+                    && toks[j].kind == crate::extract::tokens::TokKind::Word
+                    && toks[j].text.starts_with(|c: char| c.is_lowercase())
+                    && !matches!(toks[j].text, "and" | "the")
+                    && matches!(toks[j - 1].text, "and" | ",")
+                    && first == start
+                {
+                    j -= 1;
+                }
                 if !matches!(toks[j].text, "and" | ",") {
                     break;
                 }
@@ -1532,6 +1552,22 @@ fn delegations(
                 };
                 first = p.start;
                 if actors.iter().any(|a| a.start < p.end && p.start < a.end) {
+                    continue;
+                }
+                if people_list {
+                    let adjective: Vec<&str> =
+                        toks.iter().filter(|t| t.start >= p.start && t.end <= p.end).map(|t| t.text).collect();
+                    let name: Arc<str> = format!("{} {}", adjective.join(" "), toks[k].lower).into();
+                    let entity = state.cast.add(&name, EntityKind::Group, None, offset + p.start);
+                    actors.push(ActorSpan {
+                        start: p.start,
+                        end: p.end,
+                        name,
+                        kind: EntityKind::Group,
+                        country: None,
+                        entity: Some(entity),
+                        how: How::Name,
+                    });
                     continue;
                 }
                 let entity = state.cast.add(&p.name, EntityKind::Country, None, offset + p.start);

@@ -710,6 +710,16 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
             if let Some(c) = (a + 1..b).find(|&c| run.connector[c]) {
                 b = c;
             }
+        } else {
+            // A person's title opens the chunk, or one head word after "and"
+            // is the body of the title that cuts the chunk: "and" ends the
+            // person's name ("Prime Minister X and Parliament Speaker Y", "X
+            // and Army Chief Y").
+            let and = (a + 1..b).find(|&c| run.connector[c] && cx.word(w[c].t0) == "and");
+            let title_after = b < w.len() && cx.is_title(w[b].t0).is_some();
+            if let Some(c) = and.filter(|&c| title.is_some() || (title_after && c + 2 == b)) {
+                b = c;
+            }
         }
         while b > a + 1 && run.connector[b - 1] {
             b -= 1;

@@ -989,7 +989,8 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
             && r.toks.get(k).is_some_and(|t| t.lower == "to")
             && r.toks.get(k + 1).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Broker))
     };
-    let eligible = |a: &&ActorSpan| !a.agency() && a.start < reporter && !is_topic(r, a) && !brokers(a);
+    let eligible =
+        |a: &&ActorSpan| !a.agency() && a.start < reporter && !is_topic(r, a) && !brokers(a) && !dash_aside(r, a);
     // "talks between X, the U.S. envoy; Y and Z; and W": a list, whatever its punctuation.
     let between = r.toks.get(r.tok_at(end)).is_some_and(|t| t.lower == "between");
     let in_clause = |a: &&ActorSpan| {
@@ -1027,6 +1028,21 @@ pub(crate) fn participants(r: &Reading, dict: &Dictionaries, at: usize, end: usi
         clause.into_iter().for_each(push);
     }
     out
+}
+
+/// "met Speaker X - a close ally of the Y group - among others": an actor
+/// inside an aside set off by two dashes that opens in lower case (a
+/// description of the name before it) is no participant.
+fn dash_aside(r: &Reading, a: &ActorSpan) -> bool {
+    const DASHES: [&str; 3] = [" - ", " \u{2013} ", " \u{2014} "];
+    let before = &r.text[..a.start];
+    let Some((open, len)) = DASHES.iter().filter_map(|d| before.rfind(d).map(|i| (i, d.len()))).max() else {
+        return false;
+    };
+    let aside = &r.text[open + len..a.start];
+    aside.starts_with(|c: char| c.is_lowercase())
+        && !aside.contains([',', ';'])
+        && DASHES.iter().any(|d| r.text[a.end..].contains(d))
 }
 
 /// "Another Afghan delegation", "the Tigrayan negotiators": a delegation

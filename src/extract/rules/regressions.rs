@@ -5820,3 +5820,52 @@ fn a_leader_who_wont_be_attending_refuses() {
     let talks = of(&evs, Kind::Talks);
     assert!(!talks.is_empty() && talks.iter().all(|t| t.status == Status::Refused), "{evs:#?}");
 }
+
+#[test]
+fn each_nationality_of_a_list_before_a_people_noun_is_a_party_of_its_own() {
+    // world-o o14 "Macedonian and ethnic Albanian politicians held a second
+    // day of talks": the people of every adjective of the list share the noun.
+    let evs = events("Somali and ethnic Ethiopian officials held talks in Nairobi on Friday.", "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    let all: Vec<&str> = talks.iter().flat_map(|e| actors(e)).collect();
+    assert!(all.contains(&"Somali officials"), "{evs:#?}");
+    assert!(all.contains(&"Ethiopian officials"), "{evs:#?}");
+}
+
+#[test]
+fn a_country_and_an_adjective_before_teams_are_both_parties() {
+    // world-o o10 "the US and Israeli teams began new negotiations": "teams"
+    // is a delegation noun, each country of the list sent its own.
+    let evs = events("The French and German teams began new negotiations in Cairo on Thursday.", "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    let all: Vec<&str> = talks.iter().flat_map(|e| actors(e)).collect();
+    assert!(all.contains(&"France") && all.contains(&"Germany"), "{evs:#?}");
+}
+
+#[test]
+fn and_after_a_titled_person_ends_the_name_before_a_body_s_title() {
+    // world-o o13 "Prime Minister X and Parliament Speaker Y": "Parliament" is
+    // the next title's body, not the end of an organisation "X and Parliament".
+    let evs = events(
+        "Mr Tarkov met Prime Minister Ali Sharif and Parliament Speaker Omar Hadi in Beirut on Monday.",
+        "2015-03-04",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let all: Vec<&str> = talks.iter().flat_map(|e| actors(e)).collect();
+    assert!(all.contains(&"Ali Sharif") && all.contains(&"Omar Hadi"), "{evs:#?}");
+}
+
+#[test]
+fn an_actor_in_a_dash_aside_describing_a_name_is_no_participant() {
+    // world-o o13 "Speaker Y - a close ally of Shiite militant group Z -
+    // among other politicians": Z is no participant of the meeting.
+    let evs = events(
+        "Mr Tarkov met Prime Minister Ali Sharif and Parliament Speaker Omar Hadi - a close ally of the Amal movement - \
+         among other politicians in Beirut on Monday.",
+        "2015-03-04",
+    );
+    let talks = of(&evs, Kind::Talks);
+    let all: Vec<&str> = talks.iter().flat_map(|e| actors(e)).collect();
+    assert!(all.contains(&"Omar Hadi"), "{evs:#?}");
+    assert!(!all.iter().any(|a| a.contains("Amal")), "{evs:#?}");
+}
