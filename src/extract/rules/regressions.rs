@@ -5716,3 +5716,11 @@ fn a_duration_does_not_date_a_toll() {
                 half a million people in two years.";
     assert_eq!(toll_counts(text, "2022-11-02"), [(Some(500_000), Some("2022-11-02".into()))]);
 }
+
+#[test]
+fn the_object_of_a_killing_and_the_subject_of_another_death_are_two_tolls() {
+    // "killed 7 civilians, and 4 soldiers died": two clauses, not one toll of 11.
+    let text = "The shelling killed 7 civilians, and 4 soldiers died in separate clashes on Sunday.";
+    let n: Vec<_> = toll_counts(text, "2015-03-04").into_iter().map(|(c, _)| c).collect();
+    assert!(!n.contains(&Some(11)), "{n:?}");
+}

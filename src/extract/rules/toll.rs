@@ -467,10 +467,20 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // places ("three in May and two in June") stays apart.
         if let Some(last) = found.last_mut().filter(|t| !t.earlier && t.victim_end > t.count_end) {
             let gap = r.text.get(last.victim_end..s).unwrap_or("").trim();
+            // A first toll that is a killing's object and a second with a
+            // death word of its own are two clauses ("killed 7 civilians,
+            // and 4 soldiers died").
+            let object =
+                marks.iter().any(|m| m.2 && m.1 <= last.at && last.at - m.1 <= 40 && !r.clause_break(m.1, last.at));
+            let own_death = |end: usize| subject_phrase_of_death(end).is_some() || subject_of_death(end);
             if matches!(gap, "and" | ", and") {
                 let joined = match counted(e) {
-                    Some(v) => (!v.harm && !harmed_after(v.end) && !r.text[e..v.end].contains(" of ")).then_some(v.end),
-                    None => subject_phrase_of_death(e),
+                    Some(v) => (!v.harm
+                        && !harmed_after(v.end)
+                        && !r.text[e..v.end].contains(" of ")
+                        && !(object && own_death(v.end)))
+                    .then_some(v.end),
+                    None => subject_phrase_of_death(e).filter(|_| !object),
                 };
                 if let Some(end) = joined {
                     last.event.count = last.event.count.map(|c| c.saturating_add(count).min(MAX_COUNT));
