@@ -478,7 +478,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                     Some(v) => (!v.harm
                         && !harmed_after(v.end)
                         && !r.text[e..v.end].contains(" of ")
-                        && !(object && own_death(v.end)))
+                        && (!object || !own_death(v.end)))
                     .then_some(v.end),
                     None => subject_phrase_of_death(e).filter(|_| !object),
                 };
