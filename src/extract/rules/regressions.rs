@@ -5869,3 +5869,81 @@ fn an_actor_in_a_dash_aside_describing_a_name_is_no_participant() {
     assert!(all.contains(&"Omar Hadi"), "{evs:#?}");
     assert!(!all.iter().any(|a| a.contains("Amal")), "{evs:#?}");
 }
+
+/// (count, first day) of each toll of an article.
+fn toll_counts(text: &str, published: &str) -> Vec<(Option<u64>, Option<String>)> {
+    of(&events(text, published), Kind::DeathToll).iter().map(|e| (e.count, e.date.map(|d| d.labels().0))).collect()
+}
+
+#[test]
+fn coordinated_victims_of_one_killing_are_summed() {
+    // world-o o01, o15: "a soldier and two fighters were killed" is three,
+    // "ten soldiers and one gendarme" eleven, "three soldiers and two
+    // civilians" five; "a"/"an"/"one" counts one.
+    let n = |text: &str| toll_counts(text, "2015-03-04").into_iter().map(|(c, _)| c).collect::<Vec<_>>();
+    assert_eq!(n("A Kurdish fighter and two Turkish soldiers were killed in clashes near the border."), [Some(3)]);
+    assert_eq!(n("Officials said 12 policemen and one guard had been killed in the ambush."), [Some(13)]);
+    assert_eq!(n("Unknown attackers killed four Malian soldiers and three civilians, the army said."), [Some(7)]);
+    assert_eq!(n("Militants killed a policeman and three civilians."), [Some(4)]);
+    // Not summed: the wounded, a breakdown, another verb.
+    assert_eq!(n("The strike killed 11 civilians and 20 others were wounded."), [Some(11)]);
+    assert_eq!(n("The bombing killed 20 people, 15 of them children."), [Some(20)]);
+    assert_eq!(n("An airstrike killed 11 civilians and wounded eight others."), [Some(11)]);
+    assert_eq!(n("He met a farmer and two soldiers were killed later."), [Some(2)]);
+}
+
+#[test]
+fn victims_split_by_dates_stay_apart() {
+    // "three in May and two in June": two tolls, each dated by its own phrase.
+    assert_eq!(
+        toll_counts("Rebels killed three people in May and two in June.", "2015-08-04"),
+        [(Some(3), Some("2015-05".into())), (Some(2), Some("2015-06".into()))]
+    );
+}
+
+#[test]
+fn a_toll_after_a_clause_with_its_own_date_takes_the_date_after_its_victims() {
+    // world-o o15 "claimed to have attacked ... in September, and gunmen
+    // killed three soldiers and two civilians in October".
+    let text = "A new militant group claimed to have attacked an army post in September, and unidentified gunmen \
+                killed four Malian soldiers and two civilians in October.";
+    assert_eq!(toll_counts(text, "2015-12-04"), [(Some(6), Some("2015-10".into()))]);
+}
+
+#[test]
+fn the_year_of_the_attack_dates_its_toll() {
+    // world-o o03 "last week sought help over a 2008 attack near Khartoum
+    // that killed 220 people": 2008, not last week.
+    let text = "The government last week sought help over a 2009 attack near the port that killed 140 people.";
+    assert_eq!(toll_counts(text, "2015-03-04"), [(Some(140), Some("2009".into()))]);
+}
+
+#[test]
+fn half_a_million_and_a_million_are_counts() {
+    // multi-b 05 "claimed the lives of close to half a million people".
+    let text = "The war has claimed the lives of close to half a million people, the monitor said.";
+    let evs = events(text, "2015-03-04");
+    let tolls = of(&evs, Kind::DeathToll);
+    assert_eq!(
+        tolls.iter().map(|e| (e.count, e.qualifier)).collect::<Vec<_>>(),
+        [(Some(500_000), Some(crate::model::Qualifier::About))]
+    );
+    assert_eq!(toll_counts("The famine killed a million people.", "2015-03-04").len(), 1);
+}
+
+#[test]
+fn a_duration_does_not_date_a_toll() {
+    // multi-b 05 "claimed the lives of close to half a million people in
+    // two years": how long, not when; the toll is the report's.
+    let text = "Both sides agreed to end the war, which researchers have said claimed the lives of close to \
+                half a million people in two years.";
+    assert_eq!(toll_counts(text, "2022-11-02"), [(Some(500_000), Some("2022-11-02".into()))]);
+}
+
+#[test]
+fn the_object_of_a_killing_and_the_subject_of_another_death_are_two_tolls() {
+    // "killed 7 civilians, and 4 soldiers died": two clauses, not one toll of 11.
+    let text = "The shelling killed 7 civilians, and 4 soldiers died in separate clashes on Sunday.";
+    let n: Vec<_> = toll_counts(text, "2015-03-04").into_iter().map(|(c, _)| c).collect();
+    assert!(!n.contains(&Some(11)), "{n:?}");
+}

@@ -42,6 +42,11 @@ pub(crate) fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64
                 continue;
             }
             value = decimal(w);
+        } else if let Some(m) = article_multiplier(&spans, k, &number_word) {
+            // "a million", "half a million": the article is the count's one (or half).
+            value = Some(m.0);
+            end = spans[m.1].0 + spans[m.1].1.len();
+            k = m.1;
         } else if let Some(n) = number_word(w) {
             if n >= 100 {
                 k += 1;
@@ -71,6 +76,25 @@ pub(crate) fn counts(r: &Reading, dict: &Dictionaries) -> Vec<(usize, usize, u64
         k = j.max(k + 1);
     }
     out
+}
+
+/// "a"/"an" right before a multiplier ("a thousand", "a million"), or "half
+/// a" before one: the value the multiplier is applied to, and the index of
+/// the article's span.
+fn article_multiplier(
+    spans: &[(usize, &str)],
+    k: usize,
+    number_word: &impl Fn(&str) -> Option<u64>,
+) -> Option<((u128, u128), usize)> {
+    let is = |j: usize, a: &[&str]| spans.get(j).is_some_and(|&(_, w)| a.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    let multiplier = |j: usize| spans.get(j).and_then(|&(_, w)| number_word(w)).is_some_and(|m| m >= 100);
+    if is(k, &["a", "an"]) && multiplier(k + 1) {
+        Some(((1, 1), k))
+    } else if is(k, &["half"]) && is(k + 1, &["a"]) && multiplier(k + 2) {
+        Some(((1, 2), k + 1))
+    } else {
+        None
+    }
 }
 
 /// A number written in digits ("40,000", "1.5", "12."), as an exact fraction;
@@ -168,6 +192,8 @@ struct Toll {
     clause_start: usize,
     /// Where its count starts.
     at: usize,
+    /// Where its count ends.
+    count_end: usize,
     /// The end of its victim noun, or of its count.
     victim_end: usize,
     /// An earlier figure of the same toll ("up from 93,000 a month ago").
@@ -288,7 +314,16 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 return Some(Counted { end, nationality, harm });
             }
             if let Some(place) = demonym(bare) {
-                return Some(Counted { end: at + bare.len(), nationality: Some(place), harm });
+                // A nationality before its noun ("four Malian soldiers") ends at the noun.
+                let mut end = at + bare.len();
+                if let Some(next) = r.text[end..].split_whitespace().next().filter(|_| !word.ends_with([',', ';'])) {
+                    let next_at = end + r.text[end..].find(next).unwrap_or(0);
+                    let next_bare = next.trim_end_matches([',', '.', ';', ':']);
+                    if role_at(next_at, &lower_cow(next_bare), TriggerRole::Victim) {
+                        end = next_at + next_bare.len();
+                    }
+                }
+                return Some(Counted { end, nationality: Some(place), harm });
             }
             if n == 0
                 && (lower_bare == "percent"
@@ -346,6 +381,69 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 || rest.starts_with([',', '.', ';', ':', ')', '\u{2014}'])
                 || AFTER_BARE_COUNT.contains(&&*first_word(rest)))
     };
+    // A victim noun, plural or singular ("soldiers", "soldier", "policeman").
+    let victim_noun = |word: &str| -> bool {
+        let w = lower_cow(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        let list = victims.get_or_init(|| phrases(TriggerRole::Victim));
+        let men = w.strip_suffix("man").map(|stem| format!("{stem}men"));
+        list.iter().any(|&v| v == w || v.strip_suffix('s') == Some(&*w) || men.as_deref() == Some(v))
+    };
+    // The noun phrase after the count ending at `e` (one to three words) is
+    // the subject of a death word ("one gendarme had been killed"): the end
+    // of the phrase.
+    let subject_phrase_of_death = |e: usize| -> Option<usize> {
+        let &(at, _, death) = marks.iter().find(|m| m.0 >= e && m.0 - e <= 60)?;
+        if !death || r.clause_break(e, at) {
+            return None;
+        }
+        let words: Vec<&str> = r.text[e..at].split_whitespace().collect();
+        let nouns = words.iter().take_while(|w| !PREDICATE_LINKS.contains(&&*first_word(w))).count();
+        let plain = words[..nouns].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+        let phrase_end = words.get(..nouns).and_then(|ws| ws.last()).map(|w| {
+            let from = r.text[e..at].find(w).unwrap_or(0);
+            e + from + w.len()
+        });
+        phrase_end.filter(|_| (1..=3).contains(&nouns) && plain && !words[..nouns].contains(&"of"))
+    };
+    // What the count at `e` predicates after its noun phrase ending at
+    // `end`: a harm word ("20 others were wounded") makes it no victim.
+    let harmed_after = |end: usize| -> bool {
+        marks.iter().find(|m| m.0 >= end && m.0 - end <= 40).is_some_and(|&(at, _, death)| {
+            !death && r.text[end..at].split_whitespace().all(|w| PREDICATE_LINKS.contains(&&*first_word(w)))
+        })
+    };
+    // "A Ukrainian soldier and two ...", "killed one policeman and three
+    // ...": a singular victim before the count at `s`, joined by "and",
+    // that its toll counts too.
+    let one_before = |s: usize, lo: usize| -> bool {
+        let mut back = r.text[lo..s].split_whitespace().rev();
+        if back.next().map(|w| w.eq_ignore_ascii_case("and")) != Some(true) {
+            return false;
+        }
+        let phrase: Vec<&str> = back.by_ref().take(4).collect();
+        let Some(head) = phrase.first().filter(|h| h.chars().all(|c| c.is_alphabetic() || c == '-')) else {
+            return false;
+        };
+        let Some(article) = phrase.iter().skip(1).position(|w| matches!(&*first_word(w), "a" | "an" | "one")) else {
+            return false;
+        };
+        let modifiers = &phrase[1..=article];
+        let article_word = phrase[article + 1];
+        // What stands before the article: the clause's start, a killing verb or punctuation.
+        let before = r.text[lo..s].split_whitespace().rev().nth(article + 3);
+        let opens = match before {
+            None => true,
+            Some(b) => {
+                b.ends_with([',', ';', ':', '\u{2014}'])
+                    || index.is_word_of(&first_word(b), Class::KillingVerb)
+                    || matches!(&*first_word(b), "that" | "which")
+            }
+        };
+        victim_noun(head)
+            && opens
+            && !article_word.ends_with(',')
+            && modifiers.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+    };
     let mut previous: Option<usize> = None;
     // The end of a count that opens a range ("between 9,000 and 11,000 dead").
     let mut range_from: Option<usize> = None;
@@ -363,6 +461,35 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             continue;
         }
         let opens_range = words_back(&r.text[..s]).next().is_some_and(|w| w == "between");
+        // Coordinated victims of one killing are one toll, their counts
+        // summed ("three soldiers and two civilians were killed", "10
+        // soldiers and one gendarme had been killed"); a split by dates or
+        // places ("three in May and two in June") stays apart.
+        if let Some(last) = found.last_mut().filter(|t| !t.earlier && t.victim_end > t.count_end) {
+            let gap = r.text.get(last.victim_end..s).unwrap_or("").trim();
+            // A first toll that is a killing's object and a second with a
+            // death word of its own are two clauses ("killed 7 civilians,
+            // and 4 soldiers died").
+            let object =
+                marks.iter().any(|m| m.2 && m.1 <= last.at && last.at - m.1 <= 40 && !r.clause_break(m.1, last.at));
+            let own_death = |end: usize| subject_phrase_of_death(end).is_some() || subject_of_death(end);
+            if matches!(gap, "and" | ", and") {
+                let joined = match counted(e) {
+                    Some(v) => (!v.harm
+                        && !harmed_after(v.end)
+                        && !r.text[e..v.end].contains(" of ")
+                        && (!object || !own_death(v.end)))
+                    .then_some(v.end),
+                    None => subject_phrase_of_death(e).filter(|_| !object),
+                };
+                if let Some(end) = joined {
+                    last.event.count = last.event.count.map(|c| c.saturating_add(count).min(MAX_COUNT));
+                    last.victim_end = end;
+                    previous = Some(e);
+                    continue;
+                }
+            }
+        }
         // A second toll in the sentence stands in a clause of its own ("20 were
         // killed in Aleppo, while 15 soldiers died in Homs"); a count that breaks
         // the first one down ("including 10 children") is no toll.
@@ -395,7 +522,13 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let is_governed = governed(s);
         let subject = victims.is_none() && subject_of_death(e);
         let object = victims.is_none() && object_of_killing(s, e);
-        if victims.is_none() && !is_governed && !subject && !object {
+        // "three people in May and two in June": a bare count after "and"
+        // that ends its phrase counts the victims of the toll before it.
+        let elliptical = victims.is_none()
+            && found.last().is_some_and(|t| t.victim_end > t.count_end && !t.earlier)
+            && lower[..s].trim_end().ends_with(" and")
+            && AFTER_BARE_COUNT[..4].contains(&&*first_word(&r.text[e..]));
+        if victims.is_none() && !is_governed && !subject && !object && !elliptical {
             continue;
         }
         let victim_end = victims.as_ref().map_or(e, |v| v.end);
@@ -424,7 +557,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             (None, None, Some((_, d))) => d,
             (None, None, None) => is_governed,
         };
-        if !death && !is_governed {
+        if !death && !is_governed && !elliptical {
             continue;
         }
         let qualifier = r
@@ -438,7 +571,8 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let perfect = PERFECT.iter().any(|p| lower.contains(p));
         let cumulative = !earlier && (since.is_some() || perfect);
         let mut ev = Event::new(Kind::DeathToll, Status::Happened);
-        ev.count = Some(count);
+        let one_more = victims.as_ref().is_some_and(|v| v.end > e) && one_before(s, clause_start);
+        ev.count = Some(if one_more { count.saturating_add(1).min(MAX_COUNT) } else { count });
         ev.qualifier = Some(qualifier);
         ev.cumulative = cumulative;
         if cumulative {
@@ -448,6 +582,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         found.push(Toll {
             clause_start,
             at: s,
+            count_end: e,
             victim_end,
             earlier,
             event: ev,
@@ -462,15 +597,34 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     let mut placed_before: Option<String> = None;
     for k in 0..found.len() {
         let hi = found.get(k + 1).map_or(r.text.len(), |t| t.clause_start);
-        let Toll { clause_start: lo, at: s, victim_end, earlier, event: ref mut ev, ref nationality } = found[k];
+        let Toll { clause_start: lo, at: s, victim_end, earlier, event: ref mut ev, ref nationality, .. } = found[k];
         if !ev.cumulative {
             // Its own clause's date, else (but for an earlier figure) one the
             // sentence gives for all ("30 in Aleppo and 12 in Idlib on Friday").
-            let dates = || r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
-            let d = dates()
-                .filter(|d| d.start >= lo && d.end <= hi)
-                .min_by_key(|d| d.start.abs_diff(s))
-                .or_else(|| if earlier { None } else { dates().min_by_key(|d| d.start.abs_diff(s)) });
+            // A date after the victims is measured from their end ("killed
+            // three soldiers and two civilians in October").
+            let dates = || r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start) && !duration(d));
+            let distance =
+                |d: &&TimeExpr| if d.start >= victim_end { d.start - victim_end } else { d.start.abs_diff(s) };
+            let d = dates().filter(|d| d.start >= lo && d.end <= hi).min_by_key(distance).or_else(|| {
+                if earlier {
+                    None
+                } else {
+                    dates().min_by_key(distance)
+                }
+            });
+            // "a 2008 attack near X that killed 220 people": the year of the
+            // attack the toll counts, unless a date follows that attack.
+            let year = attack_year(index, r, anchor, lo, s)
+                .filter(|(_, noun_end)| !r.dates.iter().any(|d| d.start >= *noun_end && d.end <= hi));
+            let own;
+            let d = match year {
+                Some((y, _)) => {
+                    own = y;
+                    Some(&own)
+                }
+                None => d,
+            };
             match d {
                 Some(d) => set_period_end(ev, r, &lower, d, hi, anchor, dict),
                 // A count the text does not date is the count as of the report.
@@ -513,6 +667,55 @@ fn attack_told_before(index: &Index, r: &Reading, state: &ArticleState, lo: usiz
     });
     let recent = state.last_place_at >= state.sentences_back[1];
     state.last_place.as_deref().filter(|_| refers_back && recent).map(String::from)
+}
+
+/// "in two years", "within three days": how long the killing took, not
+/// when (a toll is past, so no date ahead of publication).
+fn duration(d: &TimeExpr) -> bool {
+    let mut words = d.text.split_whitespace();
+    let (first, unit) = (words.next().unwrap_or(""), words.next_back().unwrap_or(""));
+    ["in", "within", "over"].iter().any(|p| first.eq_ignore_ascii_case(p))
+        && ["day", "days", "week", "weeks", "month", "months", "year", "years"]
+            .iter()
+            .any(|u| unit.eq_ignore_ascii_case(u))
+        && words.count() <= 2
+}
+
+/// "a 2008 attack", "the 2014 bombing": a year that dates the attack noun
+/// it stands before, in the toll's clause (bytes `lo..s`) with no comma
+/// between: that year as a date, and the end of the attack noun. A year
+/// after publication is none.
+fn attack_year(index: &Index, r: &Reading, anchor: &Anchor, lo: usize, s: usize) -> Option<(TimeExpr, usize)> {
+    let (a, b) = (r.tok_at(lo), r.tok_at(s));
+    let toks = &r.toks[a..b];
+    let k = toks.iter().rposition(|t| index.is_word_of(t.lower, Class::AttackNoun))?;
+    if b - (a + k) > 12 || toks[k..].iter().any(|t| matches!(t.text, "," | ";" | ":" | "(" | ")")) {
+        return None;
+    }
+    // Up to two modifiers between the year and the noun ("a 2008 suicide bombing").
+    let y = (k.saturating_sub(3)..k).rev().find(|&j| toks[j].text.len() == 4 && toks[j].text.parse::<i32>().is_ok())?;
+    if !toks[y + 1..k].iter().all(|t| t.text.chars().all(|c| c.is_alphabetic() || c == '-')) {
+        return None;
+    }
+    let determiner = y.checked_sub(1).map(|j| toks[j].lower);
+    if !matches!(determiner, Some("a" | "an" | "the" | "its" | "their" | "his" | "her" | "that")) {
+        return None;
+    }
+    let year: i32 = toks[y].text.parse().ok()?;
+    let latest = anchor.published.map_or(2100, |p| p.year());
+    if !(1900..=latest).contains(&year) {
+        return None;
+    }
+    let t = &toks[y];
+    let e = TimeExpr {
+        start: t.start,
+        end: t.end,
+        text: t.text.to_string(),
+        since: false,
+        prep: None,
+        form: dates::Form::Year { year, part: dates::Part::Whole },
+    };
+    Some((e, toks[k].end))
 }
 
 /// Dates a toll by its date expression; a toll counted over a period is the
