@@ -5947,3 +5947,15 @@ fn the_object_of_a_killing_and_the_subject_of_another_death_are_two_tolls() {
     let n: Vec<_> = toll_counts(text, "2015-03-04").into_iter().map(|(c, _)| c).collect();
     assert!(!n.contains(&Some(11)), "{n:?}");
 }
+
+#[test]
+fn a_pronoun_s_aside_after_a_named_speaker_s_verb_is_that_speaker_s() {
+    // world-o o13 "Mr Berri said his talks with Mr Annan focused on the
+    // blockade which, he said, was in violation of the truce": Berri speaks.
+    let evs = events(
+        "Envoy Ivo Tarkov met Speaker Hadi Weidemann. Mr Weidemann said his talks with Mr Tarkov focused on the \
+         blockade which, he said, was in violation of the truce.",
+        "2006-08-28",
+    );
+    assert!(speakers(&evs).contains(&"Hadi Weidemann".to_string()), "{evs:#?}");
+}

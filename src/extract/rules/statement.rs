@@ -250,7 +250,15 @@ pub(crate) fn statement(
     // expressed his belief that ..., according to the ministry's release":
     // the person whose own speech verb the source reports is the speaker,
     // not the source.
-    let final_with_speaker = |a: &SpeechAct| a.final_attribution && a.speaker.is_some();
+    // "X said his talks with Y focused on the blockade which, he said, was
+    // illegal": a pronoun's speech verb set off by commas after a named
+    // speaker's is that speaker's aside, not a closing attribution.
+    let aside = |a: &SpeechAct| {
+        a.speaker.as_ref().is_some_and(|s| s.how == How::Pronoun)
+            && r.text[a.end..].starts_with(',')
+            && acts.iter().any(|b| b.at < a.at && b.speaker.as_ref().is_some_and(|s| s.how != How::Pronoun))
+    };
+    let final_with_speaker = |a: &SpeechAct| a.final_attribution && a.speaker.is_some() && !aside(a);
     let own_verb = acts.iter().position(|a| !a.cited && a.speaker.as_ref().is_some_and(|s| s.person()));
     let chosen = acts
         .iter()
