@@ -403,7 +403,7 @@ fn same_place(a: &Report<'_>, b: &Report<'_>) -> bool {
 /// States said" and "Kerry said"); two different people never.
 fn speakers_agree(a: &Report<'_>, b: &Report<'_>) -> bool {
     let (Some(sa), Some(sb)) = (&a.event.speaker, &b.event.speaker) else { return false };
-    if same_name(sa, sb) {
+    if same_name(sa, sb) || transliterated(sa, sb, &a.speaker, &b.speaker) {
         return true;
     }
     match (&a.speaker, &b.speaker) {
@@ -418,6 +418,23 @@ fn speakers_agree(a: &Report<'_>, b: &Report<'_>) -> bool {
         }
         _ => false,
     }
+}
+
+/// Two outlets' spellings of one person's name ("Mohammed Ali al-Houthi"
+/// and "Muhammad Ali al-Houthi"): names of two words or more, neither a body
+/// nor a description, whose first and last words are spelling variants, and
+/// the whole too.
+fn transliterated(a: &str, b: &str, sa: &Option<Speaker>, sb: &Option<Speaker>) -> bool {
+    let person = |s: &Option<Speaker>| s.as_ref().is_none_or(|x| !x.collective && !x.described);
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
+    let variant = crate::extract::reading::spelling_variant;
+    wa.len() >= 2
+        && wb.len() >= 2
+        && person(sa)
+        && person(sb)
+        && variant(wa[0], wb[0])
+        && variant(wa[wa.len() - 1], wb[wb.len() - 1])
+        && variant(a, b)
 }
 
 fn shared_actors(a: &Event, b: &Event) -> usize {
@@ -1716,6 +1733,34 @@ mod tests {
         let mut c = statement(3, "Houthi spokesman", "The Houthi spokesman says the warring parties agreed a truce.");
         c.speaker = described_speaker("Houthi spokesman", lookup);
         assert_eq!(score(&a, &c), None);
+    }
+
+    #[test]
+    fn two_outlets_spellings_of_one_unknown_person_are_one_speaker() {
+        // multi-b 02 "Mohammed Ali al-Houthi" and 04 "Muhammad Ali al-Houthi".
+        let a = statement(
+            1,
+            "Mohammed Ali Tarkovi",
+            "Mohammed Ali Tarkovi said the truce's credibility is in its implementation.",
+        );
+        let b = statement(
+            2,
+            "Muhammad Ali Tarkovi",
+            "Muhammad Ali Tarkovi said the credibility of the truce is in implementation.",
+        );
+        assert!(score(&a, &b).is_some());
+        // Another surname is another person.
+        let c = statement(
+            3,
+            "Mohammed bin Nayef",
+            "Mohammed bin Nayef said the truce's credibility is in its implementation.",
+        );
+        let d = statement(
+            4,
+            "Mohammed bin Salman",
+            "Mohammed bin Salman said the truce's credibility is in its implementation.",
+        );
+        assert_eq!(score(&c, &d), None);
     }
 
     #[test]
