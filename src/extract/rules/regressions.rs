@@ -5947,3 +5947,19 @@ fn the_object_of_a_killing_and_the_subject_of_another_death_are_two_tolls() {
     let n: Vec<_> = toll_counts(text, "2015-03-04").into_iter().map(|(c, _)| c).collect();
     assert!(!n.contains(&Some(11)), "{n:?}");
 }
+
+#[test]
+fn a_back_reference_at_the_country_joins_the_meeting_placed_at_its_city_later() {
+    // world-o o14: the meeting's place comes from a later report ("chaired
+    // ... at the lake resort of Ohrid"); "A breakthrough in the negotiations,
+    // deadlocked over ... in Macedonia" is that meeting at its country.
+    let text = "Government and rebel negotiators held a second day of talks on Sunday to end a guerrilla revolt. \
+                Two Western envoys are mediating in the closed-door talks, chaired by President Daniel Moi at the \
+                lake resort of Naivasha, on a draft plan. \
+                A breakthrough in the negotiations, deadlocked over the use of land in Kenya, is seen as crucial \
+                if the truce is to hold.";
+    let evs = events(text, "2001-07-29");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Naivasha"));
+}
