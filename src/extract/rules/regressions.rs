@@ -5963,3 +5963,16 @@ fn a_back_reference_at_the_country_joins_the_meeting_placed_at_its_city_later() 
     assert_eq!(talks.len(), 1, "{talks:?}");
     assert_eq!(talks[0].place.as_deref(), Some("Naivasha"));
 }
+
+#[test]
+fn talks_a_side_is_prepared_for_are_planned_and_one_with_their_start() {
+    // world-m m08 "said on Wednesday it was prepared for direct talks with
+    // the country's military rulers ... will decide whether to start the
+    // talks on Wednesday or Thursday": readiness is not a meeting held.
+    let text = "The rebel alliance said on Wednesday it was prepared for direct talks with the army commanders. \
+                The group will decide whether to start the talks on Wednesday or Thursday depending on a proposal.";
+    let evs = events(text, "2019-07-03");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:?}");
+    assert_eq!(talks[0].status, Status::Planned);
+}
