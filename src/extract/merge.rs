@@ -558,6 +558,13 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
                 e.event.status = Status::Happened;
                 e.status_guessed = false;
             }
+            // A report that gives the meeting its place gives it the country
+            // that place lies in too: a later reference at that country
+            // ("a breakthrough in the negotiations, deadlocked over ... in
+            // X") is the meeting at its city.
+            if e.event.place.is_none() && c.event.place.is_some() {
+                e.within = c.within.clone();
+            }
             e.described.extend(c.described);
             absorb(&mut e.event, c.event);
         }

@@ -5959,3 +5959,32 @@ fn a_pronoun_s_aside_after_a_named_speaker_s_verb_is_that_speaker_s() {
     );
     assert!(speakers(&evs).contains(&"Hadi Weidemann".to_string()), "{evs:#?}");
 }
+
+#[test]
+fn a_back_reference_at_the_country_joins_the_meeting_placed_at_its_city_later() {
+    // world-o o14: the meeting's place comes from a later report ("chaired
+    // ... at the lake resort of Ohrid"); "A breakthrough in the negotiations,
+    // deadlocked over ... in Macedonia" is that meeting at its country.
+    let text = "Government and rebel negotiators held a second day of talks on Sunday to end a guerrilla revolt. \
+                Two Western envoys are mediating in the closed-door talks, chaired by President Daniel Moi at the \
+                lake resort of Naivasha, on a draft plan. \
+                A breakthrough in the negotiations, deadlocked over the use of land in Kenya, is seen as crucial \
+                if the truce is to hold.";
+    let evs = events(text, "2001-07-29");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:?}");
+    assert_eq!(talks[0].place.as_deref(), Some("Naivasha"));
+}
+
+#[test]
+fn talks_a_side_is_prepared_for_are_planned_and_one_with_their_start() {
+    // world-m m08 "said on Wednesday it was prepared for direct talks with
+    // the country's military rulers ... will decide whether to start the
+    // talks on Wednesday or Thursday": readiness is not a meeting held.
+    let text = "The rebel alliance said on Wednesday it was prepared for direct talks with the army commanders. \
+                The group will decide whether to start the talks on Wednesday or Thursday depending on a proposal.";
+    let evs = events(text, "2019-07-03");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{talks:?}");
+    assert_eq!(talks[0].status, Status::Planned);
+}
