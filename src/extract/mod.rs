@@ -280,6 +280,8 @@ pub fn events(
         reading::remember(&reading, &mut state);
     }
     let mut events = merger.finish(anchor, dateline.as_deref());
+    let scene_country = state.war_country.as_deref().or(state.main_country.as_deref());
+    rules::statement::name_described(&mut events, &state.cast, dict, anchor.published, scene_country);
     // A place is reported as the article spells it when that is only a
     // variant of the dictionary's spelling ("Naypyitaw"): the reader of the
     // timeline finds the article's word.

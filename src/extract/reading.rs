@@ -2011,7 +2011,7 @@ fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &Artic
 /// The head word of a title: its last word before a complement ("envoy" in
 /// "special envoy for yemen", "chief" in "army chief", "general" in
 /// "secretary-general"), so that "the army" does not describe an army chief.
-fn title_head(title: &str) -> &str {
+pub(crate) fn title_head(title: &str) -> &str {
     // The first complement in one pass over the spaces: a substring search
     // for each of the five set up a searcher per call, and this runs for
     // every title of every entity a description is tried on.

@@ -1015,6 +1015,20 @@ pub(crate) fn speaker_of(
     if let Some(owner) = owner_of_text(r, dict, np, &np_words) {
         return (Some(owner.clone()), None);
     }
+    // "The UN envoy to Yemen also said": a description the reading gave its
+    // person, followed only by the title's complement, speaks as that person.
+    if let Some(at) = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize) {
+        let described = r.actors.iter().find(|a| {
+            a.start == at
+                && a.end < at + np.len()
+                && a.person()
+                && matches!(a.how, How::Description | How::Role)
+                && r.toks.get(r.tok_at(a.end)).is_some_and(|t| matches!(t.lower, "to" | "for" | "in" | "on"))
+        });
+        if let Some(a) = described {
+            return (Some(a.clone()), None);
+        }
+    }
     let capitalised = np_words[0].starts_with(|c: char| c.is_uppercase()) && !r.in_quote(clause_start);
     if (["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) || capitalised) && has_head {
         let skip = usize::from(!capitalised || ["a", "an", "the"].contains(&&*det));
@@ -1061,4 +1075,165 @@ fn owner_of_text<'r>(r: &'r Reading, dict: &Dictionaries, np: &str, np_words: &[
         !a.agency() && (pronoun || a.how != How::Pronoun && possessive(r, a))
     };
     r.actors.iter().filter(|a| a.start >= at && a.end <= at + np.len()).find(owns)
+}
+
+/// "..., the UN envoy said. ... UN special envoy X said": a statement whose
+/// speaker is only a definite description by a title ("the UN envoy", "the
+/// Ukrainian leader") is spoken by the one person of the article given a
+/// title of that head, before or after it, when every other word of the
+/// description agrees with that person: a word of the title the article
+/// gave ("special"), or a body or nationality that is the person's own
+/// ("UN" of a United Nations envoy). Never a person of another body or
+/// nationality, a description with a word the titles lack ("the former
+/// envoy"), nor one that two persons of the article could answer.
+///
+/// A description no person of the article answers names the one person the
+/// dictionary dates in a role of that head on `day`, of the body or country
+/// the description names ("the U.N. envoy to Yemen" on a day the UN's
+/// special envoy for Yemen is in office): of several such, the one whose
+/// role names the description's complement, else `scene` (the country the
+/// article is about).
+pub(crate) fn name_described(
+    events: &mut [Event],
+    cast: &crate::extract::entities::cast::Cast,
+    dict: &Dictionaries,
+    day: Option<chrono::NaiveDate>,
+    scene: Option<&str>,
+) {
+    for ev in events.iter_mut() {
+        if ev.kind != Kind::Statement || !ev.actors.is_empty() {
+            continue;
+        }
+        let Some(description) = ev.speaker.as_deref() else { continue };
+        let sentence = ev.mentions.iter().map(|m| m.sentence.as_str()).find(|s| s.contains(description));
+        if let Some(name) = sentence.and_then(|s| described_person(description, s, cast, dict, day, scene)) {
+            ev.actors.push(EventActor { name: name.to_string(), role: Role::Speaker });
+            ev.speaker = Some(name.to_string());
+        }
+    }
+}
+
+/// The person of `cast` a description by a title names (see `name_described`).
+fn described_person<'c>(
+    description: &str,
+    sentence: &str,
+    cast: &'c crate::extract::entities::cast::Cast,
+    dict: &'c Dictionaries,
+    day: Option<chrono::NaiveDate>,
+    scene: Option<&str>,
+) -> Option<&'c str> {
+    let index = dict.index();
+    // Definite only: "a spokesman said" introduces someone, "the spokesman said" refers back.
+    let at = sentence.find(description)?;
+    let before = sentence[..at].trim_end();
+    let det = before.rsplit([' ', '"', '\u{201c}', ',']).next().unwrap_or("");
+    if !det.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    // The head: the last word before a complement ("envoy" in "UN envoy to Yemen").
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let core = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "for" | "to" | "from" | "in" | "at" | "with" | "on"))
+        .unwrap_or(words.len());
+    if core == 0 || core > 4 {
+        return None;
+    }
+    let head = words[core - 1].to_ascii_lowercase();
+    if !index.word_classes(&head).any(|c| matches!(c, WordClass::Title(_))) {
+        return None;
+    }
+    let modifiers = &words[..core - 1];
+    let bare = |w: &str| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    // The bodies and countries the modifiers name ("UN", "Ukrainian"), by the
+    // modifier's byte range in the description.
+    let found = index.names(description);
+    let named = |w: &str| {
+        let start = (w.as_ptr() as usize).checked_sub(description.as_ptr() as usize)?;
+        let f = found.iter().find(|f| f.start <= start && start < f.end)?;
+        if let Some(p) = f.adjective().or_else(|| f.place()) {
+            let p = &dict.places[p];
+            return Some(p.country.clone().unwrap_or_else(|| p.name.clone()));
+        }
+        f.actor().map(|a| dict.actors[a].name.clone())
+    };
+    let owners: Vec<Option<String>> = modifiers.iter().map(|w| named(w)).collect();
+    let agrees = |e: &crate::extract::entities::cast::Entity| {
+        let title_words = || e.titles.iter().flat_map(|t| t.split([' ', '-'])).map(bare);
+        modifiers.iter().zip(&owners).all(|(w, owner)| {
+            let w = bare(w);
+            title_words().any(|t| t == w)
+                || owner.as_deref().is_some_and(|o| e.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(o)))
+        })
+    };
+    let mut holders = cast.entities.iter().filter(|e| {
+        e.kind == EntityKind::Person && e.titles.iter().any(|t| crate::extract::reading::title_head(t) == head)
+    });
+    let Some(first) = holders.next() else {
+        return dated_holder(&words, core, &owners, dict, day, scene);
+    };
+    if holders.next().is_some() || !agrees(first) {
+        return None;
+    }
+    Some(&first.name)
+}
+
+/// The person the dictionary dates on `day` in a role whose head is the
+/// description's (`words[..core]`, its complement after), of the body or
+/// country its modifiers name (`owners`, at least one), every other
+/// modifier a word of the role: the only one, else the only one whose role
+/// names the complement's place or `scene`.
+fn dated_holder<'d>(
+    words: &[&str],
+    core: usize,
+    owners: &[Option<String>],
+    dict: &'d Dictionaries,
+    day: Option<chrono::NaiveDate>,
+    scene: Option<&str>,
+) -> Option<&'d str> {
+    let head = words[core - 1].to_ascii_lowercase();
+    // "United Nations envoy": the words of one name name one owner.
+    let mut body: Vec<&str> = owners.iter().flatten().map(String::as_str).collect();
+    body.dedup();
+    let [owner] = body[..] else { return None };
+    let lower: Vec<String> = words[..core - 1]
+        .iter()
+        .zip(owners)
+        .filter(|(_, o)| o.is_none())
+        .map(|(w, _)| w.to_ascii_lowercase())
+        .collect();
+    // A capitalised word that names nothing known ("Gulf envoy") agrees with nothing.
+    if words[..core - 1].iter().zip(owners).any(|(w, o)| o.is_none() && w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let (lower, head) = (&lower, &head);
+    let roles = |a: &'d crate::dict::Actor| {
+        a.roles.iter().filter(move |r| {
+            r.holds_on(day)
+                && crate::extract::reading::title_head(&r.title) == head.as_str()
+                && lower.iter().all(|w| r.title.split([' ', '-']).any(|t| t == w))
+        })
+    };
+    let holders: Vec<&crate::dict::Actor> = dict
+        .actors
+        .iter()
+        .filter(|a| a.kind == crate::dict::ActorKind::Person)
+        .filter(|a| a.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(owner)))
+        .filter(|a| roles(a).next().is_some())
+        .collect();
+    if let [one] = holders[..] {
+        return Some(&one.name);
+    }
+    // "for yemen" in the role: the complement's place, else the article's country.
+    let complement = words[core..].iter().skip(1).copied().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+    let place = if complement.is_empty() { scene.map(str::to_ascii_lowercase) } else { Some(complement) };
+    let place = place?;
+    let mut posted = holders.iter().filter(|a| {
+        roles(a).any(|r| {
+            let t = &r.title;
+            [" for ", " to ", " on ", " in "].iter().any(|p| t.find(p).is_some_and(|k| t[k + p.len()..] == *place))
+        })
+    });
+    let one = posted.next()?;
+    posted.next().is_none().then_some(&one.name)
 }
