@@ -5947,3 +5947,27 @@ fn the_object_of_a_killing_and_the_subject_of_another_death_are_two_tolls() {
     let n: Vec<_> = toll_counts(text, "2015-03-04").into_iter().map(|(c, _)| c).collect();
     assert!(!n.contains(&Some(11)), "{n:?}");
 }
+
+#[test]
+fn more_people_nouns_count_the_victims_of_a_toll() {
+    // Victim nouns that were missing from data/triggers.tsv.
+    let text = "At least 9 villagers and two teachers were killed in an attack on Monday.";
+    assert_eq!(toll_counts(text, "2015-03-04").iter().map(|t| t.0).collect::<Vec<_>>(), [Some(11)]);
+    let text = "Two peacekeepers were killed in an ambush on Saturday.";
+    assert_eq!(toll_counts(text, "2015-03-04").iter().map(|t| t.0).collect::<Vec<_>>(), [Some(2)]);
+    let text = "Gunmen killed 14 farmers and three pilgrims in the north on Sunday.";
+    assert_eq!(toll_counts(text, "2015-03-04").iter().map(|t| t.0).collect::<Vec<_>>(), [Some(17)]);
+}
+
+#[test]
+fn a_month_that_is_a_given_name_and_no_date_opens_a_person_s_name() {
+    // "The envoy Jan Novak arrived": "Jan" is no month here, so the person is found.
+    let evs = events("The envoy Jan Novak arrived on Tuesday.", "2015-03-04");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1);
+    assert_eq!(actors(visits[0]), ["Jan Novak"]);
+    // A month the date reader reads is still a date.
+    let evs = events("In May Novak said the talks had failed.", "2015-03-04");
+    let st = of(&evs, Kind::Statement);
+    assert_eq!(day(st[0]).as_deref(), Some("2014-05"));
+}
