@@ -23,9 +23,9 @@
 use super::cast::EntityKind;
 use super::dictionary::Found;
 use super::words::{ClassSet, Gender, WordClass};
-use crate::extract::tokens::{Tok, TokKind};
 use crate::dict::GivenNames;
 use crate::extract::dates::{self, DateTables};
+use crate::extract::tokens::{Tok, TokKind};
 
 /// What a name found by shape is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -944,7 +944,10 @@ fn given_name_not_date(cx: &Context, w: &[Word], i: usize) -> bool {
         && next.t1 == next.t0 + 1
         && cx
             .has(next.t0, |c| {
-                matches!(c, WordClass::Time | WordClass::NotName { .. } | WordClass::OrgHead | WordClass::PlaceNoun { .. })
+                matches!(
+                    c,
+                    WordClass::Time | WordClass::NotName { .. } | WordClass::OrgHead | WordClass::PlaceNoun { .. }
+                )
             })
             .is_none();
     surname

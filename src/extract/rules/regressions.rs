@@ -5971,3 +5971,30 @@ fn a_month_that_is_a_given_name_and_no_date_opens_a_person_s_name() {
     let st = of(&evs, Kind::Statement);
     assert_eq!(day(st[0]).as_deref(), Some("2014-05"));
 }
+
+#[test]
+fn a_region_closing_a_body_s_name_is_no_venue() {
+    // world-o o04 "A regional summit of the International Conference on the
+    // Great Lakes Region in Kampala": the venue is the place after "in".
+    let text =
+        "A regional summit of the International Conference on the Horn Region in Tarvo on Friday discussed the crisis.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].place.as_deref(), Some("Tarvo"));
+}
+
+#[test]
+fn a_possessive_date_dates_only_its_noun() {
+    // world-o o06 "X, this year's chair of ASEAN, held talks ... after
+    // arriving in the capital": "this year" is the chair's, not the trip's.
+    let text = "Foreign Minister Ana Lopes of Ruvia, this year's chair of the Southern Bloc, held talks with \
+                the army chief after arriving in the capital Tarvo, the ministry said.";
+    let evs = events(text, "2015-03-04");
+    for e in &evs {
+        assert_ne!(e.date_text.as_deref(), Some("this year"), "{:?}", e.kind);
+    }
+    // A possessive date before the trigger noun still dates it.
+    let evs = events("Monday's talks between Ana Lopes and Pierre Duval ended without a deal.", "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2015-03-02"));
+}
