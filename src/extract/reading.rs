@@ -1244,6 +1244,8 @@ pub(crate) fn names_of(st: &str, toks: &[Tok], scan: &Scan, marks: &Marks, dict:
         speech: &marks.speech,
         headline_words: &marks.headline_words,
         title_case: names::title_case(toks),
+        given_names: &dict.given_names,
+        dates: &dict.dates,
     };
     names::find(&cx)
 }

@@ -23,6 +23,8 @@
 use super::cast::EntityKind;
 use super::dictionary::Found;
 use super::words::{ClassSet, Gender, WordClass};
+use crate::dict::GivenNames;
+use crate::extract::dates::{self, DateTables};
 use crate::extract::tokens::{Tok, TokKind};
 
 /// What a name found by shape is.
@@ -84,6 +86,10 @@ pub struct Context<'s, 't> {
     pub headline_words: &'t [(usize, usize)],
     /// The line is in title case ([`title_case`]).
     pub title_case: bool,
+    /// Given names and the date tables: a month that is also a given name
+    /// and reads as no date opens a person's name ("the envoy Jan Novak").
+    pub given_names: &'t GivenNames,
+    pub dates: &'t DateTables,
 }
 
 impl Context<'_, '_> {
@@ -514,7 +520,7 @@ fn read_run(cx: &Context, run: &Run, out: &mut Vec<Named>, chunks: &mut Vec<Chun
         && cx
             .has(w[i].t0, |c| match c {
                 WordClass::NotName { org } => !(*org && org_after(i)),
-                WordClass::Time => true,
+                WordClass::Time => !given_name_not_date(cx, w, i),
                 _ => false,
             })
             .is_some()
@@ -924,6 +930,31 @@ fn dateline(cx: &Context, w: &[Word]) -> bool {
         || word_at(cx.toks, k + 1).is_some_and(|n| n.cap && (bracket(n.t1) || dash(n.t1)))
 }
 
+/// Whether the weekday or month word `w[i]` opens a person's name instead:
+/// it is a given name, a capitalised word no class sets aside follows it in
+/// the run, and the date reader finds no date on it ("the envoy Jan Novak",
+/// but "in May Novak said", "Jan. 17").
+fn given_name_not_date(cx: &Context, w: &[Word], i: usize) -> bool {
+    let Some(next) = w.get(i + 1) else {
+        return false;
+    };
+    let word = &cx.toks[w[i].t0];
+    let surname = next.cap
+        && !next.acronym
+        && next.t1 == next.t0 + 1
+        && cx
+            .has(next.t0, |c| {
+                matches!(
+                    c,
+                    WordClass::Time | WordClass::NotName { .. } | WordClass::OrgHead | WordClass::PlaceNoun { .. }
+                )
+            })
+            .is_none();
+    surname
+        && cx.given_names.gender(word.text).is_some()
+        && !dates::find_in(cx.text, cx.toks, cx.dates).iter().any(|d| d.start <= w[i].start && w[i].start < d.end)
+}
+
 /// Whether token `k` opens the sentence (or a quotation in it).
 fn sentence_start(cx: &Context, k: usize) -> bool {
     k == 0 || (k == 1 && cx.toks[0].kind == TokKind::Punct)
@@ -1163,6 +1194,8 @@ mod tests {
             speech: &speech,
             headline_words: &[],
             title_case: false,
+            given_names: &dict.given_names,
+            dates: &dict.dates,
         };
         find(&cx)
             .into_iter()

@@ -359,11 +359,13 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .filter(|d| !quoted_apart(r, start, d.start))
         .filter(|d| !since_between(r, end, d.start))
+        .filter(|d| !possessive_of_another(r, d, start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && !r.clause_break(d.end, start))
+        .filter(|d| !possessive_of_another(r, d, start))
         .filter(|d| {
             let gap = &r.text[d.end..start];
             start - d.end <= 14 || possessive_premodifies(gap) || attends_an_occasion(gap)
@@ -444,6 +446,15 @@ fn attends_an_occasion(gap: &str) -> bool {
 fn possessive_premodifies(gap: &str) -> bool {
     let Some(rest) = gap.strip_prefix("'s ").or_else(|| gap.strip_prefix("\u{2019}s ")) else { return false };
     rest.split_whitespace().count() <= 2 && rest.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+}
+
+/// Whether the date `d` stands in the possessive before a noun other than
+/// the trigger at `start` ("this year's chair of the bloc held talks",
+/// "Monday's vote"): it dates that noun only, not the event.
+pub(crate) fn possessive_of_another(r: &Reading, d: &TimeExpr, start: usize) -> bool {
+    let rest = &r.text[d.end..];
+    (rest.starts_with("'s ") || rest.starts_with("\u{2019}s "))
+        && !(d.end <= start && possessive_premodifies(&r.text[d.end..start]))
 }
 
 /// "The envoys, who landed late on Saturday, will meet the council head": a
@@ -648,6 +659,10 @@ fn place_after<'r>(
         // "the UN Support Mission in Libya": a country after a capitalised
         // organisation head and "in" ends the body's name, and is no venue.
         .filter(|p| !(p.country && names_a_body(r, p.start)))
+        // "the International Conference on the X Region in Y": a place after
+        // "of/on/for the" and a capitalised word ends a body's name, no venue.
+        // (A country there is left to the rules above: "the President of the X".)
+        .filter(|p| p.country || !closes_a_name(r, p.start))
         // "rebel groups operating in Darfur": the place of a participle of
         // its own, no venue ("taking place in", "being held in" are).
         .filter(|p| !participle_before(r, dict, end, p.start))
@@ -775,6 +790,19 @@ fn names_a_body(r: &Reading, at: usize) -> bool {
         && r.toks[k - 1].lower == "in"
         && r.toks[k - 2].text.starts_with(char::is_uppercase)
         && r.classes.get(k - 2).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::OrgHead))
+}
+
+/// Whether the place at byte `at` follows "the" after "of", "on" or "for"
+/// after a capitalised word inside the sentence ("Conference on the X
+/// Region", "Community of the X States"): the last words of a name.
+fn closes_a_name(r: &Reading, at: usize) -> bool {
+    let k = r.tok_at(at);
+    k >= 4
+        && r.toks[k - 1].lower == "the"
+        && matches!(r.toks[k - 2].lower, "of" | "on" | "for")
+        && r.toks[k - 3].kind == TokKind::Word
+        && r.toks[k - 3].text.starts_with(char::is_uppercase)
+        && !r.places.iter().any(|p| p.start <= r.toks[k - 3].start && r.toks[k - 3].start < p.end)
 }
 
 /// Whether the comma that closes a fronted phrase holding the trigger ("Ahead

@@ -6062,3 +6062,54 @@ fn a_description_no_one_of_the_article_answers_names_the_role_s_dated_holder() {
     let evs = events("The fighting eased on Sunday, the Danish envoy said.", "2022-04-01");
     assert_eq!(speakers(&evs), ["Danish envoy"], "{evs:#?}");
 }
+
+#[test]
+fn more_people_nouns_count_the_victims_of_a_toll() {
+    // Victim nouns that were missing from data/triggers.tsv.
+    let text = "At least 9 villagers and two teachers were killed in an attack on Monday.";
+    assert_eq!(toll_counts(text, "2015-03-04").iter().map(|t| t.0).collect::<Vec<_>>(), [Some(11)]);
+    let text = "Two peacekeepers were killed in an ambush on Saturday.";
+    assert_eq!(toll_counts(text, "2015-03-04").iter().map(|t| t.0).collect::<Vec<_>>(), [Some(2)]);
+    let text = "Gunmen killed 14 farmers and three pilgrims in the north on Sunday.";
+    assert_eq!(toll_counts(text, "2015-03-04").iter().map(|t| t.0).collect::<Vec<_>>(), [Some(17)]);
+}
+
+#[test]
+fn a_month_that_is_a_given_name_and_no_date_opens_a_person_s_name() {
+    // "The envoy Jan Novak arrived": "Jan" is no month here, so the person is found.
+    let evs = events("The envoy Jan Novak arrived on Tuesday.", "2015-03-04");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1);
+    assert_eq!(actors(visits[0]), ["Jan Novak"]);
+    // A month the date reader reads is still a date.
+    let evs = events("In May Novak said the talks had failed.", "2015-03-04");
+    let st = of(&evs, Kind::Statement);
+    assert_eq!(day(st[0]).as_deref(), Some("2014-05"));
+}
+
+#[test]
+fn a_region_closing_a_body_s_name_is_no_venue() {
+    // world-o o04 "A regional summit of the International Conference on the
+    // Great Lakes Region in Kampala": the venue is the place after "in".
+    let text =
+        "A regional summit of the International Conference on the Horn Region in Tarvo on Friday discussed the crisis.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].place.as_deref(), Some("Tarvo"));
+}
+
+#[test]
+fn a_possessive_date_dates_only_its_noun() {
+    // world-o o06 "X, this year's chair of ASEAN, held talks ... after
+    // arriving in the capital": "this year" is the chair's, not the trip's.
+    let text = "Foreign Minister Ana Lopes of Ruvia, this year's chair of the Southern Bloc, held talks with \
+                the army chief after arriving in the capital Tarvo, the ministry said.";
+    let evs = events(text, "2015-03-04");
+    for e in &evs {
+        assert_ne!(e.date_text.as_deref(), Some("this year"), "{:?}", e.kind);
+    }
+    // A possessive date before the trigger noun still dates it.
+    let evs = events("Monday's talks between Ana Lopes and Pierre Duval ended without a deal.", "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2015-03-02"));
+}

@@ -372,6 +372,7 @@ fn speech_act(
         .dates
         .iter()
         .filter(|d| !d.since && !r.in_quote(d.start))
+        .filter(|d| !possessive_of_another(r, d, act.at))
         .filter(|d| {
             // The date of the speech act stands next to its verb ("said on
             // Monday", "told reporters in Geneva on Friday"): a date further on
@@ -406,7 +407,8 @@ fn speech_act(
         .min_by_key(|d| if d.start >= act.end { d.start - act.end } else { act.at - d.end.min(act.at) });
     // The sentence's only date, before the verb and not looking ahead.
     let sole = || {
-        let mut outside = r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start));
+        let mut outside =
+            r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start) && !possessive_of_another(r, d, act.at));
         let only = outside.next()?;
         let looks_ahead = dates::tense_at_tokens(&r.toks, only.start, only.end, &dict.dates) == Tense::Future;
         (outside.next().is_none() && !looks_ahead && only.end <= act.at).then_some(only)

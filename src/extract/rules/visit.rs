@@ -964,6 +964,7 @@ fn clause_date<'r>(r: &'r Reading, i: usize) -> Option<&'r TimeExpr> {
     r.dates
         .iter()
         .filter(|d| !d.since && d.start >= start && !r.clause_break(d.end.min(i), d.end.max(i)))
+        .filter(|d| !possessive_of_another(r, d, i))
         // "On his first trip abroad since the war broke out in April, X visited
         // Egypt on Tuesday": April is when the span began.
         .filter(|d| d.start < i || !since_between(r, i, d.start))
