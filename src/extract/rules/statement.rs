@@ -989,7 +989,10 @@ pub(crate) fn speaker_of(
     // bloc, said": past the comma that closes it before its verb).
     let start = subject_end;
     let start = match r.text[..start].trim_end().strip_suffix(',') {
-        Some(b) if clause_start(&r.text[..start]) >= b.len() => b.trim_end().len(),
+        // A participle after a comma ("..., urging") has the sentence's subject.
+        Some(b) if clause_start(&r.text[..start]) >= b.len() && !r.text[start..end].ends_with("ing") => {
+            b.trim_end().len()
+        }
         _ => start,
     };
     let mut clause_start = clause_start(&r.text[..start]);
@@ -1005,7 +1008,7 @@ pub(crate) fn speaker_of(
     // '"... 2015" regional mediators of the bloc said': a comma inside a
     // quote before the subject opens no clause; the subject starts after
     // the quote's closing mark.
-    if let Some(&(_, e)) = r.quotes.iter().filter(|&&(s, e)| s < clause_start && e > clause_start && e <= start).last() {
+    if let Some(&(_, e)) = r.quotes.iter().rfind(|&&(s, e)| s < clause_start && e > clause_start && e <= start) {
         clause_start = e;
     }
     // '"We are close," the UN envoy said': the quote before the subject ends
@@ -1091,7 +1094,8 @@ fn possessed_speaker(
     let head = np_words.iter().take(3).skip(1).position(|w| speaker_noun(dict, w))? + 1;
     let at = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize)?;
     let body = of_class(dict, &lower_cow(np_words[head]), WordClass::OrgHead);
-    let subject = r.main_subject().filter(|s| s.end <= at && s.person() && s.how != How::Pronoun && !r.in_quote(s.start));
+    let subject =
+        r.main_subject().filter(|s| s.end <= at && s.person() && s.how != How::Pronoun && !r.in_quote(s.start));
     let pronoun = || r.actors.iter().find(|a| a.start == at && a.how == How::Pronoun && !a.agency());
     let referent = subject.or_else(pronoun).filter(|_| body);
     Some(match referent {
