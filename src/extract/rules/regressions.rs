@@ -6113,3 +6113,42 @@ fn a_possessive_date_dates_only_its_noun() {
     let evs = events("Monday's talks between Ana Lopes and Pierre Duval ended without a deal.", "2015-03-04");
     assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2015-03-02"));
 }
+
+#[test]
+fn a_persons_office_speaks_for_the_subject_and_a_spokesman_as_himself() {
+    // world-o o12 "Annan will not arrive ... before Jan. 15, his office in
+    // Geneva said": the office speaks for the subject, on the day of the story.
+    let text = "President Alma Ruto will not travel before March 3, her office in Nairobi said.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(speakers(&evs), ["Alma Ruto"]);
+    assert_eq!(day(of(&evs, Kind::Statement)[0]).as_deref(), Some("2015-03-04"));
+    // news 02 "his spokesman said": another person, named by his description.
+    let evs = events("The talks will resume on Monday, his spokesman said.", "2015-03-04");
+    assert_eq!(speakers(&evs), ["spokesman"]);
+}
+
+#[test]
+fn a_bare_description_in_lower_case_speaks() {
+    // world-o o08 '"..." regional mediators of the east African bloc, said today'.
+    let evs = events("Talks will resume on Monday, security officials said.", "2015-03-04");
+    assert_eq!(speakers(&evs), ["security officials"]);
+    let text = "\"We expect the parties to sign, in good faith, on 17th of August 2015\" regional mediators of the \
+                southern bloc, said today in a joint statement.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["regional mediators of the southern bloc"]);
+}
+
+#[test]
+fn according_to_a_described_body_speaks_and_a_text_reached_does_not() {
+    // world-o o06 "according to the military's information department".
+    let evs = events("The road was closed, according to the army's information office.", "2015-03-04");
+    assert_eq!(speakers(&evs), ["army's information office"]);
+    let evs = events("According to a joint communique reached in Luanda, the group was to withdraw.", "2015-03-04");
+    assert!(speakers(&evs).is_empty());
+}
+
+#[test]
+fn a_relative_clauses_speech_verb_is_its_antecedents() {
+    // world-o o03 "Khartoum, which says 10,000 people died since ..., denied".
+    let text = "The Kivu Liberation Front, which says 200 people died in the clashes, denied the attack.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
+}

@@ -143,7 +143,7 @@ pub(crate) fn statement(
         });
         // "This was reported by the press service of the head of state": an
         // agent described, with no name.
-        let described = by_agent.filter(|_| agent.is_none()).and_then(|at| described_agent(r, dict, at));
+        let described = by_agent.filter(|_| agent.is_none()).and_then(|at| described_agent(r, dict, at, false));
         if by_agent.is_some() && agent.is_none() && described.is_none() {
             continue;
         }
@@ -165,7 +165,12 @@ pub(crate) fn statement(
         let (speaker, description) = match phrase {
             _ if agent.is_some() => (agent.cloned(), None),
             _ if described.is_some() => (None, described),
-            "according to" => (according_to(r, dict, w.end), None),
+            // "according to the army's information office": a body described,
+            // with no name, speaks as that description.
+            "according to" => match according_to(r, dict, w.end) {
+                Some(a) => (Some(a), None),
+                None => (None, described_agent(r, dict, w.end, true)),
+            },
             "as saying" | "quoted as saying" => {
                 // "AGENCY reported X as saying", "X was quoted by Y as saying".
                 // "AGENCY quoted the group's spokesman X as saying": the
@@ -298,8 +303,10 @@ fn possessive(r: &Reading, a: &ActorSpan) -> bool {
 /// after "by": a determiner, then a speaker's noun (`speaker_noun`,
 /// `issued`) within five words ("by the press service of the head of
 /// state", "by a senior official"), up to punctuation or a word that ends
-/// the noun phrase ("as", "that", "on").
-fn described_agent(r: &Reading, dict: &Dictionaries, at: usize) -> Option<String> {
+/// the noun phrase ("as", "that", "on"). With `bodies`, a body's head noun
+/// (`org_head`: "according to the military's information department") heads
+/// it too.
+fn described_agent(r: &Reading, dict: &Dictionaries, at: usize, bodies: bool) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     for (_, w) in r.spaced_words_from(at).take(10) {
         let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -313,7 +320,13 @@ fn described_agent(r: &Reading, dict: &Dictionaries, at: usize) -> Option<String
         }
     }
     let determined = words.first().is_some_and(|w| matches!(&*lower_cow(w), "the" | "a" | "an"));
-    let head = |w: &&str| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued);
+    // A text cited after "according to" names its issuer elsewhere
+    // (`issuer_of_text`), or nobody ("a joint communique reached in X").
+    let head = |w: &&str| {
+        of_class(dict, w, WordClass::SpeakerNoun)
+            || !bodies && of_class(dict, w, WordClass::Issued)
+            || bodies && of_class(dict, w, WordClass::OrgHead)
+    };
     (determined && words.len() >= 2 && words.iter().take(5).any(head)).then(|| words[1..].join(" "))
 }
 
@@ -828,7 +841,16 @@ pub(crate) fn speaker_of(
             i = b.len();
             continue;
         }
-        if ["that", "which"].contains(&&*word) {
+        // "Dakar, which says 300 people died, rejected": a relative clause's
+        // speech verb is its antecedent's, the name before the comma.
+        if word == "which" {
+            let antecedent = r.text[..word_start].trim_end().strip_suffix(',').and_then(|b| {
+                r.actor_ending_at(b.trim_end().len())
+                    .filter(|a| !a.agency() && a.how != How::Pronoun && !located(r, dict, a))
+            });
+            return (antecedent.cloned(), None);
+        }
+        if word == "that" {
             return (None, None);
         }
         // "The government, with which the rebels refuse to talk, voiced
@@ -973,8 +995,16 @@ pub(crate) fn speaker_of(
             };
         }
     }
-    // A description: the clause's subject noun phrase.
+    // A description: the clause's subject noun phrase ("mediators of the
+    // bloc, said": past the comma that closes it before its verb).
     let start = subject_end;
+    let start = match r.text[..start].trim_end().strip_suffix(',') {
+        // A participle after a comma ("..., urging") has the sentence's subject.
+        Some(b) if clause_start(&r.text[..start]) >= b.len() && !r.text[start..end].ends_with("ing") => {
+            b.trim_end().len()
+        }
+        _ => start,
+    };
     let mut clause_start = clause_start(&r.text[..start]);
     // "July 2 (KHARTOUM) - African Union envoy ... said", "... — Pedersen's
     // office said": a dash ends a dateline or an inserted clause.
@@ -984,6 +1014,12 @@ pub(crate) fn speaker_of(
         .max()
     {
         clause_start += d;
+    }
+    // '"... 2015" regional mediators of the bloc said': a comma inside a
+    // quote before the subject opens no clause; the subject starts after
+    // the quote's closing mark.
+    if let Some(&(_, e)) = r.quotes.iter().rfind(|&&(s, e)| s < clause_start && e > clause_start && e <= start) {
+        clause_start = e;
     }
     // '"We are close," the UN envoy said': the quote before the subject ends
     // with its own comma, so the subject starts after the closing mark.
@@ -1053,7 +1089,70 @@ pub(crate) fn speaker_of(
         }
         return (None, Some(np_words[skip..cut].join(" ")));
     }
+    if let Some(found) = possessed_speaker(r, dict, np, &np_words).or_else(|| bare_speakers(dict, &np_words)) {
+        return found;
+    }
     (owner, None)
+}
+
+/// Whether `word` heads a speaker's description (`speaker_noun`).
+fn speaker_noun(dict: &Dictionaries, word: &str) -> bool {
+    of_class(dict, &lower_cow(word.trim_end_matches(|c: char| !c.is_alphanumeric())), WordClass::SpeakerNoun)
+}
+
+/// "his office in Geneva said", "their spokesman said": a possessive
+/// pronoun and a speaker's noun right after it. A body (`org_head`: "his
+/// office") speaks for its owner: the sentence's subject when a person
+/// ("X will not arrive, his office said"), else the pronoun's referent. A
+/// person ("his spokesman") is someone else, and speaks as the description.
+fn possessed_speaker(
+    r: &Reading,
+    dict: &Dictionaries,
+    np: &str,
+    np_words: &[&str],
+) -> Option<(Option<ActorSpan>, Option<String>)> {
+    let det = lower_cow(np_words[0]);
+    if !matches!(&*det, "his" | "her" | "their" | "its") || np_words.len() > 7 {
+        return None;
+    }
+    let head = np_words.iter().take(3).skip(1).position(|w| speaker_noun(dict, w))? + 1;
+    let at = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize)?;
+    let body = of_class(dict, &lower_cow(np_words[head]), WordClass::OrgHead);
+    let subject =
+        r.main_subject().filter(|s| s.end <= at && s.person() && s.how != How::Pronoun && !r.in_quote(s.start));
+    let pronoun = || r.actors.iter().find(|a| a.start == at && a.how == How::Pronoun && !a.agency());
+    let referent = subject.or_else(pronoun).filter(|_| body);
+    Some(match referent {
+        // Named here, by their office: the saying's date and place are
+        // sought around this phrase, not around the subject.
+        Some(a) => (Some(ActorSpan { start: at, end: at + np.len(), ..a.clone() }), None),
+        None => (None, Some(np_words[1..=head].join(" "))),
+    })
+}
+
+/// "..., security officials said", "regional mediators of the bloc said":
+/// a bare description in lower case, at most two modifiers before its
+/// speaker's noun and a complement after it, speaks as that description.
+fn bare_speakers(dict: &Dictionaries, np_words: &[&str]) -> Option<(Option<ActorSpan>, Option<String>)> {
+    let head = np_words.iter().take(3).position(|w| speaker_noun(dict, w))?;
+    let plain = |w: &&str| {
+        let l = lower_cow(w);
+        w.starts_with(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !dict.index().is_word_of(&l, Class::Determiner)
+            && !dict.index().is_word_of(&l, Class::BeforeVerb)
+            && !matches!(&*l, "and" | "but" | "or" | "while" | "as" | "so" | "he" | "she" | "they" | "we" | "it" | "i")
+    };
+    // The comma that closes the description before its verb ('"...",
+    // mediators of the bloc, said') is no part of it.
+    let rest = &np_words[head + 1..];
+    let inner = rest.split_last().map_or(&[][..], |(_, inner)| inner);
+    let complement = rest.is_empty()
+        || (rest.len() <= 6
+            && matches!(rest[0], "of" | "for" | "from" | "in" | "at" | "with")
+            && !inner.iter().any(|w| w.ends_with([',', ';', ':'])));
+    (np_words[..=head].iter().all(plain) && complement)
+        .then(|| (None, Some(np_words.join(" ").trim_end_matches([',', ';', ':']).to_string())))
 }
 
 /// "His statement mentioned", "the council's communique said": a text
