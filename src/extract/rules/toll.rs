@@ -672,13 +672,9 @@ fn attack_told_before(index: &Index, r: &Reading, state: &ArticleState, lo: usiz
 /// "in two years", "within three days": how long the killing took, not
 /// when (a toll is past, so no date ahead of publication).
 fn duration(d: &TimeExpr) -> bool {
-    let mut words = d.text.split_whitespace();
-    let (first, unit) = (words.next().unwrap_or(""), words.next_back().unwrap_or(""));
-    ["in", "within", "over"].iter().any(|p| first.eq_ignore_ascii_case(p))
-        && ["day", "days", "week", "weeks", "month", "months", "year", "years"]
-            .iter()
-            .any(|u| unit.eq_ignore_ascii_case(u))
-        && words.count() <= 2
+    // The date reader reads "in two years" as an offset ahead of publication.
+    matches!(d.prep.as_deref(), Some("in" | "within" | "over"))
+        && matches!(d.form, crate::extract::dates::Form::Relative { offset, .. } if offset > 0)
 }
 
 /// "a 2008 attack", "the 2014 bombing": a year that dates the attack noun
