@@ -1036,6 +1036,8 @@ pub(crate) fn speaker_of(
     // "..., while Kiir's government said": the clause's subject follows its conjunction.
     let np = ["while ", "whereas "].iter().find_map(|c| np.strip_prefix(c)).unwrap_or(np);
     let np_words: Vec<&str> = np.split_whitespace().collect();
+    // `np` is a slice of the sentence: where it lies in it.
+    let np_at = np.as_ptr() as usize - r.text.as_ptr() as usize;
     if np_words.is_empty()
         || np_words.len() > 12
         || r.in_quote(clause_start)
@@ -1050,22 +1052,20 @@ pub(crate) fn speaker_of(
         .any(|w| of_class(dict, w, WordClass::SpeakerNoun) || of_class(dict, w, WordClass::Issued));
     // "a Russian diplomatic source", "the ministry", or a body's own
     // description: "U.N. human rights official", "Health authorities in Gaza".
-    if let Some(owner) = owner_of_text(r, dict, np, &np_words) {
+    if let Some(owner) = owner_of_text(r, dict, np_at, np, &np_words) {
         return (Some(owner.clone()), None);
     }
     // "The UN envoy to Yemen also said": a description the reading gave its
     // person, followed only by the title's complement, speaks as that person.
-    if let Some(at) = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize) {
-        let described = r.actors.iter().find(|a| {
-            a.start == at
-                && a.end < at + np.len()
-                && a.person()
-                && matches!(a.how, How::Description | How::Role)
-                && r.toks.get(r.tok_at(a.end)).is_some_and(|t| matches!(t.lower, "to" | "for" | "in" | "on"))
-        });
-        if let Some(a) = described {
-            return (Some(a.clone()), None);
-        }
+    let described = r.actors.iter().find(|a| {
+        a.start == np_at
+            && a.end < np_at + np.len()
+            && a.person()
+            && matches!(a.how, How::Description | How::Role)
+            && r.toks.get(r.tok_at(a.end)).is_some_and(|t| matches!(t.lower, "to" | "for" | "in" | "on"))
+    });
+    if let Some(a) = described {
+        return (Some(a.clone()), None);
     }
     let capitalised = np_words[0].starts_with(|c: char| c.is_uppercase()) && !r.in_quote(clause_start);
     if (["a", "an", "the", "one", "two", "three", "several", "some"].contains(&&*det) || capitalised) && has_head {
@@ -1089,7 +1089,7 @@ pub(crate) fn speaker_of(
         }
         return (None, Some(np_words[skip..cut].join(" ")));
     }
-    if let Some(found) = possessed_speaker(r, dict, np, &np_words).or_else(|| bare_speakers(dict, &np_words)) {
+    if let Some(found) = possessed_speaker(r, dict, np_at, np, &np_words).or_else(|| bare_speakers(dict, &np_words)) {
         return found;
     }
     (owner, None)
@@ -1108,6 +1108,7 @@ fn speaker_noun(dict: &Dictionaries, word: &str) -> bool {
 fn possessed_speaker(
     r: &Reading,
     dict: &Dictionaries,
+    at: usize,
     np: &str,
     np_words: &[&str],
 ) -> Option<(Option<ActorSpan>, Option<String>)> {
@@ -1116,7 +1117,6 @@ fn possessed_speaker(
         return None;
     }
     let head = np_words.iter().take(3).skip(1).position(|w| speaker_noun(dict, w))? + 1;
-    let at = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize)?;
     let body = of_class(dict, &lower_cow(np_words[head]), WordClass::OrgHead);
     let subject =
         r.main_subject().filter(|s| s.end <= at && s.person() && s.how != How::Pronoun && !r.in_quote(s.start));
@@ -1160,15 +1160,19 @@ fn bare_speakers(dict: &Dictionaries, np_words: &[&str]) -> Option<(Option<Actor
 /// possessive pronoun's referent or a name before "'s". Not a person's
 /// description ("his spokesman said", "the ministry's spokesman said"):
 /// a speaker's noun there speaks for itself.
-fn owner_of_text<'r>(r: &'r Reading, dict: &Dictionaries, np: &str, np_words: &[&str]) -> Option<&'r ActorSpan> {
+fn owner_of_text<'r>(
+    r: &'r Reading,
+    dict: &Dictionaries,
+    at: usize,
+    np: &str,
+    np_words: &[&str],
+) -> Option<&'r ActorSpan> {
     let first = np_words.iter().take(5);
     if !first.clone().any(|w| of_class(dict, w, WordClass::Issued))
         || first.clone().any(|w| of_class(dict, w, WordClass::SpeakerNoun))
     {
         return None;
     }
-    // `np` is a slice of the sentence: where it lies in it.
-    let at = (np.as_ptr() as usize).checked_sub(r.text.as_ptr() as usize)?;
     // A pronoun that opens the phrase and is not all of it determines the
     // noun after it: a possessive ("his", "their").
     let owns = |a: &&ActorSpan| {
