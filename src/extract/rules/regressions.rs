@@ -6152,3 +6152,15 @@ fn a_relative_clauses_speech_verb_is_its_antecedents() {
     let text = "The Kivu Liberation Front, which says 200 people died in the clashes, denied the attack.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
 }
+
+#[test]
+fn a_possessor_after_a_locative_places_the_toll_before_the_victims_nationality() {
+    // multi-c 12 "at Kabul's airport on Thursday, killing 13 US service members": the toll is
+    // Kabul's, not the victims' country; "in X's Y region" stays Y.
+    let place = |text: &str| of(&events(text, "2021-08-26"), Kind::DeathToll)[0].place.clone();
+    let text = "A suicide bomb exploded outside the gate at Mosul's airport on Thursday, killing 13 British \
+                soldiers and injuring dozens more.";
+    assert_eq!(place(text).as_deref(), Some("Mosul"));
+    assert_eq!(place("Forty Sudanese civilians were killed in Sudan's Darfur region.").as_deref(), Some("Darfur"));
+    assert_eq!(place("A Saudi-led airstrike killed 40 Yemenis.").as_deref(), Some("Yemen"));
+}

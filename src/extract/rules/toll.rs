@@ -760,7 +760,7 @@ fn toll_place_rank(
     nationality: Option<&str>,
 ) -> Option<u8> {
     let rest = &r.text[p.end..];
-    if is_possessor(r, p) || rest.starts_with("-led") {
+    if rest.starts_with("-led") || (is_possessor(r, p) && !owns_the_scene(r, p)) {
         return None;
     }
     let gap = if p.end <= s { &r.text[p.end..s] } else { &r.text[victim_end.min(p.start)..p.start] };
@@ -799,6 +799,19 @@ fn toll_place_rank(
     } else {
         None
     }
+}
+
+/// Whether a possessor place owns the scene of the deaths: "at Kabul's
+/// airport", "in Gaza's main hospital" place the toll in the possessor when
+/// a locative preposition governs the phrase and no place of its own follows
+/// ("in Sudan's Darfur region" is placed in Darfur).
+fn owns_the_scene(r: &Reading, p: &PlaceSpan) -> bool {
+    let k = r.tok_at(p.start);
+    let locative = k > 0 && LOCATIVE_PREPOSITIONS.contains(&r.toks[k - 1].lower);
+    let possessive = r.text[p.end..].starts_with("'s") || r.text[p.end..].starts_with("\u{2019}s");
+    let phrase_end = r.text[p.end..].find([',', ';', '.']).map_or(r.text.len(), |e| p.end + e);
+    let own_place = r.places.iter().any(|q| q.start > p.end && q.start < phrase_end.min(p.end + 40));
+    locative && possessive && !own_place
 }
 
 /// Whether a noun of attack stands in the clause before place `p`, with no
