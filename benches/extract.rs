@@ -114,6 +114,15 @@ fn dates_find(bencher: Bencher, name: &str) {
     });
 }
 
+/// The pre-filter of the date finder: a sentence with no date word, which
+/// most sentences of an article are, should cost next to nothing.
+#[divan::bench]
+fn dates_find_without_date_words(bencher: Bencher) {
+    let s = "The National Coalition is under heavy pressure to attend the conference, which is aimed at forming a \
+             transitional government";
+    bencher.counter(BytesCount::new(s.len())).bench(|| dates::find(divan::black_box(s), &DICT.dates));
+}
+
 /// Start-up: parsing the built-in data files and building the matchers from
 /// them, as every ingest or extract does once (on two threads).
 #[divan::bench]
