@@ -6164,3 +6164,19 @@ fn a_possessor_after_a_locative_places_the_toll_before_the_victims_nationality()
     assert_eq!(place("Forty Sudanese civilians were killed in Sudan's Darfur region.").as_deref(), Some("Darfur"));
     assert_eq!(place("A Saudi-led airstrike killed 40 Yemenis.").as_deref(), Some("Yemen"));
 }
+
+#[test]
+fn coordinated_victims_with_a_breakdown_aside_are_one_toll_and_the_aside_hides_no_verb() {
+    // world-p p09 "Some 162 civilians and 67 Russian service personnel, including peacekeepers,
+    // were killed": the death word is measured from the end of the coordinated victims, and a
+    // breakdown between commas does not hide the victims' own verb ("were wounded").
+    let counts = |text: &str| -> Vec<u64> {
+        of(&events(text, "2015-03-04"), Kind::DeathToll).iter().filter_map(|e| e.count).collect()
+    };
+    assert_eq!(counts("Ten soldiers and 12 civilians, including four children, died in the attack."), [22]);
+    let text = "Two soldiers were killed and 12 civilians, including four children, were wounded in the attack.";
+    assert_eq!(counts(text), [2]);
+    assert_eq!(counts("At least 20 people, including five children, were killed in the strike."), [20]);
+    let text = "Some 162 civilians and 67 Kenyan service personnel, including peacekeepers, were killed last August.";
+    assert_eq!(counts(text), [229]);
+}

@@ -314,13 +314,22 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 return Some(Counted { end, nationality, harm });
             }
             if let Some(place) = demonym(bare) {
-                // A nationality before its noun ("four Malian soldiers") ends at the noun.
+                // A nationality before its noun ("four Malian soldiers", "67
+                // Russian service personnel") ends at the noun.
                 let mut end = at + bare.len();
-                if let Some(next) = r.text[end..].split_whitespace().next().filter(|_| !word.ends_with([',', ';'])) {
-                    let next_at = end + r.text[end..].find(next).unwrap_or(0);
-                    let next_bare = next.trim_end_matches([',', '.', ';', ':']);
-                    if role_at(next_at, &lower_cow(next_bare), TriggerRole::Victim) {
-                        end = next_at + next_bare.len();
+                let mut from = end;
+                if !word.ends_with([',', ';']) {
+                    for next in r.text[from..].split_whitespace().take(2) {
+                        let next_at = from + r.text[from..].find(next).unwrap_or(0);
+                        let next_bare = next.trim_end_matches([',', '.', ';', ':']);
+                        if role_at(next_at, &lower_cow(next_bare), TriggerRole::Victim) {
+                            end = next_at + next_bare.len();
+                            break;
+                        }
+                        if next_bare.len() != next.len() {
+                            break;
+                        }
+                        from = next_at + next.len();
                     }
                 }
                 return Some(Counted { end, nationality: Some(place), harm });
@@ -448,7 +457,23 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     // The end of a count that opens a range ("between 9,000 and 11,000 dead").
     let mut range_from: Option<usize> = None;
     let mut found: Vec<Toll> = Vec::new();
-    for (s, e, count) in counts(r, dict) {
+    let all_counts = counts(r, dict);
+    // The end of the victims coordinated with those ending at `end` ("162
+    // civilians and 67 soldiers, including peacekeepers, were killed"): the
+    // death word after them is measured from there.
+    let coordinated_end = |mut end: usize| -> usize {
+        while let Some(v) = all_counts.iter().find_map(|&(s2, e2, _)| {
+            let gap = r.text.get(end..s2)?.trim();
+            (s2 > end && matches!(gap, "and" | ", and")).then(|| counted(e2)).flatten()
+        }) {
+            if v.harm || v.end <= end {
+                break;
+            }
+            end = v.end;
+        }
+        end
+    };
+    for &(s, e, count) in &all_counts {
         // A handful of tolls per sentence at most, as for the other rules.
         if found.len() >= MAX_PER_SENTENCE {
             break;
@@ -532,6 +557,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             continue;
         }
         let victim_end = victims.as_ref().map_or(e, |v| v.end);
+        let coordinated = victims.as_ref().map_or(e, |v| coordinated_end(v.end));
         // The nearest death or harm word decides what the count counts: one it
         // is the subject of ("11 civilians were killed", "eight others
         // injured"), else the last one before it in the clause ("killed 11
@@ -539,7 +565,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // (The victim noun itself may be the death word: "190,000 deaths", "10,000 lives".)
         let after = marks
             .iter()
-            .filter(|m| m.0 >= e && m.0.saturating_sub(victim_end) <= 40)
+            .filter(|m| m.0 >= e && m.0.saturating_sub(coordinated) <= 40)
             .find(|m| !r.clause_break(e, m.0))
             .map(|m| (m.0, m.2));
         let before = marks
@@ -549,7 +575,8 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .find(|m| !r.clause_break(m.1, s))
             .map(|m| (m.1, m.2));
         let predicate = after.filter(|&(at, _)| {
-            r.text[victim_end.min(at)..at].split_whitespace().all(|w| PREDICATE_LINKS.contains(&&*first_word(w)))
+            let between = past_breakdown(&r.text[victim_end.min(at)..at]);
+            between.split_whitespace().all(|w| PREDICATE_LINKS.contains(&&*first_word(w)))
         });
         let death = match (predicate, before, after) {
             (Some((_, d)), _, _) => d,
@@ -652,6 +679,17 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let mut c = Candidate::new(event, r.offset + at, Tense::Past);
         c.family = 4;
         out.push(c);
+    }
+}
+
+/// The words between victims and their verb past a breakdown set off by
+/// commas ("12 civilians, including four children, were wounded": "were").
+fn past_breakdown(between: &str) -> &str {
+    let Some(aside) = between.trim_start().strip_prefix(',') else { return between };
+    let aside_lower = aside.trim_start().to_ascii_lowercase();
+    match aside.find(',') {
+        Some(close) if BREAKDOWN.iter().any(|b| aside_lower.starts_with(b)) => &aside[close + 1..],
+        _ => between,
     }
 }
 
