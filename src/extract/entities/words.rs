@@ -128,6 +128,10 @@ pub enum Class {
     /// act or a thing ("agreed to hold talks", "agreed on a truce"): then it
     /// says nothing.
     AccordVerb,
+    /// A word after an `AccordVerb` that makes it an agreement to an act or
+    /// on a thing ("to", "on", "for"), or a passive's agent ("agreed by a
+    /// commission"): then the verb says nothing.
+    AccordAfter,
     /// A noun for what one carries to another in person ("carried a
     /// message to X", "delivered the invitation to X"): the carrying is a meeting.
     Message,
@@ -190,6 +194,7 @@ impl Class {
                 | Class::Onset
                 | Class::ObjectVerb
                 | Class::AccordVerb
+                | Class::AccordAfter
                 | Class::Message
                 | Class::Reschedule
                 | Class::Auxiliary
@@ -300,6 +305,7 @@ pub enum WordClass {
     Onset,
     ObjectVerb,
     AccordVerb,
+    AccordAfter,
     Message,
     Reschedule,
     Auxiliary,
@@ -366,6 +372,7 @@ impl WordClass {
             WordClass::Onset => Class::Onset,
             WordClass::ObjectVerb => Class::ObjectVerb,
             WordClass::AccordVerb => Class::AccordVerb,
+            WordClass::AccordAfter => Class::AccordAfter,
             WordClass::Message => Class::Message,
             WordClass::Reschedule => Class::Reschedule,
             WordClass::Auxiliary => Class::Auxiliary,
@@ -504,6 +511,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "onset" => WordClass::Onset,
                 "object_verb" => WordClass::ObjectVerb,
                 "accord_verb" => WordClass::AccordVerb,
+                "accord_after" => WordClass::AccordAfter,
                 "message" => WordClass::Message,
                 "reschedule" => WordClass::Reschedule,
                 "auxiliary" => WordClass::Auxiliary,

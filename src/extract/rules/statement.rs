@@ -86,15 +86,27 @@ pub(crate) fn statement(
             continue;
         }
         // "agreed Thursday to take over talks", "agreed last April on the
-        // consensus": agreeing to an act or on a thing is no speech (a date
-        // may stand between the verb and its preposition); "agreed that" is.
+        // consensus", "have agreed for a ceasefire": agreeing to an act or on
+        // a thing is no speech (a date may stand between the verb and its
+        // preposition, or a phrase set off by commas: "agreed, through the
+        // mediation of X, to start"), nor is a passive's agreeing ("agreed by
+        // a border commission"); "agreed that" is.
         if dict.index().is_word_of(phrase, Class::AccordVerb) {
             let from = r
                 .dates
                 .iter()
                 .find(|d| d.start >= w.end && r.text[w.end..d.start].trim().is_empty())
                 .map_or(w.end, |d| d.end);
-            if r.toks.get(r.tok_at(from)).is_some_and(|x| matches!(x.lower, "to" | "on" | "upon")) {
+            let k = r.tok_at(from);
+            let accord_after =
+                |k: usize| r.toks.get(k).is_some_and(|x| dict.index().is_word_of(x.lower, Class::AccordAfter));
+            let past_aside = || {
+                (r.toks.get(k).is_some_and(|x| x.text == ","))
+                    .then(|| r.toks[k + 1..].iter().take(16).position(|x| x.text == ","))
+                    .flatten()
+                    .is_some_and(|j| accord_after(k + j + 2))
+            };
+            if accord_after(k) || past_aside() {
                 continue;
             }
         }
