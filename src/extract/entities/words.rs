@@ -132,6 +132,10 @@ pub enum Class {
     /// on a thing ("to", "on", "for"), or a passive's agent ("agreed by a
     /// commission"): then the verb says nothing.
     AccordAfter,
+    /// A speech verb's participle that, passive with its agent after "by",
+    /// names a thing done or given ("the deal was proposed by X", "troops
+    /// pledged by Y"): then the agent does not speak.
+    DeedParticiple,
     /// A noun for what one carries to another in person ("carried a
     /// message to X", "delivered the invitation to X"): the carrying is a meeting.
     Message,
@@ -195,6 +199,7 @@ impl Class {
                 | Class::ObjectVerb
                 | Class::AccordVerb
                 | Class::AccordAfter
+                | Class::DeedParticiple
                 | Class::Message
                 | Class::Reschedule
                 | Class::Auxiliary
@@ -306,6 +311,7 @@ pub enum WordClass {
     ObjectVerb,
     AccordVerb,
     AccordAfter,
+    DeedParticiple,
     Message,
     Reschedule,
     Auxiliary,
@@ -373,6 +379,7 @@ impl WordClass {
             WordClass::ObjectVerb => Class::ObjectVerb,
             WordClass::AccordVerb => Class::AccordVerb,
             WordClass::AccordAfter => Class::AccordAfter,
+            WordClass::DeedParticiple => Class::DeedParticiple,
             WordClass::Message => Class::Message,
             WordClass::Reschedule => Class::Reschedule,
             WordClass::Auxiliary => Class::Auxiliary,
@@ -512,6 +519,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "object_verb" => WordClass::ObjectVerb,
                 "accord_verb" => WordClass::AccordVerb,
                 "accord_after" => WordClass::AccordAfter,
+                "deed_participle" => WordClass::DeedParticiple,
                 "message" => WordClass::Message,
                 "reschedule" => WordClass::Reschedule,
                 "auxiliary" => WordClass::Auxiliary,

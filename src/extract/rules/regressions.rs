@@ -6185,3 +6185,17 @@ fn speaking_after_a_meeting_reading_out_a_text_and_issuing_a_warning_are_stateme
     let text = "The Kivu Liberation Front issued a warning to residents to leave the town immediately.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
 }
+
+#[test]
+fn a_thing_proposed_or_pledged_by_an_agent_is_no_statement() {
+    // world-l l06 "The deal was proposed by Russia and Turkey in an effort
+    // to", world-p p05 "almost 1,500 pledged by Mozambique's neighbor".
+    let text = "The deal was proposed by the Kivu Liberation Front in an effort to end the war.";
+    assert!(speakers(&events(text, "2015-03-04")).is_empty());
+    let text =
+        "Other members have also dispatched troops, including almost 1,500 pledged by the Kivu Liberation Front.";
+    assert!(speakers(&events(text, "2015-03-04")).is_empty());
+    // A speech verb's agent still speaks.
+    let text = "The plan was confirmed by the Kivu Liberation Front on Monday.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
+}

@@ -159,6 +159,11 @@ pub(crate) fn statement(
         if by_agent.is_some() && agent.is_none() && described.is_none() {
             continue;
         }
+        // "The deal was proposed by X", "1,500 troops pledged by Y": a thing
+        // proposed or given by the agent, who says nothing.
+        if by_agent.is_some() && dict.index().is_word_of(phrase, Class::DeedParticiple) {
+            continue;
+        }
         // "Opposition activists were briefed on ...", "he was told": a
         // passive with no agent names whom it was said to, not who said it.
         let passive = (phrase.ends_with("ed") || phrase == "told") && after_be(r, w.start);
