@@ -128,6 +128,14 @@ pub enum Class {
     /// act or a thing ("agreed to hold talks", "agreed on a truce"): then it
     /// says nothing.
     AccordVerb,
+    /// A word after an `AccordVerb` that makes it an agreement to an act or
+    /// on a thing ("to", "on", "for"), or a passive's agent ("agreed by a
+    /// commission"): then the verb says nothing.
+    AccordAfter,
+    /// A speech verb's participle that, passive with its agent after "by",
+    /// names a thing done or given ("the deal was proposed by X", "troops
+    /// pledged by Y"): then the agent does not speak.
+    DeedParticiple,
     /// A noun for what one carries to another in person ("carried a
     /// message to X", "delivered the invitation to X"): the carrying is a meeting.
     Message,
@@ -190,6 +198,8 @@ impl Class {
                 | Class::Onset
                 | Class::ObjectVerb
                 | Class::AccordVerb
+                | Class::AccordAfter
+                | Class::DeedParticiple
                 | Class::Message
                 | Class::Reschedule
                 | Class::Auxiliary
@@ -300,6 +310,8 @@ pub enum WordClass {
     Onset,
     ObjectVerb,
     AccordVerb,
+    AccordAfter,
+    DeedParticiple,
     Message,
     Reschedule,
     Auxiliary,
@@ -366,6 +378,8 @@ impl WordClass {
             WordClass::Onset => Class::Onset,
             WordClass::ObjectVerb => Class::ObjectVerb,
             WordClass::AccordVerb => Class::AccordVerb,
+            WordClass::AccordAfter => Class::AccordAfter,
+            WordClass::DeedParticiple => Class::DeedParticiple,
             WordClass::Message => Class::Message,
             WordClass::Reschedule => Class::Reschedule,
             WordClass::Auxiliary => Class::Auxiliary,
@@ -504,6 +518,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "onset" => WordClass::Onset,
                 "object_verb" => WordClass::ObjectVerb,
                 "accord_verb" => WordClass::AccordVerb,
+                "accord_after" => WordClass::AccordAfter,
+                "deed_participle" => WordClass::DeedParticiple,
                 "message" => WordClass::Message,
                 "reschedule" => WordClass::Reschedule,
                 "auxiliary" => WordClass::Auxiliary,

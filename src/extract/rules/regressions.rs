@@ -6180,3 +6180,50 @@ fn coordinated_victims_with_a_breakdown_aside_are_one_toll_and_the_aside_hides_n
     let text = "Some 162 civilians and 67 Kenyan service personnel, including peacekeepers, were killed last August.";
     assert_eq!(counts(text), [229]);
 }
+
+#[test]
+fn agreeing_for_a_thing_past_an_aside_or_by_an_agent_says_nothing() {
+    // multi-b 06 "have agreed for an immediate ceasefire", multi-c 03 "agreed,
+    // through the mediation of the OSCE Minsk Group Co-Chairs, to start",
+    // world-p p07 "The deal, agreed by a border commission in 2002, had never".
+    let text = "The Kivu Liberation Front and the government have agreed for an immediate ceasefire after talks.";
+    assert!(speakers(&events(text, "2015-03-04")).is_empty());
+    let text = "In addition, the Kivu Liberation Front and the government agreed, through the mediation of the \
+                regional bloc, to start negotiations.";
+    assert!(speakers(&events(text, "2015-03-04")).is_empty());
+    let text =
+        "The border, agreed by a joint commission in 2002, had never been accepted by the Kivu Liberation Front.";
+    assert!(speakers(&events(text, "2015-03-04")).is_empty());
+    // "agreed that" still speaks.
+    let text = "In addition, the Kivu Liberation Front agreed that the talks had gone well.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
+}
+
+#[test]
+fn speaking_after_a_meeting_reading_out_a_text_and_issuing_a_warning_are_statements() {
+    // world-h h02 "Zelenskiy spoke after his first face-to-face meeting",
+    // world-p p06 "spoke earlier of his optimism", multi-c 03 "He read out a
+    // joint statement", multi-c 12 "the State Department issued a warning".
+    let text = "Alma Ruto spoke after her first meeting with the rebels in talks mediated by the regional bloc.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Alma Ruto"]);
+    let text = "The envoy Alma Ruto spoke earlier of her optimism that the talks would ease the way for elections.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Alma Ruto"]);
+    let text = "Alma Ruto read out a joint statement following the consultations in Nairobi.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Alma Ruto"]);
+    let text = "The Kivu Liberation Front issued a warning to residents to leave the town immediately.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
+}
+
+#[test]
+fn a_thing_proposed_or_pledged_by_an_agent_is_no_statement() {
+    // world-l l06 "The deal was proposed by Russia and Turkey in an effort
+    // to", world-p p05 "almost 1,500 pledged by Mozambique's neighbor".
+    let text = "The deal was proposed by the Kivu Liberation Front in an effort to end the war.";
+    assert!(speakers(&events(text, "2015-03-04")).is_empty());
+    let text =
+        "Other members have also dispatched troops, including almost 1,500 pledged by the Kivu Liberation Front.";
+    assert!(speakers(&events(text, "2015-03-04")).is_empty());
+    // A speech verb's agent still speaks.
+    let text = "The plan was confirmed by the Kivu Liberation Front on Monday.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
+}

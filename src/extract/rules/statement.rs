@@ -86,15 +86,27 @@ pub(crate) fn statement(
             continue;
         }
         // "agreed Thursday to take over talks", "agreed last April on the
-        // consensus": agreeing to an act or on a thing is no speech (a date
-        // may stand between the verb and its preposition); "agreed that" is.
+        // consensus", "have agreed for a ceasefire": agreeing to an act or on
+        // a thing is no speech (a date may stand between the verb and its
+        // preposition, or a phrase set off by commas: "agreed, through the
+        // mediation of X, to start"), nor is a passive's agreeing ("agreed by
+        // a border commission"); "agreed that" is.
         if dict.index().is_word_of(phrase, Class::AccordVerb) {
             let from = r
                 .dates
                 .iter()
                 .find(|d| d.start >= w.end && r.text[w.end..d.start].trim().is_empty())
                 .map_or(w.end, |d| d.end);
-            if r.toks.get(r.tok_at(from)).is_some_and(|x| matches!(x.lower, "to" | "on" | "upon")) {
+            let k = r.tok_at(from);
+            let accord_after =
+                |k: usize| r.toks.get(k).is_some_and(|x| dict.index().is_word_of(x.lower, Class::AccordAfter));
+            let past_aside = || {
+                (r.toks.get(k).is_some_and(|x| x.text == ","))
+                    .then(|| r.toks[k + 1..].iter().take(16).position(|x| x.text == ","))
+                    .flatten()
+                    .is_some_and(|j| accord_after(k + j + 2))
+            };
+            if accord_after(k) || past_aside() {
                 continue;
             }
         }
@@ -145,6 +157,11 @@ pub(crate) fn statement(
         // agent described, with no name.
         let described = by_agent.filter(|_| agent.is_none()).and_then(|at| described_agent(r, dict, at, false));
         if by_agent.is_some() && agent.is_none() && described.is_none() {
+            continue;
+        }
+        // "The deal was proposed by X", "1,500 troops pledged by Y": a thing
+        // proposed or given by the agent, who says nothing.
+        if by_agent.is_some() && dict.index().is_word_of(phrase, Class::DeedParticiple) {
             continue;
         }
         // "Opposition activists were briefed on ...", "he was told": a
