@@ -6227,3 +6227,20 @@ fn a_thing_proposed_or_pledged_by_an_agent_is_no_statement() {
     let text = "The plan was confirmed by the Kivu Liberation Front on Monday.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
 }
+
+#[test]
+fn leaving_a_place_tells_of_a_visit_to_it() {
+    let evs = events("The mediator Marten Grimsby left Kenya on Thursday after two days of talks.", "2024-03-08");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Kenya"), "{visits:#?}");
+    assert_eq!(visits[0].status, Status::Happened, "{visits:#?}");
+    // "for" still names where the trip goes.
+    let evs = events("The envoy Marten Grimsby left Nairobi for Khartoum on Monday.", "2024-03-06");
+    let visits = of(&evs, Kind::Visit);
+    assert_eq!(visits.len(), 1, "{evs:#?}");
+    assert_eq!(visits[0].place.as_deref(), Some("Khartoum"), "{visits:#?}");
+    // With no traveller, leaving is no visit.
+    let evs = events("Thousands of civilians left Aleppo on Monday.", "2024-03-06");
+    assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
+}

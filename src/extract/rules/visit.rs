@@ -72,6 +72,8 @@ pub(crate) fn visits(
         // A verb of departure travels only to the place "for" gives, and
         // only with a traveller ("left Kyiv for Warsaw").
         let departure = dict.index().is_word_of(&t.phrase, Class::Departure);
+        // The place a verb of departure leaves, when it names no other ("as he left Kenya").
+        let mut left: Option<&PlaceSpan> = None;
         let prepositions: &[&str] = if departure { &["for"] } else { &["to", "in", "into"] };
         // "the visit of X to Y": a visit noun's "of" names the visitor, and
         // the destination follows the name.
@@ -85,12 +87,17 @@ pub(crate) fn visits(
         let dest = if let Some(a) = of_person {
             destination(r, a.end, from_here, 12)
         } else if bare_verb {
+            let in_clause = |p: &&PlaceSpan| {
+                !p.adjective && p.start >= w.end && p.start - w.end <= 60 && !r.clause_break(w.end, p.start)
+            };
             r.places
                 .iter()
-                .filter(|p| {
-                    !p.adjective && p.start >= w.end && p.start - w.end <= 60 && !r.clause_break(w.end, p.start)
-                })
+                .filter(in_clause)
                 .find(|p| words_before(r, p.start).next().is_some_and(|x| prepositions.contains(&&*x)))
+                .or_else(|| {
+                    left = departure.then(|| left_place(r, w, &t.phrase)).flatten();
+                    left
+                })
         } else {
             destination(r, w.end, from_here, reach)
         };
@@ -170,6 +177,25 @@ pub(crate) fn visits(
         // went where those talks were held.
         let home = t.phrase.starts_with("return")
             && visitor.as_ref().zip(place).is_some_and(|(v, p)| at_home(dict, v, &p.name));
+        // "Ghani left Kabul": leaving home is no visit; nor is a body or a
+        // group leaving a place (troops withdrawing, a delegation going home):
+        // only a person's departure tells of his stay, and only the person
+        // the departure's own clause names.
+        if left.is_some()
+            && visitor.as_ref().is_some_and(|v| {
+                place.is_some_and(|p| at_home(dict, v, &p.name))
+                    || r.actors.iter().any(|a| *a.name == *v.name && !a.person())
+                    // "X's trip to Y comes two days after the factions left Z":
+                    // a traveller told of by a trip word before is that trip's.
+                    || r.words.iter().any(|x| {
+                        x.start >= v.start
+                            && x.end <= w.start
+                            && entities::triggers(dict, x).any(|(_, t)| t.kind == Kind::Visit)
+                    })
+            })
+        {
+            continue;
+        }
         let talks_after =
             || out.iter().any(|c| c.event.kind == Kind::Talks && c.at > r.offset + w.start && c.event.place.is_some());
         if home && !talks_after() {
@@ -422,6 +448,23 @@ fn at_home(dict: &Dictionaries, v: &Visitor, place: &str) -> bool {
 fn country_of(dict: &Dictionaries, place: &str) -> Option<String> {
     let index = dict.index();
     index.place_named(place).and_then(|i| dict.places[i].country.clone())
+}
+
+/// "who left Ethiopia on Thursday after meeting X", "UN envoy leaves Sanaa":
+/// the place right after a finite verb of departure is where its traveller
+/// stayed, a visit that ends, when the sentence names no place after it (the
+/// trip goes on there: "left Kabul for a trip to Doha", "departed Hargeisa and
+/// arrived in Djibouti") after a preposition of destination, and it owns nothing ("left Bogota's military airport").
+fn left_place<'r>(r: &'r Reading, w: &entities::Found, phrase: &str) -> Option<&'r PlaceSpan> {
+    if !["left", "leaves", "departed", "departs"].contains(&phrase) {
+        return None;
+    }
+    let p = r.places.iter().find(|p| !p.adjective && p.start >= w.end && r.text[w.end..p.start].trim().is_empty())?;
+    let owner = r.text[p.end..].starts_with("'s") || r.text[p.end..].starts_with("\u{2019}s");
+    let further = r.places.iter().any(|q| {
+        q.start >= p.end && words_before(r, q.start).next().is_some_and(|x| ["to", "in", "into", "for"].contains(&&*x))
+    });
+    (!owner && !further).then_some(p)
 }
 
 /// The destination after a visit word: the first place in its clause that is
