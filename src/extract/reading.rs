@@ -1992,12 +1992,13 @@ fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &Artic
                 .then(|| actors.iter().find(|a| a.end == toks[k - 2].start && !a.person()).map(|a| a.start))
                 .flatten();
         // "the warring parties", "Rival parties in X's war", "X's warring
-        // rivals", "agreed upon by the parties": no count, so only the two
-        // bodies the article set against each other, when it set two.
+        // rivals": no count, so only the two bodies the article set against
+        // each other, when it set two (else those it sets next: `late_sides`).
         if let Some(n) = toks.get(k + 1) {
             let adjective = |w: &str| index.is_word_of(w, Class::SidesAdjective);
-            let noun = index.is_word_of(n.lower, Class::SidesNoun);
-            if plural(n) && adjective(t.lower) && (noun || n.lower.strip_suffix('s').is_some_and(adjective)) {
+            // The cheap test first: most tokens are followed by no plural.
+            let noun = || index.is_word_of(n.lower, Class::SidesNoun);
+            if plural(n) && adjective(t.lower) && (noun() || n.lower.strip_suffix('s').is_some_and(adjective)) {
                 let from = if k > 0 && toks[k - 1].lower == "the" { toks[k - 1].start } else { t.start };
                 let of_follows = toks.get(k + 2).is_some_and(|x| x.lower == "of");
                 let taken = |x: &ActorSpan| x.start < n.end && from < x.end;
