@@ -280,6 +280,21 @@ pub fn events(
         reading::remember(&reading, &mut state);
     }
     let mut events = merger.finish(anchor, dateline.as_deref());
+    // "Rival parties in X's war opened talks. The government and the rebels
+    // agreed ...": talks told where the article named the sides before it set
+    // them are between the two it set right after.
+    for e in events.iter_mut().filter(|e| e.kind == crate::model::Kind::Talks) {
+        for (at, a, b) in &state.late_sides {
+            if e.mentions.iter().any(|m| m.start == *at) {
+                for name in [a, b] {
+                    if !e.actors.iter().any(|x| *x.name == **name) {
+                        let role = crate::model::Role::Participant;
+                        e.actors.push(crate::model::EventActor { name: name.to_string(), role });
+                    }
+                }
+            }
+        }
+    }
     let scene_country = state.war_country.as_deref().or(state.main_country.as_deref());
     rules::statement::name_described(&mut events, &state.cast, dict, anchor.published, scene_country);
     // A place is reported as the article spells it when that is only a

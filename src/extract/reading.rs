@@ -321,6 +321,14 @@ pub(crate) struct ArticleState {
     /// The latest two bodies a sentence set against each other ("talks
     /// between X and Y"): what "both sides" names however far back.
     pub(crate) sides: Option<(ActorSpan, ActorSpan)>,
+    /// The article offset of the latest sentence that named the sides
+    /// ("the warring parties") before the article set any two against each
+    /// other: the two it sets next, a sentence or two on, are what it named.
+    pub(crate) unsided: Option<usize>,
+    /// The sentences that named the sides before the article set them, with
+    /// the two it set right after ("Rival parties in X's war opened talks.
+    /// The government and the rebels agreed ..."): their talks are between those.
+    pub(crate) late_sides: Vec<(usize, Arc<str>, Arc<str>)>,
     /// The article offsets of the last three sentences read, the latest last.
     pub(crate) sentences_back: [usize; 3],
     /// Places the article spells as a variant of the dictionary's name
@@ -566,13 +574,33 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
     if let Some(w) = pair {
         state.last_pair = Some(((*w[0]).clone(), (*w[1]).clone(), r.offset));
     }
+    // "talks between delegates of the government and the rebels": the
+    // bodies a delegation noun before "of" speaks for, after "between".
+    let spoken_for = |a: &ActorSpan| {
+        let word = |k: usize, w: &str| k > 0 && r.toks[k - 1].lower == w;
+        let mut k = r.tok_at(a.start);
+        if word(k, "the") {
+            k -= 1;
+        }
+        let delegation = |k: usize| {
+            r.classes.get(k).copied().flatten().is_some_and(|(set, _)| set.iter().any(|c| c == WordClass::Delegation))
+        };
+        if !(word(k, "of") && k >= 2 && delegation(k - 2)) {
+            return false;
+        }
+        k -= 2;
+        if word(k, "the") {
+            k -= 1;
+        }
+        word(k, "between")
+    };
     // "talks between the army and the RSF": two bodies after "between".
     let between = |a: &ActorSpan| {
         let before = r.text[..a.start].trim_end();
         let before = before.strip_suffix("the").map_or(before, str::trim_end);
         // Bytes, not a str slice: seven bytes back may fall inside a
         // character ("trip’s" ends in a three-byte apostrophe).
-        before.len() >= 8 && before.as_bytes()[before.len() - 7..].eq_ignore_ascii_case(b"between")
+        before.len() >= 8 && before.as_bytes()[before.len() - 7..].eq_ignore_ascii_case(b"between") || spoken_for(a)
     };
     // "X and Y agreed to hold talks": two bodies that open the sentence as
     // its subject are set against each other as much ("the two sides agreed
@@ -597,6 +625,17 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
             if let Some(y) = other {
                 state.sides = Some((x.clone(), y.clone()));
             }
+        }
+    }
+    // "Rival parties in X's war opened talks. The government and the rebels
+    // agreed ...": the sides a sentence named before the article set any
+    // are the two it sets in that sentence or the next two.
+    if let Some(at) = state.unsided {
+        if at < state.sentences_back[1] {
+            state.unsided = None;
+        } else if let Some((a, b)) = &state.sides {
+            state.late_sides.push((at, a.name.clone(), b.name.clone()));
+            state.unsided = None;
         }
     }
     state.sentences_back = [state.sentences_back[1], state.sentences_back[2], r.offset];
@@ -772,7 +811,9 @@ pub(crate) fn read<'a>(
     actors.sort_by_key(|a| (a.start, a.end));
     titled_mentions(st, &toks, &by_token, &places, &mut actors, &mut state.cast);
     descriptions(st, s.start, &toks, &words, &by_token, dict, index, anchor, &places, &mut actors, state);
-    pairs(&toks, index, &mut actors, state);
+    if pairs(&toks, index, &mut actors, state) {
+        state.unsided = Some(s.start);
+    }
     pronouns(st, s.start, &toks, &by_token, &quotes, &speech, &mut actors, state);
     actors.sort_by_key(|a| (a.start, a.end));
     places.sort_by_key(|p| p.start);
@@ -1934,9 +1975,12 @@ fn other_people(index: &Index, name: &str, head: &str) -> bool {
 /// "The two men", "both leaders", "the two sides": the last two actors of
 /// the sentence, else the two a sentence of the last three joined with
 /// "and", else the two persons those sentences named last.
-fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &ArticleState) {
+/// Whether the sentence names the sides with no count before the article
+/// set any ("the warring parties"): then the two it sets next are they.
+fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &ArticleState) -> bool {
     let fresh = state.last_pair.as_ref().filter(|(_, _, at)| *at >= state.sentences_back[0]);
     let mut found = Vec::new();
+    let mut unsided = false;
     let plural = |h: &Tok| {
         h.text.starts_with(|c: char| c.is_lowercase())
             && ((h.lower.ends_with('s') && h.lower.len() > 3) || h.lower.ends_with("men"))
@@ -1947,6 +1991,30 @@ fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &Artic
             (t.lower == "two" && k >= 2 && toks[k - 1].lower == "s" && matches!(toks[k - 2].text, "'" | "\u{2019}"))
                 .then(|| actors.iter().find(|a| a.end == toks[k - 2].start && !a.person()).map(|a| a.start))
                 .flatten();
+        // "the warring parties", "Rival parties in X's war", "X's warring
+        // rivals": no count, so only the two bodies the article set against
+        // each other, when it set two (else those it sets next: `late_sides`).
+        if let Some(n) = toks.get(k + 1) {
+            let adjective = |w: &str| index.is_word_of(w, Class::SidesAdjective);
+            // The cheap test first: most tokens are followed by no plural.
+            let noun = || index.is_word_of(n.lower, Class::SidesNoun);
+            if plural(n) && adjective(t.lower) && (noun() || n.lower.strip_suffix('s').is_some_and(adjective)) {
+                let from = if k > 0 && toks[k - 1].lower == "the" { toks[k - 1].start } else { t.start };
+                let of_follows = toks.get(k + 2).is_some_and(|x| x.lower == "of");
+                let taken = |x: &ActorSpan| x.start < n.end && from < x.end;
+                if !of_follows && !actors.iter().any(taken) && !found.iter().any(taken) {
+                    match state.sides.as_ref() {
+                        Some((a, b)) => {
+                            for x in [a, b] {
+                                found.push(ActorSpan { start: from, end: n.end, how: How::Description, ..x.clone() });
+                            }
+                        }
+                        None => unsided = true,
+                    }
+                }
+                continue;
+            }
+        }
         let mut head = match (t.lower, toks.get(k + 1).map(|x| x.lower)) {
             ("both", Some(_)) => k + 1,
             ("the", Some("two")) => k + 2,
@@ -2008,6 +2076,7 @@ fn pairs(toks: &[Tok], index: &Index, actors: &mut Vec<ActorSpan>, state: &Artic
     actors.retain(|a| !found.iter().any(|f| f.start <= a.start && a.end <= f.end));
     actors.extend(found);
     actors.sort_by_key(|a| (a.start, a.end));
+    unsided
 }
 
 /// The head word of a title: its last word before a complement ("envoy" in

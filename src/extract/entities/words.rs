@@ -117,6 +117,10 @@ pub enum Class {
     /// A plural noun for the two parties to a dispute or talks ("both sides",
     /// "the two parties"): the pair the article set against each other.
     SidesNoun,
+    /// An adjective that makes a plural the sides of a conflict with no
+    /// count given ("the warring parties", "rival factions", "warring
+    /// rivals"): the pair the article set against each other.
+    SidesAdjective,
     /// A word or phrase that says a meeting has begun or is going on
     /// ("began their meeting", "the start of the talks", "talks went into a
     /// second day"): the meeting planned before took place.
@@ -195,6 +199,7 @@ impl Class {
                 | Class::ActingVerb
                 | Class::Conflict
                 | Class::SidesNoun
+                | Class::SidesAdjective
                 | Class::Onset
                 | Class::ObjectVerb
                 | Class::AccordVerb
@@ -307,6 +312,7 @@ pub enum WordClass {
     ActingVerb,
     Conflict,
     SidesNoun,
+    SidesAdjective,
     Onset,
     ObjectVerb,
     AccordVerb,
@@ -375,6 +381,7 @@ impl WordClass {
             WordClass::ActingVerb => Class::ActingVerb,
             WordClass::Conflict => Class::Conflict,
             WordClass::SidesNoun => Class::SidesNoun,
+            WordClass::SidesAdjective => Class::SidesAdjective,
             WordClass::Onset => Class::Onset,
             WordClass::ObjectVerb => Class::ObjectVerb,
             WordClass::AccordVerb => Class::AccordVerb,
@@ -515,6 +522,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "acting_verb" => WordClass::ActingVerb,
                 "conflict" => WordClass::Conflict,
                 "sides_noun" => WordClass::SidesNoun,
+                "sides_adjective" => WordClass::SidesAdjective,
                 "onset" => WordClass::Onset,
                 "object_verb" => WordClass::ObjectVerb,
                 "accord_verb" => WordClass::AccordVerb,
@@ -543,7 +551,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun, onset, object_verb, message, reschedule, auxiliary, unasserted or broker)"
+                             acting_verb, conflict, sides_noun, sides_adjective, onset, object_verb, message, reschedule, auxiliary, unasserted or broker)"
                         ),
                     ))
                 }

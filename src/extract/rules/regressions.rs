@@ -6244,3 +6244,41 @@ fn leaving_a_place_tells_of_a_visit_to_it() {
     let evs = events("Thousands of civilians left Aleppo on Monday.", "2024-03-06");
     assert!(of(&evs, Kind::Visit).is_empty(), "{evs:#?}");
 }
+
+// ------------------------------------- sides named with no count (round 17, actors22)
+
+#[test]
+fn the_warring_parties_are_the_sides_the_article_set() {
+    // multi-b 07 "Negotiators of the warring parties reached the agreement":
+    // no "two" or "both", yet the two bodies set against each other before.
+    let text = "Fighting between the Chadian government and the Northern Liberation Front ended in May.\n\
+                Negotiators of the warring parties reached an agreement on Tuesday in Nairobi, where the talks began last week.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1, "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Chadian government"), "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Northern Liberation Front"), "{evs:#?}");
+    // "The rival leaders": persons, not the bodies; the description stays.
+    let text = "Fighting between the Chadian government and the Northern Liberation Front ended in May.\n\
+                The rival leaders held talks in Nairobi on Tuesday.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(actors(of(&evs, Kind::Talks)[0]), ["rival leaders"], "{evs:#?}");
+}
+
+#[test]
+fn sides_named_before_the_article_sets_them_are_the_two_it_sets_next() {
+    // world-a a07 "talks between Yemen's warring rivals started ... shuttled
+    // between delegates of the Yemeni government and the Shia Houthi group".
+    let text = "A new round of talks between Chad's warring rivals started in Nairobi on Saturday.\n\
+                The envoy shuttled between delegates of the Chadian government and the Northern Liberation Front in Nairobi.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert!(actors(talks[0]).contains(&"Chadian government"), "{evs:#?}");
+    assert!(actors(talks[0]).contains(&"Northern Liberation Front"), "{evs:#?}");
+    // Set three sentences on, they are too far to be what the sentence named.
+    let text = "A new round of talks between Chad's warring rivals started in Nairobi on Saturday.\n\
+                The weather was fine.\nThe league said nothing.\n\
+                Fighting resumed between the Chadian government and the Northern Liberation Front last year.";
+    let evs = events(text, "2015-03-04");
+    assert!(!actors(of(&evs, Kind::Talks)[0]).contains(&"Chadian government"), "{evs:#?}");
+}
