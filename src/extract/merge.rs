@@ -139,11 +139,11 @@ pub(crate) fn absorb(into: &mut Event, c: Event) {
 /// compatible event of its own family (conference-like or meeting-like), and
 /// failing that of any family if it refers back ("the talks"). Two trigger
 /// words of one sentence ("met ... in talks") are one meeting when they agree.
-pub(crate) fn merge_target(all: &[Candidate], c: &Candidate) -> Option<usize> {
+pub(crate) fn merge_target(all: &[Candidate], c: &Candidate, people: &[String]) -> Option<usize> {
     // Only the latest events: a report refers back a page at most, and the
     // search stays bounded however long the article.
     let lo = all.len().saturating_sub(WINDOW);
-    merge_target_in(&all[lo..], c).map(|i| i + lo)
+    merge_target_in(&all[lo..], c, people).map(|i| i + lo)
 }
 
 /// How many days apart two reports of the same travellers at the same place
@@ -153,7 +153,7 @@ const TRIP_DAYS: i64 = 2;
 /// How many of the latest events a report may join.
 const WINDOW: usize = 64;
 
-fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
+fn merge_target_in(events: &[Candidate], c: &Candidate, people: &[String]) -> Option<usize> {
     let sentence = c.event.mentions[0].start;
     // One place and one day make one meeting, whoever each report names.
     let same_occasion = |e: &Candidate| {
@@ -261,7 +261,9 @@ fn merge_target_in(events: &[Candidate], c: &Candidate) -> Option<usize> {
                     && (undated || overlaps(e.event.date, c.event.date))
                     && (e.event.status == c.event.status || e.status_guessed)
                     && !e.event.actors.is_empty()
-                    && (actors_agree(&e.event, &c.event) || places_its_subjects_meeting(e, c))
+                    && (actors_agree(&e.event, &c.event)
+                        || places_its_subjects_meeting(e, c)
+                        || e.event.kind == Kind::Talks && told_without_names(e, c, people))
                     && (at_place || unplaced)
             })
         };
@@ -393,7 +395,7 @@ impl Merger {
             if c.in_title {
                 self.title.push(c);
             } else {
-                add_report(&mut self.events, c);
+                add_report(&mut self.events, c, &self.persons);
             }
         }
     }
@@ -489,7 +491,7 @@ fn places_its_subjects_meeting(e: &Candidate, c: &Candidate) -> bool {
         && matches!((e.event.actors.first(), c.event.actors.first()), (Some(a), Some(b)) if a.name == b.name)
 }
 
-fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
+fn add_report(events: &mut Vec<Candidate>, c: Candidate, people: &[String]) {
     if c.ends {
         if let Some(end) = c.event.date {
             // The latest event of its kind that began before, within a month:
@@ -528,7 +530,7 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate) {
                     && e.event.qualifier == c.event.qualifier
             })
             .map(|(i, _)| i),
-        Kind::Talks | Kind::Visit => merge_target(events, &c),
+        Kind::Talks | Kind::Visit => merge_target(events, &c, people),
     };
     match target {
         Some(i) => {
@@ -686,7 +688,7 @@ fn finish(
     date_the_undated(&mut events, anchor);
     place_the_unplaced(&mut events, dateline);
     date_by_the_meeting(&mut events);
-    join_same_occasion(&mut events);
+    join_same_occasion(&mut events, persons);
     join_the_undated_at_its_place(&mut events);
     join_one_meeting(&mut events, persons);
     events.into_iter().map(with_delegations).collect()
@@ -836,7 +838,7 @@ fn with_delegations(c: Candidate) -> Event {
 /// meeting ("X will lead a delegation to Cairo for talks ... X will meet
 /// with Y"): what is done is dated by the story by now, and an article
 /// does not tell of two undated meetings of the same people at one place.
-fn join_same_occasion(events: &mut Vec<Candidate>) {
+fn join_same_occasion(events: &mut Vec<Candidate>, persons: &[String]) {
     let mut i = 0;
     while i < events.len() {
         let c = &events[i];
@@ -851,7 +853,10 @@ fn join_same_occasion(events: &mut Vec<Candidate>) {
                         && e.event.place == c.event.place
                         && !e.event.actors.is_empty()
                         && !c.event.actors.is_empty()
-                        && actors_agree(&e.event, &c.event)
+                        && (actors_agree(&e.event, &c.event)
+                            || same_day(e.event.date, c.event.date)
+                                && told_without_names(e, c, persons)
+                                && own_day(e, c, persons))
                 })
             })
             .flatten();
@@ -864,6 +869,29 @@ fn join_same_occasion(events: &mut Vec<Candidate>) {
             None => i += 1,
         }
     }
+}
+
+/// One of two reports names no person, only countries, bodies and
+/// descriptions ("new talks between the junta and the opposition"), the
+/// other names persons ("talks on Wednesday between X of the junta and Y"),
+/// and they share a participant: one meeting told once by its parties and
+/// once by its people. Two reports that both name persons and differ keep
+/// apart (an envoy meets one side, then the other, two persons in common),
+/// and so does a report without names that shares no one ("a delegation
+/// met the country's president" beside "the delegation had met the
+/// opposition leader before the meeting").
+fn told_without_names(e: &Candidate, c: &Candidate, persons: &[String]) -> bool {
+    let named = |x: &Candidate| x.event.actors.iter().any(|a| persons.contains(&a.name));
+    named(e) != named(c) && e.event.actors.iter().any(|a| c.event.actors.iter().any(|b| a.name == b.name))
+}
+
+/// The report without names says its day in words of its own ("met ...
+/// on Tuesday"): a day the story gave it ("Qatari negotiators had met
+/// Hamas officials before the meeting") is no day to tell the meeting by.
+fn own_day(e: &Candidate, c: &Candidate, persons: &[String]) -> bool {
+    let named = |x: &Candidate| x.event.actors.iter().any(|a| persons.contains(&a.name));
+    let without = if named(e) { c } else { e };
+    without.event.date_text.is_some() && !without.guessed
 }
 
 /// The body statement a headline's or a highlight's statement restates: of

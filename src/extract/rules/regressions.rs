@@ -6282,3 +6282,36 @@ fn sides_named_before_the_article_sets_them_are_the_two_it_sets_next() {
     let evs = events(text, "2015-03-04");
     assert!(!actors(of(&evs, Kind::Talks)[0]).contains(&"Chadian government"), "{evs:#?}");
 }
+
+#[test]
+fn a_meeting_told_by_its_parties_and_dated_by_its_people_is_one() {
+    // world-e e09, world-n n05: "new talks between the junta and the
+    // opposition" with no day, then the talks on Wednesday between the
+    // junta's leader and the opposition: one meeting, told once by its
+    // parties and once by its people.
+    let text = "Following new talks between Sudan's military junta and the opposition Forces for Freedom and \
+                Change, the mediator confirmed that prisoners would be released.\n\nThis progress follows the \
+                resumption of direct talks on Wednesday between the military junta, led by Abdel Fattah al-Burhan, \
+                and the Forces for Freedom and Change.";
+    let evs = events(text, "2019-07-05");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1);
+    assert_eq!(day(talks[0]).as_deref(), Some("2019-07-03"));
+    assert!(actors(talks[0]).contains(&"Abdel Fattah al-Burhan"));
+}
+
+#[test]
+fn a_meeting_told_without_names_that_shares_no_one_stays_apart() {
+    // "A reduced delegation met with Uganda's president on Tuesday" and
+    // "the AU delegation had met the opposition leader before the meeting":
+    // same day, same city, but the report without names shares no one with
+    // the other, which may be another meeting of that day.
+    let text = "KAMPALA, Uganda—A reduced delegation met with Uganda's internationally recognized president on \
+                Tuesday, after two of the mediators sent to resolve this country's political crisis pulled out \
+                citing security threats.\n\nThe panel of five presidents sent by the African Union was due to \
+                arrive in Kampala on Monday, but only four arrived.\n\nThe AU delegation that includes the \
+                presidents of Chad, Mauritania and Tanzania had met opposition leader Kizza Besigye before the \
+                meeting.";
+    let evs = events(text, "2015-03-06");
+    assert_eq!(of(&evs, Kind::Talks).len(), 2);
+}
