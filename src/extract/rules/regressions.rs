@@ -6152,3 +6152,20 @@ fn a_relative_clauses_speech_verb_is_its_antecedents() {
     let text = "The Kivu Liberation Front, which says 200 people died in the clashes, denied the attack.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
 }
+
+#[test]
+fn a_plan_told_in_the_past_is_dated_by_the_nearest_such_day() {
+    // world-p p01 "was due to arrive in Abidjan on Monday, but only four
+    // arrived" (published on a Tuesday): the Monday before, not the next.
+    let text = "The panel of three presidents was due to arrive in Harare on Monday, but only two arrived.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2015-03-02"));
+    // world-p p06 "had been due to get underway on Friday": the Friday before.
+    let evs = events("The talks had been due to open on Tuesday, a diplomatic source said.", "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2015-03-03"));
+    // The plan's day is not the day the source spoke.
+    assert_eq!(day(of(&evs, Kind::Statement)[0]).as_deref(), Some("2015-03-04"));
+    // A plan told in the present still looks ahead.
+    let evs = events("The panel of three presidents is due to arrive in Harare on Monday.", "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2015-03-09"));
+}
