@@ -1572,21 +1572,11 @@ pub fn tense_at(sentence: &str, start: usize, end: usize, tables: &DateTables) -
 pub fn tense_at_tokens(toks: &[Tok], start: usize, end: usize, tables: &DateTables) -> Tense {
     let first = toks.iter().position(|t| t.start >= start).unwrap_or(toks.len());
     let after = toks.iter().position(|t| t.start >= end).unwrap_or(toks.len());
-    let mut left = None;
-    for k in (0..first).rev() {
-        if toks[k].kind == TokKind::Punct && matches!(toks[k].text, ";" | ":") {
-            break;
-        }
-        if let Some((cue, len)) = cue_at(toks, k, tables) {
-            if k + len > first {
-                continue;
-            }
-            if let Some(t) = tense_from(toks, k, cue, tables) {
-                left = Some((first - k, t));
-                break;
-            }
-        }
-    }
+    let left = left_cue(toks, first, tables).map(|(k, t)| {
+        // "was due to arrive on Monday": a plan told in the past.
+        let t = if t == Tense::Future && after_past_be(toks, k) { Tense::Present } else { t };
+        (first - k, t)
+    });
     let mut right = None;
     let mut clean = true;
     for k in after..toks.len() {
@@ -1609,6 +1599,44 @@ pub fn tense_at_tokens(toks: &[Tok], start: usize, end: usize, tables: &DateTabl
         (None, Some((_, t, _))) => t,
         (None, None) => Tense::Present,
     }
+}
+
+/// The nearest tense cue left of token `first` within its clause: (its token, its tense).
+fn left_cue(toks: &[Tok], first: usize, tables: &DateTables) -> Option<(usize, Tense)> {
+    for k in (0..first).rev() {
+        if toks[k].kind == TokKind::Punct && matches!(toks[k].text, ";" | ":") {
+            break;
+        }
+        if let Some((cue, len)) = cue_at(toks, k, tables) {
+            if k + len > first {
+                continue;
+            }
+            if let Some(t) = tense_from(toks, k, cue, tables) {
+                return Some((k, t));
+            }
+        }
+    }
+    None
+}
+
+/// A cue at `k` right after a past form of "be" ("was due to", "were set
+/// to", "had been scheduled to"): a plan told in the past.
+fn after_past_be(toks: &[Tok], k: usize) -> bool {
+    let word = |j: usize| toks.get(j).filter(|t| t.kind == TokKind::Word).map(|t| t.lower);
+    match k.checked_sub(1).and_then(word) {
+        Some("was" | "were") => true,
+        Some("been") => k.checked_sub(2).and_then(word) == Some("had"),
+        _ => false,
+    }
+}
+
+/// Whether the date at `start` is the day of a plan told in the past ("was
+/// due to arrive in X on Monday, but only four arrived", "had been due to
+/// open on Friday"): the plan was made before the report, so its day may
+/// lie on either side of publication, and the nearest such day is meant.
+pub fn planned_in_the_past(toks: &[Tok], start: usize, tables: &DateTables) -> bool {
+    let first = toks.iter().position(|t| t.start >= start).unwrap_or(toks.len());
+    left_cue(toks, first, tables).is_some_and(|(k, t)| t == Tense::Future && after_past_be(toks, k))
 }
 
 /// Finds the expressions of a sentence and resolves each with the tense around it.

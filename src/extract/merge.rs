@@ -1179,6 +1179,9 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
     let story = events
         .iter()
         .filter(|c| !c.in_title && !c.guessed)
+        // A plan's day gone by is not the story's ("the talks had been due
+        // to open on Tuesday, a source said" reports no news of Tuesday).
+        .filter(|c| c.event.status != Status::Planned || c.event.date.is_some_and(|d| d.start >= published))
         .filter_map(|c| c.event.date.filter(|d| d.precision == Precision::Day && d.start == d.end))
         .find(|d| d.start <= published && (published - d.start).num_days() <= 7)
         .map(|d| d.start)

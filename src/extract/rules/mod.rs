@@ -956,6 +956,12 @@ pub(crate) fn trigger_tense(
     date: Option<&TimeExpr>,
 ) -> Tense {
     match (cue, implied) {
+        // "was due to arrive on Monday": the nearest Monday.
+        (Some(Status::Planned), _)
+            if date.is_some_and(|d| dates::planned_in_the_past(&r.toks, d.start, &dict.dates)) =>
+        {
+            Tense::Present
+        }
         (Some(Status::Planned) | Some(Status::Proposed), _) => Tense::Future,
         // "cancelled the round that had been scheduled for July 25": the
         // day dropped may lie on either side of publication; the nearest.

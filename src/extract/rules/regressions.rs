@@ -6315,3 +6315,20 @@ fn a_meeting_told_without_names_that_shares_no_one_stays_apart() {
     let evs = events(text, "2015-03-06");
     assert_eq!(of(&evs, Kind::Talks).len(), 2);
 }
+
+#[test]
+fn a_plan_told_in_the_past_is_dated_by_the_nearest_such_day() {
+    // world-p p01 "was due to arrive in Abidjan on Monday, but only four
+    // arrived" (published on a Tuesday): the Monday before, not the next.
+    let text = "The panel of three presidents was due to arrive in Harare on Monday, but only two arrived.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2015-03-02"));
+    // world-p p06 "had been due to get underway on Friday": the Friday before.
+    let evs = events("The talks had been due to open on Tuesday, a diplomatic source said.", "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Talks)[0]).as_deref(), Some("2015-03-03"));
+    // The plan's day is not the day the source spoke.
+    assert_eq!(day(of(&evs, Kind::Statement)[0]).as_deref(), Some("2015-03-04"));
+    // A plan told in the present still looks ahead.
+    let evs = events("The panel of three presidents is due to arrive in Harare on Monday.", "2015-03-04");
+    assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2015-03-09"));
+}

@@ -440,7 +440,9 @@ fn speech_act(
         let mut outside =
             r.dates.iter().filter(|d| !d.since && !r.in_quote(d.start) && !possessive_of_another(r, d, act.at));
         let only = outside.next()?;
-        let looks_ahead = dates::tense_at_tokens(&r.toks, only.start, only.end, &dict.dates) == Tense::Future;
+        // "The talks had been due to open on Tuesday, a source said": a plan's day too.
+        let looks_ahead = dates::tense_at_tokens(&r.toks, only.start, only.end, &dict.dates) == Tense::Future
+            || dates::planned_in_the_past(&r.toks, only.start, &dict.dates);
         (outside.next().is_none() && !looks_ahead && only.end <= act.at).then_some(only)
     };
     let date = date.or_else(sole);
