@@ -84,11 +84,16 @@ pub struct WordIndex {
     role_aliases: Vec<RoleAlias>,
     /// Number words ("seven", "forty", "million"), lower case → value.
     numbers: foldhash::HashMap<String, u64>,
-    /// Each phrase of `data/words.tsv` → the bit `1 << class` of each of its classes.
-    class_bits: foldhash::HashMap<Box<str>, u64>,
+    /// Each phrase of `data/words.tsv` → the bit `1 << class` of each of its
+    /// classes (128 bits: the classes passed 64 in round 17).
+    class_bits: foldhash::HashMap<Box<str>, u128>,
     /// The phrases of each class (by `Class as usize`), in row order.
     class_words: Vec<Vec<Box<str>>>,
 }
+
+// Every class must have a bit of `WordIndex::class_bits`: the last one
+// declared is the highest.
+const _: () = assert!((Class::OwnParticiple as u32) < u128::BITS);
 
 impl WordIndex {
     pub fn build(triggers: &[Trigger], cues: &[Cue], classed: &[ClassedWord]) -> WordIndex {
@@ -102,11 +107,11 @@ impl WordIndex {
         // Trigger and cue phrases match in any case, whatever case they are written in.
         words.capital_only.iter_mut().for_each(|c| *c = false);
         let mut classes = Patterns::with_capacity(classed.len());
-        let mut class_bits: foldhash::HashMap<Box<str>, u64> = Default::default();
+        let mut class_bits: foldhash::HashMap<Box<str>, u128> = Default::default();
         let mut class_words: Vec<Vec<Box<str>>> = Vec::new();
         for (i, w) in classed.iter().enumerate() {
             let class = w.class.class();
-            *class_bits.entry(Box::from(w.phrase.as_str())).or_default() |= 1 << class as u32;
+            *class_bits.entry(Box::from(w.phrase.as_str())).or_default() |= 1u128 << class as u32;
             if class_words.len() <= class as usize {
                 class_words.resize(class as usize + 1, Vec::new());
             }
@@ -964,7 +969,7 @@ impl Index {
     /// Whether `word`, in lower case, is a row of `class` in `data/words.tsv`,
     /// as written (a hash lookup, no allocation).
     pub fn is_word_of(&self, word: &str, class: Class) -> bool {
-        self.words.class_bits.get(word).is_some_and(|bits| bits & (1 << class as u32) != 0)
+        self.words.class_bits.get(word).is_some_and(|bits| bits & (1u128 << class as u32) != 0)
     }
 
     /// The phrases of `class` in `data/words.tsv`, in row order.
