@@ -6152,3 +6152,18 @@ fn a_relative_clauses_speech_verb_is_its_antecedents() {
     let text = "The Kivu Liberation Front, which says 200 people died in the clashes, denied the attack.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Kivu Liberation Front"]);
 }
+
+#[test]
+fn a_person_described_by_a_modifier_with_a_body_speaks_not_the_body() {
+    // world-p p08 '"...," X, a spokesman for the rebels' Transitional
+    // National Council, told': a possessive before the body is part of the
+    // modifier; the person it describes speaks.
+    let text = "\u{201c}The soldiers must return to their barracks,\u{201d} Juan Perez, a spokesman for the rebels' \
+                Northern Liberation Council, told reporters.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Juan Perez"]);
+    // multi-b 07 'X, the former Nigerian president and AU's high
+    // representative in the Horn of Africa, said': a long apposition.
+    let text = "\"The two sides have formally agreed to stop fighting,\" Juan Perez, the former Colombian president \
+                and the bloc's high representative in the Horn of Africa, said in Pretoria.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Juan Perez"]);
+}

@@ -757,8 +757,8 @@ fn open_apposition<'r>(r: &'r Reading, dict: &Dictionaries, start: usize, end: u
 fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> Option<&'r ActorSpan> {
     let open = inner.as_bytes().windows(2).rposition(|w| w == b", ")?;
     let phrase = &inner[open + 2..];
-    let words: Vec<&str> = phrase.split_whitespace().take(13).collect();
-    if words.is_empty() || words.len() > 12 || phrase.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']) {
+    let words: Vec<&str> = phrase.split_whitespace().take(17).collect();
+    if words.is_empty() || words.len() > 16 || phrase.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']) {
         return None;
     }
     let first = lower_cow(words[0]);
@@ -779,8 +779,21 @@ fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> O
     }
     let a = r.actor_ending_at(open).filter(|a| !a.agency() && a.how != How::Pronoun && !located(r, dict, a))?;
     // The name opens its clause: the sentence's start, a quote's close, a
-    // comma or a dash before it.
-    let lead = r.text[..a.start].trim_end();
+    // comma or a dash before it, past the title's words before the name
+    // ("Foreign Minister X", "U.S. Sen. X").
+    let mut lead = r.text[..a.start].trim_end();
+    for _ in 0..4 {
+        let k = lead
+            .rfind([' ', '-', '\u{2013}', '\u{2014}', '"', '\u{201d}'])
+            .map_or(0, |k| k + lead[k..].chars().next().map_or(1, char::len_utf8));
+        let w = &lead[k..];
+        let title = index.is_word_of(&lower_cow(w.trim_end_matches('.')), Class::Title)
+            || w.len() <= 5 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+        if w.is_empty() || !title {
+            break;
+        }
+        lead = lead[..k].trim_end();
+    }
     (lead.is_empty() || lead.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}'])).then_some(a)
 }
 
@@ -790,11 +803,17 @@ fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> O
 fn in_modifier(r: &Reading, dict: &Dictionaries, a: &ActorSpan) -> bool {
     let mut back = r.text[..a.start].split_whitespace().rev().map(lower_cow).take(6);
     let mut prep = back.next().unwrap_or_default();
-    while prep == "the" || of_class(dict, &prep, WordClass::SpeakerNoun) || dict.index().is_word_of(&prep, Class::Title)
+    // "a spokesman for the rebels' Council": a possessive owner before the
+    // name is part of the modifier, as its determiner is.
+    let owner = |w: &str| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s") || w.ends_with("\u{2019}s");
+    while prep == "the"
+        || owner(&prep)
+        || of_class(dict, &prep, WordClass::SpeakerNoun)
+        || dict.index().is_word_of(&prep, Class::Title)
     {
         prep = back.next().unwrap_or_default();
     }
-    matches!(&*prep, "of" | "to" | "for")
+    matches!(&*prep, "of" | "to" | "for" | "on" | "at" | "in")
 }
 
 /// Whether an actor is a country named as a place, after a locative
