@@ -6167,3 +6167,22 @@ fn a_person_described_by_a_modifier_with_a_body_speaks_not_the_body() {
                 and the bloc's high representative in the Horn of Africa, said in Pretoria.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Juan Perez"]);
 }
+
+#[test]
+fn a_general_noun_for_a_person_names_the_one_holder_of_a_title_of_its_kind() {
+    // world-d d14 "Iranian foreign minister X ... the top Iranian diplomat
+    // renewed": "top diplomat" is another name of the foreign minister.
+    let text = "Bashar Assad received the visiting Chilean foreign minister Pablo Ortega in Damascus on Thursday. \
+                In the meeting, the top Chilean diplomat said the blockade must be lifted.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Pablo Ortega"]);
+    // world-j j14 "Ambassador-at-Large X told reporters ... the diplomat added".
+    let text = "Russian Foreign Ministry's Ambassador-at-Large Pavel Dronov told reporters on Friday that the \
+                protocol was signed. \"The issues of ecology were discussed,\" the diplomat added.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Pavel Dronov", "Pavel Dronov"]);
+    // world-j j01 "President X and German Chancellor ..., the Ukrainian leader
+    // announced": of two leaders, the one of the description's country.
+    let text = "Slovak President Marek Novak and German Chancellor Angela Merkel held a telephone conversation on \
+                Monday. During the conversation, the Slovak leader announced the need to deploy peacekeepers.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Marek Novak"));
+}

@@ -1284,22 +1284,35 @@ fn described_person<'c>(
     let owners: Vec<Option<String>> = modifiers.iter().map(|w| named(w)).collect();
     let agrees = |e: &crate::extract::entities::cast::Entity| {
         let title_words = || e.titles.iter().flat_map(|t| t.split([' ', '-'])).map(bare);
+        // The country the text gave the person, else the dictionary's.
+        let country = e.country.as_deref().or_else(|| e.dict.and_then(|d| dict.actors[d].country.as_deref()));
         modifiers.iter().zip(&owners).all(|(w, owner)| {
             let w = bare(w);
             title_words().any(|t| t == w)
-                || owner.as_deref().is_some_and(|o| e.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(o)))
+                || index.is_word_of(&w, Class::TitleModifier)
+                // "the top Iranian diplomat": a word of a role's other name.
+                || index.role_by_alias(&[&w, &head]).is_some()
+                || owner.as_deref().is_some_and(|o| country.is_some_and(|c| c.eq_ignore_ascii_case(o)))
         })
     };
-    let mut holders = cast.entities.iter().filter(|e| {
-        e.kind == EntityKind::Person && e.titles.iter().any(|t| crate::extract::reading::title_head(t) == head)
-    });
-    let Some(first) = holders.next() else {
-        return dated_holder(&words, core, &owners, dict, day, scene);
+    // "the diplomat": a title of its kind ("ambassador-at-large") makes one.
+    let kinds = index.title_kinds(&head);
+    let of_kind = |t: &str| {
+        crate::extract::reading::title_head(t) == head || {
+            let padded = format!(" {} ", t.replace('-', " "));
+            kinds.iter().any(|k| padded.contains(&format!(" {k} ")))
+        }
     };
-    if holders.next().is_some() || !agrees(first) {
-        return None;
+    let mut holders =
+        cast.entities.iter().filter(|e| e.kind == EntityKind::Person && e.titles.iter().any(|t| of_kind(t))).peekable();
+    if holders.peek().is_none() {
+        return dated_holder(&words, core, &owners, dict, day, scene);
     }
-    Some(&first.name)
+    // "the Ukrainian leader" of an article with a German chancellor too:
+    // the one holder the description's words agree with.
+    let mut agreeing = holders.filter(|e| agrees(e));
+    let first = agreeing.next()?;
+    agreeing.next().is_none().then_some(&first.name)
 }
 
 /// The person the dictionary dates on `day` in a role whose head is the
