@@ -6186,3 +6186,11 @@ fn a_general_noun_for_a_person_names_the_one_holder_of_a_title_of_its_kind() {
     let evs = events(text, "2015-03-04");
     assert_eq!(speakers(&evs).last().map(String::as_str), Some("Marek Novak"));
 }
+
+#[test]
+fn a_title_a_country_owns_after_the_verb_speaks_as_its_description() {
+    // world-p p02 '"...," said France's top diplomat, who travelled to ...'.
+    let text = "\"Troops should be withdrawn,\" said Chile's top diplomat, who arrived in Moscow for talks on Tuesday.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(speakers(&evs), ["Chile's top diplomat"]);
+}

@@ -1008,6 +1008,15 @@ pub(crate) fn speaker_of(
             let mut inside =
                 r.actors.iter().filter(|a| a.start >= after_at && a.end <= after_at + phrase.len() && !a.agency());
             let first = inside.clone().next();
+            // "..., said France's top diplomat": a person by a title a
+            // country owns speaks as that description, never the country.
+            let titled_person = words
+                .last()
+                .is_some_and(|w| index_title(dict, &lower_cow(w.trim_end_matches(|c: char| !c.is_alphanumeric()))));
+            let owned = first.is_some_and(|a| possessive(r, a) && a.kind == EntityKind::Country);
+            if owned && titled_person && inside.clone().all(|a| possessive(r, a)) {
+                return (None, Some(words.join(" ")));
+            }
             return match inside.find(|a| !possessive(r, a)).or(first) {
                 Some(a) => (Some(a.clone()), None),
                 None => (None, Some(words[1..].join(" "))),
@@ -1112,6 +1121,12 @@ pub(crate) fn speaker_of(
         return found;
     }
     (owner, None)
+}
+
+/// Whether `word` is a title or a general noun for a person by what they
+/// do ("minister", "diplomat").
+fn index_title(dict: &Dictionaries, word: &str) -> bool {
+    dict.index().is_word_of(word, Class::Title)
 }
 
 /// Whether `word` heads a speaker's description (`speaker_noun`).
