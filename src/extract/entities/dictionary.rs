@@ -80,6 +80,9 @@ pub struct WordIndex {
     class_of: Vec<WordClass>,
     /// The phrase and role of each `role_alias` row, by row.
     role_titles: Vec<Option<(Box<str>, Box<str>)>>,
+    /// Each `title_kind` phrase → the titles of its kind ("diplomat" →
+    /// "ambassador", "envoy", ...).
+    title_kinds: foldhash::HashMap<Box<str>, Box<[Box<str>]>>,
     /// The `role_alias` rows alone, in row order, for `Index::role_by_alias`.
     role_aliases: Vec<RoleAlias>,
     /// Number words ("seven", "forty", "million"), lower case → value.
@@ -93,7 +96,7 @@ pub struct WordIndex {
 
 // Every class must have a bit of `WordIndex::class_bits`: the last one
 // declared is the highest.
-const _: () = assert!((Class::OwnParticiple as u32) < u128::BITS);
+const _: () = assert!((Class::TitleKind as u32) < u128::BITS);
 
 impl WordIndex {
     pub fn build(triggers: &[Trigger], cues: &[Cue], classed: &[ClassedWord]) -> WordIndex {
@@ -128,10 +131,22 @@ impl WordIndex {
             class_of: classed.iter().map(|w| w.class).collect(),
             role_titles: classed
                 .iter()
-                .map(|w| w.role.as_deref().map(|r| (Box::from(w.phrase.as_str()), Box::from(r))))
+                .map(|w| {
+                    let alias = matches!(w.class, WordClass::RoleAlias(_));
+                    w.role.as_deref().filter(|_| alias).map(|r| (Box::from(w.phrase.as_str()), Box::from(r)))
+                })
+                .collect(),
+            title_kinds: classed
+                .iter()
+                .filter(|w| w.class == WordClass::TitleKind)
+                .filter_map(|w| {
+                    let titles = w.role.as_deref()?.split('|').map(|t| Box::from(t.trim())).collect();
+                    Some((Box::from(w.phrase.as_str()), titles))
+                })
                 .collect(),
             role_aliases: classed
                 .iter()
+                .filter(|w| matches!(w.class, WordClass::RoleAlias(_)))
                 .filter_map(|w| {
                     let role = w.role.as_deref()?;
                     let words: Box<[Box<str>]> = w.phrase.split(' ').map(Box::from).collect();
@@ -978,6 +993,12 @@ impl Index {
     }
 
     /// The dictionary role a `role_alias` row names.
+    /// The titles a general noun for a person stands for (`title_kind`:
+    /// "diplomat" → "ambassador", "envoy", ...), none when it is no such noun.
+    pub fn title_kinds(&self, word: &str) -> &[Box<str>] {
+        self.words.title_kinds.get(word).map_or(&[], |t| &t[..])
+    }
+
     pub fn role_of_alias(&self, row: u16) -> Option<&str> {
         self.words.role_titles.get(usize::from(row)).and_then(|r| r.as_ref()).map(|(_, role)| &**role)
     }

@@ -160,6 +160,9 @@ pub enum Class {
     /// preposition ("during", "following") or a verb of the meeting's own
     /// span or making ("talks in Doha starting on Monday", "hosted by X").
     OwnParticiple,
+    /// A general noun for a person by what they do, which titles of some
+    /// kinds make one ("the diplomat" is an ambassador or an envoy).
+    TitleKind,
 }
 
 impl Class {
@@ -211,6 +214,7 @@ impl Class {
                 | Class::Unasserted
                 | Class::Broker
                 | Class::OwnParticiple
+                | Class::TitleKind
         )
     }
 }
@@ -324,6 +328,7 @@ pub enum WordClass {
     Unasserted,
     Broker,
     OwnParticiple,
+    TitleKind,
 }
 
 impl WordClass {
@@ -393,6 +398,7 @@ impl WordClass {
             WordClass::Unasserted => Class::Unasserted,
             WordClass::Broker => Class::Broker,
             WordClass::OwnParticiple => Class::OwnParticiple,
+            WordClass::TitleKind => Class::TitleKind,
         }
     }
 }
@@ -419,7 +425,8 @@ pub struct ClassedWord {
     /// Lower case.
     pub phrase: String,
     pub class: WordClass,
-    /// For a `role_alias`: the dictionary role it names ("foreign minister").
+    /// For a `role_alias`: the dictionary role it names ("foreign minister");
+    /// for a `title_kind`: its titles, separated by '|'.
     pub role: Option<String>,
 }
 
@@ -534,6 +541,12 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "unasserted" => WordClass::Unasserted,
                 "broker" => WordClass::Broker,
                 "own_participle" => WordClass::OwnParticiple,
+                "title_kind" => {
+                    if value.is_empty() || value == "-" {
+                        return Err(bad("titles separated by '|'"));
+                    }
+                    WordClass::TitleKind
+                }
                 "pronoun" => match value {
                     "m" => WordClass::Pronoun(PronounKind::Person(Gender::Male)),
                     "f" => WordClass::Pronoun(PronounKind::Person(Gender::Female)),
@@ -551,7 +564,9 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
-                             acting_verb, conflict, sides_noun, sides_adjective, onset, object_verb, message, reschedule, auxiliary, unasserted or broker)"
+                             acting_verb, conflict, sides_noun, sides_adjective, onset, object_verb, message, reschedule, \
+                             auxiliary, unasserted, broker, announce, accord_verb, accord_after, deed_participle, own_participle \
+                             or title_kind)"
                         ),
                     ))
                 }
@@ -562,7 +577,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
             if let Some(replaced) = position.insert((phrase.clone(), parsed.class()), out.len()) {
                 out[replaced] = None;
             }
-            let role = matches!(parsed, WordClass::RoleAlias(_)).then(|| lowercase(value));
+            let role = matches!(parsed, WordClass::RoleAlias(_) | WordClass::TitleKind).then(|| lowercase(value));
             out.push(Some(ClassedWord { phrase, class: parsed, role }));
         }
     }

@@ -6332,3 +6332,45 @@ fn a_plan_told_in_the_past_is_dated_by_the_nearest_such_day() {
     let evs = events("The panel of three presidents is due to arrive in Harare on Monday.", "2015-03-04");
     assert_eq!(day(of(&evs, Kind::Visit)[0]).as_deref(), Some("2015-03-09"));
 }
+
+#[test]
+fn a_person_described_by_a_modifier_with_a_body_speaks_not_the_body() {
+    // world-p p08 '"...," X, a spokesman for the rebels' Transitional
+    // National Council, told': a possessive before the body is part of the
+    // modifier; the person it describes speaks.
+    let text = "\u{201c}The soldiers must return to their barracks,\u{201d} Juan Perez, a spokesman for the rebels' \
+                Northern Liberation Council, told reporters.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Juan Perez"]);
+    // multi-b 07 'X, the former Nigerian president and AU's high
+    // representative in the Horn of Africa, said': a long apposition.
+    let text = "\"The two sides have formally agreed to stop fighting,\" Juan Perez, the former Colombian president \
+                and the bloc's high representative in the Horn of Africa, said in Pretoria.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Juan Perez"]);
+}
+
+#[test]
+fn a_general_noun_for_a_person_names_the_one_holder_of_a_title_of_its_kind() {
+    // world-d d14 "Iranian foreign minister X ... the top Iranian diplomat
+    // renewed": "top diplomat" is another name of the foreign minister.
+    let text = "Bashar Assad received the visiting Chilean foreign minister Pablo Ortega in Damascus on Thursday. \
+                In the meeting, the top Chilean diplomat said the blockade must be lifted.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Pablo Ortega"]);
+    // world-j j14 "Ambassador-at-Large X told reporters ... the diplomat added".
+    let text = "Russian Foreign Ministry's Ambassador-at-Large Pavel Dronov told reporters on Friday that the \
+                protocol was signed. \"The issues of ecology were discussed,\" the diplomat added.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Pavel Dronov", "Pavel Dronov"]);
+    // world-j j01 "President X and German Chancellor ..., the Ukrainian leader
+    // announced": of two leaders, the one of the description's country.
+    let text = "Slovak President Marek Novak and German Chancellor Angela Merkel held a telephone conversation on \
+                Monday. During the conversation, the Slovak leader announced the need to deploy peacekeepers.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(speakers(&evs).last().map(String::as_str), Some("Marek Novak"));
+}
+
+#[test]
+fn a_title_a_country_owns_after_the_verb_speaks_as_its_description() {
+    // world-p p02 '"...," said France's top diplomat, who travelled to ...'.
+    let text = "\"Troops should be withdrawn,\" said Chile's top diplomat, who arrived in Moscow for talks on Tuesday.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(speakers(&evs), ["Chile's top diplomat"]);
+}

@@ -776,8 +776,8 @@ fn open_apposition<'r>(r: &'r Reading, dict: &Dictionaries, start: usize, end: u
 fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> Option<&'r ActorSpan> {
     let open = inner.as_bytes().windows(2).rposition(|w| w == b", ")?;
     let phrase = &inner[open + 2..];
-    let words: Vec<&str> = phrase.split_whitespace().take(13).collect();
-    if words.is_empty() || words.len() > 12 || phrase.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']) {
+    let words: Vec<&str> = phrase.split_whitespace().take(17).collect();
+    if words.is_empty() || words.len() > 16 || phrase.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']) {
         return None;
     }
     let first = lower_cow(words[0]);
@@ -798,8 +798,21 @@ fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> O
     }
     let a = r.actor_ending_at(open).filter(|a| !a.agency() && a.how != How::Pronoun && !located(r, dict, a))?;
     // The name opens its clause: the sentence's start, a quote's close, a
-    // comma or a dash before it.
-    let lead = r.text[..a.start].trim_end();
+    // comma or a dash before it, past the title's words before the name
+    // ("Foreign Minister X", "U.S. Sen. X").
+    let mut lead = r.text[..a.start].trim_end();
+    for _ in 0..4 {
+        let k = lead
+            .rfind([' ', '-', '\u{2013}', '\u{2014}', '"', '\u{201d}'])
+            .map_or(0, |k| k + lead[k..].chars().next().map_or(1, char::len_utf8));
+        let w = &lead[k..];
+        let title = index.is_word_of(&lower_cow(w.trim_end_matches('.')), Class::Title)
+            || w.len() <= 5 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+        if w.is_empty() || !title {
+            break;
+        }
+        lead = lead[..k].trim_end();
+    }
     (lead.is_empty() || lead.ends_with([',', '"', '\u{201d}', '-', '\u{2013}', '\u{2014}'])).then_some(a)
 }
 
@@ -809,11 +822,17 @@ fn closing_apposition<'r>(r: &'r Reading, dict: &Dictionaries, inner: &str) -> O
 fn in_modifier(r: &Reading, dict: &Dictionaries, a: &ActorSpan) -> bool {
     let mut back = r.text[..a.start].split_whitespace().rev().map(lower_cow).take(6);
     let mut prep = back.next().unwrap_or_default();
-    while prep == "the" || of_class(dict, &prep, WordClass::SpeakerNoun) || dict.index().is_word_of(&prep, Class::Title)
+    // "a spokesman for the rebels' Council": a possessive owner before the
+    // name is part of the modifier, as its determiner is.
+    let owner = |w: &str| w.ends_with(['\'', '\u{2019}']) || w.ends_with("'s") || w.ends_with("\u{2019}s");
+    while prep == "the"
+        || owner(&prep)
+        || of_class(dict, &prep, WordClass::SpeakerNoun)
+        || dict.index().is_word_of(&prep, Class::Title)
     {
         prep = back.next().unwrap_or_default();
     }
-    matches!(&*prep, "of" | "to" | "for")
+    matches!(&*prep, "of" | "to" | "for" | "on" | "at" | "in")
 }
 
 /// Whether an actor is a country named as a place, after a locative
@@ -1008,6 +1027,15 @@ pub(crate) fn speaker_of(
             let mut inside =
                 r.actors.iter().filter(|a| a.start >= after_at && a.end <= after_at + phrase.len() && !a.agency());
             let first = inside.clone().next();
+            // "..., said France's top diplomat": a person by a title a
+            // country owns speaks as that description, never the country.
+            let titled_person = words
+                .last()
+                .is_some_and(|w| index_title(dict, &lower_cow(w.trim_end_matches(|c: char| !c.is_alphanumeric()))));
+            let owned = first.is_some_and(|a| possessive(r, a) && a.kind == EntityKind::Country);
+            if owned && titled_person && inside.clone().all(|a| possessive(r, a)) {
+                return (None, Some(words.join(" ")));
+            }
             return match inside.find(|a| !possessive(r, a)).or(first) {
                 Some(a) => (Some(a.clone()), None),
                 None => (None, Some(words[1..].join(" "))),
@@ -1112,6 +1140,12 @@ pub(crate) fn speaker_of(
         return found;
     }
     (owner, None)
+}
+
+/// Whether `word` is a title or a general noun for a person by what they
+/// do ("minister", "diplomat").
+fn index_title(dict: &Dictionaries, word: &str) -> bool {
+    dict.index().is_word_of(word, Class::Title)
 }
 
 /// Whether `word` heads a speaker's description (`speaker_noun`).
@@ -1284,22 +1318,35 @@ fn described_person<'c>(
     let owners: Vec<Option<String>> = modifiers.iter().map(|w| named(w)).collect();
     let agrees = |e: &crate::extract::entities::cast::Entity| {
         let title_words = || e.titles.iter().flat_map(|t| t.split([' ', '-'])).map(bare);
+        // The country the text gave the person, else the dictionary's.
+        let country = e.country.as_deref().or_else(|| e.dict.and_then(|d| dict.actors[d].country.as_deref()));
         modifiers.iter().zip(&owners).all(|(w, owner)| {
             let w = bare(w);
             title_words().any(|t| t == w)
-                || owner.as_deref().is_some_and(|o| e.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(o)))
+                || index.is_word_of(&w, Class::TitleModifier)
+                // "the top Iranian diplomat": a word of a role's other name.
+                || index.role_by_alias(&[&w, &head]).is_some()
+                || owner.as_deref().is_some_and(|o| country.is_some_and(|c| c.eq_ignore_ascii_case(o)))
         })
     };
-    let mut holders = cast.entities.iter().filter(|e| {
-        e.kind == EntityKind::Person && e.titles.iter().any(|t| crate::extract::reading::title_head(t) == head)
-    });
-    let Some(first) = holders.next() else {
-        return dated_holder(&words, core, &owners, dict, day, scene);
+    // "the diplomat": a title of its kind ("ambassador-at-large") makes one.
+    let kinds = index.title_kinds(&head);
+    let of_kind = |t: &str| {
+        crate::extract::reading::title_head(t) == head || {
+            let padded = format!(" {} ", t.replace('-', " "));
+            kinds.iter().any(|k| padded.contains(&format!(" {k} ")))
+        }
     };
-    if holders.next().is_some() || !agrees(first) {
-        return None;
+    let mut holders =
+        cast.entities.iter().filter(|e| e.kind == EntityKind::Person && e.titles.iter().any(|t| of_kind(t))).peekable();
+    if holders.peek().is_none() {
+        return dated_holder(&words, core, &owners, dict, day, scene);
     }
-    Some(&first.name)
+    // "the Ukrainian leader" of an article with a German chancellor too:
+    // the one holder the description's words agree with.
+    let mut agreeing = holders.filter(|e| agrees(e));
+    let first = agreeing.next()?;
+    agreeing.next().is_none().then_some(&first.name)
 }
 
 /// The person the dictionary dates on `day` in a role whose head is the
