@@ -457,9 +457,8 @@ fn same_party(a: &Report<'_>, b: &Report<'_>) -> bool {
 /// same thing said.
 fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
     let (Some(ta), Some(tb)) = (&a.terms, &b.terms) else { return None };
-    let ta: Vec<&str> = ta.split(' ').filter(|t| !t.is_empty()).collect();
-    let tb: Vec<&str> = tb.split(' ').filter(|t| !t.is_empty()).collect();
-    // Both are sorted and distinct (`terms`).
+    let (ta, tb) = (in_senses(ta), in_senses(tb));
+    // Both are sorted and distinct.
     let (mut i, mut j, mut shared, mut words) = (0, 0, 0, 0);
     while i < ta.len() && j < tb.len() {
         match ta[i].cmp(tb[j]) {
@@ -475,6 +474,33 @@ fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
     }
     let shorter = ta.len().min(tb.len());
     (shared >= MIN_SHARED_TERMS && words > 0 && shared * 100 >= MIN_SHARED_PERCENT * shorter).then_some(shared as u32)
+}
+
+/// The senses of `data/senses.tsv`: a term that says what another says in
+/// other words ("truce" and "ceasefire"), and the term it counts as.
+fn senses() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/senses.tsv"))
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(term, sense)| (term.trim(), sense.trim()))
+            .filter(|(term, sense)| !term.is_empty() && !sense.is_empty())
+            .collect()
+    })
+}
+
+/// A report's stored terms (`terms`) as compared: each in its sense
+/// (`senses`), sorted and distinct. Read at comparison, not stored, so that
+/// terms stored by an earlier version compare the same way.
+fn in_senses(terms: &str) -> Vec<&str> {
+    let senses = senses();
+    let mut out: Vec<&str> =
+        terms.split(' ').filter(|t| !t.is_empty()).map(|t| senses.get(t).copied().unwrap_or(t)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// How many days apart `score(a, b)` allows the two windows to lie, from `a`
@@ -1886,5 +1912,15 @@ mod tests {
         g.join(3, 1);
         g.join(4, 3);
         assert_eq!(g.members(), vec![vec![0], vec![1, 3, 4], vec![2]]);
+    }
+
+    #[test]
+    fn terms_are_compared_in_their_senses() {
+        assert_eq!(in_senses("truce agree cease begin start"), vec!["agree", "cease", "start"]);
+        assert_eq!(in_senses("fire comme"), vec!["comme", "fire"], "only words that say the same thing");
+        let truce =
+            statement(1, "Deng Makuei", "Deng Makuei said the armies agreed to a truce that will begin at dawn.");
+        let ceasefire = statement(2, "Deng Makuei", "Deng Makuei said the ceasefire agreed on would start on Sunday.");
+        assert_eq!(score(&truce, &ceasefire), Some(3), "agree, cease, start");
     }
 }

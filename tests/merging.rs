@@ -522,3 +522,26 @@ fn linking_pass_over_a_database_with_links_leaves_its_events_as_they_are() {
     );
     assert_eq!(orphans.trim(), "0");
 }
+
+/// One speaker's announcement in two outlets' words: "a truce, which will
+/// begin" and "a ceasefire starting". Of their terms only "agreed" is the same
+/// word; the senses of `data/senses.tsv` (a truce is a ceasefire, to begin is to
+/// start) make three, and the two are one statement in either order of
+/// ingestion. Two remarks that share no sense stay two (the tests above).
+#[test]
+fn a_truce_that_will_begin_meets_a_ceasefire_starting_in_another_outlet() {
+    let truce = "Foreign Minister Deng Makuei said on Friday that the two armies had agreed to a truce, which will \
+                 begin at midnight along the disputed border.\n";
+    let ceasefire = "The warring sides have agreed to a ceasefire starting on Saturday, Foreign Minister Deng Makuei \
+                     said on Friday, after a week of fierce fighting around the oil fields.\n";
+    let a = ("k1.txt", "2019-06-08", "AFP", truce);
+    let b = ("k2.txt", "2019-06-08", "Reuters", ceasefire);
+    for arts in [[a, b], [b, a]] {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, db) = ingest_each(dir.path(), &arts);
+        let events = export(dir.path(), &db);
+        let statements = kind(&events, "statement");
+        assert_eq!(statements.len(), 1, "{statements:#?}");
+        assert_eq!(articles(statements[0]), names(&["k1.txt", "k2.txt"]));
+    }
+}
