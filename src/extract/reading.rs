@@ -205,7 +205,8 @@ impl Reading<'_> {
             }
         }
         let first = toks.get(k)?;
-        let next = if first.lower == "the" { toks.get(k + 1).map(|t| t.start) } else { None };
+        // "The envoys", "A delegation of X": the article before the actor.
+        let next = if matches!(first.lower, "the" | "a" | "an") { toks.get(k + 1).map(|t| t.start) } else { None };
         // "Mr. Muttaqi considered ...": a title before the name the actor holds.
         let titled =
             self.classes.get(k).copied().flatten().filter(|(set, _)| {
@@ -335,6 +336,9 @@ pub(crate) struct ArticleState {
     /// ("Naypyitaw" for "Naypyidaw"), its first spelling of each: events are
     /// reported under the article's spelling (see `written_spelling`).
     pub(crate) spellings: Vec<(Arc<str>, Box<str>)>,
+    /// The body a sentence opened on, with the article offset of that
+    /// sentence: who "They met ..." in the next sentence are.
+    pub(crate) last_body_subject: Option<(ActorSpan, usize)>,
     /// The last place a sentence named by its name: where "there" points
     /// in the next ("to attend the talks in Sweden. The delegation arrived
     /// there on Tuesday").
@@ -543,6 +547,12 @@ pub(crate) fn remember(r: &Reading, state: &mut ArticleState) {
         });
         Some(titled.map_or(s.start, |p| p.start))
     });
+    if let Some(a) = subject
+        .and_then(|at| r.actors.iter().filter(|a| a.start == at && a.how != How::Pronoun).max_by_key(|a| a.end))
+        .filter(|a| a.kind.is_body())
+    {
+        state.last_body_subject = Some((a.clone(), r.offset));
+    }
     // "X and Y", "U.S. Secretary of State X and Russian Foreign Minister Y":
     // "and", then at most a few capitalised words (a title) before the second.
     let joined = |a: &ActorSpan, b: &ActorSpan| {
@@ -2204,6 +2214,25 @@ fn pronouns(
                     })
                 });
                 if !speaks {
+                    // "The delegation arrived in X. They met with Y": a
+                    // sentence that opens on "they" goes on about the pair
+                    // the sentence before joined, else the body it was about.
+                    if k == 0 && t.lower == "they" {
+                        let cast = &state.cast;
+                        let pair = state.last_pair.as_ref().filter(|p| p.2 >= state.sentences_back[2]);
+                        if let Some(p) = pair {
+                            found.push(ActorSpan { start: t.start, end: t.end, how: How::Pronoun, ..p.0.clone() });
+                            found.push(ActorSpan { start: t.start, end: t.end, how: How::Pronoun, ..p.1.clone() });
+                        } else if let Some((a, _)) =
+                            state.last_body_subject.as_ref().filter(|s| s.1 >= state.sentences_back[2])
+                        {
+                            found.push(ActorSpan { start: t.start, end: t.end, how: How::Pronoun, ..a.clone() });
+                        } else if let Some(e) = cast.latest(offset + t.start, |_, e| {
+                            e.kind.is_body() && e.last_subject.is_some_and(|at| at >= state.sentences_back[2])
+                        }) {
+                            found.push(ActorSpan { start: t.start, end: t.end, how: How::Pronoun, ..span_of(cast, e) });
+                        }
+                    }
                     continue;
                 }
                 let cast = &state.cast;

@@ -6374,3 +6374,19 @@ fn a_title_a_country_owns_after_the_verb_speaks_as_its_description() {
     let evs = events(text, "2015-03-04");
     assert_eq!(speakers(&evs), ["Chile's top diplomat"]);
 }
+
+#[test]
+fn a_sentence_opening_on_they_meets_as_the_body_the_sentence_before_was_about() {
+    // world-p p14 "The envoys were greeted in X ... They held a 20-minute
+    // meeting with Y": "they" is who the sentence before was about, not nobody.
+    let text = "The Colombian government delegation arrived in Havana on Wednesday. \
+                They met with FARC negotiators for three hours.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert!(actors(talks[0]).contains(&"Colombian government"), "{:?}", actors(talks[0]));
+    // The body a sentence opened on, though no name of it was its subject before.
+    let text = "The Arab League delegation arrived in Sanaa on Thursday. They met with the head of the rebels.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert!(actors(talks[0]).contains(&"Arab League"), "{:?}", actors(talks[0]));
+}
