@@ -6390,3 +6390,33 @@ fn a_sentence_opening_on_they_meets_as_the_body_the_sentence_before_was_about() 
     let talks = of(&evs, Kind::Talks);
     assert!(actors(talks[0]).contains(&"Arab League"), "{:?}", actors(talks[0]));
 }
+
+#[test]
+fn talks_in_two_cities_joined_by_and_are_a_meeting_each() {
+    // world-f f15 "previous rounds of talks in London and Ankara", world-g
+    // g06 "Geneva and Ghadames": one meeting in each city.
+    let places = |evs: &[Event]| -> Vec<String> {
+        of(evs, Kind::Talks).iter().map(|e| e.place.clone().unwrap_or_default()).collect()
+    };
+    let text = "The two sides held previous rounds of talks in Vienna and Oslo last year.";
+    assert_eq!(places(&events(text, "2015-03-04")), ["Vienna", "Oslo"]);
+    let text = "The envoy held two meetings with the rebel leaders in Geneva and in Tunis, a spokesman said.";
+    assert_eq!(places(&events(text, "2015-03-04")), ["Geneva", "Tunis"]);
+    // world-i i03 "intensive talks in Sanaa, Riyadh and Muscat", world-m
+    // m04 "his talks in Sanaa and Aden": one envoy's tour is one event.
+    let text = "The envoy said he had held intensive talks in Accra, Lome and Niamey over the past two weeks.";
+    assert_eq!(places(&events(text, "2015-03-04")).len(), 1);
+    // A later sentence about one of them joins that one.
+    let text = "Negotiators held rounds of talks in Accra and in Lome last month without a deal. \
+                A spokesman said the talks in Lome had been more productive.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(places(&evs), ["Accra", "Lome"]);
+    assert_eq!(of(&evs, Kind::Talks)[1].mentions.len(), 2);
+    // One meeting told twice at one city is still one.
+    let text = "The government and the rebels held talks in Geneva on Monday, officials said. \
+                The talks in Geneva focused on prisoner swaps. The meeting in Geneva ended without agreement.";
+    assert_eq!(places(&events(text, "2015-03-04")), ["Geneva"]);
+    // A city and the country or region it is in are one place.
+    let text = "The envoy held talks in Pretoria, South Africa, on Friday.";
+    assert_eq!(places(&events(text, "2015-03-04")).len(), 1);
+}

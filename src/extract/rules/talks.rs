@@ -436,13 +436,84 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             });
         c.elsewhere = !wheres.is_empty();
         c.begun = c.event.status == Status::Happened && begun(r, dict, w.start, w.end);
+        // "previous rounds of talks in London and Ankara": a meeting each.
+        let more = place
+            .filter(|p| p.start >= w.end && several_occasions(r, w.start, w.end))
+            .map_or_else(Vec::new, |p| cities_after(r, dict, p));
+        let more = if c.event.place.as_deref() == place.map(|p| &*p.name) { more } else { Vec::new() };
         if verb && apart(r, dict, w.start, w.end) {
             let places = if c.event.place.is_none() { wheres } else { Vec::new() };
             one_per_counterpart(r, w.end, c, &places, out);
+        } else if !more.is_empty() {
+            c.restates = false;
+            let others: Vec<Candidate> = more
+                .into_iter()
+                .take(MAX_PER_SENTENCE - 1)
+                .map(|q| {
+                    let mut one = c.clone();
+                    one.event.place = Some(q.name.to_string());
+                    one.anaphoric = false;
+                    one.definite = false;
+                    one.named_back = false;
+                    one
+                })
+                .collect();
+            out.push(c);
+            out.extend(others);
         } else {
             out.push(c);
         }
     }
+}
+
+/// Plural nouns that count occasions: "rounds of talks", "meetings".
+const OCCASIONS: &[&str] = &["rounds", "sessions", "meetings", "summits", "conferences"];
+
+/// Whether the talks word at `start..end` counts several occasions, by
+/// itself ("meetings") or by the noun it is "of" ("rounds of talks"):
+/// "his talks in X and Y" is one tour of talks, "rounds of talks in X and
+/// Y" one round in each.
+fn several_occasions(r: &Reading, start: usize, end: usize) -> bool {
+    let last = r.text[start..end].rsplit(' ').next().unwrap_or("");
+    let before = r.text[..start].trim_end().strip_suffix(" of").map(str::trim_end);
+    let head = before.and_then(|b| b.rsplit(' ').next()).unwrap_or("");
+    [last, head].iter().any(|w| OCCASIONS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+}
+
+/// The cities joined to the talks' city `p` by "and" ("talks in London and
+/// Ankara", "met in Geneva and in Tunis", "in Oslo, Vienna and Rome"): each
+/// a meeting of its own, told in one phrase. Countries and regions after a
+/// comma name where the city is ("in Pretoria, South Africa"), and a list
+/// without "and" is no list of venues: none then.
+fn cities_after<'r>(r: &'r Reading, dict: &Dictionaries, p: &PlaceSpan) -> Vec<&'r PlaceSpan> {
+    if p.adjective || p.country || is_region(r, dict, p) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut end = p.end;
+    loop {
+        let rest = &r.text[end..];
+        let (gap, last) = if let Some(x) = rest.strip_prefix(" and ") {
+            (rest.len() - x.len(), true)
+        } else if let Some(x) = rest.strip_prefix(", and ").or_else(|| rest.strip_prefix(", ")) {
+            (rest.len() - x.len(), rest.starts_with(", and "))
+        } else {
+            break;
+        };
+        let after = &rest[gap..];
+        let lead = ["in ", "at "].iter().find(|x| after.starts_with(*x)).map_or(0, |x| x.len());
+        let at = end + gap + lead;
+        let Some(q) = r.places.iter().find(|q| q.start == at && !q.adjective && !q.country && !is_region(r, dict, q))
+        else {
+            break;
+        };
+        out.push(q);
+        end = q.end;
+        if last {
+            return out;
+        }
+    }
+    Vec::new()
 }
 
 /// Whether the words between a modifier and a talks word keep both in one
