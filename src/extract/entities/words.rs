@@ -83,6 +83,9 @@ pub enum Class {
     RegionNoun,
     /// A word that makes a meeting with several counterparts one with each ("separately").
     Apart,
+    /// A plural noun that counts occasions ("rounds of talks", "meetings"):
+    /// talks of it in two cities joined by "and" are a meeting in each.
+    Occasion,
     /// A word that, after a comma, opens a phrase of another occasion before
     /// or after the one just told ("met X, after holding talks with Y").
     Sequence,
@@ -189,6 +192,7 @@ impl Class {
                 | Class::Announce
                 | Class::RegionNoun
                 | Class::Apart
+                | Class::Occasion
                 | Class::Sequence
                 | Class::Quantifier
                 | Class::BeforeVerb
@@ -303,6 +307,7 @@ pub enum WordClass {
     Announce,
     RegionNoun,
     Apart,
+    Occasion,
     Sequence,
     Quantifier,
     BeforeVerb,
@@ -373,6 +378,7 @@ impl WordClass {
             WordClass::Announce => Class::Announce,
             WordClass::RegionNoun => Class::RegionNoun,
             WordClass::Apart => Class::Apart,
+            WordClass::Occasion => Class::Occasion,
             WordClass::Sequence => Class::Sequence,
             WordClass::Quantifier => Class::Quantifier,
             WordClass::BeforeVerb => Class::BeforeVerb,
@@ -516,6 +522,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "announce" => WordClass::Announce,
                 "region_noun" => WordClass::RegionNoun,
                 "apart" => WordClass::Apart,
+                "occasion" => WordClass::Occasion,
                 "sequence" => WordClass::Sequence,
                 "quantifier" => WordClass::Quantifier,
                 "before_verb" => WordClass::BeforeVerb,
@@ -563,7 +570,7 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              particle, not_name, time, thing_head, locative, topic, delegation, pronoun, \
                              role_alias, party, joins, ending, side, title_modifier, speaker_noun, issued, counterpart, \
                              toll_noun, toll_verb, hedge, killing_verb, area, attack_noun, authority, attacker, place_modifier, \
-                             talks_adjective, venue_noun, attend, region_noun, apart, sequence, quantifier, \
+                             talks_adjective, venue_noun, attend, region_noun, apart, occasion, sequence, quantifier, \
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
                              acting_verb, conflict, sides_noun, sides_adjective, onset, object_verb, message, reschedule, \

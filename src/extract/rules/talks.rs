@@ -438,7 +438,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         c.begun = c.event.status == Status::Happened && begun(r, dict, w.start, w.end);
         // "previous rounds of talks in London and Ankara": a meeting each.
         let more = place
-            .filter(|p| p.start >= w.end && several_occasions(r, w.start, w.end))
+            .filter(|p| p.start >= w.end && several_occasions(r, dict, w.start, w.end))
             .map_or_else(Vec::new, |p| cities_after(r, dict, p));
         let more = if c.event.place.as_deref() == place.map(|p| &*p.name) { more } else { Vec::new() };
         if verb && apart(r, dict, w.start, w.end) {
@@ -466,18 +466,16 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
     }
 }
 
-/// Plural nouns that count occasions: "rounds of talks", "meetings".
-const OCCASIONS: &[&str] = &["rounds", "sessions", "meetings", "summits", "conferences"];
-
 /// Whether the talks word at `start..end` counts several occasions, by
 /// itself ("meetings") or by the noun it is "of" ("rounds of talks"):
 /// "his talks in X and Y" is one tour of talks, "rounds of talks in X and
 /// Y" one round in each.
-fn several_occasions(r: &Reading, start: usize, end: usize) -> bool {
-    let last = r.text[start..end].rsplit(' ').next().unwrap_or("");
-    let before = r.text[..start].trim_end().strip_suffix(" of").map(str::trim_end);
-    let head = before.and_then(|b| b.rsplit(' ').next()).unwrap_or("");
-    [last, head].iter().any(|w| OCCASIONS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+fn several_occasions(r: &Reading, dict: &Dictionaries, start: usize, end: usize) -> bool {
+    let occasion = |k: usize| r.toks.get(k).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Occasion));
+    // The trigger's last token, or the noun before its "of" ("rounds of talks").
+    let first = r.tok_at(start);
+    let last = r.tok_at(end).saturating_sub(1);
+    occasion(last) || (first >= 2 && r.toks[first - 1].lower == "of" && occasion(first - 2))
 }
 
 /// The cities joined to the talks' city `p` by "and" ("talks in London and
