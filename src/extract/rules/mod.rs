@@ -348,7 +348,13 @@ pub(crate) fn since_between(r: &Reading, from: usize, to: usize) -> bool {
 
 /// The date expression that belongs to a trigger at `start..end`: right after it
 /// in the same clause, or right before it ("next week's talks").
-pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reach: usize) -> Option<&'r TimeExpr> {
+pub(crate) fn date_near<'r>(
+    r: &'r Reading,
+    dict: &Dictionaries,
+    start: usize,
+    end: usize,
+    after_reach: usize,
+) -> Option<&'r TimeExpr> {
     let after = r
         .dates
         .iter()
@@ -360,12 +366,14 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         .filter(|d| !quoted_apart(r, start, d.start))
         .filter(|d| !since_between(r, end, d.start))
         .filter(|d| !possessive_of_another(r, d, start))
+        .filter(|d| !premodifies_another(r, dict, d, start))
         .min_by_key(|d| d.start);
     let before = r
         .dates
         .iter()
         .filter(|d| !d.since && d.end <= start && !r.clause_break(d.end, start))
         .filter(|d| !possessive_of_another(r, d, start))
+        .filter(|d| !premodifies_another(r, dict, d, start))
         .filter(|d| {
             let gap = &r.text[d.end..start];
             start - d.end <= 14 || possessive_premodifies(gap) || attends_an_occasion(gap)
@@ -389,6 +397,38 @@ pub(crate) fn date_near<'r>(r: &'r Reading, start: usize, end: usize, after_reac
         (Some(b), Some(a)) => Some(if start - b.end <= a.start - end { b } else { a }),
         (b, a) => b.or(a),
     }
+}
+
+/// Whether a date with no preposition premodifies a `conflict` noun or a
+/// `thing_head` noun other than the trigger at byte `start` (names may stand
+/// between): "to uphold the October ceasefire", "implementing the 2015
+/// agreement", "the 2015 Minsk agreement" date what is talked about, not the
+/// talks ("the October ceasefire talks" are the trigger's own).
+fn premodifies_another(r: &Reading, dict: &Dictionaries, d: &TimeExpr, start: usize) -> bool {
+    if d.prep.is_some() {
+        return false;
+    }
+    let index = dict.index();
+    let head = |t: &crate::extract::tokens::Tok| {
+        index.is_word_of(t.lower, Class::Conflict) || index.is_word_of(t.lower, Class::ThingHead)
+    };
+    let mut k = r.tok_at(d.end);
+    let mut names = 0;
+    while r.toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase) && !head(t))
+        && names < 2
+    {
+        names += 1;
+        k += 1;
+    }
+    let Some(t) = r.toks.get(k) else { return false };
+    if !head(t) {
+        return false;
+    }
+    // The run of such nouns ("ceasefire agreement") must not end on the trigger.
+    while r.toks.get(k).is_some_and(|t| head(t) && t.start != start) {
+        k += 1;
+    }
+    r.toks.get(k).is_none_or(|t| t.start != start)
 }
 
 /// Whether a date at byte `at`, after a trigger that ends at `end`, stands
@@ -686,8 +726,11 @@ fn in_topic_phrase(r: &Reading, dict: &Dictionaries, end: usize, p: &PlaceSpan) 
     }
     let k = r.tok_at(p.start);
     let lo = r.tok_at(end);
-    // Not after "in": "talks on a new constitution in Geneva" are held in Geneva.
-    if k < lo + 3 || !matches!(r.toks[k - 1].lower, "at" | "of" | "near") {
+    // Not after "in": "talks on a new constitution in Geneva" are held in
+    // Geneva; but "talks on the truce in X" are about the fighting there.
+    let fighting_in =
+        k >= 2 && r.toks[k - 1].lower == "in" && dict.index().is_word_of(r.toks[k - 2].lower, Class::Conflict);
+    if k < lo + 3 || !(fighting_in || matches!(r.toks[k - 1].lower, "at" | "of" | "near")) {
         return false;
     }
     let mut nouns = 0;
@@ -705,6 +748,13 @@ fn in_topic_phrase(r: &Reading, dict: &Dictionaries, end: usize, p: &PlaceSpan) 
             return true;
         }
         let t = &r.toks[j];
+        // "the war in X's northern region of Y": a possessor place (and its
+        // "'s") stands in the noun phrase as an adjective would.
+        let possessor = r.places.iter().any(|q| q.start <= t.start && t.start < q.end + 3 && is_possessor(r, q));
+        // 'focused on "renewing the truce in X"': a quote mark opens no phrase.
+        if possessor || matches!(t.text, "\"" | "\u{201c}") {
+            continue;
+        }
         let plain = t.kind == TokKind::Word
             && t.text.starts_with(char::is_lowercase)
             && !matches!(t.lower, "and" | "or" | "in" | "at" | "to" | "for" | "with" | "from" | "by" | "near");

@@ -6420,3 +6420,39 @@ fn talks_in_two_cities_joined_by_and_are_a_meeting_each() {
     let text = "The envoy held talks in Pretoria, South Africa, on Friday.";
     assert_eq!(places(&events(text, "2015-03-04")).len(), 1);
 }
+
+#[test]
+fn a_place_in_the_fighting_talks_are_about_is_no_venue() {
+    // multi-b 07 "when the talks to end the war in Ethiopia's northern
+    // region of Tigray began": the region is the war's, not the talks'.
+    let place = |text: &str| of(&events(text, "2015-03-04"), Kind::Talks)[0].place.clone();
+    let text = "The UN had expressed hope when the talks to end the war in Sudan's western region of Darfur began.";
+    assert_eq!(place(text), None);
+    // world-o o02 'discussions focused on "renewing the truce in Yemen ..."'.
+    let text = "According to the mediator's office, discussions focused on \"renewing the truce in Libya and \
+                working toward a political settlement of the conflict.\"";
+    assert_eq!(place(text), None);
+    let text = "Officials held talks on the ceasefire in Idlib with Turkish counterparts.";
+    assert_eq!(place(text), None);
+    // The venue still places them.
+    let text = "Rebel leaders met government envoys in Addis Ababa on Friday to discuss the truce in Upper Nile.";
+    assert_eq!(place(text).as_deref(), Some("Addis Ababa"));
+    assert_eq!(place("Ceasefire talks in Doha resumed on Monday.").as_deref(), Some("Doha"));
+}
+
+#[test]
+fn a_date_before_the_agreement_talks_are_about_is_not_theirs() {
+    // world-n n14 "The talks also tackled ways to uphold the October
+    // ceasefire": the ceasefire's month, not the talks'.
+    let date = |text: &str| day(of(&events(text, "2015-03-04"), Kind::Talks)[0]);
+    let text = "The talks also tackled ways to uphold the March ceasefire and the conclusions of a joint committee.";
+    assert_eq!(date(text).as_deref(), Some("2015-03-04"));
+    assert_eq!(date("The talks focused on the February 2014 ceasefire deal.").as_deref(), Some("2015-03-04"));
+    assert_eq!(
+        date("Negotiators met to discuss the January truce and prisoner exchanges.").as_deref(),
+        Some("2015-03-04")
+    );
+    // A date of the talks' own noun phrase still dates them.
+    let evs = events("The October ceasefire talks in Cairo ended without a deal.", "2015-03-04");
+    assert_eq!(of(&evs, Kind::Talks)[0].date.as_ref().map(|d| d.precision), Some(crate::model::Precision::Month));
+}

@@ -124,7 +124,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         // A verb of carrying reaches its date past its counterpart ("would
         // carry Y's message to the rebel leader X on Wednesday").
         let reach_from = carried.map_or(w.end, |(a, _)| a.end);
-        let date = date_near(r, w.start, reach_from, 80)
+        let date = date_near(r, dict, w.start, reach_from, 80)
             .filter(|d| d.start < w.end || !visit_between(r, dict, w.end, d.start))
             .filter(|d| d.start < w.end || !other_occasion_between(r, dict, w.end, d.start))
             .filter(|d| !dates_speech(r, dict, d.start))

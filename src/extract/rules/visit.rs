@@ -216,7 +216,7 @@ pub(crate) fn visits(
             && visitor.is_none()
             && !the_country
             && ["the", "this", "that", "his", "her", "their", "its"].contains(&det.as_str())
-            && date_near(r, w.start, w.end, 50).is_some_and(|d| d.start >= w.end);
+            && date_near(r, dict, w.start, w.end, 50).is_some_and(|d| d.start >= w.end);
         // "will be tested again upon their arrival in Geneva, he said": a
         // possessive refers to a traveller told of before; when the trip's
         // clause names none (the reporter of a closing attribution is none),
@@ -229,7 +229,7 @@ pub(crate) fn visits(
         }
         // "In April, X met Assad in Damascus on the first such visit": an
         // adverbial visit takes its clause's date.
-        let date = date_near(r, w.start, w.end, 50)
+        let date = date_near(r, dict, w.start, w.end, 50)
             .filter(|d| !(announced && d.start >= w.end))
             .or_else(|| adverbial.then(|| clause_date(r, w.start)).flatten())
             .or_else(|| fronted_date(r, w.start));
@@ -1135,7 +1135,7 @@ fn stays(r: &Reading, dict: &Dictionaries, anchor: &Anchor, out: &mut Vec<Candid
         let be = before
             .find(|w| !["also", "already", "still", "now", "currently", "again"].contains(&&**w))
             .filter(|w| STAY_VERBS.contains(&&**w));
-        let date = date_near(r, p.start, p.end, 50).or_else(|| fronted_date(r, p.start));
+        let date = date_near(r, dict, p.start, p.end, 50).or_else(|| fronted_date(r, p.start));
         let where_clause = r.text[p.end..].trim_start().starts_with(", where");
         if !purpose && !(be.is_some() && (date.is_some() || where_clause || stay_purpose_after(dict, rest))) {
             continue;
