@@ -538,6 +538,10 @@ const HOLDING: &[&str] = &[
     "starts",
     "convene",
     "convenes",
+    // "will get underway Saturday".
+    "get",
+    "gets",
+    "underway",
     "in",
     "at",
     "on",
