@@ -578,6 +578,10 @@ const HOLDING: &[&str] = &[
     "starts",
     "convene",
     "convenes",
+    // "will get underway Saturday".
+    "get",
+    "gets",
+    "underway",
     "in",
     "at",
     "on",

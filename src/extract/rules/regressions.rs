@@ -6456,3 +6456,31 @@ fn a_date_before_the_agreement_talks_are_about_is_not_theirs() {
     let evs = events("The October ceasefire talks in Cairo ended without a deal.", "2015-03-04");
     assert_eq!(of(&evs, Kind::Talks)[0].date.as_ref().map(|d| d.precision), Some(crate::model::Precision::Month));
 }
+
+#[test]
+fn a_future_relative_clause_of_a_talks_noun_makes_the_talks_planned() {
+    // world-p p11 "provided an explanation about the London conference that
+    // will be held regarding Sudan": the relative clause tells the meeting's
+    // own tense, not the past of the sentence's verb.
+    let text = "The envoy gave an explanation about the Oslo conference that will be held regarding Yemen.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(of(&evs, Kind::Talks).iter().map(|e| e.status).collect::<Vec<_>>(), [Status::Planned]);
+    // A past relative clause says no more than the sentence does.
+    let text = "The envoy gave an explanation about the Oslo conference that was held regarding Yemen.";
+    let evs = events(text, "2015-03-04");
+    assert_eq!(of(&evs, Kind::Talks).iter().map(|e| e.status).collect::<Vec<_>>(), [Status::Happened]);
+}
+
+#[test]
+fn a_relative_aside_between_a_talks_noun_and_its_verb_is_skipped() {
+    // world-p p06 "Talks between X and armed Y groups, who hold the
+    // northeastern town of Z, will get underway Saturday": the verb after
+    // the aside dates the talks, and its future makes them planned.
+    let text = "Talks between the Colombian government and rebels, who hold the southern town of Mocoa, will get \
+                underway Saturday after a delay, a source said.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert_eq!(talks.len(), 1);
+    assert_eq!(talks[0].status, Status::Planned);
+    assert_eq!(day(talks[0]).as_deref(), Some("2015-03-07"));
+}

@@ -245,6 +245,7 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         let tense = match predicate.as_ref().and_then(|p| p.tense) {
             _ if moved => Tense::Future,
             Some(tense) => tense,
+            None if cue.is_none() && t.status.is_none() && !verb && relative_future(r, dict, w.end) => Tense::Future,
             None => trigger_tense(r, dict, w.start, cue, t.status, date),
         };
         let mut ev = Event::new(Kind::Talks, Status::Unknown);
@@ -1144,19 +1145,36 @@ fn unheld_titles<'r>(r: &'r Reading) -> impl Iterator<Item = (usize, &'r str)> +
 fn predicate_date<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option<Predicate<'r>> {
     let first = r.tok_at(end);
     let mut listing = false;
-    let aux = (first..(first + NOUN_PHRASE).min(r.toks.len())).find_map(|j| {
+    // Where the noun phrase resumes after a relative clause set off by
+    // commas ("Talks between A and B, who hold the town, will get underway
+    // Saturday"): clause breaks inside it are the aside's, not the noun's.
+    let mut resumed = end;
+    let mut j = first;
+    let last = (first + NOUN_PHRASE).min(r.toks.len());
+    let aux = loop {
+        if j >= last {
+            return None;
+        }
         let t = &r.toks[j];
         listing |= t.lower == "between";
+        if let Some(close) = relative_aside(r, j) {
+            resumed = r.toks[close].end;
+            j = close + 1;
+            continue;
+        }
         // A comma ends the noun phrase, unless it lists who meets ("between
         // A, B and C"); a quote or a semicolon always does.
         let stop = t.kind != TokKind::Word
             && (matches!(t.text, ";" | "\"" | "\u{201c}" | "\u{201d}") || t.text == "," && !listing);
         if stop {
-            return Some(None);
+            return None;
         }
-        dict.index().is_word_of(t.lower, Class::Auxiliary).then_some(Some(j))
-    })??;
-    if r.clause_break(end, r.toks[aux].start) {
+        if dict.index().is_word_of(t.lower, Class::Auxiliary) {
+            break j;
+        }
+        j += 1;
+    };
+    if r.clause_break(resumed, r.toks[aux].start) {
         return None;
     }
     // A date inside the noun phrase belongs to it ("scheduled on March 29"):
@@ -1205,6 +1223,45 @@ fn predicate_date<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option
             && !r.text[verb_end..p.start].contains(',')
     });
     Some(Predicate { date: d, tense: new_day.then_some(Tense::Future), venue })
+}
+
+/// The closing comma of a relative clause set off by commas that opens at
+/// token `j` (", who hold the town,", ", which began on Monday,"): its
+/// token, when the clause closes within a short reach and before any other
+/// stop.
+fn relative_aside(r: &Reading, j: usize) -> Option<usize> {
+    let t = &r.toks[j];
+    if t.text != "," || !r.toks.get(j + 1).is_some_and(|w| matches!(w.lower, "who" | "which")) {
+        return None;
+    }
+    (j + 2..(j + 2 + RELATIVE_ASIDE).min(r.toks.len()))
+        .take_while(|&k| !matches!(r.toks[k].text, ";" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")"))
+        .find(|&k| r.toks[k].text == ",")
+}
+
+/// How many tokens a relative clause set off by commas may run.
+const RELATIVE_ASIDE: usize = 16;
+
+/// "the London conference that will be held regarding X", "talks, which are
+/// due to open in May": a relative clause whose head is the talks noun and
+/// whose auxiliary follows its pronoun tells the meeting's own tense, over
+/// the tense of the sentence's verb ("mentioned", "provided"). Only a future
+/// is told: a past or present one says no more than the sentence does.
+fn relative_future(r: &Reading, dict: &Dictionaries, end: usize) -> bool {
+    let mut k = r.tok_at(end);
+    if r.toks.get(k).is_some_and(|t| t.text == ",") {
+        k += 1;
+    }
+    let pronoun = r.toks.get(k).is_some_and(|t| t.start <= end + 3 && matches!(t.lower, "that" | "which"));
+    if !pronoun || !r.toks.get(k + 1).is_some_and(|t| dict.index().is_word_of(t.lower, Class::Auxiliary)) {
+        return false;
+    }
+    let stop = (k + 1..r.toks.len())
+        .find(|&j| {
+            r.toks[j].kind != TokKind::Word && matches!(r.toks[j].text, "," | ";" | "\"" | "\u{201c}" | "\u{201d}")
+        })
+        .unwrap_or(r.toks.len());
+    dates::tense_of_tokens(&r.toks[k + 1..stop], &dict.dates) == Tense::Future
 }
 
 /// What the verb of a talks noun's clause says of the meeting: its date, the
