@@ -6374,3 +6374,29 @@ fn a_title_a_country_owns_after_the_verb_speaks_as_its_description() {
     let evs = events(text, "2015-03-04");
     assert_eq!(speakers(&evs), ["Chile's top diplomat"]);
 }
+
+// ------------------------------------------- a text speaks for whoever issued it (round 17, issuer23)
+
+#[test]
+fn a_text_issued_by_a_described_issuer_speaks_for_that_description() {
+    // world-p p15 "Abadi's office released a statement ... the statement
+    // added": the office, described with no name, issued the statement.
+    let text = "Velik's office issued a statement on Tuesday saying the two sides had agreed on a prisoner \
+                exchange.\n\nThe delegations also discussed the border crossings, the statement added.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Velik's office", "Velik's office"]);
+}
+
+#[test]
+fn it_said_after_a_text_issued_names_its_issuer() {
+    // world-b b15 "..., Pedersen's office said Monday in a statement. He also
+    // met X, it said.": "it" is the statement, not the latest body.
+    let text = "Darin Kasso met the rebel leaders of the Vesta Front in Porto Lume on Monday.\n\n\
+                The envoy's office said on Tuesday in a statement that the meeting had been useful.\n\n\
+                He also met the interior minister, it said.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["envoy's office", "envoy's office"]);
+    // A named issuer: "It said" after "the statement added" is still its.
+    let text = "Darin Kasso said in a statement on Monday that the talks had been useful.\n\n\
+                The envoy also met the Vesta Front, the statement added.\n\n\
+                It said Kasso would stay in Porto Lume until Friday.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Darin Kasso", "Darin Kasso", "Darin Kasso"]);
+}
