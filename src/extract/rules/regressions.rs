@@ -6400,3 +6400,15 @@ fn it_said_after_a_text_issued_names_its_issuer() {
                 It said Kasso would stay in Porto Lume until Friday.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Darin Kasso", "Darin Kasso", "Darin Kasso"]);
 }
+
+#[test]
+fn a_participles_aside_between_a_text_and_its_verb_leaves_the_text_the_subject() {
+    // multi-c 10 "The statement, issued today, Friday, added that ...": the
+    // aside (a date's comma inside it) stands between the subject and verb.
+    let text = "The Orlan Foreign Ministry said in a statement that the two sides had signed a truce.\n\n\
+                The statement, issued today, Friday, added that the truce would hold.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Orlan Foreign Ministry", "Orlan Foreign Ministry"]);
+    // A name in apposition is no participle: the person speaks.
+    let text = "The minister, Ahmed Rasul, said the talks went well.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Ahmed Rasul"]);
+}

@@ -325,6 +325,24 @@ pub(crate) fn statement(
     state.text_spoke = from_text;
 }
 
+/// Where a participle's aside opens (its comma), for `inner`, the text up to
+/// the aside's closing comma: one or two comma-separated parts of at most
+/// eight words in all, the first opened by a lower-case past participle
+/// ("issued today, Friday", "signed by both sides").
+fn participle_aside(r: &Reading, inner: &str) -> Option<usize> {
+    let bytes = inner.as_bytes();
+    let mut end = inner.len();
+    for _ in 0..2 {
+        let open = bytes[..end].windows(2).rposition(|w| w == b", ")?;
+        let first = r.spaced_words_from(open + 2).next().map(|(at, w)| &inner[at..(at + w.len()).min(inner.len())]);
+        if first.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && w.len() > 4 && w.ends_with("ed")) {
+            return (inner[open + 2..].split_whitespace().count() <= 8).then_some(open);
+        }
+        end = open;
+    }
+    None
+}
+
 /// Words that open a clause of another speaker's: "X said ..., while Y said".
 const CONTRASTS: &[&str] = &[", while ", "; ", ", whereas ", " while "];
 
@@ -936,6 +954,15 @@ pub(crate) fn speaker_of(
                     subject_end = open;
                     continue;
                 }
+            }
+            // "The statement, issued today, Friday, added", "the accord,
+            // signed by both sides, says": a participle's aside, set off by
+            // commas (a date's own comma inside it), between the subject and
+            // its verb.
+            if let Some(open) = participle_aside(r, inner) {
+                i = open;
+                subject_end = open;
+                continue;
             }
         }
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
