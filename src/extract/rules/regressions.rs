@@ -6412,3 +6412,12 @@ fn a_participles_aside_between_a_text_and_its_verb_leaves_the_text_the_subject()
     let text = "The minister, Ahmed Rasul, said the talks went well.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Ahmed Rasul"]);
 }
+
+#[test]
+fn a_paragraph_of_a_text_speaks_for_the_texts_issuer() {
+    // multi-c 03 '"...," the fourth paragraph of the statement underlines':
+    // a part of a text issued is the text.
+    let text = "Orlan Foreign Minister Marek Novak read out a joint statement on Monday.\n\n\
+                \"The parties confirm the truce,\" the fourth paragraph of the statement underlines.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Marek Novak", "Marek Novak"]);
+}
