@@ -315,6 +315,9 @@ pub(crate) struct ArticleState {
     /// What issued it when no actor is named: a description ("the
     /// summit's final communique") that a later "the document said" names.
     pub(crate) issued_as: Option<String>,
+    /// Whether the latest statement came from a text issued ("X said in a
+    /// statement", "the statement added"): what a following "it said" names.
+    pub(crate) text_spoke: bool,
     /// The latest two actors a sentence joined with "and" ("foreign
     /// ministers of Armenia and Azerbaijan"), with the article offset of
     /// that sentence: what "they" and "the two men" name.

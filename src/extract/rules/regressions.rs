@@ -6484,3 +6484,50 @@ fn a_relative_aside_between_a_talks_noun_and_its_verb_is_skipped() {
     assert_eq!(talks[0].status, Status::Planned);
     assert_eq!(day(talks[0]).as_deref(), Some("2015-03-07"));
 }
+
+// ------------------------------------------- a text speaks for whoever issued it (round 17, issuer23)
+
+#[test]
+fn a_text_issued_by_a_described_issuer_speaks_for_that_description() {
+    // world-p p15 "Abadi's office released a statement ... the statement
+    // added": the office, described with no name, issued the statement.
+    let text = "Velik's office issued a statement on Tuesday saying the two sides had agreed on a prisoner \
+                exchange.\n\nThe delegations also discussed the border crossings, the statement added.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Velik's office", "Velik's office"]);
+}
+
+#[test]
+fn it_said_after_a_text_issued_names_its_issuer() {
+    // world-b b15 "..., Pedersen's office said Monday in a statement. He also
+    // met X, it said.": "it" is the statement, not the latest body.
+    let text = "Darin Kasso met the rebel leaders of the Vesta Front in Porto Lume on Monday.\n\n\
+                The envoy's office said on Tuesday in a statement that the meeting had been useful.\n\n\
+                He also met the interior minister, it said.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["envoy's office", "envoy's office"]);
+    // A named issuer: "It said" after "the statement added" is still its.
+    let text = "Darin Kasso said in a statement on Monday that the talks had been useful.\n\n\
+                The envoy also met the Vesta Front, the statement added.\n\n\
+                It said Kasso would stay in Porto Lume until Friday.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Darin Kasso", "Darin Kasso", "Darin Kasso"]);
+}
+
+#[test]
+fn a_participles_aside_between_a_text_and_its_verb_leaves_the_text_the_subject() {
+    // multi-c 10 "The statement, issued today, Friday, added that ...": the
+    // aside (a date's comma inside it) stands between the subject and verb.
+    let text = "The Orlan Foreign Ministry said in a statement that the two sides had signed a truce.\n\n\
+                The statement, issued today, Friday, added that the truce would hold.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Orlan Foreign Ministry", "Orlan Foreign Ministry"]);
+    // A name in apposition is no participle: the person speaks.
+    let text = "The minister, Ahmed Rasul, said the talks went well.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Ahmed Rasul"]);
+}
+
+#[test]
+fn a_paragraph_of_a_text_speaks_for_the_texts_issuer() {
+    // multi-c 03 '"...," the fourth paragraph of the statement underlines':
+    // a part of a text issued is the text.
+    let text = "Orlan Foreign Minister Marek Novak read out a joint statement on Monday.\n\n\
+                \"The parties confirm the truce,\" the fourth paragraph of the statement underlines.";
+    assert_eq!(speakers(&events(text, "2015-03-04")), ["Marek Novak", "Marek Novak"]);
+}

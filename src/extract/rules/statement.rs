@@ -32,6 +32,7 @@ pub(crate) fn statement(
     out: &mut Vec<Candidate>,
 ) {
     let mut acts: Vec<SpeechAct> = Vec::new();
+    let mut it_texts: Vec<usize> = Vec::new();
     for w in &r.words {
         let Some((_, t)) = entities::triggers(dict, w).find(|(_, t)| t.kind == Kind::Statement) else { continue };
         // "He did stress that": a noun-like lemma is a verb after "do".
@@ -205,6 +206,21 @@ pub(crate) fn statement(
             _ => speaker_of(r, dict, w.start, w.end),
         };
         let (speaker, description) = subject_instead(r, dict, phrase, w.start, speaker, description);
+        // "X's office said in a statement ... It said": after a text issued,
+        // "it" is the text, which speaks for its issuer.
+        let it_text = state.text_spoke
+            && speaker.as_ref().is_some_and(|s| {
+                s.how == How::Pronoun && r.text.get(s.start..s.end).is_some_and(|t| t.eq_ignore_ascii_case("it"))
+            })
+            && (state.issuer.is_some() || state.issued_as.is_some());
+        if it_text {
+            it_texts.push(w.start);
+        }
+        let (speaker, description) = match (it_text, &state.issuer) {
+            (true, Some(issuer)) => (Some(issuer.clone()), None),
+            (true, None) => (None, state.issued_as.clone()),
+            _ => (speaker, description),
+        };
         // "The statement said", "the communique reads": whoever issued it.
         let issued =
             description.as_deref().is_some_and(|d| d.split_whitespace().any(|w| of_class(dict, w, WordClass::Issued)));
@@ -301,9 +317,30 @@ pub(crate) fn statement(
         let gap = r.text.get(first.end..from).unwrap_or("");
         other && !a.cited && CONTRASTS.iter().any(|c| gap.contains(c))
     });
+    let from_text = it_texts.contains(&first.at)
+        || r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued));
     for act in std::iter::once(first).chain(second) {
         speech_act(r, dict, anchor, state, act, out);
     }
+    state.text_spoke = from_text;
+}
+
+/// Where a participle's aside opens (its comma), for `inner`, the text up to
+/// the aside's closing comma: one or two comma-separated parts of at most
+/// eight words in all, the first opened by a lower-case past participle
+/// ("issued today, Friday", "signed by both sides").
+fn participle_aside(r: &Reading, inner: &str) -> Option<usize> {
+    let bytes = inner.as_bytes();
+    let mut end = inner.len();
+    for _ in 0..2 {
+        let open = bytes[..end].windows(2).rposition(|w| w == b", ")?;
+        let first = r.spaced_words_from(open + 2).next().map(|(at, w)| &inner[at..(at + w.len()).min(inner.len())]);
+        if first.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && w.len() > 4 && w.ends_with("ed")) {
+            return (inner[open + 2..].split_whitespace().count() <= 8).then_some(open);
+        }
+        end = open;
+    }
+    None
 }
 
 /// Words that open a clause of another speaker's: "X said ..., while Y said".
@@ -363,9 +400,18 @@ fn speech_act(
     out: &mut Vec<Candidate>,
 ) {
     // "X said in a statement", "a statement by X": X issued what "the statement" names later.
+    let issued_here = r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued));
     if let Some(sp) = &act.speaker {
-        if r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued)) {
+        if issued_here {
             state.issuer = Some(sp.clone());
+        }
+    } else if let Some(d) = act.description.as_deref().filter(|_| issued_here) {
+        // "Abadi's office released a statement": an issuer described, with
+        // no name of its own, is what "the statement added" names later; a
+        // text itself ("the statement said") issues nothing.
+        if !d.split_whitespace().any(|w| of_class(dict, w, WordClass::Issued)) {
+            state.issuer = None;
+            state.issued_as = Some(d.to_string());
         }
     }
     let mut ev = Event::new(Kind::Statement, Status::Happened);
@@ -908,6 +954,15 @@ pub(crate) fn speaker_of(
                     subject_end = open;
                     continue;
                 }
+            }
+            // "The statement, issued today, Friday, added", "the accord,
+            // signed by both sides, says": a participle's aside, set off by
+            // commas (a date's own comma inside it), between the subject and
+            // its verb.
+            if let Some(open) = participle_aside(r, inner) {
+                i = open;
+                subject_end = open;
+                continue;
             }
         }
         if let Some(a) = r.actor_ending_at(j).filter(|a| !a.agency()) {
