@@ -369,9 +369,9 @@ fn later_sets_from_other_conflicts_score_above_the_floor() {
     // (0.896 and 0.867 at the end of round 16), floors 0.02 under, rounded down.
     score(&eval("world-o"), include_str!("eval/world-o/gold.jsonl"), Floors { f1: 0.87, fields: 0.84 });
     // world-p: F1 0.880, fields 0.810 with main (0fadef1) when it was written in round 16, 0.883 and
-    // 0.814 at the end of round 16 (6d2b01b); held out in round 16, development data since round 17,
-    // floors 0.02 under the latter, rounded down.
-    score(&eval("world-p"), include_str!("eval/world-p/gold.jsonl"), Floors { f1: 0.86, fields: 0.79 });
+    // 0.814 at the end of round 16 (6d2b01b); held out in round 16, development data since round 17
+    // (0.896 and 0.844 at the end of round 17), floors 0.02 under, rounded down.
+    score(&eval("world-p"), include_str!("eval/world-p/gold.jsonl"), Floors { f1: 0.87, fields: 0.82 });
 }
 
 /// The set held out this round: its score is printed, its errors are not.
@@ -402,10 +402,11 @@ fn reports_of_other_conflicts_merge_above_the_floor() {
 /// tests/eval/multi-c: 13 articles on four more events (Moscow 2020,
 /// Minsk 2015, Jeddah 2023, Kabul airport 2021), written in round 16 and
 /// held out until round 17: F1 0.90 (P 0.96) with main at 0fadef1 when it
-/// was written, 0.86 (P 0.96) at the end of round 16; floor 0.02 under.
+/// was written, 0.86 (P 0.96) at the end of round 16, 0.93 (P 0.96) at the
+/// end of round 17; floor 0.02 under, rounded down.
 #[test]
 fn reports_of_unseen_events_merge_above_the_floor() {
-    merging_above_the_floor("multi-c", include_str!("eval/multi-c/gold.jsonl"), 0.84);
+    merging_above_the_floor("multi-c", include_str!("eval/multi-c/gold.jsonl"), 0.90);
 }
 
 /// tests/eval/multi-d: 13 articles on four more events (the Abraham Accords
