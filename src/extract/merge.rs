@@ -881,16 +881,20 @@ fn join_same_occasion(events: &mut Vec<Candidate>, persons: &[String]) {
 /// met the country's president" beside "the delegation had met the
 /// opposition leader before the meeting").
 fn told_without_names(e: &Candidate, c: &Candidate, persons: &[String]) -> bool {
-    let named = |x: &Candidate| x.event.actors.iter().any(|a| persons.contains(&a.name));
-    named(e) != named(c) && e.event.actors.iter().any(|a| c.event.actors.iter().any(|b| a.name == b.name))
+    names_a_person(e, persons) != names_a_person(c, persons)
+        && e.event.actors.iter().any(|a| c.event.actors.iter().any(|b| a.name == b.name))
+}
+
+/// Whether a report names a person of the article (`persons`) among its actors.
+fn names_a_person(x: &Candidate, persons: &[String]) -> bool {
+    x.event.actors.iter().any(|a| persons.contains(&a.name))
 }
 
 /// The report without names says its day in words of its own ("met ...
 /// on Tuesday"): a day the story gave it ("Qatari negotiators had met
 /// Hamas officials before the meeting") is no day to tell the meeting by.
 fn own_day(e: &Candidate, c: &Candidate, persons: &[String]) -> bool {
-    let named = |x: &Candidate| x.event.actors.iter().any(|a| persons.contains(&a.name));
-    let without = if named(e) { c } else { e };
+    let without = if names_a_person(e, persons) { c } else { e };
     without.event.date_text.is_some() && !without.guessed
 }
 

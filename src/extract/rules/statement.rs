@@ -317,12 +317,17 @@ pub(crate) fn statement(
         let gap = r.text.get(first.end..from).unwrap_or("");
         other && !a.cited && CONTRASTS.iter().any(|c| gap.contains(c))
     });
-    let from_text = it_texts.contains(&first.at)
-        || r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued));
+    let from_text = it_texts.contains(&first.at) || issues_a_text(r);
     for act in std::iter::once(first).chain(second) {
         speech_act(r, dict, anchor, state, act, out);
     }
     state.text_spoke = from_text;
+}
+
+/// Whether the sentence names a text issued ("a statement", "the
+/// communique": the `issued` class).
+fn issues_a_text(r: &Reading) -> bool {
+    r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued))
 }
 
 /// Where a participle's aside opens (its comma), for `inner`, the text up to
@@ -400,7 +405,7 @@ fn speech_act(
     out: &mut Vec<Candidate>,
 ) {
     // "X said in a statement", "a statement by X": X issued what "the statement" names later.
-    let issued_here = r.classes.iter().flatten().any(|(set, _)| set.iter().any(|c| c == WordClass::Issued));
+    let issued_here = issues_a_text(r);
     if let Some(sp) = &act.speaker {
         if issued_here {
             state.issuer = Some(sp.clone());
@@ -1084,9 +1089,9 @@ pub(crate) fn speaker_of(
             let first = inside.clone().next();
             // "..., said France's top diplomat": a person by a title a
             // country owns speaks as that description, never the country.
-            let titled_person = words
-                .last()
-                .is_some_and(|w| index_title(dict, &lower_cow(w.trim_end_matches(|c: char| !c.is_alphanumeric()))));
+            let titled_person = words.last().is_some_and(|w| {
+                dict.index().is_word_of(&lower_cow(w.trim_end_matches(|c: char| !c.is_alphanumeric())), Class::Title)
+            });
             let owned = first.is_some_and(|a| possessive(r, a) && a.kind == EntityKind::Country);
             if owned && titled_person && inside.clone().all(|a| possessive(r, a)) {
                 return (None, Some(words.join(" ")));
@@ -1195,12 +1200,6 @@ pub(crate) fn speaker_of(
         return found;
     }
     (owner, None)
-}
-
-/// Whether `word` is a title or a general noun for a person by what they
-/// do ("minister", "diplomat").
-fn index_title(dict: &Dictionaries, word: &str) -> bool {
-    dict.index().is_word_of(word, Class::Title)
 }
 
 /// Whether `word` heads a speaker's description (`speaker_noun`).
