@@ -460,11 +460,10 @@ fn left_place<'r>(r: &'r Reading, w: &entities::Found, phrase: &str) -> Option<&
         return None;
     }
     let p = r.places.iter().find(|p| !p.adjective && p.start >= w.end && r.text[w.end..p.start].trim().is_empty())?;
-    let owner = r.text[p.end..].starts_with("'s") || r.text[p.end..].starts_with("\u{2019}s");
     let further = r.places.iter().any(|q| {
         q.start >= p.end && words_before(r, q.start).next().is_some_and(|x| ["to", "in", "into", "for"].contains(&&*x))
     });
-    (!owner && !further).then_some(p)
+    (!is_possessor(r, p) && !further).then_some(p)
 }
 
 /// The destination after a visit word: the first place in its clause that is
