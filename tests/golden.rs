@@ -51,8 +51,11 @@
 //!   held out in round 16, a development set since round 17;
 //! - `tests/eval/world-q/`: 15 more (2006-2024; Nepal 2006, Niger 2023,
 //!   Nigeria and Boko Haram, Gambia 2017, Heglig 2012 and Haiti among them),
-//!   written in round 17 and held out: no rule is written from it, and its
-//!   errors are not printed.
+//!   written and held out in round 17, a development set since round 18;
+//! - `tests/eval/world-r/`: 15 more (2013-2023; Venezuela, Nicaragua, the
+//!   Rohingya repatriation talks, Mozambique and Renamo, Burkina Faso among
+//!   them), written in round 18 and held out: no rule is written from it,
+//!   and its errors are not printed.
 //!
 //! - `tests/eval/multi/`: 12 articles from several outlets on four events,
 //!   with gold clusters: all are ingested into ONE database, and the pairs of
@@ -234,7 +237,7 @@ fn extract(dir: &Path, folder: &Path) -> Vec<Value> {
 
 /// The sets held out to estimate the hidden ones: their errors are not
 /// printed (only their counts), so that no one writes a rule from them.
-const HELD_OUT: &[&str] = &["world-q", "multi-d"];
+const HELD_OUT: &[&str] = &["world-r", "multi-e"];
 
 fn held_out(folder: &Path) -> bool {
     folder.file_name().and_then(|n| n.to_str()).is_some_and(|n| HELD_OUT.contains(&n))
@@ -372,14 +375,19 @@ fn later_sets_from_other_conflicts_score_above_the_floor() {
     // 0.814 at the end of round 16 (6d2b01b); held out in round 16, development data since round 17
     // (0.896 and 0.844 at the end of round 17), floors 0.02 under, rounded down.
     score(&eval("world-p"), include_str!("eval/world-p/gold.jsonl"), Floors { f1: 0.87, fields: 0.82 });
+    // world-q: F1 0.89, fields 0.84 with main (6d2b01b) when it was written in round 17, the same
+    // at the end of round 17 (53711b9); held out in round 17, development data since round 18,
+    // floors 0.02 under, rounded down.
+    score(&eval("world-q"), include_str!("eval/world-q/gold.jsonl"), Floors { f1: 0.87, fields: 0.81 });
 }
 
 /// The set held out this round: its score is printed, its errors are not.
 #[test]
 fn held_out_articles_score_above_the_floor() {
-    // world-q: F1 0.89, fields 0.84 with main (6d2b01b) when it was written in round 17; floors
-    // 0.03 under, rounded down. Held out: its errors are not printed.
-    score(&eval("world-q"), include_str!("eval/world-q/gold.jsonl"), Floors { f1: 0.86, fields: 0.81 });
+    // world-r: F1 0.84, fields 0.77 (score.py; this test's field checks count 0.754) with main
+    // (53711b9) when it was written in round 18; floors 0.03 under, rounded down. Held out: its
+    // errors are not printed.
+    score(&eval("world-r"), include_str!("eval/world-r/gold.jsonl"), Floors { f1: 0.81, fields: 0.72 });
 }
 
 /// Pairwise merging across articles: every pair of articles with matched
@@ -411,16 +419,28 @@ fn reports_of_unseen_events_merge_above_the_floor() {
 
 /// tests/eval/multi-d: 13 articles on four more events (the Abraham Accords
 /// signing 2020, the Geneva Libya ceasefire 2020, the Gaza ceasefire 2021,
-/// the Mogadishu bombing 2022), written in round 17 and held out. Its scores
-/// are far under issue 16's targets, and its floors only guard against a
-/// fall: score.py --together (one article at a time) gives merging F1 0.57,
-/// P 0.81 with main at 6d2b01b when it was written and the same at the end
-/// of round 17; this test (the folder in one ingest) counts F1 0.52, P 0.75
-/// at the end of round 17. Floors 0.03 under the latter. Issue 16 asks
-/// precision 0.90 on an unseen set: not met here.
+/// the Mogadishu bombing 2022), written and held out in round 17, a
+/// development set since round 18. Its scores are far under issue 16's
+/// targets, and its floors only guard against a fall: score.py --together
+/// (one article at a time) gives merging F1 0.57, P 0.81 with main at
+/// 6d2b01b when it was written and the same at the end of round 17; this
+/// test (the folder in one ingest) counts F1 0.52, P 0.75 at the end of
+/// round 17. Floors 0.03 under the latter. Issue 16 asks precision 0.90 on
+/// an unseen set: not met here.
+#[test]
+fn reports_of_later_events_merge_above_the_floor() {
+    merging_above_the_floor("multi-d", include_str!("eval/multi-d/gold.jsonl"), 0.49, 0.72);
+}
+
+/// tests/eval/multi-e: 13 articles on four more events (the Pope in Iraq
+/// 2021, the Pretoria Ethiopia-TPLF agreement 2022, the Peshawar mosque
+/// bombing 2023, the Saudi-Iran agreement in Beijing 2023), written in
+/// round 18 and held out: its errors are not printed. score.py --together
+/// gives merging F1 0.85, P 1.00 with main at 53711b9 when it was written,
+/// and this test counts the same (F1 0.851, P 1.000); floors 0.03 under.
 #[test]
 fn reports_of_held_out_events_merge_above_the_floor() {
-    merging_above_the_floor("multi-d", include_str!("eval/multi-d/gold.jsonl"), 0.49, 0.72);
+    merging_above_the_floor("multi-e", include_str!("eval/multi-e/gold.jsonl"), 0.82, 0.97);
 }
 
 /// Issue 16's merging precision target, a floor on every development set:
