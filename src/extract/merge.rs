@@ -1221,6 +1221,19 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
     date_by_the_trip_made(events);
     for i in 0..events.len() {
         let c = &events[i];
+        // "a monitoring group said air strikes had killed 34 civilians": a
+        // toll of deaths its words do not date, counted as of the report
+        // (see `toll`), is news of the story's day as a meeting is. Not a
+        // running total ("the death toll has risen to"), which is the
+        // report's.
+        if c.event.kind == Kind::DeathToll
+            && !c.event.cumulative
+            && c.event.date_text.is_none()
+            && c.event.date == Some(DateSpan::day(published))
+        {
+            events[i].event.date = Some(DateSpan::day(story));
+            continue;
+        }
         if c.event.date.is_some() {
             continue;
         }

@@ -6559,3 +6559,18 @@ fn a_meeting_or_trip_told_as_lasting_days_spans_them() {
     let evs = events("Talks resumed in Porto Lume on Saturday after a 15-day suspension.", "2016-07-17");
     assert_eq!(span(of(&evs, Kind::Talks)[0]), Some(("2016-07-16".to_string(), None)));
 }
+
+#[test]
+fn a_toll_its_words_do_not_date_is_news_of_the_storys_day() {
+    // news 17, multi-c 06 (issue 15, dates24): published the day after the
+    // story's events, an undated toll is of the story's day.
+    let text = "Envoy Marten Grimsby met President Ivo Tarkov in Porto Lume on Tuesday.\n\n\
+                Even as the two men were meeting, a monitoring group said air strikes had killed 34 civilians.";
+    let evs = events(text, "2015-12-16");
+    assert_eq!(day(of(&evs, Kind::DeathToll)[0]).as_deref(), Some("2015-12-15"));
+    // A running total is the report's.
+    let text = "Envoy Marten Grimsby met President Ivo Tarkov in Porto Lume on Tuesday.\n\n\
+                The death toll has risen to 340, the ministry said.";
+    let evs = events(text, "2015-12-16");
+    assert_eq!(day(of(&evs, Kind::DeathToll)[0]).as_deref(), Some("2015-12-16"));
+}
