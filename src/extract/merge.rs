@@ -505,6 +505,7 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate, people: &[String]) {
             });
             if let Some(i) = began {
                 let e = &mut events[lo + i];
+                e.days = e.days.or(c.days);
                 if let Some(d) = e.event.date.as_mut() {
                     d.end = d.end.max(end.end);
                 }
@@ -568,6 +569,7 @@ fn add_report(events: &mut Vec<Candidate>, c: Candidate, people: &[String]) {
                 e.within = c.within.clone();
             }
             e.described.extend(c.described);
+            e.days = e.days.or(c.days);
             absorb(&mut e.event, c.event);
         }
         None if c.merge_only => {}
@@ -674,6 +676,7 @@ fn finish(
                     }
                 }
                 e.at = e.at.min(c.at);
+                e.days = e.days.or(c.days);
                 e.described.extend(c.described.iter().cloned());
                 if let (true, Some(end), Some(d)) = (ends, c.event.date, e.event.date.as_mut()) {
                     if d.start <= end.start && (end.start - d.start).num_days() <= 31 {
@@ -691,7 +694,29 @@ fn finish(
     join_same_occasion(&mut events, persons);
     join_the_undated_at_its_place(&mut events);
     join_one_meeting(&mut events, persons);
+    span_the_days(&mut events);
     events.into_iter().map(with_delegations).collect()
+}
+
+/// "concluded on Monday its two-day meeting", "on Friday began a two-day
+/// visit", "began talks on Thursday, which lasted for two days": a meeting
+/// or trip dated to one day that its reports say lasts several runs from
+/// that day, or up to it when a verb of ending told it. Done once every
+/// report has joined, so that the day may come from any of them (or from
+/// the story), and a day that is already a span keeps it.
+fn span_the_days(events: &mut [Candidate]) {
+    for e in events.iter_mut() {
+        let (Some((n, back)), Some(d)) = (e.days, e.event.date.as_mut()) else { continue };
+        if d.precision != Precision::Day || d.start != d.end {
+            continue;
+        }
+        let more = chrono::Duration::days(i64::from(n) - 1);
+        if back {
+            d.start = d.end - more;
+        } else {
+            d.end = d.start + more;
+        }
+    }
 }
 
 /// "Talks between X and Y are to be held in Gomel ... negotiations have
@@ -735,6 +760,7 @@ fn join_the_undated_at_its_place(events: &mut Vec<Candidate>) {
                     events[t].within = c.within.clone();
                 }
                 events[t].described.extend(c.described);
+                events[t].days = events[t].days.or(c.days);
                 let at = events[t].at.min(c.at);
                 absorb(&mut events[t].event, c.event);
                 events[t].at = at;
@@ -802,6 +828,7 @@ fn join_one_meeting(events: &mut Vec<Candidate>, persons: &[String]) {
                     events[t].within = c.within.clone();
                 }
                 events[t].described.extend(c.described);
+                events[t].days = events[t].days.or(c.days);
                 absorb(&mut events[t].event, c.event);
             }
             None => i += 1,
@@ -864,6 +891,7 @@ fn join_same_occasion(events: &mut Vec<Candidate>, persons: &[String]) {
             Some(t) => {
                 let c = events.remove(i);
                 events[t].described.extend(c.described);
+                events[t].days = events[t].days.or(c.days);
                 absorb(&mut events[t].event, c.event);
             }
             None => i += 1,
@@ -1193,6 +1221,19 @@ fn date_the_undated(events: &mut [Candidate], anchor: &Anchor) {
     date_by_the_trip_made(events);
     for i in 0..events.len() {
         let c = &events[i];
+        // "a monitoring group said air strikes had killed 34 civilians": a
+        // toll of deaths its words do not date, counted as of the report
+        // (see `toll`), is news of the story's day as a meeting is. Not a
+        // running total ("the death toll has risen to"), which is the
+        // report's.
+        if c.event.kind == Kind::DeathToll
+            && !c.event.cumulative
+            && c.event.date_text.is_none()
+            && c.event.date == Some(DateSpan::day(published))
+        {
+            events[i].event.date = Some(DateSpan::day(story));
+            continue;
+        }
         if c.event.date.is_some() {
             continue;
         }

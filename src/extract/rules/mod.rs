@@ -100,6 +100,10 @@ pub(crate) struct Candidate {
     /// meeting", "the talks went into a second day"): a report of the
     /// meeting as planned, told before, is of a meeting that took place.
     pub(crate) begun: bool,
+    /// Talks or a visit told as lasting several days ("a two-day meeting"),
+    /// and whether the day found is the last of them: see `days_long`; once
+    /// merging is done, a single day becomes the span.
+    pub(crate) days: Option<(u32, bool)>,
 }
 
 impl Candidate {
@@ -129,6 +133,7 @@ impl Candidate {
             elsewhere: false,
             side: None,
             begun: false,
+            days: None,
         }
     }
 }
@@ -1321,6 +1326,60 @@ pub(crate) fn set_date(ev: &mut Event, e: Option<&TimeExpr>, tense: Tense, ancho
         ev.date = dates::resolve(e, tense, anchor, &dict.dates);
         ev.date_text = Some(e.text.clone());
     }
+}
+
+/// How many days a meeting or trip takes, as its words say ("a two-day
+/// summit", "its 15-day meeting", "talks ... which lasted for two days"), and
+/// whether the day its clause gives is the last of them: a word of the class
+/// `ending` before the noun ("concluded on Monday its two-day meeting").
+/// The number of days is a count in the noun phrase, at most one word before
+/// the noun ("a two-day official visit"), or a count of days after a form
+/// of "last" within a few words after it. One day, or a count past a month,
+/// spans nothing.
+pub(crate) fn days_long(r: &Reading, dict: &Dictionaries, start: usize, end: usize) -> Option<(u32, bool)> {
+    let index = dict.index();
+    let count = |j: usize| {
+        let t = &r.toks[j];
+        t.text.parse::<u32>().ok().or_else(|| index.number_word(t.lower).and_then(|n| u32::try_from(n).ok()))
+    };
+    let k = r.tok_at(start);
+    // "two-day", "Three Day": a count, an optional hyphen, "day".
+    let before = (k.saturating_sub(3)..k).rev().find(|&j| r.toks[j].lower == "day").and_then(|j| {
+        let between = &r.toks[j + 1..k];
+        if between.len() > 1 || between.iter().any(|t| t.kind != TokKind::Word) {
+            return None;
+        }
+        let n = j.checked_sub(1)?;
+        let n = if r.toks[n].text == "-" { n.checked_sub(1)? } else { n };
+        count(n)
+    });
+    // "which lasted for two days", "expected to last three days".
+    let e = r.tok_at(end);
+    let after = || {
+        let upto = (e + 12).min(r.toks.len());
+        let j = (e..upto).find(|&j| matches!(r.toks[j].lower, "last" | "lasted" | "lasting" | "lasts"))?;
+        let n = if r.toks.get(j + 1).is_some_and(|t| t.lower == "for") { j + 2 } else { j + 1 };
+        (n + 1 < r.toks.len() && matches!(r.toks[n + 1].lower, "days" | "day")).then(|| count(n)).flatten()
+    };
+    let n = before.or_else(after).filter(|n| (2..=31).contains(n))?;
+    // A verb of ending before the noun, in its clause ("concluded a
+    // two-day visit", "concluded on Monday its two-day meeting").
+    let from = (k.saturating_sub(8)..k).rev().take_while(|&j| !matches!(r.toks[j].text, "," | ";" | ":")).last();
+    let back = from.is_some_and(|f| (f..k).any(|j| index.is_word_of(r.toks[j].lower, Class::Ending)));
+    Some((n, back))
+}
+
+/// Whether the noun at `start` is the object of a verb of beginning or
+/// ending, a few words before it in its clause ("began a two-day visit",
+/// "concluded a two-day visit"): the trip is told as a span of days, not as
+/// the day of an arrival.
+pub(crate) fn begun_or_ended(r: &Reading, dict: &Dictionaries, start: usize) -> bool {
+    let index = dict.index();
+    let k = r.tok_at(start);
+    (k.saturating_sub(5)..k)
+        .rev()
+        .take_while(|&j| !matches!(r.toks[j].text, "," | ";" | ":"))
+        .any(|j| index.is_word_of(r.toks[j].lower, Class::Ending) || index.is_word_of(r.toks[j].lower, Class::Onset))
 }
 
 /// "arrived in Qatar over the weekend", "Last weekend, X was in Kigali": a

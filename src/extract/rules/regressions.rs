@@ -6531,3 +6531,46 @@ fn a_paragraph_of_a_text_speaks_for_the_texts_issuer() {
                 \"The parties confirm the truce,\" the fourth paragraph of the statement underlines.";
     assert_eq!(speakers(&events(text, "2015-03-04")), ["Marek Novak", "Marek Novak"]);
 }
+
+fn span(e: &Event) -> Option<(String, Option<String>)> {
+    e.date.map(|d| d.labels())
+}
+
+#[test]
+fn a_meeting_or_trip_told_as_lasting_days_spans_them() {
+    // world-n n04, world-o o10, world-p p05, world-q q14 (issue 15, dates24).
+    let some = |a: &str, b: &str| Some((a.to_string(), Some(b.to_string())));
+    // Counted back from the day a verb of ending gives.
+    let evs = events("The Velik Joint Commission concluded on Monday its two-day meeting in Porto Lume.", "2019-07-16");
+    assert_eq!(span(of(&evs, Kind::Talks)[0]), some("2019-07-14", "2019-07-15"));
+    // Counted on from the day it began; "lasted for N days" after the noun.
+    let evs = events(
+        "The Orlan and Vesta teams began new negotiations in Porto Lume on Thursday, which lasted for two days.",
+        "2024-08-24",
+    );
+    assert_eq!(span(of(&evs, Kind::Talks)[0]), some("2024-08-22", "2024-08-23"));
+    // A trip begun or concluded is a span; the story's day ends it.
+    let evs = events("Prime Minister Darin Kasso concluded a two-day visit to Porto Lume.", "2016-08-30");
+    assert_eq!(span(of(&evs, Kind::Visit)[0]), some("2016-08-29", "2016-08-30"));
+    // An arrival "for a two-day visit" is the day of the arrival.
+    let evs = events("Envoy Marten Grimsby arrived in Porto Lume on Tuesday for a two-day visit.", "2019-03-06");
+    assert_eq!(span(of(&evs, Kind::Visit)[0]), Some(("2019-03-05".to_string(), None)));
+    // A count of days of something else is none of the meeting's.
+    let evs = events("Talks resumed in Porto Lume on Saturday after a 15-day suspension.", "2016-07-17");
+    assert_eq!(span(of(&evs, Kind::Talks)[0]), Some(("2016-07-16".to_string(), None)));
+}
+
+#[test]
+fn a_toll_its_words_do_not_date_is_news_of_the_storys_day() {
+    // news 17, multi-c 06 (issue 15, dates24): published the day after the
+    // story's events, an undated toll is of the story's day.
+    let text = "Envoy Marten Grimsby met President Ivo Tarkov in Porto Lume on Tuesday.\n\n\
+                Even as the two men were meeting, a monitoring group said air strikes had killed 34 civilians.";
+    let evs = events(text, "2015-12-16");
+    assert_eq!(day(of(&evs, Kind::DeathToll)[0]).as_deref(), Some("2015-12-15"));
+    // A running total is the report's.
+    let text = "Envoy Marten Grimsby met President Ivo Tarkov in Porto Lume on Tuesday.\n\n\
+                The death toll has risen to 340, the ministry said.";
+    let evs = events(text, "2015-12-16");
+    assert_eq!(day(of(&evs, Kind::DeathToll)[0]).as_deref(), Some("2015-12-16"));
+}

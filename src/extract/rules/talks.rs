@@ -436,6 +436,8 @@ pub(crate) fn talks(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
                 d.start >= w.end && class_between(r, w.end, d.start, |c| c == entities::words::WordClass::Ending)
             });
         c.elsewhere = !wheres.is_empty();
+        // "its two-day meeting", "talks ... which lasted for two days".
+        c.days = days_long(r, dict, w.start, w.end);
         c.begun = c.event.status == Status::Happened && begun(r, dict, w.start, w.end);
         // "previous rounds of talks in London and Ankara": a meeting each.
         let more = place

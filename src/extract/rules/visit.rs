@@ -318,6 +318,10 @@ pub(crate) fn visits(
         c.merge_only = dated_reference;
         c.family = 3;
         c.here = c.event.place.is_none() && t.phrase.starts_with("arriv") && !t.phrase.contains(' ');
+        // "began a two-day visit", "concluded a two-day visit": a trip told
+        // as its span of days; "arrived ... for a two-day visit" is dated
+        // by the arrival, as every trip is.
+        c.days = days_long(r, dict, w.start, w.end).filter(|_| begun_or_ended(r, dict, w.start));
         out.push(c);
     }
     stays(r, dict, anchor, out);
