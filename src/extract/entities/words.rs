@@ -467,7 +467,7 @@ impl WordClass {
             | match self {
                 WordClass::Departure { finite: true } => bit(Class::FiniteDeparture),
                 WordClass::Holding { held, reduced } => {
-                    u128::from(held) * bit(Class::HoldingHeld) | u128::from(reduced) * bit(Class::ReducedHolding)
+                    (u128::from(held) * bit(Class::HoldingHeld)) | (u128::from(reduced) * bit(Class::ReducedHolding))
                 }
                 _ => 0,
             }
