@@ -503,6 +503,10 @@ pub struct Dictionaries {
     pub gazetteer: Arc<Gazetteer>,
     /// Given names and their usual gender (`given_names.tsv`), parsed on the first lookup.
     pub given_names: Arc<GivenNames>,
+    /// Content terms of statements that say the same thing (`senses.tsv`),
+    /// read by merging alone (`merge::score`): no part of `fingerprint`,
+    /// which tells what extracted an article.
+    pub senses: Arc<crate::merge::Senses>,
     /// SHA-256 of every dictionary source (file names and texts) and of this
     /// chronicle's version (see `fingerprint`): `Store::sync_dictionaries`
     /// rewrites the stored actors and places only when it changes, and each
@@ -532,6 +536,7 @@ pub static BUILTIN: &[(&str, &str)] = &[
     ("words.tsv", include_str!(concat!(env!("OUT_DIR"), "/data/words.tsv"))),
     ("gazetteer.tsv", include_str!(concat!(env!("OUT_DIR"), "/data/gazetteer.tsv"))),
     ("given_names.tsv", include_str!(concat!(env!("OUT_DIR"), "/data/given_names.tsv"))),
+    ("senses.tsv", include_str!(concat!(env!("OUT_DIR"), "/data/senses.tsv"))),
 ];
 
 /// The text of the built-in file `name` (empty for a name it does not know).
@@ -591,6 +596,7 @@ impl Dictionaries {
                 let trigger_sources = layered("triggers.tsv")?;
                 let cue_sources = layered("cues.tsv")?;
                 let word_sources = layered("words.tsv")?;
+                let senses = crate::merge::Senses::parse(&layered("senses.tsv")?)?;
                 // The built-in gazetteer and given names change only with the
                 // version, which the fingerprint names; a user's files are hashed.
                 let layers = [
@@ -621,7 +627,7 @@ impl Dictionaries {
                 let cues = parse_cues(&cue_sources)?;
                 let classed = crate::extract::entities::words::parse(&word_sources)?;
                 let words = crate::extract::entities::WordIndex::build(&triggers, &cues, &classed);
-                Ok((fingerprint, lexicon_fingerprint, furniture, dates, triggers, cues, classed, words))
+                Ok((fingerprint, lexicon_fingerprint, furniture, dates, triggers, cues, classed, words, senses))
             });
             let lexicon = (|| -> Result<_, DictError> {
                 let actors = parse_actors(&actor_sources)?;
@@ -633,7 +639,7 @@ impl Dictionaries {
             (lexicon, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         let (actors, places, names) = lexicon?;
-        let (fingerprint, lexicon_fingerprint, furniture, dates, triggers, cues, classed, words) = rest?;
+        let (fingerprint, lexicon_fingerprint, furniture, dates, triggers, cues, classed, words, senses) = rest?;
         let index = crate::extract::entities::Index::from_parts(names, words);
         Ok(Dictionaries {
             actors,
@@ -645,6 +651,7 @@ impl Dictionaries {
             words: classed,
             gazetteer,
             given_names,
+            senses: Arc::new(senses),
             fingerprint,
             lexicon_fingerprint,
             index: std::sync::Arc::new(index),

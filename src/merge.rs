@@ -20,11 +20,12 @@
 //! - An **event** is a connected group of links. Links depend only on the
 //!   two articles' reports, so the groups do not depend on ingest order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::dict::{ActorKind, Dictionaries};
+use crate::dict::{ActorKind, DictError, Dictionaries, Source};
+use crate::extract::entities::words::Class;
 use std::borrow::Cow;
 
 use crate::model::{DateSpan, Event, EventActor, Kind, Precision, Role, Status};
@@ -455,9 +456,9 @@ fn same_party(a: &Report<'_>, b: &Report<'_>) -> bool {
 /// `MIN_SHARED_PERCENT` of the shorter report's terms (the overlap
 /// coefficient): two common words among twenty are chance, among five the
 /// same thing said.
-fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
+fn shared_terms(a: &Report<'_>, b: &Report<'_>, senses: &Senses) -> Option<u32> {
     let (Some(ta), Some(tb)) = (&a.terms, &b.terms) else { return None };
-    let (ta, tb) = (in_senses(ta), in_senses(tb));
+    let (ta, tb) = (in_senses(ta, senses), in_senses(tb, senses));
     // Both are sorted and distinct.
     let (mut i, mut j, mut shared, mut words) = (0, 0, 0, 0);
     while i < ta.len() && j < tb.len() {
@@ -476,28 +477,59 @@ fn shared_terms(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
     (shared >= MIN_SHARED_TERMS && words > 0 && shared * 100 >= MIN_SHARED_PERCENT * shorter).then_some(shared as u32)
 }
 
-/// The senses of `data/senses.tsv`: a term that says what another says in
-/// other words ("truce" and "ceasefire"), and the term it counts as.
-fn senses() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/senses.tsv"))
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(term, sense)| (term.trim(), sense.trim()))
-            .filter(|(term, sense)| !term.is_empty() && !sense.is_empty())
-            .collect()
-    })
+/// The senses of `data/senses.tsv` and of a `--dict` folder's file layered on
+/// it (`Dictionaries::senses`): a term that says what another says in other
+/// words ("truce" and "ceasefire"), and the term it counts as. A later row
+/// for a term replaces an earlier one.
+#[derive(Debug, Default)]
+pub struct Senses(HashMap<Box<str>, Box<str>>);
+
+impl Senses {
+    /// Parses the layered sources. A term and its sense are as `terms`
+    /// stores them: three to five lower-case letters ("cease", not
+    /// "ceasefire"), or an actor's `@name`; any other is reported with its
+    /// file and line, as it could never match.
+    pub fn parse(sources: &[Source]) -> Result<Senses, DictError> {
+        let mut map = HashMap::new();
+        for src in sources {
+            for (line, f) in src.rows() {
+                let term = src.field(line, &f, 0, "term")?;
+                let sense = src.field(line, &f, 1, "sense")?;
+                for t in [term, sense] {
+                    let letters = t.chars().count();
+                    let stored = t.starts_with('@') && letters > 1 && !t.contains(char::is_whitespace)
+                        || (3..=5).contains(&letters) && t.chars().all(|c| c.is_alphabetic() && !c.is_uppercase());
+                    if !stored {
+                        return Err(src.error(
+                            line,
+                            format!("'{t}' is no stored term (three to five lower-case letters, \"ceasefire\" is \"cease\"; or @name)"),
+                        ));
+                    }
+                }
+                map.insert(Box::from(term), Box::from(sense));
+            }
+        }
+        Ok(Senses(map))
+    }
+
+    /// The built-in senses alone, for a store that was given no dictionaries.
+    pub fn builtin() -> std::sync::Arc<Senses> {
+        static BUILTIN: std::sync::OnceLock<std::sync::Arc<Senses>> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let text = crate::dict::BUILTIN.iter().find(|(n, _)| *n == "senses.tsv").map_or("", |(_, t)| *t);
+                std::sync::Arc::new(Senses::parse(&[Source::new("data/senses.tsv", text)]).unwrap_or_default())
+            })
+            .clone()
+    }
 }
 
 /// A report's stored terms (`terms`) as compared: each in its sense
-/// (`senses`), sorted and distinct. Read at comparison, not stored, so that
+/// (`Senses`), sorted and distinct. Read at comparison, not stored, so that
 /// terms stored by an earlier version compare the same way.
-fn in_senses(terms: &str) -> Vec<&str> {
-    let senses = senses();
+fn in_senses<'a>(terms: &'a str, senses: &'a Senses) -> Vec<&'a str> {
     let mut out: Vec<&str> =
-        terms.split(' ').filter(|t| !t.is_empty()).map(|t| senses.get(t).copied().unwrap_or(t)).collect();
+        terms.split(' ').filter(|t| !t.is_empty()).map(|t| senses.0.get(t).map_or(t, |s| &**s)).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -547,7 +579,7 @@ pub fn ruled_out(a: &Report<'_>, b: &Report<'_>) -> bool {
 ///   `STATEMENT_REPORTING_DAYS` of each other;
 /// - death tolls: the same cumulative flag, and the same figure or the same
 ///   place (two figures for one incident are kept, see `derive`).
-pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
+pub fn score(a: &Report<'_>, b: &Report<'_>, senses: &Senses) -> Option<u32> {
     let (ea, eb) = (&a.event, &b.event);
     if ruled_out(a, b) {
         return None;
@@ -572,7 +604,7 @@ pub fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
                     return None;
                 }
             }
-            shared_terms(a, b)?
+            shared_terms(a, b, senses)?
         }
         Kind::Talks => {
             let mut n = shared_actors(ea, eb) as u32;
@@ -964,220 +996,6 @@ fn join_with_articles(
     groups.iter().map(|(v, names)| format!("{v} ({})", names.join(", "))).collect::<Vec<_>>().join("; ")
 }
 
-/// Words that say nothing about what a statement is about: function words,
-/// the words of reporting speech, of the occasion and of titles, and time
-/// words. Compared in lower case, before shortening.
-const STOPWORDS: &[&str] = &[
-    "the",
-    "and",
-    "but",
-    "for",
-    "nor",
-    "not",
-    "yet",
-    "all",
-    "any",
-    "both",
-    "each",
-    "few",
-    "more",
-    "most",
-    "other",
-    "some",
-    "such",
-    "only",
-    "own",
-    "same",
-    "than",
-    "too",
-    "very",
-    "can",
-    "will",
-    "just",
-    "should",
-    "would",
-    "could",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "are",
-    "was",
-    "were",
-    "been",
-    "being",
-    "have",
-    "has",
-    "had",
-    "having",
-    "does",
-    "did",
-    "doing",
-    "done",
-    "our",
-    "you",
-    "your",
-    "him",
-    "his",
-    "she",
-    "her",
-    "its",
-    "they",
-    "them",
-    "their",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "why",
-    "how",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "then",
-    "about",
-    "against",
-    "between",
-    "into",
-    "through",
-    "during",
-    "before",
-    "after",
-    "above",
-    "below",
-    "from",
-    "over",
-    "under",
-    "again",
-    "further",
-    "once",
-    "off",
-    "out",
-    "down",
-    "with",
-    "without",
-    "also",
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tell",
-    "tells",
-    "telling",
-    "added",
-    "adding",
-    "add",
-    "adds",
-    "announced",
-    "announce",
-    "announces",
-    "announcement",
-    "according",
-    "statement",
-    "statements",
-    "twitter",
-    "tweet",
-    "tweets",
-    "tweeted",
-    "interview",
-    "reporters",
-    "reporter",
-    "reported",
-    "news",
-    "conference",
-    "press",
-    "spoke",
-    "speaking",
-    "speak",
-    "speaks",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "meeting",
-    "meetings",
-    "talks",
-    "summit",
-    "negotiations",
-    "session",
-    "sessions",
-    "participants",
-    "participant",
-    "delegates",
-    "delegation",
-    "delegations",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "year",
-    "years",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "people",
-    "government",
-    "president",
-    "minister",
-    "ministers",
-    "foreign",
-    "country",
-    "countries",
-    "official",
-    "officials",
-    "state",
-    "secretary",
-    "leader",
-    "leaders",
-    "envoy",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-];
-
-fn stopwords() -> &'static HashSet<&'static str> {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
-}
-
 /// A speaker from an actor's stored kind (`actors.kind`: person, government,
 /// organisation, country, ...) and country: a country, an organisation or
 /// an armed group is its own group, a person or a government belongs to its
@@ -1281,7 +1099,6 @@ pub fn terms(event: &Event, dict: &Dictionaries) -> Option<String> {
         .collect();
     speaker_side.extend(bodies);
     let mut out: Vec<String> = Vec::new();
-    let stop = stopwords();
     // A quote is read with its sentence; on its own only when no sentence holds it.
     let quote = event.quote.as_deref().filter(|q| !event.mentions.iter().any(|m| m.sentence.contains(q)));
     for text in quote.into_iter().chain(event.mentions.iter().map(|m| m.sentence.as_str())) {
@@ -1312,7 +1129,8 @@ pub fn terms(event: &Event, dict: &Dictionaries) -> Option<String> {
         }
         plain.push_str(&text[at..]);
         for w in words(&plain) {
-            if !stop.contains(w.as_str()) && !speaker_words.contains(&w) {
+            // Stop words (`stopword` of data/words.tsv) say nothing of what was said.
+            if !index.is_word_of(&w, Class::StopWord) && !speaker_words.contains(&w) {
                 out.push(w.chars().take(5).collect());
             }
         }
@@ -1400,6 +1218,11 @@ mod tests {
     fn dict() -> &'static Dictionaries {
         static DICT: std::sync::OnceLock<Dictionaries> = std::sync::OnceLock::new();
         DICT.get_or_init(|| Dictionaries::builtin().unwrap())
+    }
+
+    /// `merge::score` with the built-in senses.
+    fn score(a: &Report<'_>, b: &Report<'_>) -> Option<u32> {
+        super::score(a, b, &dict().senses)
     }
 
     fn report(article: i64, kind: Kind, published: &str) -> Report<'static> {
@@ -1916,11 +1739,25 @@ mod tests {
 
     #[test]
     fn terms_are_compared_in_their_senses() {
-        assert_eq!(in_senses("truce agree cease begin start"), vec!["agree", "cease", "start"]);
-        assert_eq!(in_senses("fire comme"), vec!["comme", "fire"], "only words that say the same thing");
+        let senses = &dict().senses;
+        assert_eq!(in_senses("truce agree cease begin start", senses), vec!["agree", "cease", "start"]);
+        assert_eq!(in_senses("fire comme", senses), vec!["comme", "fire"], "only words that say the same thing");
         let truce =
             statement(1, "Deng Makuei", "Deng Makuei said the armies agreed to a truce that will begin at dawn.");
         let ceasefire = statement(2, "Deng Makuei", "Deng Makuei said the ceasefire agreed on would start on Sunday.");
         assert_eq!(score(&truce, &ceasefire), Some(3), "agree, cease, start");
+    }
+
+    #[test]
+    fn a_later_senses_row_replaces_a_term_and_a_bad_one_names_its_line() {
+        let built = Source::new("data/senses.tsv", "truce\tcease\n");
+        let user = Source::new("mine/senses.tsv", "# mine\ntruce\tpause\nlull\tpause\n");
+        let senses = Senses::parse(&[built.clone(), user]).unwrap();
+        assert_eq!(in_senses("truce lull cease", &senses), vec!["cease", "pause"]);
+        let bad = Source::new("mine/senses.tsv", "lull\tpause\nceasefire\tcease\n");
+        let e = Senses::parse(&[built.clone(), bad]).unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("mine/senses.tsv", 2), "{e}");
+        let e = Senses::parse(&[built, Source::new("mine/senses.tsv", "lull\n")]).unwrap_err();
+        assert!(e.message.contains("sense"), "{e}");
     }
 }

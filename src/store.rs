@@ -296,6 +296,17 @@ struct Caches {
     /// Rows written through this connection, by `Rows` target (its INSERT),
     /// for `Rows::insert`'s choice of statement.
     rows_written: HashMap<&'static str, usize>,
+    /// The senses statements' terms are compared in (`merge::score`), those
+    /// of the dictionaries last given (`sync_dictionaries`,
+    /// `finish_merging`: a `--dict` folder's `senses.tsv` too); the built-in
+    /// ones before.
+    senses: Option<std::sync::Arc<merge::Senses>>,
+}
+
+impl Caches {
+    fn senses(&self) -> std::sync::Arc<merge::Senses> {
+        self.senses.clone().unwrap_or_else(merge::Senses::builtin)
+    }
 }
 
 /// Time spent inside SQLite on one query, for `--timeout`: the time the
@@ -769,6 +780,7 @@ impl Store {
     /// Places are copied anew (their ids may change), with foreign keys off
     /// (`events.place_id` refers to them), and events are linked to them again.
     pub fn sync_dictionaries(&mut self, dict: &Dictionaries) -> Result<bool> {
+        self.caches.senses = Some(dict.senses.clone());
         let stored = |key: &str| -> Result<Option<String>> {
             Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
         };
@@ -994,6 +1006,7 @@ impl Store {
     /// interrupted, it is pending again, and the next ingest finishes it.
     /// `dict` gives statements stored without terms (the migration's) theirs.
     pub fn finish_merging(&mut self, dict: &Dictionaries) -> Result<usize> {
+        self.caches.senses = Some(dict.senses.clone());
         if self.merging_pending()?.is_none() {
             return Ok(0);
         }
@@ -1880,9 +1893,10 @@ fn merge_new_reports(conn: &Connection, caches: &mut Caches, reports: Vec<merge:
     }
     pairs.sort_unstable();
     pairs.dedup();
+    let senses = caches.senses();
     let compatible: Vec<merge::Link> = pairs
         .iter()
-        .filter_map(|&(a, b)| merge::score(&all[a], &all[b]).map(|score| merge::Link { a, b, score }))
+        .filter_map(|&(a, b)| merge::score(&all[a], &all[b], &senses).map(|score| merge::Link { a, b, score }))
         .collect();
     let links = merge::select_links(&all, &compatible);
     if links.is_empty() {
@@ -2478,6 +2492,7 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
         pairs
     };
     pairs.sort_unstable();
+    let senses = caches.senses();
     let mut open: HashMap<i64, merge::Report<'static>> = HashMap::new();
     let mut kept: HashMap<i64, usize> = HashMap::new();
     let mut reports: Vec<merge::Light> = Vec::new();
@@ -2499,7 +2514,7 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
             }
         }
         let (Some(ra), Some(rb)) = (open.get(&a), open.get(&b)) else { continue };
-        let Some(score) = merge::score(ra, rb) else { continue };
+        let Some(score) = merge::score(ra, rb, &senses) else { continue };
         let mut index = |r: &merge::Report<'static>| {
             *kept.entry(r.id).or_insert_with(|| {
                 reports.push(merge::Light::of(r));

@@ -96,7 +96,7 @@ pub struct WordIndex {
 
 // Every class must have a bit of `WordIndex::class_bits`: the last one
 // declared is the highest.
-const _: () = assert!((Class::TitleKind as u32) < u128::BITS);
+const _: () = assert!((Class::RunningTotal as u32) < u128::BITS);
 
 impl WordIndex {
     pub fn build(triggers: &[Trigger], cues: &[Cue], classed: &[ClassedWord]) -> WordIndex {
@@ -114,7 +114,7 @@ impl WordIndex {
         let mut class_words: Vec<Vec<Box<str>>> = Vec::new();
         for (i, w) in classed.iter().enumerate() {
             let class = w.class.class();
-            *class_bits.entry(Box::from(w.phrase.as_str())).or_default() |= 1u128 << class as u32;
+            *class_bits.entry(Box::from(w.phrase.as_str())).or_default() |= w.class.bits();
             if class_words.len() <= class as usize {
                 class_words.resize(class as usize + 1, Vec::new());
             }

@@ -166,6 +166,27 @@ pub enum Class {
     /// A general noun for a person by what they do, which titles of some
     /// kinds make one ("the diplomat" is an ambassador or an envoy).
     TitleKind,
+    /// A word of a clause that says no more than that an event is held
+    /// ("which will be held", "that are scheduled to take place").
+    Holding,
+    /// A word that says nothing of what a statement is about: merging
+    /// leaves it out of a statement's content terms (`merge::terms`).
+    StopWord,
+    /// A finite verb of departure (a `departure` row of value `finite`:
+    /// "left", "departs"), no class of its own in the file: a place right
+    /// after it is the place left ("as he left Kenya").
+    FiniteDeparture,
+    /// A holding word that says the event is held or scheduled ("held",
+    /// "take place", "scheduled"; a `holding` row of value `held` or
+    /// `reduced`), no class of its own in the file.
+    HoldingHeld,
+    /// A participle of holding that opens a reduced relative clause after a
+    /// comma ("the talks, scheduled for July 25, ..."; a `holding` row of
+    /// value `reduced`), no class of its own in the file.
+    ReducedHolding,
+    /// A phrase in a toll's sentence that makes its count a running total,
+    /// dated to publication ("has killed", "has risen", "so far").
+    RunningTotal,
     // A class added after this one moves the bound check in dictionary.rs
     // (each class needs a bit of `WordIndex::class_bits`) to itself.
 }
@@ -221,6 +242,12 @@ impl Class {
                 | Class::Broker
                 | Class::OwnParticiple
                 | Class::TitleKind
+                | Class::Holding
+                | Class::StopWord
+                | Class::FiniteDeparture
+                | Class::HoldingHeld
+                | Class::ReducedHolding
+                | Class::RunningTotal
         )
     }
 }
@@ -229,7 +256,11 @@ impl Class {
     /// A looked-up class whose rows are single words (`Index::is_word_of`
     /// looks up one word).
     pub fn one_word(self) -> bool {
-        self.looked_up() && !matches!(self, Class::Attend | Class::Announce | Class::StayPurpose | Class::Onset)
+        self.looked_up()
+            && !matches!(
+                self,
+                Class::Attend | Class::Announce | Class::StayPurpose | Class::Onset | Class::RunningTotal
+            )
     }
 }
 
@@ -316,7 +347,10 @@ pub enum WordClass {
     ReportingVerb,
     VisitingGroup,
     StayPurpose,
-    Departure,
+    /// `finite`: a finite form ("left", "departs"), also of `Class::FiniteDeparture`.
+    Departure {
+        finite: bool,
+    },
     TravelAuxiliary,
     Determiner,
     Residing,
@@ -336,6 +370,15 @@ pub enum WordClass {
     Broker,
     OwnParticiple,
     TitleKind,
+    /// `held`: it says the event is held (also of `Class::HoldingHeld`);
+    /// `reduced`: it opens a reduced relative clause too (also of
+    /// `Class::ReducedHolding`, and held).
+    Holding {
+        held: bool,
+        reduced: bool,
+    },
+    StopWord,
+    RunningTotal,
 }
 
 impl WordClass {
@@ -387,7 +430,7 @@ impl WordClass {
             WordClass::ReportingVerb => Class::ReportingVerb,
             WordClass::VisitingGroup => Class::VisitingGroup,
             WordClass::StayPurpose => Class::StayPurpose,
-            WordClass::Departure => Class::Departure,
+            WordClass::Departure { .. } => Class::Departure,
             WordClass::TravelAuxiliary => Class::TravelAuxiliary,
             WordClass::Determiner => Class::Determiner,
             WordClass::Residing => Class::Residing,
@@ -407,7 +450,27 @@ impl WordClass {
             WordClass::Broker => Class::Broker,
             WordClass::OwnParticiple => Class::OwnParticiple,
             WordClass::TitleKind => Class::TitleKind,
+            WordClass::Holding { .. } => Class::Holding,
+            WordClass::StopWord => Class::StopWord,
+            WordClass::RunningTotal => Class::RunningTotal,
         }
+    }
+}
+
+impl WordClass {
+    /// The bits of `WordIndex::class_bits` a row sets: its class's, and
+    /// those of the classes its value names (`departure` finite, `holding`
+    /// held or reduced), which have no rows of their own.
+    pub fn bits(self) -> u128 {
+        let bit = |c: Class| 1u128 << c as u32;
+        bit(self.class())
+            | match self {
+                WordClass::Departure { finite: true } => bit(Class::FiniteDeparture),
+                WordClass::Holding { held, reduced } => {
+                    (u128::from(held) * bit(Class::HoldingHeld)) | (u128::from(reduced) * bit(Class::ReducedHolding))
+                }
+                _ => 0,
+            }
     }
 }
 
@@ -531,7 +594,19 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                 "reporting_verb" => WordClass::ReportingVerb,
                 "visiting_group" => WordClass::VisitingGroup,
                 "stay_purpose" => WordClass::StayPurpose,
-                "departure" => WordClass::Departure,
+                "departure" => match value {
+                    "finite" => WordClass::Departure { finite: true },
+                    "-" | "" => WordClass::Departure { finite: false },
+                    _ => return Err(bad("finite or -")),
+                },
+                "holding" => match value {
+                    "held" => WordClass::Holding { held: true, reduced: false },
+                    "reduced" => WordClass::Holding { held: true, reduced: true },
+                    "-" | "" => WordClass::Holding { held: false, reduced: false },
+                    _ => return Err(bad("held, reduced or -")),
+                },
+                "stopword" => WordClass::StopWord,
+                "running_total" => WordClass::RunningTotal,
                 "travel_auxiliary" => WordClass::TravelAuxiliary,
                 "determiner" => WordClass::Determiner,
                 "residing" => WordClass::Residing,
@@ -574,8 +649,8 @@ pub fn parse(sources: &[Source]) -> Result<Vec<ClassedWord>, DictError> {
                              before_verb, plural_before, adjective_before, reporting_verb, \
                              visiting_group, stay_purpose, departure, travel_auxiliary, determiner, residing, \
                              acting_verb, conflict, sides_noun, sides_adjective, onset, object_verb, message, reschedule, \
-                             auxiliary, unasserted, broker, announce, accord_verb, accord_after, deed_participle, own_participle \
-                             or title_kind)"
+                             auxiliary, unasserted, broker, announce, accord_verb, accord_after, deed_participle, own_participle, \
+                             title_kind, holding, stopword or running_total)"
                         ),
                     ))
                 }

@@ -366,7 +366,9 @@ pub(crate) fn date_near<'r>(
         // "a visit to the east of the country, which was scheduled for
         // Monday": a relative clause of holding reaches further.
         .filter(|d| !d.since && d.start >= end && d.start - end <= 2 * after_reach)
-        .filter(|d| d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, end, d.start))
+        .filter(|d| {
+            d.start - end <= after_reach && !r.clause_break(end, d.start) || holding_clause(r, dict, end, d.start)
+        })
         .filter(|d| !closes_fronted_phrase(r, end, d.start))
         .filter(|d| !quoted_apart(r, start, d.start))
         .filter(|d| !since_between(r, end, d.start))
@@ -458,7 +460,7 @@ pub(crate) fn past_another_participle(r: &Reading, dict: &Dictionaries, end: usi
             && verb.lower.len() > 5
             && (verb.lower.ends_with("ed") || verb.lower.ends_with("ing"))
             && verb.text.starts_with(|c: char| c.is_lowercase())
-            && !HOLDING.contains(&verb.lower)
+            && !index.is_word_of(verb.lower, Class::Holding)
             && !index.is_word_of(verb.lower, Class::OwnParticiple)
             // "talks between X and Y started in Kuwait on Saturday": the
             // meeting's own verb, past its noun phrase.
@@ -545,65 +547,12 @@ pub(crate) fn fronted_date<'r>(r: &'r Reading, at: usize) -> Option<&'r TimeExpr
     (rest.starts_with(',') && comma < at && !r.clause_break(comma, at)).then_some(d)
 }
 
-/// Words of a relative clause that says no more than that an event is held
-/// ("which will be held", "that are scheduled to take place", "which opens").
-const HOLDING: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "be",
-    "been",
-    "being",
-    "had",
-    "has",
-    "have",
-    "to",
-    "now",
-    "scheduled",
-    "due",
-    "set",
-    "expected",
-    "planned",
-    "slated",
-    "take",
-    "takes",
-    "taking",
-    "took",
-    "place",
-    "held",
-    "hold",
-    "open",
-    "opens",
-    "begin",
-    "begins",
-    "start",
-    "starts",
-    "convene",
-    "convenes",
-    // "will get underway Saturday".
-    "get",
-    "gets",
-    "underway",
-    "in",
-    "at",
-    "on",
-    "for",
-    "the",
-];
-
-/// Participles that open a reduced relative clause of holding after a comma
-/// ("the talks, scheduled for July 25, were called off").
-const REDUCED: &[&str] = &["scheduled", "set", "due", "slated", "planned", "held", "expected"];
-
 /// Whether the text from a trigger's end to `at` is the trigger's own
 /// relative clause of holding: "the summit, which will be held in Jeddah
 /// on May 19", "talks with the RRF, which are scheduled to take place on
 /// Wednesday in Geneva", "a visit to the east, which was scheduled for
 /// Monday". Its date and place are the event's.
-pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
+pub(crate) fn holding_clause(r: &Reading, dict: &Dictionaries, end: usize, at: usize) -> bool {
     let gap = &r.text[end..at];
     // "the talks, which will be held", "the meetings that had been
     // scheduled to be held", or a participle alone: "the talks, scheduled
@@ -612,7 +561,7 @@ pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let participle = || {
         let rest = gap.strip_prefix(", ")?;
         let first = rest.split_whitespace().next()?;
-        REDUCED.contains(&&*lower_cow(first)).then_some((0, 2))
+        dict.index().is_word_of(&lower_cow(first), Class::ReducedHolding).then_some((0, 2))
     };
     let Some((k, skip)) = relative.or_else(participle) else { return false };
     if separates_clauses(&gap[..k]) || gap[..k].contains(',') {
@@ -627,10 +576,9 @@ pub(crate) fn holding_clause(r: &Reading, end: usize, at: usize) -> bool {
     let plain = words.all(|w| {
         let lower = lower_cow(w);
         // "which was scheduled for Monday": a schedule says when it is held.
-        held |= matches!(&*lower, "held" | "place" | "open" | "opens" | "begin" | "begins" | "start" | "starts")
-            || REDUCED.contains(&&*lower);
+        held |= dict.index().is_word_of(&lower, Class::HoldingHeld);
         let i = at_word(w);
-        HOLDING.contains(&&*lower)
+        dict.index().is_word_of(&lower, Class::Holding)
             || r.places.iter().any(|p| p.start <= i && i < p.end)
             || r.dates.iter().any(|d| d.start <= i && i < d.end)
     });
@@ -696,7 +644,7 @@ fn place_after<'r>(
                 && p.start >= end
                 && (p.start - end).saturating_sub(dated_bytes(r, end, p.start) + named_bytes(r, end, p.start)) <= reach
         })
-        .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, end, p.start))
+        .filter(|p| !r.clause_break(end, p.start) || holding_clause(r, dict, end, p.start))
         .filter(|p| !is_possessor(r, p) && locative(r, p.start) && !modifies_a_noun(r, p))
         // "ways of resolving the crisis in Syria": what is talked about.
         .filter(|p| !follows_topic_word(r, r.tok_at(p.start)))
@@ -913,7 +861,7 @@ fn participle_before(r: &Reading, dict: &Dictionaries, end: usize, at: usize) ->
     verb.len() > 5
         && !dict.index().is_word_of(&verb, Class::Residing)
         && verb.ends_with("ing")
-        && !HOLDING.contains(&&*verb)
+        && !dict.index().is_word_of(&verb, Class::Holding)
         && !["meeting", "opening", "beginning", "starting", "resuming", "convening", "continuing"].contains(&&*verb)
 }
 

@@ -1195,7 +1195,7 @@ fn predicate_date<'r>(r: &'r Reading, dict: &Dictionaries, end: usize) -> Option
         let particle = moved && matches!(t.lower, "back" | "forward" | "off");
         if dict.index().is_word_of(t.lower, Class::Reschedule) {
             moved = true;
-        } else if HOLDING.contains(&t.lower) && !preposition {
+        } else if dict.index().is_word_of(t.lower, Class::Holding) && !preposition {
             held |= !matches!(t.lower, "be" | "been" | "being" | "to" | "now")
                 && !dict.index().is_word_of(t.lower, Class::Auxiliary);
         } else if !particle {

@@ -153,34 +153,6 @@ const PLACE_SEPARATORS: &[&str] = &[" which ", " who ", " whom ", " but ", " whi
 const SECOND_TOLL: &[&str] = &[";", " while ", " and ", " but ", " whereas ", " along with ", " as well as "];
 const EARLIER_FIGURE: &[&str] = &[" up from ", " down from ", " compared with ", " compared to "];
 
-/// Perfect verb forms in a toll's sentence: a running total, dated to publication.
-const PERFECT: &[&str] = &[
-    " has killed",
-    " have killed",
-    " have been killed",
-    " has left",
-    " have died",
-    " has claimed",
-    " have been",
-    " has risen",
-    " so far",
-    " to date",
-    " has led to",
-    " have led to",
-    " has caused",
-    " has resulted",
-    " have resulted",
-    " has passed",
-    " has reached",
-    " has topped",
-    " has surpassed",
-    " has exceeded",
-    " has climbed",
-    " now stands",
-    " stands at",
-    " has hit",
-];
-
 pub(crate) const BREAKDOWN: &[&str] =
     &["including", "among them", "among whom", "of them", "of whom", "most of", "mostly", "among the", "of which"];
 
@@ -595,7 +567,12 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .find_map(|c| if let CueKind::Qualifier(q) = c { Some(q) } else { None })
             .unwrap_or(if opens_range { Qualifier::AtLeast } else { Qualifier::Exact });
         let since = r.dates.iter().find(|d| d.since);
-        let perfect = PERFECT.iter().any(|p| lower.contains(p));
+        // A perfect verb form or "so far" (`running_total` of data/words.tsv),
+        // after a space: a running total, dated to publication.
+        let perfect = dict
+            .index()
+            .words_of(Class::RunningTotal)
+            .any(|p| lower.match_indices(p).any(|(i, _)| lower[..i].ends_with(' ')));
         let cumulative = !earlier && (since.is_some() || perfect);
         let mut ev = Event::new(Kind::DeathToll, Status::Happened);
         let one_more = victims.as_ref().is_some_and(|v| v.end > e) && one_before(s, clause_start);

@@ -95,7 +95,7 @@ pub(crate) fn visits(
                 .filter(in_clause)
                 .find(|p| words_before(r, p.start).next().is_some_and(|x| prepositions.contains(&&*x)))
                 .or_else(|| {
-                    left = departure.then(|| left_place(r, w, &t.phrase)).flatten();
+                    left = departure.then(|| left_place(r, dict, w, &t.phrase)).flatten();
                     left
                 })
         } else {
@@ -459,8 +459,10 @@ fn country_of(dict: &Dictionaries, place: &str) -> Option<String> {
 /// stayed, a visit that ends, when the sentence names no place after it (the
 /// trip goes on there: "left Kabul for a trip to Doha", "departed Hargeisa and
 /// arrived in Djibouti") after a preposition of destination, and it owns nothing ("left Bogota's military airport").
-fn left_place<'r>(r: &'r Reading, w: &entities::Found, phrase: &str) -> Option<&'r PlaceSpan> {
-    if !["left", "leaves", "departed", "departs"].contains(&phrase) {
+fn left_place<'r>(r: &'r Reading, dict: &Dictionaries, w: &entities::Found, phrase: &str) -> Option<&'r PlaceSpan> {
+    // A finite verb of departure ("departure" of data/words.tsv, value
+    // "finite"): "as he left Kenya", not "before leaving".
+    if !dict.index().is_word_of(phrase, Class::FiniteDeparture) {
         return None;
     }
     let p = r.places.iter().find(|p| !p.adjective && p.start >= w.end && r.text[w.end..p.start].trim().is_empty())?;
