@@ -58,6 +58,10 @@ pub struct Speaker {
     /// spokesman for the group", "the UN envoy"): a member of it, whose name
     /// is not known.
     pub described: bool,
+    /// The person a description names as the one it speaks for ("the
+    /// office of Prime Minister X", "X's office"): it agrees with that
+    /// person, as the person's own words would (lower case).
+    pub person: Option<String>,
 }
 
 /// What the dictionaries say about a place: whether it is a country, and
@@ -171,6 +175,10 @@ impl Report<'_> {
                     add(Tag::Plain, format_args!("s|{}", s.to_lowercase()));
                 }
                 if let Some(who) = &self.speaker {
+                    // "The office of Prime Minister X" meets "X said".
+                    if let Some(p) = &who.person {
+                        add(Tag::Plain, format_args!("s|{p}"));
+                    }
                     if let Some(g) = &who.group {
                         let tag = if who.collective != search { Tag::Body } else { Tag::Member };
                         add(tag, format_args!("g|{g}"));
@@ -407,6 +415,16 @@ fn speakers_agree(a: &Report<'_>, b: &Report<'_>) -> bool {
     if same_name(sa, sb) || transliterated(sa, sb, &a.speaker, &b.speaker) {
         return true;
     }
+    // "The office of Prime Minister X said" and "X said": the person the
+    // description speaks for, by name or by another description.
+    let speaks_for = |x: &Option<Speaker>, name: &str, y: &Option<Speaker>| {
+        x.as_ref().and_then(|x| x.person.as_deref()).is_some_and(|p| {
+            same_name(p, name) || y.as_ref().and_then(|y| y.person.as_deref()).is_some_and(|q| same_name(p, q))
+        })
+    };
+    if speaks_for(&a.speaker, sb, &b.speaker) || speaks_for(&b.speaker, sa, &a.speaker) {
+        return true;
+    }
     match (&a.speaker, &b.speaker) {
         (Some(x), Some(y)) if x.collective != y.collective => {
             matches!((&x.group, &y.group), (Some(gx), Some(gy)) if gx == gy)
@@ -414,7 +432,7 @@ fn speakers_agree(a: &Report<'_>, b: &Report<'_>) -> bool {
         // "the UN envoy said" and "the United Nations envoy has said": two
         // unnamed members of one body, known by description only, may be one
         // person (the content and the day decide).
-        (Some(x), Some(y)) if x.described && y.described => {
+        (Some(x), Some(y)) if x.described && y.described && x.person.is_none() && y.person.is_none() => {
             matches!((&x.group, &y.group), (Some(gx), Some(gy)) if gx == gy)
         }
         _ => false,
@@ -624,8 +642,15 @@ pub fn score(a: &Report<'_>, b: &Report<'_>, senses: &Senses) -> Option<u32> {
             n + place
         }
         Kind::DeathToll => {
+            // A count over a period ("since 2011") never joins one incident's;
+            // a count in the perfect with no period ("at least 100 people have
+            // been killed in twin car bombs") is the incident's figure as of
+            // the report, and joins a count of the same figure in the past.
             if ea.cumulative != eb.cumulative {
-                return None;
+                let running = if ea.cumulative { ea } else { eb };
+                if running.date_text.is_some() || ea.count.is_none() || ea.count != eb.count {
+                    return None;
+                }
             }
             let figure = (ea.count.is_some() && ea.count == eb.count) as u32;
             if figure == 0 && place == 0 {
@@ -1006,14 +1031,17 @@ pub fn speaker_from(kind: &str, name: &str, country: Option<&str>) -> Speaker {
         "country" | "organisation" | "armed_group" => Some(name.to_lowercase()),
         _ => country.map(str::to_lowercase),
     };
-    Speaker { collective, group, described: false }
+    Speaker { collective, group, described: false, person: None }
 }
 
 /// A speaker the dictionaries do not know by name, from the bodies its
 /// description names ("a spokesman for the Houthi group", "the UN envoy"):
 /// a member of that body, when it names exactly one (`lookup` gives the
 /// stored kind, name and country of a name or alias). Its words are tried
-/// longest first, capitalised ones only, as the extractor reads names.
+/// longest first, capitalised ones only, as the extractor reads names. A
+/// description that names one person, and no body but the person's own
+/// ("the office of Prime Minister X", "X's office"), speaks for that
+/// person: a member of the person's country who agrees with the person.
 pub fn described_speaker(
     description: &str,
     mut lookup: impl FnMut(&str) -> Option<(String, String, Option<String>)>,
@@ -1021,9 +1049,11 @@ pub fn described_speaker(
     let words: Vec<&str> = description
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))
         .filter(|w| !w.is_empty())
         .collect();
     let mut groups: Vec<String> = Vec::new();
+    let mut persons: Vec<(String, Option<String>)> = Vec::new();
     let mut at = 0;
     'words: while at < words.len() {
         // "the UN envoy to Yemen", "the U.S. ambassador in Khartoum": the
@@ -1039,6 +1069,11 @@ pub fn described_speaker(
                             groups.push(g);
                         }
                     }
+                } else if kind == "person" {
+                    let person = (name.to_lowercase(), body.group);
+                    if !persons.contains(&person) {
+                        persons.push(person);
+                    }
                 }
                 at = end;
                 continue 'words;
@@ -1046,8 +1081,11 @@ pub fn described_speaker(
         }
         at += 1;
     }
-    match groups.as_slice() {
-        [one] => Some(Speaker { collective: false, group: Some(one.clone()), described: true }),
+    match (persons.as_slice(), groups.as_slice()) {
+        ([(name, country)], _) if groups.iter().all(|g| Some(g) == country.as_ref()) => {
+            Some(Speaker { collective: false, group: country.clone(), described: true, person: Some(name.clone()) })
+        }
+        ([], [one]) => Some(Speaker { collective: false, group: Some(one.clone()), described: true, person: None }),
         _ => None,
     }
 }
@@ -1531,7 +1569,8 @@ mod tests {
 
     #[test]
     fn a_speaker_known_by_description_is_a_member_of_the_body_it_names() {
-        let member = |group: &str| Some(Speaker { collective: false, group: Some(group.into()), described: true });
+        let member =
+            |group: &str| Some(Speaker { collective: false, group: Some(group.into()), described: true, person: None });
         assert_eq!(described_speaker("a spokesman for the Houthi group", lookup), member("houthis"));
         assert_eq!(described_speaker("UN envoy", lookup), member("united nations"));
         // The body a member is posted to is not theirs.
@@ -1554,7 +1593,8 @@ mod tests {
         assert!(score(&body, &spokesman).is_some(), "{:?} {:?}", body.terms, spokesman.terms);
         // A named person of the body is someone else than an unnamed one.
         let mut named = statement(3, "Abdul Salam", "Abdul Salam welcomed the announcement of a humanitarian truce.");
-        named.speaker = Some(Speaker { collective: false, group: Some("houthis".into()), described: false });
+        named.speaker =
+            Some(Speaker { collective: false, group: Some("houthis".into()), described: false, person: None });
         assert_eq!(score(&named, &spokesman), None);
         let m = derive(&[&spokesman, &body]);
         assert_eq!(m.event.speaker.as_deref(), Some("Houthis"), "a body over a description");
@@ -1653,6 +1693,91 @@ mod tests {
     }
 
     #[test]
+    fn a_count_in_the_perfect_joins_the_incident_s_count_of_the_same_figure() {
+        // multi-d 13 "At least 100 people have been killed ... in twin car
+        // bomb explosions" (a count as of the report) and 11 "two vehicle
+        // bombs that exploded ... on Saturday left at least 100 persons dead".
+        let mut incident = report(1, Kind::DeathToll, "2022-10-30");
+        incident.event.to_mut().place = Some("Porto Lume".into());
+        incident.event.to_mut().count = Some(100);
+        incident.event.to_mut().date = Some(DateSpan::day(d("2022-10-29")));
+        incident.event.to_mut().date_text = Some("on Saturday".into());
+        let mut perfect = report(2, Kind::DeathToll, "2022-10-30");
+        perfect.event.to_mut().place = Some("Kassala".into());
+        perfect.place = Some(Place { is_country: true, country: Some("kassala".into()) });
+        incident.place = Some(Place { is_country: false, country: Some("kassala".into()) });
+        perfect.event.to_mut().count = Some(100);
+        perfect.event.to_mut().cumulative = true;
+        perfect.event.to_mut().date = Some(DateSpan::day(d("2022-10-30")));
+        assert_eq!(score(&incident, &perfect), Some(2));
+        assert_eq!(score(&perfect, &incident), Some(2));
+        // Another figure, or a count over a named period, is another count.
+        let mut other = perfect.clone();
+        other.event.to_mut().count = Some(120);
+        assert_eq!(score(&incident, &other), None);
+        let mut period = perfect.clone();
+        period.event.to_mut().date_text = Some("since 2011".into());
+        assert_eq!(score(&incident, &period), None, "a count since 2011 is no incident's");
+    }
+
+    fn lookup_office(name: &str) -> Option<(String, String, Option<String>)> {
+        let row = |kind: &str, name: &str, country: Option<&str>| {
+            Some((kind.to_string(), name.to_string(), country.map(String::from)))
+        };
+        match name {
+            "Marten Grimsby" | "Grimsby" => row("person", "Marten Grimsby", Some("Kassala")),
+            "Ivo Tarkov" | "Tarkov" => row("person", "Ivo Tarkov", Some("Kassala")),
+            "Kassala" => row("country", "Kassala", Some("Kassala")),
+            "Veldran" => row("country", "Veldran", Some("Veldran")),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_person_s_office_speaks_for_the_person() {
+        // multi-d 09 "The office of Prime Minister Benjamin Netanyahu
+        // confirmed the ceasefire" and 10 "A statement from Israeli Prime
+        // Minister Benjamin Netanyahu's office said" (the person by name).
+        let office = described_speaker("office of Prime Minister Marten Grimsby", lookup_office);
+        assert_eq!(
+            office,
+            Some(Speaker {
+                collective: false,
+                group: Some("kassala".into()),
+                described: true,
+                person: Some("marten grimsby".into())
+            })
+        );
+        assert_eq!(described_speaker("Grimsby\u{2019}s office", lookup_office), office);
+        assert_eq!(described_speaker("the Kassala office of Grimsby", lookup_office), office, "the person's country");
+        assert_eq!(described_speaker("Grimsby's envoy to Veldran", lookup_office), office, "posted abroad");
+        assert_eq!(described_speaker("office of Grimsby and Tarkov", lookup_office), None, "two persons");
+        assert_eq!(described_speaker("a Veldran aide of Grimsby", lookup_office), None, "another body");
+        let text = "The cabinet approved the unconditional ceasefire, the security cabinet said.";
+        let mut a = statement(1, "office of Prime Minister Marten Grimsby", text);
+        a.speaker = office.clone();
+        let mut b = statement(2, "Marten Grimsby", text);
+        b.speaker = Some(speaker_from("person", "Marten Grimsby", Some("Kassala")));
+        assert!(score(&a, &b).is_some());
+        assert!(a.keys().iter().any(|&k| b.search_keys().iter().any(|&m| meet(k, m))), "the store finds it");
+        let mut c = statement(3, "Grimsby's office", text);
+        c.speaker = described_speaker("Grimsby's office", lookup_office);
+        assert!(score(&a, &c).is_some(), "two descriptions of one person's office");
+        // Another person of the country, or an unnamed member of it, is someone else.
+        let mut t = statement(4, "Ivo Tarkov", text);
+        t.speaker = Some(speaker_from("person", "Ivo Tarkov", Some("Kassala")));
+        assert_eq!(score(&a, &t), None);
+        let mut official = statement(5, "a Kassala official", text);
+        official.speaker = described_speaker("a Kassala official", lookup_office);
+        assert_eq!(score(&a, &official), None);
+        // The country speaks as a body the person belongs to.
+        let mut country = statement(6, "Kassala", text);
+        country.speaker = Some(speaker_from("country", "Kassala", Some("Kassala")));
+        assert!(score(&a, &country).is_some());
+        assert_eq!(derive(&[&a, &b]).event.speaker.as_deref(), Some("Marten Grimsby"), "the name over the office");
+    }
+
+    #[test]
     fn derived_date_is_the_most_precise_every_report_allows() {
         let mut week = talks(1, None, Some("Geneva"), &["John Kerry"]);
         week.event.to_mut().date =
@@ -1693,8 +1818,9 @@ mod tests {
         let b = talks(2, None, Some("geneva"), &["Ban Ki-moon"]);
         assert!(score(&a, &b).is_some());
         assert!(meets(&a, &b));
-        let us = Speaker { collective: true, group: Some("united states".into()), described: false };
-        let american = Speaker { collective: false, group: Some("united states".into()), described: false };
+        let us = Speaker { collective: true, group: Some("united states".into()), described: false, person: None };
+        let american =
+            Speaker { collective: false, group: Some("united states".into()), described: false, person: None };
         let mut kerry = statement(1, "John Kerry", "Kerry said the deal would eliminate chemical weapons.");
         kerry.speaker = Some(american.clone());
         let mut state =
