@@ -1962,7 +1962,7 @@ fn remove_reports(conn: &Connection, caches: &mut Caches, article_id: i64, index
 /// Events left without reports are deleted. Returns how many events there
 /// were before, less how many there are after.
 fn recluster(conn: &Connection, caches: &mut Caches, seeds: &[i64]) -> Result<usize> {
-    let mut events = component_events(conn, seeds)?;
+    let (mut events, mut links_of) = component(conn, seeds)?;
     events.sort_unstable();
     let mut reports: Vec<merge::Report<'static>> = Vec::new();
     for &e in &events {
@@ -1972,13 +1972,7 @@ fn recluster(conn: &Connection, caches: &mut Caches, seeds: &[i64]) -> Result<us
     let index: HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut links = Vec::new();
     for &e in &events {
-        let mut stmt = conn.prepare_cached(
-            "SELECT l.a, l.b, l.score FROM reports r JOIN report_links l ON l.a = r.id WHERE r.event_id = ?1",
-        )?;
-        let rows =
-            stmt.query_map([e], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, u32>(2)?)))?;
-        for row in rows {
-            let (a, b, score) = row?;
+        for (a, b, score) in links_of.remove(&e).unwrap_or_default() {
             if let (Some(&a), Some(&b)) = (index.get(&a), index.get(&b)) {
                 links.push(merge::Link { a, b, score });
             }
@@ -2585,31 +2579,77 @@ fn link_all_reports(conn: &Connection, caches: &mut Caches) -> Result<usize> {
 
 /// The events linked, directly or through others, to the events `seeds` (themselves included).
 fn component_events(conn: &Connection, seeds: &[i64]) -> Result<Vec<i64>> {
+    Ok(component(conn, seeds)?.0)
+}
+
+/// A stored link (`a`, `b`, `score`).
+type StoredLink = (i64, i64, u32);
+
+/// Each event's links from its reports, by event.
+type LinksOf = HashMap<i64, Vec<StoredLink>>;
+
+/// `component_events`, with each event's links from its reports (`l.a`),
+/// as `recluster` reads them: the scan that finds the linked events reads
+/// them already, and reading them again was a row of SQLite per link.
+fn component(conn: &Connection, seeds: &[i64]) -> Result<(Vec<i64>, LinksOf)> {
     // Each once: a seed given twice would have its reports read, and
     // clustered, twice (the linking pass of a database with links gave the
     // events of its groups' members, one per member).
     let mut seen: std::collections::HashSet<i64> = std::collections::HashSet::new();
     let mut events: Vec<i64> = seeds.iter().copied().filter(|e| seen.insert(*e)).collect();
     let mut next = 0;
+    let mut own: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    let mut outside: Vec<i64> = Vec::new();
+    let mut links: LinksOf = HashMap::new();
     while next < events.len() {
-        let linked: Vec<i64> = conn
-            .prepare_cached(
-                "SELECT o.event_id FROM reports r JOIN report_links l ON l.a = r.id JOIN reports o ON o.id = l.b
-                  WHERE r.event_id = ?1 AND o.event_id <> ?1
-                 UNION
-                 SELECT o.event_id FROM reports r JOIN report_links l ON l.b = r.id JOIN reports o ON o.id = l.a
-                  WHERE r.event_id = ?1 AND o.event_id <> ?1",
-            )?
-            .query_map([events[next]], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for e in linked {
-            if seen.insert(e) {
-                events.push(e);
+        let event = events[next];
+        next += 1;
+        // The event's reports, then the other ends of their links both ways
+        // (each read from an index alone): only an end outside the event
+        // is looked up for its event. Joining every link to its other
+        // report to ask for its event read a row of `reports` per link,
+        // and an event that many articles reported has most of its links
+        // inside it (10,000 of them for 200 reports).
+        own.clear();
+        for id in conn.prepare_cached("SELECT id FROM reports WHERE event_id = ?1")?.query_map([event], |r| r.get(0))? {
+            own.insert(id?);
+        }
+        outside.clear();
+        let mut from_event: Vec<StoredLink> = Vec::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT l.a, l.b, l.score FROM reports r JOIN report_links l ON l.a = r.id WHERE r.event_id = ?1",
+        )?;
+        let rows = stmt.query_map([event], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?)))?;
+        for row in rows {
+            let link = row?;
+            if !own.contains(&link.1) {
+                outside.push(link.1);
+            }
+            from_event.push(link);
+        }
+        drop(stmt);
+        links.insert(event, from_event);
+        let mut stmt =
+            conn.prepare_cached("SELECT l.a FROM reports r JOIN report_links l ON l.b = r.id WHERE r.event_id = ?1")?;
+        for id in stmt.query_map([event], |r| r.get::<_, i64>(0))? {
+            let id = id?;
+            if !own.contains(&id) {
+                outside.push(id);
             }
         }
-        next += 1;
+        drop(stmt);
+        outside.sort_unstable();
+        outside.dedup();
+        let mut event_of = conn.prepare_cached("SELECT event_id FROM reports WHERE id = ?1")?;
+        for &id in &outside {
+            if let Some(e) = event_of.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
+                if seen.insert(e) {
+                    events.push(e);
+                }
+            }
+        }
     }
-    Ok(events)
+    Ok((events, links))
 }
 
 /// The file part of a stored path: a JSON Lines record's path is `FILE:LINE`,
