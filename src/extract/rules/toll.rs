@@ -445,6 +445,7 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
         }
         end
     };
+    let mut perfect: Option<bool> = None;
     for &(s, e, count) in &all_counts {
         // A handful of tolls per sentence at most, as for the other rules.
         if found.len() >= MAX_PER_SENTENCE {
@@ -568,12 +569,15 @@ pub(crate) fn tolls(r: &Reading, dict: &Dictionaries, anchor: &Anchor, state: &A
             .unwrap_or(if opens_range { Qualifier::AtLeast } else { Qualifier::Exact });
         let since = r.dates.iter().find(|d| d.since);
         // A perfect verb form or "so far" (`running_total` of data/words.tsv),
-        // after a space: a running total, dated to publication.
-        let perfect = dict
-            .index()
-            .words_of(Class::RunningTotal)
-            .any(|p| lower.match_indices(p).any(|(i, _)| lower[..i].ends_with(' ')));
-        let cumulative = !earlier && (since.is_some() || perfect);
+        // after a space: a running total, dated to publication. Looked for
+        // once a sentence, and only when a toll needs it.
+        let cumulative = !earlier
+            && (since.is_some()
+                || *perfect.get_or_insert_with(|| {
+                    dict.index()
+                        .words_of(Class::RunningTotal)
+                        .any(|p| lower.match_indices(p).any(|(i, _)| lower[..i].ends_with(' ')))
+                }));
         let mut ev = Event::new(Kind::DeathToll, Status::Happened);
         let one_more = victims.as_ref().is_some_and(|v| v.end > e) && one_before(s, clause_start);
         ev.count = Some(if one_more { count.saturating_add(1).min(MAX_COUNT) } else { count });
