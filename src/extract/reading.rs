@@ -348,6 +348,10 @@ pub(crate) struct ArticleState {
     pub(crate) last_place: Option<Arc<str>>,
     /// The article offset of the sentence that named `last_place`.
     pub(crate) last_place_at: usize,
+    /// Who sent the delegation the article named last ("a Saudi delegation",
+    /// "a delegation from Kenya"), with the article offset of its mention:
+    /// whom a later bare "the delegation" stands for.
+    pub(crate) last_delegation: Option<(ActorSpan, usize)>,
 }
 
 impl ArticleState {
@@ -1550,6 +1554,11 @@ fn delegations(
         let at = toks[k].start;
         let end = toks[k].end;
         if actors.iter().any(|a| a.start < end && at < a.end) {
+            // "the Kurdish delegation", "West African envoys": an actor
+            // named as a delegation is one a later "the delegation" means.
+            if let Some(a) = actors.iter().find(|a| a.end == end && !a.person() && !a.agency()).filter(|_| delegation) {
+                state.last_delegation = Some((a.clone(), offset + a.start));
+            }
             continue;
         }
         let prev_end = toks[k - 1].end;
@@ -1576,10 +1585,19 @@ fn delegations(
         } else {
             None
         };
-        let Some((start, name, kind, entity)) = owner else { continue };
+        let Some((start, name, kind, entity)) = owner else {
+            if delegation {
+                sent_delegation(offset, toks, k, by_token[k].map_or(k + 1, |(_, e)| e), actors, state);
+            }
+            continue;
+        };
         let entity = entity.unwrap_or_else(|| state.cast.add(&name, kind, None, offset + start));
         actors.retain(|a| !(a.start >= start && a.end <= end));
-        actors.push(ActorSpan { start, end, name, kind, country: None, entity: Some(entity), how: How::Name });
+        let sender = ActorSpan { start, end, name, kind, country: None, entity: Some(entity), how: How::Name };
+        if delegation {
+            state.last_delegation = Some((sender.clone(), offset + start));
+        }
+        actors.push(sender);
         // "Saudi and Omani delegations", "Qatari, Egyptian and US mediators":
         // every country adjective of the list sent its own; "Somali and
         // Ethiopian officials", "Serbian and ethnic Kosovar politicians": the
@@ -1639,6 +1657,71 @@ fn delegations(
             }
         }
     }
+}
+
+/// A delegation noun with no sender before it (tokens `k..next`): "a
+/// delegation from Kenya", "a delegation of the Economic Community of West
+/// African States" name the sender after "from" or "of", which a later bare
+/// "the delegation" stands for; "The 10-person delegation was expected to
+/// stay", "a source close to the latest delegation", "the delegation's
+/// visit" (definite, at most three lower-case or numeric words between "the"
+/// and the noun, and no sender after it) name the sender of the delegation
+/// the article named last, within the cast's memory; a plural ("the two
+/// delegations") names the sides, and a group of people after "of" ("a
+/// delegation of African leaders") its members, not its sender.
+fn sent_delegation(
+    offset: usize,
+    toks: &[Tok],
+    k: usize,
+    next: usize,
+    actors: &mut Vec<ActorSpan>,
+    state: &mut ArticleState,
+) {
+    let word = |j: usize, w: &str| toks.get(j).is_some_and(|t| t.lower == w);
+    if word(next, "from") || word(next, "of") {
+        let at = next + 1 + usize::from(word(next + 1, "the"));
+        let sender = toks.get(at).and_then(|t| actors.iter().find(|a| a.start == t.start));
+        // Not the members: "a delegation of African leaders".
+        let members = |a: &ActorSpan| {
+            a.kind == EntityKind::Group && a.name.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_lowercase))
+        };
+        if let Some(a) = sender.filter(|a| !a.person() && !a.agency() && !members(a)) {
+            state.last_delegation = Some((a.clone(), offset + a.start));
+        }
+        return;
+    }
+    // "the two delegations", "the negotiating teams": the sides, not one sender.
+    if toks[next - 1].lower.ends_with('s') {
+        return;
+    }
+    let mut j = k;
+    let the = loop {
+        if j == 0 || k - j > 3 {
+            break None;
+        }
+        j -= 1;
+        let t = &toks[j];
+        if t.lower == "the" {
+            break Some(t.start);
+        }
+        let modifier = t.text == "-"
+            || t.text.chars().all(|c| c.is_ascii_digit())
+            || (t.kind == crate::extract::tokens::TokKind::Word && t.text.starts_with(|c: char| c.is_lowercase()));
+        if !modifier {
+            break None;
+        }
+    };
+    let Some(start) = the else { return };
+    let end = toks[next - 1].end;
+    if actors.iter().any(|a| a.start < end && start < a.end) {
+        return;
+    }
+    let Some((sender, at)) = state.last_delegation.as_ref() else { return };
+    if offset + start < *at || offset + start - at > entities::cast::MEMORY {
+        return;
+    }
+    actors.push(ActorSpan { start, end, how: How::Description, ..sender.clone() });
+    state.last_delegation = Some((sender.clone(), offset + start));
 }
 
 /// "rebels and government officials are meeting", "Government officials,

@@ -6574,3 +6574,23 @@ fn a_toll_its_words_do_not_date_is_news_of_the_storys_day() {
     let evs = events(text, "2015-12-16");
     assert_eq!(day(of(&evs, Kind::DeathToll)[0]).as_deref(), Some("2015-12-16"));
 }
+
+// ------------------------------------- a bare "the delegation" is its sender's (round 18, actors24)
+
+#[test]
+fn a_bare_definite_delegation_stands_for_the_sender_of_the_last_delegation_named() {
+    // world-q q09 "A small delegation from Kenya met ... The 10-person
+    // delegation was expected to stay until Wednesday after meeting with
+    // ... Prime Minister Ariel Henry": the delegation is Kenya's.
+    let text = "A small delegation from the Vesta Front met with police officials in Porto Lume on Monday.\n\n\
+                The 10-person delegation was expected to stay until Wednesday after meeting with Prime Minister \
+                Darin Kasso.";
+    let evs = events(text, "2015-03-04");
+    let talks = of(&evs, Kind::Talks);
+    assert!(talks.iter().any(|t| actors(t).contains(&"Vesta Front") && actors(t).contains(&"Darin Kasso")));
+    // With no delegation named before, "the delegation" stands for no one.
+    let text = "The 10-person delegation was expected to stay until Wednesday after meeting with Prime Minister \
+                Darin Kasso.";
+    let evs = events(text, "2015-03-04");
+    assert!(of(&evs, Kind::Talks).iter().all(|t| !actors(t).contains(&"Vesta Front")));
+}
