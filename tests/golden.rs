@@ -376,9 +376,10 @@ fn later_sets_from_other_conflicts_score_above_the_floor() {
     // (0.896 and 0.844 at the end of round 17), floors 0.02 under, rounded down.
     score(&eval("world-p"), include_str!("eval/world-p/gold.jsonl"), Floors { f1: 0.87, fields: 0.82 });
     // world-q: F1 0.89, fields 0.84 with main (6d2b01b) when it was written in round 17, the same
-    // at the end of round 17 (53711b9); held out in round 17, development data since round 18,
-    // floors 0.02 under, rounded down.
-    score(&eval("world-q"), include_str!("eval/world-q/gold.jsonl"), Floors { f1: 0.87, fields: 0.81 });
+    // at the end of round 17 (53711b9); held out in round 17, development data since round 18
+    // (0.891 and 0.852 at the end of round 18; this test counts fields 0.848), floors 0.02 under,
+    // rounded down.
+    score(&eval("world-q"), include_str!("eval/world-q/gold.jsonl"), Floors { f1: 0.87, fields: 0.82 });
 }
 
 /// The set held out this round: its score is printed, its errors are not.
@@ -425,11 +426,13 @@ fn reports_of_unseen_events_merge_above_the_floor() {
 /// (one article at a time) gives merging F1 0.57, P 0.81 with main at
 /// 6d2b01b when it was written and the same at the end of round 17; this
 /// test (the folder in one ingest) counts F1 0.52, P 0.75 at the end of
-/// round 17. Floors 0.03 under the latter. Issue 16 asks precision 0.90 on
-/// an unseen set: not met here.
+/// round 17; round 18's merging rules (a person's office, a perfect-tense
+/// toll) bring this test's count to F1 0.60, P 0.75 (score.py: 0.68, P
+/// 0.85). Floors 0.03 under this test's count. Issue 16 asks precision 0.90:
+/// not met here.
 #[test]
 fn reports_of_later_events_merge_above_the_floor() {
-    merging_above_the_floor("multi-d", include_str!("eval/multi-d/gold.jsonl"), 0.49, 0.72);
+    merging_above_the_floor("multi-d", include_str!("eval/multi-d/gold.jsonl"), 0.57, 0.72);
 }
 
 /// tests/eval/multi-e: 13 articles on four more events (the Pope in Iraq
