@@ -630,10 +630,11 @@ impl Dictionaries {
                 Ok((fingerprint, lexicon_fingerprint, furniture, dates, triggers, cues, classed, words, senses))
             });
             let lexicon = (|| -> Result<_, DictError> {
-                let actors = parse_actors(&actor_sources)?;
-                let places = parse_places(&place_sources)?;
-                let actors = with_country_actors(actors, &places);
-                let names = crate::extract::entities::NameIndex::build(&actors, &places);
+                let (actors, mut actor_by_name) = parse_actors(&actor_sources)?;
+                let (places, place_by_name) = parse_places(&place_sources)?;
+                let actors = with_country_actors(actors, &mut actor_by_name, &places);
+                let names =
+                    crate::extract::entities::NameIndex::build_with(&actors, &places, actor_by_name, place_by_name);
                 Ok((actors, places, names))
             })();
             (lexicon, rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
@@ -699,8 +700,16 @@ pub fn hex(bytes: &[u8]) -> String {
     })
 }
 
-/// Keeps the last row for each canonical name, in first-seen order, so a user file can replace a built-in row.
-fn replace_by_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<T> {
+/// Lower-case canonical name → its row, of the actors or places that
+/// `replace_by_name` kept: the map it builds anyway, handed on to
+/// `with_country_actors` and `NameIndex::build_with`, which lowered and
+/// hashed every name again for maps of their own (see docs/performance.md,
+/// "Start-up, round 18").
+pub type ByName = foldhash::HashMap<String, usize>;
+
+/// Keeps the last row for each canonical name, in first-seen order, so a user
+/// file can replace a built-in row; with each kept name's row (`ByName`).
+fn replace_by_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> (Vec<T>, ByName) {
     let mut kept: Vec<Option<T>> = Vec::with_capacity(items.len());
     let mut position: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
     position.reserve(items.len());
@@ -714,9 +723,10 @@ fn replace_by_name<T>(items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<T> {
         }
     }
     // Sized at once: `flatten` tells `collect` no lower bound, so the vector grew from empty.
+    // Every slot holds a row (a later one replaces it in place), so the rows keep their positions.
     let mut out = Vec::with_capacity(kept.len());
     out.extend(kept.into_iter().flatten());
-    out
+    (out, position)
 }
 
 fn parse_date_bound(src: &Source, line: usize, s: &str) -> Result<Option<NaiveDate>, DictError> {
@@ -762,15 +772,17 @@ fn parse_role(src: &Source, line: usize, spec: &str) -> Result<RoleSpan, DictErr
 /// Every country of `places.tsv` is also an actor ("Myanmar said", "talks
 /// between Mali and Niger"): one that `actors.tsv` lacks is added with the
 /// place's aliases, so a country speaks and meets without a row of its own.
-/// A row in `actors.tsv` (any kind) under the same name wins.
-fn with_country_actors(mut actors: Vec<Actor>, places: &[Place]) -> Vec<Actor> {
-    let known: foldhash::HashSet<String> = actors.iter().map(|a| lowercase(&a.name)).collect();
+/// A row in `actors.tsv` (any kind) under the same name wins. `by_name`
+/// is the actors' `ByName`, and gets the added ones.
+fn with_country_actors(mut actors: Vec<Actor>, by_name: &mut ByName, places: &[Place]) -> Vec<Actor> {
     // Room for them all at once: the vector of 1,800 actors grew, and was copied, at each push past its end.
     actors.reserve(places.iter().filter(|p| p.kind == PlaceKind::Country).count());
     for p in places.iter().filter(|p| p.kind == PlaceKind::Country) {
-        if known.contains(&lowercase(&p.name)) {
-            continue;
-        }
+        // Places are unique by lower-case name: no country is added twice.
+        match by_name.entry(lowercase(&p.name)) {
+            std::collections::hash_map::Entry::Occupied(_) => continue,
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(actors.len()),
+        };
         actors.push(Actor {
             name: p.name.clone(),
             kind: ActorKind::Country,
@@ -789,7 +801,7 @@ fn row_bound(sources: &[Source]) -> usize {
     sources.iter().map(|s| s.text.bytes().filter(|&b| b == b'\n').count() + 1).sum()
 }
 
-fn parse_actors(sources: &[Source]) -> Result<Vec<Actor>, DictError> {
+fn parse_actors(sources: &[Source]) -> Result<(Vec<Actor>, ByName), DictError> {
     let mut actors = Vec::with_capacity(row_bound(sources));
     for src in sources {
         for (line, f) in src.rows() {
@@ -811,7 +823,7 @@ fn parse_coordinate(src: &Source, line: usize, f: Option<&&str>) -> Result<Optio
     }
 }
 
-fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
+fn parse_places(sources: &[Source]) -> Result<(Vec<Place>, ByName), DictError> {
     let mut places = Vec::with_capacity(row_bound(sources));
     for src in sources {
         for (line, f) in src.rows() {
@@ -832,7 +844,7 @@ fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
             });
         }
     }
-    let places = replace_by_name(places, |p| &p.name);
+    let (places, by_name) = replace_by_name(places, |p| &p.name);
     // One capital per country, so "the Russian capital" has one answer.
     let mut capitals: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for p in places.iter().filter(|p| p.kind == PlaceKind::Capital) {
@@ -854,7 +866,7 @@ fn parse_places(sources: &[Source]) -> Result<Vec<Place>, DictError> {
             });
         }
     }
-    Ok(places)
+    Ok((places, by_name))
 }
 
 fn parse_status(src: &Source, line: usize, s: &str) -> Result<Option<Status>, DictError> {
@@ -1531,7 +1543,7 @@ mod tests {
     fn user_row_replaces_builtin_row_of_same_name() {
         let a = Source::new("a", "Sergei Lavrov\tperson\tRussia\tLavrov\n");
         let b = Source::new("b", "Sergei Lavrov\tperson\tRussia\tLavrov|Sergey Lavrov\n");
-        let actors = parse_actors(&[a, b]).unwrap();
+        let actors = parse_actors(&[a, b]).unwrap().0;
         assert_eq!(actors.len(), 1);
         assert_eq!(actors[0].aliases.len(), 2);
     }
@@ -1539,7 +1551,7 @@ mod tests {
     #[test]
     fn roles_are_bounded_by_dates() {
         let src = Source::new("a", "X\tperson\tRussia\t\tforeign minister@2004-03..2010\n");
-        let role = &parse_actors(&[src]).unwrap()[0].roles[0];
+        let role = &parse_actors(&[src]).unwrap().0[0].roles[0];
         let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         assert!(role.holds_on(day("2004-03-09")));
         assert!(role.holds_on(day("2010-12-31")));

@@ -17,7 +17,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::words::{Class, ClassedWord, WordClass};
-use crate::dict::{lowercase, Actor, ActorKind, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole};
+use crate::dict::{
+    lowercase, Actor, ActorKind, ByName, Cue, CueKind, Dictionaries, Place, PlaceKind, Trigger, TriggerRole,
+};
 use crate::model::Kind;
 
 /// What a dictionary phrase points at.
@@ -825,6 +827,15 @@ impl Index {
 
 impl NameIndex {
     pub fn build(actors: &[Actor], places: &[Place]) -> NameIndex {
+        let actor_by_name = actors.iter().enumerate().map(|(i, a)| (lowercase(&a.name), i)).collect();
+        let place_by_name = places.iter().enumerate().map(|(i, p)| (lowercase(&p.name), i)).collect();
+        Self::build_with(actors, places, actor_by_name, place_by_name)
+    }
+
+    /// `build` with the lower-case name maps of the actors and places
+    /// already made (`dict::ByName`, as `dict::parse_actors` and
+    /// `dict::parse_places` leave them): one name each, the row it names.
+    pub fn build_with(actors: &[Actor], places: &[Place], actor_by_name: ByName, place_by_name: ByName) -> NameIndex {
         let spellings = actors.iter().map(|a| 1 + a.aliases.len()).sum::<usize>()
             + places.iter().map(|p| 1 + p.aliases.len() + p.adjectives.len()).sum::<usize>();
         let mut names = Patterns::with_capacity(spellings);
@@ -872,8 +883,8 @@ impl NameIndex {
                 .filter(|(_, p)| p.kind == PlaceKind::Capital)
                 .filter_map(|(i, p)| Some((lowercase(p.country.as_deref()?), i)))
                 .collect(),
-            place_by_name: places.iter().enumerate().map(|(i, p)| (lowercase(&p.name), i)).collect(),
-            actor_by_name: actors.iter().enumerate().map(|(i, a)| (lowercase(&a.name), i)).collect(),
+            place_by_name,
+            actor_by_name,
             governments: {
                 let is_government = |name: &str| name.to_ascii_lowercase().ends_with("government");
                 let mut map = HashMap::default();
