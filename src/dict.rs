@@ -1553,6 +1553,25 @@ mod tests {
     }
 
     #[test]
+    fn name_maps_handed_on_are_those_of_the_final_rows() {
+        // A user's row replaces a built-in one (another case), a country
+        // without an actor's row becomes an actor, one with a row does not,
+        // and a list with empty items keeps the others.
+        let a = Source::new("a", "Velmar Ostrin\tperson\tZandoria\tOstrin\nZandoria\tcountry\tZandoria\n");
+        let b = Source::new("b", "velmar ostrin\tperson\tZandoria\t|Ostrin||V. Ostrin|\n");
+        let p = Source::new("p", "Zandoria\tcountry\t\tZand\nKorvath\tcountry\t\t\nPellam\tcapital\tKorvath\n");
+        let (actors, mut by_name) = parse_actors(&[a, b]).unwrap();
+        let (places, place_by_name) = parse_places(&[p]).unwrap();
+        let actors = with_country_actors(actors, &mut by_name, &places);
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["velmar ostrin", "Zandoria", "Korvath"]);
+        assert_eq!(actors[0].aliases, ["Ostrin", "V. Ostrin"]);
+        let of = |names: Vec<&str>| -> ByName { names.iter().enumerate().map(|(i, n)| (lowercase(n), i)).collect() };
+        assert_eq!(by_name, of(names));
+        assert_eq!(place_by_name, of(places.iter().map(|p| p.name.as_str()).collect()));
+    }
+
+    #[test]
     fn roles_are_bounded_by_dates() {
         let src = Source::new("a", "X\tperson\tRussia\t\tforeign minister@2004-03..2010\n");
         let role = &parse_actors(&[src]).unwrap().0[0].roles[0];
